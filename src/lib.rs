@@ -1,0 +1,17 @@
+//! coffre: a terminal dashboard in which one person aggregates their own bank accounts through
+//! the Oxlin / Linxo Connect aggregation API (and finX).
+//!
+//! ```text
+//! crossterm events ─┐
+//! tick (now)  ──────┼─► Msg ─► app::update(&mut Model, Msg) -> Vec<Command> ─► tasks::Runner ─► tokio tasks
+//! task results ─────┘    ▲                 (pure: no IO, no clock)                               │
+//!                        └───────────── Msg::Api(..) / Msg::Poll(..) ◄── oxlin::Client, finx::Client, store
+//! view: ui::view(&Model, &mut Frame)   (pure; time comes from Model.now, set by Msg::Tick)
+//! ```
+//!
+//! Modules:
+//! - [`sandbox`]: a faithful local emulator of the Oxlin API v2.1 and the Linxo test bank (axum).
+//! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
+
+pub mod cli;
+pub mod sandbox;

@@ -1,0 +1,39 @@
+//! The sandbox: a faithful local emulator of the Oxlin / Linxo Connect API v2.1 and of the Linxo
+//! test bank, served over real HTTP by axum on 127.0.0.1.
+//!
+//! One port serves everything on the documented paths: the auth server's `/token` at the root,
+//! the API under `/v2.1`, the widget under `/widget`. It is coffre's embedded default (the TUI
+//! starts it in-process when there is no configuration), the stage-demo backend and the test
+//! harness of the client.
+//!
+//! # Where the docs are silent
+//!
+//! Every choice follows the suggestion of `docs/oxlin-api.md` §11 unless it says otherwise; the
+//! module that makes a choice documents it in its own module doc:
+//! - error bodies and statuses: [`error`];
+//! - scope enforcement: `caller`;
+//! - token shape and rotation: `tokens`;
+//! - (each module adds its line here)
+
+mod accounts;
+mod auth;
+mod bank;
+mod caller;
+mod config;
+mod connections;
+pub mod error;
+mod faults;
+mod keys;
+mod providers;
+mod queues;
+mod redirect;
+mod server;
+mod state;
+pub mod testbank;
+mod tokens;
+mod transactions;
+mod users;
+mod widget;
+
+pub use config::{Faults, SandboxArgs, SandboxConfig};
+pub use server::{RunningSandbox, serve_forever, start};

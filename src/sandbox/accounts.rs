@@ -1,0 +1,10 @@
+//! `GET /accounts`, `GET /accounts/{id}`, account updates.
+
+use axum::Router;
+
+use super::state::AppState;
+
+/// The routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}

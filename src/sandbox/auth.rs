@@ -1,0 +1,10 @@
+//! `POST /token`: client credentials, ROPC and rotating refresh tokens.
+
+use axum::Router;
+
+use super::state::AppState;
+
+/// The routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}

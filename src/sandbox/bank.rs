@@ -1,0 +1,115 @@
+//! The banking data of every sandbox user: connections (with their channels), accounts,
+//! transactions and event queues. Plain records; the modules that serve them add `impl Bank`
+//! blocks and JSON renderings of their own.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::testbank::TestBank;
+
+/// All banking data, keyed by the API's ids.
+#[derive(Debug, Default)]
+pub struct Bank {
+    pub connections: BTreeMap<String, ConnectionRecord>,
+    pub accounts: BTreeMap<String, AccountRecord>,
+    /// Transactions per account id, in the order the bank gave them.
+    pub transactions: BTreeMap<String, Vec<TransactionRecord>>,
+    /// transaction id -> account id, for `GET /transactions/{id}`.
+    pub transaction_index: BTreeMap<String, String>,
+    pub queues: BTreeMap<String, QueueRecord>,
+}
+
+/// A connection of a user to a provider.
+#[derive(Debug, Clone)]
+pub struct ConnectionRecord {
+    pub id: String,
+    pub user_id: String,
+    pub provider_id: String,
+    pub name: String,
+    pub creation_date: i64,
+    pub auto_sync: bool,
+    pub consent_per_account: bool,
+    pub owner_name: Option<String>,
+    pub channels: Vec<ChannelRecord>,
+    /// The test-bank file this connection's EMBEDDED channel runs (None before credentials).
+    pub test_bank: Option<Arc<TestBank>>,
+    /// How many syncs have run (accounts may appear on a later one).
+    pub sync_count: u32,
+}
+
+/// One channel of a connection (`channel_definition_id` names its definition).
+#[derive(Debug, Clone)]
+pub struct ChannelRecord {
+    pub channel_definition_id: String,
+    /// `REDIRECT` or `EMBEDDED`.
+    pub mode: String,
+    /// A Channel.status value (`SUCCESS`, `RUNNING`, `NEVER`, `EMPTY`, `AUTH_FAILED`, …).
+    pub status: String,
+    pub expires: Option<i64>,
+    pub last_success_date: Option<i64>,
+    pub last_end_date: Option<i64>,
+    /// (credential id, masked value) as shown in `credentials[].masked_value`.
+    pub credentials: Vec<(String, String)>,
+    pub account_types: Vec<String>,
+}
+
+/// An account, as `GET /accounts` shows it.
+#[derive(Debug, Clone)]
+pub struct AccountRecord {
+    pub id: String,
+    pub user_id: String,
+    pub connection_id: String,
+    pub channel_definition_id: String,
+    pub name: Option<String>,
+    pub currency: String,
+    pub balance: Decimal,
+    pub balance_date: i64,
+    pub iban: Option<String>,
+    /// An Account.status value (`ACTIVE`, `PENDING_CONSENT`, `CLOSED`, …).
+    pub status: String,
+    /// An Account.type value (`CHECKINGS`, `SAVINGS`, `LOAN`, `CREDIT_CARD`).
+    pub account_type: String,
+    pub creation_date: i64,
+    pub account_number: Option<String>,
+    pub owner_name: Option<String>,
+    /// `PERSONAL` or `PROFESSIONAL`.
+    pub usage: String,
+    /// The test bank's account uid, to match accounts across syncs.
+    pub bank_uid: String,
+}
+
+/// A transaction, as `GET /transactions` shows it.
+#[derive(Debug, Clone)]
+pub struct TransactionRecord {
+    pub id: String,
+    pub account_id: String,
+    pub currency: String,
+    pub amount: Decimal,
+    pub label: String,
+    pub notes: Option<String>,
+    /// Midnight Europe/Paris, epoch seconds.
+    pub date: i64,
+    pub value_date: i64,
+    pub booking_date: Option<i64>,
+    /// The sync instant, epoch seconds.
+    pub import_date: i64,
+    /// `BOOKED` or `PENDING` (or another Transaction.status).
+    pub status: String,
+    /// A Transaction.type value.
+    pub transaction_type: String,
+    pub category_id: String,
+    /// A Transaction.origin value.
+    pub origin: String,
+}
+
+/// A subscribed event queue: events wait here until polled.
+#[derive(Debug, Clone, Default)]
+pub struct QueueRecord {
+    pub id: String,
+    pub user_id: String,
+    pub topics: Vec<String>,
+    pub events: VecDeque<Value>,
+}

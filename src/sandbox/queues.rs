@@ -1,0 +1,10 @@
+//! `POST /queues/subscribe`, `GET /queues/{id}`: event queues.
+
+use axum::Router;
+
+use super::state::AppState;
+
+/// The routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}

@@ -1,0 +1,135 @@
+//! Binding, routing and serving: `start` (in-process, tests and the TUI) and `serve_forever`
+//! (`coffre sandbox`).
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::Uri;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use super::error::ApiError;
+use super::state::{AppState, Sandbox};
+use super::{
+    SandboxArgs, SandboxConfig, accounts, auth, connections, faults, keys, providers, queues,
+    redirect, transactions, users, widget,
+};
+
+/// A sandbox serving on 127.0.0.1. Dropping it shuts the server down.
+#[derive(Debug)]
+pub struct RunningSandbox {
+    /// `http://127.0.0.1:PORT` (the auth server's root; `/token` lives here).
+    pub base_url: String,
+    pub state: AppState,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl RunningSandbox {
+    /// The API base URL, `…/v2.1`.
+    pub fn api_url(&self) -> String {
+        format!("{}/v2.1", self.base_url)
+    }
+
+    /// The widget base URL, `…/widget`.
+    pub fn widget_url(&self) -> String {
+        format!("{}/widget", self.base_url)
+    }
+
+    /// Stops serving and waits for the server task to end.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Starts a sandbox on 127.0.0.1 (port from the config, 0 for a free one) inside the current
+/// tokio runtime.
+pub async fn start(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
+    let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, config.port))).await?;
+    let addr = listener.local_addr()?;
+    let base_url = format!("http://{addr}");
+    let state: AppState = Arc::new(Sandbox::new(config, base_url.clone()));
+    let app = router(&state);
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let serve = axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
+        if let Err(error) = serve.await {
+            tracing::error!(%error, "sandbox server stopped");
+        }
+    });
+    Ok(RunningSandbox {
+        base_url,
+        state,
+        shutdown: Some(tx),
+        task: Some(task),
+    })
+}
+
+/// Every route of the emulator, with the faults layer around them.
+fn router(state: &AppState) -> Router {
+    let api = Router::new()
+        .merge(users::routes())
+        .merge(providers::routes())
+        .merge(keys::routes())
+        .merge(connections::routes())
+        .merge(queues::routes())
+        .merge(accounts::routes())
+        .merge(transactions::routes())
+        .merge(redirect::api_routes());
+    let app = Router::new()
+        .merge(auth::routes())
+        .merge(redirect::routes())
+        .nest("/v2.1", api)
+        .nest("/widget", widget::routes())
+        .fallback(not_found);
+    faults::wrap(app, state).with_state(Arc::clone(state))
+}
+
+async fn not_found(uri: Uri) -> ApiError {
+    ApiError::not_found("path", uri.path())
+}
+
+/// `coffre sandbox`: serve until Ctrl-C, after printing where and with which credentials.
+pub async fn serve_forever(args: SandboxArgs) -> ExitCode {
+    let config = SandboxConfig::from(args);
+    let (client_id, client_secret) = (config.client_id.clone(), config.client_secret.clone());
+    let sandbox = match start(config).await {
+        Ok(sandbox) => sandbox,
+        Err(error) => {
+            eprintln!("coffre sandbox: cannot listen on 127.0.0.1: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("coffre sandbox listening on {}", sandbox.base_url);
+    println!("  auth server  {}/token", sandbox.base_url);
+    println!("  API          {}", sandbox.api_url());
+    println!("  widget       {}", sandbox.widget_url());
+    println!("  client_id     {client_id}");
+    println!("  client_secret {client_secret}");
+    println!("Press Ctrl-C to stop.");
+    let _ = tokio::signal::ctrl_c().await;
+    sandbox.stop().await;
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,10 @@
+//! `GET /transactions`, `GET /transactions/{id}`.
+
+use axum::Router;
+
+use super::state::AppState;
+
+/// The routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
