@@ -12,6 +12,8 @@
 //! Modules:
 //! - [`sandbox`]: a faithful local emulator of the Oxlin API v2.1 and the Linxo test bank (axum).
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
+//! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
 
 pub mod cli;
 pub mod sandbox;
+pub mod sanitize;

@@ -68,12 +68,16 @@ impl FromRequestParts<AppState> for Caller {
         let token = header
             .strip_prefix("Bearer ")
             .or_else(|| header.strip_prefix("bearer "))
-            .ok_or_else(|| ApiError::unauthorized("the Authorization header is not a Bearer token"))?
+            .ok_or_else(|| {
+                ApiError::unauthorized("the Authorization header is not a Bearer token")
+            })?
             .trim()
             .to_owned();
         let grant = match state.world().tokens.check(&token, Instant::now()) {
             Ok(grant) => grant.clone(),
-            Err(TokenProblem::Unknown) => return Err(ApiError::unauthorized("unknown access token")),
+            Err(TokenProblem::Unknown) => {
+                return Err(ApiError::unauthorized("unknown access token"));
+            }
             Err(TokenProblem::Expired) => {
                 return Err(ApiError::unauthorized(
                     "the access token has expired; refresh it or log in again",

@@ -62,7 +62,11 @@ impl ApiError {
 
     /// 422 `invalid_value`: a value that parses but breaks a rule (a credential failing its regexp).
     pub fn invalid_value(description: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_value", description)
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_value",
+            description,
+        )
     }
 }
 
