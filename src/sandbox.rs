@@ -13,6 +13,8 @@
 //! - error bodies and statuses: [`error`];
 //! - scope enforcement: `caller`;
 //! - token shape and rotation: `tokens`;
+//! - key expiry, key body, key scope: `keys`;
+//! - request bodies (JSON or form, whatever the content type): `auth::request_body`;
 //! - (each module adds its line here)
 
 mod accounts;

@@ -1,5 +1,7 @@
 //! `POST /token`: client credentials, ROPC and rotating refresh tokens.
 
+pub mod request_body;
+
 use axum::Router;
 
 use super::state::AppState;
