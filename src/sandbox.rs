@@ -15,6 +15,8 @@
 //! - token shape and rotation: `tokens`;
 //! - key expiry, key body, key scope: `keys`;
 //! - request bodies (JSON or form, whatever the content type): `auth::request_body`;
+//! - `/token` grants, client authentication, scopes, RFC 6749 errors: `auth`;
+//! - user creation, duplicate e-mails, profile, deletion: `users`;
 //! - (each module adds its line here)
 
 mod accounts;
