@@ -17,6 +17,7 @@
 //! - request bodies (JSON or form, whatever the content type): `auth::request_body`;
 //! - `/token` grants, client authentication, scopes, RFC 6749 errors: `auth`;
 //! - user creation, duplicate e-mails, profile, deletion: `users`;
+//! - provider catalogue, ids, filters and pagination of `/providers`: `providers`;
 //! - (each module adds its line here)
 
 mod accounts;
