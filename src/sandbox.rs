@@ -18,6 +18,8 @@
 //! - `/token` grants, client authentication, scopes, RFC 6749 errors: `auth`;
 //! - user creation, duplicate e-mails, profile, deletion: `users`;
 //! - provider catalogue, ids, filters and pagination of `/providers`: `providers`;
+//! - widget session body, checks and answer: `widget`;
+//! - fault injection (order of the dice, dropped connections, early expiry): `faults`;
 //! - (each module adds its line here)
 
 mod accounts;
