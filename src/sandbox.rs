@@ -13,6 +13,13 @@
 //! - error bodies and statuses: [`error`];
 //! - scope enforcement: `caller`;
 //! - token shape and rotation: `tokens`;
+//! - key expiry, key body, key scope: `keys`;
+//! - request bodies (JSON or form, whatever the content type): `auth::request_body`;
+//! - `/token` grants, client authentication, scopes, RFC 6749 errors: `auth`;
+//! - user creation, duplicate e-mails, profile, deletion: `users`;
+//! - provider catalogue, ids, filters and pagination of `/providers`: `providers`;
+//! - widget session body, checks and answer: `widget`;
+//! - fault injection (order of the dice, dropped connections, early expiry): `faults`;
 //! - (each module adds its line here)
 
 mod accounts;
