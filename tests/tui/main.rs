@@ -1,0 +1,1 @@
+//! The TUI test binary.
