@@ -106,20 +106,25 @@ impl ConsentChecklist {
             Line::styled("The bank listed no account.", ctx.theme.dim).render(list, buf);
             return;
         }
-        let name_w = (inner.width as usize)
-            .saturating_sub(4 + 12 + 15 + 17)
-            .max(6);
+        // The IBAN column goes first when the window is narrow; the balance always shows.
+        let show_iban = inner.width >= 70;
+        let fixed = 4 + 12 + 17 + if show_iban { 15 } else { 0 };
+        let name_w = (inner.width as usize).saturating_sub(fixed).max(6);
         let rows: Vec<String> = self
             .accounts
             .iter()
             .map(|a| {
                 let name: String = a.name.chars().take(name_w).collect();
-                let iban = a.iban.as_deref().map(masked_iban).unwrap_or_default();
+                let iban = match (&a.iban, show_iban) {
+                    (Some(iban), true) => format!("{:<14} ", masked_iban(iban)),
+                    (None, true) => " ".repeat(15),
+                    _ => String::new(),
+                };
                 let balance = a
                     .balance
                     .map(|b| money(b, &a.currency, ctx.numbers))
                     .unwrap_or_default();
-                format!("{:<11} {name:<name_w$} {iban:<14} {balance:>16}", a.kind)
+                format!("{:<11} {name:<name_w$} {iban}{balance:>16}", a.kind)
             })
             .collect();
         self.list.render(&rows, list, buf, ctx.theme);

@@ -84,11 +84,19 @@ impl CredentialForm {
 
     /// The form for this channel (labels sanitised).
     pub fn new(provider: ProviderEntry, channel: ChannelEntry) -> Self {
-        let fields = channel
+        let mut fields: Vec<(CredentialSpec, TextField)> = channel
             .credentials
             .iter()
             .map(|spec| (spec.clone(), field_for(spec, clean(&spec.label))))
             .collect();
+        let widest = fields
+            .iter()
+            .map(|(_, f)| f.label.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (_, f) in &mut fields {
+            f.set_label_width(widest as u16 + 2);
+        }
         CredentialForm {
             provider,
             channel,

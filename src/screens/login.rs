@@ -54,10 +54,14 @@ impl LoginForm {
 
     /// An empty form, or one pre-filled (sandbox demo user).
     pub fn new(email: &str, password: &str) -> Self {
+        let mut email = TextField::new("Email", FieldKind::Text).with_value(email);
+        let mut password = TextField::new("Password", FieldKind::Secret).with_value(password);
+        email.set_label_width(10);
+        password.set_label_width(10);
         LoginForm {
-            email: TextField::new("Email", FieldKind::Text).with_value(email),
-            password: TextField::new("Password", FieldKind::Secret).with_value(password),
-            focus: usize::from(!email.is_empty()),
+            focus: usize::from(!email.value().is_empty()),
+            email,
+            password,
             pending: None,
             error: None,
         }

@@ -257,7 +257,7 @@ fn render_chooser(p: &ProviderEntry, cursor: usize, area: Rect, buf: &mut Buffer
     let channels = available(p);
     let height = (channels.len() as u16 * 2 + 3).min(area.height);
     let width = area.width.saturating_sub(4).min(64);
-    let boxed = Rect::new(area.x + 2, area.y + 3, width, height).intersection(area);
+    let boxed = Rect::new(area.x + 2, area.y + 4, width, height).intersection(area);
     Clear.render(boxed, buf);
     let mut lines = vec![Line::styled(
         format!("How do you want to connect to {}?", p.name),

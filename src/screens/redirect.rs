@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::app::api_types::ApiError;
 use crate::screens::ViewCtx;
 use crate::ui::widgets::key_hints::KeyHint;
-use crate::ui::widgets::qr::render_qr;
+use crate::ui::widgets::qr::{qr_lines, render_qr};
 use crate::ui::widgets::spinner::spinner_frame;
 
 /// The redirect screen's state.
@@ -36,7 +36,15 @@ impl RedirectWait {
             Block::bordered().title(Line::styled(format!(" {} ", self.bank), ctx.theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let [text, qr] = Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(inner);
+        // The QR code goes on the right when there is room for it beside 30 columns of text.
+        let qr_width = self
+            .url
+            .as_deref()
+            .and_then(qr_lines)
+            .map_or(0, |l| l.first().map_or(0, |r| r.chars().count()));
+        let [text, qr] =
+            Layout::horizontal([Constraint::Min(30), Constraint::Length(qr_width as u16)])
+                .areas(inner);
         let lines = match (&self.url, &self.error) {
             (_, Some(e)) => vec![
                 Line::styled(e.to_string(), ctx.theme.error),

@@ -3,8 +3,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use coffre::app::api_types::{
-    AccountRow, ChannelEntry, ChannelMode, ConsentAccount, CredentialSpec, InputKind,
-    ProviderEntry,
+    AccountRow, ChannelEntry, ChannelMode, ConsentAccount, CredentialSpec, InputKind, ProviderEntry,
 };
 use coffre::app::{Command, Model, Msg, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -65,7 +64,12 @@ pub fn embedded_13400() -> ChannelEntry {
     ChannelEntry {
         id: "13400".into(),
         mode: ChannelMode::Embedded,
-        account_types: vec!["CHECKINGS".into(), "SAVINGS".into(), "LOAN".into(), "CREDIT_CARD".into()],
+        account_types: vec![
+            "CHECKINGS".into(),
+            "SAVINGS".into(),
+            "LOAN".into(),
+            "CREDIT_CARD".into(),
+        ],
         credentials: vec![
             cred("300", "Login", "^.+$", InputKind::Text, false),
             cred("301", "Password", "^.+$", InputKind::Pwd, true),
@@ -99,10 +103,28 @@ fn simple(id: &str, name: &str, unavailable: bool) -> ProviderEntry {
     let mut channel = embedded_13400();
     channel.id = format!("{id}00");
     channel.credentials = vec![
-        cred("1", "Identifiant", "^[a-zA-Z0-9@._-]{7,}$", InputKind::Text, false),
-        cred("2", "Mot de passe (8 car. min.)", "^.{8,}$", InputKind::Pwd, true),
+        cred(
+            "1",
+            "Identifiant",
+            "^[a-zA-Z0-9@._-]{7,}$",
+            InputKind::Text,
+            false,
+        ),
+        cred(
+            "2",
+            "Mot de passe (8 car. min.)",
+            "^.{8,}$",
+            InputKind::Pwd,
+            true,
+        ),
     ];
-    ProviderEntry { id: id.into(), name: name.into(), country: "FRA".into(), channels: vec![channel], unavailable }
+    ProviderEntry {
+        id: id.into(),
+        name: name.into(),
+        country: "FRA".into(),
+        channels: vec![channel],
+        unavailable,
+    }
 }
 
 /// A small catalogue: the test bank, two banks, one unavailable.
@@ -117,7 +139,11 @@ pub fn providers() -> Vec<ProviderEntry> {
 
 /// A provider whose name carries escape sequences and bidi overrides.
 pub fn hostile_provider() -> ProviderEntry {
-    simple("666", "Evil\u{1b}[2J\u{1b}[31mBank\u{202e}knaB\u{7} \u{1b}]0;pwned\u{7}SA", false)
+    simple(
+        "666",
+        "Evil\u{1b}[2J\u{1b}[31mBank\u{202e}knaB\u{7} \u{1b}]0;pwned\u{7}SA",
+        false,
+    )
 }
 
 /// Three accounts listed for consent.
@@ -131,9 +157,27 @@ pub fn consent_accounts() -> Vec<ConsentAccount> {
         currency: "EUR".into(),
     };
     vec![
-        acc("a1", "Compte courant", "CHECKINGS", Some("FR7630003000502376843574B66"), "2441.46"),
-        acc("a2", "Livret A", "SAVINGS", Some("FR7630003000509999999999B12"), "15000"),
-        acc("a3", "Prêt immobilier\u{202e} hostile\u{1b}[5m", "LOAN", None, "-182340.5"),
+        acc(
+            "a1",
+            "Compte courant",
+            "CHECKINGS",
+            Some("FR7630003000502376843574B66"),
+            "2441.46",
+        ),
+        acc(
+            "a2",
+            "Livret A",
+            "SAVINGS",
+            Some("FR7630003000509999999999B12"),
+            "15000",
+        ),
+        acc(
+            "a3",
+            "Prêt immobilier\u{202e} hostile\u{1b}[5m",
+            "LOAN",
+            None,
+            "-182340.5",
+        ),
     ]
 }
 
@@ -162,21 +206,48 @@ pub fn sms_code_challenge(error: Option<&str>) -> Vec<CredentialSpec> {
         err.params = vec![("remaining_attempts".into(), "2".into())];
         items.push(err);
     }
-    let mut info = cred("303", "Un code a été envoyé au {phone}.", ".*", InputKind::Info, false);
+    let mut info = cred(
+        "303",
+        "Un code a été envoyé au {phone}.",
+        ".*",
+        InputKind::Info,
+        false,
+    );
     info.params = vec![("phone".into(), "06******06".into())];
     items.push(info);
-    let mut timeout = cred("305", "Saisissez-le dans les {timeout} secondes.", ".*", InputKind::Timeout, false);
+    let mut timeout = cred(
+        "305",
+        "Saisissez-le dans les {timeout} secondes.",
+        ".*",
+        InputKind::Timeout,
+        false,
+    );
     timeout.params = vec![("timeout".into(), "120".into())];
     items.push(timeout);
-    items.push(cred("304", "Code SMS", "^[0-9]{6}$", InputKind::Numeric, false));
+    items.push(cred(
+        "304",
+        "Code SMS",
+        "^[0-9]{6}$",
+        InputKind::Numeric,
+        false,
+    ));
     items
 }
 
 /// The OK_CANCEL question that precedes the SMS.
 pub fn send_sms_question() -> Vec<CredentialSpec> {
-    let mut info = cred("303", "Nous allons envoyer un code au {phone}. Souhaitez vous recevoir ce code maintenant ?", ".*", InputKind::Info, false);
+    let mut info = cred(
+        "303",
+        "Nous allons envoyer un code au {phone}. Souhaitez vous recevoir ce code maintenant ?",
+        ".*",
+        InputKind::Info,
+        false,
+    );
     info.params = vec![("phone".into(), "0606060606".into())];
-    vec![info, cred("304", "Envoyer le SMS", ".*", InputKind::OkCancel, false)]
+    vec![
+        info,
+        cred("304", "Envoyer le SMS", ".*", InputKind::OkCancel, false),
+    ]
 }
 
 /// The request id or generation carried by the last command that has one.
@@ -199,8 +270,17 @@ pub fn at_picker() -> Model {
     let mut m = Model::new(now(), true, Some(("demo@coffre.test", "demo")));
     let cmds = run(&mut m, [key(KeyCode::Enter)]);
     let request = last_id(&cmds);
-    run(&mut m, [Msg::Api(ApiEvent::LoggedIn { request, result: Ok(()) })]);
-    run(&mut m, [Msg::Api(ApiEvent::ProvidersLoaded(Ok(providers())))]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::LoggedIn {
+            request,
+            result: Ok(()),
+        })],
+    );
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::ProvidersLoaded(Ok(providers())))],
+    );
     m
 }
 
@@ -208,7 +288,10 @@ pub fn at_picker() -> Model {
 pub fn at_form() -> Model {
     let mut m = at_picker();
     run(&mut m, typed("test"));
-    run(&mut m, [key(KeyCode::Enter), key(KeyCode::Down), key(KeyCode::Enter)]);
+    run(
+        &mut m,
+        [key(KeyCode::Enter), key(KeyCode::Down), key(KeyCode::Enter)],
+    );
     m
 }
 
@@ -222,7 +305,13 @@ pub fn syncing() -> (Model, u64) {
     script.extend([key(KeyCode::Enter), key(KeyCode::Enter)]);
     let cmds = run(&mut m, script);
     let request = last_id(&cmds);
-    let cmds = run(&mut m, [Msg::Api(ApiEvent::ConnectionCreated { request, result: Ok("c1".into()) })]);
+    let cmds = run(
+        &mut m,
+        [Msg::Api(ApiEvent::ConnectionCreated {
+            request,
+            result: Ok("c1".into()),
+        })],
+    );
     let generation = last_id(&cmds);
     (m, generation)
 }

@@ -24,7 +24,13 @@ fn login_failed(error: ApiError) -> Model {
     run(&mut m, [key(KeyCode::Tab)]);
     run(&mut m, typed("wrong"));
     let request = last_id(&run(&mut m, [key(KeyCode::Enter)]));
-    run(&mut m, [Msg::Api(ApiEvent::LoggedIn { request, result: Err(error) })]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::LoggedIn {
+            request,
+            result: Err(error),
+        })],
+    );
     m
 }
 
@@ -36,9 +42,18 @@ fn login_screen_states() {
     snap_small("login_sandbox_demo_masked", &mut demo);
     run(&mut demo, [key(KeyCode::Enter)]);
     snap("login_loading", &mut demo);
-    snap("login_wrong_password", &mut login_failed(ApiError::WrongPassword));
-    snap("login_unreachable", &mut login_failed(ApiError::Unreachable));
-    snap("login_bad_client_credentials", &mut login_failed(ApiError::BadClientCredentials));
+    snap(
+        "login_wrong_password",
+        &mut login_failed(ApiError::WrongPassword),
+    );
+    snap(
+        "login_unreachable",
+        &mut login_failed(ApiError::Unreachable),
+    );
+    snap(
+        "login_bad_client_credentials",
+        &mut login_failed(ApiError::BadClientCredentials),
+    );
 }
 
 #[test]
@@ -66,10 +81,28 @@ fn provider_picker_states() {
     snap_small("picker_channel_choice", &mut choice);
 
     let mut loading = Model::new(now(), true, None);
-    let request = last_id(&run(&mut loading, typed("a@b.c").into_iter().chain([key(KeyCode::Enter)]).chain(typed("x")).chain([key(KeyCode::Enter)])));
-    run(&mut loading, [Msg::Api(ApiEvent::LoggedIn { request, result: Ok(()) })]);
+    let request = last_id(&run(
+        &mut loading,
+        typed("a@b.c")
+            .into_iter()
+            .chain([key(KeyCode::Enter)])
+            .chain(typed("x"))
+            .chain([key(KeyCode::Enter)]),
+    ));
+    run(
+        &mut loading,
+        [Msg::Api(ApiEvent::LoggedIn {
+            request,
+            result: Ok(()),
+        })],
+    );
     snap("picker_loading", &mut loading);
-    run(&mut loading, [Msg::Api(ApiEvent::ProvidersLoaded(Err(ApiError::Unreachable)))]);
+    run(
+        &mut loading,
+        [Msg::Api(ApiEvent::ProvidersLoaded(Err(
+            ApiError::Unreachable,
+        )))],
+    );
     snap("picker_error", &mut loading);
 }
 
@@ -78,7 +111,8 @@ fn provider_picker_cleans_hostile_and_long_names() {
     let mut m = at_picker();
     let mut list = providers();
     list.push(hostile_provider());
-    list[0].name = "Banque Populaire Auvergne Rhône Alpes - Agence de la Très Longue Avenue du Général".into();
+    list[0].name =
+        "Banque Populaire Auvergne Rhône Alpes - Agence de la Très Longue Avenue du Général".into();
     if let Screen::ProviderPicker(p) = &mut m.screen {
         p.set_providers(list);
     }
@@ -110,7 +144,14 @@ fn credential_form_states() {
 #[test]
 fn challenge_dialog_states() {
     let (mut m, generation) = syncing();
-    let ask = |challenge| Msg::Api(ApiEvent::ChallengeReceived { connection: "c1".into(), channel: "13400".into(), generation, challenge });
+    let ask = |challenge| {
+        Msg::Api(ApiEvent::ChallengeReceived {
+            connection: "c1".into(),
+            channel: "13400".into(),
+            generation,
+            challenge,
+        })
+    };
     run(&mut m, [ask(send_sms_question())]);
     snap("challenge_ok_cancel", &mut m);
     run(&mut m, [ask(sms_code_challenge(None))]);
@@ -118,7 +159,12 @@ fn challenge_dialog_states() {
     snap("challenge_sms_code_countdown", &mut m);
     run(&mut m, [Msg::Tick(now() + Duration::seconds(75))]);
     snap("challenge_sms_code_countdown_later", &mut m);
-    run(&mut m, [ask(sms_code_challenge(Some("Code erroné, il vous reste {remaining_attempts} essais.\u{1b}[31m")))]);
+    run(
+        &mut m,
+        [ask(sms_code_challenge(Some(
+            "Code erroné, il vous reste {remaining_attempts} essais.\u{1b}[31m",
+        )))],
+    );
     snap("challenge_error_msg", &mut m);
     snap_small("challenge_error_msg", &mut m);
 }
@@ -126,13 +172,29 @@ fn challenge_dialog_states() {
 #[test]
 fn consent_checklist_states() {
     let (mut m, generation) = syncing();
-    run(&mut m, [Msg::Api(ApiEvent::ConsentRequested { connection: "c1".into(), channel: "13400".into(), generation, accounts: consent_accounts() })]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::ConsentRequested {
+            connection: "c1".into(),
+            channel: "13400".into(),
+            generation,
+            accounts: consent_accounts(),
+        })],
+    );
     snap("consent_all_ticked", &mut m);
     run(&mut m, [key(KeyCode::Down), key(KeyCode::Char(' '))]);
     snap("consent_one_refused", &mut m);
     snap_small("consent_one_refused", &mut m);
     let (mut empty, generation) = syncing();
-    run(&mut empty, [Msg::Api(ApiEvent::ConsentRequested { connection: "c1".into(), channel: "13400".into(), generation, accounts: Vec::new() })]);
+    run(
+        &mut empty,
+        [Msg::Api(ApiEvent::ConsentRequested {
+            connection: "c1".into(),
+            channel: "13400".into(),
+            generation,
+            accounts: Vec::new(),
+        })],
+    );
     snap("consent_empty", &mut empty);
 }
 
@@ -140,14 +202,29 @@ fn consent_checklist_states() {
 fn syncing_states() {
     let (mut m, generation) = syncing();
     snap("syncing_starting", &mut m);
-    let step = |step| Msg::Api(ApiEvent::SyncProgressed { connection: "c1".into(), generation, step });
+    let step = |step| {
+        Msg::Api(ApiEvent::SyncProgressed {
+            connection: "c1".into(),
+            generation,
+            step,
+        })
+    };
     run(&mut m, [step(SyncStep::Syncing)]);
     snap("syncing_importing", &mut m);
     run(&mut m, [step(SyncStep::Failed(SyncFailure::AuthFailed))]);
     snap("syncing_auth_failed", &mut m);
     let (mut action, generation) = syncing();
-    let step = |step| Msg::Api(ApiEvent::SyncProgressed { connection: "c1".into(), generation, step });
-    run(&mut action, [step(SyncStep::Failed(SyncFailure::PasswordChangeRequired))]);
+    let step = |step| {
+        Msg::Api(ApiEvent::SyncProgressed {
+            connection: "c1".into(),
+            generation,
+            step,
+        })
+    };
+    run(
+        &mut action,
+        [step(SyncStep::Failed(SyncFailure::PasswordChangeRequired))],
+    );
     snap("syncing_password_change_required", &mut action);
     snap_small("syncing_password_change_required", &mut action);
 }
@@ -155,15 +232,33 @@ fn syncing_states() {
 #[test]
 fn accounts_table_states() {
     let (mut m, generation) = syncing();
-    run(&mut m, [Msg::Api(ApiEvent::SyncProgressed { connection: "c1".into(), generation, step: SyncStep::Done })]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::SyncProgressed {
+            connection: "c1".into(),
+            generation,
+            step: SyncStep::Done,
+        })],
+    );
     snap("accounts_loading", &mut m);
     let mut failed = m.clone();
-    run(&mut failed, [Msg::Api(ApiEvent::AccountsLoaded(Err(ApiError::Rejected("HTTP 500".into()))))]);
+    run(
+        &mut failed,
+        [Msg::Api(ApiEvent::AccountsLoaded(Err(ApiError::Rejected(
+            "HTTP 500".into(),
+        ))))],
+    );
     snap("accounts_error", &mut failed);
     let mut empty = m.clone();
-    run(&mut empty, [Msg::Api(ApiEvent::AccountsLoaded(Ok(Vec::new())))]);
+    run(
+        &mut empty,
+        [Msg::Api(ApiEvent::AccountsLoaded(Ok(Vec::new())))],
+    );
     snap("accounts_empty", &mut empty);
-    run(&mut m, [Msg::Api(ApiEvent::AccountsLoaded(Ok(account_rows())))]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::AccountsLoaded(Ok(account_rows())))],
+    );
     snap("accounts_loaded", &mut m);
     snap_small("accounts_loaded", &mut m);
 }
@@ -175,9 +270,23 @@ fn redirect_states() {
     let request = last_id(&run(&mut m, [key(KeyCode::Enter), key(KeyCode::Enter)]));
     snap("redirect_waiting_for_url", &mut m);
     let url = "http://127.0.0.1/authorize?state=abc".to_string();
-    run(&mut m, [Msg::Api(ApiEvent::AuthorizeUrlReady { request, result: Ok(url) })]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::AuthorizeUrlReady {
+            request,
+            result: Ok(url),
+        })],
+    );
     snap("redirect_url_and_qr", &mut m);
-    run(&mut m, [Msg::Api(ApiEvent::RedirectCompleted { request, result: Err(ApiError::Rejected("the bank did not send you back in time".into())) })]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::RedirectCompleted {
+            request,
+            result: Err(ApiError::Rejected(
+                "the bank did not send you back in time".into(),
+            )),
+        })],
+    );
     snap("redirect_timed_out", &mut m);
 }
 

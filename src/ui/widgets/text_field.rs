@@ -51,6 +51,7 @@ pub struct TextField {
     revealed: bool,
     pattern: Option<Regex>,
     required: bool,
+    label_width: Option<u16>,
 }
 
 impl std::fmt::Debug for TextField {
@@ -78,6 +79,7 @@ impl TextField {
             revealed: false,
             pattern: None,
             required: false,
+            label_width: None,
         }
     }
 
@@ -107,6 +109,11 @@ impl TextField {
     /// Moves the value out as a secret and clears the field.
     pub fn take_secret(&mut self) -> SecretString {
         SecretString::from(self.input.value_and_reset())
+    }
+
+    /// Aligns the value at this column (forms set the width of their longest label).
+    pub fn set_label_width(&mut self, width: u16) {
+        self.label_width = Some(width);
     }
 
     /// Shows or hides a secret value.
@@ -159,7 +166,12 @@ impl TextField {
 
     /// Draws `label  [value▏]` and, under it, the problem when `show_problem`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool, theme: &Theme) {
-        let label_w = (self.label.chars().count() as u16 + 2).min(area.width / 2);
+        let own = self.label.chars().count() as u16 + 2;
+        let label_w = self
+            .label_width
+            .unwrap_or(own)
+            .max(own.min(area.width / 2))
+            .min(area.width / 2);
         let value_w = area.width.saturating_sub(label_w).saturating_sub(1) as usize;
         let shown = self.shown_value();
         let scroll = self.input.visual_scroll(value_w.max(1));
@@ -175,7 +187,7 @@ impl TextField {
                 format!("{:<w$}", self.label, w = label_w as usize),
                 label_style,
             ),
-            Span::styled(format!("{visible:<value_w$}"), style),
+            Span::styled(visible, style),
         ];
         if focused {
             spans.push(Span::styled("▏", theme.key));
