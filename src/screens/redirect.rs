@@ -75,14 +75,19 @@ impl RedirectWait {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(text, buf);
-        if let (Some(url), None) = (&self.url, &self.error) {
-            if !render_qr(url, qr, buf) {
-                Line::styled(
-                    "(enlarge the window to see a QR code of this link)",
-                    ctx.theme.dim,
-                )
-                .render(qr, buf);
-            }
+        if let (Some(url), None) = (&self.url, &self.error)
+            && !render_qr(url, qr, buf)
+        {
+            let below = Rect {
+                y: text.y + 5,
+                height: text.height.saturating_sub(5),
+                ..text
+            };
+            Line::styled(
+                "(enlarge the window to see a QR code of this link)",
+                ctx.theme.dim,
+            )
+            .render(below, buf);
         }
     }
 }

@@ -22,6 +22,7 @@ pub enum NumberStyle {
 
 /// An amount with its currency, e.g. `1 234,56 €` or `-12.00 USD`.
 pub fn money(amount: Decimal, currency: &str, style: NumberStyle) -> String {
+    let amount = amount.round_dp(2);
     let sign = if amount.is_sign_negative() && !amount.is_zero() {
         "-"
     } else {
@@ -32,6 +33,7 @@ pub fn money(amount: Decimal, currency: &str, style: NumberStyle) -> String {
 
 /// An amount that always shows its sign: `+50.00 EUR`, `-12.30 EUR` (transactions).
 pub fn signed_money(amount: Decimal, currency: &str, style: NumberStyle) -> String {
+    let amount = amount.round_dp(2);
     let sign = if amount.is_sign_negative() && !amount.is_zero() {
         "-"
     } else {
@@ -62,7 +64,7 @@ fn unsigned(amount: Decimal, currency: &str, style: NumberStyle) -> String {
 fn group_thousands(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

@@ -65,12 +65,12 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             }
         }
         ApiEvent::AuthorizeUrlReady { request, result } => {
-            if let Screen::Redirect(wait) = &mut model.screen {
-                if wait.request == request {
-                    match result {
-                        Ok(url) => wait.url = Some(url),
-                        Err(e) => wait.error = Some(e),
-                    }
+            if let Screen::Redirect(wait) = &mut model.screen
+                && wait.request == request
+            {
+                match result {
+                    Ok(url) => wait.url = Some(url),
+                    Err(e) => wait.error = Some(e),
                 }
             }
             Vec::new()
