@@ -12,8 +12,14 @@
 //! Modules:
 //! - [`sandbox`]: a faithful local emulator of the Oxlin API v2.1 and the Linxo test bank (axum).
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
+//! - [`app`], [`screens`], [`ui`], [`terminal`]: the TUI (pure model/update/view, one file per
+//!   screen, theme/format/widgets, terminal setup and restore).
 //! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
 
+pub mod app;
 pub mod cli;
 pub mod sandbox;
 pub mod sanitize;
+pub mod screens;
+pub mod terminal;
+pub mod ui;

@@ -1,0 +1,83 @@
+//! Commands: the effects `update` asks for, as imperatives. The task runner executes them and
+//! answers with `Msg::Api(..)`. Secrets travel as `SecretString` (their `Debug` is redacted).
+
+use secrecy::SecretString;
+
+use crate::screens::credential_form::CredentialValue;
+
+/// Something the app wants done outside the pure core.
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// Log the user in (ROPC), creating the user when it does not exist yet.
+    LogIn {
+        /// The request id the answer will carry.
+        request: u64,
+        /// The user's email.
+        email: String,
+        /// The user's password.
+        password: SecretString,
+    },
+    /// Fetch the provider catalogue.
+    LoadProviders,
+    /// Create a connection with these credentials (encrypting the `encrypt` ones first).
+    SubmitCredentials {
+        /// The request id the answer will carry.
+        request: u64,
+        /// The provider.
+        provider: String,
+        /// The EMBEDDED channel definition.
+        channel: String,
+        /// The values, in the definition's order.
+        values: Vec<CredentialValue>,
+    },
+    /// Get the bank's authorisation URL, open the browser and wait for the redirect on loopback.
+    StartRedirect {
+        /// The request id the answers will carry.
+        request: u64,
+        /// The provider.
+        provider: String,
+        /// The REDIRECT channel definition.
+        channel: String,
+    },
+    /// Stop waiting for the redirect of `request` (closes the loopback listener).
+    CancelRedirect {
+        /// The request to cancel.
+        request: u64,
+    },
+    /// Answer the bank's challenge.
+    AnswerChallenge {
+        /// The connection.
+        connection: String,
+        /// The channel definition.
+        channel: String,
+        /// `(item id, value)` in the challenge's order; OK_CANCEL values are `"true"`/`"false"`.
+        answers: Vec<(String, SecretString)>,
+    },
+    /// Send the user's consent choice.
+    SendConsents {
+        /// The connection.
+        connection: String,
+        /// The channel definition.
+        channel: String,
+        /// Accounts shared.
+        accepted: Vec<String>,
+        /// Accounts refused (deleted by the API).
+        refused: Vec<String>,
+    },
+    /// Poll the connection's queue, tagging every event with `generation`.
+    PollQueue {
+        /// The connection.
+        connection: String,
+        /// The generation its events will carry.
+        generation: u64,
+    },
+    /// Stop polling a connection's queue.
+    StopPolling {
+        /// The connection.
+        connection: String,
+    },
+    /// Fetch every account.
+    LoadAccounts,
+    /// Leave the app.
+    Quit,
+}

@@ -1,0 +1,99 @@
+//! Messages: everything that happens, as facts (past tense for results). Results carry their data
+//! and the request id or poller generation they answer.
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::app::api_types::{
+    AccountRow, ApiError, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
+};
+
+/// Something that happened.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The mouse moved, clicked or scrolled.
+    Mouse(MouseEvent),
+    /// Time passed: the loop's clock says it is `now` (the only way time enters the model).
+    Tick(DateTime<Utc>),
+    /// The terminal was resized to (columns, rows).
+    Resized(u16, u16),
+    /// A background task finished or a poller saw an event.
+    Api(ApiEvent),
+}
+
+/// Results of commands and events from the queue poller.
+#[derive(Debug, Clone)]
+pub enum ApiEvent {
+    /// The login request `request` finished.
+    LoggedIn {
+        /// The request this answers.
+        request: u64,
+        /// Ok, or why not.
+        result: Result<(), ApiError>,
+    },
+    /// The provider catalogue arrived.
+    ProvidersLoaded(Result<Vec<ProviderEntry>, ApiError>),
+    /// The credentials of submission `request` were accepted: this connection now syncs.
+    ConnectionCreated {
+        /// The request this answers.
+        request: u64,
+        /// The new connection's id, or why it was refused.
+        result: Result<String, ApiError>,
+    },
+    /// The authorisation URL of REDIRECT request `request` is known.
+    AuthorizeUrlReady {
+        /// The request this answers.
+        request: u64,
+        /// The URL to open, or why not.
+        result: Result<String, ApiError>,
+    },
+    /// The bank sent the user back (REDIRECT `request`): this connection now syncs.
+    RedirectCompleted {
+        /// The request this answers.
+        request: u64,
+        /// The connection id, or why not (timeout, refused at the bank).
+        result: Result<String, ApiError>,
+    },
+    /// The bank asks a question (a `*_USER_INPUT_REQUESTED` queue event).
+    ChallengeReceived {
+        /// The connection asking.
+        connection: String,
+        /// The channel definition to answer to.
+        channel: String,
+        /// The poller generation that saw it.
+        generation: u64,
+        /// The challenge array, in order.
+        challenge: Vec<CredentialSpec>,
+    },
+    /// The bank listed accounts that wait for consent.
+    ConsentRequested {
+        /// The connection.
+        connection: String,
+        /// The channel definition the consents go to.
+        channel: String,
+        /// The poller generation that saw it.
+        generation: u64,
+        /// The accounts.
+        accounts: Vec<ConsentAccount>,
+    },
+    /// A connection's sync moved to a new step.
+    SyncProgressed {
+        /// The connection.
+        connection: String,
+        /// The poller generation that saw it.
+        generation: u64,
+        /// The new step.
+        step: SyncStep,
+    },
+    /// A call failed in the background (answering a challenge, sending consents).
+    Failed {
+        /// The connection concerned.
+        connection: String,
+        /// Why.
+        error: ApiError,
+    },
+    /// The accounts arrived.
+    AccountsLoaded(Result<Vec<AccountRow>, ApiError>),
+}

@@ -1,0 +1,259 @@
+//! `update(&mut Model, Msg) -> Vec<Command>`: what each fact means. Pure: no IO, no clock.
+//! Global keys first (`?` help, Ctrl+C quit, `q` quit on screens without text input, `Esc`
+//! back), then the screen's own keys; API results are in [`api`].
+//!
+//! Docs gap (ours): letters type into fields, so `q` quits only on the screens without a text
+//! field (syncing, consent, accounts); Ctrl+C quits everywhere. Both ask first while a sync runs.
+
+mod api;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::api_types::ChannelMode;
+use crate::app::{Command, Model, Msg, Screen};
+use crate::screens::challenge::ChallengeAction;
+use crate::screens::consent::ConsentAction;
+use crate::screens::credential_form::{CredentialForm, FormAction};
+use crate::screens::login::LoginAction;
+use crate::screens::provider_picker::{PickerAction, ProviderPicker};
+use crate::screens::redirect::RedirectWait;
+use crate::ui::widgets::status_line::Status;
+
+/// Applies one message to the model and returns the commands it asks for.
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
+    match msg {
+        Msg::Tick(now) => {
+            model.now = now;
+            Vec::new()
+        }
+        Msg::Resized(..) | Msg::Mouse(_) => Vec::new(),
+        Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+        Msg::Key(key) => handle_key(model, key),
+        Msg::Api(event) => api::handle_api(model, event),
+    }
+}
+
+fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
+    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+    if model.quit_confirm {
+        model.quit_confirm = false;
+        if matches!(key.code, KeyCode::Char('y') | KeyCode::Enter) || ctrl_c {
+            return quit(model);
+        }
+        model.status = None;
+        return Vec::new();
+    }
+    if model.help_open {
+        model.help_open = !matches!(key.code, KeyCode::Char('?') | KeyCode::Esc);
+        return Vec::new();
+    }
+    let typing = matches!(
+        model.screen,
+        Screen::Login(_)
+            | Screen::ProviderPicker(_)
+            | Screen::CredentialForm(_)
+            | Screen::Challenge(_)
+    );
+    let plain = !key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        _ if ctrl_c => return ask_quit(model),
+        KeyCode::Char('q') if plain && !typing => return ask_quit(model),
+        KeyCode::Char('?') if !typing || key.modifiers.contains(KeyModifiers::ALT) => {
+            model.help_open = true;
+            return Vec::new();
+        }
+        KeyCode::F(1) => {
+            model.help_open = true;
+            return Vec::new();
+        }
+        _ => {}
+    }
+    handle_screen_key(model, key)
+}
+
+fn ask_quit(model: &mut Model) -> Vec<Command> {
+    if model.sync.any_running() {
+        model.quit_confirm = true;
+        model.status = Some(Status::Info("A sync is running. Quit anyway? (y/n)".into()));
+        return Vec::new();
+    }
+    quit(model)
+}
+
+fn quit(model: &mut Model) -> Vec<Command> {
+    model.should_quit = true;
+    vec![Command::Quit]
+}
+
+fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
+    let esc = key.code == KeyCode::Esc;
+    match &mut model.screen {
+        Screen::Login(form) => match form.on_key(key) {
+            LoginAction::None => Vec::new(),
+            LoginAction::Submit { email, password } => {
+                let request = model.next_id();
+                if let Screen::Login(form) = &mut model.screen {
+                    form.pending = Some(request);
+                }
+                vec![Command::LogIn {
+                    request,
+                    email,
+                    password,
+                }]
+            }
+        },
+        Screen::ProviderPicker(picker) if esc && !picker.is_choosing() => Vec::new(),
+        Screen::ProviderPicker(picker) => match picker.on_key(key) {
+            PickerAction::None => Vec::new(),
+            PickerAction::Pick(provider, channel) => open_channel(model, provider, channel),
+        },
+        Screen::CredentialForm(_) | Screen::Accounts(_) if esc => back_to_picker(model),
+        Screen::CredentialForm(form) => match form.on_key(key) {
+            FormAction::None => {
+                if let Some((_, why)) = form.first_problem().filter(|_| key.code == KeyCode::Enter)
+                {
+                    model.status = Some(Status::Error(format!("Not sent: {why}.")));
+                }
+                Vec::new()
+            }
+            FormAction::Submit(values) => {
+                let (provider, channel) = (form.provider.id.clone(), form.channel.id.clone());
+                let request = model.next_id();
+                if let Screen::CredentialForm(form) = &mut model.screen {
+                    form.pending = Some(request);
+                }
+                model.status = None;
+                vec![Command::SubmitCredentials {
+                    request,
+                    provider,
+                    channel,
+                    values,
+                }]
+            }
+        },
+        Screen::Redirect(wait) if esc => {
+            let request = wait.request;
+            let mut cmds = back_to_picker(model);
+            cmds.insert(0, Command::CancelRedirect { request });
+            cmds
+        }
+        Screen::Redirect(_) => Vec::new(),
+        Screen::Challenge(dialog) => {
+            let (connection, channel) = (dialog.connection.clone(), dialog.channel.clone());
+            match dialog.on_key(key) {
+                ChallengeAction::None => Vec::new(),
+                ChallengeAction::Answer(answers) => {
+                    model.screen = Screen::Syncing;
+                    vec![Command::AnswerChallenge {
+                        connection,
+                        channel,
+                        answers,
+                    }]
+                }
+                ChallengeAction::Dismiss => {
+                    model.screen = Screen::Syncing;
+                    model.status = Some(Status::Info(
+                        "Not answered: the bank will stop waiting after its timeout.".into(),
+                    ));
+                    Vec::new()
+                }
+            }
+        }
+        Screen::Consent(list) => {
+            let (connection, channel) = (list.connection.clone(), list.channel.clone());
+            match list.on_key(key) {
+                ConsentAction::None => Vec::new(),
+                ConsentAction::Send { accepted, refused } => {
+                    let text = match refused.len() {
+                        0 => format!("{} accounts shared.", accepted.len()),
+                        n => format!(
+                            "{} accounts shared; {n} refused (deleted from Oxlin).",
+                            accepted.len()
+                        ),
+                    };
+                    model.status = Some(Status::Info(text));
+                    model.screen = Screen::Syncing;
+                    vec![Command::SendConsents {
+                        connection,
+                        channel,
+                        accepted,
+                        refused,
+                    }]
+                }
+            }
+        }
+        Screen::Syncing if key.code == KeyCode::Enter => retry_after_failure(model),
+        Screen::Syncing => Vec::new(),
+        Screen::Accounts(_) if key.code == KeyCode::Char('c') => back_to_picker(model),
+        Screen::Accounts(table) => {
+            table.on_key(key);
+            Vec::new()
+        }
+    }
+}
+
+/// Opens the form (EMBEDDED) or starts the redirect (REDIRECT) for the chosen channel.
+fn open_channel(
+    model: &mut Model,
+    provider: crate::app::api_types::ProviderEntry,
+    channel: crate::app::api_types::ChannelEntry,
+) -> Vec<Command> {
+    model.status = None;
+    match channel.mode {
+        ChannelMode::Embedded => {
+            model.last_form = Some((provider.clone(), channel.clone()));
+            model.screen = Screen::CredentialForm(CredentialForm::new(provider, channel));
+            Vec::new()
+        }
+        ChannelMode::Redirect => {
+            let request = model.next_id();
+            let (p, c) = (provider.id.clone(), channel.id.clone());
+            model.screen = Screen::Redirect(RedirectWait {
+                bank: provider.name,
+                request,
+                url: None,
+                error: None,
+            });
+            vec![Command::StartRedirect {
+                request,
+                provider: p,
+                channel: c,
+            }]
+        }
+    }
+}
+
+/// Back to the picker, reusing the loaded catalogue (loading it when there is none).
+pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
+    let mut picker = ProviderPicker::loading();
+    if model.providers.is_empty() {
+        model.screen = Screen::ProviderPicker(picker);
+        return vec![Command::LoadProviders];
+    }
+    picker.set_providers(model.providers.clone());
+    model.screen = Screen::ProviderPicker(picker);
+    Vec::new()
+}
+
+/// Enter on the sync screen after a failure: back to the form, or to the picker.
+fn retry_after_failure(model: &mut Model) -> Vec<Command> {
+    use crate::app::api_types::SyncStep;
+    let failed = model.sync.rows.iter().find_map(|r| match &r.step {
+        SyncStep::Failed(f) => Some(f.clone()),
+        _ => None,
+    });
+    let Some(failure) = failed else {
+        return Vec::new();
+    };
+    model
+        .sync
+        .rows
+        .retain(|r| !matches!(r.step, SyncStep::Failed(_)));
+    match (&model.last_form, failure.back_to_form()) {
+        (Some((p, c)), true) => {
+            model.screen = Screen::CredentialForm(CredentialForm::new(p.clone(), c.clone()));
+            Vec::new()
+        }
+        _ => back_to_picker(model),
+    }
+}

@@ -1,0 +1,146 @@
+//! Consent checklist: the accounts the bank listed, each with its type, name, masked IBAN and
+//! balance; all ticked at first; space toggles, `a` ticks all or none; Enter sends the consents.
+//! Accounts left unticked are refused, and the API deletes them: the screen says so.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use crate::app::api_types::ConsentAccount;
+use crate::screens::{ViewCtx, clean};
+use crate::ui::format::{masked_iban, money};
+use crate::ui::widgets::checklist::Checklist;
+use crate::ui::widgets::key_hints::KeyHint;
+
+/// The checklist's state.
+#[derive(Debug, Clone)]
+pub struct ConsentChecklist {
+    /// The connection whose accounts these are.
+    pub connection: String,
+    /// The channel definition the consents go to.
+    pub channel: String,
+    accounts: Vec<ConsentAccount>,
+    list: Checklist,
+}
+
+/// What a key press asks for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ConsentAction {
+    /// Nothing outside the screen.
+    None,
+    /// Send the consents: ids to share, ids refused.
+    Send {
+        /// Accounts the user shares.
+        accepted: Vec<String>,
+        /// Accounts refused (the API deletes them).
+        refused: Vec<String>,
+    },
+}
+
+impl ConsentChecklist {
+    /// Keys shown in the hint bar and the help.
+    pub const KEYS: &[KeyHint] = &[
+        ("Space", "tick"),
+        ("a", "all/none"),
+        ("↑↓", "move"),
+        ("Enter", "confirm"),
+    ];
+
+    /// The checklist for these accounts (text sanitised).
+    pub fn new(connection: String, channel: String, accounts: Vec<ConsentAccount>) -> Self {
+        let accounts: Vec<ConsentAccount> = accounts
+            .into_iter()
+            .map(|mut a| {
+                a.name = clean(&a.name);
+                a.kind = clean(&a.kind);
+                a.currency = clean(&a.currency);
+                a
+            })
+            .collect();
+        let list = Checklist::all_checked(accounts.len());
+        ConsentChecklist {
+            connection,
+            channel,
+            accounts,
+            list,
+        }
+    }
+
+    /// Handles a key.
+    pub fn on_key(&mut self, key: KeyEvent) -> ConsentAction {
+        match key.code {
+            KeyCode::Up => self.list.move_by(-1),
+            KeyCode::Down => self.list.move_by(1),
+            KeyCode::Char(' ') => self.list.toggle(),
+            KeyCode::Char('a') => self.list.toggle_all(),
+            KeyCode::Enter => {
+                let (mut accepted, mut refused) = (Vec::new(), Vec::new());
+                for (a, checked) in self.accounts.iter().zip(&self.list.checked) {
+                    if *checked {
+                        &mut accepted
+                    } else {
+                        &mut refused
+                    }
+                    .push(a.id.clone());
+                }
+                return ConsentAction::Send { accepted, refused };
+            }
+            _ => {}
+        }
+        ConsentAction::None
+    }
+
+    /// Draws the intro, the checklist and what refusing means.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+        let block = Block::bordered().title(Line::styled(
+            " Which accounts do you share? ",
+            ctx.theme.title,
+        ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [list, note] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        if self.accounts.is_empty() {
+            Line::styled("The bank listed no account.", ctx.theme.dim).render(list, buf);
+            return;
+        }
+        // The IBAN column goes first when the window is narrow; the balance always shows.
+        let show_iban = inner.width >= 70;
+        let fixed = 4 + 12 + 17 + if show_iban { 15 } else { 0 };
+        let name_w = (inner.width as usize).saturating_sub(fixed).max(6);
+        let rows: Vec<String> = self
+            .accounts
+            .iter()
+            .map(|a| {
+                let name: String = a.name.chars().take(name_w).collect();
+                let iban = match (&a.iban, show_iban) {
+                    (Some(iban), true) => format!("{:<14} ", masked_iban(iban)),
+                    (None, true) => " ".repeat(15),
+                    _ => String::new(),
+                };
+                let balance = a
+                    .balance
+                    .map(|b| money(b, &a.currency, ctx.numbers))
+                    .unwrap_or_default();
+                format!("{:<11} {name:<name_w$} {iban}{balance:>16}", a.kind)
+            })
+            .collect();
+        self.list.render(&rows, list, buf, ctx.theme);
+        let refused = self.list.checked.iter().filter(|c| !**c).count();
+        let text = match refused {
+            0 => "All accounts will be shared.".to_string(),
+            n => format!("{n} refused: they will be deleted from Oxlin."),
+        };
+        Line::styled(
+            text,
+            if refused > 0 {
+                ctx.theme.key
+            } else {
+                ctx.theme.dim
+            },
+        )
+        .render(note, buf);
+    }
+}

@@ -1,0 +1,202 @@
+//! Credential form, built from the channel definition: one field per credential with its label;
+//! PWD masked (Ctrl+R reveals), NUMERIC digits only, DATE as `dd/mm/yyyy`; live validation with
+//! the API's regexp, the failing field marked and why; Enter submits only when every field is
+//! valid. Fields marked `encrypt: true` are flagged in the command so the runner PGP-encrypts them.
+//!
+//! Docs gap: the API has no "optional" flag; a credential is optional when its regexp accepts
+//! the empty string (the test bank's configuration-file field `302` does).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+use regex::Regex;
+use secrecy::SecretString;
+
+use crate::app::api_types::{ChannelEntry, CredentialSpec, InputKind, ProviderEntry};
+use crate::screens::{ViewCtx, clean};
+use crate::ui::widgets::key_hints::KeyHint;
+use crate::ui::widgets::spinner::spinner_frame;
+use crate::ui::widgets::text_field::{FieldKind, TextField};
+
+/// One value to send, by credential id.
+#[derive(Debug, Clone)]
+pub struct CredentialValue {
+    /// The credential id.
+    pub id: String,
+    /// The value (never printed).
+    pub value: SecretString,
+    /// Must be PGP-encrypted before sending.
+    pub encrypt: bool,
+}
+
+/// The form's state.
+#[derive(Debug, Clone)]
+pub struct CredentialForm {
+    /// The bank.
+    pub provider: ProviderEntry,
+    /// The channel whose credentials these are.
+    pub channel: ChannelEntry,
+    fields: Vec<(CredentialSpec, TextField)>,
+    focus: usize,
+    tried: bool,
+    /// The id of the submission in flight.
+    pub pending: Option<u64>,
+    /// The last failure (already a sentence).
+    pub error: Option<String>,
+}
+
+/// What a key press on the form asks for.
+#[derive(Debug)]
+pub enum FormAction {
+    /// Nothing outside the form.
+    None,
+    /// Every field is valid: send them.
+    Submit(Vec<CredentialValue>),
+}
+
+/// The text-field kind for an API input type.
+pub fn field_kind(kind: &InputKind) -> FieldKind {
+    match kind {
+        InputKind::Pwd => FieldKind::Secret,
+        InputKind::Numeric => FieldKind::Numeric,
+        InputKind::NumericPwd => FieldKind::SecretNumeric,
+        InputKind::Date => FieldKind::Date,
+        _ => FieldKind::Text,
+    }
+}
+
+/// A field for one credential or challenge input.
+pub fn field_for(spec: &CredentialSpec, label: String) -> TextField {
+    let field = TextField::new(label, field_kind(&spec.kind)).with_pattern(&spec.regexp);
+    let optional = Regex::new(&spec.regexp).is_ok_and(|re| re.is_match(""));
+    if optional { field } else { field.required() }
+}
+
+impl CredentialForm {
+    /// Keys shown in the hint bar and the help.
+    pub const KEYS: &[KeyHint] = &[
+        ("Enter", "next / connect"),
+        ("Tab", "next field"),
+        ("Ctrl+R", "show secret"),
+    ];
+
+    /// The form for this channel (labels sanitised).
+    pub fn new(provider: ProviderEntry, channel: ChannelEntry) -> Self {
+        let mut fields: Vec<(CredentialSpec, TextField)> = channel
+            .credentials
+            .iter()
+            .map(|spec| (spec.clone(), field_for(spec, clean(&spec.label))))
+            .collect();
+        let widest = fields
+            .iter()
+            .map(|(_, f)| f.label.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (_, f) in &mut fields {
+            f.set_label_width(widest as u16 + 2);
+        }
+        CredentialForm {
+            provider,
+            channel,
+            fields,
+            focus: 0,
+            tried: false,
+            pending: None,
+            error: None,
+        }
+    }
+
+    /// The first invalid field and why.
+    pub fn first_problem(&self) -> Option<(usize, String)> {
+        self.fields
+            .iter()
+            .enumerate()
+            .find_map(|(i, (_, f))| f.problem().map(|p| (i, p)))
+    }
+
+    /// Handles a key.
+    pub fn on_key(&mut self, key: KeyEvent) -> FormAction {
+        if self.pending.is_some() || self.fields.is_empty() {
+            return FormAction::None;
+        }
+        let last = self.fields.len() - 1;
+        match key.code {
+            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1).min(last),
+            KeyCode::BackTab | KeyCode::Up => self.focus = self.focus.saturating_sub(1),
+            KeyCode::Char('r') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.fields[self.focus].1.toggle_reveal();
+            }
+            KeyCode::Enter if self.focus < last => self.focus += 1,
+            KeyCode::Enter => {
+                self.tried = true;
+                if let Some((i, _)) = self.first_problem() {
+                    self.focus = i;
+                    return FormAction::None;
+                }
+                self.error = None;
+                let values = self
+                    .fields
+                    .iter_mut()
+                    .map(|(spec, f)| CredentialValue {
+                        id: spec.id.clone(),
+                        value: f.take_secret(),
+                        encrypt: spec.encrypt,
+                    })
+                    .collect();
+                return FormAction::Submit(values);
+            }
+            _ => {
+                self.fields[self.focus].1.handle_key(key);
+            }
+        }
+        FormAction::None
+    }
+
+    /// Draws the fields, each with its problem under it once typed in (or after a submit try).
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+        let title = format!(" {} ", self.provider.name);
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut y = inner.y;
+        let bottom = inner.y + inner.height;
+        for (i, (_, field)) in self.fields.iter().enumerate() {
+            if y + 1 >= bottom {
+                break;
+            }
+            field.render(
+                Rect::new(inner.x, y, inner.width, 1),
+                buf,
+                i == self.focus,
+                ctx.theme,
+            );
+            let shown = self.tried || !field.value().is_empty();
+            if let Some(problem) = field.problem().filter(|_| shown) {
+                let text = format!("  ✗ {}: {problem}", field.label);
+                Line::styled(text, ctx.theme.error)
+                    .render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
+            }
+            y += 2;
+        }
+        let line = if self.pending.is_some() {
+            Line::styled(
+                format!("{} Connecting to the bank…", spinner_frame(ctx.now)),
+                ctx.theme.text,
+            )
+        } else if let Some(e) = &self.error {
+            Line::styled(e.clone(), ctx.theme.error)
+        } else if self.fields.iter().any(|(s, _)| s.encrypt) {
+            Line::styled(
+                "Secret fields are encrypted for Oxlin before they leave this computer.",
+                ctx.theme.dim,
+            )
+        } else {
+            Line::default()
+        };
+        if y < bottom {
+            line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+        }
+    }
+}

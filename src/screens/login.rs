@@ -1,0 +1,141 @@
+//! Login: the Oxlin user's email and password (ROPC). In sandbox mode the demo user is filled in.
+//! Each failure class has its own message (wrong password, unreachable host, bad client
+//! credentials) so the user knows whether to retype or to fix the configuration.
+//!
+//! Keys: Tab/↑/↓ move between the fields, Enter goes to the password then submits, Ctrl+R reveals
+//! the password. Letters always type (so `q` does not quit here; Ctrl+C does).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use secrecy::SecretString;
+
+use crate::app::api_types::ApiError;
+use crate::screens::ViewCtx;
+use crate::ui::widgets::key_hints::KeyHint;
+use crate::ui::widgets::spinner::spinner_frame;
+use crate::ui::widgets::text_field::{FieldKind, TextField};
+
+/// The login form.
+#[derive(Debug, Clone)]
+pub struct LoginForm {
+    email: TextField,
+    password: TextField,
+    focus: usize,
+    /// The id of the login request in flight, if any.
+    pub pending: Option<u64>,
+    /// The last failure.
+    pub error: Option<ApiError>,
+}
+
+/// What a key press on the login form asks for.
+#[derive(Debug)]
+pub enum LoginAction {
+    /// Nothing to do outside the form.
+    None,
+    /// Log in with these credentials.
+    Submit {
+        /// The email.
+        email: String,
+        /// The password, moved out of the field.
+        password: SecretString,
+    },
+}
+
+impl LoginForm {
+    /// Keys shown in the hint bar and the help.
+    pub const KEYS: &[KeyHint] = &[
+        ("Enter", "next / log in"),
+        ("Tab", "next field"),
+        ("Ctrl+R", "show password"),
+    ];
+
+    /// An empty form, or one pre-filled (sandbox demo user).
+    pub fn new(email: &str, password: &str) -> Self {
+        let mut email = TextField::new("Email", FieldKind::Text).with_value(email);
+        let mut password = TextField::new("Password", FieldKind::Secret).with_value(password);
+        email.set_label_width(10);
+        password.set_label_width(10);
+        LoginForm {
+            focus: usize::from(!email.value().is_empty()),
+            email,
+            password,
+            pending: None,
+            error: None,
+        }
+    }
+
+    /// Handles a key.
+    pub fn on_key(&mut self, key: KeyEvent) -> LoginAction {
+        if self.pending.is_some() {
+            return LoginAction::None;
+        }
+        match key.code {
+            KeyCode::Tab | KeyCode::Down | KeyCode::Up | KeyCode::BackTab => {
+                self.focus = 1 - self.focus;
+            }
+            KeyCode::Char('r') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.password.toggle_reveal();
+            }
+            KeyCode::Enter if self.focus == 0 => self.focus = 1,
+            KeyCode::Enter => {
+                let email = self.email.value().trim().to_string();
+                if email.is_empty() || self.password.value().is_empty() {
+                    self.error = Some(ApiError::Rejected("enter your email and password".into()));
+                    return LoginAction::None;
+                }
+                self.error = None;
+                return LoginAction::Submit {
+                    email,
+                    password: self.password.take_secret(),
+                };
+            }
+            _ => {
+                let field = if self.focus == 0 {
+                    &mut self.email
+                } else {
+                    &mut self.password
+                };
+                field.handle_key(key);
+            }
+        }
+        LoginAction::None
+    }
+
+    /// Draws the form in a centred box.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+        let block = Block::bordered().title(Line::styled(" Log in to Oxlin ", ctx.theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [intro, email, password, _, message] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(inner);
+        Paragraph::new("Your Oxlin account (it is created if it does not exist yet).")
+            .style(ctx.theme.dim)
+            .wrap(Wrap { trim: true })
+            .render(intro, buf);
+        self.email.render(email, buf, self.focus == 0, ctx.theme);
+        self.password
+            .render(password, buf, self.focus == 1, ctx.theme);
+        let line = if self.pending.is_some() {
+            Line::styled(
+                format!("{} Logging in…", spinner_frame(ctx.now)),
+                ctx.theme.text,
+            )
+        } else if let Some(e) = &self.error {
+            Line::styled(e.to_string(), ctx.theme.error)
+        } else {
+            Line::default()
+        };
+        Paragraph::new(line)
+            .wrap(Wrap { trim: true })
+            .render(message, buf);
+    }
+}

@@ -1,0 +1,104 @@
+//! Sync progress: one row per connection with a spinner and its step; a failed sync shows what
+//! happened and what to do next (AUTH_FAILED: back to the form; PASSWORD_CHANGE_REQUIRED and
+//! USER_ACTION_REQUIRED: what to do at the bank). The background poller feeds the steps.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::app::api_types::SyncStep;
+use crate::screens::ViewCtx;
+use crate::ui::widgets::key_hints::KeyHint;
+use crate::ui::widgets::spinner::spinner_frame;
+
+/// One connection being synced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionProgress {
+    /// The connection id.
+    pub connection: String,
+    /// The bank's name (sanitised).
+    pub bank: String,
+    /// Where it is.
+    pub step: SyncStep,
+    /// The poller generation whose events are current (older ones are dropped).
+    pub generation: u64,
+}
+
+impl ConnectionProgress {
+    /// Whether the sync still runs.
+    pub fn is_running(&self) -> bool {
+        !matches!(self.step, SyncStep::Done | SyncStep::Failed(_))
+    }
+}
+
+/// The sync screen's state: the progress of every connection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncBoard {
+    /// One row per connection.
+    pub rows: Vec<ConnectionProgress>,
+}
+
+impl SyncBoard {
+    /// Keys shown in the hint bar and the help.
+    pub const KEYS: &[KeyHint] = &[("Enter", "next step (after an error)")];
+
+    /// Whether any sync is running (quitting then asks first).
+    pub fn any_running(&self) -> bool {
+        self.rows.iter().any(ConnectionProgress::is_running)
+    }
+
+    /// The row of a connection.
+    pub fn row_mut(&mut self, connection: &str) -> Option<&mut ConnectionProgress> {
+        self.rows.iter_mut().find(|r| r.connection == connection)
+    }
+
+    /// Draws one line per connection, plus the next action under a failed one.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+        let block = Block::bordered().title(Line::styled(" Synchronising ", ctx.theme.title));
+        let mut lines = Vec::new();
+        for row in &self.rows {
+            let (mark, text, style) = match &row.step {
+                SyncStep::Starting => (
+                    spinner_frame(ctx.now),
+                    "connecting to the bank",
+                    ctx.theme.text,
+                ),
+                SyncStep::ListingAccounts => (
+                    spinner_frame(ctx.now),
+                    "listing the accounts",
+                    ctx.theme.text,
+                ),
+                SyncStep::WaitingForUser => ('?', "waiting for your answer", ctx.theme.key),
+                SyncStep::Syncing => (
+                    spinner_frame(ctx.now),
+                    "importing balances and transactions",
+                    ctx.theme.text,
+                ),
+                SyncStep::Done => ('✓', "synced", ctx.theme.ok),
+                SyncStep::Failed(_) => ('✗', "stopped", ctx.theme.error),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{mark} "), style),
+                Span::styled(format!("{}: ", row.bank), ctx.theme.title),
+                Span::styled(text, style),
+            ]));
+            if let SyncStep::Failed(failure) = &row.step {
+                lines.push(Line::styled(
+                    format!("  {}", failure.next_action()),
+                    ctx.theme.error,
+                ));
+            }
+        }
+        if lines.is_empty() {
+            lines.push(Line::styled(
+                "Nothing is being synchronised.",
+                ctx.theme.dim,
+            ));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block)
+            .render(area, buf);
+    }
+}

@@ -1,0 +1,100 @@
+//! The view: `view(&mut Model, &mut Frame)` draws the title bar (with SANDBOX in sandbox mode),
+//! the active screen, the status line and the key hints, and the `?` overlay on top. Pure: it
+//! reads the model (time from `Model::now`) and only mutates ratatui's table scroll state.
+
+pub mod format;
+pub mod theme;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+
+use crate::app::{Model, Screen};
+use crate::screens::ViewCtx;
+use crate::screens::accounts::AccountsTable;
+use crate::screens::challenge::ChallengeDialog;
+use crate::screens::consent::ConsentChecklist;
+use crate::screens::credential_form::CredentialForm;
+use crate::screens::login::LoginForm;
+use crate::screens::provider_picker::ProviderPicker;
+use crate::screens::redirect::RedirectWait;
+use crate::screens::syncing::SyncBoard;
+use crate::ui::widgets::help_overlay::render_help;
+use crate::ui::widgets::key_hints::{KeyHint, render_key_hints};
+
+/// Draws the whole app.
+pub fn view(model: &mut Model, frame: &mut Frame) {
+    let [title, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    let theme = model.theme;
+    let ctx = ViewCtx {
+        theme: &theme,
+        now: model.now,
+        numbers: model.numbers,
+    };
+    let buf = frame.buffer_mut();
+
+    let mut spans = vec![Span::styled(" coffre ", theme.title)];
+    if model.sandbox {
+        spans.push(Span::styled(" SANDBOX ", theme.badge));
+    }
+    spans.push(Span::styled(
+        format!("  {}", screen_title(&model.screen)),
+        theme.dim,
+    ));
+    ratatui::widgets::Widget::render(Line::from(spans), title, buf);
+
+    match &mut model.screen {
+        Screen::Login(s) => s.render(body, buf, &ctx),
+        Screen::ProviderPicker(s) => s.render(body, buf, &ctx),
+        Screen::CredentialForm(s) => s.render(body, buf, &ctx),
+        Screen::Redirect(s) => s.render(body, buf, &ctx),
+        Screen::Challenge(s) => s.render(body, buf, &ctx),
+        Screen::Consent(s) => s.render(body, buf, &ctx),
+        Screen::Syncing => model.sync.render(body, buf, &ctx),
+        Screen::Accounts(s) => s.render(body, buf, &ctx),
+    }
+    if let Some(s) = &model.status {
+        s.render(status, buf, &theme);
+    }
+    let keys = screen_keys(&model.screen);
+    let mut bar: Vec<KeyHint> = keys.to_vec();
+    bar.push(("?", "help"));
+    render_key_hints(&bar, hints, buf, &theme);
+    if model.help_open {
+        render_help(keys, frame.area(), frame.buffer_mut(), &theme);
+    }
+}
+
+fn screen_title(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Login(_) => "Log in",
+        Screen::ProviderPicker(_) => "Banks",
+        Screen::CredentialForm(_) => "Credentials",
+        Screen::Redirect(_) => "Bank website",
+        Screen::Challenge(_) => "Bank question",
+        Screen::Consent(_) => "Consent",
+        Screen::Syncing => "Sync",
+        Screen::Accounts(_) => "Accounts",
+    }
+}
+
+/// The keys of a screen, for the hint bar and the help overlay.
+pub fn screen_keys(screen: &Screen) -> &'static [KeyHint] {
+    match screen {
+        Screen::Login(_) => LoginForm::KEYS,
+        Screen::ProviderPicker(_) => ProviderPicker::KEYS,
+        Screen::CredentialForm(_) => CredentialForm::KEYS,
+        Screen::Redirect(_) => RedirectWait::KEYS,
+        Screen::Challenge(_) => ChallengeDialog::KEYS,
+        Screen::Consent(_) => ConsentChecklist::KEYS,
+        Screen::Syncing => SyncBoard::KEYS,
+        Screen::Accounts(_) => AccountsTable::KEYS,
+    }
+}

@@ -1,0 +1,135 @@
+//! Colours and text styles, in one struct so every screen looks the same and a theme is a value
+//! (ratatui demo2's `Theme`). Dark is the default; light and high-contrast are alternatives; with
+//! `NO_COLOR` set (<https://no-color.org>) only modifiers (bold, dim, reversed) remain.
+//!
+//! The theme never reads the environment itself: the caller passes `no_color` in, which keeps
+//! rendering pure and snapshots identical on every machine.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Every style the screens use, named by role, not by colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Plain text.
+    pub text: Style,
+    /// Secondary text: hints, units, dates.
+    pub dim: Style,
+    /// Titles and headers.
+    pub title: Style,
+    /// The SANDBOX badge in the title bar.
+    pub badge: Style,
+    /// The focused field or the selected row.
+    pub selected: Style,
+    /// Unavailable items: shown but not selectable.
+    pub disabled: Style,
+    /// Errors: failing fields, ERROR_MSG, the status line on failure.
+    pub error: Style,
+    /// Good news: synced, valid.
+    pub ok: Style,
+    /// Key names in the hint bar and the help overlay.
+    pub key: Style,
+    /// Negative amounts.
+    pub negative: Style,
+    /// Positive amounts.
+    pub positive: Style,
+}
+
+impl Theme {
+    /// The default theme for a dark terminal.
+    pub fn dark() -> Self {
+        Theme {
+            text: Style::new().fg(Color::Gray),
+            dim: Style::new().fg(Color::DarkGray),
+            title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            badge: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            selected: Style::new().fg(Color::Black).bg(Color::Cyan),
+            disabled: Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            ok: Style::new().fg(Color::Green),
+            key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            negative: Style::new().fg(Color::Red),
+            positive: Style::new().fg(Color::Green),
+        }
+    }
+
+    /// A theme for a light terminal background.
+    pub fn light() -> Self {
+        Theme {
+            text: Style::new().fg(Color::Black),
+            dim: Style::new().fg(Color::DarkGray),
+            title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            selected: Style::new().fg(Color::White).bg(Color::Blue),
+            key: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            ..Theme::dark()
+        }
+    }
+
+    /// Maximum contrast: white on black, pure colours, bold where it matters.
+    pub fn high_contrast() -> Self {
+        let bold = Modifier::BOLD;
+        Theme {
+            text: Style::new().fg(Color::White),
+            dim: Style::new().fg(Color::White),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(bold),
+            error: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            ..Theme::dark()
+        }
+    }
+
+    /// No colour at all (the `NO_COLOR` convention): roles are told apart by modifiers only.
+    pub fn monochrome() -> Self {
+        let plain = Style::new();
+        Theme {
+            text: plain,
+            dim: plain.add_modifier(Modifier::DIM),
+            title: plain.add_modifier(Modifier::BOLD),
+            badge: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected: plain.add_modifier(Modifier::REVERSED),
+            disabled: plain.add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
+            error: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            ok: plain,
+            key: plain.add_modifier(Modifier::BOLD),
+            negative: plain,
+            positive: plain,
+        }
+    }
+
+    /// The theme to use: `no_color` (the caller read `NO_COLOR`) wins over everything.
+    pub fn pick(name: &str, no_color: bool) -> Self {
+        if no_color {
+            return Theme::monochrome();
+        }
+        match name {
+            "light" => Theme::light(),
+            "high-contrast" => Theme::high_contrast(),
+            _ => Theme::dark(),
+        }
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::dark()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_beats_the_chosen_theme() {
+        let t = Theme::pick("light", true);
+        assert_eq!(t, Theme::monochrome());
+        assert_eq!(t.error.fg, None);
+        assert_eq!(Theme::pick("unknown", false), Theme::dark());
+    }
+}

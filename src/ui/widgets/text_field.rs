@@ -1,0 +1,261 @@
+//! A one-line text field over `tui-input`, used by every form (login, credentials, challenges).
+//! Secret fields (passwords, OTP codes) render as `•` unless the user toggles reveal; NUMERIC
+//! fields accept digits only; a field can carry a regexp and says why it is invalid.
+//!
+//! Secrets: the field's `Debug` never shows a secret value, and [`TextField::take_secret`] moves
+//! the value out into a `SecretString` and clears the input. Docs gap: the API says nothing about
+//! NUMERIC vs NUMERIC_PWD input filtering; we chose "digits only" for both, masking the latter.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use regex::Regex;
+use secrecy::SecretString;
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+
+use crate::ui::theme::Theme;
+
+/// What a field accepts and how it shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Free text.
+    Text,
+    /// A secret: masked with `•` until revealed.
+    Secret,
+    /// Digits only, shown.
+    Numeric,
+    /// Digits only, masked (NUMERIC_PWD).
+    SecretNumeric,
+    /// A date, typed as `dd/mm/yyyy`.
+    Date,
+}
+
+impl FieldKind {
+    /// Whether the value is masked by default.
+    pub fn is_secret(self) -> bool {
+        matches!(self, FieldKind::Secret | FieldKind::SecretNumeric)
+    }
+}
+
+/// One labelled input.
+#[derive(Clone)]
+pub struct TextField {
+    /// The label shown before the input (already sanitised by the caller).
+    pub label: String,
+    /// How the value is typed and shown.
+    pub kind: FieldKind,
+    input: Input,
+    revealed: bool,
+    pattern: Option<Regex>,
+    required: bool,
+    label_width: Option<u16>,
+}
+
+impl std::fmt::Debug for TextField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value = if self.kind.is_secret() {
+            "[secret]"
+        } else {
+            self.input.value()
+        };
+        f.debug_struct("TextField")
+            .field("label", &self.label)
+            .field("kind", &self.kind)
+            .field("value", &value)
+            .finish()
+    }
+}
+
+impl TextField {
+    /// An empty field. An invalid `regexp` from the API is ignored (treated as "anything").
+    pub fn new(label: impl Into<String>, kind: FieldKind) -> Self {
+        TextField {
+            label: label.into(),
+            kind,
+            input: Input::default(),
+            revealed: false,
+            pattern: None,
+            required: false,
+            label_width: None,
+        }
+    }
+
+    /// The same field, validated by `regexp` (when it compiles).
+    pub fn with_pattern(mut self, regexp: &str) -> Self {
+        self.pattern = Regex::new(regexp).ok();
+        self
+    }
+
+    /// The same field, which must not be empty.
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// The same field, pre-filled.
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.input = Input::new(value.into());
+        self
+    }
+
+    /// The current value (a secret too: callers must not log it).
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    /// Moves the value out as a secret and clears the field.
+    pub fn take_secret(&mut self) -> SecretString {
+        SecretString::from(self.input.value_and_reset())
+    }
+
+    /// Aligns the value at this column (forms set the width of their longest label).
+    pub fn set_label_width(&mut self, width: u16) {
+        self.label_width = Some(width);
+    }
+
+    /// Shows or hides a secret value.
+    pub fn toggle_reveal(&mut self) {
+        self.revealed = !self.revealed;
+    }
+
+    /// Why the value is not acceptable yet, or `None` when it is.
+    pub fn problem(&self) -> Option<String> {
+        let v = self.input.value();
+        if v.is_empty() {
+            return self.required.then(|| "required".to_string());
+        }
+        if self.kind == FieldKind::Date && !is_date(v) {
+            return Some("expected dd/mm/yyyy".to_string());
+        }
+        match &self.pattern {
+            Some(re) if !re.is_match(v) => Some("does not have the expected format".to_string()),
+            _ => None,
+        }
+    }
+
+    /// Handles an editing key; returns whether it changed the field. Non-digits are refused in
+    /// numeric fields; keys that are not editing keys (Enter, Tab, Esc) are left to the screen.
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        if let KeyCode::Char(c) = key.code {
+            let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+            let numeric = matches!(self.kind, FieldKind::Numeric | FieldKind::SecretNumeric);
+            if plain && numeric && !c.is_ascii_digit() {
+                return false;
+            }
+            if plain && self.kind == FieldKind::Date && !(c.is_ascii_digit() || c == '/') {
+                return false;
+            }
+        }
+        match to_input_request(&Event::Key(key)) {
+            Some(req) => self.input.handle(req).is_some(),
+            None => false,
+        }
+    }
+
+    /// What is drawn for the value: the text, or one `•` per character.
+    pub fn shown_value(&self) -> String {
+        if self.kind.is_secret() && !self.revealed {
+            "•".repeat(self.input.value().chars().count())
+        } else {
+            self.input.value().to_string()
+        }
+    }
+
+    /// Draws `label  [value▏]` and, under it, the problem when `show_problem`.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool, theme: &Theme) {
+        let own = self.label.chars().count() as u16 + 2;
+        let label_w = self
+            .label_width
+            .unwrap_or(own)
+            .max(own.min(area.width / 2))
+            .min(area.width / 2);
+        let value_w = area.width.saturating_sub(label_w).saturating_sub(1) as usize;
+        let shown = self.shown_value();
+        let scroll = self.input.visual_scroll(value_w.max(1));
+        let visible: String = shown.chars().skip(scroll).take(value_w).collect();
+        let style = if focused { theme.selected } else { theme.text };
+        let label_style = if self.problem().is_some() && !self.value().is_empty() {
+            theme.error
+        } else {
+            theme.dim
+        };
+        let mut spans = vec![
+            Span::styled(
+                format!("{:<w$}", self.label, w = label_w as usize),
+                label_style,
+            ),
+            Span::styled(visible, style),
+        ];
+        if focused {
+            spans.push(Span::styled("▏", theme.key));
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+}
+
+/// `dd/mm/yyyy` with a real calendar day.
+fn is_date(v: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(v, "%d/%m/%Y").is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn secret_is_masked_until_revealed_and_never_in_debug() {
+        let mut f = TextField::new("Password", FieldKind::Secret);
+        for c in "hunter2".chars() {
+            f.handle_key(key(c));
+        }
+        assert_eq!(f.shown_value(), "•••••••");
+        assert!(!format!("{f:?}").contains("hunter2"));
+        f.toggle_reveal();
+        assert_eq!(f.shown_value(), "hunter2");
+        assert_eq!(f.take_secret().expose_secret(), "hunter2");
+        assert_eq!(f.value(), "");
+    }
+
+    #[test]
+    fn numeric_field_refuses_letters() {
+        let mut f = TextField::new("Code", FieldKind::Numeric);
+        assert!(!f.handle_key(key('a')));
+        assert!(f.handle_key(key('4')));
+        assert_eq!(f.value(), "4");
+    }
+
+    #[test]
+    fn pattern_date_and_required_explain_the_problem() {
+        let f = TextField::new("Id", FieldKind::Text)
+            .with_pattern("^.{3,}$")
+            .with_value("ab");
+        assert_eq!(
+            f.problem().as_deref(),
+            Some("does not have the expected format")
+        );
+        let f = TextField::new("Birth", FieldKind::Date).with_value("31/02/2020");
+        assert_eq!(f.problem().as_deref(), Some("expected dd/mm/yyyy"));
+        assert_eq!(
+            TextField::new("x", FieldKind::Text)
+                .required()
+                .problem()
+                .as_deref(),
+            Some("required")
+        );
+        assert_eq!(
+            TextField::new("x", FieldKind::Text)
+                .with_pattern("([")
+                .with_value("z")
+                .problem(),
+            None
+        );
+    }
+}
