@@ -13,6 +13,8 @@
 //! - error bodies and statuses: [`error`];
 //! - scope enforcement: `caller`;
 //! - token shape and rotation: `tokens`;
+//! - connections, syncs, challenges, consents: `connections`, `engine`; events and queues:
+//!   `queues`; the REDIRECT flow and its bank page: `redirect`;
 //! - (each module adds its line here)
 
 mod accounts;
@@ -21,6 +23,7 @@ mod bank;
 mod caller;
 mod config;
 mod connections;
+mod engine;
 pub mod error;
 mod faults;
 mod keys;
