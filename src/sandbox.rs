@@ -13,6 +13,11 @@
 //! - error bodies and statuses: [`error`];
 //! - scope enforcement: `caller`;
 //! - token shape and rotation: `tokens`;
+//! - key expiry, key body, key scope: `keys`;
+//! - request bodies (JSON or form, whatever the content type): `auth::request_body`;
+//! - `/token` grants, client authentication, scopes, RFC 6749 errors: `auth`;
+//! - user creation, duplicate e-mails, profile, deletion: `users`;
+//! - provider catalogue, ids, filters and pagination of `/providers`: `providers`;
 //! - connections, syncs, challenges, consents: `connections`, `engine`; events and queues:
 //!   `queues`; the REDIRECT flow and its bank page: `redirect`;
 //! - (each module adds its line here)
