@@ -1,5 +1,7 @@
 //! `GET /transactions`, `GET /transactions/{id}`.
 
+mod import;
+
 use axum::Router;
 
 use super::state::AppState;
