@@ -55,6 +55,7 @@
 mod files;
 mod generate;
 mod parse;
+mod seed;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -65,6 +66,7 @@ use rust_decimal::Decimal;
 
 pub use files::KNOWN_FILES;
 pub use parse::parse;
+pub use seed::{Seeded, seed};
 
 /// What one test-bank file says the bank holds and does.
 #[derive(Debug, Clone, PartialEq)]
