@@ -17,6 +17,8 @@
 //! - a user-triggered SYNC_ALL lists the accounts first (new ones wait in `PENDING_CONSENT`);
 //!   a chained one only syncs the `ACTIVE` accounts and does not count as a new bank sync;
 //! - a LIST_ACCOUNTS that finds `ACTIVE` accounts chains a SYNC_ALL (P: howto-sync);
+//! - a `COFFRE_FAIL|PROVIDER_ERROR` bank ends the channel in `FAILED` (no documented
+//!   Channel.status names a bank-side error), with the bank's message in the `_FAILED` event;
 //! - the challenge of a test-bank file allows `max_attempts` codes in all: after each wrong
 //!   code `remaining_attempts` = `max_attempts` − wrong codes; at 0 the channel ends in
 //!   `TOO_MANY_ATTEMPTS`.

@@ -132,6 +132,9 @@ fn approved(sandbox: &AppState, session: &RedirectSession) -> Vec<(&'static str,
             channel.expires = Some(epoch_now() + AUTHORISATION_SECS);
         }
         connection.owner_name = connection.owner_name.take().or(bank.owner.clone());
+        if connection.test_bank.is_none() {
+            connection.test_bank = Some(bank.clone());
+        }
     }
     let key = (connection_id.clone(), def.id.clone());
     world.engine.banks.insert(key.clone(), bank);
