@@ -33,7 +33,12 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let in_file: usize = bank.accounts.iter().map(|a| a.transactions.len()).sum();
 
     let started = Instant::now();
-    let seeded = seed(&sandbox.state, "bench-user", "large", &["transactions_read"])?;
+    let seeded = seed(
+        &sandbox.state,
+        "bench-user",
+        "large",
+        &["transactions_read"],
+    )?;
     let imported = started.elapsed();
 
     let client = reqwest::Client::new();
@@ -42,7 +47,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     loop {
         pages += 1;
         let url = format!("{}/transactions?limit=500&page={pages}", sandbox.api_url());
-        let answer = client.get(url).bearer_auth(&seeded.access_token).send().await?;
+        let answer = client
+            .get(url)
+            .bearer_auth(&seeded.access_token)
+            .send()
+            .await?;
         let status = answer.status();
         let body: Value = answer.json().await?;
         let count = body.as_array().map_or(0, Vec::len);
@@ -59,7 +68,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         return Err(format!("fetched {fetched} of {} transactions", seeded.transactions).into());
     }
     let per_second = fetched as f64 / served.as_secs_f64();
-    println!("large file: {in_file} transactions in {} accounts", bank.accounts.len());
+    println!(
+        "large file: {in_file} transactions in {} accounts",
+        bank.accounts.len()
+    );
     println!("parse (first load):        {parsed:>10.1?}");
     println!("import (list + sync):      {imported:>10.1?}");
     println!("served {fetched} transactions in {pages} pages of 500: {served:.2?}");

@@ -13,6 +13,10 @@
 //! - error bodies and statuses: [`error`];
 //! - scope enforcement: `caller`;
 //! - token shape and rotation: `tokens`;
+//! - test-bank file grammar, `COFFRE_…` directives, file selection by credential 302: [`testbank`];
+//! - account listing before consent, account update (`PUT`) and deletion: `accounts`;
+//! - transaction filters, ordering, matching across syncs, unknown query parameters:
+//!   `transactions`;
 //! - (each module adds its line here)
 
 mod accounts;
