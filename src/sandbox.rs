@@ -20,6 +20,10 @@
 //! - provider catalogue, ids, filters and pagination of `/providers`: `providers`;
 //! - connections, syncs, challenges, consents: `connections`, `engine`; events and queues:
 //!   `queues`; the REDIRECT flow and its bank page: `redirect`;
+//! - test-bank file grammar, `COFFRE_…` directives, file selection by credential 302: [`testbank`];
+//! - account listing before consent, account update (`PUT`) and deletion: `accounts`;
+//! - transaction filters, ordering, matching across syncs, unknown query parameters:
+//!   `transactions`;
 //! - (each module adds its line here)
 
 mod accounts;

@@ -52,6 +52,7 @@
 //!
 //! A parse error names the file, the line number and what is wrong.
 
+mod fields;
 mod files;
 mod generate;
 mod parse;

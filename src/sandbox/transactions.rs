@@ -127,7 +127,7 @@ impl Filter {
             && self
                 .excluded
                 .as_ref()
-                .is_none_or(|l| !l.iter().any(|v| *v == tx.status))
+                .is_none_or(|l| !l.contains(&tx.status))
             && self.amount.is_none_or(|a| tx.amount == a)
             && self.min_amount.is_none_or(|a| tx.amount >= a)
             && self.max_amount.is_none_or(|a| tx.amount <= a)
@@ -150,7 +150,7 @@ async fn list(
     let world = state.world();
     let bank = &world.bank;
     if let Some(id) = account_id
-        && !bank.accounts.get(id).is_some_and(|a| a.user_id == user)
+        && bank.accounts.get(id).is_none_or(|a| a.user_id != user)
     {
         return Err(ApiError::not_found("account", id));
     }
@@ -162,7 +162,7 @@ async fn list(
         .filter(|a| {
             account_types
                 .as_ref()
-                .is_none_or(|l| l.iter().any(|t| *t == a.account_type))
+                .is_none_or(|l| l.contains(&a.account_type))
         })
         .filter_map(|a| bank.transactions.get(&a.id).map(Vec::as_slice))
         .collect();

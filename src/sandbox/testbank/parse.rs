@@ -1,36 +1,13 @@
 //! The line parser of test-bank files (grammar in the parent module's doc).
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::fields::{amount, boolean, clip, date, extra, number};
 use super::generate::{Every, generate, recurring};
 use super::{
     BankAccount, BankTransaction, ChallengeScript, ScriptedFailure, TestBank, TestBankError,
 };
-
-/// Transaction.type values (oxlin-api.md §6).
-const TRANSACTION_TYPES: &[&str] = &[
-    "CREDIT",
-    "DEBIT",
-    "INTEREST",
-    "DIVIDEND",
-    "BANK_FEE",
-    "DEPOSIT",
-    "ATM",
-    "POINT_OF_SALE",
-    "CREDIT_CARD_PAYMENT",
-    "INTERNAL_TRANSFER",
-    "POTENTIAL_TRANSFER",
-    "CHECK",
-    "ELECTRONIC_PAYMENT",
-    "CASH",
-    "DIRECT_DEPOSIT",
-    "DIRECT_DEBIT",
-    "REPEATING_PAYMENT",
-    "OTHER",
-];
 
 /// Parses the text of the file `file` (its name, for error messages).
 pub fn parse(file: &str, text: &str) -> Result<TestBank, TestBankError> {
@@ -269,66 +246,4 @@ pub(super) fn transaction(amount: Decimal, date: NaiveDate, label: &str) -> Bank
         category_id: "UNCATEGORIZED".to_owned(),
         booked_on_sync: None,
     }
-}
-
-/// One `key=value` field of COFFRE_TX / COFFRE_RECURRING.
-fn extra(tx: &mut BankTransaction, field: &str) -> Result<(), String> {
-    let (key, value) = field.split_once('=').unwrap_or((field, ""));
-    match key.trim() {
-        "notes" => tx.notes = Some(value.replace("\\n", "\n")),
-        "pending" => tx.pending = value.is_empty() || boolean(value)?,
-        "booked_on_sync" => {
-            tx.pending = true;
-            tx.booked_on_sync = Some(number(value, "booked_on_sync")?);
-        }
-        "type" if TRANSACTION_TYPES.contains(&value) => tx.transaction_type = value.to_owned(),
-        "type" => return Err(format!("unknown transaction type `{}`", clip(value))),
-        "category" if !value.is_empty() => tx.category_id = value.to_owned(),
-        other => {
-            return Err(format!(
-                "unknown transaction detail `{}` (known: notes, pending, booked_on_sync, type, category)",
-                clip(other)
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// `DD/MM/YY` (20YY) or `DD/MM/YYYY`.
-pub(super) fn date(text: &str) -> Result<NaiveDate, String> {
-    let bad = || format!("`{}` is not a date DD/MM/YY", clip(text));
-    let parts: Vec<&str> = text.split('/').collect();
-    let [d, m, y] = parts[..] else {
-        return Err(bad());
-    };
-    let (d, m, y): (u32, u32, i32) = (
-        d.parse().map_err(|_| bad())?,
-        m.parse().map_err(|_| bad())?,
-        y.parse().map_err(|_| bad())?,
-    );
-    let year = if y < 100 { 2000 + y } else { y };
-    NaiveDate::from_ymd_opt(year, m, d).ok_or_else(bad)
-}
-
-fn amount(text: &str) -> Result<Decimal, String> {
-    Decimal::from_str(&text.replace(',', "."))
-        .map_err(|_| format!("`{}` is not an amount", clip(text)))
-}
-
-fn number(text: &str, what: &str) -> Result<u32, String> {
-    text.parse()
-        .map_err(|_| format!("{what} `{}` is not a whole number", clip(text)))
-}
-
-fn boolean(text: &str) -> Result<bool, String> {
-    match text.to_ascii_lowercase().as_str() {
-        "" | "false" | "0" | "no" => Ok(false),
-        "true" | "1" | "yes" => Ok(true),
-        _ => Err(format!("`{}` is not true or false", clip(text))),
-    }
-}
-
-/// Hostile text is quoted at most 40 characters long, without control characters, in errors.
-fn clip(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).take(40).collect()
 }

@@ -50,3 +50,31 @@ pub fn money(amount: Decimal) -> Value {
         .and_then(Number::from_f64)
         .map_or(Value::Null, Value::Number)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use chrono::NaiveDate;
+
+    use super::super::import::paris_midnight;
+    use super::*;
+
+    #[test]
+    fn money_is_a_json_number_whole_when_it_can_be() {
+        let text = |s: &str| money(Decimal::from_str(s).unwrap_or_default()).to_string();
+        assert_eq!(text("-79.99"), "-79.99");
+        assert_eq!(text("-4.00"), "-4");
+        assert_eq!(text("2441.460"), "2441.46");
+        assert_eq!(text("0"), "0");
+    }
+
+    #[test]
+    fn dates_are_midnight_in_paris_winter_and_summer() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        // The docs' example: 1639954800 = 2021-12-20 00:00 CET.
+        assert_eq!(paris_midnight(day(2021, 12, 20)), 1_639_954_800);
+        // Summer time: 2026-07-20 00:00 CEST = 2026-07-19 22:00 UTC.
+        assert_eq!(paris_midnight(day(2026, 7, 20)), 1_784_498_400);
+    }
+}
