@@ -24,6 +24,8 @@
 //! - account listing before consent, account update (`PUT`) and deletion: `accounts`;
 //! - transaction filters, ordering, matching across syncs, unknown query parameters:
 //!   `transactions`;
+//! - widget session body, checks and answer: `widget`;
+//! - fault injection (order of the dice, dropped connections, early expiry): `faults`;
 //! - (each module adds its line here)
 
 mod accounts;
