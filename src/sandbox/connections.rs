@@ -73,7 +73,9 @@ async fn list(
         query.get("page").map(String::as_str),
         query.get("limit").map(String::as_str),
     )?;
-    let world = sandbox.world();
+    let mut world = sandbox.world();
+    let world = &mut *world;
+    world.engine.prune(&world.bank);
     let page: Vec<Value> = world
         .bank
         .connections

@@ -36,6 +36,7 @@ use tokio::task::AbortHandle;
 pub use challenge::{Answers, ExpectedInput};
 pub use job::{JobKind, Trigger};
 
+use super::bank::Bank;
 use super::redirect::RedirectSession;
 use super::state::{Sandbox, World};
 use super::testbank::TestBank;
@@ -98,6 +99,18 @@ impl EngineState {
         self.banks.retain(|k, _| !mine(k));
     }
 
+    /// Forgets the jobs, credentials and banks of connections that no longer exist (deleted
+    /// with their user, or with their last account), so no password outlives its connection.
+    pub fn prune(&mut self, bank: &Bank) {
+        let gone = |key: &ChannelKey| !bank.connections.contains_key(&key.0);
+        for (_, job) in self.running.iter().filter(|(k, _)| gone(k)) {
+            job.abort.abort();
+        }
+        self.running.retain(|k, _| !gone(k));
+        self.credentials.retain(|k, _| !gone(k));
+        self.banks.retain(|k, _| !gone(k));
+    }
+
     /// Hands the user's answer to the job waiting on this channel.
     pub fn answer(
         &mut self,
@@ -127,6 +140,7 @@ pub fn start(
     kind: JobKind,
     trigger: Trigger,
 ) {
+    world.engine.prune(&world.bank);
     let engine = &mut world.engine;
     if let Some(old) = engine.running.remove(&key) {
         old.abort.abort();
