@@ -304,3 +304,43 @@ async fn deleting_the_user_forgets_the_stored_password() {
     assert_eq!(listed.unwrap().status(), 200);
     assert!(user.h.sandbox.state.world().engine.credentials.is_empty());
 }
+
+#[tokio::test]
+async fn a_sync_the_user_starts_asks_the_sms_again_as_sync_all_input() {
+    let user = User::new(SandboxConfig::default()).await;
+    let connection = user.connect("sms", "dev").await;
+    accept_sms_offer(&user, &connection).await;
+    user.wait_for(LIST_INPUT).await;
+    assert_eq!(user.answer(&connection, &[("306", "123456")]).await, 204);
+    let listed = user.wait_for("LIST_ACCOUNTS_SUCCESS").await;
+    consent_and_sync(&user, &connection, &listed).await;
+
+    let started = user
+        .h
+        .http
+        .post(user.h.api("/connections/sync"))
+        .bearer_auth(&user.token);
+    let links: Value = started.send().await.unwrap().json().await.unwrap();
+    assert_eq!(
+        links,
+        json!([{ "href": format!("/connections/{connection}") }])
+    );
+    let offer = user.wait_for("SYNC_ALL_USER_INPUT_REQUESTED").await;
+    assert_eq!(
+        challenge_ids(&offer, "sync_all_user_input_requested"),
+        ["303", "304"]
+    );
+    let again = format!("/connections/{connection}/sync");
+    assert_eq!(
+        user.send(reqwest::Method::POST, &again, json!({})).await,
+        409
+    );
+    assert_eq!(user.answer(&connection, &[("304", "false")]).await, 204);
+    let failed = user.wait_for("SYNC_ALL_FAILED").await;
+    assert_eq!(failed["sync_all_failed"]["status"], "CHALLENGE_CANCELLED");
+    // The data synced before stays.
+    let accounts = user
+        .get(&format!("/accounts?connection_id={connection}"))
+        .await;
+    assert_eq!(accounts.as_array().unwrap().len(), 2);
+}
