@@ -33,7 +33,8 @@
 //! Our directives (the public syntax for these is not published, oxlin-api.md §11):
 //! - `COFFRE_TX|key=value|…`: details of the TRANSACTION just above: `notes=…` (`\n` is a line
 //!   break), `pending` (or `pending=true`), `booked_on_sync=N` (pending on the connection's syncs
-//!   before N, booked from sync N on; syncs count from 0), `type=DIRECT_DEBIT` (a
+//!   before N, booked from sync N on; syncs are numbered from 0, each one that lists accounts
+//!   counting, so the first sync after the connection's creation is 1), `type=DIRECT_DEBIT` (a
 //!   Transaction.type; default `DEBIT` for a negative amount, `CREDIT` otherwise),
 //!   `category=SERVICES` (default `UNCATEGORIZED`).
 //! - `COFFRE_RECURRING|<amount>|<start date>|<every>|<count>|<label>|key=value…`: `count`

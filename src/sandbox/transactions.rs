@@ -9,6 +9,9 @@
 //! `import_date` ascending then `id` descending. A bad parameter is a 400 naming it; an
 //! `account_id` of another user is a 404.
 //!
+//! Scope: `transactions_read` (the scope table gives it "transactions information";
+//! `accounts_read` alone covers accounts only). Another user's transaction is a 404.
+//!
 //! Paging is cheap: each account's transactions are stored in the API's order, so a page is a
 //! merge of the user's accounts that stops after the page, without copying or sorting.
 //!

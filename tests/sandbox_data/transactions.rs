@@ -131,9 +131,7 @@ async fn a_second_sync_adds_the_new_account_and_books_the_pending_payment() {
     let state = &sandbox.state;
     let (listed, again) = {
         let mut world = state.world();
-        if let Some(connection) = world.bank.connections.get_mut(&me.connection_id) {
-            connection.sync_count = 1;
-        }
+        // The engine's second sync: list at sync number 1, count it, then sync the accounts.
         let listed = world.bank.list_accounts(
             state,
             &me.connection_id,
@@ -143,6 +141,9 @@ async fn a_second_sync_adds_the_new_account_and_books_the_pending_payment() {
             1,
             2_000_000_000,
         );
+        if let Some(connection) = world.bank.connections.get_mut(&me.connection_id) {
+            connection.sync_count += 1;
+        }
         let again = world
             .bank
             .sync_account(state, &me.account_ids[0], &bank, 2_000_000_000);

@@ -70,6 +70,10 @@ pub fn seed(
         0,
         now,
     );
+    // As the engine does: a sync is counted once the accounts are listed.
+    if let Some(connection) = world.bank.connections.get_mut(&connection_id) {
+        connection.sync_count += 1;
+    }
     let mut transactions = 0;
     for id in &listed {
         if let Some(account) = world.bank.accounts.get_mut(id) {

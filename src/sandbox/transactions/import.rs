@@ -39,10 +39,12 @@ impl Bank {
         let Some(held) = bank.accounts.iter().find(|a| a.uid == account.bank_uid) else {
             return 0;
         };
+        // The engine counts a sync once it has listed the accounts (`sync_count += 1` after
+        // LIST_ACCOUNTS), so the sync running now is number `sync_count - 1`.
         let sync_number = self
             .connections
             .get(&account.connection_id)
-            .map_or(0, |c| c.sync_count);
+            .map_or(0, |c| c.sync_count.saturating_sub(1));
         account.balance = held.balance;
         account.balance_date = now;
         let currency = account.currency.clone();
