@@ -11,9 +11,13 @@
 //!
 //! Modules:
 //! - [`sandbox`]: a faithful local emulator of the Oxlin API v2.1 and the Linxo test bank (axum).
+//! - [`oxlin`]: the typed, resilient Oxlin API client (wire types, tokens, PGP, challenges).
+//! - [`domain`]: backend-neutral types (money, accounts, transactions, connections).
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
 //! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
 
 pub mod cli;
+pub mod domain;
+pub mod oxlin;
 pub mod sandbox;
 pub mod sanitize;

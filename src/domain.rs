@@ -1,0 +1,1 @@
+//! Backend-neutral types: money, accounts, transactions, connections.
