@@ -7,3 +7,4 @@
 
 pub mod secret;
 pub mod wire;
+pub mod to_domain;

@@ -194,3 +194,22 @@ fn two_credential_user_input_has_duplicate_keys_and_the_corrected_one_parses() {
     assert_eq!(r.credentials.len(), 2);
     assert_eq!(r.credentials[1].id, "307");
 }
+
+#[test]
+fn reference_payloads_map_to_sanitised_domain_values() {
+    use coffre::domain::{AccountKind, Booking, NextAction};
+    use coffre::oxlin::to_domain;
+    let t = to_domain::transaction(&parse("transaction_api_md.json"));
+    assert_eq!(t.date, chrono::NaiveDate::from_ymd_opt(2021, 12, 20));
+    assert_eq!(t.booking, Booking::Booked);
+    assert_eq!(t.amount.to_string(), "-79.99 EUR");
+    let a = to_domain::account(&parse("account_api_md.json"));
+    assert_eq!(a.kind, AccountKind::Checking);
+    assert_eq!(a.owner.as_deref(), Some("ASS SPORTIVE"));
+    let c = to_domain::connection(&parse("connection_18903.json"));
+    let now = chrono::DateTime::from_timestamp(1_562_233_800, 0).unwrap();
+    assert_eq!(c.next_action(now, 0), NextAction::UpdateCredentials);
+    let mut hostile: Transaction = parse("transaction_api_md.json");
+    hostile.label = Some("Evil\u{1b}[2J\u{202e}label".into());
+    assert!(!to_domain::transaction(&hostile).label.contains('\u{1b}'));
+}
