@@ -8,3 +8,4 @@
 pub mod secret;
 pub mod wire;
 pub mod to_domain;
+pub mod pgp;
