@@ -9,3 +9,4 @@ pub mod secret;
 pub mod wire;
 pub mod to_domain;
 pub mod pgp;
+pub mod challenge;
