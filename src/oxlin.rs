@@ -10,3 +10,4 @@ pub mod wire;
 pub mod to_domain;
 pub mod pgp;
 pub mod challenge;
+pub mod error;
