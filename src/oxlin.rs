@@ -11,3 +11,6 @@ pub mod to_domain;
 pub mod pgp;
 pub mod challenge;
 pub mod error;
+pub mod config;
+pub mod tokens;
+pub mod client;
