@@ -5,12 +5,13 @@
 //! The TUI and the headless commands use nothing else to talk to Oxlin. Values leave this module
 //! as [`crate::domain`] types through `domain::from_wire`.
 
-pub mod secret;
-pub mod wire;
-pub mod to_domain;
-pub mod pgp;
 pub mod challenge;
-pub mod error;
-pub mod config;
-pub mod tokens;
 pub mod client;
+pub mod config;
+pub mod endpoints;
+pub mod error;
+pub mod pgp;
+pub mod secret;
+pub mod to_domain;
+pub mod tokens;
+pub mod wire;

@@ -9,11 +9,17 @@ use coffre::oxlin::wire::{Challenge, CredentialType, Event};
 use secrecy::ExposeSecret;
 
 fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 fn wrong_code_event() -> Event {
-    let path = format!("{}/tests/fixtures/oxlin/event_17_wrong_code.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/oxlin/event_17_wrong_code.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(path).unwrap();
     serde_json::from_str(&text.replace("1528106353\n", "1528106353,\n")).unwrap()
 }
@@ -54,23 +60,40 @@ fn wrong_code_then_right_code_builds_the_documented_body() {
     answers.insert("306".to_string(), Answer::Text(secret("12345")));
     answers.insert("307".to_string(), Answer::Confirm(true));
     let err = build_user_input(&event.challenges, &answers).unwrap_err();
-    assert_eq!(err, AnswerError::DoesNotMatch { field: "Code".into() });
+    assert_eq!(
+        err,
+        AnswerError::DoesNotMatch {
+            field: "Code".into()
+        }
+    );
     answers.insert("306".to_string(), Answer::Text(secret("123456")));
     let body = build_user_input(&event.challenges, &answers).unwrap();
     let json = serde_json::to_string(&body).unwrap();
-    assert_eq!(json, r#"{"credentials":[{"id":"306","value":"123456"},{"id":"307","value":"true"}]}"#);
+    assert_eq!(
+        json,
+        r#"{"credentials":[{"id":"306","value":"123456"},{"id":"307","value":"true"}]}"#
+    );
 }
 
 #[test]
 fn cancel_is_sent_as_the_string_false_and_a_missing_answer_is_named() {
     let event = wrong_code_event();
-    let ok_cancel: Vec<Challenge> =
-        event.challenges.iter().filter(|c| c.id == "307").cloned().collect();
+    let ok_cancel: Vec<Challenge> = event
+        .challenges
+        .iter()
+        .filter(|c| c.id == "307")
+        .cloned()
+        .collect();
     let answers = BTreeMap::from([("307".to_string(), Answer::Confirm(false))]);
     let body = build_user_input(&ok_cancel, &answers).unwrap();
     assert_eq!(body.credentials[0].value.expose_secret(), "false");
     let err = build_user_input(&event.challenges, &BTreeMap::new()).unwrap_err();
-    assert_eq!(err, AnswerError::Missing { field: "Code".into() });
+    assert_eq!(
+        err,
+        AnswerError::Missing {
+            field: "Code".into()
+        }
+    );
 }
 
 #[test]
@@ -82,13 +105,22 @@ fn invalid_regexp_is_reported_not_panicked() {
 #[test]
 fn hostile_regexps_are_refused_quickly() {
     let huge = "a".repeat(MAX_REGEXP_LEN + 1);
-    assert!(matches!(validate("f", Some(&huge), &secret("a")), Err(AnswerError::RuleTooLarge { .. })));
+    assert!(matches!(
+        validate("f", Some(&huge), &secret("a")),
+        Err(AnswerError::RuleTooLarge { .. })
+    ));
     let explosive = r"\w{1000}{1000}";
-    assert!(matches!(validate("f", Some(explosive), &secret("a")), Err(AnswerError::RuleTooLarge { .. })));
+    assert!(matches!(
+        validate("f", Some(explosive), &secret("a")),
+        Err(AnswerError::RuleTooLarge { .. })
+    ));
     // Catastrophic for a backtracking engine, linear here.
     let evil = "^(a+)+$";
     let answer = secret(format!("{}!", "a".repeat(10_000)));
-    assert!(matches!(validate("f", Some(evil), &answer), Err(AnswerError::DoesNotMatch { .. })));
+    assert!(matches!(
+        validate("f", Some(evil), &answer),
+        Err(AnswerError::DoesNotMatch { .. })
+    ));
 }
 
 #[test]

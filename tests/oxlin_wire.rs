@@ -38,7 +38,10 @@ fn hsbc_provider_parses_in_all_three_printings() {
         assert_eq!(provider.country_code.as_deref(), Some("FRA"));
         let embedded = &provider.channel_definitions[1];
         assert_eq!(embedded.mode, ChannelMode::Embedded);
-        assert_eq!(embedded.account_types, [AccountType::Savings, AccountType::Loan]);
+        assert_eq!(
+            embedded.account_types,
+            [AccountType::Savings, AccountType::Loan]
+        );
         let password = embedded.credentials.last().unwrap();
         assert_eq!(password.kind, CredentialType::Pwd);
         assert!(password.encrypt, "{name}");
@@ -55,7 +58,10 @@ fn docs_key_parses_with_its_armored_public_key() {
     assert_eq!(key.id, "87");
     assert_eq!(key.kind, KeyType::Pgp);
     assert_eq!(key.expiration_date, Some(1527785550));
-    assert!(key.public_key.starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----\n"));
+    assert!(
+        key.public_key
+            .starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----\n")
+    );
 }
 
 #[test]
@@ -69,7 +75,10 @@ fn connections_18902_18903_and_the_reference_one_parse() {
     let c: Connection = parse("connection_18903.json");
     assert_eq!(c.status, Some(ConnectionStatus::Failed));
     assert_eq!(c.channels[0].status, Some(ChannelStatus::AuthFailed));
-    assert_eq!(c.channels[0].credentials[0].masked_value.as_deref(), Some("**mo"));
+    assert_eq!(
+        c.channels[0].credentials[0].masked_value.as_deref(),
+        Some("**mo")
+    );
     assert_eq!(c.owner.unwrap().phone_number.as_deref(), Some("06******1"));
 
     let c: Connection = parse("connection_api_md.json");
@@ -110,7 +119,10 @@ fn printed_challenge_events_are_invalid_json_and_the_error_says_where() {
     ] {
         let err = serde_json::from_str::<Event>(&fixture(name)).unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("expected `,` or `}`") && text.contains("line"), "{name}: {text}");
+        assert!(
+            text.contains("expected `,` or `}`") && text.contains("line"),
+            "{name}: {text}"
+        );
     }
 }
 
@@ -132,7 +144,10 @@ fn corrected_challenge_events_parse_with_their_challenges() {
     let ids: Vec<_> = event.challenges.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["305", "309", "306", "308", "307"]);
     assert_eq!(event.challenges[1].params["remaining_attempts"], "1");
-    for name in ["event_14_respond_to_challenge.json", "event_17_enter_code.json"] {
+    for name in [
+        "event_14_respond_to_challenge.json",
+        "event_17_enter_code.json",
+    ] {
         let event: Event = serde_json::from_str(&add_missing_comma(&fixture(name))).unwrap();
         assert!(!event.challenges.is_empty(), "{name}");
     }
@@ -165,7 +180,10 @@ fn token_responses_parse_into_secrets() {
     assert_eq!(t.expires_in, Some(3600));
     assert!(t.refresh_token.is_none());
     let t: TokenResponse = parse("token_refresh.json");
-    assert_eq!(t.refresh_token.unwrap().expose_secret(), "3495142fgte56fb3f13b");
+    assert_eq!(
+        t.refresh_token.unwrap().expose_secret(),
+        "3495142fgte56fb3f13b"
+    );
     assert!(t.id_token.is_some());
     assert!(!format!("{:?}", t.access_token).contains("eyJ"));
 }
@@ -174,7 +192,12 @@ fn token_responses_parse_into_secrets() {
 fn request_bodies_printed_in_the_docs_parse() {
     let r: CreateConnectionRequest = parse("create_connection_request.json");
     assert_eq!(r.provider_id, "87");
-    assert!(r.credentials[1].value.expose_secret().starts_with("-----BEGIN PGP MESSAGE"));
+    assert!(
+        r.credentials[1]
+            .value
+            .expose_secret()
+            .starts_with("-----BEGIN PGP MESSAGE")
+    );
     let r: ChannelCredentialsRequest = parse("channel_credentials_request.json");
     assert_eq!(r.credentials.len(), 3);
     let r: AuthorizeUrlRequest = parse("authorize_url_request_api_md.json");

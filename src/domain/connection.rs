@@ -176,15 +176,25 @@ mod tests {
     fn each_failing_status_names_what_to_do() {
         let now = at(0);
         let cases = [
-            (ChannelHealth::CredentialsRejected, NextAction::UpdateCredentials),
+            (
+                ChannelHealth::CredentialsRejected,
+                NextAction::UpdateCredentials,
+            ),
             (ChannelHealth::ActionAtBankRequired, NextAction::ActAtBank),
-            (ChannelHealth::ChallengeRequired, NextAction::AnswerChallenge),
+            (
+                ChannelHealth::ChallengeRequired,
+                NextAction::AnswerChallenge,
+            ),
             (ChannelHealth::ChallengeTimedOut, NextAction::RetryLater),
             (ChannelHealth::NoCredentials, NextAction::AddCredentials),
             (ChannelHealth::Syncing, NextAction::Wait),
         ];
         for (health, action) in cases {
-            assert_eq!(channel(health.clone(), None).next_action(now), action, "{health:?}");
+            assert_eq!(
+                channel(health.clone(), None).next_action(now),
+                action,
+                "{health:?}"
+            );
         }
     }
 
@@ -202,6 +212,9 @@ mod tests {
             last_success: None,
         };
         assert_eq!(connection.next_action(at(0), 0), NextAction::None);
-        assert_eq!(connection.next_action(at(0), 2), NextAction::ConsentToAccounts);
+        assert_eq!(
+            connection.next_action(at(0), 2),
+            NextAction::ConsentToAccounts
+        );
     }
 }

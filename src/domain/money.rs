@@ -46,7 +46,10 @@ mod tests {
 
     #[test]
     fn paris_midnight_is_read_as_that_day_not_the_utc_day_before() {
-        assert_eq!(paris_date(1639954800), NaiveDate::from_ymd_opt(2021, 12, 20));
+        assert_eq!(
+            paris_date(1639954800),
+            NaiveDate::from_ymd_opt(2021, 12, 20)
+        );
     }
 
     #[test]

@@ -82,7 +82,11 @@ pub enum AnswerError {
 }
 
 /// Checks `answer` against the challenge's (or credential's) regexp.
-pub fn validate(field: &str, regexp: Option<&str>, answer: &SecretString) -> Result<(), AnswerError> {
+pub fn validate(
+    field: &str,
+    regexp: Option<&str>,
+    answer: &SecretString,
+) -> Result<(), AnswerError> {
     let field = clean_line(field);
     let Some(pattern) = regexp else { return Ok(()) };
     if pattern.len() > MAX_REGEXP_LEN {
@@ -93,7 +97,9 @@ pub fn validate(field: &str, regexp: Option<&str>, answer: &SecretString) -> Res
         .dfa_size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => AnswerError::RuleTooLarge { field: field.clone() },
+            regex::Error::CompiledTooBig(_) => AnswerError::RuleTooLarge {
+                field: field.clone(),
+            },
             other => AnswerError::BadRule {
                 field: field.clone(),
                 reason: clean_line(&other.to_string()),

@@ -112,7 +112,12 @@ fn install_tls_provider() {
 impl Client {
     /// A client-credentials session (e.g. scope `users_create`).
     pub fn with_client_credentials(config: OxlinConfig, scope: &str) -> Result<Self, OxlinError> {
-        Self::new(config, Grant::Client { scope: scope.to_owned() })
+        Self::new(
+            config,
+            Grant::Client {
+                scope: scope.to_owned(),
+            },
+        )
     }
 
     /// A user's session (ROPC, `provider=connect`).
@@ -169,7 +174,11 @@ impl Client {
     /// A current access token (for a widget session or an `authorize_url` body).
     pub async fn access_token(&self) -> Result<SecretString, OxlinError> {
         let inner = &self.inner;
-        Ok(inner.tokens.access_token(&inner.http, &inner.config).await?.token)
+        Ok(inner
+            .tokens
+            .access_token(&inner.http, &inner.config)
+            .await?
+            .token)
     }
 
     /// The refresh token of this session, if the server gave one.
@@ -195,7 +204,10 @@ impl Client {
         let mut attempt = 0;
         let mut refreshed = false;
         loop {
-            let token = inner.tokens.access_token(&inner.http, &inner.config).await?;
+            let token = inner
+                .tokens
+                .access_token(&inner.http, &inner.config)
+                .await?;
             match self.send_once(&call, &token.token).await {
                 Ok(answer) => return Ok(answer),
                 Err(Failure::Unauthorized(error)) => {
@@ -223,7 +235,11 @@ impl Client {
         if let Some(wait) = retry_after {
             return wait.min(MAX_RETRY_AFTER);
         }
-        let base = self.inner.config.backoff.saturating_mul(1 << attempt.min(6));
+        let base = self
+            .inner
+            .config
+            .backoff
+            .saturating_mul(1 << attempt.min(6));
         let jitter = rand08::thread_rng().gen_range(0.5..1.5);
         base.mul_f64(jitter)
     }

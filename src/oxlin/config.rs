@@ -34,7 +34,13 @@ pub struct OxlinConfig {
 impl OxlinConfig {
     /// The documented sandbox hosts.
     pub fn sandbox(client_id: impl Into<String>, client_secret: SecretString) -> Self {
-        Self::with_hosts(SANDBOX_AUTH_URL, SANDBOX_API_URL, SANDBOX_EMBED_URL, client_id, client_secret)
+        Self::with_hosts(
+            SANDBOX_AUTH_URL,
+            SANDBOX_API_URL,
+            SANDBOX_EMBED_URL,
+            client_id,
+            client_secret,
+        )
     }
 
     /// The documented production hosts.
@@ -79,14 +85,17 @@ impl OxlinConfig {
 
 /// Accepts `https://…`, and `http://…` only to 127.0.0.0/8, ::1 or localhost.
 pub fn check_url(text: &str) -> Result<Url, OxlinError> {
-    let url = Url::parse(text).map_err(|e| OxlinError::Config(format!("`{text}` is not a URL: {e}")))?;
+    let url =
+        Url::parse(text).map_err(|e| OxlinError::Config(format!("`{text}` is not a URL: {e}")))?;
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback(&url) => Ok(url),
         "http" => Err(OxlinError::Config(format!(
             "`{text}` uses plain HTTP; only HTTPS is allowed except to loopback (127.0.0.1, ::1, localhost)"
         ))),
-        other => Err(OxlinError::Config(format!("`{text}`: unsupported scheme `{other}`"))),
+        other => Err(OxlinError::Config(format!(
+            "`{text}`: unsupported scheme `{other}`"
+        ))),
     }
 }
 

@@ -21,7 +21,10 @@ pub enum OxlinError {
     LogInAgain(String),
     /// The server refused a value; `field` names it when known.
     #[error("{}{message}", field.as_ref().map(|f| format!("check `{f}`: ")).unwrap_or_default())]
-    FixField { field: Option<String>, message: String },
+    FixField {
+        field: Option<String>,
+        message: String,
+    },
     /// Rate limited or temporarily down: wait (the server's `Retry-After` when it sent one).
     #[error("the server is busy; try again{}", after.map(|d| format!(" in {} s", d.as_secs())).unwrap_or_default())]
     RetryLater { after: Option<Duration> },
@@ -39,7 +42,11 @@ pub enum OxlinError {
     Forbidden(String),
     /// The server failed; its description when it gave one.
     #[error("server error {status} during {call}: {description}")]
-    Server { call: String, status: u16, description: String },
+    Server {
+        call: String,
+        status: u16,
+        description: String,
+    },
     /// The server's answer could not be read.
     #[error("unreadable answer to {call}: {reason}")]
     Malformed { call: String, reason: String },
@@ -81,12 +88,15 @@ impl OxlinError {
             .or_else(|| text("message"))
             .unwrap_or_else(|| format!("HTTP {status}"));
         let lower = format!("{code} {description}").to_ascii_lowercase();
-        if lower.contains("challenge") && (lower.contains("expired") || lower.contains("timed out")) {
+        if lower.contains("challenge") && (lower.contains("expired") || lower.contains("timed out"))
+        {
             return Self::ChallengeExpired(description);
         }
         match status {
             401 => Self::LogInAgain(description),
-            400 if code == "invalid_grant" || code == "invalid_client" => Self::LogInAgain(description),
+            400 if code == "invalid_grant" || code == "invalid_client" => {
+                Self::LogInAgain(description)
+            }
             403 => Self::Forbidden(description),
             404 | 410 => Self::NotFound(description),
             429 => Self::RetryLater {
@@ -121,7 +131,8 @@ mod tests {
 
     #[test]
     fn each_status_says_what_to_do() {
-        let body = r#"{"error":"invalid_value","error_description":"`redirect_uri` must be absolute"}"#;
+        let body =
+            r#"{"error":"invalid_value","error_description":"`redirect_uri` must be absolute"}"#;
         assert_eq!(
             OxlinError::from_response("x", 422, None, body),
             OxlinError::FixField {
@@ -131,12 +142,23 @@ mod tests {
         );
         assert_eq!(
             OxlinError::from_response("x", 429, Some(2), ""),
-            OxlinError::RetryLater { after: Some(Duration::from_secs(2)) }
+            OxlinError::RetryLater {
+                after: Some(Duration::from_secs(2))
+            }
         );
-        assert!(matches!(OxlinError::from_response("x", 401, None, "{}"), OxlinError::LogInAgain(_)));
-        assert!(matches!(OxlinError::from_response("x", 404, None, "nope"), OxlinError::NotFound(_)));
+        assert!(matches!(
+            OxlinError::from_response("x", 401, None, "{}"),
+            OxlinError::LogInAgain(_)
+        ));
+        assert!(matches!(
+            OxlinError::from_response("x", 404, None, "nope"),
+            OxlinError::NotFound(_)
+        ));
         let server = OxlinError::from_response("GET /accounts", 503, None, "");
         assert!(server.is_transient());
-        assert_eq!(server.to_string(), "server error 503 during GET /accounts: HTTP 503");
+        assert_eq!(
+            server.to_string(),
+            "server error 503 during GET /accounts: HTTP 503"
+        );
     }
 }

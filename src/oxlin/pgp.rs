@@ -70,8 +70,7 @@ impl RecipientKey {
     pub fn encrypt(&self, plain: &SecretString) -> Result<String, PgpError> {
         let mut rng = rand08::thread_rng();
         let data = plain.expose_secret().as_bytes().to_vec();
-        let mut builder =
-            MessageBuilder::from_bytes("", data).seipd_v1(&mut rng, self.cipher());
+        let mut builder = MessageBuilder::from_bytes("", data).seipd_v1(&mut rng, self.cipher());
         let subkey = self.key.public_subkeys.iter().find(|sub| {
             let flagged = sub.signatures.iter().any(|s| {
                 let flags = s.key_flags();
@@ -79,7 +78,10 @@ impl RecipientKey {
             });
             let unflagged = sub.signatures.iter().all(|s| {
                 let flags = s.key_flags();
-                !flags.sign() && !flags.certify() && !flags.encrypt_comms() && !flags.encrypt_storage()
+                !flags.sign()
+                    && !flags.certify()
+                    && !flags.encrypt_comms()
+                    && !flags.encrypt_storage()
             });
             sub.key.algorithm().can_encrypt() && (flagged || unflagged)
         });

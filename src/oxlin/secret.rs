@@ -15,7 +15,10 @@ pub fn secret(text: impl Into<String>) -> SecretString {
 }
 
 /// serde `serialize_with` for a `SecretString` field: writes the secret's text.
-pub fn serialize_secret<S: Serializer>(value: &SecretString, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn serialize_secret<S: Serializer>(
+    value: &SecretString,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(value.expose_secret())
 }
 

@@ -41,7 +41,9 @@ pub fn account(a: &wire::Account) -> Account {
             None => AccountKind::Other(String::new()),
         },
         state: match &a.status {
-            Some(AccountStatus::Active) | Some(AccountStatus::Manual) | None => AccountState::Active,
+            Some(AccountStatus::Active) | Some(AccountStatus::Manual) | None => {
+                AccountState::Active
+            }
             Some(AccountStatus::PendingConsent) => AccountState::PendingConsent,
             Some(AccountStatus::Closed) => AccountState::Closed,
             Some(AccountStatus::Error) | Some(AccountStatus::NotFound) => AccountState::Error,
@@ -50,7 +52,11 @@ pub fn account(a: &wire::Account) -> Account {
         iban: a.iban.as_deref().map(clean_line),
         balance: a.balance.map(|amount| Money::new(amount, currency)),
         balance_date: instant(a.balance_date),
-        owner: a.owner.as_ref().and_then(|o| o.name.as_deref()).map(clean_line),
+        owner: a
+            .owner
+            .as_ref()
+            .and_then(|o| o.name.as_deref())
+            .map(clean_line),
     }
 }
 

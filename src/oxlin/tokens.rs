@@ -64,7 +64,11 @@ impl TokenManager {
 
     /// The refresh token of the current session, if any (for widget sessions).
     pub async fn refresh_token(&self) -> Option<SecretString> {
-        self.session.lock().await.as_ref().and_then(|s| s.refresh.clone())
+        self.session
+            .lock()
+            .await
+            .as_ref()
+            .and_then(|s| s.refresh.clone())
     }
 
     /// A valid access token, fetching or refreshing one if needed (single flight).
@@ -127,7 +131,8 @@ impl TokenManager {
     ) -> Result<TokenResponse, OxlinError> {
         let call = "POST /token";
         let secret = config.client_secret.expose_secret();
-        let mut form: Vec<(&str, &str)> = vec![("client_id", &config.client_id), ("client_secret", secret)];
+        let mut form: Vec<(&str, &str)> =
+            vec![("client_id", &config.client_id), ("client_secret", secret)];
         let request = http.post(format!("{}/token", config.auth_url));
         let request = match (refresh, &self.grant) {
             (Some(refresh), _) => {
@@ -141,7 +146,14 @@ impl TokenManager {
                 form.push(("scope", scope));
                 request.basic_auth(&config.client_id, Some(secret))
             }
-            (None, Grant::Password { username, password, scope }) => {
+            (
+                None,
+                Grant::Password {
+                    username,
+                    password,
+                    scope,
+                },
+            ) => {
                 form.push(("grant_type", "password"));
                 form.push(("username", username));
                 form.push(("password", password.expose_secret()));
@@ -168,7 +180,12 @@ impl TokenManager {
         // The body holds tokens: report where it is broken, never what it says.
         serde_json::from_slice(&body).map_err(|e| OxlinError::Malformed {
             call: call.to_owned(),
-            reason: format!("{:?} error at line {} column {}", e.classify(), e.line(), e.column()),
+            reason: format!(
+                "{:?} error at line {} column {}",
+                e.classify(),
+                e.line(),
+                e.column()
+            ),
         })
     }
 }
