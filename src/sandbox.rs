@@ -13,6 +13,19 @@
 //! - error bodies and statuses: [`error`];
 //! - scope enforcement: `caller`;
 //! - token shape and rotation: `tokens`;
+//! - key expiry, key body, key scope: `keys`;
+//! - request bodies (JSON or form, whatever the content type): `auth::request_body`;
+//! - `/token` grants, client authentication, scopes, RFC 6749 errors: `auth`;
+//! - user creation, duplicate e-mails, profile, deletion: `users`;
+//! - provider catalogue, ids, filters and pagination of `/providers`: `providers`;
+//! - connections, syncs, challenges, consents: `connections`, `engine`; events and queues:
+//!   `queues`; the REDIRECT flow and its bank page: `redirect`;
+//! - test-bank file grammar, `COFFRE_…` directives, file selection by credential 302: [`testbank`];
+//! - account listing before consent, account update (`PUT`) and deletion: `accounts`;
+//! - transaction filters, ordering, matching across syncs, unknown query parameters:
+//!   `transactions`;
+//! - widget session body, checks and answer: `widget`;
+//! - fault injection (order of the dice, dropped connections, early expiry): `faults`;
 //! - (each module adds its line here)
 
 mod accounts;
@@ -21,6 +34,7 @@ mod bank;
 mod caller;
 mod config;
 mod connections;
+mod engine;
 pub mod error;
 mod faults;
 mod keys;

@@ -15,11 +15,23 @@ use super::error::{ApiError, ApiResult};
 use super::state::AppState;
 use super::tokens::{Grant, TokenProblem};
 
-/// The checked bearer token of a request.
-#[derive(Debug, Clone)]
+/// The checked bearer token of a request. Its `Debug` hides the token.
+#[derive(Clone)]
 pub struct Caller {
     pub token: String,
     pub grant: Grant,
+}
+
+impl std::fmt::Debug for Caller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caller")
+            .field(
+                "token",
+                &format_args!("<{} characters, redacted>", self.token.len()),
+            )
+            .field("grant", &self.grant)
+            .finish()
+    }
 }
 
 impl Caller {

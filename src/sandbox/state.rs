@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::bank::Bank;
 use super::config::SandboxConfig;
+use super::engine::EngineState;
 use super::keys::KeyStore;
 use super::tokens::TokenStore;
 use super::users::UserStore;
@@ -31,6 +32,8 @@ pub struct World {
     pub users: UserStore,
     pub keys: KeyStore,
     pub bank: Bank,
+    /// Running sync jobs, stored credentials, REDIRECT sessions.
+    pub engine: EngineState,
 }
 
 impl Sandbox {

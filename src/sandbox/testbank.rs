@@ -1,14 +1,73 @@
 //! The Linxo test bank (provider `87`): files in the public test-bank format that say what the
 //! bank holds (`CREDENTIALS|…`, `ACCOUNT|…`, `TRANSACTION|…`, oxlin-api.md §8) and, through
 //! directives of our own (namespaced `COFFRE_…`), how it behaves (challenges, failures, accounts
-//! that appear later).
+//! that appear later, transaction details, recurring and generated transactions).
 //!
 //! Credential `302` of the EMBEDDED channel selects the file: a URL or a name whose file name
 //! without `.txt` names a file shipped in `assets/testbank/` (nothing is fetched); empty means
-//! `default`.
+//! `default`. `https://www.dropbox.com/s/2j3d4gcrd031fkc/sanity.txt?dl=1` (the seed's example)
+//! selects `sanity`. Files are embedded in the binary and parsed once (cached).
+//!
+//! # Shipped files
+//! `default` (login `dev` / `dev`, every account type, EUR and CHF, a year of transactions),
+//! `sanity` (a small plain bank), `sms` (the documented SMS challenge), `large` (≥ 100,000
+//! generated transactions), and scenarios: `wrong_password` (its credentials are `dev` /
+//! `wrong-on-purpose`, so `dev`/`dev` ends in AUTH_FAILED), `password_change`, `user_action`,
+//! `new_accounts` (an account that appears on the second sync), `provider_error`.
+//!
+//! # Grammar
+//! One record per line, fields separated by `|`, each field trimmed. Blank lines and lines
+//! starting with `#` are ignored. Dates are `DD/MM/YY` (20YY) or `DD/MM/YYYY`; amounts are
+//! decimals with `.` or `,` (signed: a debit is negative).
+//!
+//! Public records (oxlin-api.md §8):
+//! - `CREDENTIALS|<login>|<password>`: defaults to `dev` / `dev` when absent.
+//! - `CREDENTIALS_OWNER|<owner name>`
+//! - `ACCOUNT|<uid>|<number>|<balance_date>|<balance>|<type>|<acceptable_uid_regexp>|
+//!   <match_existing>|<owner>|<name>|<payment_source>|<payment_destination>|<iban>|<currency>`,
+//!   type `Checkings`, `Savings`, `Loans` or `CreditCard` (→ `CHECKINGS`, `SAVINGS`, `LOAN`,
+//!   `CREDIT_CARD`). Docs gap: fields after the type may be left out; they default to empty /
+//!   `false`, and the currency to `EUR`. An empty name falls back to the number.
+//! - `TRANSACTION|<amount>|<date>|<label>`: belongs to the ACCOUNT above it.
+//!
+//! Our directives (the public syntax for these is not published, oxlin-api.md §11):
+//! - `COFFRE_TX|key=value|…`: details of the TRANSACTION just above: `notes=…` (`\n` is a line
+//!   break), `pending` (or `pending=true`), `booked_on_sync=N` (pending on the connection's syncs
+//!   before N, booked from sync N on; syncs count from 0), `type=DIRECT_DEBIT` (a
+//!   Transaction.type; default `DEBIT` for a negative amount, `CREDIT` otherwise),
+//!   `category=SERVICES` (default `UNCATEGORIZED`).
+//! - `COFFRE_RECURRING|<amount>|<start date>|<every>|<count>|<label>|key=value…`: `count`
+//!   transactions on the account above, from `start`, every `<n>d` days, `<n>w` weeks or `<n>m`
+//!   months (same day of month, clamped to its end); the `key=value` fields are COFFRE_TX's.
+//! - `COFFRE_GENERATE|<count>|<seed>|<start date>|<end date>`: `count` deterministic,
+//!   realistic card payments, debits and credits on the account above, spread between the two
+//!   dates (same seed, same transactions); those dated in the last 3 days are pending.
+//! - `COFFRE_APPEARS_ON_SYNC|<account uid>|<n>`: the account is listed from the connection's sync
+//!   number `n` on (0 = the first sync, the default).
+//! - `COFFRE_CHALLENGE|SMS|<phone>|<code>|<code regexp>|<max attempts>`: the bank asks the
+//!   documented SMS challenge before listing accounts (oxlin-api.md §5.7).
+//! - `COFFRE_FAIL|PASSWORD_CHANGE_REQUIRED`, `COFFRE_FAIL|USER_ACTION_REQUIRED`,
+//!   `COFFRE_FAIL|PROVIDER_ERROR|<message>`: the bank fails that way (after the credentials are
+//!   checked: wrong credentials are AUTH_FAILED whatever the file says).
+//!
+//! A parse error names the file, the line number and what is wrong.
+
+mod fields;
+mod files;
+mod generate;
+mod parse;
+mod seed;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+pub use files::KNOWN_FILES;
+pub use parse::parse;
+pub use seed::{Seeded, seed};
 
 /// What one test-bank file says the bank holds and does.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +102,11 @@ pub struct BankAccount {
     /// 0: listed from the first sync; n: appears on sync number n (0-based).
     pub appears_on_sync: u32,
     pub transactions: Vec<BankTransaction>,
+    /// The public format's fields the emulator keeps but does not act on.
+    pub acceptable_uid_regexp: String,
+    pub match_existing: bool,
+    pub payment_source: bool,
+    pub payment_destination: bool,
 }
 
 /// A `TRANSACTION|…` record.
@@ -56,6 +120,15 @@ pub struct BankTransaction {
     /// The API's Transaction.type (`DEBIT`, `CREDIT`, `CHECK`, …).
     pub transaction_type: String,
     pub category_id: String,
+    /// With `pending`: the connection sync from which the bank books it (None: stays pending).
+    pub booked_on_sync: Option<u32>,
+}
+
+impl BankTransaction {
+    /// Is this transaction pending at the connection's sync number `sync_number`?
+    pub fn is_pending_at(&self, sync_number: u32) -> bool {
+        self.pending && self.booked_on_sync.is_none_or(|n| sync_number < n)
+    }
 }
 
 /// The challenge sequence a bank runs (the documented SMS one, oxlin-api.md §5.7).
@@ -81,3 +154,84 @@ pub enum ScriptedFailure {
     /// The provider answers with an error: the sync fails (channel status from the directive).
     ProviderError { message: String },
 }
+
+/// Why a test-bank file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TestBankError {
+    /// Credential 302 names no shipped file.
+    UnknownFile { name: String, known: Vec<String> },
+    /// A line of a file breaks the grammar.
+    Parse {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+impl fmt::Display for TestBankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownFile { name, known } => write!(
+                f,
+                "unknown test-bank file `{name}`; the sandbox ships: {}",
+                known.join(", ")
+            ),
+            Self::Parse {
+                file,
+                line,
+                message,
+            } => write!(f, "test-bank file `{file}.txt`, line {line}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for TestBankError {}
+
+/// The test bank credential 302 selects: a URL or a name (see the module doc). Parsed once.
+pub fn load(selector: &str) -> Result<Arc<TestBank>, TestBankError> {
+    let name = file_name(selector);
+    let text = files::text(&name).ok_or_else(|| TestBankError::UnknownFile {
+        name: name.clone(),
+        known: KNOWN_FILES.iter().map(|(n, _)| (*n).to_owned()).collect(),
+    })?;
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<TestBank>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let cached = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&name)
+        .cloned();
+    if let Some(bank) = cached {
+        return Ok(bank);
+    }
+    // Parsed outside the lock: two first loads may both parse, the result is the same.
+    let bank = Arc::new(parse(&name, text)?);
+    cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .insert(name, Arc::clone(&bank));
+    Ok(bank)
+}
+
+/// The file name a selector names: the last path segment of a URL (query and fragment dropped)
+/// or of a plain name, without `.txt`; `default` when empty.
+pub fn file_name(selector: &str) -> String {
+    let selector = selector.trim();
+    let path = match url::Url::parse(selector) {
+        Ok(url) => url.path().to_owned(),
+        Err(_) => selector.split(['?', '#']).next().unwrap_or("").to_owned(),
+    };
+    let last = path.rsplit('/').next().unwrap_or("");
+    let name = last
+        .strip_suffix(".txt")
+        .or_else(|| last.strip_suffix(".TXT"))
+        .unwrap_or(last);
+    if name.is_empty() {
+        "default".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,88 @@
+//! LIST_ACCOUNTS against the test bank: the accounts a connection's bank holds, into the `Bank`.
+//!
+//! Docs gap: a PENDING_CONSENT account is listed with the bank's balance (the docs say "no data
+//! stored at this time" about transactions; the consent screen is more useful with a balance);
+//! its `balance_date` is the listing instant, and it has no transactions until consented.
+//! Docs gap: every account is `usage: PERSONAL` (the test-bank format has no usage field).
+
+use super::super::bank::{AccountRecord, Bank};
+use super::super::state::Sandbox;
+use super::super::testbank::TestBank;
+
+impl Bank {
+    /// Creates the accounts of `connection_id`'s channel that `bank` holds at sync number
+    /// `sync_number` and whose type is in `account_types` (all when empty), in status
+    /// PENDING_CONSENT. Accounts listed before (same channel and bank uid) are kept as they
+    /// are: nothing is duplicated, and an account deleted after a refused consent comes back.
+    /// Returns the ids of the channel's accounts now waiting for consent.
+    #[allow(clippy::too_many_arguments)] // the agreed interface (interfaces.md)
+    pub fn list_accounts(
+        &mut self,
+        sandbox: &Sandbox,
+        connection_id: &str,
+        channel_definition_id: &str,
+        account_types: &[String],
+        bank: &TestBank,
+        sync_number: u32,
+        now: i64,
+    ) -> Vec<String> {
+        let Some(connection) = self.connections.get(connection_id) else {
+            return Vec::new();
+        };
+        let user_id = connection.user_id.clone();
+        let connection_owner = connection.owner_name.clone();
+        for held in &bank.accounts {
+            let listed = held.appears_on_sync <= sync_number;
+            let wanted = account_types.is_empty() || account_types.contains(&held.account_type);
+            let known = self.accounts.values().any(|a| {
+                a.connection_id == connection_id
+                    && a.channel_definition_id == channel_definition_id
+                    && a.bank_uid == held.uid
+            });
+            if !listed || !wanted || known {
+                continue;
+            }
+            let id = sandbox.next_id();
+            let owner_name = held
+                .owner
+                .clone()
+                .or_else(|| bank.owner.clone())
+                .or_else(|| connection_owner.clone());
+            let record = AccountRecord {
+                id: id.clone(),
+                user_id: user_id.clone(),
+                connection_id: connection_id.to_owned(),
+                channel_definition_id: channel_definition_id.to_owned(),
+                name: Some(held.name.clone()).filter(|n| !n.is_empty()),
+                currency: held.currency.clone(),
+                balance: held.balance,
+                balance_date: now,
+                iban: held.iban.clone(),
+                status: "PENDING_CONSENT".to_owned(),
+                account_type: held.account_type.clone(),
+                creation_date: now,
+                account_number: Some(held.number.clone()).filter(|n| !n.is_empty()),
+                owner_name,
+                usage: "PERSONAL".to_owned(),
+                bank_uid: held.uid.clone(),
+            };
+            self.accounts.insert(id, record);
+        }
+        let mut pending: Vec<&AccountRecord> = self
+            .accounts
+            .values()
+            .filter(|a| {
+                a.connection_id == connection_id
+                    && a.channel_definition_id == channel_definition_id
+                    && a.status == "PENDING_CONSENT"
+            })
+            .collect();
+        pending.sort_by(|a, b| id_order(&a.id, &b.id));
+        pending.into_iter().map(|a| a.id.clone()).collect()
+    }
+}
+
+/// Ids are strings of digits: compare them as numbers (shorter is smaller).
+pub fn id_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}

@@ -1,0 +1,91 @@
+//! Seeding a sandbox user's bank straight from a test-bank file, without the connection flow:
+//! for data tests, the paging benchmark and demos. The regular way is `POST /connections`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::super::bank::{ChannelRecord, ConnectionRecord};
+use super::super::state::{Sandbox, epoch_now};
+use super::super::tokens::Grant;
+use super::{TestBankError, load};
+
+/// The EMBEDDED channel of the Linxo test bank (provider `87`).
+const EMBEDDED_CHANNEL: &str = "13400";
+
+/// What [`seed`] made.
+#[derive(Debug, Clone)]
+pub struct Seeded {
+    /// A user access token carrying the requested scopes (one hour).
+    pub access_token: String,
+    pub connection_id: String,
+    /// Every account of the connection, consented (ACTIVE) and synced.
+    pub account_ids: Vec<String>,
+    /// How many transactions the sync imported.
+    pub transactions: usize,
+}
+
+/// Gives `user_id` a test-bank connection to the file `selector` (as credential 302 names it),
+/// with every account consented and synced once, and a token with `scopes`.
+pub fn seed(
+    sandbox: &Sandbox,
+    user_id: &str,
+    selector: &str,
+    scopes: &[&str],
+) -> Result<Seeded, TestBankError> {
+    let bank = load(selector)?;
+    let now = epoch_now();
+    let connection_id = sandbox.next_id();
+    let mut world = sandbox.world();
+    world.bank.connections.insert(
+        connection_id.clone(),
+        ConnectionRecord {
+            id: connection_id.clone(),
+            user_id: user_id.to_owned(),
+            provider_id: "87".to_owned(),
+            name: "Linxo Test Bank".to_owned(),
+            creation_date: now,
+            auto_sync: true,
+            consent_per_account: true,
+            owner_name: bank.owner.clone(),
+            channels: vec![ChannelRecord {
+                channel_definition_id: EMBEDDED_CHANNEL.to_owned(),
+                mode: "EMBEDDED".to_owned(),
+                status: "SUCCESS".to_owned(),
+                expires: None,
+                last_success_date: Some(now),
+                last_end_date: Some(now),
+                credentials: Vec::new(),
+                account_types: Vec::new(),
+            }],
+            test_bank: Some(Arc::clone(&bank)),
+            sync_count: 0,
+        },
+    );
+    let listed = world.bank.list_accounts(
+        sandbox,
+        &connection_id,
+        EMBEDDED_CHANNEL,
+        &[],
+        &bank,
+        0,
+        now,
+    );
+    let mut transactions = 0;
+    for id in &listed {
+        if let Some(account) = world.bank.accounts.get_mut(id) {
+            account.status = "ACTIVE".to_owned();
+        }
+        transactions += world.bank.sync_account(sandbox, id, &bank, now);
+    }
+    let grant = Grant {
+        user_id: Some(user_id.to_owned()),
+        scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+    };
+    let issued = world.tokens.issue(grant, Duration::from_secs(3600), false);
+    Ok(Seeded {
+        access_token: issued.access_token,
+        connection_id,
+        account_ids: listed,
+        transactions,
+    })
+}
