@@ -202,7 +202,7 @@ impl Client {
     pub(crate) async fn send(&self, call: Call) -> Result<Answer, OxlinError> {
         let inner = &self.inner;
         let mut attempt = 0;
-        let mut refreshed = false;
+        let mut refreshes = 0;
         loop {
             let token = inner
                 .tokens
@@ -211,10 +211,12 @@ impl Client {
             match self.send_once(&call, &token.token).await {
                 Ok(answer) => return Ok(answer),
                 Err(Failure::Unauthorized(error)) => {
-                    if refreshed {
+                    // One refresh per 401; a token that dies again (e.g. while this call
+                    // waited out a Retry-After) earns another, up to `max_retries`.
+                    if refreshes > inner.config.max_retries {
                         return Err(error);
                     }
-                    refreshed = true;
+                    refreshes += 1;
                     inner.tokens.invalidate(token.generation).await;
                 }
                 Err(Failure::Other(error, retry_after)) => {

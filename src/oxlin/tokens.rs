@@ -123,7 +123,31 @@ impl TokenManager {
         }
     }
 
+    /// `request`, retried on transient failures (a token request changes nothing a second
+    /// one would break: a lost rotated refresh token falls back to the original grant).
     async fn request(
+        &self,
+        http: &reqwest::Client,
+        config: &OxlinConfig,
+        refresh: Option<&SecretString>,
+    ) -> Result<TokenResponse, OxlinError> {
+        let mut attempt = 0;
+        loop {
+            match self.request_once(http, config, refresh).await {
+                Err(error) if error.is_transient() && attempt < config.max_retries => {
+                    attempt += 1;
+                    let wait = match &error {
+                        OxlinError::RetryLater { after: Some(after) } => *after,
+                        _ => config.backoff.saturating_mul(1 << attempt.min(6)),
+                    };
+                    tokio::time::sleep(wait.min(Duration::from_secs(60))).await;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn request_once(
         &self,
         http: &reqwest::Client,
         config: &OxlinConfig,
@@ -169,13 +193,18 @@ impl TokenManager {
             .await
             .map_err(|e| super::client::network_error(call, &e))?;
         let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
         let body = response
             .bytes()
             .await
             .map_err(|e| super::client::network_error(call, &e))?;
         if !(200..300).contains(&status) {
             let text = String::from_utf8_lossy(&body);
-            return Err(OxlinError::from_response(call, status, None, &text));
+            return Err(OxlinError::from_response(call, status, retry_after, &text));
         }
         // The body holds tokens: report where it is broken, never what it says.
         serde_json::from_slice(&body).map_err(|e| OxlinError::Malformed {
