@@ -6,63 +6,14 @@
 #[path = "oxlin_support/sandbox.rs"]
 mod support;
 
-use std::collections::HashMap;
-
 use coffre::domain::NextAction;
 use coffre::oxlin::client::Client;
 use coffre::oxlin::endpoints::AccountFilter;
 use coffre::oxlin::to_domain;
-use coffre::oxlin::wire::{AccountStatus, AccountType, AuthorizeUrlRequest, ConsentDecision};
-use coffre::sandbox::RunningSandbox;
-use support::{sandbox_and_user, wait_for, wait_for_type};
+use coffre::oxlin::wire::{AccountStatus, AccountType, ConsentDecision};
+use support::{bank_url, decide, sandbox_and_user, wait_for, wait_for_type};
 
-const CALLBACK: &str = "https://coffre.example/callback";
 const DAY: i64 = 24 * 3600;
-
-/// A browser that does not follow redirects, so each hop is seen.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// Asks the client for the bank URL of channel 8701 (renewing `connection_id` when given).
-async fn bank_url(client: &Client, connection_id: Option<&str>) -> String {
-    let request = AuthorizeUrlRequest {
-        redirect_uri: Some(CALLBACK.into()),
-        connection_id: connection_id.map(str::to_owned),
-        ..AuthorizeUrlRequest::default()
-    };
-    client.authorize_url("87", "8701", &request).await.unwrap()
-}
-
-/// Opens the bank page, clicks approve or deny; answers the query of the `redirect_uri` the
-/// bank sends the browser to (without going there).
-async fn decide(sandbox: &RunningSandbox, bank_url: &str, approve: bool) -> HashMap<String, String> {
-    let browser = browser();
-    let page = browser.get(bank_url).send().await.unwrap();
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.unwrap();
-    let anchor = if approve { "id=\"approve\"" } else { "id=\"deny\"" };
-    let link = html
-        .split(anchor)
-        .nth(1)
-        .and_then(|rest| rest.split("href=\"").nth(1))
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_else(|| panic!("no {anchor} link in {html}"))
-        .replace("&amp;", "&");
-    let back = browser
-        .get(format!("{}{link}", sandbox.base_url))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(back.status(), 303);
-    let location = back.headers()["location"].to_str().unwrap();
-    assert!(location.starts_with(CALLBACK), "{location}");
-    let url = url::Url::parse(location).unwrap();
-    url.query_pairs().into_owned().collect()
-}
 
 /// The `expires` of the connection's REDIRECT channel.
 async fn redirect_expiry(client: &Client, connection_id: &str) -> i64 {
