@@ -6,7 +6,7 @@ mod shared_backend;
 
 use std::time::{Duration, Instant};
 
-use coffre::app::{Model, Msg, run};
+use coffre::app::{ApiEvent, Model, Msg, run};
 use coffre::cli::{DEMO_EMAIL, DEMO_PASSWORD, start_demo_sandbox};
 use coffre::tasks::{MsgSender, Runner, RunnerOptions};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -35,25 +35,45 @@ impl Person {
 
     /// Waits until the screen shows `text`; fails with the screen after the deadline.
     async fn sees(&self, text: &str) -> String {
+        self.sees_any(&[text]).await
+    }
+
+    /// Waits until the screen shows one of `texts`.
+    async fn sees_any(&self, texts: &[&str]) -> String {
         let started = Instant::now();
         loop {
             let screen = self.screen.text();
-            if screen.contains(text) {
+            if texts.iter().any(|t| screen.contains(t)) {
                 return screen;
             }
             assert!(
                 started.elapsed() < DEADLINE,
-                "never saw {text:?}; the screen shows:\n{screen}"
+                "never saw {texts:?}; the screen shows:\n{screen}"
             );
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sms_bank_from_login_to_accounts_with_one_wrong_code_and_one_refused_account() {
+/// Starts the sandbox, the runner and the real loop. Every task message goes through `tap`
+/// before the loop sees it (the REDIRECT test reads the bank's URL there, as a person reads it
+/// on the screen).
+async fn start(
+    tap: impl Fn(&Msg) + Send + 'static,
+) -> (
+    Person,
+    tokio::task::JoinHandle<Result<Model, impl std::fmt::Debug>>,
+    coffre::sandbox::RunningSandbox,
+) {
     let (sandbox, oxlin) = start_demo_sandbox(Duration::ZERO).await.unwrap();
-    let (sender, task_msgs) = MsgSender::channel();
+    let (sender, mut from_tasks) = MsgSender::channel();
+    let (to_loop, task_msgs) = unbounded_channel();
+    tokio::spawn(async move {
+        while let Some(msg) = from_tasks.recv().await {
+            tap(&msg);
+            let _ = to_loop.send(msg);
+        }
+    });
     let options = RunnerOptions {
         poll_every: Duration::from_millis(20),
         open_browser: false,
@@ -73,21 +93,26 @@ async fn sms_bank_from_login_to_accounts_with_one_wrong_code_and_one_refused_acc
         })
         .await
     });
-    let person = Person { keys, screen };
+    (Person { keys, screen }, app, sandbox)
+}
 
+/// Logs in with the demo user and opens the test bank's channel chooser.
+async fn log_in_and_choose_the_test_bank(person: &Person) -> String {
     let login = person.sees("SANDBOX").await;
     assert!(login.contains(DEMO_EMAIL) && !login.contains(DEMO_PASSWORD));
     person.press(KeyCode::Enter);
-
     person.sees("Linxo Test Bank").await;
     person.type_text("linxo test");
     person.sees("Linxo Test Bank").await;
     person.press(KeyCode::Enter);
-    let chooser = person.sees("form").await;
-    if !chooser
-        .lines()
-        .any(|l| l.contains("▶") && l.contains("form"))
-    {
+    person.sees("How do you want to connect").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sms_bank_from_login_to_accounts_with_one_wrong_code_and_one_refused_account() {
+    let (person, app, sandbox) = start(|_| {}).await;
+    let chooser = log_in_and_choose_the_test_bank(&person).await;
+    if !chooser.contains("1. Other accounts") {
         person.press(KeyCode::Down);
     }
     person.press(KeyCode::Enter);
@@ -137,5 +162,61 @@ async fn sms_bank_from_login_to_accounts_with_one_wrong_code_and_one_refused_acc
         .unwrap()
         .unwrap();
     assert!(model.should_quit);
+    sandbox.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirect_channel_caught_on_loopback_after_approval_at_the_bank() {
+    let (url_tx, mut url_rx) = unbounded_channel();
+    let tap = move |msg: &Msg| {
+        if let Msg::Api(ApiEvent::AuthorizeUrlReady {
+            result: Ok(url), ..
+        }) = msg
+        {
+            let _ = url_tx.send(url.clone());
+        }
+    };
+    let (person, app, sandbox) = start(tap).await;
+    let chooser = log_in_and_choose_the_test_bank(&person).await;
+    if !chooser.contains("1. Payment accounts") {
+        person.press(KeyCode::Down);
+    }
+    person.press(KeyCode::Enter);
+    person.sees("Bank website").await;
+    let url = tokio::time::timeout(DEADLINE, url_rx.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    let state = url::Url::parse(&url)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "state")
+        .map(|(_, v)| v.into_owned())
+        .unwrap();
+    let base = sandbox.base_url.clone();
+    // The browser: approve at the bank, follow the 303 to coffre's loopback listener.
+    let page = reqwest::get(format!(
+        "{base}/testbank/authorize/decision?state={state}&approve=true"
+    ))
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert!(page.contains("Connected"), "{page}");
+    let next = person
+        .sees_any(&["Which accounts do you share?", "SANDBOX   Accounts"])
+        .await;
+    if next.contains("Which accounts do you share?") {
+        person.press(KeyCode::Enter);
+    }
+    person.sees("SANDBOX   Accounts").await;
+    person.sees("Linxo Test Bank").await;
+    person.press(KeyCode::Char('q'));
+    tokio::time::timeout(DEADLINE, app)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
     sandbox.stop().await;
 }
