@@ -5,7 +5,8 @@
 //! Docs gaps, our choices: a credential or challenge without `regexp` is required and accepts any
 //! non-empty text (`.+`); an unknown channel mode is left out of the picker (coffre cannot drive
 //! it); a 400/401 on `/token` that names the client is "bad client credentials", any other is
-//! "wrong email or password".
+//! "wrong email or password". A provider with a `branch_name` (the regional banks of one group)
+//! is named "name – branch" so the picker can tell them apart.
 
 use crate::app::api_types::{
     AccountRow, ApiError, ChannelEntry, ChannelMode, ConsentAccount, CredentialSpec, InputKind,
@@ -19,7 +20,12 @@ use crate::sanitize::clean_line;
 pub fn provider(p: &wire::Provider) -> ProviderEntry {
     ProviderEntry {
         id: p.id.clone(),
-        name: clean_line(&p.name),
+        name: match p.branch_name.as_deref().map(str::trim) {
+            Some(branch) if !branch.is_empty() && branch != p.name => {
+                clean_line(&format!("{} – {branch}", p.name))
+            }
+            _ => clean_line(&p.name),
+        },
         country: clean_line(p.country_code.as_deref().unwrap_or("")),
         channels: p.channel_definitions.iter().filter_map(channel).collect(),
         unavailable: p.unavailable.unwrap_or(false),
