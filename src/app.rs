@@ -2,14 +2,19 @@
 //! for ([`Command`]) and [`update`], which decides what a `Msg` means. `update` never does IO and
 //! never reads the clock: time arrives as `Msg::Tick(now)`, results as `Msg::Api(..)` tagged with
 //! the request id or poller generation they answer, so stale results are dropped.
+//!
+//! [`run`] (in `event_loop`) is the impure shell around that core: it reads the terminal, the
+//! tasks' results and the clock, and draws.
 
 pub mod api_types;
 pub mod command;
+pub mod event_loop;
 pub mod model;
 pub mod msg;
 pub mod update;
 
 pub use command::Command;
+pub use event_loop::{run, terminal_events};
 pub use model::{Model, Screen};
 pub use msg::{ApiEvent, Msg};
 pub use update::update;

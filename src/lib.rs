@@ -16,6 +16,8 @@
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
 //! - [`app`], [`screens`], [`ui`], [`terminal`]: the TUI (pure model/update/view, one file per
 //!   screen, theme/format/widgets, terminal setup and restore).
+//! - [`tasks`]: the command runner (Oxlin calls as tokio tasks, the queue poller, the REDIRECT
+//!   loopback listener), answering the loop with `Msg`s.
 //! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
 
 pub mod app;
@@ -25,5 +27,6 @@ pub mod oxlin;
 pub mod sandbox;
 pub mod sanitize;
 pub mod screens;
+pub mod tasks;
 pub mod terminal;
 pub mod ui;

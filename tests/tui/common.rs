@@ -16,12 +16,6 @@ pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 3, 1, 10, 0, 0).unwrap()
 }
 
-/// A model on the login screen, in sandbox mode, empty form.
-#[allow(dead_code)] // not every TUI test file starts on the login screen
-pub fn model() -> Model {
-    Model::new(now(), true, None)
-}
-
 /// Renders the model at `w`×`h` and returns the text grid.
 pub fn render(model: &mut Model, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

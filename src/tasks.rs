@@ -1,0 +1,163 @@
+//! The task runner: turns each [`Command`] from `update` into a tokio task that uses the Oxlin
+//! client and answers with a `Msg` on the loop's one channel ([`MsgSender`]). Tasks never touch
+//! the model; they only send facts back.
+//!
+//! The runner keeps the session of the logged-in user (a [`Client`] and its queue [`Poller`])
+//! and the REDIRECT listeners waiting for the bank, so `CancelRedirect` can close them.
+//!
+//! Docs gap: a command that needs a session while nobody is logged in (impossible from the
+//! screens) is answered with a "log in first" failure rather than ignored.
+
+mod connect;
+pub mod convert;
+mod login;
+pub mod poller;
+pub mod redirect;
+pub mod sender;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::task::AbortHandle;
+
+pub use login::SCOPES;
+pub use sender::MsgSender;
+
+use crate::app::api_types::ApiError;
+use crate::app::{ApiEvent, Command};
+use crate::oxlin::client::Client;
+use crate::oxlin::config::OxlinConfig;
+use poller::Poller;
+
+/// How the runner behaves (the sandbox and tests poll faster than a real deployment).
+#[derive(Debug, Clone)]
+pub struct RunnerOptions {
+    /// Time between two queue polls.
+    pub poll_every: Duration,
+    /// Try to open the browser on the bank's URL (never when `CI` is set or there is no display).
+    pub open_browser: bool,
+    /// How long the loopback listener waits for the bank's redirect.
+    pub redirect_timeout: Duration,
+}
+
+impl Default for RunnerOptions {
+    fn default() -> Self {
+        RunnerOptions {
+            poll_every: Duration::from_millis(500),
+            open_browser: true,
+            redirect_timeout: Duration::from_secs(600),
+        }
+    }
+}
+
+/// The logged-in user's client and queue poller.
+#[derive(Debug)]
+struct Session {
+    client: Client,
+    poller: Poller,
+}
+
+/// Executes commands as background tasks.
+#[derive(Debug, Clone)]
+pub struct Runner {
+    config: OxlinConfig,
+    sender: MsgSender,
+    options: RunnerOptions,
+    session: Arc<Mutex<Option<Session>>>,
+    redirects: Arc<Mutex<HashMap<u64, AbortHandle>>>,
+}
+
+impl Runner {
+    /// A runner talking to the hosts of `config` and answering on `sender`.
+    pub fn new(config: OxlinConfig, sender: MsgSender, options: RunnerOptions) -> Self {
+        Runner {
+            config,
+            sender,
+            options,
+            session: Arc::new(Mutex::new(None)),
+            redirects: Arc::new(Mutex::new(HashMap::new())),
+        }
+    }
+
+    /// Starts what `command` asks for (must be called inside a tokio runtime).
+    pub fn run(&self, command: Command) {
+        match command {
+            Command::LogIn {
+                request,
+                email,
+                password,
+            } => {
+                let runner = self.clone();
+                tokio::spawn(async move { runner.log_in(request, email, password).await });
+            }
+            Command::PollQueue {
+                connection,
+                generation,
+            } => self.with_session(|s| s.poller.watch(connection, generation)),
+            Command::StopPolling { connection } => {
+                self.with_session(|s| s.poller.unwatch(&connection))
+            }
+            Command::CancelRedirect { request } => {
+                if let Ok(mut map) = self.redirects.lock()
+                    && let Some(task) = map.remove(&request)
+                {
+                    task.abort();
+                }
+            }
+            Command::Quit => {
+                if let Ok(mut session) = self.session.lock() {
+                    session.take();
+                }
+            }
+            other => self.spawn_with_client(other),
+        }
+    }
+
+    fn with_session(&self, f: impl FnOnce(&Session)) {
+        if let Ok(session) = self.session.lock()
+            && let Some(session) = session.as_ref()
+        {
+            f(session);
+        }
+    }
+
+    fn client(&self) -> Option<Client> {
+        self.session.lock().ok()?.as_ref().map(|s| s.client.clone())
+    }
+
+    /// The commands that need the user's client.
+    fn spawn_with_client(&self, command: Command) {
+        let Some(client) = self.client() else {
+            self.sender.api(ApiEvent::Failed {
+                connection: String::new(),
+                error: ApiError::Rejected("log in first".into()),
+            });
+            return;
+        };
+        let sender = self.sender.clone();
+        if let Command::StartRedirect {
+            request,
+            provider,
+            channel,
+        } = command
+        {
+            let options = self.options.clone();
+            let task = tokio::spawn(async move {
+                let wait = redirect::RedirectWait {
+                    client,
+                    sender,
+                    request,
+                    options,
+                };
+                wait.run(&provider, &channel).await;
+            });
+            if let Ok(mut map) = self.redirects.lock() {
+                map.retain(|_, t| !t.is_finished());
+                map.insert(request, task.abort_handle());
+            }
+            return;
+        }
+        tokio::spawn(async move { connect::run(client, sender, command).await });
+    }
+}

@@ -1,0 +1,147 @@
+//! The commands of a logged-in session that are one request (or a few): load the providers,
+//! create an EMBEDDED connection (the client checks each value by its regexp and PGP-encrypts
+//! the `encrypt: true` ones to a fresh `POST /keys` key), answer a challenge, send consents,
+//! load the accounts.
+//!
+//! Docs gap: the accounts table shows `ACTIVE` (and status-less) accounts only; accounts waiting
+//! for consent or refused are not the user's data yet.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::app::{ApiEvent, Command};
+use crate::oxlin::client::Client;
+use crate::oxlin::endpoints::AccountFilter;
+use crate::oxlin::error::OxlinError;
+use crate::oxlin::wire::{AccountStatus, ConsentDecision, CredentialValue, UserInputRequest};
+use crate::tasks::convert;
+use crate::tasks::sender::MsgSender;
+
+/// Runs one command to its answer.
+pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
+    let err = |e: OxlinError| convert::api_error(&e);
+    match command {
+        Command::LoadProviders => {
+            let result = client
+                .providers()
+                .await
+                .map(|list| list.iter().map(convert::provider).collect())
+                .map_err(err);
+            sender.api(ApiEvent::ProvidersLoaded(result));
+        }
+        Command::SubmitCredentials {
+            request,
+            provider,
+            channel,
+            values,
+        } => {
+            let result = create_connection(&client, &provider, &channel, values)
+                .await
+                .map_err(err);
+            sender.api(ApiEvent::ConnectionCreated { request, result });
+        }
+        Command::AnswerChallenge {
+            connection,
+            channel,
+            answers,
+        } => {
+            let body = UserInputRequest {
+                credentials: answers
+                    .into_iter()
+                    .map(|(id, value)| CredentialValue { id, value })
+                    .collect(),
+            };
+            if let Err(e) = client.user_input(&connection, &channel, &body).await {
+                sender.api(ApiEvent::Failed {
+                    connection,
+                    error: err(e),
+                });
+            }
+        }
+        Command::SendConsents {
+            connection,
+            channel: _,
+            accepted,
+            refused,
+        } => {
+            let decisions: Vec<ConsentDecision> = accepted
+                .into_iter()
+                .map(|id| (id, true))
+                .chain(refused.into_iter().map(|id| (id, false)))
+                .map(|(account_id, consent)| ConsentDecision {
+                    account_id,
+                    consent,
+                })
+                .collect();
+            if let Err(e) = client.consents(&connection, &decisions).await {
+                sender.api(ApiEvent::Failed {
+                    connection,
+                    error: err(e),
+                });
+            }
+        }
+        Command::LoadAccounts => {
+            let result = load_accounts(&client).await.map_err(err);
+            sender.api(ApiEvent::AccountsLoaded(result));
+        }
+        Command::LogIn { .. }
+        | Command::StartRedirect { .. }
+        | Command::CancelRedirect { .. }
+        | Command::PollQueue { .. }
+        | Command::StopPolling { .. }
+        | Command::Quit => {
+            // The runner handles these itself; reaching here is a routing slip, not a user error.
+            tracing::debug!("command routed to the wrong task");
+        }
+    }
+}
+
+async fn create_connection(
+    client: &Client,
+    provider_id: &str,
+    channel_id: &str,
+    values: Vec<crate::screens::credential_form::CredentialValue>,
+) -> Result<String, OxlinError> {
+    let provider = client.provider(provider_id).await?;
+    let Some(channel) = provider
+        .channel_definitions
+        .iter()
+        .find(|c| c.id == channel_id)
+    else {
+        return Err(OxlinError::NotFound(format!(
+            "the bank has no channel {}",
+            crate::sanitize::clean_line(channel_id)
+        )));
+    };
+    let values: BTreeMap<_, _> = values.into_iter().map(|v| (v.id, v.value)).collect();
+    client
+        .create_connection(provider_id, Some(channel_id), &channel.credentials, &values)
+        .await
+}
+
+async fn load_accounts(
+    client: &Client,
+) -> Result<Vec<crate::app::api_types::AccountRow>, OxlinError> {
+    let names: HashMap<String, String> = client
+        .connections()
+        .await?
+        .into_iter()
+        .map(|c| {
+            let name = c.name.clone().unwrap_or_else(|| c.id.clone());
+            (c.id, name)
+        })
+        .collect();
+    let accounts = client.accounts(&AccountFilter::default()).await?;
+    Ok(accounts
+        .iter()
+        .filter(|a| a.status.is_none() || a.status == Some(AccountStatus::Active))
+        .map(|a| {
+            let bank = a
+                .connection_id
+                .as_ref()
+                .and_then(|c| names.get(c))
+                .map(String::as_str)
+                .unwrap_or("");
+            convert::account_row(a, bank)
+        })
+        .collect())
+}

@@ -1,0 +1,259 @@
+//! The queue poller: one background task per session that polls the user's queue on a
+//! `tokio::time::interval` (`MissedTickBehavior::Delay`: a slow poll pushes the next one back
+//! rather than firing a burst) and turns each event into `Msg::Api(..)`, tagged with the
+//! generation the app gave the connection in `Command::PollQueue`. Dropping the [`Poller`]
+//! cancels the task.
+//!
+//! The queue is subscribed at login, before any connection exists, so no event is missed; an
+//! event for a connection the app does not watch yet (its `PollQueue` is still on the way) is
+//! kept in a small backlog and delivered once it is watched.
+//!
+//! Docs gaps (oxlin-api.md §11), our choices: `LIST_ACCOUNTS_SUCCESS` with accounts in
+//! `PENDING_CONSENT` opens the consent checklist (read with `GET /accounts?connection_id=…`);
+//! without any but with `ACTIVE` accounts a SYNC_ALL follows; with neither the sync is done.
+//! `SYNC_ALL_SUCCESS` ends the sync; `*_FAILED` ends it with the channel status of its payload.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::task::AbortHandle;
+use tokio::time::MissedTickBehavior;
+
+use crate::app::ApiEvent;
+use crate::app::api_types::{SyncFailure, SyncStep};
+use crate::oxlin::client::Client;
+use crate::oxlin::endpoints::AccountFilter;
+use crate::oxlin::wire::{AccountStatus, Event};
+use crate::sanitize::clean_line;
+use crate::tasks::convert;
+use crate::tasks::sender::MsgSender;
+
+/// Events kept for connections not watched yet; older ones are dropped beyond this.
+const BACKLOG: usize = 256;
+
+#[derive(Debug, Default)]
+struct Watched {
+    generations: HashMap<String, u64>,
+    backlog: VecDeque<Event>,
+}
+
+/// The running poller of one session; dropping it stops the task.
+#[derive(Debug)]
+pub struct Poller {
+    watched: Arc<Mutex<Watched>>,
+    task: AbortHandle,
+}
+
+impl Drop for Poller {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl Poller {
+    /// Starts polling `queue` every `every`.
+    pub fn start(client: Client, queue: String, sender: MsgSender, every: Duration) -> Self {
+        let watched = Arc::new(Mutex::new(Watched::default()));
+        let shared = Arc::clone(&watched);
+        let task = tokio::spawn(async move {
+            let mut ticker = tokio::time::interval(every);
+            ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
+            while !sender.is_closed() {
+                ticker.tick().await;
+                let fresh = match client.poll(&queue).await {
+                    Ok(events) => events,
+                    Err(e) => {
+                        tracing::warn!("queue poll failed: {e}");
+                        continue;
+                    }
+                };
+                for (event, connection, generation) in ready(&shared, fresh) {
+                    for msg in translate(&client, &event, connection, generation).await {
+                        sender.api(msg);
+                    }
+                }
+            }
+        });
+        Poller {
+            watched,
+            task: task.abort_handle(),
+        }
+    }
+
+    /// Delivers `connection`'s events from now on, tagged with `generation`.
+    pub fn watch(&self, connection: String, generation: u64) {
+        if let Ok(mut w) = self.watched.lock() {
+            w.generations.insert(connection, generation);
+        }
+    }
+
+    /// Stops delivering `connection`'s events.
+    pub fn unwatch(&self, connection: &str) {
+        if let Ok(mut w) = self.watched.lock() {
+            w.generations.remove(connection);
+        }
+    }
+}
+
+/// Adds `fresh` to the backlog and takes out every event of a watched connection, in order.
+fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, String, u64)> {
+    let Ok(mut w) = shared.lock() else {
+        return Vec::new();
+    };
+    w.backlog.extend(fresh);
+    let mut out = Vec::new();
+    let mut kept = VecDeque::new();
+    while let Some(event) = w.backlog.pop_front() {
+        let Some(connection) = event.connection().map(|c| c.id.clone()) else {
+            continue;
+        };
+        match w.generations.get(&connection) {
+            Some(&generation) => out.push((event, connection, generation)),
+            None => kept.push_back(event),
+        }
+    }
+    while kept.len() > BACKLOG {
+        kept.pop_front();
+    }
+    w.backlog = kept;
+    out
+}
+
+/// What one queue event means for the app.
+async fn translate(
+    client: &Client,
+    event: &Event,
+    connection: String,
+    generation: u64,
+) -> Vec<ApiEvent> {
+    let channel = event.channel_definition_id.clone().unwrap_or_default();
+    let kind = event.event_type.as_str();
+    let progressed = |step| {
+        vec![ApiEvent::SyncProgressed {
+            connection: connection.clone(),
+            generation,
+            step,
+        }]
+    };
+    if event.event_type.asks_user_input() {
+        return vec![ApiEvent::ChallengeReceived {
+            connection,
+            channel,
+            generation,
+            challenge: event.challenges.iter().map(convert::challenge).collect(),
+        }];
+    }
+    match kind {
+        "LIST_ACCOUNTS_STARTED" => progressed(SyncStep::ListingAccounts),
+        "SYNC_ALL_STARTED" | "SYNC_ALL_ACCOUNT_SYNCED" => progressed(SyncStep::Syncing),
+        "SYNC_ALL_SUCCESS" => progressed(SyncStep::Done),
+        "LIST_ACCOUNTS_SUCCESS" => after_listing(client, connection, channel, generation).await,
+        _ if kind.ends_with("_FAILED") => {
+            let status = event
+                .payload
+                .as_ref()
+                .and_then(|p| p.get("status"))
+                .and_then(|s| s.as_str())
+                .unwrap_or("FAILED");
+            progressed(SyncStep::Failed(failure(status)))
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// After LIST_ACCOUNTS: consent, or wait for the SYNC_ALL, or done.
+async fn after_listing(
+    client: &Client,
+    connection: String,
+    channel: String,
+    generation: u64,
+) -> Vec<ApiEvent> {
+    let filter = AccountFilter {
+        connection_id: Some(connection.clone()),
+        ..AccountFilter::default()
+    };
+    let accounts = match client.accounts(&filter).await {
+        Ok(accounts) => accounts,
+        Err(e) => {
+            return vec![ApiEvent::Failed {
+                connection,
+                error: convert::api_error(&e),
+            }];
+        }
+    };
+    let pending: Vec<_> = accounts
+        .iter()
+        .filter(|a| a.status == Some(AccountStatus::PendingConsent))
+        .map(convert::consent_account)
+        .collect();
+    if !pending.is_empty() {
+        return vec![ApiEvent::ConsentRequested {
+            connection,
+            channel,
+            generation,
+            accounts: pending,
+        }];
+    }
+    let active = accounts
+        .iter()
+        .any(|a| a.status.is_none() || a.status == Some(AccountStatus::Active));
+    let step = if active {
+        SyncStep::Syncing
+    } else {
+        SyncStep::Done
+    };
+    vec![ApiEvent::SyncProgressed {
+        connection,
+        generation,
+        step,
+    }]
+}
+
+/// The failure named by a channel status.
+pub fn failure(status: &str) -> SyncFailure {
+    match status {
+        "AUTH_FAILED" => SyncFailure::AuthFailed,
+        "PASSWORD_CHANGE_REQUIRED" => SyncFailure::PasswordChangeRequired,
+        "USER_ACTION_REQUIRED" => SyncFailure::UserActionRequired,
+        "TOO_MANY_ATTEMPTS" => SyncFailure::TooManyAttempts,
+        "CHALLENGE_TIMED_OUT" => SyncFailure::ChallengeTimedOut,
+        "CHALLENGE_CANCELLED" => SyncFailure::ChallengeCancelled,
+        "CHALLENGE_FAILED" => SyncFailure::ChallengeFailed,
+        other => SyncFailure::Other(clean_line(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(id: &str, connection: &str) -> Event {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "event_type": "LIST_ACCOUNTS_STARTED", "resource_type": "CONNECTION",
+            "resource": {"id": connection}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn events_wait_until_their_connection_is_watched() {
+        let shared = Mutex::new(Watched::default());
+        let early = ready(&shared, vec![event("1", "c1"), event("2", "c2")]);
+        assert!(early.is_empty());
+        shared.lock().unwrap().generations.insert("c1".into(), 7);
+        let later = ready(&shared, vec![event("3", "c1")]);
+        let ids: Vec<_> = later.iter().map(|(e, _, g)| (e.id.as_str(), *g)).collect();
+        assert_eq!(ids, vec![("1", 7), ("3", 7)]);
+        assert_eq!(shared.lock().unwrap().backlog.len(), 1, "c2 still waits");
+    }
+
+    #[test]
+    fn unknown_statuses_are_cleaned() {
+        assert_eq!(failure("AUTH_FAILED"), SyncFailure::AuthFailed);
+        assert_eq!(
+            failure("BANK\u{1b}[2J_DOWN"),
+            SyncFailure::Other(clean_line("BANK\u{1b}[2J_DOWN"))
+        );
+    }
+}
