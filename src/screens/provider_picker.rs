@@ -141,8 +141,13 @@ impl ProviderPicker {
                     self.choosing =
                         Some((provider, (cursor + 1).min(channels.len().saturating_sub(1))))
                 }
-                KeyCode::Enter => {
-                    if let Some(ch) = channels.get(cursor) {
+                // The choices are numbered on screen, so their digit picks them too.
+                KeyCode::Enter | KeyCode::Char('1'..='9') => {
+                    let index = match key.code {
+                        KeyCode::Char(digit) => digit as usize - '1' as usize,
+                        _ => cursor,
+                    };
+                    if let Some(ch) = channels.get(index) {
                         let action =
                             PickerAction::Pick(self.providers[provider].clone(), (*ch).clone());
                         self.choosing = None;

@@ -78,6 +78,17 @@ fn choosing_the_website_channel_starts_the_redirect() {
 }
 
 #[test]
+fn typing_a_channel_number_picks_that_channel() {
+    let mut m = at_picker();
+    run(&mut m, typed("test"));
+    run(&mut m, [key(KeyCode::Enter), key(KeyCode::Char('2'))]);
+    let Screen::CredentialForm(form) = &m.screen else {
+        panic!("`2` should open the form channel")
+    };
+    assert_eq!(form.channel.id, "13400");
+}
+
+#[test]
 fn unavailable_bank_cannot_be_picked() {
     let mut m = at_picker();
     run(&mut m, typed("fermée"));
