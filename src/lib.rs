@@ -11,6 +11,8 @@
 //!
 //! Modules:
 //! - [`sandbox`]: a faithful local emulator of the Oxlin API v2.1 and the Linxo test bank (axum).
+//! - [`oxlin`]: the typed, resilient Oxlin API client (wire types, tokens, PGP, challenges).
+//! - [`domain`]: backend-neutral types (money, accounts, transactions, connections).
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
 //! - [`app`], [`screens`], [`ui`], [`terminal`]: the TUI (pure model/update/view, one file per
 //!   screen, theme/format/widgets, terminal setup and restore).
@@ -18,6 +20,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod domain;
+pub mod oxlin;
 pub mod sandbox;
 pub mod sanitize;
 pub mod screens;

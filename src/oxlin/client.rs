@@ -1,0 +1,307 @@
+//! The HTTP core of the Oxlin client: one `reqwest` client with a timeout on every request,
+//! bearer tokens from the [`TokenManager`], one retry after a 401 (with a refreshed token), and
+//! jittered exponential backoff on 5xx, 429 (honouring `Retry-After`) and dropped connections
+//! for idempotent calls only — a `POST /connections` is never sent twice.
+//!
+//! Docs gap: no rate limits are published. We cap a `Retry-After` wait at 60 s and make at most
+//! `max_retries` extra attempts.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand08::Rng;
+use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+
+use super::config::OxlinConfig;
+use super::error::OxlinError;
+use super::tokens::{Grant, TokenManager};
+
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
+/// The Oxlin client for one session (client credentials or one user). Cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) config: OxlinConfig,
+    pub(crate) tokens: TokenManager,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("api_url", &self.inner.config.api_url)
+            .field("client_id", &self.inner.config.client_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One API call to make.
+#[derive(Debug)]
+pub(crate) struct Call {
+    pub method: Method,
+    /// Full URL (API, auth or embed host).
+    pub url: String,
+    /// `METHOD /path` for error messages (no ids of secrets, no query).
+    pub name: String,
+    pub query: Vec<(String, String)>,
+    /// JSON body, already serialised; wiped when the call is done.
+    pub body: Option<zeroize::Zeroizing<Vec<u8>>>,
+    pub idempotent: bool,
+}
+
+/// A successful answer.
+pub(crate) struct Answer {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub body: Vec<u8>,
+    pub name: String,
+}
+
+impl Answer {
+    /// The body as `T`; a malformed one says which call and what was wrong.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, OxlinError> {
+        serde_json::from_slice(&self.body).map_err(|e| OxlinError::Malformed {
+            call: self.name.clone(),
+            reason: crate::sanitize::clean_line(&e.to_string()),
+        })
+    }
+
+    /// The id at the end of the `Location` header of a 201.
+    pub fn created_id(&self) -> Result<String, OxlinError> {
+        self.location
+            .as_deref()
+            .and_then(|l| l.trim_end_matches('/').rsplit('/').next())
+            .filter(|id| !id.is_empty())
+            .map(str::to_owned)
+            .ok_or_else(|| OxlinError::Malformed {
+                call: self.name.clone(),
+                reason: format!("answer {} has no Location header", self.status.as_u16()),
+            })
+    }
+}
+
+/// Reads a reqwest failure without its URL or body.
+pub(crate) fn network_error(call: &str, e: &reqwest::Error) -> OxlinError {
+    let reason = if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "connection failed"
+    } else if e.is_body() || e.is_decode() {
+        "the answer was cut short"
+    } else {
+        "the request failed"
+    };
+    OxlinError::Network {
+        call: call.to_owned(),
+        reason: reason.to_owned(),
+    }
+}
+
+/// Installs the ring TLS provider as the process default (once; reqwest is built without one).
+fn install_tls_provider() {
+    // An error only means a provider is already installed, which is what we want.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+impl Client {
+    /// A client-credentials session (e.g. scope `users_create`).
+    pub fn with_client_credentials(config: OxlinConfig, scope: &str) -> Result<Self, OxlinError> {
+        Self::new(
+            config,
+            Grant::Client {
+                scope: scope.to_owned(),
+            },
+        )
+    }
+
+    /// A user's session (ROPC, `provider=connect`).
+    pub fn with_password(
+        config: OxlinConfig,
+        username: &str,
+        password: SecretString,
+        scope: &str,
+    ) -> Result<Self, OxlinError> {
+        Self::new(
+            config,
+            Grant::Password {
+                username: username.to_owned(),
+                password,
+                scope: scope.to_owned(),
+            },
+        )
+    }
+
+    /// A session for `grant` against the configured hosts.
+    pub fn new(config: OxlinConfig, grant: Grant) -> Result<Self, OxlinError> {
+        config.validate()?;
+        install_tls_provider();
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(config.timeout.min(Duration::from_secs(10)))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| OxlinError::Config(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                http,
+                config,
+                tokens: TokenManager::new(grant),
+            }),
+        })
+    }
+
+    /// Another session (e.g. a user's, after creating them) sharing this one's connections.
+    pub fn session(&self, grant: Grant) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                http: self.inner.http.clone(),
+                config: self.inner.config.clone(),
+                tokens: TokenManager::new(grant),
+            }),
+        }
+    }
+
+    pub fn config(&self) -> &OxlinConfig {
+        &self.inner.config
+    }
+
+    /// A current access token (for a widget session or an `authorize_url` body).
+    pub async fn access_token(&self) -> Result<SecretString, OxlinError> {
+        let inner = &self.inner;
+        Ok(inner
+            .tokens
+            .access_token(&inner.http, &inner.config)
+            .await?
+            .token)
+    }
+
+    /// The refresh token of this session, if the server gave one.
+    pub async fn refresh_token(&self) -> Option<SecretString> {
+        self.inner.tokens.refresh_token().await
+    }
+
+    pub(crate) fn api(&self, method: Method, path: &str, idempotent: bool) -> Call {
+        let name = format!("{method} {}", path.split('?').next().unwrap_or(path));
+        Call {
+            url: format!("{}{path}", self.inner.config.api_url),
+            method,
+            name,
+            query: Vec::new(),
+            body: None,
+            idempotent,
+        }
+    }
+
+    /// Makes `call` with a bearer token, retrying as the module doc says.
+    pub(crate) async fn send(&self, call: Call) -> Result<Answer, OxlinError> {
+        let inner = &self.inner;
+        let mut attempt = 0;
+        let mut refreshes = 0;
+        loop {
+            let token = inner
+                .tokens
+                .access_token(&inner.http, &inner.config)
+                .await?;
+            match self.send_once(&call, &token.token).await {
+                Ok(answer) => return Ok(answer),
+                Err(Failure::Unauthorized(error)) => {
+                    // One refresh per 401; a token that dies again (e.g. while this call
+                    // waited out a Retry-After) earns another, up to `max_retries`.
+                    if refreshes > inner.config.max_retries {
+                        return Err(error);
+                    }
+                    refreshes += 1;
+                    inner.tokens.invalidate(token.generation).await;
+                }
+                Err(Failure::Other(error, retry_after)) => {
+                    let may_retry = error.is_transient()
+                        && attempt < inner.config.max_retries
+                        && (call.idempotent || matches!(error, OxlinError::RetryLater { .. }));
+                    if !may_retry {
+                        return Err(error);
+                    }
+                    attempt += 1;
+                    tokio::time::sleep(self.backoff(attempt, retry_after)).await;
+                }
+            }
+        }
+    }
+
+    fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+        if let Some(wait) = retry_after {
+            return wait.min(MAX_RETRY_AFTER);
+        }
+        let base = self
+            .inner
+            .config
+            .backoff
+            .saturating_mul(1 << attempt.min(6));
+        let jitter = rand08::thread_rng().gen_range(0.5..1.5);
+        base.mul_f64(jitter)
+    }
+
+    async fn send_once(&self, call: &Call, token: &SecretString) -> Result<Answer, Failure> {
+        let mut request = self
+            .inner
+            .http
+            .request(call.method.clone(), &call.url)
+            .bearer_auth(token.expose_secret())
+            .header("Accept", "application/json");
+        if !call.query.is_empty() {
+            request = request.query(&call.query);
+        }
+        if let Some(body) = &call.body {
+            request = request
+                .header("Content-Type", "application/json")
+                .body(body.to_vec());
+        }
+        let response = request
+            .send()
+            .await
+            .map_err(|e| Failure::Other(network_error(&call.name, &e), None))?;
+        let status = response.status();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| Failure::Other(network_error(&call.name, &e), None))?;
+        if status.is_success() {
+            return Ok(Answer {
+                status,
+                location,
+                body: body.to_vec(),
+                name: call.name.clone(),
+            });
+        }
+        let error = OxlinError::from_response(
+            &call.name,
+            status.as_u16(),
+            retry_after,
+            &String::from_utf8_lossy(&body),
+        );
+        if status == StatusCode::UNAUTHORIZED {
+            return Err(Failure::Unauthorized(error));
+        }
+        Err(Failure::Other(error, retry_after.map(Duration::from_secs)))
+    }
+}
+
+enum Failure {
+    Unauthorized(OxlinError),
+    Other(OxlinError, Option<Duration>),
+}

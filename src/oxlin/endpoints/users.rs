@@ -1,0 +1,161 @@
+//! Users (create, me, delete), providers, keys, queues and the widget session.
+
+use reqwest::Method;
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::json;
+
+use super::{seg, with_json};
+use crate::oxlin::client::Client;
+use crate::oxlin::error::OxlinError;
+use crate::oxlin::wire::{Event, Key, Provider, User};
+
+/// Page size used to walk `/providers`.
+const PROVIDER_PAGE: usize = 100;
+
+/// A widget session (`POST /widget/widget_session` on the embed host).
+#[derive(Debug, Clone)]
+pub struct WidgetSession {
+    pub session_id: String,
+    /// The add-connection page to open in a browser.
+    pub add_connection_url: String,
+}
+
+impl Client {
+    /// `POST /users` (client token, `users_create`): the new user's id.
+    pub async fn create_user(
+        &self,
+        email: &str,
+        password: &SecretString,
+    ) -> Result<String, OxlinError> {
+        let body = json!({ "email": email, "password": password.expose_secret() });
+        let call = with_json(self.api(Method::POST, "/users", false), &body)?;
+        self.send(call).await?.created_id()
+    }
+
+    /// `GET /users/me`.
+    pub async fn me(&self) -> Result<User, OxlinError> {
+        self.send(self.api(Method::GET, "/users/me", true))
+            .await?
+            .json()
+    }
+
+    /// `DELETE /users/me`: removes the user and all their data.
+    pub async fn delete_me(&self) -> Result<(), OxlinError> {
+        self.send(self.api(Method::DELETE, "/users/me", true))
+            .await
+            .map(drop)
+    }
+
+    /// `DELETE /users/{id}` (client token).
+    pub async fn delete_user(&self, id: &str) -> Result<(), OxlinError> {
+        let path = format!("/users/{}", seg(id));
+        self.send(self.api(Method::DELETE, &path, true))
+            .await
+            .map(drop)
+    }
+
+    /// One page of `GET /providers`.
+    pub async fn providers_page(
+        &self,
+        page: usize,
+        limit: usize,
+    ) -> Result<Vec<Provider>, OxlinError> {
+        let mut call = self.api(Method::GET, "/providers", true);
+        call.query = vec![
+            ("page".into(), page.to_string()),
+            ("limit".into(), limit.to_string()),
+        ];
+        self.send(call).await?.json()
+    }
+
+    /// Every provider, page after page until a short page.
+    pub async fn providers(&self) -> Result<Vec<Provider>, OxlinError> {
+        let mut all = Vec::new();
+        for page in 1.. {
+            let batch = self.providers_page(page, PROVIDER_PAGE).await?;
+            let done = batch.len() < PROVIDER_PAGE;
+            all.extend(batch);
+            if done {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
+    /// `GET /providers/{id}`.
+    pub async fn provider(&self, id: &str) -> Result<Provider, OxlinError> {
+        let path = format!("/providers/{}", seg(id));
+        self.send(self.api(Method::GET, &path, true)).await?.json()
+    }
+
+    /// `POST /keys` then `GET /keys/{id}`: a fresh PGP key to encrypt credentials to.
+    pub async fn create_key(&self) -> Result<Key, OxlinError> {
+        let call = with_json(
+            self.api(Method::POST, "/keys", false),
+            &json!({ "type": "PGP" }),
+        )?;
+        let id = self.send(call).await?.created_id()?;
+        self.key(&id).await
+    }
+
+    /// `GET /keys/{id}`.
+    pub async fn key(&self, id: &str) -> Result<Key, OxlinError> {
+        let path = format!("/keys/{}", seg(id));
+        self.send(self.api(Method::GET, &path, true)).await?.json()
+    }
+
+    /// `POST /queues/subscribe` to `topics` (e.g. `connections`): the queue id.
+    pub async fn subscribe(&self, topics: &[&str]) -> Result<String, OxlinError> {
+        let call = with_json(
+            self.api(Method::POST, "/queues/subscribe", false),
+            &json!({ "topics": topics }),
+        )?;
+        self.send(call).await?.created_id()
+    }
+
+    /// `GET /queues/{id}`: the events waiting (each returned once).
+    pub async fn poll(&self, queue_id: &str) -> Result<Vec<Event>, OxlinError> {
+        let path = format!("/queues/{}", seg(queue_id));
+        // Not retried: a poll whose answer was lost may have consumed events.
+        self.send(self.api(Method::GET, &path, false)).await?.json()
+    }
+
+    /// `POST {embed}/widget/widget_session` with this session's tokens.
+    pub async fn widget_session(&self) -> Result<WidgetSession, OxlinError> {
+        let config = self.config();
+        let access = self.access_token().await?;
+        let refresh = self.refresh_token().await;
+        let mut body = json!({
+            "client_id": config.client_id,
+            "client_secret": config.client_secret.expose_secret(),
+            "access_token": access.expose_secret(),
+        });
+        if let Some(refresh) = refresh {
+            body["refresh_token"] = json!(refresh.expose_secret());
+        }
+        let mut call = with_json(self.api(Method::POST, "", false), &body)?;
+        call.url = format!("{}/widget/widget_session", config.embed_url);
+        call.name = "POST /widget/widget_session".into();
+        let answer: serde_json::Value = self.send(call).await?.json()?;
+        let session_id = answer["session_id"]
+            .as_str()
+            .ok_or_else(|| OxlinError::Malformed {
+                call: "POST /widget/widget_session".into(),
+                reason: "no `session_id` in the answer".into(),
+            })?
+            .to_owned();
+        let add_connection_url = answer["_links"]["add_connection"]
+            .as_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|| {
+                format!(
+                    "{}/widget/add_connection?session_id={session_id}",
+                    config.embed_url
+                )
+            });
+        Ok(WidgetSession {
+            session_id,
+            add_connection_url,
+        })
+    }
+}

@@ -1,0 +1,164 @@
+//! One error type for every Oxlin call, shaped by what the caller must do next: log in again,
+//! fix a named field, wait and retry, try another bank, answer a fresh challenge, give up on a
+//! missing resource, or report a server failure. It is `Clone` so it can travel in UI messages,
+//! and never holds a secret (request bodies and tokens are never copied into it).
+//!
+//! Docs gap: v2.1 publishes no error body. We read the suggested
+//! `{"error","error_description"}` (oxlin-api.md §11) and fall back to the raw status. The field
+//! a 400/422 is about is the first `` `name` `` quoted in the description (the sandbox's style).
+
+use std::time::Duration;
+
+use super::challenge::AnswerError;
+use super::pgp::PgpError;
+use crate::sanitize::clean_line;
+
+/// What went wrong with an Oxlin call, and so what to do.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OxlinError {
+    /// The session is over (token refused, refresh refused, T&C not accepted): log in again.
+    #[error("please log in again: {0}")]
+    LogInAgain(String),
+    /// The server refused a value; `field` names it when known.
+    #[error("{}{message}", field.as_ref().map(|f| format!("check `{f}`: ")).unwrap_or_default())]
+    FixField {
+        field: Option<String>,
+        message: String,
+    },
+    /// Rate limited or temporarily down: wait (the server's `Retry-After` when it sent one).
+    #[error("the server is busy; try again{}", after.map(|d| format!(" in {} s", d.as_secs())).unwrap_or_default())]
+    RetryLater { after: Option<Duration> },
+    /// The bank is unavailable right now.
+    #[error("the bank is unavailable: {0}")]
+    ProviderUnavailable(String),
+    /// The challenge was not answered in time; start the sync again.
+    #[error("the bank's question expired: {0}")]
+    ChallengeExpired(String),
+    /// The resource does not exist (or belongs to someone else).
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The call is not allowed with this session's scopes.
+    #[error("not allowed: {0}")]
+    Forbidden(String),
+    /// The server failed; its description when it gave one.
+    #[error("server error {status} during {call}: {description}")]
+    Server {
+        call: String,
+        status: u16,
+        description: String,
+    },
+    /// The server's answer could not be read.
+    #[error("unreadable answer to {call}: {reason}")]
+    Malformed { call: String, reason: String },
+    /// The server could not be reached, or the answer was cut or too slow.
+    #[error("cannot reach the server during {call}: {reason}")]
+    Network { call: String, reason: String },
+    /// The configuration is unusable (bad URL, plain HTTP to a remote host, …).
+    #[error("configuration: {0}")]
+    Config(String),
+    /// A credential could not be encrypted.
+    #[error(transparent)]
+    Encryption(#[from] PgpError),
+    /// An answer to a challenge or form field was refused before sending.
+    #[error(transparent)]
+    Answer(#[from] AnswerError),
+}
+
+impl OxlinError {
+    /// True when the same call may succeed if made again later.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            Self::RetryLater { .. } | Self::Network { .. } | Self::Server { status: 500.., .. }
+        )
+    }
+
+    /// Reads an error answer: `status`, optional `Retry-After` seconds and the body.
+    pub fn from_response(call: &str, status: u16, retry_after: Option<u64>, body: &str) -> Self {
+        let parsed: Option<serde_json::Value> = serde_json::from_str(body).ok();
+        let text = |key: &str| {
+            parsed
+                .as_ref()
+                .and_then(|v| v.get(key))
+                .and_then(|v| v.as_str())
+                .map(clean_line)
+        };
+        let code = text("error").unwrap_or_default();
+        let description = text("error_description")
+            .or_else(|| text("message"))
+            .unwrap_or_else(|| format!("HTTP {status}"));
+        let lower = format!("{code} {description}").to_ascii_lowercase();
+        if lower.contains("challenge") && (lower.contains("expired") || lower.contains("timed out"))
+        {
+            return Self::ChallengeExpired(description);
+        }
+        match status {
+            401 => Self::LogInAgain(description),
+            400 if code == "invalid_grant" || code == "invalid_client" => {
+                Self::LogInAgain(description)
+            }
+            403 => Self::Forbidden(description),
+            404 | 410 => Self::NotFound(description),
+            429 => Self::RetryLater {
+                after: retry_after.map(Duration::from_secs),
+            },
+            503 if lower.contains("provider") || lower.contains("bank") => {
+                Self::ProviderUnavailable(description)
+            }
+            500.. => Self::Server {
+                call: call.to_owned(),
+                status,
+                description,
+            },
+            _ => Self::FixField {
+                field: first_quoted(&description),
+                message: description,
+            },
+        }
+    }
+}
+
+/// The first `` `word` `` in a description.
+fn first_quoted(description: &str) -> Option<String> {
+    let start = description.find('`')? + 1;
+    let len = description[start..].find('`')?;
+    Some(description[start..start + len].to_owned()).filter(|f| !f.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_status_says_what_to_do() {
+        let body =
+            r#"{"error":"invalid_value","error_description":"`redirect_uri` must be absolute"}"#;
+        assert_eq!(
+            OxlinError::from_response("x", 422, None, body),
+            OxlinError::FixField {
+                field: Some("redirect_uri".into()),
+                message: "`redirect_uri` must be absolute".into()
+            }
+        );
+        assert_eq!(
+            OxlinError::from_response("x", 429, Some(2), ""),
+            OxlinError::RetryLater {
+                after: Some(Duration::from_secs(2))
+            }
+        );
+        assert!(matches!(
+            OxlinError::from_response("x", 401, None, "{}"),
+            OxlinError::LogInAgain(_)
+        ));
+        assert!(matches!(
+            OxlinError::from_response("x", 404, None, "nope"),
+            OxlinError::NotFound(_)
+        ));
+        let server = OxlinError::from_response("GET /accounts", 503, None, "");
+        assert!(server.is_transient());
+        assert_eq!(
+            server.to_string(),
+            "server error 503 during GET /accounts: HTTP 503"
+        );
+    }
+}
