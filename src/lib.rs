@@ -25,5 +25,6 @@ pub mod oxlin;
 pub mod sandbox;
 pub mod sanitize;
 pub mod screens;
+pub mod store;
 pub mod terminal;
 pub mod ui;
