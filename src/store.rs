@@ -39,7 +39,9 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub enum StoreError {
     #[error("cannot open the store {path}: {reason}")]
     Open { path: String, reason: String },
-    #[error("the store {path} was written by a newer coffre (schema {found}, this one knows {known})")]
+    #[error(
+        "the store {path} was written by a newer coffre (schema {found}, this one knows {known})"
+    )]
     TooNew {
         path: String,
         found: i64,

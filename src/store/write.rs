@@ -116,11 +116,7 @@ fn upsert_connection(
     Ok(())
 }
 
-fn upsert_account(
-    tx: &rusqlite::Transaction<'_>,
-    a: &Account,
-    at: i64,
-) -> Result<(), StoreError> {
+fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Result<(), StoreError> {
     if a.id.is_empty() {
         return Err(StoreError::Invalid("an account without an id".into()));
     }
