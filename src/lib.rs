@@ -20,11 +20,14 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
+pub mod export;
 pub mod oxlin;
 pub mod sandbox;
 pub mod sanitize;
 pub mod screens;
 pub mod store;
+pub mod sync;
 pub mod terminal;
 pub mod ui;

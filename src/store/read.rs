@@ -333,3 +333,22 @@ impl Store {
             .query_row([account_id], |r| r.get(0))?)
     }
 }
+
+impl Store {
+    /// How many of `transactions` are not stored yet.
+    pub fn count_new(
+        &self,
+        transactions: &[crate::domain::Transaction],
+    ) -> Result<usize, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM transactions WHERE id = ?1")?;
+        let mut new = 0;
+        for t in transactions {
+            if !stmt.exists([&t.id])? {
+                new += 1;
+            }
+        }
+        Ok(new)
+    }
+}
