@@ -97,7 +97,9 @@ fn main() {
                 synced: vec![ConnectionSync {
                     connection: connection.clone(),
                     accounts: (0..5).map(account).collect(),
-                    transactions: (start..(start + chunk).min(rows)).map(transaction).collect(),
+                    transactions: (start..(start + chunk).min(rows))
+                        .map(transaction)
+                        .collect(),
                 }],
                 skipped: Vec::new(),
             };
@@ -162,9 +164,10 @@ fn main() {
         limit: Some(50),
         ..TransactionQuery::default()
     };
-    time("search 'librairie rare' (1 in 10,000): first screenful", || {
-        store.transactions(&rare).expect("rows")
-    });
+    time(
+        "search 'librairie rare' (1 in 10,000): first screenful",
+        || store.transactions(&rare).expect("rows"),
+    );
     let deep = TransactionQuery {
         offset: rows / 2,
         limit: Some(50),

@@ -16,6 +16,10 @@
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
 //! - [`app`], [`screens`], [`ui`], [`terminal`]: the TUI (pure model/update/view, one file per
 //!   screen, theme/format/widgets, terminal setup and restore).
+//! - [`store`]: the local SQLite store (connections, accounts, transactions, sync state).
+//! - [`sync`]: headless `coffre sync` (login, incremental fetch, one write per sync, lock).
+//! - [`export`]: `coffre export` to CSV, ledger, beancount and OFX, from the store.
+//! - [`config`]: the configuration file (`[oxlin]` hosts, client, user, secret commands).
 //! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
 
 pub mod app;

@@ -164,3 +164,32 @@ fn the_schema_is_versioned_and_a_newer_store_is_refused() {
     let error = Store::open(&path).unwrap_err();
     assert!(error.to_string().contains("newer coffre"), "{error}");
 }
+
+#[test]
+fn search_follows_labels_and_notes_as_the_bank_changes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let mut batch = bank_batch();
+    batch.synced[0].transactions[0].notes = Some("Pain au chocolat".into());
+    store.apply(&batch, at(1_700_000_100)).unwrap();
+    let count = |store: &Store, text: &str| {
+        let query = TransactionQuery {
+            search: Some(text.into()),
+            ..Default::default()
+        };
+        store.transaction_count(&query).unwrap()
+    };
+    assert_eq!(
+        count(&store, "CHOCOLAT"),
+        1,
+        "notes are searched, case-insensitively"
+    );
+    assert_eq!(count(&store, "boulang"), 1);
+    assert_eq!(count(&store, "bo"), 1, "short searches scan");
+    assert_eq!(count(&store, "\"quoted\""), 0);
+
+    batch.synced[0].transactions[0].label = "CB MARCHE BIO".into();
+    store.apply(&batch, at(1_700_000_200)).unwrap();
+    assert_eq!(count(&store, "boulang"), 0);
+    assert_eq!(count(&store, "marche bio"), 1);
+}

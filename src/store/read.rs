@@ -5,7 +5,8 @@
 //!   currency (coffre never converts currencies);
 //! - [`Store::transactions`] / [`Store::transaction_count`]: one account's or all transactions,
 //!   newest first (or oldest first for exports), filtered by date and by a text search over
-//!   label and notes, one screenful at a time (`LIMIT`/`OFFSET` on the `(date, id)` index);
+//!   label and notes (the trigram index from 3 characters on, a `LIKE` scan below), one
+//!   screenful at a time (`LIMIT`/`OFFSET` on the `(date, id)` index);
 //! - [`Store::booking_changes`], [`Store::sync_states`], [`Store::last_import`].
 //!
 //! Rows whose stored decimal or date cannot be read (a file edited by hand) come back as an
@@ -99,7 +100,7 @@ pub struct TransactionQuery {
     pub account_id: Option<String>,
     /// On or after this day.
     pub since: Option<NaiveDate>,
-    /// Text contained in the label or the notes (case-insensitive for ASCII).
+    /// Text contained in the label or the notes (case-insensitive).
     pub search: Option<String>,
     /// Oldest first (exports) instead of newest first (the dashboard).
     pub oldest_first: bool,
@@ -121,7 +122,15 @@ impl TransactionQuery {
             values.push(Box::new(since.to_string()));
             clauses.push(format!("date >= ?{}", values.len()));
         }
-        if let Some(search) = self.search.as_deref().filter(|s| !s.is_empty()) {
+        let search = self.search.as_deref().filter(|s| !s.is_empty());
+        if let Some(search) = search.filter(|s| s.chars().count() >= TRIGRAM) {
+            // The trigram index finds substrings of 3 characters or more, case-insensitively.
+            values.push(Box::new(format!("\"{}\"", search.replace('"', "\"\""))));
+            clauses.push(format!(
+                "seq IN (SELECT rowid FROM transactions_text WHERE transactions_text MATCH ?{})",
+                values.len()
+            ));
+        } else if let Some(search) = search {
             let escaped = search
                 .replace('\\', "\\\\")
                 .replace('%', "\\%")
@@ -140,6 +149,9 @@ impl TransactionQuery {
         (sql, values)
     }
 }
+
+/// Searches at least this long use the trigram index; shorter ones scan with `LIKE`.
+const TRIGRAM: usize = 3;
 
 fn bad(column: usize, reason: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(column, Type::Text, reason.into())

@@ -11,6 +11,8 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// Version 1: the tables. Version 2: the indexes the dashboard and the exports read by.
+/// Version 3: a trigram full-text index of labels and notes (substring search without a scan),
+/// kept by triggers; `seq` (not the text id) is its rowid, so it survives a `VACUUM`.
 const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -35,7 +37,8 @@ const MIGRATIONS: &[&str] = &[
         synced_at INTEGER NOT NULL
     );
     CREATE TABLE transactions (
-        id TEXT PRIMARY KEY,
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
         account_id TEXT NOT NULL,
         amount TEXT NOT NULL,
         currency TEXT NOT NULL,
@@ -68,6 +71,23 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX transactions_by_account ON transactions (account_id, date DESC, id DESC);
     CREATE INDEX accounts_by_connection ON accounts (connection_id);
     CREATE INDEX booking_changes_by_transaction ON booking_changes (transaction_id);",
+    "CREATE VIRTUAL TABLE transactions_text USING fts5 (
+        label, notes, content = 'transactions', content_rowid = 'seq', tokenize = 'trigram'
+    );
+    INSERT INTO transactions_text (transactions_text) VALUES ('rebuild');
+    CREATE TRIGGER transactions_text_insert AFTER INSERT ON transactions BEGIN
+        INSERT INTO transactions_text (rowid, label, notes) VALUES (new.seq, new.label, new.notes);
+    END;
+    CREATE TRIGGER transactions_text_delete AFTER DELETE ON transactions BEGIN
+        INSERT INTO transactions_text (transactions_text, rowid, label, notes)
+        VALUES ('delete', old.seq, old.label, old.notes);
+    END;
+    CREATE TRIGGER transactions_text_update AFTER UPDATE OF label, notes ON transactions
+    WHEN old.label IS NOT new.label OR old.notes IS NOT new.notes BEGIN
+        INSERT INTO transactions_text (transactions_text, rowid, label, notes)
+        VALUES ('delete', old.seq, old.label, old.notes);
+        INSERT INTO transactions_text (rowid, label, notes) VALUES (new.seq, new.label, new.notes);
+    END;",
 ];
 
 /// The schema version this coffre writes.
