@@ -26,7 +26,6 @@
 //!   `transactions`;
 //! - widget session body, checks and answer: `widget`;
 //! - fault injection (order of the dice, dropped connections, early expiry): `faults`;
-//! - (each module adds its line here)
 
 mod accounts;
 mod auth;

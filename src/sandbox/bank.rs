@@ -15,7 +15,8 @@ use super::testbank::TestBank;
 pub struct Bank {
     pub connections: BTreeMap<String, ConnectionRecord>,
     pub accounts: BTreeMap<String, AccountRecord>,
-    /// Transactions per account id, in the order the bank gave them.
+    /// Transactions per account id, kept in the API's order (`import_date` ascending, then `id`
+    /// descending).
     pub transactions: BTreeMap<String, Vec<TransactionRecord>>,
     /// transaction id -> account id, for `GET /transactions/{id}`.
     pub transaction_index: BTreeMap<String, String>,

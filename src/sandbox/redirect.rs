@@ -17,6 +17,14 @@
 //! the same approval renews that connection's REDIRECT channel (new `expires`). Sessions are
 //! single-use. `redirect_uri` must be an absolute http(s) URL; `redirect_state` may not contain
 //! `|` (reserved, S002).
+//!
+//! Docs contradictions, our choices (the seed curl test, `tests/sandbox_curl_redirect.rs`, runs
+//! each printed command): S002's test-bank example nests `redirect_uri` inside `widget_params`,
+//! so a missing top-level `redirect_uri` is taken from `widget_params.redirect_uri`. S002's HSBC
+//! examples post to `…/channel_definitions/100/…` while HSBC's printed channels are `redirect1`
+//! and `embedded1`: when the path's id is not a channel of the provider and the body names a
+//! `channel_definition_id` that is, the body's id is used; otherwise the unknown id is a 404
+//! that lists the provider's channel ids (we do not guess a channel for the caller).
 
 mod page;
 
@@ -70,10 +78,10 @@ pub fn api_routes() -> Router<AppState> {
 
 #[derive(Debug, Deserialize)]
 struct AuthorizeBody {
-    redirect_uri: String,
+    redirect_uri: Option<String>,
     connection_id: Option<String>,
+    channel_definition_id: Option<String>,
     redirect_state: Option<String>,
-    #[allow(dead_code)]
     #[serde(default)]
     widget_params: Option<Value>,
 }
@@ -87,18 +95,41 @@ async fn authorize_url(
     let user_id = caller.user(&["connections_manage"])?.to_owned();
     let body: AuthorizeBody = parse_json(&body)?;
     let provider = super::connections::available_provider(&provider_id)?;
-    let channel = provider
-        .channel_definitions
-        .iter()
-        .find(|c| c.id == channel_definition_id)
-        .ok_or_else(|| ApiError::not_found("channel definition", &channel_definition_id))?;
+    let find = |id: &str| provider.channel_definitions.iter().find(|c| c.id == id);
+    let channel = find(&channel_definition_id)
+        .or_else(|| body.channel_definition_id.as_deref().and_then(find))
+        .ok_or_else(|| {
+            let known: Vec<&str> = provider
+                .channel_definitions
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect();
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                format!(
+                    "channel definition `{}` not found: provider `{}` has {}",
+                    crate::sanitize::clean_line(&channel_definition_id),
+                    provider.id,
+                    known.join(", ")
+                ),
+            )
+        })?;
     if channel.mode != "REDIRECT" {
         return Err(ApiError::invalid_value(format!(
             "channel definition `{}` is an {} channel: create it with POST /connections",
             channel.id, channel.mode
         )));
     }
-    let redirect_uri = url::Url::parse(&body.redirect_uri)
+    let nested_uri = body
+        .widget_params
+        .as_ref()
+        .and_then(|w| w.get("redirect_uri"))
+        .and_then(Value::as_str);
+    let redirect_uri = body.redirect_uri.as_deref().or(nested_uri).ok_or_else(|| {
+        ApiError::bad_request("malformed JSON body: missing field `redirect_uri`")
+    })?;
+    let redirect_uri = url::Url::parse(redirect_uri)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https"))
         .ok_or_else(|| ApiError::invalid_value("`redirect_uri` must be an absolute http(s) URL"))?;

@@ -15,7 +15,7 @@ use super::support::{Harness, harness};
 pub const DEADLINE: Duration = Duration::from_secs(20);
 
 /// `gpg --armor --encrypt` to `public_armored`, in a throwaway GNUPGHOME.
-fn gpg_encrypt(public_armored: &str, plaintext: &str) -> String {
+pub fn gpg_encrypt(public_armored: &str, plaintext: &str) -> String {
     let home = tempfile::tempdir().unwrap();
     let key_file = home.path().join("key.asc");
     std::fs::write(&key_file, public_armored).unwrap();

@@ -14,7 +14,10 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
         let place = format!("line {} column {}", error.line(), error.column());
         let text = error.to_string();
         let detail = match error.classify() {
-            serde_json::error::Category::Data => match text.find("missing field") {
+            serde_json::error::Category::Data => match text
+                .find("missing field")
+                .or_else(|| text.find("duplicate field"))
+            {
                 Some(start) => text[start..]
                     .split(" at line")
                     .next()
@@ -69,6 +72,9 @@ mod tests {
             "{}",
             wrong_type.description
         );
+        let twice =
+            parse_json::<Creds>(br#"{"provider_id":"87","value":"a","value":"b"}"#).unwrap_err();
+        assert!(twice.description.contains("duplicate field `value`"));
         let missing = parse_json::<Creds>(br#"{"value":"x"}"#).unwrap_err();
         assert!(missing.description.contains("missing field `provider_id`"));
         assert_eq!(parse_json::<Creds>(b"{not json").unwrap_err().status, 400);
