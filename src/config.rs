@@ -100,7 +100,8 @@ pub fn parse(text: &str) -> Result<Config, String> {
         let message = e.message().to_owned();
         match e.span() {
             Some(span) => {
-                let line = text[..span.start.min(text.len())].lines().count().max(1);
+                let before = text.get(..span.start).unwrap_or(text);
+                let line = before.matches('\n').count() + 1;
                 format!("line {line}: {message}")
             }
             None => message,
