@@ -17,6 +17,7 @@
 //! (table `secrets`, never printed: [`Store::secret`] hands out a `SecretString`).
 
 pub mod read;
+pub mod rows;
 pub mod schema;
 pub mod write;
 
@@ -26,9 +27,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension};
 use secrecy::SecretString;
 
-pub use read::{
-    AccountGroup, StoredAccount, StoredConnection, StoredTransaction, SyncState, TransactionQuery,
-};
+pub use read::TransactionQuery;
+pub use rows::{AccountGroup, StoredAccount, StoredConnection, StoredTransaction, SyncState};
 pub use write::{ConnectionSync, SyncBatch, SyncReport};
 
 /// How long a write waits for another process's write to finish before giving up.
