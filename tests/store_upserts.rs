@@ -193,3 +193,42 @@ fn search_follows_labels_and_notes_as_the_bank_changes_them() {
     assert_eq!(count(&store, "boulang"), 0);
     assert_eq!(count(&store, "marche bio"), 1);
 }
+
+#[test]
+fn a_searched_screenful_is_the_start_of_the_full_search_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let mut batch = bank_batch();
+    for n in 0..60 {
+        let label = if n % 20 == 3 { "LIBRAIRIE" } else { "CAFE" };
+        let date = format!("2024-02-{:02}", n % 28 + 1);
+        let line = transaction(&format!("s{n:02}"), "a1", &date, "-1.00", label);
+        batch.synced[0].transactions.push(line);
+    }
+    store.apply(&batch, at(1_700_000_100)).unwrap();
+    for word in ["cafe", "librairie", "ca", "nothing"] {
+        let all = TransactionQuery {
+            search: Some(word.into()),
+            ..Default::default()
+        };
+        let everything = store.transactions(&all).unwrap();
+        for (offset, limit) in [(0, 10), (5, 10), (0, 100)] {
+            let page = TransactionQuery {
+                offset,
+                limit: Some(limit),
+                ..all.clone()
+            };
+            let expected: Vec<_> = everything
+                .iter()
+                .skip(offset)
+                .take(limit)
+                .cloned()
+                .collect();
+            assert_eq!(
+                store.transactions(&page).unwrap(),
+                expected,
+                "{word} {offset}+{limit}"
+            );
+        }
+    }
+}

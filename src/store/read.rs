@@ -38,8 +38,13 @@ pub struct TransactionQuery {
 }
 
 impl TransactionQuery {
-    /// The `WHERE` clause and its parameters.
-    fn filter(&self) -> (String, Vec<Box<dyn ToSql>>) {
+    /// The search text, when there is one.
+    fn search_text(&self) -> Option<&str> {
+        self.search.as_deref().filter(|s| !s.is_empty())
+    }
+
+    /// The `WHERE` clause and its parameters, searching as `search` says.
+    fn filter(&self, search: Search) -> (String, Vec<Box<dyn ToSql>>) {
         let mut clauses = Vec::new();
         let mut values: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(account) = &self.account_id {
@@ -50,24 +55,18 @@ impl TransactionQuery {
             values.push(Box::new(since.to_string()));
             clauses.push(format!("date >= ?{}", values.len()));
         }
-        let search = self.search.as_deref().filter(|s| !s.is_empty());
-        if let Some(search) = search.filter(|s| s.chars().count() >= TRIGRAM) {
+        let text = self.search_text().filter(|_| search != Search::Skip);
+        let indexed = |s: &&str| s.chars().count() >= TRIGRAM && search == Search::Best;
+        if let Some(search) = text.filter(indexed) {
             // The trigram index finds substrings of 3 characters or more, case-insensitively.
             values.push(Box::new(format!("\"{}\"", search.replace('"', "\"\""))));
             clauses.push(format!(
                 "seq IN (SELECT rowid FROM transactions_text WHERE transactions_text MATCH ?{})",
                 values.len()
             ));
-        } else if let Some(search) = search {
-            let escaped = search
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            values.push(Box::new(format!("%{escaped}%")));
-            let n = values.len();
-            clauses.push(format!(
-                "(label LIKE ?{n} ESCAPE '\\' OR notes LIKE ?{n} ESCAPE '\\')"
-            ));
+        } else if let Some(search) = text {
+            values.push(Box::new(like_pattern(search)));
+            clauses.push(like_clause(values.len()));
         }
         let sql = if clauses.is_empty() {
             String::new()
@@ -80,6 +79,32 @@ impl TransactionQuery {
 
 /// Searches at least this long use the trigram index; shorter ones scan with `LIKE`.
 const TRIGRAM: usize = 3;
+
+/// How a query's search text is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Search {
+    /// The trigram index when the text is long enough, else a `LIKE` scan.
+    Best,
+    /// Not at all (the caller applies it).
+    Skip,
+}
+
+/// `%text%` with the `LIKE` wildcards of `text` escaped.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Label or notes `LIKE` parameter `n`.
+fn like_clause(n: usize) -> String {
+    format!("(label LIKE ?{n} ESCAPE '\\' OR notes LIKE ?{n} ESCAPE '\\')")
+}
+
+/// How many of the newest rows a search scans before it asks the trigram index.
+const RECENT_WINDOW: usize = 20_000;
 
 impl Store {
     /// Every connection, by name.
@@ -136,11 +161,38 @@ impl Store {
     }
 
     /// The transactions `query` selects, sorted by date then id.
+    ///
+    /// A search for a common word is answered from the newest [`RECENT_WINDOW`] rows when they
+    /// hold the whole screenful (a short scan beats listing every match from the index); a rare
+    /// word falls through to the trigram index.
     pub fn transactions(
         &self,
         query: &TransactionQuery,
     ) -> Result<Vec<StoredTransaction>, StoreError> {
-        let (filter, mut values) = query.filter();
+        if let (Some(limit), Some(text), false) =
+            (query.limit, query.search_text(), query.oldest_first)
+        {
+            let wanted = limit + query.offset;
+            if wanted <= RECENT_WINDOW {
+                let (inner, mut values) = query.filter(Search::Skip);
+                values.push(Box::new(like_pattern(text)));
+                let outer = like_clause(values.len());
+                values.push(Box::new(limit as i64));
+                values.push(Box::new(query.offset as i64));
+                let n = values.len();
+                let sql = format!(
+                    "SELECT {TRANSACTION_COLUMNS} FROM (SELECT * FROM transactions{inner}
+                       ORDER BY date DESC, id DESC LIMIT {RECENT_WINDOW}) WHERE {outer}
+                     ORDER BY date DESC, id DESC LIMIT ?{} OFFSET ?{n}",
+                    n - 1
+                );
+                let rows = self.query_transactions(&sql, &values)?;
+                if rows.len() == limit {
+                    return Ok(rows);
+                }
+            }
+        }
+        let (filter, mut values) = query.filter(Search::Best);
         let order = if query.oldest_first { "ASC" } else { "DESC" };
         values.push(Box::new(query.limit.map_or(-1, |l| l as i64)));
         values.push(Box::new(query.offset as i64));
@@ -150,7 +202,15 @@ impl Store {
              ORDER BY date {order}, id {order} LIMIT ?{} OFFSET ?{n}",
             n - 1
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        self.query_transactions(&sql, &values)
+    }
+
+    fn query_transactions(
+        &self,
+        sql: &str,
+        values: &[Box<dyn ToSql>],
+    ) -> Result<Vec<StoredTransaction>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
         let rows = stmt.query_map(params.as_slice(), transaction_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -158,7 +218,7 @@ impl Store {
 
     /// How many transactions `query` selects (ignoring offset and limit).
     pub fn transaction_count(&self, query: &TransactionQuery) -> Result<usize, StoreError> {
-        let (filter, values) = query.filter();
+        let (filter, values) = query.filter(Search::Best);
         let sql = format!("SELECT COUNT(*) FROM transactions{filter}");
         let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
         let count: i64 = self
