@@ -1,6 +1,7 @@
 //! The command line: `coffre` (the TUI), `coffre sandbox` (the emulator alone), `coffre sync`
 //! and `coffre export` (headless: refresh the local store; write it out).
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -13,6 +14,12 @@ use crate::sandbox::{self, SandboxArgs};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A TOML file with an `[oxlin]` section (real hosts); without it coffre runs on its sandbox.
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// Where coffre keeps its files.
+    #[arg(long, env = "COFFRE_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The subcommands of `coffre`.
@@ -37,8 +44,13 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Some(Command::Sandbox(args)) => runtime.block_on(sandbox::serve_forever(args)),
-        Some(Command::Sync(args)) => runtime.block_on(crate::sync::run(args)),
-        Some(Command::Export(args)) => crate::export::run(&args),
+        Some(Command::Sync(_)) => runtime.block_on(crate::sync::run(
+            cli.config.as_deref(),
+            cli.data_dir.as_deref(),
+        )),
+        Some(Command::Export(args)) => {
+            crate::export::run(&args, cli.config.as_deref(), cli.data_dir.as_deref())
+        }
         None => {
             eprintln!("coffre: the TUI is not built yet; try `coffre sandbox`");
             ExitCode::FAILURE

@@ -18,7 +18,7 @@ pub mod names;
 pub mod ofx;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, Utc};
@@ -48,15 +48,10 @@ pub struct ExportArgs {
     /// Only transactions on or after this day (YYYY-MM-DD).
     #[arg(long)]
     pub since: Option<NaiveDate>,
-    /// Where the store lives (default: $COFFRE_DATA_DIR, else $XDG_DATA_HOME/coffre).
-    #[arg(long)]
-    pub data_dir: Option<PathBuf>,
-    /// Read the sandbox's store (`sandbox.sqlite`) instead of the real one.
+    /// Read the sandbox's store (`sandbox.sqlite`) instead of the real one (the global
+    /// `--config` chooses it too, as `coffre sync` does).
     #[arg(long)]
     pub sandbox: bool,
-    /// The configuration file: its `[oxlin]` API host chooses the store as `coffre sync` does.
-    #[arg(long)]
-    pub config: Option<PathBuf>,
 }
 
 /// What an export writes: accounts and their transactions, oldest first.
@@ -107,8 +102,8 @@ pub fn write(format: Format, data: &ExportData, out: &mut dyn Write) -> std::io:
 }
 
 /// Runs `coffre export` and returns the exit code.
-pub fn run(args: &ExportArgs) -> ExitCode {
-    match run_inner(args) {
+pub fn run(args: &ExportArgs, config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
+    match run_inner(args, config, data_dir) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("coffre export: {message}");
@@ -117,13 +112,17 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     }
 }
 
-fn run_inner(args: &ExportArgs) -> Result<(), String> {
+fn run_inner(
+    args: &ExportArgs,
+    config: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<(), String> {
     let sandbox = args.sandbox
-        || crate::config::load(args.config.as_deref())
+        || crate::config::load(config)
             .map_err(|e| e.to_string())?
             .and_then(|c| c.oxlin)
             .is_some_and(|o| o.is_sandbox());
-    let data_dir = store::resolve_data_dir(args.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    let data_dir = store::resolve_data_dir(data_dir).map_err(|e| e.to_string())?;
     let path = store::store_file(&data_dir, sandbox);
     if !path.exists() {
         return Err(format!(

@@ -18,7 +18,7 @@
 pub mod fetch;
 pub mod lock;
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
@@ -33,16 +33,9 @@ use fetch::{Fetched, fetch_connection};
 /// The scopes a sync asks for (read everything, nothing more).
 pub const SCOPES: &str = "openid accounts_read transactions_read";
 
-/// `coffre sync`.
+/// `coffre sync` (it takes the global `--config` and `--data-dir`).
 #[derive(Debug, Clone, clap::Args)]
-pub struct SyncArgs {
-    /// The configuration file (default: $XDG_CONFIG_HOME/coffre/config.toml).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Where the store lives (default: $COFFRE_DATA_DIR, else $XDG_DATA_HOME/coffre).
-    #[arg(long)]
-    pub data_dir: Option<PathBuf>,
-}
+pub struct SyncArgs {}
 
 /// The outcome of one connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,8 +129,8 @@ pub async fn sync_all(
 }
 
 /// Runs `coffre sync` and returns the exit code.
-pub async fn run(args: SyncArgs) -> ExitCode {
-    match run_inner(&args).await {
+pub async fn run(config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
+    match run_inner(config, data_dir).await {
         Ok(lines) => {
             for line in &lines {
                 println!("{line}");
@@ -158,12 +151,15 @@ pub async fn run(args: SyncArgs) -> ExitCode {
     }
 }
 
-async fn run_inner(args: &SyncArgs) -> Result<Vec<ConnectionLine>, String> {
-    let config = config::load(args.config.as_deref()).map_err(|e| e.to_string())?;
+async fn run_inner(
+    config: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<Vec<ConnectionLine>, String> {
+    let config = config::load(config).map_err(|e| e.to_string())?;
     let oxlin: OxlinSection = config
         .and_then(|c| c.oxlin)
         .ok_or("no configuration: pass --config FILE with an [oxlin] section")?;
-    let data_dir = store::resolve_data_dir(args.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    let data_dir = store::resolve_data_dir(data_dir).map_err(|e| e.to_string())?;
     let _lock = lock::SyncLock::acquire(&data_dir).map_err(|e| e.to_string())?;
     let mut store = Store::open(&store::store_file(&data_dir, oxlin.is_sandbox()))
         .map_err(|e| e.to_string())?;
