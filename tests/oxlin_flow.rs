@@ -2,67 +2,17 @@
 //! challenge with a wrong then a right code, consent, sync), and every transaction of the
 //! `large` file fetched exactly once while the sandbox injects faults.
 
+#[path = "oxlin_support/sandbox.rs"]
+mod support;
+
 use std::collections::{BTreeMap, HashSet};
-use std::time::{Duration, Instant};
 
 use coffre::oxlin::challenge::{Answer, ChallengeRole, build_user_input, role};
-use coffre::oxlin::client::Client;
-use coffre::oxlin::config::OxlinConfig;
 use coffre::oxlin::endpoints::{AccountFilter, TransactionFilter};
-use coffre::oxlin::error::OxlinError;
 use coffre::oxlin::secret::secret;
-use coffre::oxlin::wire::{AccountStatus, ConsentDecision, CredentialType, Event};
-use coffre::sandbox::{RunningSandbox, SandboxConfig, start};
-
-const SCOPES: &str = "openid profile profile_edit accounts_manage connections_manage connections_sync transactions_read";
-const DEADLINE: Duration = Duration::from_secs(30);
-
-fn config_for(sandbox: &RunningSandbox, config: &SandboxConfig) -> OxlinConfig {
-    let mut oxlin = OxlinConfig::with_hosts(
-        &sandbox.base_url,
-        &sandbox.api_url(),
-        &sandbox.base_url,
-        config.client_id.clone(),
-        secret(config.client_secret.clone()),
-    );
-    oxlin.backoff = Duration::from_millis(20);
-    oxlin.max_retries = 8;
-    oxlin
-}
-
-/// Creates a user (again after a lost answer: a conflict means it exists) and logs them in.
-async fn new_user(oxlin: OxlinConfig, email: &str) -> Client {
-    let admin = Client::with_client_credentials(oxlin.clone(), "users_create").unwrap();
-    let password = secret("correct horse battery");
-    for _ in 0..20 {
-        match admin.create_user(email, &password).await {
-            Ok(_) => break,
-            Err(OxlinError::FixField { message, .. }) if message.contains("already exists") => {
-                break;
-            }
-            Err(e) if e.is_transient() => continue,
-            Err(e) => panic!("create user: {e}"),
-        }
-    }
-    Client::with_password(oxlin, email, password, SCOPES).unwrap()
-}
-
-/// Polls the queue until an event satisfies `wanted`, with a deadline.
-async fn wait_for(client: &Client, queue: &str, wanted: impl Fn(&Event) -> bool) -> Event {
-    let started = Instant::now();
-    loop {
-        for event in client.poll(queue).await.unwrap() {
-            if wanted(&event) {
-                return event;
-            }
-        }
-        assert!(
-            started.elapsed() < DEADLINE,
-            "no awaited event within {DEADLINE:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
+use coffre::oxlin::wire::{AccountStatus, ConsentDecision, CredentialType};
+use coffre::sandbox::{SandboxConfig, start};
+use support::{config_for, new_user, wait_for};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn embedded_sms_flow_wrong_code_then_right_code_consents_and_syncs() {

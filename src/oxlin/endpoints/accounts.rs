@@ -63,8 +63,7 @@ impl TransactionFilter {
 impl Client {
     /// `GET /accounts` with filters (every page).
     pub async fn accounts(&self, filter: &AccountFilter) -> Result<Vec<Account>, OxlinError> {
-        let mut all = Vec::new();
-        for page in 1.. {
+        super::every_page(MAX_LIMIT, |page| async move {
             let mut call = self.api(Method::GET, "/accounts", true);
             call.query = vec![
                 ("page".into(), page.to_string()),
@@ -79,14 +78,9 @@ impl Client {
             if let Some(s) = &filter.status {
                 call.query.push(("status".into(), s.as_str().to_owned()));
             }
-            let batch: Vec<Account> = self.send(call).await?.json()?;
-            let done = batch.len() < MAX_LIMIT;
-            all.extend(batch);
-            if done {
-                break;
-            }
-        }
-        Ok(all)
+            self.send(call).await?.json()
+        })
+        .await
     }
 
     /// `GET /accounts/{id}`.

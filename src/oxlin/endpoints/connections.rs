@@ -1,12 +1,13 @@
 //! Connections: list, get, create (EMBEDDED, with PGP encryption of `encrypt: true` fields),
 //! REDIRECT `authorize_url`, credential updates, delete, sync, `user_input` and consents.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use reqwest::Method;
 use secrecy::SecretString;
 
-use super::{seg, with_json};
+use super::accounts::MAX_LIMIT;
+use super::{every_page, seg, with_json};
 use crate::oxlin::challenge::validate;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
@@ -16,6 +17,9 @@ use crate::oxlin::wire::{
     CreateConnectionRequest, CredentialDefinition, CredentialValue, SingleCredentialRequest,
     SyncType, UserInputRequest,
 };
+
+/// Page size used to walk `GET /connections`.
+const CONNECTION_PAGE: usize = 100;
 
 impl Client {
     /// Checks each value by its definition's regexp and encrypts the `encrypt: true` ones to a
@@ -151,11 +155,37 @@ impl Client {
             })
     }
 
-    /// `GET /connections` (all of them).
+    /// One page of `GET /connections` (`limit` at most 500).
+    pub async fn connections_page(
+        &self,
+        page: usize,
+        limit: usize,
+    ) -> Result<Vec<Connection>, OxlinError> {
+        let mut call = self.api(Method::GET, "/connections", true);
+        call.query = vec![
+            ("page".into(), page.to_string()),
+            ("limit".into(), limit.clamp(1, MAX_LIMIT).to_string()),
+        ];
+        self.send(call).await?.json()
+    }
+
+    /// `GET /connections`, every page of `page_size`, each connection once (by id).
+    pub async fn connections_by_pages_of(
+        &self,
+        page_size: usize,
+    ) -> Result<Vec<Connection>, OxlinError> {
+        let limit = page_size.clamp(1, MAX_LIMIT);
+        let all = every_page(limit, |page| self.connections_page(page, limit)).await?;
+        let mut seen = HashSet::new();
+        Ok(all
+            .into_iter()
+            .filter(|c| seen.insert(c.id.clone()))
+            .collect())
+    }
+
+    /// `GET /connections`: all of them.
     pub async fn connections(&self) -> Result<Vec<Connection>, OxlinError> {
-        self.send(self.api(Method::GET, "/connections", true))
-            .await?
-            .json()
+        self.connections_by_pages_of(CONNECTION_PAGE).await
     }
 
     /// `GET /connections/{id}`.

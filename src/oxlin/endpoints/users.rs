@@ -70,16 +70,10 @@ impl Client {
 
     /// Every provider, page after page until a short page.
     pub async fn providers(&self) -> Result<Vec<Provider>, OxlinError> {
-        let mut all = Vec::new();
-        for page in 1.. {
-            let batch = self.providers_page(page, PROVIDER_PAGE).await?;
-            let done = batch.len() < PROVIDER_PAGE;
-            all.extend(batch);
-            if done {
-                break;
-            }
-        }
-        Ok(all)
+        super::every_page(PROVIDER_PAGE, |page| {
+            self.providers_page(page, PROVIDER_PAGE)
+        })
+        .await
     }
 
     /// `GET /providers/{id}`.
