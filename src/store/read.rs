@@ -8,6 +8,10 @@
 //!   label and notes (the trigram index from 3 characters on, a `LIKE` scan below), one
 //!   screenful at a time (`LIMIT`/`OFFSET` on the `(date, id)` index);
 //! - [`Store::booking_changes`], [`Store::sync_states`], [`Store::last_import`].
+//!
+//! Choice of ours: the trigram index folds case for every letter, `LIKE` for ASCII only; a
+//! screenful answered from the newest rows (see [`Store::transactions`]) therefore misses a
+//! match that differs from the search only by the case of an accented letter.
 
 use std::collections::BTreeMap;
 
