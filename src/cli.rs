@@ -1,6 +1,6 @@
 //! The command line: `coffre` (the TUI; with no `--config` it starts the in-process sandbox and
 //! fills in the demo user), `coffre --config FILE` (real hosts), `coffre sandbox` (the emulator
-//! alone).
+//! alone), `coffre sync` and `coffre export` (headless: refresh the local store; write it out).
 //!
 //! Docs gap (ours): the sandbox's demo user is `demo@coffre.test` with the password
 //! [`DEMO_PASSWORD`]; it is created on its first login. The sandbox runs with an 800 ms step
@@ -46,6 +46,10 @@ pub struct Cli {
 pub enum Command {
     /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C.
     Sandbox(SandboxArgs),
+    /// Refresh the local store from the API, headless (for cron); one line per connection.
+    Sync(crate::sync::SyncArgs),
+    /// Write the local store out as CSV, ledger, beancount or OFX (no network).
+    Export(crate::export::ExportArgs),
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -59,6 +63,13 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Some(Command::Sandbox(args)) => runtime.block_on(sandbox::serve_forever(args)),
+        Some(Command::Sync(_)) => runtime.block_on(crate::sync::run(
+            cli.config.as_deref(),
+            cli.data_dir.as_deref(),
+        )),
+        Some(Command::Export(args)) => {
+            crate::export::run(&args, cli.config.as_deref(), cli.data_dir.as_deref())
+        }
         None => {
             let settings = match config::load(cli.config.as_deref(), cli.data_dir) {
                 Ok(settings) => settings,

@@ -18,15 +18,23 @@
 //!   screen, theme/format/widgets, terminal setup and restore).
 //! - [`tasks`]: the command runner (Oxlin calls as tokio tasks, the queue poller, the REDIRECT
 //!   loopback listener), answering the loop with `Msg`s.
+//! - [`store`]: the local SQLite store (connections, accounts, transactions, sync state).
+//! - [`sync`]: headless `coffre sync` (login, incremental fetch, one write per sync, lock).
+//! - [`export`]: `coffre export` to CSV, ledger, beancount and OFX, from the store.
+//! - [`config`]: the configuration file (`[oxlin]` hosts, client, user, secret commands).
 //! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
+pub mod export;
 pub mod oxlin;
 pub mod sandbox;
 pub mod sanitize;
 pub mod screens;
 pub mod tasks;
+pub mod store;
+pub mod sync;
 pub mod terminal;
 pub mod ui;

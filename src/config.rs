@@ -1,0 +1,232 @@
+//! The configuration file (TOML): the `[oxlin]` section says where the API is and who logs in.
+//!
+//! ```toml
+//! [oxlin]
+//! auth_url = "https://auth.oxlin.io"
+//! api_url = "https://api.oxlin.io/v2.1"
+//! embed_url = "https://embed.oxlin.io"
+//! client_id = "my-app"
+//! client_secret_command = "pass show oxlin/client-secret"   # or client_secret = "…"
+//! username = "claire@example.com"
+//! password_command = "pass show oxlin/claire"
+//! ```
+//!
+//! The user's password comes from `COFFRE_OXLIN_PASSWORD` when set, else from
+//! `password_command`. Commands run with `sh -c`; the first line they print is the secret.
+//! Secrets are `SecretString`s at once: no `Debug`, error or log shows them. Without `--config`,
+//! `$XDG_CONFIG_HOME/coffre/config.toml` is read when it exists.
+//!
+//! Docs gaps: an API on a loopback host is taken to be the sandbox (its store is
+//! `sandbox.sqlite`); a command that fails or prints nothing is an error naming the setting,
+//! never the output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::oxlin::config::OxlinConfig;
+
+/// The environment variable that holds the user's Oxlin password.
+pub const PASSWORD_ENV: &str = "COFFRE_OXLIN_PASSWORD";
+
+/// What went wrong with the configuration. Holds no secret.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration {path}: {reason}")]
+    Read { path: String, reason: String },
+    #[error("the configuration {path} is not valid: {reason}")]
+    Parse { path: String, reason: String },
+    #[error("the configuration has no [oxlin] section")]
+    NoOxlin,
+    #[error("[oxlin] {0}")]
+    Missing(String),
+    #[error("[oxlin] `{setting}` failed: {reason}")]
+    Command { setting: String, reason: String },
+}
+
+/// The whole file.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub oxlin: Option<OxlinSection>,
+}
+
+/// The `[oxlin]` section.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OxlinSection {
+    pub auth_url: String,
+    pub api_url: String,
+    pub embed_url: Option<String>,
+    pub client_id: String,
+    pub client_secret: Option<SecretString>,
+    pub client_secret_command: Option<String>,
+    pub username: Option<String>,
+    pub password_command: Option<String>,
+}
+
+/// The default file: `$XDG_CONFIG_HOME/coffre/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("coffre").join("config.toml"))
+}
+
+/// Reads `path`, or the default file when there is one; `Ok(None)` when neither.
+pub fn load(path: Option<&Path>) -> Result<Option<Config>, ConfigError> {
+    let path = match path {
+        Some(p) => p.to_path_buf(),
+        None => match default_path().filter(|p| p.exists()) {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Read {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
+    parse(&text).map(Some).map_err(|reason| ConfigError::Parse {
+        path: shown,
+        reason,
+    })
+}
+
+/// Parses the text of a configuration file.
+pub fn parse(text: &str) -> Result<Config, String> {
+    // toml's messages quote the offending line, which may hold a secret: keep only the first
+    // line of the message (what is wrong and where).
+    toml::from_str(text).map_err(|e: toml::de::Error| {
+        let message = e.message().to_owned();
+        match e.span() {
+            Some(span) => {
+                let before = text.get(..span.start).unwrap_or(text);
+                let line = before.matches('\n').count() + 1;
+                format!("line {line}: {message}")
+            }
+            None => message,
+        }
+    })
+}
+
+impl OxlinSection {
+    /// True when the API is on a loopback host (the local sandbox).
+    pub fn is_sandbox(&self) -> bool {
+        url::Url::parse(&self.api_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .is_some_and(|h| {
+                h == "localhost"
+                    || h.trim_matches(['[', ']'])
+                        .parse::<std::net::IpAddr>()
+                        .is_ok_and(|ip| ip.is_loopback())
+            })
+    }
+
+    /// The client configuration, running `client_secret_command` if needed.
+    pub fn client_config(&self) -> Result<OxlinConfig, ConfigError> {
+        let secret = match (&self.client_secret, &self.client_secret_command) {
+            (Some(secret), _) => secret.clone(),
+            (None, Some(command)) => run_secret_command("client_secret_command", command)?,
+            (None, None) => {
+                return Err(ConfigError::Missing(
+                    "set `client_secret` or `client_secret_command`".into(),
+                ));
+            }
+        };
+        let embed = self.embed_url.as_deref().unwrap_or(&self.auth_url);
+        let config = OxlinConfig::with_hosts(
+            &self.auth_url,
+            &self.api_url,
+            embed,
+            self.client_id.clone(),
+            secret,
+        );
+        config
+            .validate()
+            .map_err(|e| ConfigError::Missing(e.to_string()))?;
+        Ok(config)
+    }
+
+    /// The user's password: `COFFRE_OXLIN_PASSWORD`, else `password_command`.
+    pub fn password(&self) -> Result<Option<SecretString>, ConfigError> {
+        if let Ok(password) = std::env::var(PASSWORD_ENV)
+            && !password.is_empty()
+        {
+            return Ok(Some(SecretString::from(password)));
+        }
+        self.password_command
+            .as_deref()
+            .map(|c| run_secret_command("password_command", c))
+            .transpose()
+    }
+}
+
+/// Runs `command` with `sh -c` and returns the first line it printed, as a secret.
+fn run_secret_command(setting: &str, command: &str) -> Result<SecretString, ConfigError> {
+    let failed = |reason: String| ConfigError::Command {
+        setting: setting.to_owned(),
+        reason,
+    };
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| failed(format!("cannot run it: {e}")))?;
+    if !output.status.success() {
+        return Err(failed(format!("it exited with {}", output.status)));
+    }
+    let text = SecretString::from(String::from_utf8_lossy(&output.stdout).into_owned());
+    let first = text.expose_secret().lines().next().unwrap_or("").to_owned();
+    if first.is_empty() {
+        return Err(failed("it printed nothing".into()));
+    }
+    Ok(SecretString::from(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"
+[oxlin]
+auth_url = "http://127.0.0.1:4000"
+api_url = "http://127.0.0.1:4000/v2.1"
+client_id = "coffre-sandbox"
+client_secret = "hunter2-secret"
+username = "claire@example.com"
+password_command = "printf 'pa55word\nsecond line'"
+"#;
+
+    #[test]
+    fn a_sandbox_config_reads_and_never_shows_its_secrets() {
+        let config = parse(FILE).unwrap().oxlin.unwrap();
+        assert!(config.is_sandbox());
+        assert!(!format!("{config:?}").contains("hunter2"));
+        let client = config.client_config().unwrap();
+        assert!(!format!("{client:?}").contains("hunter2"));
+        let password = config.password().unwrap().unwrap();
+        if std::env::var(PASSWORD_ENV).is_err() {
+            assert_eq!(password.expose_secret(), "pa55word");
+        }
+    }
+
+    #[test]
+    fn a_failing_command_names_the_setting_not_the_output() {
+        let error = run_secret_command("password_command", "echo topsecret; exit 3").unwrap_err();
+        let text = error.to_string();
+        assert!(
+            text.contains("password_command") && !text.contains("topsecret"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_typo_is_reported_with_its_line_without_the_value() {
+        let error = parse("[oxlin]\nclient_secrett = \"hunter2\"\n").unwrap_err();
+        assert!(error.starts_with("line 2"), "{error}");
+        assert!(!error.contains("hunter2"), "{error}");
+    }
+}

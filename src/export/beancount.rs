@@ -1,0 +1,46 @@
+//! Beancount: an `open` for every account used (dated 1970-01-01, so any `--since` keeps the
+//! file valid), then one transaction per line, `!` when pending, its API id as `coffre_id`
+//! metadata, the bank account against `Expenses:<Category>` or `Income:<Category>`.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+
+use super::ExportData;
+use super::names::{account_name, commodity, counter_account};
+use crate::sanitize::clean_line;
+
+/// A beancount string literal.
+fn quoted(text: &str) -> String {
+    format!(
+        "\"{}\"",
+        clean_line(text).replace('\\', "\\\\").replace('"', "\\\"")
+    )
+}
+
+/// Writes `data` as a beancount file.
+pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "; coffre export (beancount)")?;
+    let mut opened = BTreeSet::new();
+    for t in &data.transactions {
+        opened.insert(account_name(data.account(&t.account_id), &t.account_id));
+        opened.insert(counter_account(t));
+    }
+    for account in &opened {
+        writeln!(out, "1970-01-01 open {account}")?;
+    }
+    for t in &data.transactions {
+        let flag = if t.is_pending() { '!' } else { '*' };
+        writeln!(out)?;
+        writeln!(out, "{} {flag} {}", t.date, quoted(&t.label))?;
+        writeln!(out, "  coffre_id: {}", quoted(&t.id))?;
+        writeln!(
+            out,
+            "  {}  {} {}",
+            account_name(data.account(&t.account_id), &t.account_id),
+            t.amount,
+            commodity(&t.currency)
+        )?;
+        writeln!(out, "  {}", counter_account(t))?;
+    }
+    Ok(())
+}

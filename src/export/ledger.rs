@@ -1,0 +1,37 @@
+//! Ledger journal (the format of hledger and ledger-cli): one entry per transaction,
+//! `!` when pending, its API id as the `coffre-id` tag, the bank account against
+//! `Expenses:<Category>` or `Income:<Category>`.
+//!
+//! Descriptions lose `;` (it starts a comment) and amounts are written `-12.30 EUR`.
+
+use std::io::Write;
+
+use super::ExportData;
+use super::names::{account_name, commodity, counter_account};
+use crate::sanitize::clean_line;
+
+/// Writes `data` as a ledger journal.
+pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "; coffre export (ledger journal)")?;
+    for t in &data.transactions {
+        let flag = if t.is_pending() { '!' } else { '*' };
+        let label = clean_line(&t.label).replace(';', ",");
+        let label = label.trim();
+        writeln!(out)?;
+        writeln!(out, "{} {flag} {label}", t.date)?;
+        writeln!(
+            out,
+            "    ; coffre-id: {}",
+            clean_line(&t.id).replace(';', ",")
+        )?;
+        writeln!(
+            out,
+            "    {}    {} {}",
+            account_name(data.account(&t.account_id), &t.account_id),
+            t.amount,
+            commodity(&t.currency)
+        )?;
+        writeln!(out, "    {}", counter_account(t))?;
+    }
+    Ok(())
+}

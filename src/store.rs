@@ -1,0 +1,143 @@
+//! The local store: one SQLite file (rusqlite, SQLite compiled in) that keeps every connection,
+//! account and transaction coffre has synced, so the dashboard opens instantly and offline and a
+//! failed sync never loses what was there.
+//!
+//! - Where: `<data dir>/coffre.sqlite`, or `<data dir>/sandbox.sqlite` when the API is a
+//!   loopback host (the built-in sandbox), so demos never touch real data. The data dir is
+//!   `--data-dir`, else `COFFRE_DATA_DIR`, else the XDG data dir (`~/.local/share/coffre`).
+//! - Schema: versioned by `PRAGMA user_version`, migrated forward on open ([`schema`]).
+//! - Concurrency: WAL journal and a busy timeout, so two coffre processes (the TUI and a cron
+//!   `coffre sync`) can share the file; each sync is written in ONE immediate transaction
+//!   ([`write`]): if it fails halfway, the store is exactly as before.
+//! - Money is kept as exact decimal text (`"-12.30"`), never a float; dates as `YYYY-MM-DD`.
+//! - Reads for the dashboard and the exports: [`read`].
+//!
+//! Docs gaps: a transaction without an operation date is filed under its booking date, then its
+//! value date, then the day it was imported (never dropped); refresh tokens kept here are secrets
+//! (table `secrets`, never printed: [`Store::secret`] hands out a `SecretString`).
+
+pub mod read;
+pub mod rows;
+pub mod schema;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension};
+use secrecy::SecretString;
+
+pub use read::TransactionQuery;
+pub use rows::{AccountGroup, StoredAccount, StoredConnection, StoredTransaction, SyncState};
+pub use write::{ConnectionSync, SyncBatch, SyncReport};
+
+/// How long a write waits for another process's write to finish before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What can go wrong with the store. Never holds a secret.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the store {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error(
+        "the store {path} was written by a newer coffre (schema {found}, this one knows {known})"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("store: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("store: {0}")]
+    Invalid(String),
+}
+
+/// An open store.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+/// The XDG data dir of coffre (`~/.local/share/coffre`), if the platform has one.
+pub fn default_data_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("coffre"))
+}
+
+/// The data dir to use: the flag, else `COFFRE_DATA_DIR`, else the XDG one.
+pub fn resolve_data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os("COFFRE_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    default_data_dir().ok_or_else(|| StoreError::Open {
+        path: "(no data dir)".into(),
+        reason: "no home directory; pass --data-dir or set COFFRE_DATA_DIR".into(),
+    })
+}
+
+/// The store file in `data_dir`: `sandbox.sqlite` for the sandbox, `coffre.sqlite` otherwise.
+pub fn store_file(data_dir: &Path, sandbox: bool) -> PathBuf {
+    data_dir.join(if sandbox {
+        "sandbox.sqlite"
+    } else {
+        "coffre.sqlite"
+    })
+}
+
+impl Store {
+    /// Opens (creating it and its directory if needed) and migrates the store at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let open_error = |reason: String| StoreError::Open {
+            path: path.display().to_string(),
+            reason,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| open_error(e.to_string()))?;
+        }
+        let conn = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL: readers never block the writer and a killed writer leaves the last commit intact.
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            return Err(open_error(format!("journal mode {mode} instead of WAL")));
+        }
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        let mut store = Self {
+            conn,
+            path: path.to_path_buf(),
+        };
+        schema::migrate(&mut store.conn, &store.path)?;
+        Ok(store)
+    }
+
+    /// Where the store lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A stored secret (e.g. `oxlin.refresh_token`).
+    pub fn secret(&self, name: &str) -> Result<Option<SecretString>, StoreError> {
+        let value: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM secrets WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(value.map(SecretString::from))
+    }
+
+    /// Keeps a secret (replacing the previous one).
+    pub fn set_secret(&self, name: &str, value: &SecretString) -> Result<(), StoreError> {
+        use secrecy::ExposeSecret;
+        self.conn.execute(
+            "INSERT INTO secrets (name, value) VALUES (?1, ?2)
+             ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            (name, value.expose_secret()),
+        )?;
+        Ok(())
+    }
+}

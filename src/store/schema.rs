@@ -1,0 +1,123 @@
+//! The store's schema and its migrations, versioned by `PRAGMA user_version`.
+//!
+//! Each entry of [`MIGRATIONS`] takes the schema from version `i` to `i + 1` and runs in one
+//! transaction with the version bump, so a store is never left half-migrated. A store written by
+//! a newer coffre is refused (never downgraded).
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// Version 1: the tables. Version 2: the indexes the dashboard and the exports read by.
+/// Version 3: a trigram full-text index of labels and notes (substring search without a scan),
+/// kept by triggers; `seq` (not the text id) is its rowid, so it survives a `VACUUM`.
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE connections (
+        id TEXT PRIMARY KEY,
+        provider_id TEXT,
+        name TEXT NOT NULL,
+        state TEXT NOT NULL,
+        next_action TEXT NOT NULL,
+        last_success INTEGER,
+        synced_at INTEGER NOT NULL
+    );
+    CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        connection_id TEXT,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        iban TEXT,
+        balance TEXT,
+        currency TEXT,
+        balance_date INTEGER,
+        owner TEXT,
+        synced_at INTEGER NOT NULL
+    );
+    CREATE TABLE transactions (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        date TEXT NOT NULL,
+        value_date TEXT,
+        booking_date TEXT,
+        imported_at INTEGER,
+        booking TEXT NOT NULL,
+        label TEXT NOT NULL,
+        notes TEXT,
+        category TEXT,
+        kind TEXT,
+        first_seen INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE TABLE booking_changes (
+        transaction_id TEXT NOT NULL,
+        old TEXT NOT NULL,
+        new TEXT NOT NULL,
+        changed_at INTEGER NOT NULL
+    );
+    CREATE TABLE sync_state (
+        connection_id TEXT PRIMARY KEY,
+        last_attempt INTEGER NOT NULL,
+        last_success INTEGER,
+        outcome TEXT NOT NULL
+    );
+    CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    "CREATE INDEX transactions_by_date ON transactions (date DESC, id DESC);
+    CREATE INDEX transactions_by_account ON transactions (account_id, date DESC, id DESC);
+    CREATE INDEX accounts_by_connection ON accounts (connection_id);
+    CREATE INDEX booking_changes_by_transaction ON booking_changes (transaction_id);",
+    "CREATE VIRTUAL TABLE transactions_text USING fts5 (
+        label, notes, content = 'transactions', content_rowid = 'seq', tokenize = 'trigram'
+    );
+    INSERT INTO transactions_text (transactions_text) VALUES ('rebuild');
+    CREATE TRIGGER transactions_text_insert AFTER INSERT ON transactions BEGIN
+        INSERT INTO transactions_text (rowid, label, notes) VALUES (new.seq, new.label, new.notes);
+    END;
+    CREATE TRIGGER transactions_text_delete AFTER DELETE ON transactions BEGIN
+        INSERT INTO transactions_text (transactions_text, rowid, label, notes)
+        VALUES ('delete', old.seq, old.label, old.notes);
+    END;
+    CREATE TRIGGER transactions_text_update AFTER UPDATE OF label, notes ON transactions
+    WHEN old.label IS NOT new.label OR old.notes IS NOT new.notes BEGIN
+        INSERT INTO transactions_text (transactions_text, rowid, label, notes)
+        VALUES ('delete', old.seq, old.label, old.notes);
+        INSERT INTO transactions_text (rowid, label, notes) VALUES (new.seq, new.label, new.notes);
+    END;",
+];
+
+/// The schema version this coffre writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the store at `path` (already open as `conn`) to [`VERSION`].
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > VERSION {
+        return Err(StoreError::TooNew {
+            path: path.display().to_string(),
+            found,
+            known: VERSION,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now > index as i64 {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The schema version of an open store.
+pub fn version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}

@@ -1,0 +1,272 @@
+//! Writing a sync: every connection, account and transaction it fetched, upserted by the API's
+//! ids in ONE immediate transaction. Nothing is visible to readers until the commit, and an
+//! error anywhere rolls everything back: the store stays exactly as it was.
+//!
+//! Upserts keep a transaction's `first_seen`; a status change (PENDING → BOOKED, or any other)
+//! is recorded in `booking_changes`. Connections that could not be synced (they need the user)
+//! only get their `sync_state` row updated: their data is left as the last good sync wrote it.
+//!
+//! Docs gap: the API does not say whether a pending transaction keeps its id once booked. The
+//! sandbox keeps it (oxlin-api.md §11 suggestion), so we key on `id`; a booked line arriving
+//! under a new id is a new row, and the old pending one stays until the bank drops it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+
+use super::{Store, StoreError};
+use crate::domain::{
+    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, NextAction,
+    Transaction,
+};
+
+/// What one sync fetched for one connection.
+#[derive(Debug, Clone)]
+pub struct ConnectionSync {
+    pub connection: Connection,
+    pub accounts: Vec<Account>,
+    pub transactions: Vec<Transaction>,
+}
+
+/// Everything a sync writes at once.
+#[derive(Debug, Clone, Default)]
+pub struct SyncBatch {
+    /// Connections fetched completely.
+    pub synced: Vec<ConnectionSync>,
+    /// Connections skipped, with why (e.g. "answer the bank's challenge").
+    pub skipped: Vec<(Connection, String)>,
+}
+
+/// What a write changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub new_transactions: usize,
+    pub updated_transactions: usize,
+    /// Transactions whose status changed from PENDING to BOOKED.
+    pub newly_booked: usize,
+    pub accounts: usize,
+}
+
+impl Store {
+    /// Writes `batch` in one transaction, as of `now`.
+    pub fn apply(
+        &mut self,
+        batch: &SyncBatch,
+        now: DateTime<Utc>,
+    ) -> Result<SyncReport, StoreError> {
+        let at = now.timestamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = SyncReport::default();
+        for sync in &batch.synced {
+            upsert_connection(&tx, &sync.connection, at, now)?;
+            for account in &sync.accounts {
+                upsert_account(&tx, account, at)?;
+                report.accounts += 1;
+            }
+            for transaction in &sync.transactions {
+                upsert_transaction(&tx, transaction, at, &mut report)?;
+            }
+            tx.execute(
+                "INSERT INTO sync_state (connection_id, last_attempt, last_success, outcome)
+                 VALUES (?1, ?2, ?2, 'ok')
+                 ON CONFLICT(connection_id) DO UPDATE SET last_attempt = ?2,
+                   last_success = ?2, outcome = 'ok'",
+                (&sync.connection.id, at),
+            )?;
+        }
+        for (connection, why) in &batch.skipped {
+            tx.execute(
+                "INSERT INTO sync_state (connection_id, last_attempt, outcome)
+                 VALUES (?1, ?2, ?3)
+                 ON CONFLICT(connection_id) DO UPDATE SET last_attempt = ?2, outcome = ?3",
+                (&connection.id, at, why),
+            )?;
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+fn upsert_connection(
+    tx: &rusqlite::Transaction<'_>,
+    c: &Connection,
+    at: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    if c.id.is_empty() {
+        return Err(StoreError::Invalid("a connection without an id".into()));
+    }
+    tx.prepare_cached(
+        "INSERT INTO connections (id, provider_id, name, state, next_action, last_success, synced_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT(id) DO UPDATE SET provider_id = excluded.provider_id, name = excluded.name,
+           state = excluded.state, next_action = excluded.next_action,
+           last_success = excluded.last_success, synced_at = excluded.synced_at",
+    )?
+    .execute(params![
+        c.id,
+        c.provider_id,
+        c.name,
+        connection_state_text(&c.state),
+        next_action_text(&c.next_action(now, 0)),
+        c.last_success.map(|d| d.timestamp()),
+        at
+    ])?;
+    Ok(())
+}
+
+fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Result<(), StoreError> {
+    if a.id.is_empty() {
+        return Err(StoreError::Invalid("an account without an id".into()));
+    }
+    tx.prepare_cached(
+        "INSERT INTO accounts (id, connection_id, name, kind, state, iban, balance, currency,
+           balance_date, owner, synced_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT(id) DO UPDATE SET connection_id = excluded.connection_id,
+           name = excluded.name, kind = excluded.kind, state = excluded.state,
+           iban = excluded.iban, balance = excluded.balance, currency = excluded.currency,
+           balance_date = excluded.balance_date, owner = excluded.owner,
+           synced_at = excluded.synced_at",
+    )?
+    .execute(params![
+        a.id,
+        a.connection_id,
+        a.name,
+        account_kind_text(&a.kind),
+        account_state_text(&a.state),
+        a.iban,
+        a.balance.as_ref().map(|m| m.amount.to_string()),
+        a.balance.as_ref().map(|m| m.currency.clone()),
+        a.balance_date.map(|d| d.timestamp()),
+        a.owner,
+        at
+    ])?;
+    Ok(())
+}
+
+fn upsert_transaction(
+    tx: &rusqlite::Transaction<'_>,
+    t: &Transaction,
+    at: i64,
+    report: &mut SyncReport,
+) -> Result<(), StoreError> {
+    if t.id.is_empty() {
+        return Err(StoreError::Invalid("a transaction without an id".into()));
+    }
+    let booking = booking_text(&t.booking);
+    let old: Option<String> = tx
+        .prepare_cached("SELECT booking FROM transactions WHERE id = ?1")?
+        .query_row([&t.id], |r| r.get(0))
+        .optional()?;
+    match &old {
+        None => report.new_transactions += 1,
+        Some(old) => {
+            report.updated_transactions += 1;
+            if old != booking {
+                tx.prepare_cached(
+                    "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![t.id, old, booking, at])?;
+                if old == "PENDING" && booking == "BOOKED" {
+                    report.newly_booked += 1;
+                }
+            }
+        }
+    }
+    let date = filing_date(t).to_string();
+    tx.prepare_cached(
+        "INSERT INTO transactions (id, account_id, amount, currency, date, value_date,
+           booking_date, imported_at, booking, label, notes, category, kind, first_seen, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
+         ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id,
+           amount = excluded.amount, currency = excluded.currency, date = excluded.date,
+           value_date = excluded.value_date, booking_date = excluded.booking_date,
+           imported_at = excluded.imported_at, booking = excluded.booking,
+           label = excluded.label, notes = excluded.notes, category = excluded.category,
+           kind = excluded.kind, updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        t.id,
+        t.account_id,
+        t.amount.amount.to_string(),
+        t.amount.currency,
+        date,
+        t.value_date.map(|d| d.to_string()),
+        t.booking_date.map(|d| d.to_string()),
+        t.imported_at.map(|d| d.timestamp()),
+        booking,
+        t.label,
+        t.notes,
+        t.category,
+        t.kind,
+        at
+    ])?;
+    Ok(())
+}
+
+/// The day a transaction is filed under (see the store's module doc).
+pub fn filing_date(t: &Transaction) -> NaiveDate {
+    t.date
+        .or(t.booking_date)
+        .or(t.value_date)
+        .or(t.imported_at.map(|i| i.date_naive()))
+        .unwrap_or_default()
+}
+
+pub(crate) fn booking_text(b: &Booking) -> &str {
+    match b {
+        Booking::Booked => "BOOKED",
+        Booking::Pending => "PENDING",
+        Booking::Other(other) => other,
+    }
+}
+
+fn account_kind_text(k: &AccountKind) -> &str {
+    match k {
+        AccountKind::Checking => "CHECKING",
+        AccountKind::Savings => "SAVINGS",
+        AccountKind::Loan => "LOAN",
+        AccountKind::CreditCard => "CREDIT_CARD",
+        AccountKind::Other(other) => other,
+    }
+}
+
+fn account_state_text(s: &AccountState) -> &str {
+    match s {
+        AccountState::Active => "ACTIVE",
+        AccountState::PendingConsent => "PENDING_CONSENT",
+        AccountState::Closed => "CLOSED",
+        AccountState::Error => "ERROR",
+        AccountState::Other(other) => other,
+    }
+}
+
+fn connection_state_text(s: &ConnectionState) -> &str {
+    match s {
+        ConnectionState::Syncing => "SYNCING",
+        ConnectionState::Ok => "OK",
+        ConnectionState::PartlyOk => "PARTLY_OK",
+        ConnectionState::Failed => "FAILED",
+        ConnectionState::Closed => "CLOSED",
+        ConnectionState::NeverSynced => "NEVER_SYNCED",
+        ConnectionState::Other(other) => other,
+    }
+}
+
+/// A short English sentence for what the user must do (stored for the offline dashboard).
+pub fn next_action_text(a: &NextAction) -> String {
+    match a {
+        NextAction::None => "none".into(),
+        NextAction::Wait => "wait for the running sync".into(),
+        NextAction::AnswerChallenge => "answer the bank's challenge".into(),
+        NextAction::AddCredentials => "add credentials".into(),
+        NextAction::UpdateCredentials => "update the credentials (the bank refused them)".into(),
+        NextAction::ActAtBank => "log in at the bank's website and do what it asks".into(),
+        NextAction::RenewBefore(day) => format!("renew the authorisation before {day}"),
+        NextAction::ConsentToAccounts => "consent to the new accounts".into(),
+        NextAction::RetryLater => "sync again later".into(),
+    }
+}

@@ -1,0 +1,184 @@
+//! Headless sync (`coffre sync`): log in, fetch every connection, account and transaction
+//! (incrementally after the first time), write them to the store in one transaction, and print
+//! one line per connection. Safe for cron: no terminal, a lock against a second sync
+//! ([`lock`]), and an exit code that says what happened:
+//!
+//! - `0`: every connection synced;
+//! - `2`: some connection needs the user (challenge, refused or expired credentials, consent):
+//!   its line says what to do; the other connections were still synced and stored;
+//! - `1`: nothing could be done (configuration, login, network, store).
+//!
+//! Login: the user's password from `COFFRE_OXLIN_PASSWORD` or the config's `password_command`
+//! (see [`crate::config`]).
+//!
+//! Docs gap (ours): a connection whose fetch fails on the network is reported and left as the
+//! last sync wrote it; the others are still stored. The stored refresh token is not used yet:
+//! the client's token manager has no refresh-token grant to start from (left for the lead).
+
+pub mod fetch;
+pub mod lock;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+
+use crate::config::{self, OxlinSection};
+use crate::oxlin::client::Client;
+use crate::oxlin::error::OxlinError;
+use crate::sanitize::clean_line;
+use crate::store::{self, Store, SyncBatch};
+use fetch::{Fetched, fetch_connection};
+
+/// The scopes a sync asks for (read everything, nothing more).
+pub const SCOPES: &str = "openid accounts_read transactions_read";
+
+/// `coffre sync` (it takes the global `--config` and `--data-dir`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SyncArgs {}
+
+/// The outcome of one connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionLine {
+    pub connection_id: String,
+    pub name: String,
+    /// `None` when synced with nothing to do; otherwise what the user should do, or the error.
+    pub problem: Option<String>,
+    pub synced: bool,
+    pub accounts: usize,
+    pub new_transactions: usize,
+}
+
+impl std::fmt::Display for ConnectionLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}): ", self.name, self.connection_id)?;
+        if self.synced {
+            write!(
+                f,
+                "synced, {} account(s), {} new transaction(s)",
+                self.accounts, self.new_transactions
+            )?;
+        } else {
+            write!(f, "NOT synced")?;
+        }
+        match &self.problem {
+            Some(problem) => write!(f, "; needs you: {problem}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Why a whole sync failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Api(#[from] OxlinError),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+}
+
+/// Fetches every connection of `client`'s user and writes them to `store` in one transaction.
+pub async fn sync_all(
+    client: &Client,
+    store: &mut Store,
+    now: DateTime<Utc>,
+) -> Result<Vec<ConnectionLine>, SyncError> {
+    let connections = client.connections().await?;
+    let mut batch = SyncBatch::default();
+    let mut lines = Vec::new();
+    for connection in &connections {
+        let domain = crate::oxlin::to_domain::connection(connection);
+        let mut line = ConnectionLine {
+            connection_id: clean_line(&connection.id),
+            name: domain.name.clone(),
+            problem: None,
+            synced: false,
+            accounts: 0,
+            new_transactions: 0,
+        };
+        match fetch_connection(client, store, connection, now).await {
+            Ok(Fetched::Synced { sync, attention }) => {
+                line.synced = true;
+                line.accounts = sync.accounts.len();
+                line.problem = attention;
+                batch.synced.push(sync);
+            }
+            Ok(Fetched::NeedsUser(what)) => {
+                line.problem = Some(what.clone());
+                batch.skipped.push((domain, what));
+            }
+            Err(fetch::FetchError::Store(e)) => return Err(e.into()),
+            Err(fetch::FetchError::Api(e)) => {
+                let what = format!("sync again later ({e})");
+                line.problem = Some(what.clone());
+                batch.skipped.push((domain, what));
+            }
+        }
+        lines.push(line);
+    }
+    // New lines per connection: count before writing (ids not yet stored).
+    for (sync, line) in batch
+        .synced
+        .iter()
+        .zip(lines.iter_mut().filter(|l| l.synced))
+    {
+        line.new_transactions = store.count_new(&sync.transactions)?;
+    }
+    store.apply(&batch, now)?;
+    Ok(lines)
+}
+
+/// Runs `coffre sync` and returns the exit code.
+pub async fn run(config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
+    match run_inner(config, data_dir).await {
+        Ok(lines) => {
+            for line in &lines {
+                println!("{line}");
+            }
+            if lines.is_empty() {
+                println!("no connection yet: add one in the dashboard (`coffre`)");
+            }
+            if lines.iter().any(|l| l.problem.is_some() || !l.synced) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(message) => {
+            eprintln!("coffre sync: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run_inner(
+    config: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<Vec<ConnectionLine>, String> {
+    let config = config::load(config).map_err(|e| e.to_string())?;
+    let oxlin: OxlinSection = config
+        .and_then(|c| c.oxlin)
+        .ok_or("no configuration: pass --config FILE with an [oxlin] section")?;
+    let data_dir = store::resolve_data_dir(data_dir).map_err(|e| e.to_string())?;
+    let _lock = lock::SyncLock::acquire(&data_dir).map_err(|e| e.to_string())?;
+    let mut store = Store::open(&store::store_file(&data_dir, oxlin.is_sandbox()))
+        .map_err(|e| e.to_string())?;
+    let client = login(&oxlin).map_err(|e| e.to_string())?;
+    sync_all(&client, &mut store, Utc::now())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// A user session from the configuration.
+fn login(oxlin: &OxlinSection) -> Result<Client, String> {
+    let config = oxlin.client_config().map_err(|e| e.to_string())?;
+    let username = oxlin
+        .username
+        .as_deref()
+        .ok_or("[oxlin] `username` is missing")?;
+    let password = oxlin.password().map_err(|e| e.to_string())?.ok_or(format!(
+        "no password: set {} or [oxlin] `password_command`",
+        config::PASSWORD_ENV
+    ))?;
+    Client::with_password(config, username, password, SCOPES).map_err(|e| e.to_string())
+}

@@ -1,0 +1,91 @@
+//! A `coffre sync` killed (SIGKILL) while it writes a large first sync leaves a store that opens
+//! and holds either nothing or everything, never part of it; the next sync completes it.
+
+use std::time::{Duration, Instant};
+
+use coffre::oxlin::client::Client;
+use coffre::oxlin::config::OxlinConfig;
+use coffre::oxlin::secret::secret;
+use coffre::sandbox::testbank::seed;
+use coffre::sandbox::{SandboxConfig, start};
+use coffre::store::{Store, TransactionQuery};
+
+const PASSWORD: &str = "correct horse battery";
+const DEADLINE: Duration = Duration::from_secs(120);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sync_killed_while_writing_leaves_the_previous_store() {
+    let config = SandboxConfig::default();
+    let sandbox = start(config.clone()).await.unwrap();
+    let oxlin = OxlinConfig::with_hosts(
+        &sandbox.base_url,
+        &sandbox.api_url(),
+        &sandbox.base_url,
+        config.client_id.clone(),
+        secret(config.client_secret.clone()),
+    );
+    let admin = Client::with_client_credentials(oxlin, "users_create").unwrap();
+    let email = "killed@example.com";
+    let user = admin.create_user(email, &secret(PASSWORD)).await.unwrap();
+    let seeded = seed(&sandbox.state, &user, "large", &["accounts_read"]).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let toml = format!(
+        "[oxlin]\nauth_url = \"{b}\"\napi_url = \"{a}\"\nclient_id = \"{i}\"\n\
+         client_secret = \"{s}\"\nusername = \"{email}\"\n",
+        b = sandbox.base_url,
+        a = sandbox.api_url(),
+        i = config.client_id,
+        s = config.client_secret,
+    );
+    let config_file = dir.path().join("config.toml");
+    std::fs::write(&config_file, toml).unwrap();
+    let data = dir.path().join("data");
+    let sync = || {
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_coffre"));
+        command
+            .arg("sync")
+            .arg("--config")
+            .arg(&config_file)
+            .arg("--data-dir")
+            .arg(&data)
+            .env("COFFRE_OXLIN_PASSWORD", PASSWORD)
+            .stdout(std::process::Stdio::null());
+        command
+    };
+
+    // Kill the first sync once its write has spilled megabytes into the WAL.
+    let mut child = sync().spawn().unwrap();
+    let wal = data.join("sandbox.sqlite-wal");
+    let started = Instant::now();
+    loop {
+        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if size > 4_000_000 {
+            break;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the sync ended ({status}) before it could be killed while writing");
+        }
+        assert!(started.elapsed() < DEADLINE, "the write never started");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    child.kill().await.unwrap();
+
+    let store = Store::open(&data.join("sandbox.sqlite")).unwrap();
+    let count = store
+        .transaction_count(&TransactionQuery::default())
+        .unwrap();
+    assert!(
+        count == 0 || count == seeded.transactions,
+        "a killed sync left {count} of {} transactions",
+        seeded.transactions
+    );
+    drop(store);
+    // The lock of the killed sync is stale and taken over.
+    let status = sync().status().await.unwrap();
+    assert!(status.success(), "{status}");
+    let store = Store::open(&data.join("sandbox.sqlite")).unwrap();
+    let count = store
+        .transaction_count(&TransactionQuery::default())
+        .unwrap();
+    assert_eq!(count, seeded.transactions);
+}
