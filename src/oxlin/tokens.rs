@@ -172,6 +172,8 @@ impl TokenManager {
         let mut form: Vec<(&str, &str)> =
             vec![("client_id", &config.client_id), ("client_secret", secret)];
         let request = http.post(format!("{}/token", config.auth_url));
+        // A session resumed from a refresh token starts with a refresh grant (the second
+        // pattern below only keeps the match exhaustive).
         let refresh = match (refresh, &self.grant) {
             (None, Grant::RefreshToken { refresh_token }) => Some(refresh_token),
             (refresh, _) => refresh,
