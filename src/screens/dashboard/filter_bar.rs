@@ -211,7 +211,7 @@ fn cycle_status(current: Option<BookingStatus>, forward: bool) -> Option<Booking
 }
 
 /// `""` is no bound; otherwise `YYYY-MM-DD` or `DD/MM/YYYY`.
-pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
+fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -223,7 +223,7 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
 }
 
 /// `""` is no bound; otherwise a signed decimal with a dot or a comma.
-pub fn parse_amount(text: &str) -> Result<Option<Decimal>, ()> {
+fn parse_amount(text: &str) -> Result<Option<Decimal>, ()> {
     let text = text.trim().replace(',', ".");
     if text.is_empty() {
         return Ok(None);

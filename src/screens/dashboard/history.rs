@@ -34,7 +34,7 @@ pub fn balance_histories(
             let Some(balance) = account.balance else {
                 return Vec::new();
             };
-            moves.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+            moves.sort_unstable_by_key(|m| std::cmp::Reverse(m.0));
             let Some(end) = account.balance_date.or(moves.first().map(|m| m.0)) else {
                 return vec![balance];
             };

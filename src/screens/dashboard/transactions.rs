@@ -124,10 +124,8 @@ impl TxView {
                 self.shown = self.base.clone();
             }
             KeyCode::Enter | KeyCode::Down | KeyCode::Up => self.focus = Focus::Rows,
-            KeyCode::Backspace => {
-                if self.search.pop().is_some() {
-                    self.shown = table.search(&self.base, &self.search.to_lowercase());
-                }
+            KeyCode::Backspace if self.search.pop().is_some() => {
+                self.shown = table.search(&self.base, &self.search.to_lowercase());
             }
             KeyCode::Char(c) => {
                 self.search.push(c);
