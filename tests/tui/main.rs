@@ -2,5 +2,6 @@
 //! `TestBackend`) and flow tests (the `Command`s that key presses produce).
 
 mod common;
+mod dashboard;
 mod flows;
 mod screens;

@@ -212,7 +212,7 @@ impl Dashboard {
         let wide = area.width >= 60;
         let medium = area.width >= 40;
         let widths = [
-            Constraint::Length(if medium { 10 } else { 0 }),
+            Constraint::Length(if medium { 11 } else { 0 }),
             Constraint::Fill(1),
             Constraint::Length(if wide { 15 } else { 0 }),
             Constraint::Length(16),

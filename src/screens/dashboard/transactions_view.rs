@@ -132,7 +132,12 @@ impl Dashboard {
                 (true, false) => "▲",
                 _ => "",
             };
-            Cell::from(format!("{}{mark}", c.name()))
+            let text = Text::from(format!("{}{mark}", c.name()));
+            Cell::from(if *c == SortColumn::Amount {
+                text.right_aligned()
+            } else {
+                text
+            })
         }))
         .style(ctx.theme.title);
         let rows = inner.height.saturating_sub(1) as usize;
@@ -240,9 +245,21 @@ impl Dashboard {
             }
             None => lines.push(field("Notes", "—".into())),
         }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        // Two columns when the pane is wide and short (below the table on 80 columns).
+        if inner.width >= 70 && (lines.len() as u16) > inner.height {
+            let right = lines.split_off(6);
+            let [l, r] =
+                Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(inner);
+            Paragraph::new(lines).render(l, buf);
+            Paragraph::new(right)
+                .wrap(Wrap { trim: false })
+                .render(r, buf);
+            return;
+        }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(block)
-            .render(area, buf);
+            .render(inner, buf);
     }
 }
