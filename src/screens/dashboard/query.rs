@@ -201,13 +201,13 @@ impl TxTable {
         ix
     }
 
-    /// Sorts row numbers in place (ties by row number, so the order is total).
+    /// Sorts row numbers in place (ties by row number, so the order is total and a descending
+    /// sort is exactly the ascending one reversed: toggling the direction is a `reverse`).
     pub fn sort(&self, ix: &mut [u32], sort: Sort) {
-        ix.sort_unstable_by(|a, b| {
-            let o = self.compare(*a, *b, sort.column);
-            let o = if sort.descending { o.reverse() } else { o };
-            o.then(a.cmp(b))
-        });
+        ix.sort_unstable_by(|a, b| self.compare(*a, *b, sort.column).then(a.cmp(b)));
+        if sort.descending {
+            ix.reverse();
+        }
     }
 
     fn compare(&self, a: u32, b: u32, column: SortColumn) -> Ordering {

@@ -76,15 +76,22 @@ impl TxView {
     /// Sorts by `column`; the same column again reverses the order.
     pub fn sort_by(&mut self, table: &TxTable, column: SortColumn) {
         if self.sort.column == column {
+            // Same column: the order reversed, without sorting again.
             self.sort.descending = !self.sort.descending;
+            self.base.reverse();
+            self.shown.reverse();
         } else {
             self.sort = Sort {
                 column,
                 descending: matches!(column, SortColumn::Date | SortColumn::Amount),
             };
+            table.sort(&mut self.base, self.sort);
+            if self.search.is_empty() {
+                self.shown.clone_from(&self.base);
+            } else {
+                table.sort(&mut self.shown, self.sort);
+            }
         }
-        table.sort(&mut self.base, self.sort);
-        table.sort(&mut self.shown, self.sort);
         self.clamp();
     }
 
