@@ -4,6 +4,7 @@
 use secrecy::SecretString;
 
 use crate::screens::credential_form::CredentialValue;
+use crate::screens::dashboard::ExportFormat;
 
 /// Something the app wants done outside the pure core.
 #[derive(Debug, Clone)]
@@ -78,6 +79,46 @@ pub enum Command {
     },
     /// Fetch every account.
     LoadAccounts,
+    /// Read the dashboard's data from the local store (answered by `ApiEvent::DashboardLoaded`).
+    LoadDashboard,
+    /// Sync one connection now, polling its queue with `generation` (the `s` key: one command
+    /// per connection, answered by `ApiEvent::SyncProgressed`).
+    SyncNow {
+        /// The connection.
+        connection: String,
+        /// The generation its events will carry.
+        generation: u64,
+    },
+    /// Give a connection's credentials again: expiring, expired, or refused (AUTH_FAILED).
+    RenewCredentials {
+        /// The connection.
+        connection: String,
+    },
+    /// Ask which of the connection's waiting accounts to share (answered by
+    /// `ApiEvent::ConsentRequested`).
+    GiveConsent {
+        /// The connection.
+        connection: String,
+    },
+    /// Delete a connection and its accounts (the user confirmed).
+    DeleteConnection {
+        /// The connection.
+        connection: String,
+    },
+    /// Archive or unarchive an account (archived accounts leave the totals).
+    ArchiveAccount {
+        /// The account.
+        account: String,
+        /// `true` to archive, `false` to unarchive.
+        archived: bool,
+    },
+    /// Export from the store, everything or one account.
+    Export {
+        /// The file format.
+        format: ExportFormat,
+        /// Only this account.
+        account: Option<String>,
+    },
     /// Leave the app.
     Quit,
 }

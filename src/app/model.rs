@@ -8,6 +8,7 @@ use crate::screens::accounts::AccountsTable;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
+use crate::screens::dashboard::Dashboard;
 use crate::screens::login::LoginForm;
 use crate::screens::provider_picker::ProviderPicker;
 use crate::screens::redirect::RedirectWait;
@@ -35,6 +36,8 @@ pub enum Screen {
     Syncing,
     /// The accounts table.
     Accounts(AccountsTable),
+    /// The dashboard: accounts and transactions from the store.
+    Dashboard(Box<Dashboard>),
 }
 
 /// The whole state of the app.

@@ -7,6 +7,7 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use crate::app::api_types::{
     AccountRow, ApiError, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
 };
+use crate::screens::dashboard::DashboardData;
 
 /// Something that happened.
 #[derive(Debug, Clone)]
@@ -96,4 +97,12 @@ pub enum ApiEvent {
     },
     /// The accounts arrived.
     AccountsLoaded(Result<Vec<AccountRow>, ApiError>),
+    /// The dashboard's data was read from the store (`Err`: why not, already sanitised).
+    DashboardLoaded(Result<DashboardData, String>),
+    /// The API became reachable (`true`) or unreachable (`false`): the dashboard shows an
+    /// OFFLINE badge and keeps showing the store.
+    Connectivity {
+        /// The API answers.
+        online: bool,
+    },
 }

@@ -6,6 +6,7 @@
 //! field (syncing, consent, accounts); Ctrl+C quits everywhere. Both ask first while a sync runs.
 
 mod api;
+mod dashboard;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -18,6 +19,7 @@ use crate::screens::login::LoginAction;
 use crate::screens::provider_picker::{PickerAction, ProviderPicker};
 use crate::screens::redirect::RedirectWait;
 use crate::ui::widgets::status_line::Status;
+use dashboard::dashboard_action;
 
 /// Applies one message to the model and returns the commands it asks for.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
@@ -26,7 +28,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
             model.now = now;
             Vec::new()
         }
-        Msg::Resized(..) | Msg::Mouse(_) => Vec::new(),
+        Msg::Mouse(event) => {
+            if let Screen::Dashboard(d) = &mut model.screen {
+                d.on_mouse(event);
+            }
+            Vec::new()
+        }
+        Msg::Resized(..) => Vec::new(),
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => handle_key(model, key),
         Msg::Api(event) => api::handle_api(model, event),
@@ -53,7 +61,7 @@ fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             | Screen::ProviderPicker(_)
             | Screen::CredentialForm(_)
             | Screen::Challenge(_)
-    );
+    ) || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing());
     let plain = !key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         _ if ctrl_c => return ask_quit(model),
@@ -188,6 +196,10 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         Screen::Accounts(table) => {
             table.on_key(key);
             Vec::new()
+        }
+        Screen::Dashboard(dashboard) => {
+            let action = dashboard.on_key(key);
+            dashboard_action(model, action)
         }
     }
 }

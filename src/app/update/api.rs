@@ -133,6 +133,9 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             if failed && matches!(model.screen, Screen::Challenge(_) | Screen::Consent(_)) {
                 model.screen = Screen::Syncing;
             }
+            if done && !model.sync.any_running() && matches!(model.screen, Screen::Dashboard(_)) {
+                return vec![Command::StopPolling { connection }, Command::LoadDashboard];
+            }
             if done && !model.sync.any_running() && matches!(model.screen, Screen::Syncing) {
                 model.screen = Screen::Accounts(AccountsTable::loading());
                 return vec![Command::StopPolling { connection }, Command::LoadAccounts];
@@ -148,6 +151,24 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             error,
         } => {
             model.status = Some(Status::Error(error.to_string()));
+            Vec::new()
+        }
+        ApiEvent::DashboardLoaded(result) => {
+            if let Screen::Dashboard(d) = &mut model.screen {
+                match result {
+                    Ok(data) => d.load(data),
+                    Err(e) => {
+                        d.loading = false;
+                        d.error = Some(crate::screens::clean(&e));
+                    }
+                }
+            }
+            Vec::new()
+        }
+        ApiEvent::Connectivity { online } => {
+            if let Screen::Dashboard(d) = &mut model.screen {
+                d.offline = !online;
+            }
             Vec::new()
         }
         ApiEvent::AccountsLoaded(result) => {
