@@ -111,7 +111,7 @@ pub async fn start_demo_sandbox(
 }
 
 async fn run_tui(settings: Settings) -> Result<(), String> {
-    let (sandbox, oxlin, username) = match settings.oxlin {
+    let (sandbox, oxlin, username) = match settings.oxlin.clone() {
         Some(real) => (None, real.client, real.username),
         None => {
             let (running, oxlin) = start_demo_sandbox(Duration::from_millis(800)).await?;
@@ -124,7 +124,9 @@ async fn run_tui(settings: Settings) -> Result<(), String> {
         (None, None) => Model::new(chrono::Utc::now(), false, None),
     };
     let (sender, task_msgs) = MsgSender::channel();
+    let store = crate::store::store_file(&settings.data_dir, sandbox.is_some());
     let options = RunnerOptions {
+        store: Some(store),
         poll_every: if sandbox.is_some() {
             Duration::from_millis(200)
         } else {

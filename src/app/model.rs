@@ -63,6 +63,8 @@ pub struct Model {
     pub providers: Vec<ProviderEntry>,
     /// The bank and channel of the last credential form (to come back to it after AUTH_FAILED).
     pub last_form: Option<(ProviderEntry, ChannelEntry)>,
+    /// The connection whose credentials the form or the redirect renews (`None`: a new bank).
+    pub renewing: Option<String>,
     /// Every connection's sync progress.
     pub sync: SyncBoard,
     /// The app should stop.
@@ -85,6 +87,7 @@ impl Model {
             numbers: NumberStyle::French,
             providers: Vec::new(),
             last_form: None,
+            renewing: None,
             sync: SyncBoard::default(),
             should_quit: false,
             next_id: 0,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::app::api_types::{
-    AccountRow, ApiError, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
+    AccountRow, ApiError, ChannelEntry, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
 };
 use crate::screens::dashboard::DashboardData;
 
@@ -99,6 +99,18 @@ pub enum ApiEvent {
     AccountsLoaded(Result<Vec<AccountRow>, ApiError>),
     /// The dashboard's data was read from the store (`Err`: why not, already sanitised).
     DashboardLoaded(Result<DashboardData, String>),
+    /// A connection's credentials can be given again through this bank's channel (the answer
+    /// to `Command::RenewCredentials`).
+    RenewalReady {
+        /// The connection to renew.
+        connection: String,
+        /// Its bank.
+        provider: ProviderEntry,
+        /// The channel to give the credentials to.
+        channel: ChannelEntry,
+    },
+    /// Something finished that the user should hear about (export written, bank deleted).
+    Notice(String),
     /// The API became reachable (`true`) or unreachable (`false`): the dashboard shows an
     /// OFFLINE badge and keeps showing the store.
     Connectivity {

@@ -136,6 +136,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
                     provider,
                     channel,
                     values,
+                    renew: model.renewing.clone(),
                 }]
             }
         },
@@ -205,7 +206,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
 }
 
 /// Opens the form (EMBEDDED) or starts the redirect (REDIRECT) for the chosen channel.
-fn open_channel(
+pub(crate) fn open_channel(
     model: &mut Model,
     provider: crate::app::api_types::ProviderEntry,
     channel: crate::app::api_types::ChannelEntry,
@@ -230,6 +231,7 @@ fn open_channel(
                 request,
                 provider: p,
                 channel: c,
+                renew: model.renewing.clone(),
             }]
         }
     }
@@ -237,6 +239,7 @@ fn open_channel(
 
 /// Back to the picker, reusing the loaded catalogue (loading it when there is none).
 pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
+    model.renewing = None;
     let mut picker = ProviderPicker::loading();
     if model.providers.is_empty() {
         model.screen = Screen::ProviderPicker(picker);

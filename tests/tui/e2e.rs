@@ -60,6 +60,7 @@ impl Person {
 /// on the screen).
 async fn start(
     tap: impl Fn(&Msg) + Send + 'static,
+    store: &std::path::Path,
 ) -> (
     Person,
     tokio::task::JoinHandle<Result<Model, impl std::fmt::Debug>>,
@@ -77,6 +78,7 @@ async fn start(
     let options = RunnerOptions {
         poll_every: Duration::from_millis(20),
         open_browser: false,
+        store: Some(store.join("sandbox.sqlite")),
         ..RunnerOptions::default()
     };
     let runner = Runner::new(oxlin, sender, options);
@@ -109,8 +111,9 @@ async fn log_in_and_choose_the_test_bank(person: &Person) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sms_bank_from_login_to_accounts_with_one_wrong_code_and_one_refused_account() {
-    let (person, app, sandbox) = start(|_| {}).await;
+async fn sms_bank_from_login_to_dashboard_with_one_wrong_code_and_one_refused_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let (person, app, sandbox) = start(|_| {}, dir.path()).await;
     let chooser = log_in_and_choose_the_test_bank(&person).await;
     if !chooser.contains("1. Other accounts") {
         person.press(KeyCode::Down);
@@ -139,7 +142,7 @@ async fn sms_bank_from_login_to_accounts_with_one_wrong_code_and_one_refused_acc
     person.press(KeyCode::Char(' '));
     person.press(KeyCode::Enter);
 
-    person.sees("SANDBOX   Accounts").await;
+    person.sees("SANDBOX   Dashboard").await;
     let accounts = person.sees("Visa Premier").await;
     assert!(accounts.contains("Compte Chèques"), "{accounts}");
     assert!(
@@ -176,7 +179,8 @@ async fn redirect_channel_caught_on_loopback_after_approval_at_the_bank() {
             let _ = url_tx.send(url.clone());
         }
     };
-    let (person, app, sandbox) = start(tap).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (person, app, sandbox) = start(tap, dir.path()).await;
     let chooser = log_in_and_choose_the_test_bank(&person).await;
     if !chooser.contains("1. Payment accounts") {
         person.press(KeyCode::Down);
@@ -205,12 +209,12 @@ async fn redirect_channel_caught_on_loopback_after_approval_at_the_bank() {
     .unwrap();
     assert!(page.contains("Connected"), "{page}");
     let next = person
-        .sees_any(&["Which accounts do you share?", "SANDBOX   Accounts"])
+        .sees_any(&["Which accounts do you share?", "SANDBOX   Dashboard"])
         .await;
     if next.contains("Which accounts do you share?") {
         person.press(KeyCode::Enter);
     }
-    person.sees("SANDBOX   Accounts").await;
+    person.sees("SANDBOX   Dashboard").await;
     person.sees("Linxo Test Bank").await;
     person.press(KeyCode::Char('q'));
     tokio::time::timeout(DEADLINE, app)

@@ -3,11 +3,11 @@
 //! current poller, is stale and dropped.
 
 use crate::app::api_types::SyncStep;
-use crate::app::update::back_to_picker;
+use crate::app::update::{back_to_picker, open_channel};
 use crate::app::{ApiEvent, Command, Model, Screen};
-use crate::screens::accounts::AccountsTable;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
+use crate::screens::dashboard::Dashboard;
 use crate::screens::syncing::ConnectionProgress;
 use crate::ui::widgets::status_line::Status;
 
@@ -137,8 +137,10 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                 return vec![Command::StopPolling { connection }, Command::LoadDashboard];
             }
             if done && !model.sync.any_running() && matches!(model.screen, Screen::Syncing) {
-                model.screen = Screen::Accounts(AccountsTable::loading());
-                return vec![Command::StopPolling { connection }, Command::LoadAccounts];
+                // The poller wrote the connection to the store before saying Done.
+                model.renewing = None;
+                model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+                return vec![Command::StopPolling { connection }, Command::LoadDashboard];
             }
             if done || failed {
                 vec![Command::StopPolling { connection }]
@@ -163,6 +165,21 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                     }
                 }
             }
+            Vec::new()
+        }
+        ApiEvent::RenewalReady {
+            connection,
+            provider,
+            channel,
+        } => {
+            if !matches!(model.screen, Screen::Dashboard(_)) {
+                return Vec::new();
+            }
+            model.renewing = Some(connection);
+            open_channel(model, provider, channel)
+        }
+        ApiEvent::Notice(text) => {
+            model.status = Some(Status::Info(crate::screens::clean(&text)));
             Vec::new()
         }
         ApiEvent::Connectivity { online } => {

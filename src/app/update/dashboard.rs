@@ -15,7 +15,13 @@ pub(super) fn dashboard_action(model: &mut Model, action: DashboardAction) -> Ve
         DashboardAction::RenewCredentials(connection) => {
             vec![Command::RenewCredentials { connection }]
         }
-        DashboardAction::GiveConsent(connection) => vec![Command::GiveConsent { connection }],
+        DashboardAction::GiveConsent(connection) => {
+            let generation = register(model, &connection, SyncStep::WaitingForUser);
+            vec![Command::GiveConsent {
+                connection,
+                generation,
+            }]
+        }
         DashboardAction::Archive(account, archived) => {
             vec![Command::ArchiveAccount { account, archived }]
         }
@@ -37,7 +43,7 @@ fn sync_all(model: &mut Model) -> Vec<Command> {
         .map(|(id, bank)| (id.to_string(), bank.to_string()))
         .collect();
     let mut cmds = Vec::new();
-    for (connection, bank) in banks {
+    for (connection, _bank) in banks {
         if model
             .sync
             .rows
@@ -46,18 +52,32 @@ fn sync_all(model: &mut Model) -> Vec<Command> {
         {
             continue;
         }
-        let generation = model.next_id();
-        model.sync.rows.retain(|r| r.connection != connection);
-        model.sync.rows.push(ConnectionProgress {
-            connection: connection.clone(),
-            bank,
-            step: SyncStep::Starting,
-            generation,
-        });
+        let generation = register(model, &connection, SyncStep::Starting);
         cmds.push(Command::SyncNow {
             connection,
             generation,
         });
     }
     cmds
+}
+
+/// Puts `connection` on the sync board at `step` with a fresh generation, which it returns.
+fn register(model: &mut Model, connection: &str, step: SyncStep) -> u64 {
+    let bank = match &model.screen {
+        crate::app::Screen::Dashboard(d) => d
+            .connection_names()
+            .find(|(id, _)| *id == connection)
+            .map(|(_, bank)| bank.to_string()),
+        _ => None,
+    }
+    .unwrap_or_else(|| connection.to_string());
+    let generation = model.next_id();
+    model.sync.rows.retain(|r| r.connection != connection);
+    model.sync.rows.push(ConnectionProgress {
+        connection: connection.to_string(),
+        bank,
+        step,
+        generation,
+    });
+    generation
 }
