@@ -27,7 +27,7 @@ use tokio::task::AbortHandle;
 pub use login::SCOPES;
 pub use sender::MsgSender;
 
-use crate::app::api_types::ApiError;
+use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
 use crate::app::{ApiEvent, Command};
 use crate::oxlin::client::Client;
 use crate::oxlin::config::OxlinConfig;
@@ -106,6 +106,21 @@ impl Runner {
             }
             Command::LoadDashboard => self.local().load(),
             Command::Export { format, account } => self.local().export(format, account),
+            Command::SyncNow {
+                connection,
+                generation,
+            }
+            | Command::GiveConsent {
+                connection,
+                generation,
+            } if self.client().is_none() => {
+                self.sender.api(ApiEvent::SyncProgressed {
+                    connection,
+                    generation,
+                    step: SyncStep::Failed(SyncFailure::Other("not logged in".into())),
+                });
+                self.not_logged_in();
+            }
             Command::SyncNow {
                 connection,
                 generation,

@@ -6,11 +6,19 @@ use crate::app::update::back_to_picker;
 use crate::app::{Command, Model};
 use crate::screens::dashboard::DashboardAction;
 use crate::screens::syncing::ConnectionProgress;
+use crate::ui::widgets::status_line::Status;
 
 /// Turns a dashboard action into commands.
 pub(super) fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> {
     match action {
         DashboardAction::None => Vec::new(),
+        DashboardAction::AddBank if !model.logged_in => {
+            let cmds = crate::app::startup::open_login(model);
+            model.status = Some(Status::Info(
+                "Log in first; the dashboard comes back after.".into(),
+            ));
+            cmds
+        }
         DashboardAction::SyncAll => sync_all(model),
         DashboardAction::RenewCredentials(connection) => {
             vec![Command::RenewCredentials { connection }]
@@ -34,10 +42,14 @@ pub(super) fn dashboard_action(model: &mut Model, action: DashboardAction) -> Ve
 }
 
 /// One `SyncNow` per connection not already syncing.
-fn sync_all(model: &mut Model) -> Vec<Command> {
+pub(crate) fn sync_all(model: &mut Model) -> Vec<Command> {
     let crate::app::Screen::Dashboard(d) = &model.screen else {
         return Vec::new();
     };
+    if d.loading {
+        model.sync_when_loaded = true;
+        return Vec::new();
+    }
     let banks: Vec<(String, String)> = d
         .connection_names()
         .map(|(id, bank)| (id.to_string(), bank.to_string()))
