@@ -7,7 +7,7 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use crate::app::api_types::{
     AccountRow, ApiError, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
 };
-use crate::screens::dashboard::DashboardData;
+use crate::screens::dashboard::{DashboardData, Transactions};
 
 /// Something that happened.
 #[derive(Debug, Clone)]
@@ -99,6 +99,9 @@ pub enum ApiEvent {
     AccountsLoaded(Result<Vec<AccountRow>, ApiError>),
     /// The dashboard's data was read from the store (`Err`: why not, already sanitised).
     DashboardLoaded(Result<DashboardData, String>),
+    /// The transactions, read after the rest when `DashboardData::transactions_to_come` was set
+    /// (`store::load_transactions`; `Err`: why not, already sanitised).
+    TransactionsLoaded(Result<Transactions, String>),
     /// The API became reachable (`true`) or unreachable (`false`): the dashboard shows an
     /// OFFLINE badge and keeps showing the store.
     Connectivity {

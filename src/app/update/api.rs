@@ -165,6 +165,15 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             }
             Vec::new()
         }
+        ApiEvent::TransactionsLoaded(result) => {
+            if let Screen::Dashboard(d) = &mut model.screen {
+                match result {
+                    Ok(rows) => d.load_transactions(rows),
+                    Err(e) => d.transactions_failed(&e),
+                }
+            }
+            Vec::new()
+        }
         ApiEvent::Connectivity { online } => {
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = !online;
