@@ -80,6 +80,7 @@ fn data(n: usize) -> DashboardData {
         connections,
         accounts,
         transactions,
+        ..DashboardData::default()
     }
 }
 

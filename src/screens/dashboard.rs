@@ -1,8 +1,10 @@
 //! The dashboard: the screen users live in. Two views switched with `Tab`: the accounts (grouped
 //! by bank, with totals, statuses and badges; `accounts.rs`) and the transactions (sortable,
 //! searchable, filterable, with a detail pane; `transactions.rs`, `transactions_view.rs`). The
-//! data arrives whole as a [`DashboardData`] from the store; keys return a [`DashboardAction`]
-//! the app turns into commands. Pure: no IO, no clock.
+//! data arrives as a [`DashboardData`] from the store, whole or in two stages (accounts first,
+//! the compact transactions a moment later: [`Dashboard::load_transactions`]); keys
+//! (`keys.rs`) return a [`DashboardAction`] the app turns into commands; `frame.rs` draws.
+//! Pure: no IO, no clock.
 //!
 //! Docs gap (ours): deleting a connection asks `y/n` first; `e` asks for the export format with
 //! one more key (`c` CSV, `l` ledger, `b` beancount, `o` OFX) and exports the account the view
@@ -11,26 +13,24 @@
 mod accounts;
 pub mod data;
 pub mod filter_bar;
+mod frame;
 pub mod history;
+mod intern;
+mod keys;
+mod order;
 pub mod query;
+pub mod rows;
 pub mod transactions;
 mod transactions_view;
 
-use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
 use rust_decimal::Decimal;
 
-use crate::screens::syncing::SyncBoard;
-use crate::screens::{ViewCtx, clean};
+use crate::screens::clean;
 use crate::ui::widgets::key_hints::KeyHint;
-use crate::ui::widgets::spinner::spinner_frame;
-pub use data::DashboardData;
-use data::{AccountSummary, ConnectionStatus, ConnectionSummary, TransactionRow};
+use data::{AccountSummary, ConnectionStatus, ConnectionSummary};
+pub use data::{DashboardData, Transactions};
 use query::TxTable;
-use transactions::{TxAction, TxView};
+use transactions::TxView;
 
 /// Which of the two views is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -96,6 +96,8 @@ pub struct Dashboard {
     order: Vec<u32>,
     /// Weekly balance history per account.
     histories: Vec<Vec<Decimal>>,
+    /// The histories came with the data (else they are derived from the rows).
+    histories_given: bool,
     table: TxTable,
     /// The view on screen.
     pub tab: Tab,
@@ -106,6 +108,8 @@ pub struct Dashboard {
     pub tx: TxView,
     /// The store is being read.
     pub loading: bool,
+    /// The transactions are being read (the accounts are shown).
+    pub transactions_loading: bool,
     /// Reading the store failed.
     pub error: Option<String>,
     /// The API cannot be reached: the store is shown as it is.
@@ -172,11 +176,14 @@ impl Dashboard {
     }
 
     /// Takes a fresh load from the store (bank text sanitised), keeping the view's settings.
+    /// When the transactions are still to come, the rows loaded before stay until they do.
     pub fn load(&mut self, data: DashboardData) {
         let DashboardData {
             mut connections,
             mut accounts,
-            mut transactions,
+            transactions,
+            histories,
+            transactions_to_come,
         } = data;
         for c in &mut connections {
             c.bank = clean(&c.bank);
@@ -193,7 +200,6 @@ impl Dashboard {
                 *k = clean(k);
             }
         }
-        transactions.iter_mut().for_each(clean_row);
         self.connection_of = accounts
             .iter()
             .map(|a| connections.iter().position(|c| c.id == a.connection_id))
@@ -201,14 +207,33 @@ impl Dashboard {
         let mut order: Vec<u32> = (0..accounts.len() as u32).collect();
         order.sort_by_key(|a| self.connection_of[*a as usize].unwrap_or(usize::MAX));
         self.order = order;
-        let ids: Vec<&str> = accounts.iter().map(|a| a.id.as_str()).collect();
-        let names: Vec<&str> = accounts.iter().map(|a| a.name.as_str()).collect();
-        self.table = TxTable::new(transactions, &ids, &names);
-        self.histories =
-            history::balance_histories(&accounts, &self.table.rows, &self.table.account_of);
         self.connections = connections;
         self.accounts = accounts;
+        self.histories_given = histories.is_some();
+        self.histories = histories.unwrap_or_default();
         self.account_cursor = self.account_cursor.min(self.order.len().saturating_sub(1));
+        self.loading = false;
+        self.error = None;
+        self.transactions_loading = transactions_to_come;
+        if transactions_to_come {
+            let (ids, names) = account_keys(&self.accounts);
+            self.table.set_accounts(&ids, &names);
+            if !self.histories_given {
+                self.histories = history::balance_histories(&self.accounts, &self.table);
+            }
+            self.tx.recompute(&self.table);
+        } else {
+            self.load_transactions(transactions);
+        }
+    }
+
+    /// Takes the transactions, read after the rest (see [`DashboardData::transactions_to_come`]).
+    pub fn load_transactions(&mut self, transactions: Transactions) {
+        let (ids, names) = account_keys(&self.accounts);
+        self.table = TxTable::new(transactions, &ids, &names);
+        if !self.histories_given {
+            self.histories = history::balance_histories(&self.accounts, &self.table);
+        }
         if self
             .tx
             .filter
@@ -218,8 +243,13 @@ impl Dashboard {
             self.tx.filter.account = None;
         }
         self.tx.recompute(&self.table);
-        self.loading = false;
-        self.error = None;
+        self.transactions_loading = false;
+    }
+
+    /// Reading the transactions failed (the rest is shown).
+    pub fn transactions_failed(&mut self, why: &str) {
+        self.transactions_loading = false;
+        self.error = Some(clean(why));
     }
 
     /// The user is typing a search or a filter (letters must not quit or open help).
@@ -247,209 +277,11 @@ impl Dashboard {
         let a = self.selected_account()?;
         self.connection_of[a as usize].and_then(|c| self.connections.get(c))
     }
-
-    /// Handles a key.
-    pub fn on_key(&mut self, key: KeyEvent) -> DashboardAction {
-        if let Some(prompt) = self.prompt.take() {
-            return self.answer_prompt(prompt, key);
-        }
-        if self.is_typing() {
-            self.tx.on_key(key, &self.table, self.accounts.len() as u32);
-            return DashboardAction::None;
-        }
-        match key.code {
-            KeyCode::Tab | KeyCode::BackTab => {
-                self.tab = match self.tab {
-                    Tab::Accounts => Tab::Transactions,
-                    Tab::Transactions => Tab::Accounts,
-                };
-                return DashboardAction::None;
-            }
-            KeyCode::Char('s') => return DashboardAction::SyncAll,
-            KeyCode::Char('e') => {
-                self.prompt = Some(Prompt::Export);
-                return DashboardAction::None;
-            }
-            _ => {}
-        }
-        match self.tab {
-            Tab::Accounts => self.accounts_key(key),
-            Tab::Transactions => {
-                if self.tx.on_key(key, &self.table, self.accounts.len() as u32) == TxAction::Back {
-                    self.tab = Tab::Accounts;
-                }
-                DashboardAction::None
-            }
-        }
-    }
-
-    fn accounts_key(&mut self, key: KeyEvent) -> DashboardAction {
-        let last = self.order.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.account_cursor = self.account_cursor.saturating_sub(1)
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.account_cursor = (self.account_cursor + 1).min(last)
-            }
-            KeyCode::Home | KeyCode::Char('g') => self.account_cursor = 0,
-            KeyCode::End | KeyCode::Char('G') => self.account_cursor = last,
-            KeyCode::Enter => {
-                if let Some(a) = self.selected_account() {
-                    self.tx.scope(&self.table, Some(a));
-                    self.tab = Tab::Transactions;
-                }
-            }
-            KeyCode::Char('a') => return DashboardAction::AddBank,
-            KeyCode::Char('x') => {
-                if let Some(a) = self
-                    .selected_account()
-                    .and_then(|a| self.accounts.get(a as usize))
-                {
-                    return DashboardAction::Archive(a.id.clone(), !a.archived);
-                }
-            }
-            KeyCode::Char('D') => {
-                if let Some(c) = self.selected_connection() {
-                    self.prompt = Some(Prompt::Delete(c.id.clone()));
-                }
-            }
-            KeyCode::Char('r') => return self.fix_selected(),
-            _ => {}
-        }
-        DashboardAction::None
-    }
-
-    /// The action the selected account's connection needs (`r`).
-    fn fix_selected(&self) -> DashboardAction {
-        let Some(c) = self.selected_connection() else {
-            return DashboardAction::None;
-        };
-        let expiring = c.credentials_expire.is_some();
-        match (&c.status, c.accounts_pending_consent) {
-            (ConnectionStatus::AuthFailed, _) => DashboardAction::RenewCredentials(c.id.clone()),
-            (_, n) if n > 0 => DashboardAction::GiveConsent(c.id.clone()),
-            _ if expiring => DashboardAction::RenewCredentials(c.id.clone()),
-            _ => DashboardAction::None,
-        }
-    }
-
-    fn answer_prompt(&mut self, prompt: Prompt, key: KeyEvent) -> DashboardAction {
-        match (prompt, key.code) {
-            (Prompt::Delete(c), KeyCode::Char('y')) => DashboardAction::DeleteConnection(c),
-            (Prompt::Export, KeyCode::Char(c)) => {
-                let format = match c {
-                    'c' => ExportFormat::Csv,
-                    'l' => ExportFormat::Ledger,
-                    'b' => ExportFormat::Beancount,
-                    'o' => ExportFormat::Ofx,
-                    _ => return DashboardAction::None,
-                };
-                let account = match self.tab {
-                    Tab::Transactions => self.tx.filter.account,
-                    Tab::Accounts => None,
-                };
-                let id = account
-                    .and_then(|a| self.accounts.get(a as usize))
-                    .map(|a| a.id.clone());
-                DashboardAction::Export(format, id)
-            }
-            _ => DashboardAction::None,
-        }
-    }
-
-    /// The mouse wheel scrolls the view on screen.
-    pub fn on_mouse(&mut self, event: MouseEvent) {
-        let delta = match event.kind {
-            MouseEventKind::ScrollDown => 3,
-            MouseEventKind::ScrollUp => -3,
-            _ => return,
-        };
-        match self.tab {
-            Tab::Transactions => self.tx.move_by(delta),
-            Tab::Accounts => {
-                let last = self.order.len().saturating_sub(1);
-                self.account_cursor = self.account_cursor.saturating_add_signed(delta).min(last);
-            }
-        }
-    }
-
-    /// Draws the dashboard; `sync` tells which connections are syncing.
-    pub fn render(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx, sync: &SyncBoard) {
-        let [tabs, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-        self.render_tabs(tabs, buf, ctx);
-        let message = if self.loading {
-            Some(Line::styled(
-                format!("{} Reading the store…", spinner_frame(ctx.now)),
-                ctx.theme.text,
-            ))
-        } else if let Some(e) = &self.error {
-            Some(Line::styled(
-                format!("The store could not be read: {e}"),
-                ctx.theme.error,
-            ))
-        } else if self.accounts.is_empty() && self.connections.is_empty() {
-            Some(Line::styled(
-                "No bank yet: press a to connect one.",
-                ctx.theme.dim,
-            ))
-        } else {
-            None
-        };
-        if let Some(line) = message {
-            let block = Block::bordered();
-            let inner = block.inner(body);
-            block.render(body, buf);
-            line.render(inner, buf);
-            return;
-        }
-        match self.tab {
-            Tab::Accounts => self.render_accounts(body, buf, ctx, sync),
-            Tab::Transactions => self.render_transactions(body, buf, ctx),
-        }
-    }
-
-    fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let tab = |name: &'static str, on: bool| {
-            Span::styled(
-                format!(" {name} "),
-                if on {
-                    ctx.theme.selected
-                } else {
-                    ctx.theme.dim
-                },
-            )
-        };
-        let mut spans = vec![
-            tab("Accounts", self.tab == Tab::Accounts),
-            Span::raw(" "),
-            tab("Transactions", self.tab == Tab::Transactions),
-            Span::raw("  "),
-        ];
-        match &self.prompt {
-            Some(Prompt::Delete(_)) => spans.push(Span::styled(
-                "Delete this bank and its accounts? (y/n)",
-                ctx.theme.error,
-            )),
-            Some(Prompt::Export) => spans.push(Span::styled(
-                "Export as: c CSV · l ledger · b beancount · o OFX",
-                ctx.theme.key,
-            )),
-            None if self.offline => spans.push(Span::styled(
-                " OFFLINE: showing the store ",
-                ctx.theme.badge,
-            )),
-            None => {}
-        }
-        Line::from(spans).render(area, buf);
-    }
 }
 
-fn clean_row(r: &mut TransactionRow) {
-    r.label = clean(&r.label);
-    r.notes = r.notes.as_deref().map(crate::sanitize::clean_multiline);
-    r.category = r.category.as_deref().map(clean);
-    r.kind = r.kind.as_deref().map(clean);
-    r.currency = clean(&r.currency);
+/// The accounts' ids and names, same order.
+fn account_keys(accounts: &[AccountSummary]) -> (Vec<&str>, Vec<&str>) {
+    let ids = accounts.iter().map(|a| a.id.as_str()).collect();
+    let names = accounts.iter().map(|a| a.name.as_str()).collect();
+    (ids, names)
 }

@@ -8,8 +8,6 @@
 //! its first channel (coffre creates one channel per connection); a connection deleted on the
 //! API but absent from the store is not an error.
 
-mod loader;
-
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
@@ -22,9 +20,9 @@ use crate::oxlin::error::OxlinError;
 use crate::oxlin::wire::{AccountStatus, SyncType};
 use crate::screens::dashboard::ExportFormat;
 use crate::store::Store;
+use crate::store::dashboard::{load_dashboard_summary, load_transactions};
 use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
-pub use loader::load_dashboard;
 
 /// Where the dashboard's commands read and write.
 #[derive(Debug, Clone)]
@@ -39,14 +37,24 @@ impl Local {
         Store::open(path).map_err(|e| e.to_string())
     }
 
-    /// Reads the dashboard from the store on a blocking thread and sends it.
+    /// Reads the dashboard from the store on a blocking thread, in two messages: the summary
+    /// (connections, accounts, histories) at once, then the transactions.
     pub fn load(&self) {
         let local = self.clone();
         tokio::task::spawn_blocking(move || {
-            let result = local
-                .open()
-                .and_then(|store| load_dashboard(&store, Utc::now()).map_err(|e| e.to_string()));
-            local.sender.api(ApiEvent::DashboardLoaded(result));
+            let store = match local.open() {
+                Ok(store) => store,
+                Err(e) => return local.sender.api(ApiEvent::DashboardLoaded(Err(e))),
+            };
+            let summary = load_dashboard_summary(&store, Utc::now()).map_err(|e| e.to_string());
+            let more = summary.as_ref().is_ok_and(|s| s.transactions_to_come);
+            local.sender.api(ApiEvent::DashboardLoaded(summary));
+            if more {
+                let rows = load_transactions(&store)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string());
+                local.sender.api(ApiEvent::TransactionsLoaded(rows));
+            }
         });
     }
 
@@ -266,7 +274,7 @@ async fn renewal(client: &Client, connection: &str) -> Result<ApiEvent, OxlinErr
         .ok_or_else(|| OxlinError::NotFound("the bank offers no channel".into()))?;
     Ok(ApiEvent::RenewalReady {
         connection: connection.to_owned(),
-        provider,
-        channel,
+        provider: Box::new(provider),
+        channel: Box::new(channel),
     })
 }

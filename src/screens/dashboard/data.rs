@@ -9,6 +9,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
+pub use super::rows::{Transactions, TxRef};
+
 /// An account not synced for this long gets a "stale" badge.
 pub const STALE_AFTER_HOURS: i64 = 24;
 
@@ -19,8 +21,15 @@ pub struct DashboardData {
     pub connections: Vec<ConnectionSummary>,
     /// Every account, each pointing at its connection.
     pub accounts: Vec<AccountSummary>,
-    /// Every transaction of every account, in any order.
-    pub transactions: Vec<TransactionRow>,
+    /// Every transaction of every account, in any order, compact (`Vec<TransactionRow>`
+    /// converts with `.into()`).
+    pub transactions: Transactions,
+    /// Each account's weekly balances (same order as `accounts`), oldest first, when the loader
+    /// computed them; `None`: the dashboard derives them from `transactions`.
+    pub histories: Option<Vec<Vec<Decimal>>>,
+    /// The transactions come later, in `ApiEvent::TransactionsLoaded` (`transactions` is empty
+    /// and the dashboard keeps the rows it had until they arrive).
+    pub transactions_to_come: bool,
 }
 
 /// A connection's state, as the API reports it.

@@ -1,19 +1,21 @@
 //! The transactions index: the rows stay where the store put them; what the view shows is a
 //! vector of row numbers (`Vec<u32>`) that match the filter, in sort order, narrowed by the
 //! search. The filtered-and-sorted `base` is recomputed only when the filter or the sort
-//! changes; a search that extends the previous one narrows the current matches (`shown`), so a
-//! keystroke costs one pass over what is left, not over every row.
+//! changes, as one pass over the column's ascending order (computed once, see
+//! [`super::order`]); a search that extends the previous one narrows the current matches
+//! (`shown`), so a keystroke costs one pass over what is left, not over every row.
 //!
 //! Docs gap (ours): search is a case-insensitive substring match over the label, the notes and
 //! the amount written both as `-12.30` and `-12,30`; sorting by label ignores case; ties keep
 //! the store's order so a sort is stable and deterministic.
 
-use std::cmp::Ordering;
+use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::data::{BookingStatus, TransactionRow};
+use super::data::{BookingStatus, Transactions};
+use super::order;
 
 /// A column the transactions can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,77 +105,53 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
     }
-
-    fn keeps(&self, row: &TransactionRow, account: u32) -> bool {
-        self.account.is_none_or(|a| a == account)
-            && self.from.is_none_or(|d| row.date >= d)
-            && self.to.is_none_or(|d| row.date <= d)
-            && self.status.is_none_or(|s| row.status == s)
-            && self.min.is_none_or(|m| row.amount >= m)
-            && self.max.is_none_or(|m| row.amount <= m)
-    }
 }
 
 /// The rows plus what is derived from them once, at load.
 #[derive(Clone, Default)]
 pub struct TxTable {
     /// The rows, as loaded.
-    pub rows: Vec<TransactionRow>,
-    /// For each row, the index of its account in the dashboard's accounts (`u32::MAX`: unknown).
-    pub account_of: Vec<u32>,
+    pub rows: Transactions,
+    /// For each distinct account id of the rows, the index of its account in the dashboard's
+    /// accounts (`u32::MAX`: unknown).
+    account_of_key: Vec<u32>,
     /// For each account index, its rank when accounts are sorted by name.
     account_rank: Vec<u32>,
-    /// Every row's lowercased search text, one after the other.
-    hay: String,
-    /// Where each row's search text ends in `hay`.
-    hay_end: Vec<usize>,
+    /// Per column (as in [`SortColumn::ALL`]), every row in ascending order; on first use.
+    orders: [OnceLock<Vec<u32>>; 6],
 }
 
 impl TxTable {
-    /// Indexes `rows`; `account_of(row)` gives its account's index, `account_names` their names.
-    pub fn new(rows: Vec<TransactionRow>, account_ids: &[&str], account_names: &[&str]) -> Self {
-        let mut by_id: Vec<(&str, u32)> = account_ids
+    /// Indexes `rows` for the accounts whose ids and names are given (same order).
+    pub fn new(rows: Transactions, account_ids: &[&str], account_names: &[&str]) -> Self {
+        let mut table = TxTable {
+            rows,
+            ..TxTable::default()
+        };
+        table.set_accounts(account_ids, account_names);
+        table
+    }
+
+    /// The accounts changed (a reload): maps the rows to them again, without touching the rows.
+    pub fn set_accounts(&mut self, account_ids: &[&str], account_names: &[&str]) {
+        self.account_of_key = self
+            .rows
+            .account_ids()
             .iter()
-            .enumerate()
-            .map(|(i, id)| (*id, i as u32))
-            .collect();
-        by_id.sort_unstable();
-        let account_of: Vec<u32> = rows
-            .iter()
-            .map(|r| {
-                by_id
-                    .binary_search_by(|(id, _)| (*id).cmp(r.account_id.as_str()))
-                    .map_or(u32::MAX, |i| by_id[i].1)
+            .map(|id| {
+                account_ids
+                    .iter()
+                    .position(|a| **a == **id)
+                    .map_or(u32::MAX, |a| a as u32)
             })
             .collect();
         let mut order: Vec<u32> = (0..account_names.len() as u32).collect();
         order.sort_by_key(|i| account_names[*i as usize].to_lowercase());
-        let mut account_rank = vec![0; account_names.len()];
+        self.account_rank = vec![0; account_names.len()];
         for (rank, i) in order.iter().enumerate() {
-            account_rank[*i as usize] = rank as u32;
+            self.account_rank[*i as usize] = rank as u32;
         }
-        let mut hay = String::with_capacity(rows.len() * 48);
-        let mut hay_end = Vec::with_capacity(rows.len());
-        for r in &rows {
-            push_lower(&mut hay, &r.label);
-            hay.push('\t');
-            if let Some(n) = &r.notes {
-                push_lower(&mut hay, n);
-            }
-            let plain = r.amount.to_string();
-            hay.push('\t');
-            hay.push_str(&plain);
-            hay.push('\t');
-            hay.push_str(&plain.replace('.', ","));
-            hay_end.push(hay.len());
-        }
-        TxTable {
-            rows,
-            account_of,
-            account_rank,
-            hay,
-            hay_end,
-        }
+        self.orders[1] = OnceLock::new();
     }
 
     /// The number of rows.
@@ -186,63 +164,121 @@ impl TxTable {
         self.rows.is_empty()
     }
 
-    fn hay(&self, i: u32) -> &str {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { self.hay_end[i - 1] };
-        &self.hay[start..self.hay_end[i]]
+    /// The dashboard's index of row `i`'s account (`u32::MAX`: unknown).
+    pub fn account_of(&self, i: u32) -> u32 {
+        let key = self.rows.account_key(i) as usize;
+        self.account_of_key.get(key).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Every row in ascending `column` order (ties by row number), computed on first use.
+    pub fn order(&self, column: SortColumn) -> &[u32] {
+        let slot = SortColumn::ALL
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or(0);
+        self.orders[slot].get_or_init(|| self.compute_order(column))
+    }
+
+    fn compute_order(&self, column: SortColumn) -> Vec<u32> {
+        let n = self.rows.len() as u32;
+        let rows = &self.rows;
+        match column {
+            SortColumn::Date => order::by_day(n, |i| rows.day(i)),
+            SortColumn::Account => {
+                let unknown = self.account_rank.len();
+                order::by_small_key(n, unknown + 1, |i| {
+                    let a = self.account_of(i) as usize;
+                    self.account_rank.get(a).map_or(unknown, |r| *r as usize)
+                })
+            }
+            SortColumn::Label => order::by_text(n, |i| rows.hay(i)),
+            SortColumn::Amount => order::by_amount(n, |i| rows.amount(i)),
+            SortColumn::Status => order::by_small_key(n, 2, |i| match rows.status(i) {
+                BookingStatus::Booked => 0,
+                BookingStatus::Pending => 1,
+            }),
+            SortColumn::Category => {
+                // Categories by name; rows without one last.
+                let names = rows.categories();
+                let mut by_name: Vec<usize> = (0..names.len()).collect();
+                by_name.sort_by(|a, b| names[*a].cmp(&names[*b]));
+                let mut rank = vec![0; names.len()];
+                for (r, c) in by_name.iter().enumerate() {
+                    rank[*c] = r;
+                }
+                order::by_small_key(n, names.len() + 1, |i| {
+                    match rows.category_key(i).checked_sub(1) {
+                        Some(c) => rank.get(c as usize).copied().unwrap_or(names.len()),
+                        None => names.len(),
+                    }
+                })
+            }
+        }
     }
 
     /// Row numbers that pass `filter`, sorted by `sort`.
     pub fn filtered_sorted(&self, filter: &Filter, sort: Sort) -> Vec<u32> {
-        let mut ix: Vec<u32> = (0..self.rows.len() as u32)
-            .filter(|i| filter.keeps(&self.rows[*i as usize], self.account_of[*i as usize]))
-            .collect();
-        self.sort(&mut ix, sort);
-        ix
-    }
-
-    /// Sorts row numbers in place (ties by row number, so the order is total and a descending
-    /// sort is exactly the ascending one reversed: toggling the direction is a `reverse`).
-    pub fn sort(&self, ix: &mut [u32], sort: Sort) {
-        ix.sort_unstable_by(|a, b| self.compare(*a, *b, sort.column).then(a.cmp(b)));
+        let order = self.order(sort.column);
+        let mut ix: Vec<u32> = if filter.is_empty() {
+            order.to_vec()
+        } else {
+            let day = |d: Option<NaiveDate>, none: i32| d.map_or(none, |d| d.num_days_from_ce());
+            let (from, to) = (day(filter.from, i32::MIN), day(filter.to, i32::MAX));
+            let rows = &self.rows;
+            order
+                .iter()
+                .copied()
+                .filter(|i| {
+                    let i = *i;
+                    filter.account.is_none_or(|a| a == self.account_of(i))
+                        && (from..=to).contains(&rows.day(i))
+                        && filter.status.is_none_or(|s| rows.status(i) == s)
+                        && filter.min.is_none_or(|m| rows.amount(i) >= m)
+                        && filter.max.is_none_or(|m| rows.amount(i) <= m)
+                })
+                .collect()
+        };
         if sort.descending {
             ix.reverse();
         }
+        ix
     }
 
-    fn compare(&self, a: u32, b: u32, column: SortColumn) -> Ordering {
-        let (ra, rb) = (&self.rows[a as usize], &self.rows[b as usize]);
-        match column {
-            SortColumn::Date => ra.date.cmp(&rb.date),
-            SortColumn::Account => self.rank(a).cmp(&self.rank(b)),
-            SortColumn::Label => self.hay(a).cmp(self.hay(b)),
-            SortColumn::Amount => ra.amount.cmp(&rb.amount),
-            SortColumn::Status => ra.status.cmp(&rb.status),
-            SortColumn::Category => match (&ra.category, &rb.category) {
-                (Some(x), Some(y)) => x.cmp(y),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            },
+    /// The rows of `ix` (any order) in `sort` order: one pass over the column's order.
+    pub fn sorted(&self, ix: &[u32], sort: Sort) -> Vec<u32> {
+        let mut member = vec![0u64; self.rows.len().div_ceil(64)];
+        for i in ix {
+            member[*i as usize / 64] |= 1 << (i % 64);
         }
-    }
-
-    fn rank(&self, row: u32) -> u32 {
-        let account = self.account_of[row as usize];
-        self.account_rank
-            .get(account as usize)
+        let mut out: Vec<u32> = self
+            .order(sort.column)
+            .iter()
             .copied()
-            .unwrap_or(u32::MAX)
+            .filter(|i| member[*i as usize / 64] & (1 << (i % 64)) != 0)
+            .collect();
+        if sort.descending {
+            out.reverse();
+        }
+        out
     }
 
-    /// Keeps the row numbers of `ix` whose text contains `needle` (already lowercased).
+    /// Keeps the row numbers of `ix` whose text contains `needle` (already lowercased); an
+    /// amount also matches written with a comma (`-12,30`).
     pub fn search(&self, ix: &[u32], needle: &str) -> Vec<u32> {
         if needle.is_empty() {
             return ix.to_vec();
         }
+        let dotted = needle.contains(',').then(|| needle.replace(',', "."));
         ix.iter()
             .copied()
-            .filter(|i| self.hay(*i).contains(needle))
+            .filter(|i| {
+                let hay = self.rows.hay(*i);
+                hay.contains(needle)
+                    || dotted.as_deref().is_some_and(|d| {
+                        hay.rsplit_once('\t')
+                            .is_some_and(|(_, amount)| amount.contains(d))
+                    })
+            })
             .collect()
     }
 }
@@ -251,13 +287,5 @@ impl std::fmt::Debug for TxTable {
     /// A count, not a million rows.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "TxTable({} rows)", self.rows.len())
-    }
-}
-
-fn push_lower(out: &mut String, text: &str) {
-    if text.is_ascii() {
-        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        out.push_str(&text.to_lowercase());
     }
 }

@@ -85,11 +85,12 @@ impl TxView {
                 column,
                 descending: matches!(column, SortColumn::Date | SortColumn::Amount),
             };
-            table.sort(&mut self.base, self.sort);
+            // One pass over the column's order (computed once), not a sort.
+            self.base = table.filtered_sorted(&self.filter, self.sort);
             if self.search.is_empty() {
                 self.shown.clone_from(&self.base);
             } else {
-                table.sort(&mut self.shown, self.sort);
+                self.shown = table.sorted(&self.shown, self.sort);
             }
         }
         self.clamp();

@@ -105,7 +105,9 @@ impl Dashboard {
         let inner = block.inner(area);
         block.render(area, buf);
         if self.tx.shown.is_empty() {
-            let why = if self.table.is_empty() {
+            let why = if self.transactions_loading {
+                "Reading the transactions from the store…"
+            } else if self.table.is_empty() {
                 "No transaction in the store yet: press s to sync."
             } else {
                 "No transaction matches: Esc clears the search, then the filter."
@@ -146,8 +148,8 @@ impl Dashboard {
         let visible = self.tx.shown[self.tx.offset..end].iter().enumerate();
         let body: Vec<Row> = visible
             .map(|(n, i)| {
-                let row = &self.table.rows[*i as usize];
-                let account = self.table.account_of[*i as usize];
+                let row = self.table.rows.get(*i);
+                let account = self.table.account_of(*i);
                 let cells = columns.iter().map(|(c, _)| match c {
                     SortColumn::Date => Cell::from(row.date.format("%d/%m/%Y").to_string()),
                     SortColumn::Account => Cell::from(
@@ -156,14 +158,14 @@ impl Dashboard {
                             .map_or("?", |a| a.name.as_str())
                             .to_string(),
                     ),
-                    SortColumn::Label => Cell::from(row.label.clone()),
+                    SortColumn::Label => Cell::from(row.label.to_string()),
                     SortColumn::Amount => {
                         let style = if row.amount.is_sign_negative() {
                             ctx.theme.negative
                         } else {
                             ctx.theme.positive
                         };
-                        let text = signed_money(row.amount, &row.currency, ctx.numbers);
+                        let text = signed_money(row.amount, row.currency, ctx.numbers);
                         Cell::from(Text::styled(text, style).right_aligned())
                     }
                     SortColumn::Status => match row.status {
@@ -172,7 +174,9 @@ impl Dashboard {
                         }
                         BookingStatus::Booked => Cell::from(Span::styled("booked", ctx.theme.dim)),
                     },
-                    SortColumn::Category => Cell::from(row.category.clone().unwrap_or_default()),
+                    SortColumn::Category => {
+                        Cell::from(row.category.unwrap_or_default().to_string())
+                    }
                 });
                 let r = Row::new(cells);
                 if self.tx.offset + n == self.tx.selected {
@@ -192,10 +196,8 @@ impl Dashboard {
             block.render(area, buf);
             return;
         };
-        let row = &self.table.rows[i as usize];
-        let account = self
-            .accounts
-            .get(self.table.account_of[i as usize] as usize);
+        let row = self.table.rows.get(i);
+        let account = self.accounts.get(self.table.account_of(i) as usize);
         let field = |name: &str, value: String| {
             Line::from(vec![
                 Span::styled(format!("{name:>12} "), ctx.theme.dim),
@@ -206,10 +208,10 @@ impl Dashboard {
             d.map_or("—".into(), |d| d.format("%d/%m/%Y").to_string())
         };
         let mut lines = vec![
-            field("Label", row.label.clone()),
+            field("Label", row.label.to_string()),
             field(
                 "Amount",
-                signed_money(row.amount, &row.currency, ctx.numbers),
+                signed_money(row.amount, row.currency, ctx.numbers),
             ),
             field("Date", date(Some(row.date))),
             field("Value date", date(row.value_date)),
@@ -222,19 +224,16 @@ impl Dashboard {
                     format!("{} {iban}", a.name)
                 }),
             ),
-            field(
-                "Category",
-                row.category.clone().unwrap_or_else(|| "—".into()),
-            ),
-            field("Type", row.kind.clone().unwrap_or_else(|| "—".into())),
+            field("Category", row.category.unwrap_or("—").to_string()),
+            field("Type", row.kind.unwrap_or("—").to_string()),
             field(
                 "Imported",
                 row.imported_at
                     .map_or("—".into(), |t| t.format("%d/%m/%Y %H:%M UTC").to_string()),
             ),
-            field("Id", row.id.clone()),
+            field("Id", row.id.to_string()),
         ];
-        match &row.notes {
+        match row.notes {
             Some(notes) => {
                 lines.push(field("Notes", String::new()));
                 lines.extend(

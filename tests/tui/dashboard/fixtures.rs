@@ -126,10 +126,16 @@ pub fn transactions() -> Vec<TransactionRow> {
 }
 
 pub fn data() -> DashboardData {
+    with_rows(transactions())
+}
+
+/// The two banks and four accounts with these transactions.
+pub fn with_rows(rows: Vec<TransactionRow>) -> DashboardData {
     DashboardData {
         connections: connections(),
         accounts: accounts(),
-        transactions: transactions(),
+        transactions: rows.into(),
+        ..DashboardData::default()
     }
 }
 
@@ -143,16 +149,13 @@ pub fn many(n: usize) -> DashboardData {
         "RETRAIT DAB",
     ];
     let ids = ["a1", "a2", "a3", "a4"];
-    let transactions = (0..n)
+    let rows = (0..n)
         .map(|i| {
             let amount = format!("{}.{:02}", (i as i64 * 37) % 500 - 250, i % 100);
             tx(i, ids[i % 4], (i / 4) as i64, labels[i % 5], &amount)
         })
         .collect();
-    DashboardData {
-        transactions,
-        ..data()
-    }
+    with_rows(rows)
 }
 
 /// A model on the dashboard, loaded with `data`.

@@ -108,9 +108,10 @@ fn thousands_hostile_and_long_labels() {
     run(&mut m, [key(KeyCode::End)]);
     snap("transactions_thousands_end", &mut m);
 
-    let mut hostile = data();
-    hostile.transactions[0].label = "\x1b[2J\x1b[31mPAY ME\u{202e}gnp.exe\u{200b}\r\nrm -rf".into();
-    hostile.transactions[1].label = "=HYPERLINK(\"http://evil\")\x07\x08".into();
+    let mut rows = transactions();
+    rows[0].label = "\x1b[2J\x1b[31mPAY ME\u{202e}gnp.exe\u{200b}\r\nrm -rf".into();
+    rows[1].label = "=HYPERLINK(\"http://evil\")\x07\x08".into();
+    let mut hostile = with_rows(rows);
     hostile.accounts[0].name = "\x1b]0;pwned\x07Compte".into();
     hostile.connections[0].bank = "Bank\u{2066}\u{202d}Evil".into();
     let mut m = on_transactions(hostile.clone());
@@ -122,8 +123,9 @@ fn thousands_hostile_and_long_labels() {
     snap("transactions_hostile_labels", &mut m);
     snap("accounts_hostile_names", &mut dashboard(hostile));
 
-    let mut long = data();
-    long.transactions[0].label = "PRLV SEPA ".repeat(30);
+    let mut rows = transactions();
+    rows[0].label = "PRLV SEPA ".repeat(30);
+    let mut long = with_rows(rows);
     long.accounts[0].name = "Compte courant joint de monsieur et madame Dupont-Martin".into();
     long.connections[1].bank = "Crédit Agricole Languedoc — Caisse régionale ".repeat(3);
     let mut m = dashboard(long.clone());
