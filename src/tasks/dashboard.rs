@@ -6,7 +6,9 @@
 //! Docs gaps, our choices: the export file is `coffre-<account or all>-<YYYYMMDD-HHMMSS>.<ext>`
 //! in the data dir (next to the store), else the current directory; renewing a connection uses
 //! its first channel (coffre creates one channel per connection); a connection deleted on the
-//! API but absent from the store is not an error.
+//! API but absent from the store is not an error; a bank the server no longer knows (the
+//! built-in sandbox starts empty on every run) is reported with what to do, never removed
+//! silently.
 
 use std::path::{Path, PathBuf};
 
@@ -91,7 +93,14 @@ impl Local {
     /// Asks the API to sync `connection` (the poller already watches it with `generation`).
     pub async fn sync_now(&self, client: Client, connection: String, generation: u64) {
         if let Err(e) = client.sync(&connection, SyncType::All).await {
-            let error = convert::api_error(&e);
+            let error = match e {
+                OxlinError::NotFound(_) => ApiError::Rejected(
+                    "the server no longer knows this bank (the built-in sandbox forgets on \
+                     restart): D removes it, a adds it again"
+                        .into(),
+                ),
+                e => convert::api_error(&e),
+            };
             self.sender.api(ApiEvent::SyncProgressed {
                 connection: connection.clone(),
                 generation,
