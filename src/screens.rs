@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod challenge;
 pub mod consent;
 pub mod credential_form;
+pub mod dashboard;
 pub mod login;
 pub mod provider_picker;
 pub mod redirect;

@@ -59,6 +59,7 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
         Screen::Consent(s) => s.render(body, buf, &ctx),
         Screen::Syncing => model.sync.render(body, buf, &ctx),
         Screen::Accounts(s) => s.render(body, buf, &ctx),
+        Screen::Dashboard(s) => s.render(body, buf, &ctx, &model.sync),
     }
     if let Some(s) = &model.status {
         s.render(status, buf, &theme);
@@ -82,6 +83,7 @@ fn screen_title(screen: &Screen) -> &'static str {
         Screen::Consent(_) => "Consent",
         Screen::Syncing => "Sync",
         Screen::Accounts(_) => "Accounts",
+        Screen::Dashboard(_) => "Dashboard",
     }
 }
 
@@ -96,5 +98,6 @@ pub fn screen_keys(screen: &Screen) -> &'static [KeyHint] {
         Screen::Consent(_) => ConsentChecklist::KEYS,
         Screen::Syncing => SyncBoard::KEYS,
         Screen::Accounts(_) => AccountsTable::KEYS,
+        Screen::Dashboard(d) => d.keys(),
     }
 }

@@ -4,6 +4,7 @@
 use secrecy::SecretString;
 
 use crate::screens::credential_form::CredentialValue;
+use crate::screens::dashboard::ExportFormat;
 
 /// Something the app wants done outside the pure core.
 #[derive(Debug, Clone)]
@@ -29,6 +30,9 @@ pub enum Command {
         channel: String,
         /// The values, in the definition's order.
         values: Vec<CredentialValue>,
+        /// Renew this existing connection's channel (`PUT …/channels/{cd}`) instead of
+        /// creating a connection.
+        renew: Option<String>,
     },
     /// Get the bank's authorisation URL, open the browser and wait for the redirect on loopback.
     StartRedirect {
@@ -38,6 +42,8 @@ pub enum Command {
         provider: String,
         /// The REDIRECT channel definition.
         channel: String,
+        /// Renew this existing connection (`connection_id` in the authorize_url request).
+        renew: Option<String>,
     },
     /// Stop waiting for the redirect of `request` (closes the loopback listener).
     CancelRedirect {
@@ -78,6 +84,48 @@ pub enum Command {
     },
     /// Fetch every account.
     LoadAccounts,
+    /// Read the dashboard's data from the local store (answered by `ApiEvent::DashboardLoaded`).
+    LoadDashboard,
+    /// Sync one connection now, polling its queue with `generation` (the `s` key: one command
+    /// per connection, answered by `ApiEvent::SyncProgressed`).
+    SyncNow {
+        /// The connection.
+        connection: String,
+        /// The generation its events will carry.
+        generation: u64,
+    },
+    /// Give a connection's credentials again: expiring, expired, or refused (AUTH_FAILED).
+    RenewCredentials {
+        /// The connection.
+        connection: String,
+    },
+    /// Ask which of the connection's waiting accounts to share (answered by
+    /// `ApiEvent::ConsentRequested`).
+    GiveConsent {
+        /// The connection.
+        connection: String,
+        /// The generation the consent request and the sync after it carry.
+        generation: u64,
+    },
+    /// Delete a connection and its accounts (the user confirmed).
+    DeleteConnection {
+        /// The connection.
+        connection: String,
+    },
+    /// Archive or unarchive an account (archived accounts leave the totals).
+    ArchiveAccount {
+        /// The account.
+        account: String,
+        /// `true` to archive, `false` to unarchive.
+        archived: bool,
+    },
+    /// Export from the store, everything or one account.
+    Export {
+        /// The file format.
+        format: ExportFormat,
+        /// Only this account.
+        account: Option<String>,
+    },
     /// Leave the app.
     Quit,
 }

@@ -6,6 +6,7 @@
 //! field (syncing, consent, accounts); Ctrl+C quits everywhere. Both ask first while a sync runs.
 
 mod api;
+mod dashboard;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -14,10 +15,13 @@ use crate::app::{Command, Model, Msg, Screen};
 use crate::screens::challenge::ChallengeAction;
 use crate::screens::consent::ConsentAction;
 use crate::screens::credential_form::{CredentialForm, FormAction};
+use crate::screens::dashboard::Dashboard;
 use crate::screens::login::LoginAction;
 use crate::screens::provider_picker::{PickerAction, ProviderPicker};
 use crate::screens::redirect::RedirectWait;
 use crate::ui::widgets::status_line::Status;
+use dashboard::dashboard_action;
+pub(crate) use dashboard::sync_all as sync_every_connection;
 
 /// Applies one message to the model and returns the commands it asks for.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
@@ -26,7 +30,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
             model.now = now;
             Vec::new()
         }
-        Msg::Resized(..) | Msg::Mouse(_) => Vec::new(),
+        Msg::Mouse(event) => {
+            if let Screen::Dashboard(d) = &mut model.screen {
+                d.on_mouse(event);
+            }
+            Vec::new()
+        }
+        Msg::Resized(..) => Vec::new(),
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => handle_key(model, key),
         Msg::Api(event) => api::handle_api(model, event),
@@ -53,7 +63,7 @@ fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             | Screen::ProviderPicker(_)
             | Screen::CredentialForm(_)
             | Screen::Challenge(_)
-    );
+    ) || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing());
     let plain = !key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         _ if ctrl_c => return ask_quit(model),
@@ -88,6 +98,9 @@ fn quit(model: &mut Model) -> Vec<Command> {
 fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     let esc = key.code == KeyCode::Esc;
     match &mut model.screen {
+        Screen::Login(_) if esc && model.parked_dashboard.is_some() => {
+            crate::app::startup::unpark_dashboard(model, false).unwrap_or_default()
+        }
         Screen::Login(form) => match form.on_key(key) {
             LoginAction::None => Vec::new(),
             LoginAction::Submit { email, password } => {
@@ -102,7 +115,11 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
                 }]
             }
         },
-        Screen::ProviderPicker(picker) if esc && !picker.is_choosing() => Vec::new(),
+        Screen::ProviderPicker(picker) if esc && !picker.is_choosing() => {
+            // Back to the dashboard (it says "press a" when there is no bank yet).
+            model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+            vec![Command::LoadDashboard]
+        }
         Screen::ProviderPicker(picker) => match picker.on_key(key) {
             PickerAction::None => Vec::new(),
             PickerAction::Pick(provider, channel) => open_channel(model, provider, channel),
@@ -128,6 +145,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
                     provider,
                     channel,
                     values,
+                    renew: model.renewing.clone(),
                 }]
             }
         },
@@ -189,11 +207,24 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             table.on_key(key);
             Vec::new()
         }
+        Screen::Dashboard(dashboard) => {
+            let typing = dashboard.is_typing();
+            let action = dashboard.on_key(key);
+            // `l` (unused by the dashboard; the export prompt's `l` returns an action): log in.
+            if key.code == KeyCode::Char('l')
+                && !typing
+                && !model.logged_in
+                && action == crate::screens::dashboard::DashboardAction::None
+            {
+                return crate::app::startup::open_login(model);
+            }
+            dashboard_action(model, action)
+        }
     }
 }
 
 /// Opens the form (EMBEDDED) or starts the redirect (REDIRECT) for the chosen channel.
-fn open_channel(
+pub(crate) fn open_channel(
     model: &mut Model,
     provider: crate::app::api_types::ProviderEntry,
     channel: crate::app::api_types::ChannelEntry,
@@ -218,6 +249,7 @@ fn open_channel(
                 request,
                 provider: p,
                 channel: c,
+                renew: model.renewing.clone(),
             }]
         }
     }
@@ -225,6 +257,7 @@ fn open_channel(
 
 /// Back to the picker, reusing the loaded catalogue (loading it when there is none).
 pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
+    model.renewing = None;
     let mut picker = ProviderPicker::loading();
     if model.providers.is_empty() {
         model.screen = Screen::ProviderPicker(picker);

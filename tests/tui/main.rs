@@ -2,6 +2,7 @@
 //! `TestBackend`) and flow tests (the `Command`s that key presses produce).
 
 mod common;
+mod dashboard;
 mod e2e;
 mod flows;
 mod screens;

@@ -1,0 +1,287 @@
+//! The dashboard: the screen users live in. Two views switched with `Tab`: the accounts (grouped
+//! by bank, with totals, statuses and badges; `accounts.rs`) and the transactions (sortable,
+//! searchable, filterable, with a detail pane; `transactions.rs`, `transactions_view.rs`). The
+//! data arrives as a [`DashboardData`] from the store, whole or in two stages (accounts first,
+//! the compact transactions a moment later: [`Dashboard::load_transactions`]); keys
+//! (`keys.rs`) return a [`DashboardAction`] the app turns into commands; `frame.rs` draws.
+//! Pure: no IO, no clock.
+//!
+//! Docs gap (ours): deleting a connection asks `y/n` first; `e` asks for the export format with
+//! one more key (`c` CSV, `l` ledger, `b` beancount, `o` OFX) and exports the account the view
+//! is scoped to, or everything.
+
+mod accounts;
+pub mod data;
+pub mod filter_bar;
+mod frame;
+pub mod history;
+mod intern;
+mod keys;
+mod order;
+pub mod query;
+pub mod rows;
+pub mod transactions;
+mod transactions_view;
+
+use rust_decimal::Decimal;
+
+use crate::screens::clean;
+use crate::ui::widgets::key_hints::KeyHint;
+use data::{AccountSummary, ConnectionStatus, ConnectionSummary};
+pub use data::{DashboardData, Transactions};
+use query::TxTable;
+use transactions::TxView;
+
+/// Which of the two views is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Accounts grouped by bank.
+    #[default]
+    Accounts,
+    /// The transactions table.
+    Transactions,
+}
+
+/// An export format the user can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Comma-separated values.
+    Csv,
+    /// ledger / hledger journal.
+    Ledger,
+    /// beancount.
+    Beancount,
+    /// OFX.
+    Ofx,
+}
+
+/// What a key asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DashboardAction {
+    /// Nothing outside the dashboard.
+    None,
+    /// Sync every connection now.
+    SyncAll,
+    /// Give the credentials again (expiring, expired or refused).
+    RenewCredentials(String),
+    /// Choose which waiting accounts to share.
+    GiveConsent(String),
+    /// Archive (`true`) or unarchive an account.
+    Archive(String, bool),
+    /// Delete a connection (confirmed).
+    DeleteConnection(String),
+    /// Export, everything or one account.
+    Export(ExportFormat, Option<String>),
+    /// Connect another bank.
+    AddBank,
+}
+
+/// A question waiting for one more key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Prompt {
+    /// "Delete this connection? (y/n)".
+    Delete(String),
+    /// "Export as: c/l/b/o".
+    Export,
+}
+
+/// The dashboard's state.
+#[derive(Clone, Default)]
+pub struct Dashboard {
+    connections: Vec<ConnectionSummary>,
+    accounts: Vec<AccountSummary>,
+    /// For each account, its connection's index.
+    connection_of: Vec<Option<usize>>,
+    /// Accounts in display order (by bank, then as loaded).
+    order: Vec<u32>,
+    /// Weekly balance history per account.
+    histories: Vec<Vec<Decimal>>,
+    /// The histories came with the data (else they are derived from the rows).
+    histories_given: bool,
+    table: TxTable,
+    /// The view on screen.
+    pub tab: Tab,
+    /// Position in `order` of the selected account.
+    account_cursor: usize,
+    accounts_offset: usize,
+    /// The transactions view.
+    pub tx: TxView,
+    /// The store is being read.
+    pub loading: bool,
+    /// The transactions are being read (the accounts are shown).
+    pub transactions_loading: bool,
+    /// Reading the store failed.
+    pub error: Option<String>,
+    /// The API cannot be reached: the store is shown as it is.
+    pub offline: bool,
+    prompt: Option<Prompt>,
+}
+
+impl std::fmt::Debug for Dashboard {
+    /// Counts, not the whole history.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dashboard")
+            .field("tab", &self.tab)
+            .field("connections", &self.connections.len())
+            .field("accounts", &self.accounts.len())
+            .field("transactions", &self.table.len())
+            .field("shown", &self.tx.shown.len())
+            .field("loading", &self.loading)
+            .field("offline", &self.offline)
+            .finish()
+    }
+}
+
+impl Dashboard {
+    /// Keys of the accounts view.
+    pub const ACCOUNT_KEYS: &[KeyHint] = &[
+        ("Tab", "transactions"),
+        ("Enter", "open"),
+        ("s", "sync"),
+        ("r", "renew/fix"),
+        ("e", "export"),
+        ("x", "archive"),
+        ("D", "delete bank"),
+        ("a", "add bank"),
+        ("↑↓ jk", "move"),
+    ];
+    /// Keys of the transactions view.
+    pub const TRANSACTION_KEYS: &[KeyHint] = &[
+        ("/", "search"),
+        ("f", "filter"),
+        ("o O 1-6", "sort"),
+        ("Enter", "detail"),
+        ("Tab", "accounts"),
+        ("Esc", "close/clear"),
+        ("s", "sync"),
+        ("e", "export"),
+        ("↑↓ jk PgUp PgDn", "move"),
+        ("g G Home End", "first/last"),
+    ];
+
+    /// A dashboard waiting for the store.
+    pub fn loading() -> Self {
+        Dashboard {
+            loading: true,
+            ..Default::default()
+        }
+    }
+
+    /// The keys of the view on screen.
+    pub fn keys(&self) -> &'static [KeyHint] {
+        match self.tab {
+            Tab::Accounts => Self::ACCOUNT_KEYS,
+            Tab::Transactions => Self::TRANSACTION_KEYS,
+        }
+    }
+
+    /// Takes a fresh load from the store (bank text sanitised), keeping the view's settings.
+    /// When the transactions are still to come, the rows loaded before stay until they do.
+    pub fn load(&mut self, data: DashboardData) {
+        let DashboardData {
+            mut connections,
+            mut accounts,
+            transactions,
+            histories,
+            transactions_to_come,
+        } = data;
+        for c in &mut connections {
+            c.bank = clean(&c.bank);
+            if let ConnectionStatus::Other(s) = &mut c.status {
+                *s = clean(s);
+            }
+        }
+        for a in &mut accounts {
+            a.name = clean(&a.name);
+            a.currency = clean(&a.currency);
+            a.iban = a.iban.as_deref().map(clean);
+            a.owner = a.owner.as_deref().map(clean);
+            if let data::AccountKind::Other(k) = &mut a.kind {
+                *k = clean(k);
+            }
+        }
+        self.connection_of = accounts
+            .iter()
+            .map(|a| connections.iter().position(|c| c.id == a.connection_id))
+            .collect();
+        let mut order: Vec<u32> = (0..accounts.len() as u32).collect();
+        order.sort_by_key(|a| self.connection_of[*a as usize].unwrap_or(usize::MAX));
+        self.order = order;
+        self.connections = connections;
+        self.accounts = accounts;
+        self.histories_given = histories.is_some();
+        self.histories = histories.unwrap_or_default();
+        self.account_cursor = self.account_cursor.min(self.order.len().saturating_sub(1));
+        self.loading = false;
+        self.error = None;
+        self.transactions_loading = transactions_to_come;
+        if transactions_to_come {
+            let (ids, names) = account_keys(&self.accounts);
+            self.table.set_accounts(&ids, &names);
+            if !self.histories_given {
+                self.histories = history::balance_histories(&self.accounts, &self.table);
+            }
+            self.tx.recompute(&self.table);
+        } else {
+            self.load_transactions(transactions);
+        }
+    }
+
+    /// Takes the transactions, read after the rest (see [`DashboardData::transactions_to_come`]).
+    pub fn load_transactions(&mut self, transactions: Transactions) {
+        let (ids, names) = account_keys(&self.accounts);
+        self.table = TxTable::new(transactions, &ids, &names);
+        if !self.histories_given {
+            self.histories = history::balance_histories(&self.accounts, &self.table);
+        }
+        if self
+            .tx
+            .filter
+            .account
+            .is_some_and(|a| a as usize >= self.accounts.len())
+        {
+            self.tx.filter.account = None;
+        }
+        self.tx.recompute(&self.table);
+        self.transactions_loading = false;
+    }
+
+    /// Reading the transactions failed (the rest is shown).
+    pub fn transactions_failed(&mut self, why: &str) {
+        self.transactions_loading = false;
+        self.error = Some(clean(why));
+    }
+
+    /// The user is typing a search or a filter (letters must not quit or open help).
+    pub fn is_typing(&self) -> bool {
+        self.tab == Tab::Transactions && self.tx.is_typing()
+    }
+
+    /// How many transactions are loaded.
+    pub fn transaction_count(&self) -> usize {
+        self.table.len()
+    }
+
+    /// Every connection's id and bank name.
+    pub fn connection_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.connections
+            .iter()
+            .map(|c| (c.id.as_str(), c.bank.as_str()))
+    }
+
+    fn selected_account(&self) -> Option<u32> {
+        self.order.get(self.account_cursor).copied()
+    }
+
+    fn selected_connection(&self) -> Option<&ConnectionSummary> {
+        let a = self.selected_account()?;
+        self.connection_of[a as usize].and_then(|c| self.connections.get(c))
+    }
+}
+
+/// The accounts' ids and names, same order.
+fn account_keys(accounts: &[AccountSummary]) -> (Vec<&str>, Vec<&str>) {
+    let ids = accounts.iter().map(|a| a.id.as_str()).collect();
+    let names = accounts.iter().map(|a| a.name.as_str()).collect();
+    (ids, names)
+}

@@ -1,0 +1,284 @@
+//! The accounts view: accounts grouped by bank, each bank headed by its status and the action it
+//! needs, a subtotal per currency under each bank, and the net worth per currency at the bottom.
+//! Each account shows its type, name, masked IBAN, balance, a balance sparkline and a freshness
+//! badge. Archived accounts are shown dimmed and left out of the totals.
+//!
+//! Docs gap: the API converts no currency. We chose: totals and net worth per currency, never
+//! summed across currencies; loans count with the sign the bank gives their balance.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use rust_decimal::Decimal;
+
+use super::Dashboard;
+use super::data::{AccountSummary, ConnectionStatus, ConnectionSummary, STALE_AFTER_HOURS};
+use crate::app::api_types::SyncStep;
+use crate::screens::ViewCtx;
+use crate::screens::syncing::SyncBoard;
+use crate::ui::format::{masked_iban, money};
+use crate::ui::widgets::badge::freshness_badge;
+use crate::ui::widgets::sparkline::sparkline;
+use crate::ui::widgets::spinner::spinner_frame;
+
+/// Credentials expiring within this many days get a "renew" action.
+pub const RENEW_WITHIN_DAYS: i64 = 14;
+
+/// One line of the accounts view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    /// A bank's heading (index into connections; `None`: accounts of no known connection).
+    Bank(Option<usize>),
+    /// An account (index into accounts).
+    Account(u32),
+    /// The per-currency subtotal of the bank above.
+    Subtotal(Option<usize>),
+}
+
+/// What a connection needs from the user, if anything, as a short sentence.
+pub fn needed_action(c: &ConnectionSummary, now: DateTime<Utc>) -> Option<String> {
+    match &c.status {
+        ConnectionStatus::AuthFailed => return Some("password refused: update it (r)".into()),
+        ConnectionStatus::ActionRequired => {
+            return Some("action needed on the bank's website".into());
+        }
+        ConnectionStatus::Closed => return Some("closed".into()),
+        ConnectionStatus::Ok | ConnectionStatus::Other(_) => {}
+    }
+    if let Some(expires) = c.credentials_expire {
+        let days = (expires - now).num_days();
+        if expires <= now {
+            return Some("credentials expired: renew (r)".into());
+        }
+        if days < RENEW_WITHIN_DAYS {
+            return Some(format!("credentials expire in {days} days: renew (r)"));
+        }
+    }
+    match c.accounts_pending_consent {
+        0 => None,
+        1 => Some("1 account waits for consent (r)".into()),
+        n => Some(format!("{n} accounts wait for consent (r)")),
+    }
+}
+
+/// Sums balances per currency (archived accounts left out).
+pub fn totals<'a>(accounts: impl Iterator<Item = &'a AccountSummary>) -> BTreeMap<String, Decimal> {
+    let mut sums = BTreeMap::new();
+    for a in accounts.filter(|a| !a.archived) {
+        if let Some(b) = a.balance {
+            *sums.entry(a.currency.clone()).or_insert(Decimal::ZERO) += b;
+        }
+    }
+    sums
+}
+
+impl Dashboard {
+    fn items(&self) -> Vec<Item> {
+        let mut items = Vec::new();
+        let groups = (0..self.connections.len())
+            .map(Some)
+            .chain(std::iter::once(None));
+        for group in groups {
+            let members: Vec<u32> = self
+                .order
+                .iter()
+                .copied()
+                .filter(|a| self.connection_of[*a as usize] == group)
+                .collect();
+            if group.is_none() && members.is_empty() {
+                continue;
+            }
+            items.push(Item::Bank(group));
+            items.extend(members.iter().map(|a| Item::Account(*a)));
+            if !members.is_empty() {
+                items.push(Item::Subtotal(group));
+            }
+        }
+        items
+    }
+
+    /// Draws the accounts view (`&mut` to keep the selection on screen).
+    pub(super) fn render_accounts(
+        &mut self,
+        area: Rect,
+        buf: &mut Buffer,
+        ctx: &ViewCtx,
+        sync: &SyncBoard,
+    ) {
+        let [list, footer] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        let items = self.items();
+        let selected_item = self
+            .selected_account()
+            .and_then(|sel| items.iter().position(|i| *i == Item::Account(sel)));
+        let rows = list.height as usize;
+        if let Some(pos) = selected_item {
+            if pos < self.accounts_offset {
+                self.accounts_offset = pos.saturating_sub(1);
+            } else if pos >= self.accounts_offset + rows {
+                self.accounts_offset = pos + 1 - rows;
+            }
+        }
+        self.accounts_offset = self.accounts_offset.min(items.len().saturating_sub(rows));
+        for (n, item) in items
+            .iter()
+            .skip(self.accounts_offset)
+            .take(rows)
+            .enumerate()
+        {
+            let line_area = Rect {
+                y: list.y + n as u16,
+                height: 1,
+                ..list
+            };
+            let selected = Some(n + self.accounts_offset) == selected_item;
+            match item {
+                Item::Bank(c) => self.bank_line(*c, ctx, sync).render(line_area, buf),
+                Item::Account(a) => self.account_line(*a, line_area, buf, ctx, selected),
+                Item::Subtotal(c) => {
+                    let members = self
+                        .accounts
+                        .iter()
+                        .zip(&self.connection_of)
+                        .filter(|(_, g)| *g == c)
+                        .map(|(a, _)| a);
+                    let text = totals_text(&totals(members), ctx);
+                    Line::styled(format!("{text} "), ctx.theme.dim)
+                        .right_aligned()
+                        .render(line_area, buf);
+                }
+            }
+        }
+        let net = totals_text(&totals(self.accounts.iter()), ctx);
+        Line::from(vec![
+            Span::styled(" Net worth ", ctx.theme.title),
+            Span::styled(net, ctx.theme.text),
+        ])
+        .render(footer, buf);
+    }
+
+    fn bank_line(&self, c: Option<usize>, ctx: &ViewCtx, sync: &SyncBoard) -> Line<'static> {
+        let Some(conn) = c.and_then(|c| self.connections.get(c)) else {
+            return Line::styled("Other accounts", ctx.theme.title);
+        };
+        let mut spans = vec![Span::styled(conn.bank.clone(), ctx.theme.title)];
+        let step = sync
+            .rows
+            .iter()
+            .find(|r| r.connection == conn.id)
+            .map(|r| &r.step);
+        match step {
+            Some(SyncStep::Failed(f)) => {
+                spans.push(Span::styled(
+                    format!("  sync failed: {}", f.next_action()),
+                    ctx.theme.error,
+                ));
+            }
+            Some(
+                s @ (SyncStep::Starting
+                | SyncStep::ListingAccounts
+                | SyncStep::Syncing
+                | SyncStep::WaitingForUser),
+            ) => {
+                let what = match s {
+                    SyncStep::WaitingForUser => "waiting for you",
+                    SyncStep::ListingAccounts => "listing accounts",
+                    _ => "syncing",
+                };
+                spans.push(Span::styled(
+                    format!("  {} {what}…", spinner_frame(ctx.now)),
+                    ctx.theme.key,
+                ));
+            }
+            _ => {}
+        }
+        match needed_action(conn, ctx.now) {
+            Some(action) => spans.push(Span::styled(format!("  ⚠ {action}"), ctx.theme.error)),
+            None if step.is_none() => spans.push(Span::styled("  ✓", ctx.theme.ok)),
+            None => {}
+        }
+        Line::from(spans)
+    }
+
+    fn account_line(&self, a: u32, area: Rect, buf: &mut Buffer, ctx: &ViewCtx, selected: bool) {
+        let Some(account) = self.accounts.get(a as usize) else {
+            return;
+        };
+        let wide = area.width >= 60;
+        let medium = area.width >= 40;
+        let widths = [
+            Constraint::Length(if medium { 11 } else { 0 }),
+            Constraint::Fill(1),
+            Constraint::Length(if wide { 15 } else { 0 }),
+            Constraint::Length(16),
+            Constraint::Length(if wide { 9 } else { 0 }),
+            Constraint::Length(if medium { 14 } else { 0 }),
+        ];
+        let [kind, name, iban, balance, spark, badge] = Layout::horizontal(widths).areas(area);
+        let base = if selected {
+            ctx.theme.selected
+        } else if account.archived {
+            ctx.theme.disabled
+        } else {
+            ctx.theme.text
+        };
+        buf.set_style(area, base);
+        let put = |buf: &mut Buffer, r: Rect, text: String, style: Style| {
+            let style = if selected { base } else { style };
+            Line::styled(text, style).render(r, buf);
+        };
+        put(buf, kind, format!("  {}", account.kind.short()), base);
+        let archived = if account.archived { " (archived)" } else { "" };
+        put(buf, name, format!("{}{archived}", account.name), base);
+        let masked = account.iban.as_deref().map(masked_iban).unwrap_or_default();
+        put(buf, iban, format!(" {masked}"), ctx.theme.dim);
+        let (amount, style) = match account.balance {
+            Some(b) if b.is_sign_negative() => {
+                (money(b, &account.currency, ctx.numbers), ctx.theme.negative)
+            }
+            Some(b) => (money(b, &account.currency, ctx.numbers), base),
+            None => ("—".into(), ctx.theme.dim),
+        };
+        let style = if selected { base } else { style };
+        Line::styled(format!("{amount} "), style)
+            .right_aligned()
+            .render(balance, buf);
+        let history = self
+            .histories
+            .get(a as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        put(
+            buf,
+            spark,
+            format!(" {}", sparkline(history, 8)),
+            ctx.theme.dim,
+        );
+        let mut b = freshness_badge(
+            account.synced_at,
+            ctx.now,
+            STALE_AFTER_HOURS,
+            self.offline,
+            ctx.theme,
+        );
+        if selected {
+            b.style = base;
+        }
+        Line::from(vec![Span::raw(" "), b]).render(badge, buf);
+    }
+}
+
+fn totals_text(sums: &BTreeMap<String, Decimal>, ctx: &ViewCtx) -> String {
+    if sums.is_empty() {
+        return "—".into();
+    }
+    sums.iter()
+        .map(|(cur, sum)| money(*sum, cur, ctx.numbers))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -1,0 +1,256 @@
+//! The filter dialog (`f` in the transactions view): account, date range, pending/booked and
+//! amount range. Fields are edited as text and parsed on Enter; a bad value keeps the dialog
+//! open with the reason, so a filter is never half applied.
+//!
+//! Docs gap (ours): dates are typed `YYYY-MM-DD` or `DD/MM/YYYY`; amounts are signed, with a dot
+//! or a comma (`-50`, `12,5`); account and status are picked with ←/→.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use rust_decimal::Decimal;
+
+use super::data::BookingStatus;
+use super::query::Filter;
+use crate::ui::theme::Theme;
+
+const FIELDS: [&str; 6] = [
+    "Account",
+    "From",
+    "To",
+    "Status",
+    "Min amount",
+    "Max amount",
+];
+
+/// The dialog's state: one text per field, the focused field, the last parse error.
+#[derive(Debug, Clone, Default)]
+pub struct FilterDialog {
+    focus: usize,
+    account: Option<u32>,
+    status: Option<BookingStatus>,
+    from: String,
+    to: String,
+    min: String,
+    max: String,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+/// What a key did to the dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterAction {
+    /// Still editing.
+    Editing,
+    /// Apply this filter and close.
+    Apply(Filter),
+    /// Close without changing anything.
+    Cancel,
+}
+
+impl FilterDialog {
+    /// A dialog showing the current filter.
+    pub fn new(current: &Filter) -> Self {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let amount = |a: Option<Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
+        FilterDialog {
+            focus: 0,
+            account: current.account,
+            status: current.status,
+            from: date(current.from),
+            to: date(current.to),
+            min: amount(current.min),
+            max: amount(current.max),
+            error: None,
+        }
+    }
+
+    /// Handles a key; `accounts` is how many accounts there are (for ←/→ on Account).
+    pub fn on_key(&mut self, key: KeyEvent, accounts: u32) -> FilterAction {
+        match key.code {
+            KeyCode::Esc => return FilterAction::Cancel,
+            KeyCode::Enter => match self.parse() {
+                Ok(filter) => return FilterAction::Apply(filter),
+                Err(why) => self.error = Some(why),
+            },
+            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % FIELDS.len(),
+            KeyCode::BackTab | KeyCode::Up => {
+                self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len()
+            }
+            KeyCode::Left | KeyCode::Right => {
+                let forward = key.code == KeyCode::Right;
+                match self.focus {
+                    0 => self.account = cycle_account(self.account, accounts, forward),
+                    3 => self.status = cycle_status(self.status, forward),
+                    _ => {}
+                }
+            }
+            KeyCode::Backspace => {
+                if let Some(text) = self.text_mut() {
+                    text.pop();
+                }
+            }
+            KeyCode::Char(c) => {
+                if let Some(text) = self.text_mut().filter(|t| t.chars().count() < 24) {
+                    text.push(c);
+                }
+            }
+            _ => {}
+        }
+        FilterAction::Editing
+    }
+
+    fn text_mut(&mut self) -> Option<&mut String> {
+        match self.focus {
+            1 => Some(&mut self.from),
+            2 => Some(&mut self.to),
+            4 => Some(&mut self.min),
+            5 => Some(&mut self.max),
+            _ => None,
+        }
+    }
+
+    fn parse(&self) -> Result<Filter, String> {
+        let filter = Filter {
+            account: self.account,
+            status: self.status,
+            from: parse_date(&self.from).map_err(|_| "From: not a date (YYYY-MM-DD)")?,
+            to: parse_date(&self.to).map_err(|_| "To: not a date (YYYY-MM-DD)")?,
+            min: parse_amount(&self.min).map_err(|_| "Min amount: not a number")?,
+            max: parse_amount(&self.max).map_err(|_| "Max amount: not a number")?,
+        };
+        if let (Some(a), Some(b)) = (filter.from, filter.to)
+            && a > b
+        {
+            return Err("From is after To".into());
+        }
+        if let (Some(a), Some(b)) = (filter.min, filter.max)
+            && a > b
+        {
+            return Err("Min amount is above Max amount".into());
+        }
+        Ok(filter)
+    }
+
+    /// Draws the dialog over the bottom of `area`; `account_name(i)` names account `i`.
+    pub fn render(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        theme: &Theme,
+        account_name: &dyn Fn(u32) -> String,
+    ) {
+        let height = (FIELDS.len() as u16 + 3).min(area.height);
+        let boxed = Rect {
+            y: area.bottom().saturating_sub(height),
+            height,
+            ..area
+        };
+        Clear.render(boxed, buf);
+        let values = [
+            self.account.map_or("all accounts".into(), account_name),
+            self.from.clone(),
+            self.to.clone(),
+            self.status
+                .map_or("pending and booked", |s| s.word())
+                .into(),
+            self.min.clone(),
+            self.max.clone(),
+        ];
+        let mut lines: Vec<Line> = FIELDS
+            .iter()
+            .zip(values)
+            .enumerate()
+            .map(|(i, (name, value))| {
+                let style = if i == self.focus {
+                    theme.selected
+                } else {
+                    theme.text
+                };
+                let arrows = if matches!(i, 0 | 3) { "◂ ▸ " } else { "" };
+                Line::from(vec![
+                    Span::styled(format!("{name:>11} "), theme.dim),
+                    Span::styled(format!("{arrows}{value}"), style),
+                ])
+            })
+            .collect();
+        lines.push(match &self.error {
+            Some(e) => Line::styled(e.clone(), theme.error),
+            None => Line::styled("Enter apply  Esc cancel  Tab next  ←→ choose", theme.dim),
+        });
+        Paragraph::new(lines)
+            .block(Block::bordered().title(Span::styled(" Filter ", theme.title)))
+            .render(boxed, buf);
+    }
+}
+
+fn cycle_account(current: Option<u32>, count: u32, forward: bool) -> Option<u32> {
+    // The cycle is: all, 0, 1, …, count-1, all.
+    let pos = current.map_or(0, |a| a.saturating_add(1)).min(count);
+    let len = count + 1;
+    let next = if forward {
+        (pos + 1) % len
+    } else {
+        (pos + len - 1) % len
+    };
+    next.checked_sub(1)
+}
+
+fn cycle_status(current: Option<BookingStatus>, forward: bool) -> Option<BookingStatus> {
+    use BookingStatus::{Booked, Pending};
+    match (current, forward) {
+        (None, true) | (Some(Booked), false) => Some(Pending),
+        (Some(Pending), true) | (None, false) => Some(Booked),
+        (Some(Booked), true) | (Some(Pending), false) => None,
+    }
+}
+
+/// `""` is no bound; otherwise `YYYY-MM-DD` or `DD/MM/YYYY`.
+fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .map(Some)
+        .map_err(|_| ())
+}
+
+/// `""` is no bound; otherwise a signed decimal with a dot or a comma.
+fn parse_amount(text: &str) -> Result<Option<Decimal>, ()> {
+    let text = text.trim().replace(',', ".");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    Decimal::from_str(&text).map(Some).map_err(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_cycle_goes_through_all_then_each_account() {
+        assert_eq!(cycle_account(None, 2, true), Some(0));
+        assert_eq!(cycle_account(Some(1), 2, true), None);
+        assert_eq!(cycle_account(None, 2, false), Some(1));
+        assert_eq!(cycle_account(None, 0, true), None);
+    }
+
+    #[test]
+    fn dates_and_amounts_parse_in_both_spellings() {
+        let d = NaiveDate::from_ymd_opt(2024, 2, 29);
+        assert_eq!(parse_date("2024-02-29"), Ok(d));
+        assert_eq!(parse_date("29/02/2024"), Ok(d));
+        assert_eq!(parse_date("2023-02-29"), Err(()));
+        assert_eq!(parse_amount("-12,5"), Ok(Decimal::from_str("-12.5").ok()));
+        assert_eq!(parse_amount("12e"), Err(()));
+        assert_eq!(parse_amount(" "), Ok(None));
+    }
+}

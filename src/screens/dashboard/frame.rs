@@ -1,0 +1,85 @@
+//! The dashboard's frame: the tab bar (with the pending question or the offline badge), then
+//! the loading, error or empty message, or the view on screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::{Dashboard, Prompt, Tab};
+use crate::screens::ViewCtx;
+use crate::screens::syncing::SyncBoard;
+use crate::ui::widgets::spinner::spinner_frame;
+
+impl Dashboard {
+    /// Draws the dashboard; `sync` tells which connections are syncing.
+    pub fn render(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx, sync: &SyncBoard) {
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        self.render_tabs(tabs, buf, ctx);
+        let message = if self.loading {
+            Some(Line::styled(
+                format!("{} Reading the store…", spinner_frame(ctx.now)),
+                ctx.theme.text,
+            ))
+        } else if let Some(e) = &self.error {
+            Some(Line::styled(
+                format!("The store could not be read: {e}"),
+                ctx.theme.error,
+            ))
+        } else if self.accounts.is_empty() && self.connections.is_empty() {
+            Some(Line::styled(
+                "No bank yet: press a to connect one.",
+                ctx.theme.dim,
+            ))
+        } else {
+            None
+        };
+        if let Some(line) = message {
+            let block = Block::bordered();
+            let inner = block.inner(body);
+            block.render(body, buf);
+            line.render(inner, buf);
+            return;
+        }
+        match self.tab {
+            Tab::Accounts => self.render_accounts(body, buf, ctx, sync),
+            Tab::Transactions => self.render_transactions(body, buf, ctx),
+        }
+    }
+
+    fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+        let tab = |name: &'static str, on: bool| {
+            Span::styled(
+                format!(" {name} "),
+                if on {
+                    ctx.theme.selected
+                } else {
+                    ctx.theme.dim
+                },
+            )
+        };
+        let mut spans = vec![
+            tab("Accounts", self.tab == Tab::Accounts),
+            Span::raw(" "),
+            tab("Transactions", self.tab == Tab::Transactions),
+            Span::raw("  "),
+        ];
+        match &self.prompt {
+            Some(Prompt::Delete(_)) => spans.push(Span::styled(
+                "Delete this bank and its accounts? (y/n)",
+                ctx.theme.error,
+            )),
+            Some(Prompt::Export) => spans.push(Span::styled(
+                "Export as: c CSV · l ledger · b beancount · o OFX",
+                ctx.theme.key,
+            )),
+            None if self.offline => spans.push(Span::styled(
+                " OFFLINE: showing the store ",
+                ctx.theme.badge,
+            )),
+            None => {}
+        }
+        Line::from(spans).render(area, buf);
+    }
+}

@@ -1,0 +1,136 @@
+//! The dashboard's keys and mouse: `Tab` switches views, `s` syncs, `e` asks for an export
+//! format; the accounts view moves, opens an account, archives, deletes (after `y`), fixes what
+//! a bank needs (`r`); the transactions view's keys go to [`super::transactions`].
+
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+
+use super::transactions::TxAction;
+use super::{ConnectionStatus, Dashboard, DashboardAction, ExportFormat, Prompt, Tab};
+
+impl Dashboard {
+    /// Handles a key.
+    pub fn on_key(&mut self, key: KeyEvent) -> DashboardAction {
+        if let Some(prompt) = self.prompt.take() {
+            return self.answer_prompt(prompt, key);
+        }
+        if self.is_typing() {
+            self.tx.on_key(key, &self.table, self.accounts.len() as u32);
+            return DashboardAction::None;
+        }
+        match key.code {
+            KeyCode::Tab | KeyCode::BackTab => {
+                self.tab = match self.tab {
+                    Tab::Accounts => Tab::Transactions,
+                    Tab::Transactions => Tab::Accounts,
+                };
+                return DashboardAction::None;
+            }
+            KeyCode::Char('s') => return DashboardAction::SyncAll,
+            KeyCode::Char('e') => {
+                self.prompt = Some(Prompt::Export);
+                return DashboardAction::None;
+            }
+            _ => {}
+        }
+        match self.tab {
+            Tab::Accounts => self.accounts_key(key),
+            Tab::Transactions => {
+                if self.tx.on_key(key, &self.table, self.accounts.len() as u32) == TxAction::Back {
+                    self.tab = Tab::Accounts;
+                }
+                DashboardAction::None
+            }
+        }
+    }
+
+    fn accounts_key(&mut self, key: KeyEvent) -> DashboardAction {
+        let last = self.order.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.account_cursor = self.account_cursor.saturating_sub(1)
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.account_cursor = (self.account_cursor + 1).min(last)
+            }
+            KeyCode::Home | KeyCode::Char('g') => self.account_cursor = 0,
+            KeyCode::End | KeyCode::Char('G') => self.account_cursor = last,
+            KeyCode::Enter => {
+                if let Some(a) = self.selected_account() {
+                    self.tx.scope(&self.table, Some(a));
+                    self.tab = Tab::Transactions;
+                }
+            }
+            KeyCode::Char('a') => return DashboardAction::AddBank,
+            KeyCode::Char('x') => {
+                if let Some(a) = self
+                    .selected_account()
+                    .and_then(|a| self.accounts.get(a as usize))
+                {
+                    return DashboardAction::Archive(a.id.clone(), !a.archived);
+                }
+            }
+            KeyCode::Char('D') => {
+                if let Some(c) = self.selected_connection() {
+                    self.prompt = Some(Prompt::Delete(c.id.clone()));
+                }
+            }
+            KeyCode::Char('r') => return self.fix_selected(),
+            _ => {}
+        }
+        DashboardAction::None
+    }
+
+    /// The action the selected account's connection needs (`r`).
+    fn fix_selected(&self) -> DashboardAction {
+        let Some(c) = self.selected_connection() else {
+            return DashboardAction::None;
+        };
+        let expiring = c.credentials_expire.is_some();
+        match (&c.status, c.accounts_pending_consent) {
+            (ConnectionStatus::AuthFailed, _) => DashboardAction::RenewCredentials(c.id.clone()),
+            (_, n) if n > 0 => DashboardAction::GiveConsent(c.id.clone()),
+            _ if expiring => DashboardAction::RenewCredentials(c.id.clone()),
+            _ => DashboardAction::None,
+        }
+    }
+
+    fn answer_prompt(&mut self, prompt: Prompt, key: KeyEvent) -> DashboardAction {
+        match (prompt, key.code) {
+            (Prompt::Delete(c), KeyCode::Char('y')) => DashboardAction::DeleteConnection(c),
+            (Prompt::Export, KeyCode::Char(c)) => {
+                let format = match c {
+                    'c' => ExportFormat::Csv,
+                    'l' => ExportFormat::Ledger,
+                    'b' => ExportFormat::Beancount,
+                    'o' => ExportFormat::Ofx,
+                    _ => return DashboardAction::None,
+                };
+                let account = match self.tab {
+                    Tab::Transactions => self.tx.filter.account,
+                    Tab::Accounts => None,
+                };
+                let id = account
+                    .and_then(|a| self.accounts.get(a as usize))
+                    .map(|a| a.id.clone());
+                DashboardAction::Export(format, id)
+            }
+            _ => DashboardAction::None,
+        }
+    }
+
+    /// The mouse wheel scrolls the view on screen.
+    pub fn on_mouse(&mut self, event: MouseEvent) {
+        let delta = match event.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            _ => return,
+        };
+        match self.tab {
+            Tab::Transactions => self.tx.move_by(delta),
+            Tab::Accounts => {
+                let last = self.order.len().saturating_sub(1);
+                self.account_cursor = self.account_cursor.saturating_add_signed(delta).min(last);
+            }
+        }
+    }
+}

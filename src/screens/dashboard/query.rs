@@ -1,0 +1,291 @@
+//! The transactions index: the rows stay where the store put them; what the view shows is a
+//! vector of row numbers (`Vec<u32>`) that match the filter, in sort order, narrowed by the
+//! search. The filtered-and-sorted `base` is recomputed only when the filter or the sort
+//! changes, as one pass over the column's ascending order (computed once, see
+//! [`super::order`]); a search that extends the previous one narrows the current matches
+//! (`shown`), so a keystroke costs one pass over what is left, not over every row.
+//!
+//! Docs gap (ours): search is a case-insensitive substring match over the label, the notes and
+//! the amount written both as `-12.30` and `-12,30`; sorting by label ignores case; ties keep
+//! the store's order so a sort is stable and deterministic.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::data::{BookingStatus, Transactions};
+use super::order;
+
+/// A column the transactions can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    /// Operation date.
+    Date,
+    /// Account name.
+    Account,
+    /// Label.
+    Label,
+    /// Signed amount.
+    Amount,
+    /// Pending or booked.
+    Status,
+    /// Category.
+    Category,
+}
+
+impl SortColumn {
+    /// Every column, in display order.
+    pub const ALL: [SortColumn; 6] = [
+        SortColumn::Date,
+        SortColumn::Account,
+        SortColumn::Label,
+        SortColumn::Amount,
+        SortColumn::Status,
+        SortColumn::Category,
+    ];
+
+    /// The column after this one (the `o` key).
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    /// The header name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortColumn::Date => "Date",
+            SortColumn::Account => "Account",
+            SortColumn::Label => "Label",
+            SortColumn::Amount => "Amount",
+            SortColumn::Status => "Status",
+            SortColumn::Category => "Category",
+        }
+    }
+}
+
+/// The sort order of the transactions view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The column.
+    pub column: SortColumn,
+    /// Largest first.
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    /// Newest first, like a bank statement on screen.
+    fn default() -> Self {
+        Sort {
+            column: SortColumn::Date,
+            descending: true,
+        }
+    }
+}
+
+/// Which transactions to show (every bound inclusive; `None` means no bound).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this account (index into the dashboard's accounts).
+    pub account: Option<u32>,
+    /// On or after this date.
+    pub from: Option<NaiveDate>,
+    /// On or before this date.
+    pub to: Option<NaiveDate>,
+    /// Only pending or only booked.
+    pub status: Option<BookingStatus>,
+    /// Amount at least this (signed).
+    pub min: Option<Decimal>,
+    /// Amount at most this (signed).
+    pub max: Option<Decimal>,
+}
+
+impl Filter {
+    /// No bound set.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// The rows plus what is derived from them once, at load.
+#[derive(Clone, Default)]
+pub struct TxTable {
+    /// The rows, as loaded.
+    pub rows: Transactions,
+    /// For each distinct account id of the rows, the index of its account in the dashboard's
+    /// accounts (`u32::MAX`: unknown).
+    account_of_key: Vec<u32>,
+    /// For each account index, its rank when accounts are sorted by name.
+    account_rank: Vec<u32>,
+    /// Per column (as in [`SortColumn::ALL`]), every row in ascending order; on first use.
+    orders: [OnceLock<Vec<u32>>; 6],
+}
+
+impl TxTable {
+    /// Indexes `rows` for the accounts whose ids and names are given (same order).
+    pub fn new(rows: Transactions, account_ids: &[&str], account_names: &[&str]) -> Self {
+        let mut table = TxTable {
+            rows,
+            ..TxTable::default()
+        };
+        table.set_accounts(account_ids, account_names);
+        table
+    }
+
+    /// The accounts changed (a reload): maps the rows to them again, without touching the rows.
+    pub fn set_accounts(&mut self, account_ids: &[&str], account_names: &[&str]) {
+        self.account_of_key = self
+            .rows
+            .account_ids()
+            .iter()
+            .map(|id| {
+                account_ids
+                    .iter()
+                    .position(|a| **a == **id)
+                    .map_or(u32::MAX, |a| a as u32)
+            })
+            .collect();
+        let mut order: Vec<u32> = (0..account_names.len() as u32).collect();
+        order.sort_by_key(|i| account_names[*i as usize].to_lowercase());
+        self.account_rank = vec![0; account_names.len()];
+        for (rank, i) in order.iter().enumerate() {
+            self.account_rank[*i as usize] = rank as u32;
+        }
+        self.orders[1] = OnceLock::new();
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// No rows at all.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The dashboard's index of row `i`'s account (`u32::MAX`: unknown).
+    pub fn account_of(&self, i: u32) -> u32 {
+        let key = self.rows.account_key(i) as usize;
+        self.account_of_key.get(key).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Every row in ascending `column` order (ties by row number), computed on first use.
+    pub fn order(&self, column: SortColumn) -> &[u32] {
+        let slot = SortColumn::ALL
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or(0);
+        self.orders[slot].get_or_init(|| self.compute_order(column))
+    }
+
+    fn compute_order(&self, column: SortColumn) -> Vec<u32> {
+        let n = self.rows.len() as u32;
+        let rows = &self.rows;
+        match column {
+            SortColumn::Date => order::by_day(n, |i| rows.day(i)),
+            SortColumn::Account => {
+                let unknown = self.account_rank.len();
+                order::by_small_key(n, unknown + 1, |i| {
+                    let a = self.account_of(i) as usize;
+                    self.account_rank.get(a).map_or(unknown, |r| *r as usize)
+                })
+            }
+            SortColumn::Label => order::by_text(n, |i| rows.hay(i)),
+            SortColumn::Amount => order::by_amount(n, |i| rows.amount(i)),
+            SortColumn::Status => order::by_small_key(n, 2, |i| match rows.status(i) {
+                BookingStatus::Booked => 0,
+                BookingStatus::Pending => 1,
+            }),
+            SortColumn::Category => {
+                // Categories by name; rows without one last.
+                let names = rows.categories();
+                let mut by_name: Vec<usize> = (0..names.len()).collect();
+                by_name.sort_by(|a, b| names[*a].cmp(&names[*b]));
+                let mut rank = vec![0; names.len()];
+                for (r, c) in by_name.iter().enumerate() {
+                    rank[*c] = r;
+                }
+                order::by_small_key(n, names.len() + 1, |i| {
+                    match rows.category_key(i).checked_sub(1) {
+                        Some(c) => rank.get(c as usize).copied().unwrap_or(names.len()),
+                        None => names.len(),
+                    }
+                })
+            }
+        }
+    }
+
+    /// Row numbers that pass `filter`, sorted by `sort`.
+    pub fn filtered_sorted(&self, filter: &Filter, sort: Sort) -> Vec<u32> {
+        let order = self.order(sort.column);
+        let mut ix: Vec<u32> = if filter.is_empty() {
+            order.to_vec()
+        } else {
+            let day = |d: Option<NaiveDate>, none: i32| d.map_or(none, |d| d.num_days_from_ce());
+            let (from, to) = (day(filter.from, i32::MIN), day(filter.to, i32::MAX));
+            let rows = &self.rows;
+            order
+                .iter()
+                .copied()
+                .filter(|i| {
+                    let i = *i;
+                    filter.account.is_none_or(|a| a == self.account_of(i))
+                        && (from..=to).contains(&rows.day(i))
+                        && filter.status.is_none_or(|s| rows.status(i) == s)
+                        && filter.min.is_none_or(|m| rows.amount(i) >= m)
+                        && filter.max.is_none_or(|m| rows.amount(i) <= m)
+                })
+                .collect()
+        };
+        if sort.descending {
+            ix.reverse();
+        }
+        ix
+    }
+
+    /// The rows of `ix` (any order) in `sort` order: one pass over the column's order.
+    pub fn sorted(&self, ix: &[u32], sort: Sort) -> Vec<u32> {
+        let mut member = vec![0u64; self.rows.len().div_ceil(64)];
+        for i in ix {
+            member[*i as usize / 64] |= 1 << (i % 64);
+        }
+        let mut out: Vec<u32> = self
+            .order(sort.column)
+            .iter()
+            .copied()
+            .filter(|i| member[*i as usize / 64] & (1 << (i % 64)) != 0)
+            .collect();
+        if sort.descending {
+            out.reverse();
+        }
+        out
+    }
+
+    /// Keeps the row numbers of `ix` whose text contains `needle` (already lowercased); an
+    /// amount also matches written with a comma (`-12,30`).
+    pub fn search(&self, ix: &[u32], needle: &str) -> Vec<u32> {
+        if needle.is_empty() {
+            return ix.to_vec();
+        }
+        let dotted = needle.contains(',').then(|| needle.replace(',', "."));
+        ix.iter()
+            .copied()
+            .filter(|i| {
+                let hay = self.rows.hay(*i);
+                hay.contains(needle)
+                    || dotted.as_deref().is_some_and(|d| {
+                        hay.rsplit_once('\t')
+                            .is_some_and(|(_, amount)| amount.contains(d))
+                    })
+            })
+            .collect()
+    }
+}
+
+impl std::fmt::Debug for TxTable {
+    /// A count, not a million rows.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "TxTable({} rows)", self.rows.len())
+    }
+}

@@ -1,0 +1,318 @@
+//! The transactions, compact: a million rows must fit in well under 200 MB and load in one pass.
+//! Each row is one fixed-size record (dates as day numbers, small indexes for the account,
+//! currency, category and type, offsets into shared text); the texts of every row (id, label,
+//! notes) live one after the other in one `String`, and the search text (lowercased label and
+//! notes, then the amount) in another, computed once as rows are added.
+//!
+//! Text is sanitised as it is added ([`crate::sanitize`]: one line for the label, category,
+//! type and currency, several lines for the notes); plain ASCII text, the usual case, is copied
+//! as is without building a cleaned copy.
+//!
+//! Docs gap (ours): a date or an instant out of the ranges below is shown as missing; a text
+//! arena beyond 4 GiB is out of reach (the rows would not fit in memory long before).
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use super::data::{BookingStatus, TransactionRow};
+use super::intern::Interner;
+use crate::sanitize::{clean_line, clean_multiline};
+
+/// "No date" in a day-number column.
+const NO_DAY: i32 = i32::MIN;
+/// "No instant" in the import column.
+const NO_INSTANT: i64 = i64::MIN;
+/// "No notes".
+const NO_NOTES: u32 = u32::MAX;
+
+/// One transaction, borrowed: what [`Transactions::push`] takes and [`Transactions::get`] gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TxRef<'a> {
+    pub id: &'a str,
+    pub account_id: &'a str,
+    pub date: NaiveDate,
+    pub value_date: Option<NaiveDate>,
+    pub booking_date: Option<NaiveDate>,
+    pub amount: Decimal,
+    pub currency: &'a str,
+    pub label: &'a str,
+    pub notes: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub status: BookingStatus,
+    pub imported_at: Option<DateTime<Utc>>,
+}
+
+/// One row's fixed-size record.
+#[derive(Debug, Clone, Copy)]
+struct Record {
+    amount: Decimal,
+    imported_at: i64,
+    /// Where its id, label and notes start in `text`.
+    text_start: u32,
+    id_len: u32,
+    label_len: u32,
+    notes_len: u32,
+    /// Where its search text ends in `hay`.
+    hay_end: u32,
+    date: i32,
+    value_date: i32,
+    booking_date: i32,
+    account: u32,
+    currency: u32,
+    category: u32,
+    kind: u32,
+    status: BookingStatus,
+}
+
+/// Every transaction, compact. Row numbers are `u32`, in the order the rows were added.
+#[derive(Clone, Default)]
+pub struct Transactions {
+    records: Vec<Record>,
+    text: String,
+    hay: String,
+    accounts: Interner,
+    currencies: Interner,
+    categories: Interner,
+    kinds: Interner,
+}
+
+impl std::fmt::Debug for Transactions {
+    /// A count, not a million rows.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Transactions({} rows)", self.records.len())
+    }
+}
+
+impl PartialEq for Transactions {
+    /// Same rows, same order.
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && (0..self.len() as u32).all(|i| self.get(i) == other.get(i))
+    }
+}
+
+fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn from_day(n: i32) -> Option<NaiveDate> {
+    (n != NO_DAY).then(|| NaiveDate::from_num_days_from_ce_opt(n))?
+}
+
+/// Printable ASCII without leading, trailing or doubled spaces: what cleaning leaves unchanged.
+fn is_plain(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().all(|c| (0x20..0x7f).contains(c))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+}
+
+/// Appends `text` cleaned (one line, or several with `multiline`); returns the length added.
+fn push_clean(out: &mut String, text: &str, multiline: bool) -> u32 {
+    let before = out.len();
+    if is_plain(text) {
+        out.push_str(text);
+    } else if multiline {
+        out.push_str(&clean_multiline(text));
+    } else {
+        out.push_str(&clean_line(text));
+    }
+    (out.len() - before) as u32
+}
+
+fn push_lower(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+fn intern_clean(interner: &mut Interner, text: &str) -> u32 {
+    if is_plain(text) {
+        interner.intern(text)
+    } else {
+        interner.intern(&clean_line(text))
+    }
+}
+
+impl Transactions {
+    /// No rows; room for `rows` of them.
+    pub fn with_capacity(rows: usize) -> Self {
+        Transactions {
+            records: Vec::with_capacity(rows),
+            text: String::with_capacity(rows * 32),
+            hay: String::with_capacity(rows * 32),
+            ..Default::default()
+        }
+    }
+
+    /// Adds a row (its text sanitised).
+    pub fn push(&mut self, row: TxRef<'_>) {
+        let text_start = self.text.len() as u32;
+        let id_len = push_clean(&mut self.text, row.id, false);
+        let label_start = self.text.len();
+        let label_len = push_clean(&mut self.text, row.label, false);
+        let notes_start = self.text.len();
+        let notes_len = match row.notes {
+            Some(n) => push_clean(&mut self.text, n, true),
+            None => NO_NOTES,
+        };
+        push_lower(&mut self.hay, &self.text[label_start..notes_start]);
+        self.hay.push('\t');
+        if row.notes.is_some() {
+            push_lower(&mut self.hay, &self.text[notes_start..]);
+        }
+        // Infallible: writing to a String.
+        let _ = write!(self.hay, "\t{}", row.amount);
+        let record = Record {
+            amount: row.amount,
+            imported_at: row.imported_at.map_or(NO_INSTANT, |t| t.timestamp()),
+            text_start,
+            id_len,
+            label_len,
+            notes_len,
+            hay_end: self.hay.len() as u32,
+            date: day(row.date),
+            value_date: row.value_date.map_or(NO_DAY, day),
+            booking_date: row.booking_date.map_or(NO_DAY, day),
+            account: self.accounts.intern(row.account_id),
+            currency: intern_clean(&mut self.currencies, row.currency),
+            category: row
+                .category
+                .map_or(0, |c| 1 + intern_clean(&mut self.categories, c)),
+            kind: row.kind.map_or(0, |k| 1 + intern_clean(&mut self.kinds, k)),
+            status: row.status,
+        };
+        self.records.push(record);
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// No rows at all.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Row `i` (which must be below [`Self::len`]).
+    pub fn get(&self, i: u32) -> TxRef<'_> {
+        let r = &self.records[i as usize];
+        let id_start = r.text_start as usize;
+        let label_start = id_start + r.id_len as usize;
+        let notes_start = label_start + r.label_len as usize;
+        let notes = (r.notes_len != NO_NOTES)
+            .then(|| &self.text[notes_start..notes_start + r.notes_len as usize]);
+        TxRef {
+            id: &self.text[id_start..label_start],
+            account_id: self.accounts.get(r.account),
+            date: from_day(r.date).unwrap_or_default(),
+            value_date: from_day(r.value_date),
+            booking_date: from_day(r.booking_date),
+            amount: r.amount,
+            currency: self.currencies.get(r.currency),
+            label: &self.text[label_start..notes_start],
+            notes,
+            category: r.category.checked_sub(1).map(|c| self.categories.get(c)),
+            kind: r.kind.checked_sub(1).map(|k| self.kinds.get(k)),
+            status: r.status,
+            imported_at: (r.imported_at != NO_INSTANT)
+                .then(|| DateTime::from_timestamp(r.imported_at, 0))
+                .flatten(),
+        }
+    }
+
+    /// Row `i`'s search text: lowercased label, tab, lowercased notes, tab, amount.
+    pub fn hay(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = match i {
+            0 => 0,
+            _ => self.records[i - 1].hay_end as usize,
+        };
+        &self.hay[start..self.records[i].hay_end as usize]
+    }
+
+    /// Row `i`'s date as a day number (comparable, cheap).
+    pub fn day(&self, i: u32) -> i32 {
+        self.records[i as usize].date
+    }
+
+    /// Row `i`'s amount.
+    pub fn amount(&self, i: u32) -> Decimal {
+        self.records[i as usize].amount
+    }
+
+    /// Row `i`'s status.
+    pub fn status(&self, i: u32) -> BookingStatus {
+        self.records[i as usize].status
+    }
+
+    /// Row `i`'s account, as an index into [`Self::account_ids`].
+    pub fn account_key(&self, i: u32) -> u32 {
+        self.records[i as usize].account
+    }
+
+    /// Row `i`'s category, as `1 +` an index into [`Self::categories`] (0: none).
+    pub fn category_key(&self, i: u32) -> u32 {
+        self.records[i as usize].category
+    }
+
+    /// The distinct account ids, in order of first appearance.
+    pub fn account_ids(&self) -> &[Box<str>] {
+        self.accounts.all()
+    }
+
+    /// The distinct categories, in order of first appearance.
+    pub fn categories(&self) -> &[Box<str>] {
+        self.categories.all()
+    }
+
+    /// Bytes held (records and text), for the benchmarks.
+    pub fn heap_bytes(&self) -> usize {
+        self.records.capacity() * std::mem::size_of::<Record>()
+            + self.text.capacity()
+            + self.hay.capacity()
+    }
+}
+
+impl FromIterator<TransactionRow> for Transactions {
+    fn from_iter<I: IntoIterator<Item = TransactionRow>>(rows: I) -> Self {
+        let mut all = Transactions::default();
+        for r in rows {
+            all.push(r.as_ref());
+        }
+        all
+    }
+}
+
+impl From<Vec<TransactionRow>> for Transactions {
+    fn from(rows: Vec<TransactionRow>) -> Self {
+        rows.into_iter().collect()
+    }
+}
+
+impl TransactionRow {
+    /// This row, borrowed.
+    pub fn as_ref(&self) -> TxRef<'_> {
+        TxRef {
+            id: &self.id,
+            account_id: &self.account_id,
+            date: self.date,
+            value_date: self.value_date,
+            booking_date: self.booking_date,
+            amount: self.amount,
+            currency: &self.currency,
+            label: &self.label,
+            notes: self.notes.as_deref(),
+            category: self.category.as_deref(),
+            kind: self.kind.as_deref(),
+            status: self.status,
+            imported_at: self.imported_at,
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! The transactions view's drawing: a summary line (scope, count, sort, filter, search), the
+//! table (only the rows on screen are built), the detail pane with everything the API gave, and
+//! the filter dialog on top. Narrow terminals drop columns: category first, then status and
+//! account; the detail pane goes to the right when there is room, below the table otherwise.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
+
+use super::Dashboard;
+use super::data::BookingStatus;
+use super::query::SortColumn;
+use super::transactions::Focus;
+use crate::screens::ViewCtx;
+use crate::ui::format::{masked_iban, signed_money};
+
+impl Dashboard {
+    /// Draws the transactions view (`&mut` to keep the selection on screen).
+    pub(super) fn render_transactions(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+        let [summary, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        self.summary_line(ctx).render(summary, buf);
+        let (table_area, detail_area) = if !self.tx.detail {
+            (rest, None)
+        } else if rest.width >= 110 {
+            let [t, d] =
+                Layout::horizontal([Constraint::Min(0), Constraint::Length(44)]).areas(rest);
+            (t, Some(d))
+        } else {
+            let [t, d] = Layout::vertical([Constraint::Min(4), Constraint::Length(10)]).areas(rest);
+            (t, Some(d))
+        };
+        self.render_table(table_area, buf, ctx);
+        if let Some(d) = detail_area {
+            self.render_detail(d, buf, ctx);
+        }
+        if let Focus::Filter(dialog) = &self.tx.focus {
+            let name = |a: u32| {
+                self.accounts
+                    .get(a as usize)
+                    .map_or_else(|| "?".into(), |a| a.name.clone())
+            };
+            dialog.render(rest, buf, ctx.theme, &name);
+        }
+    }
+
+    fn summary_line(&self, ctx: &ViewCtx) -> Line<'static> {
+        let scope = self
+            .tx
+            .filter
+            .account
+            .and_then(|a| self.accounts.get(a as usize))
+            .map_or_else(|| "All accounts".to_string(), |a| a.name.clone());
+        let arrow = if self.tx.sort.descending {
+            "▼"
+        } else {
+            "▲"
+        };
+        let mut spans = vec![
+            Span::styled(scope, ctx.theme.title),
+            Span::styled(
+                format!(
+                    "  {} of {}  by {} {arrow}",
+                    self.tx.shown.len(),
+                    self.table.len(),
+                    self.tx.sort.column.name().to_lowercase()
+                ),
+                ctx.theme.dim,
+            ),
+        ];
+        let f = &self.tx.filter;
+        let mut parts = Vec::new();
+        if f.from.is_some() || f.to.is_some() {
+            let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            parts.push(format!("{}…{}", d(f.from), d(f.to)));
+        }
+        if let Some(s) = f.status {
+            parts.push(s.word().to_string());
+        }
+        if f.min.is_some() || f.max.is_some() {
+            let a = |a: Option<rust_decimal::Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
+            parts.push(format!("{}…{}", a(f.min), a(f.max)));
+        }
+        if !parts.is_empty() {
+            spans.push(Span::styled(
+                format!("  filter: {}", parts.join(", ")),
+                ctx.theme.key,
+            ));
+        }
+        let searching = matches!(self.tx.focus, Focus::Search);
+        if searching || !self.tx.search.is_empty() {
+            let cursor = if searching { "▏" } else { "" };
+            spans.push(Span::styled("  /", ctx.theme.key));
+            spans.push(Span::styled(
+                format!("{}{cursor}", crate::screens::clean(&self.tx.search)),
+                ctx.theme.text,
+            ));
+        }
+        Line::from(spans)
+    }
+
+    fn render_table(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+        let block = Block::bordered();
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if self.tx.shown.is_empty() {
+            let why = if self.transactions_loading {
+                "Reading the transactions from the store…"
+            } else if self.table.is_empty() {
+                "No transaction in the store yet: press s to sync."
+            } else {
+                "No transaction matches: Esc clears the search, then the filter."
+            };
+            Line::styled(why, ctx.theme.dim).render(inner, buf);
+            return;
+        }
+        let w = inner.width;
+        let columns: Vec<(SortColumn, Constraint)> = [
+            (SortColumn::Date, Constraint::Length(10), true),
+            (SortColumn::Account, Constraint::Length(14), w >= 70),
+            (SortColumn::Label, Constraint::Fill(1), true),
+            (SortColumn::Amount, Constraint::Length(14), w >= 30),
+            (SortColumn::Status, Constraint::Length(7), w >= 60),
+            (SortColumn::Category, Constraint::Length(13), w >= 90),
+        ]
+        .into_iter()
+        .filter(|(_, _, on)| *on)
+        .map(|(c, w, _)| (c, w))
+        .collect();
+        let header = Row::new(columns.iter().map(|(c, _)| {
+            let mark = match (self.tx.sort.column == *c, self.tx.sort.descending) {
+                (true, true) => "▼",
+                (true, false) => "▲",
+                _ => "",
+            };
+            let text = Text::from(format!("{}{mark}", c.name()));
+            Cell::from(if *c == SortColumn::Amount {
+                text.right_aligned()
+            } else {
+                text
+            })
+        }))
+        .style(ctx.theme.title);
+        let rows = inner.height.saturating_sub(1) as usize;
+        self.tx.scroll_into_view(rows);
+        let end = (self.tx.offset + rows).min(self.tx.shown.len());
+        let visible = self.tx.shown[self.tx.offset..end].iter().enumerate();
+        let body: Vec<Row> = visible
+            .map(|(n, i)| {
+                let row = self.table.rows.get(*i);
+                let account = self.table.account_of(*i);
+                let cells = columns.iter().map(|(c, _)| match c {
+                    SortColumn::Date => Cell::from(row.date.format("%d/%m/%Y").to_string()),
+                    SortColumn::Account => Cell::from(
+                        self.accounts
+                            .get(account as usize)
+                            .map_or("?", |a| a.name.as_str())
+                            .to_string(),
+                    ),
+                    SortColumn::Label => Cell::from(row.label.to_string()),
+                    SortColumn::Amount => {
+                        let style = if row.amount.is_sign_negative() {
+                            ctx.theme.negative
+                        } else {
+                            ctx.theme.positive
+                        };
+                        let text = signed_money(row.amount, row.currency, ctx.numbers);
+                        Cell::from(Text::styled(text, style).right_aligned())
+                    }
+                    SortColumn::Status => match row.status {
+                        BookingStatus::Pending => {
+                            Cell::from(Span::styled("pending", ctx.theme.key))
+                        }
+                        BookingStatus::Booked => Cell::from(Span::styled("booked", ctx.theme.dim)),
+                    },
+                    SortColumn::Category => {
+                        Cell::from(row.category.unwrap_or_default().to_string())
+                    }
+                });
+                let r = Row::new(cells);
+                if self.tx.offset + n == self.tx.selected {
+                    r.style(ctx.theme.selected)
+                } else {
+                    r
+                }
+            })
+            .collect();
+        let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
+        Widget::render(Table::new(body, widths).header(header), inner, buf);
+    }
+
+    fn render_detail(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+        let block = Block::bordered().title(Span::styled(" Detail ", ctx.theme.title));
+        let Some(i) = self.tx.selected_row() else {
+            block.render(area, buf);
+            return;
+        };
+        let row = self.table.rows.get(i);
+        let account = self.accounts.get(self.table.account_of(i) as usize);
+        let field = |name: &str, value: String| {
+            Line::from(vec![
+                Span::styled(format!("{name:>12} "), ctx.theme.dim),
+                Span::styled(value, ctx.theme.text),
+            ])
+        };
+        let date = |d: Option<chrono::NaiveDate>| {
+            d.map_or("—".into(), |d| d.format("%d/%m/%Y").to_string())
+        };
+        let mut lines = vec![
+            field("Label", row.label.to_string()),
+            field(
+                "Amount",
+                signed_money(row.amount, row.currency, ctx.numbers),
+            ),
+            field("Date", date(Some(row.date))),
+            field("Value date", date(row.value_date)),
+            field("Booking date", date(row.booking_date)),
+            field("Status", row.status.word().into()),
+            field(
+                "Account",
+                account.map_or("?".into(), |a| {
+                    let iban = a.iban.as_deref().map(masked_iban).unwrap_or_default();
+                    format!("{} {iban}", a.name)
+                }),
+            ),
+            field("Category", row.category.unwrap_or("—").to_string()),
+            field("Type", row.kind.unwrap_or("—").to_string()),
+            field(
+                "Imported",
+                row.imported_at
+                    .map_or("—".into(), |t| t.format("%d/%m/%Y %H:%M UTC").to_string()),
+            ),
+            field("Id", row.id.to_string()),
+        ];
+        match row.notes {
+            Some(notes) => {
+                lines.push(field("Notes", String::new()));
+                lines.extend(
+                    notes
+                        .lines()
+                        .map(|l| Line::styled(format!("  {l}"), ctx.theme.text)),
+                );
+            }
+            None => lines.push(field("Notes", "—".into())),
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        // Two columns when the pane is wide and short (below the table on 80 columns).
+        if inner.width >= 70 && (lines.len() as u16) > inner.height {
+            let right = lines.split_off(6);
+            let [l, r] =
+                Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(inner);
+            Paragraph::new(lines).render(l, buf);
+            Paragraph::new(right)
+                .wrap(Wrap { trim: false })
+                .render(r, buf);
+            return;
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+    }
+}

@@ -1,0 +1,115 @@
+//! Stage two of the dashboard's load: every transaction in one scan of the table (row order, no
+//! index), each cell borrowed from SQLite and added to the compact [`Transactions`] directly —
+//! no `String` per cell, no intermediate row list — so a million rows cost one pass and the
+//! memory of the compact rows only.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate};
+use rusqlite::types::{FromSqlError, Type, ValueRef};
+use rust_decimal::Decimal;
+
+use crate::screens::dashboard::data::{BookingStatus, Transactions, TxRef};
+use crate::store::{Store, StoreError};
+
+/// Every transaction in the store, compact, in the order they were first stored.
+pub fn load_transactions(store: &Store) -> Result<Transactions, StoreError> {
+    let rows: i64 =
+        store
+            .conn
+            .query_row("SELECT COALESCE(MAX(seq), 0) FROM transactions", [], |r| {
+                r.get(0)
+            })?;
+    // Capacity only reserves address space: untouched pages cost no memory.
+    let mut all = Transactions::with_capacity(rows.clamp(0, 20_000_000) as usize);
+    let mut stmt = store.conn.prepare(
+        "SELECT id, account_id, amount, currency, date, value_date, booking_date, imported_at,
+           booking, label, notes, category, kind FROM transactions",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+            match r.get_ref(i)? {
+                ValueRef::Null => Ok(None),
+                v => v.as_str().map(Some).map_err(|e| bad(i, e)),
+            }
+        };
+        let needed = |i: usize| text(i).map(Option::unwrap_or_default);
+        let amount = needed(2)?;
+        let amount = Decimal::from_str(amount).map_err(|e| {
+            bad(
+                2,
+                FromSqlError::Other(format!("amount `{amount}`: {e}").into()),
+            )
+        })?;
+        let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+            text(i)?
+                .map(|t| parse_day(t).ok_or_else(|| bad_date(i, t)))
+                .transpose()
+        };
+        all.push(TxRef {
+            id: needed(0)?,
+            account_id: needed(1)?,
+            amount,
+            currency: needed(3)?,
+            date: date(4)?.unwrap_or_default(),
+            value_date: date(5)?,
+            booking_date: date(6)?,
+            imported_at: r
+                .get::<_, Option<i64>>(7)?
+                .and_then(|t| DateTime::from_timestamp(t, 0)),
+            status: match needed(8)? {
+                "PENDING" => BookingStatus::Pending,
+                _ => BookingStatus::Booked,
+            },
+            label: needed(9)?,
+            notes: text(10)?,
+            category: text(11)?,
+            kind: text(12)?,
+        });
+    }
+    Ok(all)
+}
+
+fn bad(column: usize, e: FromSqlError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e))
+}
+
+fn bad_date(column: usize, text: &str) -> rusqlite::Error {
+    bad(column, FromSqlError::Other(format!("date `{text}`").into()))
+}
+
+/// A stored day: `YYYY-MM-DD` read digit by digit (the common case), else by chrono.
+pub(super) fn parse_day(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    NaiveDate::from_str(text).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_days_parse_and_bad_ones_do_not() {
+        assert_eq!(
+            parse_day("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert_eq!(parse_day("2023-02-29"), None);
+        assert_eq!(parse_day("2024-1a-01"), None);
+        assert_eq!(
+            parse_day("+12024-01-01"),
+            NaiveDate::from_ymd_opt(12024, 1, 1)
+        );
+        assert_eq!(parse_day(""), None);
+    }
+}

@@ -1,0 +1,175 @@
+//! Dashboard fixtures: two banks shaped like the Linxo test bank and HSBC, four accounts, a
+//! few weeks of transactions, plus generators for hostile, long and thousands of rows.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use coffre::app::{ApiEvent, Model, Msg, Screen};
+use coffre::screens::dashboard::Dashboard;
+use coffre::screens::dashboard::data::{
+    AccountKind, AccountSummary, BookingStatus, ConnectionStatus, ConnectionSummary, DashboardData,
+    TransactionRow,
+};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+use crate::common::{now, run};
+
+pub fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn day(offset: i64) -> NaiveDate {
+    now().date_naive() - Duration::days(offset)
+}
+
+fn ago(minutes: i64) -> DateTime<Utc> {
+    now() - Duration::minutes(minutes)
+}
+
+pub fn connections() -> Vec<ConnectionSummary> {
+    vec![
+        ConnectionSummary {
+            id: "c1".into(),
+            bank: "Linxo Test Bank".into(),
+            status: ConnectionStatus::Ok,
+            credentials_expire: Some(now() + Duration::days(5) + Duration::hours(2)),
+            accounts_pending_consent: 0,
+            synced_at: Some(ago(3)),
+        },
+        ConnectionSummary {
+            id: "c2".into(),
+            bank: "HSBC".into(),
+            status: ConnectionStatus::AuthFailed,
+            credentials_expire: Some(now() + Duration::days(80)),
+            accounts_pending_consent: 1,
+            synced_at: Some(ago(60 * 50)),
+        },
+    ]
+}
+
+fn account(id: &str, conn: &str, name: &str, kind: AccountKind, balance: &str) -> AccountSummary {
+    AccountSummary {
+        id: id.into(),
+        connection_id: conn.into(),
+        name: name.into(),
+        kind,
+        iban: Some(format!("FR76 3000 4000 0{id}00 1234 5678 9{}", id.len())),
+        balance: Some(dec(balance)),
+        currency: "EUR".into(),
+        balance_date: Some(day(0)),
+        owner: Some("M. Dupont".into()),
+        archived: false,
+        synced_at: Some(ago(3)),
+    }
+}
+
+pub fn accounts() -> Vec<AccountSummary> {
+    let mut savings = account("a2", "c1", "Livret A", AccountKind::Savings, "12000.00");
+    savings.iban = None;
+    let mut usd = account("a3", "c2", "HSBC Dollar", AccountKind::Checking, "830.10");
+    usd.currency = "USD".into();
+    usd.synced_at = Some(ago(60 * 50));
+    let mut loan = account("a4", "c2", "Prêt immo", AccountKind::Loan, "-85000.00");
+    loan.synced_at = Some(ago(60 * 50));
+    vec![
+        account(
+            "a1",
+            "c1",
+            "Compte chèques",
+            AccountKind::Checking,
+            "2441.46",
+        ),
+        savings,
+        usd,
+        loan,
+    ]
+}
+
+pub fn tx(i: usize, account: &str, days_ago: i64, label: &str, amount: &str) -> TransactionRow {
+    TransactionRow {
+        id: format!("t{i}"),
+        account_id: account.into(),
+        date: day(days_ago),
+        value_date: Some(day(days_ago - 1)),
+        booking_date: None,
+        amount: dec(amount),
+        currency: if account == "a3" { "USD" } else { "EUR" }.into(),
+        label: label.into(),
+        notes: None,
+        category: None,
+        kind: Some("CARD".into()),
+        status: BookingStatus::Booked,
+        imported_at: Some(ago(3)),
+    }
+}
+
+pub fn transactions() -> Vec<TransactionRow> {
+    let mut rows = vec![
+        tx(1, "a1", 1, "CB CARREFOUR MARKET", "-54.20"),
+        tx(2, "a1", 2, "VIR SALAIRE ACME SAS", "2450.00"),
+        tx(3, "a1", 3, "PRLV EDF CLIENTS PARTICULIERS", "-79.99"),
+        tx(4, "a1", 8, "CB SNCF INTERNET", "-112.00"),
+        tx(5, "a1", 15, "RETRAIT DAB PARIS 11", "-60.00"),
+        tx(6, "a1", 22, "CB BOULANGERIE DU COIN", "-4.80"),
+        tx(7, "a2", 30, "VIR LIVRET A", "500.00"),
+        tx(8, "a3", 4, "STARBUCKS NEW YORK", "-6.45"),
+        tx(9, "a3", 12, "AMAZON.COM", "-42.00"),
+        tx(10, "a4", 28, "ECHEANCE PRET", "850.00"),
+        tx(11, "a1", 0, "CB MONOPRIX", "-23.10"),
+    ];
+    rows[0].category = Some("Groceries".into());
+    rows[1].category = Some("Salary".into());
+    rows[1].notes = Some("Salaire février\nRéf. 2024-02".into());
+    rows[2].category = Some("Energy".into());
+    rows[10].status = BookingStatus::Pending;
+    rows[10].value_date = None;
+    rows
+}
+
+pub fn data() -> DashboardData {
+    with_rows(transactions())
+}
+
+/// The two banks and four accounts with these transactions.
+pub fn with_rows(rows: Vec<TransactionRow>) -> DashboardData {
+    DashboardData {
+        connections: connections(),
+        accounts: accounts(),
+        transactions: rows.into(),
+        ..DashboardData::default()
+    }
+}
+
+/// `n` synthetic rows over the four accounts, one a day going back.
+pub fn many(n: usize) -> DashboardData {
+    let labels = [
+        "CB CARREFOUR",
+        "VIR SALAIRE",
+        "PRLV EDF",
+        "CB SNCF",
+        "RETRAIT DAB",
+    ];
+    let ids = ["a1", "a2", "a3", "a4"];
+    let rows = (0..n)
+        .map(|i| {
+            let amount = format!("{}.{:02}", (i as i64 * 37) % 500 - 250, i % 100);
+            tx(i, ids[i % 4], (i / 4) as i64, labels[i % 5], &amount)
+        })
+        .collect();
+    with_rows(rows)
+}
+
+/// A model on the dashboard, loaded with `data`.
+pub fn dashboard(data: DashboardData) -> Model {
+    let mut m = Model::new(now(), true, None);
+    m.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+    run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data)))]);
+    m
+}
+
+/// The dashboard state inside the model.
+pub fn board(m: &Model) -> &Dashboard {
+    match &m.screen {
+        Screen::Dashboard(d) => d,
+        other => panic!("not on the dashboard: {other:?}"),
+    }
+}

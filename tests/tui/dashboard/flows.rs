@@ -1,0 +1,277 @@
+//! Dashboard flows: key scripts through `update`, asserting the commands sent and the rows shown.
+
+use coffre::app::api_types::SyncStep;
+use coffre::app::{ApiEvent, Command, Msg, update};
+use coffre::screens::dashboard::data::BookingStatus;
+use coffre::screens::dashboard::{ExportFormat, Tab};
+use crossterm::event::KeyModifiers;
+use crossterm::event::{KeyCode, MouseEvent, MouseEventKind};
+
+use super::fixtures::*;
+use crate::common::*;
+
+#[test]
+fn sync_now_syncs_every_bank_then_reloads_the_store() {
+    let mut m = dashboard(data());
+    let cmds = run(&mut m, typed("s"));
+    let ids: Vec<(String, u64)> = cmds
+        .iter()
+        .map(|c| match c {
+            Command::SyncNow {
+                connection,
+                generation,
+            } => (connection.clone(), *generation),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        ids.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(),
+        ["c1", "c2"]
+    );
+    assert!(
+        run(&mut m, typed("s")).is_empty(),
+        "a second s while syncing sends nothing"
+    );
+    let done = |(connection, generation): &(String, u64)| {
+        Msg::Api(ApiEvent::SyncProgressed {
+            connection: connection.clone(),
+            generation: *generation,
+            step: SyncStep::Done,
+        })
+    };
+    let first = run(&mut m, [done(&ids[0])]);
+    assert!(
+        matches!(first.as_slice(), [Command::StopPolling { .. }]),
+        "{first:?}"
+    );
+    let last = run(&mut m, [done(&ids[1])]);
+    assert!(
+        matches!(
+            last.as_slice(),
+            [Command::StopPolling { .. }, Command::LoadDashboard]
+        ),
+        "{last:?}"
+    );
+}
+
+#[test]
+fn enter_on_an_account_opens_its_transactions_and_esc_comes_back() {
+    let mut m = dashboard(data());
+    run(&mut m, [key(KeyCode::Down), key(KeyCode::Enter)]);
+    let d = board(&m);
+    assert_eq!(d.tab, Tab::Transactions);
+    assert_eq!(d.tx.shown.len(), 1, "Livret A has one transaction");
+    run(&mut m, [key(KeyCode::Esc)]);
+    assert_eq!(
+        board(&m).tx.shown.len(),
+        11,
+        "Esc clears the account filter first"
+    );
+    run(&mut m, [key(KeyCode::Esc)]);
+    assert_eq!(board(&m).tab, Tab::Accounts);
+}
+
+#[test]
+fn r_does_what_each_bank_needs() {
+    let mut m = dashboard(data());
+    let cmds = run(&mut m, typed("r"));
+    assert!(
+        matches!(&cmds[..], [Command::RenewCredentials { connection }] if connection == "c1"),
+        "{cmds:?}"
+    );
+    run(&mut m, [key(KeyCode::Down), key(KeyCode::Down)]);
+    let cmds = run(&mut m, typed("r"));
+    assert!(
+        matches!(&cmds[..], [Command::RenewCredentials { connection }] if connection == "c2"),
+        "AUTH_FAILED first: {cmds:?}"
+    );
+    let mut consent = data();
+    consent.connections[1].status = coffre::screens::dashboard::data::ConnectionStatus::Ok;
+    let mut m = dashboard(consent);
+    run(&mut m, [key(KeyCode::End)]);
+    let cmds = run(&mut m, typed("r"));
+    assert!(
+        matches!(&cmds[..], [Command::GiveConsent { connection, .. }] if connection == "c2"),
+        "{cmds:?}"
+    );
+}
+
+#[test]
+fn delete_asks_first_and_archive_toggles() {
+    let mut m = dashboard(data());
+    assert!(run(&mut m, typed("Dn")).is_empty(), "n cancels");
+    let cmds = run(&mut m, typed("Dy"));
+    assert!(
+        matches!(&cmds[..], [Command::DeleteConnection { connection }] if connection == "c1"),
+        "{cmds:?}"
+    );
+    let cmds = run(&mut m, typed("x"));
+    assert!(
+        matches!(&cmds[..], [Command::ArchiveAccount { account, archived: true }] if account == "a1"),
+        "{cmds:?}"
+    );
+    let mut archived = data();
+    archived.accounts[0].archived = true;
+    let mut m = dashboard(archived);
+    let cmds = run(&mut m, typed("x"));
+    assert!(
+        matches!(
+            &cmds[..],
+            [Command::ArchiveAccount {
+                archived: false,
+                ..
+            }]
+        ),
+        "{cmds:?}"
+    );
+}
+
+#[test]
+fn export_asks_the_format_and_follows_the_scope() {
+    let mut m = dashboard(data());
+    let cmds = run(&mut m, typed("el"));
+    assert!(
+        matches!(
+            &cmds[..],
+            [Command::Export {
+                format: ExportFormat::Ledger,
+                account: None
+            }]
+        ),
+        "{cmds:?}"
+    );
+    run(&mut m, [key(KeyCode::Enter)]);
+    let cmds = run(&mut m, typed("ec"));
+    assert!(
+        matches!(&cmds[..], [Command::Export { format: ExportFormat::Csv, account: Some(a) }] if a == "a1"),
+        "{cmds:?}"
+    );
+    assert!(
+        run(&mut m, typed("e?")).is_empty(),
+        "an unknown format key cancels"
+    );
+}
+
+#[test]
+fn typing_a_search_never_quits_and_narrowing_then_widening_is_consistent() {
+    let mut m = dashboard(data());
+    run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('/'))]);
+    let cmds = run(&mut m, typed("q?cb"));
+    assert!(cmds.is_empty() && !m.should_quit && !m.help_open);
+    assert_eq!(board(&m).tx.search, "q?cb");
+    assert_eq!(board(&m).tx.shown.len(), 0);
+    run(&mut m, (0..4).map(|_| key(KeyCode::Backspace)));
+    run(&mut m, typed("cb"));
+    assert_eq!(board(&m).tx.shown.len(), 4, "every CB label");
+    run(&mut m, typed(" s"));
+    assert_eq!(board(&m).tx.shown.len(), 1, "CB SNCF only");
+    run(&mut m, [key(KeyCode::Backspace), key(KeyCode::Backspace)]);
+    assert_eq!(board(&m).tx.shown.len(), 4);
+    let mut amount = dashboard(data());
+    run(&mut amount, [key(KeyCode::Tab), key(KeyCode::Char('/'))]);
+    run(&mut amount, typed("79,99"));
+    assert_eq!(
+        board(&amount).tx.shown.len(),
+        1,
+        "amounts match with a comma"
+    );
+    run(&mut amount, [key(KeyCode::Esc)]);
+    assert_eq!(board(&amount).tx.shown.len(), 11);
+}
+
+#[test]
+fn sorting_by_amount_then_reversing() {
+    let mut m = dashboard(data());
+    run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('4'))]);
+    let top = |m: &coffre::app::Model| board(m).tx.shown[0];
+    assert_eq!(top(&m), 1, "largest first: the salary");
+    run(&mut m, [key(KeyCode::Char('4'))]);
+    assert_eq!(top(&m), 3, "then smallest first: SNCF -112");
+    run(&mut m, [key(KeyCode::Char('o'))]);
+    assert_eq!(
+        board(&m).tx.sort.column,
+        coffre::screens::dashboard::query::SortColumn::Status
+    );
+}
+
+#[test]
+fn filter_dialog_applies_pending_only_and_refuses_bad_dates() {
+    let mut m = dashboard(data());
+    run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('f'))]);
+    run(
+        &mut m,
+        [
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+            key(KeyCode::Right),
+        ],
+    );
+    run(&mut m, [key(KeyCode::Enter)]);
+    let d = board(&m);
+    assert_eq!(d.tx.filter.status, Some(BookingStatus::Pending));
+    assert_eq!(d.tx.shown.len(), 1);
+    run(&mut m, [key(KeyCode::Char('f')), key(KeyCode::Tab)]);
+    run(&mut m, typed("31/02/2024"));
+    run(&mut m, [key(KeyCode::Enter)]);
+    assert!(board(&m).is_typing(), "a bad date keeps the dialog open");
+    run(&mut m, [key(KeyCode::Esc)]);
+    assert_eq!(
+        board(&m).tx.filter.from,
+        None,
+        "Esc cancels without applying"
+    );
+}
+
+#[test]
+fn arrows_pages_ends_and_mouse_wheel_move_the_selection() {
+    let mut m = dashboard(many(1000));
+    run(&mut m, [key(KeyCode::Tab)]);
+    render(&mut m, 80, 24);
+    run(&mut m, [key(KeyCode::Char('j')), key(KeyCode::Down)]);
+    assert_eq!(board(&m).tx.selected, 2);
+    run(&mut m, [key(KeyCode::PageDown)]);
+    let page = board(&m).tx.page;
+    assert!(page > 10, "a page is the visible rows: {page}");
+    assert_eq!(board(&m).tx.selected, 2 + page);
+    run(&mut m, [key(KeyCode::Char('G'))]);
+    assert_eq!(board(&m).tx.selected, 999);
+    let wheel = |kind| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column: 5,
+            row: 5,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    run(&mut m, [wheel(MouseEventKind::ScrollUp)]);
+    assert_eq!(board(&m).tx.selected, 996);
+    run(
+        &mut m,
+        [key(KeyCode::Home), wheel(MouseEventKind::ScrollDown)],
+    );
+    assert_eq!(board(&m).tx.selected, 3);
+    run(
+        &mut m,
+        [
+            key(KeyCode::Char('k')),
+            key(KeyCode::PageUp),
+            key(KeyCode::PageUp),
+        ],
+    );
+    assert_eq!(board(&m).tx.selected, 0);
+}
+
+#[test]
+fn a_reload_keeps_the_view_and_offline_comes_and_goes() {
+    let mut m = dashboard(data());
+    run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('4'))]);
+    update(&mut m, Msg::Api(ApiEvent::DashboardLoaded(Ok(many(40)))));
+    let d = board(&m);
+    assert_eq!(d.tab, Tab::Transactions);
+    assert_eq!(d.tx.shown.len(), 40);
+    update(&mut m, Msg::Api(ApiEvent::Connectivity { online: false }));
+    assert!(board(&m).offline);
+    update(&mut m, Msg::Api(ApiEvent::Connectivity { online: true }));
+    assert!(!board(&m).offline);
+}
