@@ -11,10 +11,12 @@ pub mod command;
 pub mod event_loop;
 pub mod model;
 pub mod msg;
+pub mod startup;
 pub mod update;
 
 pub use command::Command;
 pub use event_loop::{run, terminal_events};
 pub use model::{Model, Screen};
 pub use msg::{ApiEvent, Msg};
+pub use startup::{Startup, start};
 pub use update::update;

@@ -2,11 +2,14 @@
 //! fills in the demo user), `coffre --config FILE` (real hosts), `coffre sandbox` (the emulator
 //! alone), `coffre sync` and `coffre export` (headless: refresh the local store; write it out).
 //!
+//! The TUI's start (store first, then the network) is in [`tui`]; its log file in [`logging`].
+//!
 //! Docs gap (ours): the sandbox's demo user is `demo@coffre.test` with the password
 //! [`DEMO_PASSWORD`]; it is created on its first login. The sandbox runs with an 800 ms step
 //! delay so a person (or an audience) can follow the sync.
 
-mod config;
+mod logging;
+mod tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,12 +18,10 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 
-pub use config::{OxlinSettings, Settings};
+pub use logging::LOG_FILE;
 
-use crate::app::{Model, run as run_loop, terminal_events};
 use crate::oxlin::config::OxlinConfig;
 use crate::sandbox::{self, SandboxArgs, SandboxConfig};
-use crate::tasks::{MsgSender, Runner, RunnerOptions};
 
 /// The sandbox's demo user.
 pub const DEMO_EMAIL: &str = "demo@coffre.test";
@@ -36,9 +37,37 @@ pub struct Cli {
     /// A TOML file with an `[oxlin]` section (real hosts); without it coffre runs on its sandbox.
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
-    /// Where coffre keeps its files.
+    /// Where coffre keeps its files (the store, the log, exports); default: the XDG data dir.
     #[arg(long, env = "COFFRE_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+    /// Colours of the TUI (`NO_COLOR` set in the environment turns colours off whatever this
+    /// says).
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+}
+
+/// The themes of `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Light text on a dark terminal.
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+    /// Strong colours and bold for low vision.
+    HighContrast,
+}
+
+impl ThemeName {
+    /// The theme, or no colour when `NO_COLOR` is set (non-empty, <https://no-color.org>).
+    pub fn theme(self) -> crate::ui::theme::Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let name = match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+        };
+        crate::ui::theme::Theme::pick(name, no_color)
+    }
 }
 
 /// The subcommands of `coffre`.
@@ -71,14 +100,12 @@ pub fn run(cli: Cli) -> ExitCode {
             crate::export::run(&args, cli.config.as_deref(), cli.data_dir.as_deref())
         }
         None => {
-            let settings = match config::load(cli.config.as_deref(), cli.data_dir) {
-                Ok(settings) => settings,
-                Err(error) => {
-                    eprintln!("coffre: {error}");
-                    return ExitCode::FAILURE;
-                }
+            let options = tui::TuiOptions {
+                config: cli.config,
+                data_dir: cli.data_dir,
+                theme: cli.theme,
             };
-            match runtime.block_on(run_tui(settings)) {
+            match runtime.block_on(tui::run(options)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
                     eprintln!("coffre: {error}");
@@ -108,48 +135,4 @@ pub async fn start_demo_sandbox(
         SecretString::from(config.client_secret),
     );
     Ok((running, oxlin))
-}
-
-async fn run_tui(settings: Settings) -> Result<(), String> {
-    let (sandbox, oxlin, username) = match settings.oxlin {
-        Some(real) => (None, real.client, real.username),
-        None => {
-            let (running, oxlin) = start_demo_sandbox(Duration::from_millis(800)).await?;
-            (Some(running), oxlin, None)
-        }
-    };
-    let model = match (&sandbox, &username) {
-        (Some(_), _) => Model::new(chrono::Utc::now(), true, Some((DEMO_EMAIL, DEMO_PASSWORD))),
-        (None, Some(user)) => Model::new(chrono::Utc::now(), false, Some((user, ""))),
-        (None, None) => Model::new(chrono::Utc::now(), false, None),
-    };
-    let (sender, task_msgs) = MsgSender::channel();
-    let options = RunnerOptions {
-        poll_every: if sandbox.is_some() {
-            Duration::from_millis(200)
-        } else {
-            RunnerOptions::default().poll_every
-        },
-        ..RunnerOptions::default()
-    };
-    let runner = Runner::new(oxlin, sender, options);
-    crate::terminal::install_panic_hook();
-    let mut terminal =
-        crate::terminal::setup().map_err(|e| format!("cannot set up the terminal: {e}"))?;
-    let result = run_loop(
-        &mut terminal,
-        model,
-        terminal_events(),
-        task_msgs,
-        |command| runner.run(command),
-    )
-    .await;
-    let restored = crate::terminal::restore();
-    drop(runner);
-    if let Some(sandbox) = sandbox {
-        sandbox.stop().await;
-    }
-    result.map_err(|e| format!("the terminal failed: {e}"))?;
-    restored.map_err(|e| format!("cannot restore the terminal: {e}"))?;
-    Ok(())
 }

@@ -1,4 +1,6 @@
-//! The configuration file (TOML): the `[oxlin]` section says where the API is and who logs in.
+//! The one configuration loader of coffre (the TUI and `coffre sync` both use it): a TOML file
+//! whose `[oxlin]` section says where the API is and who logs in. No file at all means the TUI
+//! runs on its built-in sandbox.
 //!
 //! ```toml
 //! [oxlin]
@@ -126,7 +128,12 @@ impl OxlinSection {
     /// The client configuration, running `client_secret_command` if needed.
     pub fn client_config(&self) -> Result<OxlinConfig, ConfigError> {
         let secret = match (&self.client_secret, &self.client_secret_command) {
-            (Some(secret), _) => secret.clone(),
+            (Some(_), Some(_)) => {
+                return Err(ConfigError::Missing(
+                    "set exactly one of `client_secret` and `client_secret_command`".into(),
+                ));
+            }
+            (Some(secret), None) => secret.clone(),
             (None, Some(command)) => run_secret_command("client_secret_command", command)?,
             (None, None) => {
                 return Err(ConfigError::Missing(
@@ -220,6 +227,42 @@ password_command = "printf 'pa55word\nsecond line'"
         assert!(
             text.contains("password_command") && !text.contains("topsecret"),
             "{text}"
+        );
+    }
+
+    const HOSTS: &str = r#"[oxlin]
+auth_url = "https://auth.oxlin.io"
+api_url = "https://api.oxlin.io/v2.1"
+embed_url = "https://embed.oxlin.io"
+client_id = "me""#;
+
+    #[test]
+    fn a_secret_command_provides_the_client_secret() {
+        let text = format!("{HOSTS}\nclient_secret_command = \"echo s3cret\"");
+        let section = parse(&text).unwrap().oxlin.unwrap();
+        assert!(!section.is_sandbox());
+        let client = section.client_config().unwrap();
+        assert_eq!(client.client_secret.expose_secret(), "s3cret");
+        assert!(!format!("{client:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn plain_http_to_a_remote_host_and_two_secrets_are_refused() {
+        let http = HOSTS.replace("https://api", "http://api");
+        let section = parse(&format!("{http}\nclient_secret = \"x\"")).unwrap();
+        let err = section.oxlin.unwrap().client_config().unwrap_err();
+        assert!(err.to_string().contains("only HTTPS"), "{err}");
+        let both = format!("{HOSTS}\nclient_secret = \"xyz1\"\nclient_secret_command = \"y\"");
+        let err = parse(&both)
+            .unwrap()
+            .oxlin
+            .unwrap()
+            .client_config()
+            .unwrap_err();
+        let err = err.to_string();
+        assert!(
+            err.contains("exactly one") && !err.contains("xyz1"),
+            "{err}"
         );
     }
 

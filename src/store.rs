@@ -10,13 +10,15 @@
 //!   `coffre sync`) can share the file; each sync is written in ONE immediate transaction
 //!   ([`write`]): if it fails halfway, the store is exactly as before.
 //! - Money is kept as exact decimal text (`"-12.30"`), never a float; dates as `YYYY-MM-DD`.
-//! - Reads for the dashboard and the exports: [`read`]; the dashboard's loader: [`dashboard`].
+//! - Reads for the dashboard and the exports: [`read`]; the dashboard's loader: [`dashboard`];
+//!   the user's own changes (delete a connection, archive an account): [`edit`].
 //!
 //! Docs gaps: a transaction without an operation date is filed under its booking date, then its
 //! value date, then the day it was imported (never dropped); refresh tokens kept here are secrets
 //! (table `secrets`, never printed: [`Store::secret`] hands out a `SecretString`).
 
 pub mod dashboard;
+pub mod edit;
 pub mod read;
 pub mod rows;
 pub mod schema;

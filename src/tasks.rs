@@ -10,12 +10,15 @@
 
 mod connect;
 pub mod convert;
+pub mod dashboard;
 mod login;
 pub mod poller;
 pub mod redirect;
 pub mod sender;
+pub mod store_sync;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -24,7 +27,7 @@ use tokio::task::AbortHandle;
 pub use login::SCOPES;
 pub use sender::MsgSender;
 
-use crate::app::api_types::ApiError;
+use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
 use crate::app::{ApiEvent, Command};
 use crate::oxlin::client::Client;
 use crate::oxlin::config::OxlinConfig;
@@ -39,6 +42,8 @@ pub struct RunnerOptions {
     pub open_browser: bool,
     /// How long the loopback listener waits for the bank's redirect.
     pub redirect_timeout: Duration,
+    /// The local store file (`None`: nothing is stored, the dashboard cannot load).
+    pub store: Option<PathBuf>,
 }
 
 impl Default for RunnerOptions {
@@ -47,6 +52,7 @@ impl Default for RunnerOptions {
             poll_every: Duration::from_millis(500),
             open_browser: true,
             redirect_timeout: Duration::from_secs(600),
+            store: None,
         }
     }
 }
@@ -98,6 +104,50 @@ impl Runner {
             Command::StopPolling { connection } => {
                 self.with_session(|s| s.poller.unwatch(&connection))
             }
+            Command::LoadDashboard => self.local().load(),
+            Command::Export { format, account } => self.local().export(format, account),
+            Command::SyncNow {
+                connection,
+                generation,
+            }
+            | Command::GiveConsent {
+                connection,
+                generation,
+            } if self.client().is_none() => {
+                self.sender.api(ApiEvent::SyncProgressed {
+                    connection,
+                    generation,
+                    step: SyncStep::Failed(SyncFailure::Other("not logged in".into())),
+                });
+                self.not_logged_in();
+            }
+            Command::SyncNow {
+                connection,
+                generation,
+            } => {
+                self.with_session(|s| s.poller.watch(connection.clone(), generation));
+                self.spawn_local(|local, client| async move {
+                    local.sync_now(client, connection, generation).await
+                });
+            }
+            Command::GiveConsent {
+                connection,
+                generation,
+            } => {
+                self.with_session(|s| s.poller.watch(connection.clone(), generation));
+                self.spawn_local(|local, client| async move {
+                    local.give_consent(client, connection, generation).await
+                });
+            }
+            Command::RenewCredentials { connection } => self
+                .spawn_local(|local, client| async move { local.renew(client, connection).await }),
+            Command::DeleteConnection { connection } => self
+                .spawn_local(|local, client| async move { local.delete(client, connection).await }),
+            Command::ArchiveAccount { account, archived } => {
+                self.spawn_local(|local, client| async move {
+                    local.archive(client, account, archived).await
+                })
+            }
             Command::CancelRedirect { request } => {
                 if let Ok(mut map) = self.redirects.lock()
                     && let Some(task) = map.remove(&request)
@@ -122,6 +172,33 @@ impl Runner {
         }
     }
 
+    fn local(&self) -> dashboard::Local {
+        dashboard::Local {
+            store: self.options.store.clone(),
+            sender: self.sender.clone(),
+        }
+    }
+
+    /// Runs a dashboard command that needs the user's client.
+    fn spawn_local<F, Fut>(&self, f: F)
+    where
+        F: FnOnce(dashboard::Local, Client) -> Fut,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let Some(client) = self.client() else {
+            self.not_logged_in();
+            return;
+        };
+        tokio::spawn(f(self.local(), client));
+    }
+
+    fn not_logged_in(&self) {
+        self.sender.api(ApiEvent::Failed {
+            connection: String::new(),
+            error: ApiError::Rejected("log in first (press l on the dashboard)".into()),
+        });
+    }
+
     fn client(&self) -> Option<Client> {
         self.session.lock().ok()?.as_ref().map(|s| s.client.clone())
     }
@@ -129,10 +206,7 @@ impl Runner {
     /// The commands that need the user's client.
     fn spawn_with_client(&self, command: Command) {
         let Some(client) = self.client() else {
-            self.sender.api(ApiEvent::Failed {
-                connection: String::new(),
-                error: ApiError::Rejected("log in first".into()),
-            });
+            self.not_logged_in();
             return;
         };
         let sender = self.sender.clone();
@@ -140,6 +214,7 @@ impl Runner {
             request,
             provider,
             channel,
+            renew,
         } = command
         {
             let options = self.options.clone();
@@ -149,6 +224,7 @@ impl Runner {
                     sender,
                     request,
                     options,
+                    renew,
                 };
                 wait.run(&provider, &channel).await;
             });

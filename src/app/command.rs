@@ -30,6 +30,9 @@ pub enum Command {
         channel: String,
         /// The values, in the definition's order.
         values: Vec<CredentialValue>,
+        /// Renew this existing connection's channel (`PUT …/channels/{cd}`) instead of
+        /// creating a connection.
+        renew: Option<String>,
     },
     /// Get the bank's authorisation URL, open the browser and wait for the redirect on loopback.
     StartRedirect {
@@ -39,6 +42,8 @@ pub enum Command {
         provider: String,
         /// The REDIRECT channel definition.
         channel: String,
+        /// Renew this existing connection (`connection_id` in the authorize_url request).
+        renew: Option<String>,
     },
     /// Stop waiting for the redirect of `request` (closes the loopback listener).
     CancelRedirect {
@@ -99,6 +104,8 @@ pub enum Command {
     GiveConsent {
         /// The connection.
         connection: String,
+        /// The generation the consent request and the sync after it carry.
+        generation: u64,
     },
     /// Delete a connection and its accounts (the user confirmed).
     DeleteConnection {

@@ -63,6 +63,18 @@ pub struct Model {
     pub providers: Vec<ProviderEntry>,
     /// The bank and channel of the last credential form (to come back to it after AUTH_FAILED).
     pub last_form: Option<(ProviderEntry, ChannelEntry)>,
+    /// The connection whose credentials the form or the redirect renews (`None`: a new bank).
+    pub renewing: Option<String>,
+    /// A session is open (the runner holds a logged-in client).
+    pub logged_in: bool,
+    /// The login running behind the dashboard at startup (its request id).
+    pub background_login: Option<u64>,
+    /// Sync every connection as soon as the dashboard has loaded (logged in before it had).
+    pub sync_when_loaded: bool,
+    /// The dashboard waiting behind the login screen opened from it with `l`.
+    pub parked_dashboard: Option<Box<Dashboard>>,
+    /// The user's email, when known (pre-fills the login screen).
+    pub email: Option<String>,
     /// Every connection's sync progress.
     pub sync: SyncBoard,
     /// The app should stop.
@@ -85,6 +97,14 @@ impl Model {
             numbers: NumberStyle::French,
             providers: Vec::new(),
             last_form: None,
+            renewing: None,
+            logged_in: false,
+            background_login: None,
+            parked_dashboard: None,
+            sync_when_loaded: false,
+            email: demo_user
+                .map(|(e, _)| e.to_owned())
+                .filter(|e| !e.is_empty()),
             sync: SyncBoard::default(),
             should_quit: false,
             next_id: 0,

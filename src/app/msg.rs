@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::app::api_types::{
-    AccountRow, ApiError, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
+    AccountRow, ApiError, ChannelEntry, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
 };
 use crate::screens::dashboard::{DashboardData, Transactions};
 
@@ -102,6 +102,18 @@ pub enum ApiEvent {
     /// The transactions, read after the rest when `DashboardData::transactions_to_come` was set
     /// (`store::load_transactions`; `Err`: why not, already sanitised).
     TransactionsLoaded(Result<Transactions, String>),
+    /// A connection's credentials can be given again through this bank's channel (the answer
+    /// to `Command::RenewCredentials`).
+    RenewalReady {
+        /// The connection to renew.
+        connection: String,
+        /// Its bank.
+        provider: ProviderEntry,
+        /// The channel to give the credentials to.
+        channel: ChannelEntry,
+    },
+    /// Something finished that the user should hear about (export written, bank deleted).
+    Notice(String),
     /// The API became reachable (`true`) or unreachable (`false`): the dashboard shows an
     /// OFFLINE badge and keeps showing the store.
     Connectivity {

@@ -15,11 +15,13 @@ use crate::app::{Command, Model, Msg, Screen};
 use crate::screens::challenge::ChallengeAction;
 use crate::screens::consent::ConsentAction;
 use crate::screens::credential_form::{CredentialForm, FormAction};
+use crate::screens::dashboard::Dashboard;
 use crate::screens::login::LoginAction;
 use crate::screens::provider_picker::{PickerAction, ProviderPicker};
 use crate::screens::redirect::RedirectWait;
 use crate::ui::widgets::status_line::Status;
 use dashboard::dashboard_action;
+pub(crate) use dashboard::sync_all as sync_every_connection;
 
 /// Applies one message to the model and returns the commands it asks for.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
@@ -96,6 +98,9 @@ fn quit(model: &mut Model) -> Vec<Command> {
 fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     let esc = key.code == KeyCode::Esc;
     match &mut model.screen {
+        Screen::Login(_) if esc && model.parked_dashboard.is_some() => {
+            crate::app::startup::unpark_dashboard(model, false).unwrap_or_default()
+        }
         Screen::Login(form) => match form.on_key(key) {
             LoginAction::None => Vec::new(),
             LoginAction::Submit { email, password } => {
@@ -110,7 +115,11 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
                 }]
             }
         },
-        Screen::ProviderPicker(picker) if esc && !picker.is_choosing() => Vec::new(),
+        Screen::ProviderPicker(picker) if esc && !picker.is_choosing() => {
+            // Back to the dashboard (it says "press a" when there is no bank yet).
+            model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+            vec![Command::LoadDashboard]
+        }
         Screen::ProviderPicker(picker) => match picker.on_key(key) {
             PickerAction::None => Vec::new(),
             PickerAction::Pick(provider, channel) => open_channel(model, provider, channel),
@@ -136,6 +145,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
                     provider,
                     channel,
                     values,
+                    renew: model.renewing.clone(),
                 }]
             }
         },
@@ -198,14 +208,23 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             Vec::new()
         }
         Screen::Dashboard(dashboard) => {
+            let typing = dashboard.is_typing();
             let action = dashboard.on_key(key);
+            // `l` (unused by the dashboard; the export prompt's `l` returns an action): log in.
+            if key.code == KeyCode::Char('l')
+                && !typing
+                && !model.logged_in
+                && action == crate::screens::dashboard::DashboardAction::None
+            {
+                return crate::app::startup::open_login(model);
+            }
             dashboard_action(model, action)
         }
     }
 }
 
 /// Opens the form (EMBEDDED) or starts the redirect (REDIRECT) for the chosen channel.
-fn open_channel(
+pub(crate) fn open_channel(
     model: &mut Model,
     provider: crate::app::api_types::ProviderEntry,
     channel: crate::app::api_types::ChannelEntry,
@@ -230,6 +249,7 @@ fn open_channel(
                 request,
                 provider: p,
                 channel: c,
+                renew: model.renewing.clone(),
             }]
         }
     }
@@ -237,6 +257,7 @@ fn open_channel(
 
 /// Back to the picker, reusing the loaded catalogue (loading it when there is none).
 pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
+    model.renewing = None;
     let mut picker = ProviderPicker::loading();
     if model.providers.is_empty() {
         model.screen = Screen::ProviderPicker(picker);

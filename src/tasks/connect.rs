@@ -1,7 +1,8 @@
 //! The commands of a logged-in session that are one request (or a few): load the providers,
-//! create an EMBEDDED connection (the client checks each value by its regexp and PGP-encrypts
+//! create an EMBEDDED connection or give an existing one's channel new credentials (the client
+//! checks each value by its regexp and PGP-encrypts
 //! the `encrypt: true` ones to a fresh `POST /keys` key), answer a challenge, send consents,
-//! load the accounts.
+//! load the accounts. The dashboard's commands are in `dashboard`.
 //!
 //! Docs gap: the accounts table shows `ACTIVE` (and status-less) accounts only; accounts waiting
 //! for consent or refused are not the user's data yet.
@@ -33,8 +34,9 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
             provider,
             channel,
             values,
+            renew,
         } => {
-            let result = create_connection(&client, &provider, &channel, values)
+            let result = create_connection(&client, &provider, &channel, values, renew)
                 .await
                 .map_err(err);
             sender.api(ApiEvent::ConnectionCreated { request, result });
@@ -88,6 +90,13 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
         | Command::CancelRedirect { .. }
         | Command::PollQueue { .. }
         | Command::StopPolling { .. }
+        | Command::LoadDashboard
+        | Command::SyncNow { .. }
+        | Command::RenewCredentials { .. }
+        | Command::GiveConsent { .. }
+        | Command::DeleteConnection { .. }
+        | Command::ArchiveAccount { .. }
+        | Command::Export { .. }
         | Command::Quit => {
             // The runner handles these itself; reaching here is a routing slip, not a user error.
             tracing::debug!("command routed to the wrong task");
@@ -100,6 +109,7 @@ async fn create_connection(
     provider_id: &str,
     channel_id: &str,
     values: Vec<crate::screens::credential_form::CredentialValue>,
+    renew: Option<String>,
 ) -> Result<String, OxlinError> {
     let provider = client.provider(provider_id).await?;
     let Some(channel) = provider
@@ -113,6 +123,13 @@ async fn create_connection(
         )));
     };
     let values: BTreeMap<_, _> = values.into_iter().map(|v| (v.id, v.value)).collect();
+    if let Some(connection) = renew {
+        // The API starts a LIST_ACCOUNTS job on new credentials: the queue follows it.
+        client
+            .update_channel_credentials(&connection, channel_id, &channel.credentials, &values)
+            .await?;
+        return Ok(connection);
+    }
     client
         .create_connection(provider_id, Some(channel_id), &channel.credentials, &values)
         .await

@@ -57,6 +57,7 @@ impl Runner {
             queue,
             self.sender.clone(),
             self.options.poll_every,
+            self.options.store.clone(),
         );
         Ok(Session { client, poller })
     }

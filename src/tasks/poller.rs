@@ -12,8 +12,14 @@
 //! `PENDING_CONSENT` opens the consent checklist (read with `GET /accounts?connection_id=…`);
 //! without any but with `ACTIVE` accounts a SYNC_ALL follows; with neither the sync is done.
 //! `SYNC_ALL_SUCCESS` ends the sync; `*_FAILED` ends it with the channel status of its payload.
+//!
+//! With a local store, a sync's `Done` is sent only after the connection was fetched and written
+//! to the store in one transaction ([`crate::tasks::store_sync`]); a failed write turns it into
+//! a failure, the store unchanged. A failed poll reaches the status line once per run of
+//! failures (and the dashboard's OFFLINE badge when the host is unreachable), not every tick.
 
 use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -53,24 +59,39 @@ impl Drop for Poller {
 
 impl Poller {
     /// Starts polling `queue` every `every`.
-    pub fn start(client: Client, queue: String, sender: MsgSender, every: Duration) -> Self {
+    /// With `store`, a connection's sync is written there before its `Done` is sent.
+    pub fn start(
+        client: Client,
+        queue: String,
+        sender: MsgSender,
+        every: Duration,
+        store: Option<PathBuf>,
+    ) -> Self {
         let watched = Arc::new(Mutex::new(Watched::default()));
         let shared = Arc::clone(&watched);
         let task = tokio::spawn(async move {
             let mut ticker = tokio::time::interval(every);
             ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
+            let mut failing = false;
             while !sender.is_closed() {
                 ticker.tick().await;
                 let fresh = match client.poll(&queue).await {
                     Ok(events) => events,
                     Err(e) => {
                         tracing::warn!("queue poll failed: {e}");
+                        if !failing {
+                            poll_failed(&sender, &e);
+                        }
+                        failing = true;
                         continue;
                     }
                 };
+                if std::mem::take(&mut failing) {
+                    sender.api(ApiEvent::Connectivity { online: true });
+                }
                 for (event, connection, generation) in ready(&shared, fresh) {
                     for msg in translate(&client, &event, connection, generation).await {
-                        sender.api(msg);
+                        deliver(&client, &sender, store.as_ref(), msg);
                     }
                 }
             }
@@ -94,6 +115,64 @@ impl Poller {
             w.generations.remove(connection);
         }
     }
+}
+
+/// Tells the app a poll failed (the first of a run of failures).
+fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
+    let error = convert::api_error(e);
+    if error == crate::app::api_types::ApiError::Unreachable {
+        sender.api(ApiEvent::Connectivity { online: false });
+    }
+    sender.api(ApiEvent::Failed {
+        connection: String::new(),
+        error: crate::app::api_types::ApiError::Rejected(format!(
+            "following the sync failed ({error}); coffre keeps trying"
+        )),
+    });
+}
+
+/// Sends `msg`; a sync's `Done` waits until the connection is written to the store.
+fn deliver(client: &Client, sender: &MsgSender, store: Option<&PathBuf>, msg: ApiEvent) {
+    let (
+        Some(store),
+        ApiEvent::SyncProgressed {
+            connection,
+            generation,
+            step: SyncStep::Done,
+        },
+    ) = (store, &msg)
+    else {
+        sender.api(msg);
+        return;
+    };
+    let (client, sender, store) = (client.clone(), sender.clone(), store.clone());
+    let (connection, generation) = (connection.clone(), *generation);
+    tokio::spawn(async move {
+        let saved =
+            crate::tasks::store_sync::save_connection(client, store, connection.clone()).await;
+        match saved {
+            Ok(saved) => {
+                if let Some(what) = saved.attention {
+                    sender.api(ApiEvent::Notice(format!("Synced; {what}.")));
+                }
+                sender.api(msg);
+            }
+            Err(e) => {
+                let why = clean_line(&format!("not saved: {e}"));
+                sender.api(ApiEvent::SyncProgressed {
+                    connection: connection.clone(),
+                    generation,
+                    step: SyncStep::Failed(SyncFailure::Other(why.clone())),
+                });
+                sender.api(ApiEvent::Failed {
+                    connection,
+                    error: crate::app::api_types::ApiError::Rejected(format!(
+                        "the sync was {why}; the dashboard shows the store as before"
+                    )),
+                });
+            }
+        }
+    });
 }
 
 /// Adds `fresh` to the backlog and takes out every event of a watched connection, in order.

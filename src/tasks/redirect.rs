@@ -33,6 +33,8 @@ pub(super) struct RedirectWait {
     pub sender: MsgSender,
     pub request: u64,
     pub options: RunnerOptions,
+    /// The connection being renewed (`None`: a new connection).
+    pub renew: Option<String>,
 }
 
 impl RedirectWait {
@@ -64,6 +66,7 @@ impl RedirectWait {
             .port();
         let body = AuthorizeUrlRequest {
             redirect_uri: Some(format!("http://127.0.0.1:{port}/callback")),
+            connection_id: self.renew.clone(),
             ..AuthorizeUrlRequest::default()
         };
         let url = self

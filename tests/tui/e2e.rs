@@ -3,6 +3,7 @@
 //! what the screen shows (polling the screen with a deadline), never for a fixed time.
 
 mod shared_backend;
+mod store_first;
 
 use std::time::{Duration, Instant};
 
@@ -14,32 +15,32 @@ use ratatui::Terminal;
 use shared_backend::SharedBackend;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-const DEADLINE: Duration = Duration::from_secs(30);
+pub(crate) const DEADLINE: Duration = Duration::from_secs(30);
 
 /// The person at the keyboard: sends keys, waits for the screen.
-struct Person {
+pub(crate) struct Person {
     keys: UnboundedSender<Msg>,
     screen: SharedBackend,
 }
 
 impl Person {
-    fn press(&self, code: KeyCode) {
+    pub(crate) fn press(&self, code: KeyCode) {
         let _ = self
             .keys
             .send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
 
-    fn type_text(&self, text: &str) {
+    pub(crate) fn type_text(&self, text: &str) {
         text.chars().for_each(|c| self.press(KeyCode::Char(c)));
     }
 
     /// Waits until the screen shows `text`; fails with the screen after the deadline.
-    async fn sees(&self, text: &str) -> String {
+    pub(crate) async fn sees(&self, text: &str) -> String {
         self.sees_any(&[text]).await
     }
 
     /// Waits until the screen shows one of `texts`.
-    async fn sees_any(&self, texts: &[&str]) -> String {
+    pub(crate) async fn sees_any(&self, texts: &[&str]) -> String {
         let started = Instant::now();
         loop {
             let screen = self.screen.text();
@@ -58,14 +59,32 @@ impl Person {
 /// Starts the sandbox, the runner and the real loop. Every task message goes through `tap`
 /// before the loop sees it (the REDIRECT test reads the bank's URL there, as a person reads it
 /// on the screen).
-async fn start(
+pub(crate) async fn start(
     tap: impl Fn(&Msg) + Send + 'static,
+    store: &std::path::Path,
 ) -> (
     Person,
     tokio::task::JoinHandle<Result<Model, impl std::fmt::Debug>>,
     coffre::sandbox::RunningSandbox,
 ) {
     let (sandbox, oxlin) = start_demo_sandbox(Duration::ZERO).await.unwrap();
+    let model = Model::new(chrono::Utc::now(), true, Some((DEMO_EMAIL, DEMO_PASSWORD)));
+    let (person, app) = launch(tap, oxlin, store, model, None);
+    (person, app, sandbox)
+}
+
+/// The runner on `store` and the real loop, starting from `model` (and from `startup` the way
+/// `coffre` starts: its first commands run before the first key).
+pub(crate) fn launch(
+    tap: impl Fn(&Msg) + Send + 'static,
+    oxlin: coffre::oxlin::config::OxlinConfig,
+    store: &std::path::Path,
+    mut model: Model,
+    startup: Option<coffre::app::Startup>,
+) -> (
+    Person,
+    tokio::task::JoinHandle<Result<Model, impl std::fmt::Debug>>,
+) {
     let (sender, mut from_tasks) = MsgSender::channel();
     let (to_loop, task_msgs) = unbounded_channel();
     tokio::spawn(async move {
@@ -77,6 +96,7 @@ async fn start(
     let options = RunnerOptions {
         poll_every: Duration::from_millis(20),
         open_browser: false,
+        store: Some(store.join("sandbox.sqlite")),
         ..RunnerOptions::default()
     };
     let runner = Runner::new(oxlin, sender, options);
@@ -86,18 +106,21 @@ async fn start(
     });
     let screen = SharedBackend::new(100, 30);
     let mut terminal = Terminal::new(screen.clone()).unwrap();
-    let model = Model::new(chrono::Utc::now(), true, Some((DEMO_EMAIL, DEMO_PASSWORD)));
+    let first = startup.map_or_else(Vec::new, |s| coffre::app::start(&mut model, s));
     let app = tokio::spawn(async move {
+        for command in first {
+            runner.run(command);
+        }
         run(&mut terminal, model, key_stream, task_msgs, move |c| {
             runner.run(c)
         })
         .await
     });
-    (Person { keys, screen }, app, sandbox)
+    (Person { keys, screen }, app)
 }
 
 /// Logs in with the demo user and opens the test bank's channel chooser.
-async fn log_in_and_choose_the_test_bank(person: &Person) -> String {
+pub(crate) async fn log_in_and_choose_the_test_bank(person: &Person) -> String {
     let login = person.sees("SANDBOX").await;
     assert!(login.contains(DEMO_EMAIL) && !login.contains(DEMO_PASSWORD));
     person.press(KeyCode::Enter);
@@ -109,8 +132,9 @@ async fn log_in_and_choose_the_test_bank(person: &Person) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sms_bank_from_login_to_accounts_with_one_wrong_code_and_one_refused_account() {
-    let (person, app, sandbox) = start(|_| {}).await;
+async fn sms_bank_from_login_to_dashboard_with_one_wrong_code_and_one_refused_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let (person, app, sandbox) = start(|_| {}, dir.path()).await;
     let chooser = log_in_and_choose_the_test_bank(&person).await;
     if !chooser.contains("1. Other accounts") {
         person.press(KeyCode::Down);
@@ -139,7 +163,7 @@ async fn sms_bank_from_login_to_accounts_with_one_wrong_code_and_one_refused_acc
     person.press(KeyCode::Char(' '));
     person.press(KeyCode::Enter);
 
-    person.sees("SANDBOX   Accounts").await;
+    person.sees("SANDBOX   Dashboard").await;
     let accounts = person.sees("Visa Premier").await;
     assert!(accounts.contains("Compte Chèques"), "{accounts}");
     assert!(
@@ -176,7 +200,8 @@ async fn redirect_channel_caught_on_loopback_after_approval_at_the_bank() {
             let _ = url_tx.send(url.clone());
         }
     };
-    let (person, app, sandbox) = start(tap).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (person, app, sandbox) = start(tap, dir.path()).await;
     let chooser = log_in_and_choose_the_test_bank(&person).await;
     if !chooser.contains("1. Payment accounts") {
         person.press(KeyCode::Down);
@@ -205,12 +230,12 @@ async fn redirect_channel_caught_on_loopback_after_approval_at_the_bank() {
     .unwrap();
     assert!(page.contains("Connected"), "{page}");
     let next = person
-        .sees_any(&["Which accounts do you share?", "SANDBOX   Accounts"])
+        .sees_any(&["Which accounts do you share?", "SANDBOX   Dashboard"])
         .await;
     if next.contains("Which accounts do you share?") {
         person.press(KeyCode::Enter);
     }
-    person.sees("SANDBOX   Accounts").await;
+    person.sees("SANDBOX   Dashboard").await;
     person.sees("Linxo Test Bank").await;
     person.press(KeyCode::Char('q'));
     tokio::time::timeout(DEADLINE, app)

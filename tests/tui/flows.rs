@@ -236,7 +236,7 @@ fn consent_with_one_account_refused_is_sent() {
 }
 
 #[test]
-fn sync_done_loads_the_accounts_and_stale_generations_are_ignored() {
+fn sync_done_opens_the_dashboard_and_stale_generations_are_ignored() {
     let (mut m, generation) = syncing();
     let step = |generation, step| {
         Msg::Api(ApiEvent::SyncProgressed {
@@ -249,9 +249,9 @@ fn sync_done_loads_the_accounts_and_stale_generations_are_ignored() {
     let cmds = run(&mut m, [step(generation, SyncStep::Done)]);
     assert!(matches!(
         cmds.as_slice(),
-        [Command::StopPolling { .. }, Command::LoadAccounts]
+        [Command::StopPolling { .. }, Command::LoadDashboard]
     ));
-    assert!(matches!(m.screen, Screen::Accounts(_)));
+    assert!(matches!(m.screen, Screen::Dashboard(_)));
 }
 
 #[test]

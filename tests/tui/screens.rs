@@ -231,15 +231,8 @@ fn syncing_states() {
 
 #[test]
 fn accounts_table_states() {
-    let (mut m, generation) = syncing();
-    run(
-        &mut m,
-        [Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
-            generation,
-            step: SyncStep::Done,
-        })],
-    );
+    let (mut m, _) = syncing();
+    m.screen = Screen::Accounts(coffre::screens::accounts::AccountsTable::loading());
     snap("accounts_loading", &mut m);
     let mut failed = m.clone();
     run(

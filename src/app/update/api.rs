@@ -3,17 +3,20 @@
 //! current poller, is stale and dropped.
 
 use crate::app::api_types::SyncStep;
-use crate::app::update::back_to_picker;
+use crate::app::update::{back_to_picker, open_channel};
 use crate::app::{ApiEvent, Command, Model, Screen};
-use crate::screens::accounts::AccountsTable;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
+use crate::screens::dashboard::Dashboard;
 use crate::screens::syncing::ConnectionProgress;
 use crate::ui::widgets::status_line::Status;
 
 /// Applies one API event.
 pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
     match event {
+        ApiEvent::LoggedIn { request, result } if model.background_login == Some(request) => {
+            crate::app::startup::background_login_answered(model, result)
+        }
         ApiEvent::LoggedIn { request, result } => {
             let Screen::Login(form) = &mut model.screen else {
                 return Vec::new();
@@ -23,7 +26,11 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             }
             form.pending = None;
             match result {
-                Ok(()) => back_to_picker(model),
+                Ok(()) => {
+                    model.logged_in = true;
+                    crate::app::startup::unpark_dashboard(model, true)
+                        .unwrap_or_else(|| back_to_picker(model))
+                }
                 Err(e) => {
                     form.error = Some(e);
                     Vec::new()
@@ -137,8 +144,21 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                 return vec![Command::StopPolling { connection }, Command::LoadDashboard];
             }
             if done && !model.sync.any_running() && matches!(model.screen, Screen::Syncing) {
-                model.screen = Screen::Accounts(AccountsTable::loading());
-                return vec![Command::StopPolling { connection }, Command::LoadAccounts];
+                // The poller wrote the connection to the store before saying Done.
+                model.renewing = None;
+                model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+                return vec![Command::StopPolling { connection }, Command::LoadDashboard];
+            }
+            if let (Screen::Dashboard(_), Some(row)) = (
+                &model.screen,
+                model.sync.rows.iter().find(|r| r.connection == connection),
+            ) && let SyncStep::Failed(why) = &row.step
+            {
+                model.status = Some(Status::Error(format!(
+                    "{}: {}",
+                    row.bank,
+                    failure_words(why)
+                )));
             }
             if done || failed {
                 vec![Command::StopPolling { connection }]
@@ -162,6 +182,9 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                         d.error = Some(crate::screens::clean(&e));
                     }
                 }
+                if std::mem::take(&mut model.sync_when_loaded) {
+                    return crate::app::update::sync_every_connection(model);
+                }
             }
             Vec::new()
         }
@@ -172,6 +195,21 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                     Err(e) => d.transactions_failed(&e),
                 }
             }
+            Vec::new()
+        }
+        ApiEvent::RenewalReady {
+            connection,
+            provider,
+            channel,
+        } => {
+            if !matches!(model.screen, Screen::Dashboard(_)) {
+                return Vec::new();
+            }
+            model.renewing = Some(connection);
+            open_channel(model, provider, channel)
+        }
+        ApiEvent::Notice(text) => {
+            model.status = Some(Status::Info(crate::screens::clean(&text)));
             Vec::new()
         }
         ApiEvent::Connectivity { online } => {
@@ -221,5 +259,20 @@ fn set_step(model: &mut Model, connection: &str, generation: u64, step: SyncStep
             true
         }
         _ => false,
+    }
+}
+
+/// A failed sync in a few words, for the dashboard's status line.
+fn failure_words(failure: &crate::app::api_types::SyncFailure) -> String {
+    use crate::app::api_types::SyncFailure as F;
+    match failure {
+        F::AuthFailed => "credentials refused (r: renew them)".into(),
+        F::PasswordChangeRequired => "change your password on the bank's website".into(),
+        F::UserActionRequired => "the bank asks for an action on its website".into(),
+        F::TooManyAttempts => "too many attempts, wait before retrying".into(),
+        F::ChallengeTimedOut => "the bank's question timed out (s: retry)".into(),
+        F::ChallengeCancelled => "the bank's question was cancelled (s: retry)".into(),
+        F::ChallengeFailed => "the answer was refused (s: retry)".into(),
+        F::Other(why) => format!("the sync stopped ({why})"),
     }
 }

@@ -73,6 +73,13 @@ pub struct Transactions {
     records: Vec<Record>,
     text: String,
     hay: String,
+    /// Boxed: keeps the value small to move around in messages.
+    names: Box<Names>,
+}
+
+/// The distinct short texts the records point at.
+#[derive(Clone, Default)]
+struct Names {
     accounts: Interner,
     currencies: Interner,
     categories: Interner,
@@ -179,12 +186,14 @@ impl Transactions {
             date: day(row.date),
             value_date: row.value_date.map_or(NO_DAY, day),
             booking_date: row.booking_date.map_or(NO_DAY, day),
-            account: self.accounts.intern(row.account_id),
-            currency: intern_clean(&mut self.currencies, row.currency),
+            account: self.names.accounts.intern(row.account_id),
+            currency: intern_clean(&mut self.names.currencies, row.currency),
             category: row
                 .category
-                .map_or(0, |c| 1 + intern_clean(&mut self.categories, c)),
-            kind: row.kind.map_or(0, |k| 1 + intern_clean(&mut self.kinds, k)),
+                .map_or(0, |c| 1 + intern_clean(&mut self.names.categories, c)),
+            kind: row
+                .kind
+                .map_or(0, |k| 1 + intern_clean(&mut self.names.kinds, k)),
             status: row.status,
         };
         self.records.push(record);
@@ -210,16 +219,19 @@ impl Transactions {
             .then(|| &self.text[notes_start..notes_start + r.notes_len as usize]);
         TxRef {
             id: &self.text[id_start..label_start],
-            account_id: self.accounts.get(r.account),
+            account_id: self.names.accounts.get(r.account),
             date: from_day(r.date).unwrap_or_default(),
             value_date: from_day(r.value_date),
             booking_date: from_day(r.booking_date),
             amount: r.amount,
-            currency: self.currencies.get(r.currency),
+            currency: self.names.currencies.get(r.currency),
             label: &self.text[label_start..notes_start],
             notes,
-            category: r.category.checked_sub(1).map(|c| self.categories.get(c)),
-            kind: r.kind.checked_sub(1).map(|k| self.kinds.get(k)),
+            category: r
+                .category
+                .checked_sub(1)
+                .map(|c| self.names.categories.get(c)),
+            kind: r.kind.checked_sub(1).map(|k| self.names.kinds.get(k)),
             status: r.status,
             imported_at: (r.imported_at != NO_INSTANT)
                 .then(|| DateTime::from_timestamp(r.imported_at, 0))
@@ -264,12 +276,12 @@ impl Transactions {
 
     /// The distinct account ids, in order of first appearance.
     pub fn account_ids(&self) -> &[Box<str>] {
-        self.accounts.all()
+        self.names.accounts.all()
     }
 
     /// The distinct categories, in order of first appearance.
     pub fn categories(&self) -> &[Box<str>] {
-        self.categories.all()
+        self.names.categories.all()
     }
 
     /// Bytes held (records and text), for the benchmarks.

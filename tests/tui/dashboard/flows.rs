@@ -91,7 +91,7 @@ fn r_does_what_each_bank_needs() {
     run(&mut m, [key(KeyCode::End)]);
     let cmds = run(&mut m, typed("r"));
     assert!(
-        matches!(&cmds[..], [Command::GiveConsent { connection }] if connection == "c2"),
+        matches!(&cmds[..], [Command::GiveConsent { connection, .. }] if connection == "c2"),
         "{cmds:?}"
     );
 }

@@ -1,0 +1,118 @@
+//! How the app starts, decided before the first frame (pure, like `update`):
+//!
+//! - the store holds data: the first screen is the dashboard, read from the store (no network
+//!   needed); the user is then logged in in the background when coffre has the password
+//!   (sandbox demo user, `COFFRE_OXLIN_PASSWORD`, `password_command`) and every connection is
+//!   synced, one by one on the sync board; without a password the login screen is one key
+//!   away (`l`);
+//! - the store is empty: the onboarding, from the login screen, as before.
+//!
+//! When the background login answers: success syncs every connection; "unreachable" leaves the
+//! dashboard on the store with an OFFLINE badge and says what to do in the status line.
+//!
+//! Docs gap (ours): the stored refresh token is not used yet (the client has no refresh-token
+//! grant on this branch); a background login with the password stands in for it.
+
+use secrecy::SecretString;
+
+use crate::app::api_types::ApiError;
+use crate::app::{Command, Model, Screen};
+use crate::screens::dashboard::Dashboard;
+use crate::screens::login::LoginForm;
+use crate::ui::widgets::status_line::Status;
+
+/// What the app knows before its first frame.
+#[derive(Debug, Clone)]
+pub struct Startup {
+    /// The local store holds at least one connection or account.
+    pub store_has_data: bool,
+    /// Log this user in without asking (the email and the password), when known.
+    pub auto_login: Option<(String, SecretString)>,
+}
+
+/// Sets the first screen and returns the commands to run before the first key.
+pub fn start(model: &mut Model, startup: Startup) -> Vec<Command> {
+    if !startup.store_has_data {
+        return Vec::new();
+    }
+    model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+    let mut cmds = vec![Command::LoadDashboard];
+    match startup.auto_login {
+        Some((email, password)) => {
+            let request = model.next_id();
+            model.background_login = Some(request);
+            model.status = Some(Status::Info("Logging in to refresh your banks…".into()));
+            cmds.push(Command::LogIn {
+                request,
+                email,
+                password,
+            });
+        }
+        None => {
+            model.status = Some(Status::Info(
+                "Showing the store. Press l to log in and refresh.".into(),
+            ));
+        }
+    }
+    cmds
+}
+
+/// The answer to a background login: sync every connection, or say why not.
+pub(crate) fn background_login_answered(
+    model: &mut Model,
+    result: Result<(), ApiError>,
+) -> Vec<Command> {
+    model.background_login = None;
+    match result {
+        Ok(()) => {
+            model.logged_in = true;
+            if let Screen::Dashboard(d) = &mut model.screen {
+                d.offline = false;
+            }
+            model.status = Some(Status::Info("Logged in: refreshing every bank…".into()));
+            crate::app::update::sync_every_connection(model)
+        }
+        Err(ApiError::Unreachable) => {
+            if let Screen::Dashboard(d) = &mut model.screen {
+                d.offline = true;
+            }
+            model.status = Some(Status::Error(
+                "Offline: showing the store. Check the network, then press l to log in again."
+                    .into(),
+            ));
+            Vec::new()
+        }
+        Err(e) => {
+            model.status = Some(Status::Error(format!(
+                "Login failed: {e} Press l to log in."
+            )));
+            Vec::new()
+        }
+    }
+}
+
+/// `l` on the dashboard: the login screen (pre-filled with the known email); the dashboard
+/// waits behind it and comes back on Esc or once logged in.
+pub(crate) fn open_login(model: &mut Model) -> Vec<Command> {
+    let email = model.email.clone().unwrap_or_default();
+    let login = Screen::Login(LoginForm::new(&email, ""));
+    if let Screen::Dashboard(d) = std::mem::replace(&mut model.screen, login) {
+        model.parked_dashboard = Some(d);
+    }
+    model.status = None;
+    Vec::new()
+}
+
+/// Back to the dashboard parked behind the login screen; `sync` refreshes every bank.
+pub(crate) fn unpark_dashboard(model: &mut Model, sync: bool) -> Option<Vec<Command>> {
+    let d = model.parked_dashboard.take()?;
+    model.screen = Screen::Dashboard(d);
+    if !sync {
+        return Some(Vec::new());
+    }
+    if let Screen::Dashboard(d) = &mut model.screen {
+        d.offline = false;
+    }
+    model.status = Some(Status::Info("Logged in: refreshing every bank…".into()));
+    Some(crate::app::update::sync_every_connection(model))
+}

@@ -1,0 +1,111 @@
+//! Starting the TUI: read the configuration, open the store under the data dir BEFORE any
+//! network call (so a store with data shows the dashboard at once, even offline), start the log,
+//! then the sandbox (without a configuration) or the real hosts, the task runner and the loop.
+//!
+//! Docs gap (ours): with a configuration whose API is on a loopback host (a sandbox served by
+//! `coffre sandbox`), the store is `sandbox.sqlite` as for the built-in sandbox.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use secrecy::SecretString;
+
+use super::{DEMO_EMAIL, DEMO_PASSWORD, ThemeName, logging, start_demo_sandbox};
+use crate::app::{Model, Startup, run as run_loop, start, terminal_events};
+use crate::store::{self, Store};
+use crate::tasks::{MsgSender, Runner, RunnerOptions};
+
+/// What the command line says about the TUI.
+#[derive(Debug, Clone)]
+pub struct TuiOptions {
+    pub config: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub theme: ThemeName,
+}
+
+/// Runs the TUI until the user quits.
+pub async fn run(options: TuiOptions) -> Result<(), String> {
+    let section = crate::config::load(options.config.as_deref())
+        .map_err(|e| e.to_string())?
+        .and_then(|c| c.oxlin);
+    let data_dir =
+        store::resolve_data_dir(options.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    let sandbox_store = section.as_ref().is_none_or(|s| s.is_sandbox());
+    let store_path = store::store_file(&data_dir, sandbox_store);
+    let store_has_data = Store::open(&store_path)
+        .and_then(|s| s.has_data())
+        .map_err(|e| e.to_string())?;
+    if let Err(e) = logging::init(&data_dir) {
+        eprintln!("coffre: no log file ({e})");
+    }
+    tracing::info!("coffre starts; store {}", store_path.display());
+
+    let (sandbox, oxlin, email, password) = match &section {
+        Some(real) => (
+            None,
+            real.client_config().map_err(|e| e.to_string())?,
+            real.username.clone(),
+            real.password().map_err(|e| e.to_string())?,
+        ),
+        None => {
+            let (running, oxlin) = start_demo_sandbox(Duration::from_millis(800)).await?;
+            let password = SecretString::from(DEMO_PASSWORD);
+            (
+                Some(running),
+                oxlin,
+                Some(DEMO_EMAIL.to_owned()),
+                Some(password),
+            )
+        }
+    };
+    let prefill = match (&sandbox, &email) {
+        (Some(_), _) => Some((DEMO_EMAIL, DEMO_PASSWORD)),
+        (None, Some(email)) => Some((email.as_str(), "")),
+        (None, None) => None,
+    };
+    let mut model = Model::new(chrono::Utc::now(), sandbox.is_some(), prefill);
+    model.theme = options.theme.theme();
+    let auto_login = email.zip(password);
+
+    let (sender, task_msgs) = MsgSender::channel();
+    let runner_options = RunnerOptions {
+        store: Some(store_path),
+        poll_every: if sandbox.is_some() {
+            Duration::from_millis(200)
+        } else {
+            RunnerOptions::default().poll_every
+        },
+        ..RunnerOptions::default()
+    };
+    let runner = Runner::new(oxlin, sender, runner_options);
+    let first = start(
+        &mut model,
+        Startup {
+            store_has_data,
+            auto_login,
+        },
+    );
+    crate::terminal::install_panic_hook();
+    let mut terminal =
+        crate::terminal::setup().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    for command in first {
+        runner.run(command);
+    }
+    let result = run_loop(
+        &mut terminal,
+        model,
+        terminal_events(),
+        task_msgs,
+        |command| runner.run(command),
+    )
+    .await;
+    let restored = crate::terminal::restore();
+    drop(runner);
+    if let Some(sandbox) = sandbox {
+        sandbox.stop().await;
+    }
+    tracing::info!("coffre stops");
+    result.map_err(|e| format!("the terminal failed: {e}"))?;
+    restored.map_err(|e| format!("cannot restore the terminal: {e}"))?;
+    Ok(())
+}

@@ -1,0 +1,279 @@
+//! The dashboard's commands: read the store (`LoadDashboard`, on a blocking thread, never on the
+//! UI task), sync a connection now, renew its credentials, give consent, delete a connection,
+//! archive an account and export. Changes the API accepted are mirrored in the store, then the
+//! dashboard is read again, so what it shows is always the store.
+//!
+//! Docs gaps, our choices: the export file is `coffre-<account or all>-<YYYYMMDD-HHMMSS>.<ext>`
+//! in the data dir (next to the store), else the current directory; renewing a connection uses
+//! its first channel (coffre creates one channel per connection); a connection deleted on the
+//! API but absent from the store is not an error.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+
+use crate::app::ApiEvent;
+use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
+use crate::oxlin::client::Client;
+use crate::oxlin::endpoints::AccountFilter;
+use crate::oxlin::error::OxlinError;
+use crate::oxlin::wire::{AccountStatus, SyncType};
+use crate::screens::dashboard::ExportFormat;
+use crate::store::Store;
+pub use crate::store::load_dashboard;
+use crate::tasks::convert;
+use crate::tasks::sender::MsgSender;
+
+/// Where the dashboard's commands read and write.
+#[derive(Debug, Clone)]
+pub(super) struct Local {
+    pub store: Option<PathBuf>,
+    pub sender: MsgSender,
+}
+
+impl Local {
+    fn open(&self) -> Result<Store, String> {
+        let path = self.store.as_ref().ok_or("no local store")?;
+        Store::open(path).map_err(|e| e.to_string())
+    }
+
+    /// Reads the dashboard from the store on a blocking thread and sends it in two messages:
+    /// accounts first (a few small queries: the first frame), then every transaction.
+    pub fn load(&self) {
+        let local = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let store = match local.open() {
+                Ok(store) => store,
+                Err(e) => return local.sender.api(ApiEvent::DashboardLoaded(Err(e))),
+            };
+            let summary =
+                crate::store::load_dashboard_summary(&store, Utc::now()).map_err(|e| e.to_string());
+            let read = summary.is_ok();
+            local.sender.api(ApiEvent::DashboardLoaded(summary));
+            if read {
+                let rows = crate::store::load_transactions(&store).map_err(|e| e.to_string());
+                local.sender.api(ApiEvent::TransactionsLoaded(rows));
+            }
+        });
+    }
+
+    /// Runs `change` on the store (blocking thread), then reloads the dashboard and says `done`.
+    async fn change_then_reload(
+        &self,
+        change: impl FnOnce(&mut Store) -> Result<(), String> + Send + 'static,
+        done: String,
+    ) {
+        let local = self.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let mut store = local.open()?;
+            change(&mut store)
+        })
+        .await
+        .unwrap_or_else(|e| Err(e.to_string()));
+        match result {
+            Ok(()) => self.sender.api(ApiEvent::Notice(done)),
+            Err(e) => self.fail("", ApiError::Rejected(format!("the store: {e}"))),
+        }
+        self.load();
+    }
+
+    fn fail(&self, connection: &str, error: ApiError) {
+        if error == ApiError::Unreachable {
+            self.sender.api(ApiEvent::Connectivity { online: false });
+        }
+        self.sender.api(ApiEvent::Failed {
+            connection: connection.to_owned(),
+            error,
+        });
+    }
+
+    /// Asks the API to sync `connection` (the poller already watches it with `generation`).
+    pub async fn sync_now(&self, client: Client, connection: String, generation: u64) {
+        if let Err(e) = client.sync(&connection, SyncType::All).await {
+            let error = convert::api_error(&e);
+            self.sender.api(ApiEvent::SyncProgressed {
+                connection: connection.clone(),
+                generation,
+                step: SyncStep::Failed(SyncFailure::Other(error.to_string())),
+            });
+            self.fail(&connection, error);
+        }
+    }
+
+    /// Finds the connection's bank and channel and asks the app to open them for renewal.
+    pub async fn renew(&self, client: Client, connection: String) {
+        match renewal(&client, &connection).await {
+            Ok(event) => self.sender.api(event),
+            Err(e) => self.fail(&connection, convert::api_error(&e)),
+        }
+    }
+
+    /// Lists the connection's accounts waiting for consent (answered as a consent request).
+    pub async fn give_consent(&self, client: Client, connection: String, generation: u64) {
+        let filter = AccountFilter {
+            connection_id: Some(connection.clone()),
+            ..AccountFilter::default()
+        };
+        let listed = async {
+            let wire = client.connection(&connection).await?;
+            let accounts = client.accounts(&filter).await?;
+            Ok::<_, OxlinError>((wire, accounts))
+        };
+        match listed.await {
+            Ok((wire, accounts)) => {
+                let accounts: Vec<_> = accounts
+                    .iter()
+                    .filter(|a| a.status == Some(AccountStatus::PendingConsent))
+                    .map(convert::consent_account)
+                    .collect();
+                if accounts.is_empty() {
+                    self.sender.api(ApiEvent::SyncProgressed {
+                        connection,
+                        generation,
+                        step: SyncStep::Done,
+                    });
+                    self.sender
+                        .api(ApiEvent::Notice("No account waits for consent.".into()));
+                    return;
+                }
+                let channel = wire
+                    .channels
+                    .first()
+                    .map(|c| c.channel_definition_id.clone())
+                    .unwrap_or_default();
+                self.sender.api(ApiEvent::ConsentRequested {
+                    connection,
+                    channel,
+                    generation,
+                    accounts,
+                });
+            }
+            Err(e) => {
+                self.sender.api(ApiEvent::SyncProgressed {
+                    connection: connection.clone(),
+                    generation,
+                    step: SyncStep::Failed(SyncFailure::Other("consent".into())),
+                });
+                self.fail(&connection, convert::api_error(&e));
+            }
+        }
+    }
+
+    /// Deletes the connection on the API, then from the store.
+    pub async fn delete(&self, client: Client, connection: String) {
+        match client.delete_connection(&connection).await {
+            Ok(()) | Err(OxlinError::NotFound(_)) => {
+                let id = connection.clone();
+                self.change_then_reload(
+                    move |store| {
+                        store
+                            .delete_connection(&id)
+                            .map(drop)
+                            .map_err(|e| e.to_string())
+                    },
+                    "Bank deleted, with its accounts and transactions.".into(),
+                )
+                .await
+            }
+            Err(e) => self.fail(&connection, convert::api_error(&e)),
+        }
+    }
+
+    /// Archives or unarchives the account on the API, then in the store.
+    pub async fn archive(&self, client: Client, account: String, archived: bool) {
+        match client.set_archived(&account, archived).await {
+            Ok(()) => {
+                let id = account.clone();
+                let done = if archived {
+                    "Account archived: it leaves the totals."
+                } else {
+                    "Account back in the totals."
+                };
+                self.change_then_reload(
+                    move |store| {
+                        store
+                            .set_account_archived(&id, archived)
+                            .map(drop)
+                            .map_err(|e| e.to_string())
+                    },
+                    done.into(),
+                )
+                .await
+            }
+            Err(e) => self.fail("", convert::api_error(&e)),
+        }
+    }
+
+    /// Writes the export file and says where.
+    pub fn export(&self, format: ExportFormat, account: Option<String>) {
+        let local = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let event = match local.write_export(format, account.as_deref()) {
+                Ok(path) => ApiEvent::Notice(format!("Exported to {}", path.display())),
+                Err(e) => ApiEvent::Failed {
+                    connection: String::new(),
+                    error: ApiError::Rejected(format!("export failed: {e}")),
+                },
+            };
+            local.sender.api(event);
+        });
+    }
+
+    fn write_export(&self, format: ExportFormat, account: Option<&str>) -> Result<PathBuf, String> {
+        let store = self.open()?;
+        let data =
+            crate::export::ExportData::load(&store, account, None).map_err(|e| e.to_string())?;
+        let dir = export_dir(store.path());
+        let (format, ext) = match format {
+            ExportFormat::Csv => (crate::export::Format::Csv, "csv"),
+            ExportFormat::Ledger => (crate::export::Format::Ledger, "ledger"),
+            ExportFormat::Beancount => (crate::export::Format::Beancount, "beancount"),
+            ExportFormat::Ofx => (crate::export::Format::Ofx, "ofx"),
+        };
+        let scope = account
+            .map(|a| crate::export::names::component(a, "account"))
+            .unwrap_or_else(|| "all".into());
+        let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+        let path = dir.join(format!("coffre-{scope}-{stamp}.{ext}"));
+        let mut file = std::io::BufWriter::new(
+            std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+        );
+        crate::export::write(format, &data, &mut file).map_err(|e| e.to_string())?;
+        std::io::Write::flush(&mut file).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
+}
+
+/// The data dir (the store's directory), else the current directory.
+fn export_dir(store: &Path) -> PathBuf {
+    store
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+async fn renewal(client: &Client, connection: &str) -> Result<ApiEvent, OxlinError> {
+    let wire = client.connection(connection).await?;
+    let provider_id = wire
+        .provider_id
+        .clone()
+        .ok_or_else(|| OxlinError::NotFound("the connection names no bank".into()))?;
+    let provider = convert::provider(&client.provider(&provider_id).await?);
+    let wanted = wire
+        .channels
+        .first()
+        .map(|c| c.channel_definition_id.as_str());
+    let channel = provider
+        .channels
+        .iter()
+        .find(|c| Some(c.id.as_str()) == wanted)
+        .or_else(|| provider.channels.first())
+        .cloned()
+        .ok_or_else(|| OxlinError::NotFound("the bank offers no channel".into()))?;
+    Ok(ApiEvent::RenewalReady {
+        connection: connection.to_owned(),
+        provider,
+        channel,
+    })
+}
