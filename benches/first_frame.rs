@@ -151,7 +151,9 @@ fn child(path: &Path) {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(120, 40));
     let _ = terminal.draw(|f| coffre::ui::view(&mut model, f));
     println!("frame");
-    let rows = coffre::store::load_transactions(&store).map_err(|e| e.to_string());
+    let rows = coffre::store::load_transactions(&store)
+        .map(Box::new)
+        .map_err(|e| e.to_string());
     update(&mut model, Msg::Api(ApiEvent::TransactionsLoaded(rows)));
     let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
     update(&mut model, Msg::Key(tab));

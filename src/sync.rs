@@ -8,15 +8,16 @@
 //!   its line says what to do; the other connections were still synced and stored;
 //! - `1`: nothing could be done (configuration, login, network, store).
 //!
-//! Login: the user's password from `COFFRE_OXLIN_PASSWORD` or the config's `password_command`
-//! (see [`crate::config`]).
+//! Login ([`login`]): the refresh token the previous sync stored, else the user's password from
+//! `COFFRE_OXLIN_PASSWORD` or the config's `password_command` (see [`crate::config`]); the
+//! current (rotated) refresh token is stored for the next run.
 //!
 //! Docs gap (ours): a connection whose fetch fails on the network is reported and left as the
-//! last sync wrote it; the others are still stored. The stored refresh token is not used yet:
-//! the client's token manager has no refresh-token grant to start from (left for the lead).
+//! last sync wrote it; the others are still stored.
 
 pub mod fetch;
 pub mod lock;
+pub mod login;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -163,22 +164,13 @@ async fn run_inner(
     let _lock = lock::SyncLock::acquire(&data_dir).map_err(|e| e.to_string())?;
     let mut store = Store::open(&store::store_file(&data_dir, oxlin.is_sandbox()))
         .map_err(|e| e.to_string())?;
-    let client = login(&oxlin).map_err(|e| e.to_string())?;
-    sync_all(&client, &mut store, Utc::now())
-        .await
-        .map_err(|e| e.to_string())
-}
-
-/// A user session from the configuration.
-fn login(oxlin: &OxlinSection) -> Result<Client, String> {
-    let config = oxlin.client_config().map_err(|e| e.to_string())?;
-    let username = oxlin
-        .username
-        .as_deref()
-        .ok_or("[oxlin] `username` is missing")?;
-    let password = oxlin.password().map_err(|e| e.to_string())?.ok_or(format!(
-        "no password: set {} or [oxlin] `password_command`",
-        config::PASSWORD_ENV
-    ))?;
-    Client::with_password(config, username, password, SCOPES).map_err(|e| e.to_string())
+    let client = login::log_in(&oxlin, &store).await?;
+    let synced = sync_all(&client, &mut store, Utc::now()).await;
+    let kept = login::keep_refresh_token(&oxlin, &store, &client).await;
+    let lines = synced.map_err(|e| e.to_string())?;
+    if let Err(e) = kept {
+        // The data is stored; the next sync will need the password.
+        eprintln!("coffre sync: synced, but the session could not be saved: {e}");
+    }
+    Ok(lines)
 }

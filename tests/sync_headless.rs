@@ -4,86 +4,11 @@
 //! synced while the refused one keeps its data; `coffre export` then writes a journal hledger
 //! reads. Secrets never reach the output.
 
-use std::path::Path;
-use std::process::Output;
+#[path = "sync_support/bank.rs"]
+mod support;
 
-use coffre::oxlin::client::Client;
-use coffre::oxlin::config::OxlinConfig;
-use coffre::oxlin::secret::secret;
-use coffre::sandbox::testbank::seed;
-use coffre::sandbox::{RunningSandbox, SandboxConfig, start};
-use coffre::store::{Store, TransactionQuery};
-
-const PASSWORD: &str = "correct horse battery";
-
-struct Bank {
-    sandbox: RunningSandbox,
-    dir: tempfile::TempDir,
-    user_id: String,
-}
-
-async fn bank_with_user(email: &str, files: &[&str]) -> Bank {
-    let config = SandboxConfig::default();
-    let sandbox = start(config.clone()).await.unwrap();
-    let oxlin = OxlinConfig::with_hosts(
-        &sandbox.base_url,
-        &sandbox.api_url(),
-        &sandbox.base_url,
-        config.client_id.clone(),
-        secret(config.client_secret.clone()),
-    );
-    let admin = Client::with_client_credentials(oxlin, "users_create").unwrap();
-    let user_id = admin.create_user(email, &secret(PASSWORD)).await.unwrap();
-    for file in files {
-        seed(&sandbox.state, &user_id, file, &["accounts_read"]).unwrap();
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let toml = format!(
-        "[oxlin]\nauth_url = \"{base}\"\napi_url = \"{api}\"\nclient_id = \"{id}\"\n\
-         client_secret = \"{secret}\"\nusername = \"{email}\"\n",
-        base = sandbox.base_url,
-        api = sandbox.api_url(),
-        id = config.client_id,
-        secret = config.client_secret,
-    );
-    std::fs::write(dir.path().join("config.toml"), toml).unwrap();
-    Bank {
-        sandbox,
-        dir,
-        user_id,
-    }
-}
-
-async fn coffre(dir: &Path, args: &[&str]) -> Output {
-    tokio::process::Command::new(env!("CARGO_BIN_EXE_coffre"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir.join("data"))
-        .env("COFFRE_OXLIN_PASSWORD", PASSWORD)
-        .env("NO_COLOR", "1")
-        .output()
-        .await
-        .unwrap()
-}
-
-async fn sync(bank: &Bank) -> (i32, String) {
-    let config = bank.dir.path().join("config.toml");
-    let out = coffre(
-        bank.dir.path(),
-        &["sync", "--config", config.to_str().unwrap()],
-    )
-    .await;
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    for secret in [PASSWORD, "sandbox-secret"] {
-        assert!(!stdout.contains(secret) && !stderr.contains(secret));
-    }
-    (out.status.code().unwrap_or(-1), format!("{stdout}{stderr}"))
-}
-
-fn stored(bank: &Bank) -> Store {
-    Store::open(&bank.dir.path().join("data/sandbox.sqlite")).unwrap()
-}
+use coffre::store::TransactionQuery;
+use support::{bank_with_user, coffre, stored, sync};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn first_sync_stores_everything_and_the_second_only_what_is_new() {

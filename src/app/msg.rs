@@ -10,6 +10,9 @@ use crate::app::api_types::{
 use crate::screens::dashboard::{DashboardData, Transactions};
 
 /// Something that happened.
+// The dashboard's data (a few hundred bytes inline, its rows on the heap) arrives once per
+// load; boxing it would cost every caller a `Box::new` for no measurable gain.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Msg {
     /// A key was pressed.
@@ -25,6 +28,7 @@ pub enum Msg {
 }
 
 /// Results of commands and events from the queue poller.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum ApiEvent {
     /// The login request `request` finished.
@@ -99,21 +103,21 @@ pub enum ApiEvent {
     AccountsLoaded(Result<Vec<AccountRow>, ApiError>),
     /// The dashboard's data was read from the store (`Err`: why not, already sanitised).
     DashboardLoaded(Result<DashboardData, String>),
-    /// The transactions, read after the rest when `DashboardData::transactions_to_come` was set
-    /// (`store::load_transactions`; `Err`: why not, already sanitised).
-    TransactionsLoaded(Result<Transactions, String>),
     /// A connection's credentials can be given again through this bank's channel (the answer
     /// to `Command::RenewCredentials`).
     RenewalReady {
         /// The connection to renew.
         connection: String,
         /// Its bank.
-        provider: ProviderEntry,
+        provider: Box<ProviderEntry>,
         /// The channel to give the credentials to.
-        channel: ChannelEntry,
+        channel: Box<ChannelEntry>,
     },
     /// Something finished that the user should hear about (export written, bank deleted).
     Notice(String),
+    /// The transactions, read after the rest when `DashboardData::transactions_to_come` was set
+    /// (`store::load_transactions`; `Err`: why not, already sanitised).
+    TransactionsLoaded(Result<Box<Transactions>, String>),
     /// The API became reachable (`true`) or unreachable (`false`): the dashboard shows an
     /// OFFLINE badge and keeps showing the store.
     Connectivity {

@@ -78,6 +78,16 @@ impl Client {
         )
     }
 
+    /// A user's session resumed from a stored refresh token (see [`Grant::RefreshToken`]): the
+    /// first call exchanges it; if it is refused the call fails with `OxlinError::LogInAgain`.
+    /// Read the rotated token back with [`Client::refresh_token`] to store it again.
+    pub fn with_refresh_token(
+        config: OxlinConfig,
+        refresh_token: SecretString,
+    ) -> Result<Self, OxlinError> {
+        Self::new(config, Grant::RefreshToken { refresh_token })
+    }
+
     /// A session for `grant` against the configured hosts.
     pub fn new(config: OxlinConfig, grant: Grant) -> Result<Self, OxlinError> {
         config.validate()?;
@@ -122,7 +132,8 @@ impl Client {
             .token)
     }
 
-    /// The refresh token of this session, if the server gave one.
+    /// The current refresh token of this session (it rotates on every refresh), if the server
+    /// gave one; `None` before the first call.
     pub async fn refresh_token(&self) -> Option<SecretString> {
         self.inner.tokens.refresh_token().await
     }

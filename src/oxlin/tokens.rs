@@ -3,9 +3,18 @@
 //! refresh token, and makes concurrent callers share one refresh (everything happens under one
 //! `tokio::sync::Mutex`, so a hundred page fetches that find the token stale cause one refresh).
 //!
+//! A session can also start from a stored refresh token ([`Grant::RefreshToken`], for
+//! `coffre sync` from cron): its first token request is a `refresh_token` grant, and the current
+//! (rotated) refresh token can be read back after any call ([`TokenManager::refresh_token`]) to
+//! be stored again.
+//!
 //! Docs gaps: how early to refresh is ours (60 s before `expires_in` ends); when the refresh
 //! token is refused we fall back to the original grant (the password is kept, as a secret, for
-//! the life of the session); an answer without `refresh_token` keeps the previous one.
+//! the life of the session); an answer without `refresh_token` keeps the previous one. A session
+//! started from a refresh token has nothing to fall back to: a refused refresh token (any 400 or
+//! 401 to a `refresh_token` grant — the docs name no error code for it) is
+//! [`OxlinError::LogInAgain`]. A token answer lost on the network after the server rotated the
+//! refresh token leaves such a session with a used token: it is refused the same way.
 
 use std::time::{Duration, Instant};
 
@@ -30,6 +39,8 @@ pub enum Grant {
         password: SecretString,
         scope: String,
     },
+    /// A session resumed from a stored refresh token (it keeps the scopes it was issued with).
+    RefreshToken { refresh_token: SecretString },
 }
 
 #[derive(Debug)]
@@ -62,7 +73,8 @@ impl TokenManager {
         }
     }
 
-    /// The refresh token of the current session, if any (for widget sessions).
+    /// The current refresh token (rotated by every refresh), for widget sessions and to be stored
+    /// by `coffre sync`. `None` before the first token request, and for client sessions.
     pub async fn refresh_token(&self) -> Option<SecretString> {
         self.session
             .lock()
@@ -90,7 +102,9 @@ impl TokenManager {
         let previous_refresh = guard.as_ref().and_then(|s| s.refresh.clone());
         let answer = match &previous_refresh {
             Some(refresh) => match self.request(http, config, Some(refresh)).await {
-                Err(OxlinError::LogInAgain(_)) | Err(OxlinError::FixField { .. }) => {
+                Err(OxlinError::LogInAgain(_)) | Err(OxlinError::FixField { .. })
+                    if !matches!(self.grant, Grant::RefreshToken { .. }) =>
+                {
                     self.request(http, config, None).await?
                 }
                 other => other?,
@@ -158,8 +172,20 @@ impl TokenManager {
         let mut form: Vec<(&str, &str)> =
             vec![("client_id", &config.client_id), ("client_secret", secret)];
         let request = http.post(format!("{}/token", config.auth_url));
+        // A session resumed from a refresh token starts with a refresh grant (the second
+        // pattern below only keeps the match exhaustive).
+        let refresh = match (refresh, &self.grant) {
+            (None, Grant::RefreshToken { refresh_token }) => Some(refresh_token),
+            (refresh, _) => refresh,
+        };
         let request = match (refresh, &self.grant) {
-            (Some(refresh), _) => {
+            (Some(refresh), _)
+            | (
+                None,
+                Grant::RefreshToken {
+                    refresh_token: refresh,
+                },
+            ) => {
                 form.push(("grant_type", "refresh_token"));
                 form.push(("refresh_token", refresh.expose_secret()));
                 request
@@ -204,7 +230,13 @@ impl TokenManager {
             .map_err(|e| super::client::network_error(call, &e))?;
         if !(200..300).contains(&status) {
             let text = String::from_utf8_lossy(&body);
-            return Err(OxlinError::from_response(call, status, retry_after, &text));
+            let error = OxlinError::from_response(call, status, retry_after, &text);
+            return Err(match error {
+                OxlinError::FixField { message, .. } if refresh.is_some() => {
+                    OxlinError::LogInAgain(format!("the refresh token was refused: {message}"))
+                }
+                other => other,
+            });
         }
         // The body holds tokens: report where it is broken, never what it says.
         serde_json::from_slice(&body).map_err(|e| OxlinError::Malformed {

@@ -6,7 +6,9 @@
 //! Docs gaps, our choices: the export file is `coffre-<account or all>-<YYYYMMDD-HHMMSS>.<ext>`
 //! in the data dir (next to the store), else the current directory; renewing a connection uses
 //! its first channel (coffre creates one channel per connection); a connection deleted on the
-//! API but absent from the store is not an error.
+//! API but absent from the store is not an error; a bank the server no longer knows (the
+//! built-in sandbox starts empty on every run) is reported with what to do, never removed
+//! silently.
 
 use std::path::{Path, PathBuf};
 
@@ -20,7 +22,7 @@ use crate::oxlin::error::OxlinError;
 use crate::oxlin::wire::{AccountStatus, SyncType};
 use crate::screens::dashboard::ExportFormat;
 use crate::store::Store;
-pub use crate::store::load_dashboard;
+use crate::store::dashboard::{load_dashboard_summary, load_transactions};
 use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 
@@ -37,8 +39,8 @@ impl Local {
         Store::open(path).map_err(|e| e.to_string())
     }
 
-    /// Reads the dashboard from the store on a blocking thread and sends it in two messages:
-    /// accounts first (a few small queries: the first frame), then every transaction.
+    /// Reads the dashboard from the store on a blocking thread, in two messages: the summary
+    /// (connections, accounts, histories) at once, then the transactions.
     pub fn load(&self) {
         let local = self.clone();
         tokio::task::spawn_blocking(move || {
@@ -46,12 +48,13 @@ impl Local {
                 Ok(store) => store,
                 Err(e) => return local.sender.api(ApiEvent::DashboardLoaded(Err(e))),
             };
-            let summary =
-                crate::store::load_dashboard_summary(&store, Utc::now()).map_err(|e| e.to_string());
-            let read = summary.is_ok();
+            let summary = load_dashboard_summary(&store, Utc::now()).map_err(|e| e.to_string());
+            let more = summary.as_ref().is_ok_and(|s| s.transactions_to_come);
             local.sender.api(ApiEvent::DashboardLoaded(summary));
-            if read {
-                let rows = crate::store::load_transactions(&store).map_err(|e| e.to_string());
+            if more {
+                let rows = load_transactions(&store)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string());
                 local.sender.api(ApiEvent::TransactionsLoaded(rows));
             }
         });
@@ -90,7 +93,14 @@ impl Local {
     /// Asks the API to sync `connection` (the poller already watches it with `generation`).
     pub async fn sync_now(&self, client: Client, connection: String, generation: u64) {
         if let Err(e) = client.sync(&connection, SyncType::All).await {
-            let error = convert::api_error(&e);
+            let error = match e {
+                OxlinError::NotFound(_) => ApiError::Rejected(
+                    "the server no longer knows this bank (the built-in sandbox forgets on \
+                     restart): D removes it, a adds it again"
+                        .into(),
+                ),
+                e => convert::api_error(&e),
+            };
             self.sender.api(ApiEvent::SyncProgressed {
                 connection: connection.clone(),
                 generation,
@@ -273,7 +283,7 @@ async fn renewal(client: &Client, connection: &str) -> Result<ApiEvent, OxlinErr
         .ok_or_else(|| OxlinError::NotFound("the bank offers no channel".into()))?;
     Ok(ApiEvent::RenewalReady {
         connection: connection.to_owned(),
-        provider,
-        channel,
+        provider: Box::new(provider),
+        channel: Box::new(channel),
     })
 }

@@ -188,15 +188,6 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             }
             Vec::new()
         }
-        ApiEvent::TransactionsLoaded(result) => {
-            if let Screen::Dashboard(d) = &mut model.screen {
-                match result {
-                    Ok(rows) => d.load_transactions(rows),
-                    Err(e) => d.transactions_failed(&e),
-                }
-            }
-            Vec::new()
-        }
         ApiEvent::RenewalReady {
             connection,
             provider,
@@ -206,10 +197,19 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                 return Vec::new();
             }
             model.renewing = Some(connection);
-            open_channel(model, provider, channel)
+            open_channel(model, *provider, *channel)
         }
         ApiEvent::Notice(text) => {
             model.status = Some(Status::Info(crate::screens::clean(&text)));
+            Vec::new()
+        }
+        ApiEvent::TransactionsLoaded(result) => {
+            if let Screen::Dashboard(d) = &mut model.screen {
+                match result {
+                    Ok(rows) => d.load_transactions(*rows),
+                    Err(e) => d.transactions_failed(&e),
+                }
+            }
             Vec::new()
         }
         ApiEvent::Connectivity { online } => {
