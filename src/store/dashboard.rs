@@ -40,3 +40,111 @@ pub fn load_dashboard(store: &Store, now: DateTime<Utc>) -> Result<DashboardData
 fn instant(epoch: i64) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(epoch, 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::domain::{
+        Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money,
+        Transaction,
+    };
+    use crate::screens::dashboard::data::{BookingStatus, ConnectionStatus};
+    use crate::store::{ConnectionSync, SyncBatch};
+
+    fn at(epoch: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(epoch, 0).unwrap()
+    }
+
+    fn line(id: &str, account: &str, day: u32, amount: i64, label: &str) -> Transaction {
+        let date = NaiveDate::from_ymd_opt(2023, 11, day);
+        Transaction {
+            id: id.into(),
+            account_id: account.into(),
+            amount: Money::new(Decimal::new(amount, 2), "EUR"),
+            date,
+            value_date: None,
+            booking_date: date,
+            imported_at: Some(at(1_700_000_000)),
+            booking: if id == "t3" {
+                Booking::Pending
+            } else {
+                Booking::Booked
+            },
+            label: label.into(),
+            notes: (id == "t2").then(|| "Réf.\r\nligne 2".into()),
+            category: Some("Food".into()),
+            kind: None,
+        }
+    }
+
+    fn account(id: &str, state: AccountState) -> Account {
+        Account {
+            id: id.into(),
+            connection_id: Some("c1".into()),
+            name: format!("Compte {id}"),
+            kind: AccountKind::Savings,
+            state,
+            iban: None,
+            balance: Some(Money::new(Decimal::new(100_000, 2), "EUR")),
+            balance_date: None,
+            owner: None,
+        }
+    }
+
+    #[test]
+    fn a_synced_store_loads_accounts_first_then_every_transaction_sanitised() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        let batch = SyncBatch {
+            synced: vec![ConnectionSync {
+                connection: Connection {
+                    id: "c1".into(),
+                    provider_id: None,
+                    name: "Banque".into(),
+                    state: ConnectionState::Ok,
+                    channels: Vec::new(),
+                    last_success: None,
+                },
+                accounts: vec![
+                    account("a1", AccountState::Active),
+                    account("a2", AccountState::PendingConsent),
+                ],
+                transactions: vec![
+                    line("t1", "a1", 20, -1_050, "CB CAFE"),
+                    line("t2", "a1", 21, 250_000, "VIR\x1b[31m SALAIRE"),
+                    line("t3", "a1", 22, -999, "PRLV EDF"),
+                ],
+            }],
+            skipped: Vec::new(),
+        };
+        store.apply(&batch, at(1_700_600_000)).unwrap();
+
+        let first = load_dashboard_summary(&store, at(1_700_600_000)).unwrap();
+        assert!(first.transactions_to_come && first.transactions.is_empty());
+        assert_eq!(
+            first.accounts.len(),
+            1,
+            "the account waiting for consent is not listed"
+        );
+        assert_eq!(first.connections[0].accounts_pending_consent, 1);
+        assert_eq!(first.connections[0].status, ConnectionStatus::Ok);
+        let history = &first.histories.as_ref().unwrap()[0];
+        assert_eq!(history.last(), Some(&Decimal::new(100_000, 2)));
+        // Before the three lines (all in the last week): 1000 + 10.50 - 2500 + 9.99.
+        assert_eq!(history[0], Decimal::new(-147_951, 2));
+
+        let all = load_dashboard(&store, at(1_700_600_000)).unwrap();
+        assert!(!all.transactions_to_come);
+        assert_eq!(all.transactions.len(), 3);
+        let t2 = all.transactions.get(1);
+        assert_eq!(t2.label, "VIR SALAIRE");
+        assert_eq!(t2.notes, Some("Réf.\nligne 2"));
+        assert_eq!(t2.amount, Decimal::new(250_000, 2));
+        assert_eq!(t2.date, NaiveDate::from_ymd_opt(2023, 11, 21).unwrap());
+        assert_eq!(all.transactions.get(2).status, BookingStatus::Pending);
+        assert_eq!(all.transactions.get(0).category, Some("Food"));
+    }
+}

@@ -168,3 +168,40 @@ pub struct TransactionRow {
     /// When the aggregator imported it.
     pub imported_at: Option<DateTime<Utc>>,
 }
+
+impl FromIterator<TransactionRow> for Transactions {
+    fn from_iter<I: IntoIterator<Item = TransactionRow>>(rows: I) -> Self {
+        let mut all = Transactions::default();
+        for r in rows {
+            all.push(r.as_ref());
+        }
+        all
+    }
+}
+
+impl From<Vec<TransactionRow>> for Transactions {
+    fn from(rows: Vec<TransactionRow>) -> Self {
+        rows.into_iter().collect()
+    }
+}
+
+impl TransactionRow {
+    /// This row, borrowed.
+    pub fn as_ref(&self) -> TxRef<'_> {
+        TxRef {
+            id: &self.id,
+            account_id: &self.account_id,
+            date: self.date,
+            value_date: self.value_date,
+            booking_date: self.booking_date,
+            amount: self.amount,
+            currency: &self.currency,
+            label: &self.label,
+            notes: self.notes.as_deref(),
+            category: self.category.as_deref(),
+            kind: self.kind.as_deref(),
+            status: self.status,
+            imported_at: self.imported_at,
+        }
+    }
+}

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use super::data::{BookingStatus, TransactionRow};
+use super::data::BookingStatus;
 use super::intern::Interner;
 use crate::sanitize::{clean_line, clean_multiline};
 
@@ -73,6 +73,13 @@ pub struct Transactions {
     records: Vec<Record>,
     text: String,
     hay: String,
+    /// Boxed: keeps the value small to move around in messages.
+    names: Box<Names>,
+}
+
+/// The distinct short texts the records point at.
+#[derive(Clone, Default)]
+struct Names {
     accounts: Interner,
     currencies: Interner,
     categories: Interner,
@@ -179,12 +186,14 @@ impl Transactions {
             date: day(row.date),
             value_date: row.value_date.map_or(NO_DAY, day),
             booking_date: row.booking_date.map_or(NO_DAY, day),
-            account: self.accounts.intern(row.account_id),
-            currency: intern_clean(&mut self.currencies, row.currency),
+            account: self.names.accounts.intern(row.account_id),
+            currency: intern_clean(&mut self.names.currencies, row.currency),
             category: row
                 .category
-                .map_or(0, |c| 1 + intern_clean(&mut self.categories, c)),
-            kind: row.kind.map_or(0, |k| 1 + intern_clean(&mut self.kinds, k)),
+                .map_or(0, |c| 1 + intern_clean(&mut self.names.categories, c)),
+            kind: row
+                .kind
+                .map_or(0, |k| 1 + intern_clean(&mut self.names.kinds, k)),
             status: row.status,
         };
         self.records.push(record);
@@ -210,16 +219,19 @@ impl Transactions {
             .then(|| &self.text[notes_start..notes_start + r.notes_len as usize]);
         TxRef {
             id: &self.text[id_start..label_start],
-            account_id: self.accounts.get(r.account),
+            account_id: self.names.accounts.get(r.account),
             date: from_day(r.date).unwrap_or_default(),
             value_date: from_day(r.value_date),
             booking_date: from_day(r.booking_date),
             amount: r.amount,
-            currency: self.currencies.get(r.currency),
+            currency: self.names.currencies.get(r.currency),
             label: &self.text[label_start..notes_start],
             notes,
-            category: r.category.checked_sub(1).map(|c| self.categories.get(c)),
-            kind: r.kind.checked_sub(1).map(|k| self.kinds.get(k)),
+            category: r
+                .category
+                .checked_sub(1)
+                .map(|c| self.names.categories.get(c)),
+            kind: r.kind.checked_sub(1).map(|k| self.names.kinds.get(k)),
             status: r.status,
             imported_at: (r.imported_at != NO_INSTANT)
                 .then(|| DateTime::from_timestamp(r.imported_at, 0))
@@ -264,12 +276,12 @@ impl Transactions {
 
     /// The distinct account ids, in order of first appearance.
     pub fn account_ids(&self) -> &[Box<str>] {
-        self.accounts.all()
+        self.names.accounts.all()
     }
 
     /// The distinct categories, in order of first appearance.
     pub fn categories(&self) -> &[Box<str>] {
-        self.categories.all()
+        self.names.categories.all()
     }
 
     /// Bytes held (records and text), for the benchmarks.
@@ -277,42 +289,5 @@ impl Transactions {
         self.records.capacity() * std::mem::size_of::<Record>()
             + self.text.capacity()
             + self.hay.capacity()
-    }
-}
-
-impl FromIterator<TransactionRow> for Transactions {
-    fn from_iter<I: IntoIterator<Item = TransactionRow>>(rows: I) -> Self {
-        let mut all = Transactions::default();
-        for r in rows {
-            all.push(r.as_ref());
-        }
-        all
-    }
-}
-
-impl From<Vec<TransactionRow>> for Transactions {
-    fn from(rows: Vec<TransactionRow>) -> Self {
-        rows.into_iter().collect()
-    }
-}
-
-impl TransactionRow {
-    /// This row, borrowed.
-    pub fn as_ref(&self) -> TxRef<'_> {
-        TxRef {
-            id: &self.id,
-            account_id: &self.account_id,
-            date: self.date,
-            value_date: self.value_date,
-            booking_date: self.booking_date,
-            amount: self.amount,
-            currency: &self.currency,
-            label: &self.label,
-            notes: self.notes.as_deref(),
-            category: self.category.as_deref(),
-            kind: self.kind.as_deref(),
-            status: self.status,
-            imported_at: self.imported_at,
-        }
     }
 }

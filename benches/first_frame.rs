@@ -1,0 +1,236 @@
+//! First dashboard frame from process start, at 1,000,000 and 100,000 stored transactions, plus
+//! the peak memory of that process. Goals (issue 5): first frame < 300 ms at 1M, < 100 ms at
+//! 100k; peak memory < 200 MB at 1M.
+//!
+//! How: the stores are built once (syncs of 100,000 rows through `Store::apply`) and kept in
+//! `target/tmp/first_frame/` (or `$FIRST_FRAME_DIR`) for the next runs — delete that directory
+//! when done (about 1 GB at 1M). Then this binary spawns ITSELF in a headless mode (env var
+//! `COFFRE_FIRST_FRAME_STORE=<store file>`), which does what the TUI does at start: opens the
+//! store, loads stage one (`load_dashboard_summary`), renders the dashboard once on a 120x40
+//! `TestBackend` and says `frame` on stdout; then loads stage two (`load_transactions`),
+//! renders the transactions view, says `transactions`, and prints its peak RSS (`VmHWM` from
+//! `/proc/self/status`) before exiting. The parent times each line from the spawn.
+//!
+//! Run: `cargo bench --bench first_frame` (add `-- 100000` for one size only), then
+//! `rm -rf target/tmp/first_frame target/release`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use coffre::app::{ApiEvent, Model, Msg, Screen, update};
+use coffre::domain::{
+    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money, Transaction,
+};
+use coffre::screens::dashboard::Dashboard;
+use coffre::store::{ConnectionSync, Store, SyncBatch};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rust_decimal::Decimal;
+
+const CHILD: &str = "COFFRE_FIRST_FRAME_STORE";
+const LABELS: &[&str] = &[
+    "CARTE BOULANGERIE DU COIN",
+    "PRLV SEPA EDF",
+    "VIREMENT SALAIRE ACME",
+    "CARTE SUPERMARCHE",
+    "RETRAIT DAB",
+    "CARTE PHARMACIE",
+    "PRLV SEPA FREE MOBILE",
+    "CARTE SNCF",
+];
+
+fn account(id: usize) -> Account {
+    Account {
+        id: format!("acc{id}"),
+        connection_id: Some("conn1".into()),
+        name: format!("Compte {id}"),
+        kind: AccountKind::Checking,
+        state: AccountState::Active,
+        iban: Some(format!("FR76300010079412345678901{id}")),
+        balance: Some(Money::new(Decimal::new(123_456, 2), "EUR")),
+        balance_date: None,
+        owner: None,
+    }
+}
+
+fn transaction(n: usize, rows: usize) -> Transaction {
+    let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
+    let date = start + TimeDelta::days((n * 3_650 / rows) as i64);
+    Transaction {
+        id: format!("tx{n:08}"),
+        account_id: format!("acc{}", n % 5),
+        amount: Money::new(Decimal::new(-((n % 50_000) as i64) + 20_000, 2), "EUR"),
+        date: Some(date),
+        value_date: Some(date),
+        booking_date: Some(date),
+        imported_at: DateTime::from_timestamp(1_500_000_000 + n as i64, 0),
+        booking: if n.is_multiple_of(50) {
+            Booking::Pending
+        } else {
+            Booking::Booked
+        },
+        label: format!("{} {}", LABELS[n % LABELS.len()], n % 997),
+        notes: n.is_multiple_of(20).then(|| format!("Réf. {n}")),
+        category: Some(["Food", "Energy", "Salary", "Travel"][n % 4].into()),
+        kind: Some("CARD".into()),
+    }
+}
+
+/// The store with `rows` transactions, built once and kept.
+fn store_with(rows: usize) -> PathBuf {
+    let dir = std::env::var_os("FIRST_FRAME_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("first_frame"),
+        PathBuf::from,
+    );
+    let path = dir.join(format!("{rows}.sqlite"));
+    let done = dir.join(format!("{rows}.done"));
+    if done.exists() {
+        return path;
+    }
+    let _ = std::fs::remove_file(&path);
+    let started = Instant::now();
+    let Ok(mut store) = Store::open(&path) else {
+        panic!("cannot create {}", path.display());
+    };
+    let connection = Connection {
+        id: "conn1".into(),
+        provider_id: Some("87".into()),
+        name: "Bench Bank".into(),
+        state: ConnectionState::Ok,
+        channels: Vec::new(),
+        last_success: None,
+    };
+    let now = DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default();
+    for start in (0..rows).step_by(100_000) {
+        let batch = SyncBatch {
+            synced: vec![ConnectionSync {
+                connection: connection.clone(),
+                accounts: (0..5).map(account).collect(),
+                transactions: (start..(start + 100_000).min(rows))
+                    .map(|n| transaction(n, rows))
+                    .collect(),
+            }],
+            skipped: Vec::new(),
+        };
+        if let Err(e) = store.apply(&batch, now) {
+            panic!("cannot write the bench store: {e}");
+        }
+    }
+    drop(store);
+    let _ = std::fs::write(&done, "");
+    println!(
+        "  built {} in {:.1} s (kept for the next runs)",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    path
+}
+
+/// Peak resident memory of this process, in MB (Linux).
+fn peak_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// The headless dashboard start: what the TUI does, on a `TestBackend`.
+fn child(path: &Path) {
+    let now: DateTime<Utc> = DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default();
+    let Ok(store) = Store::open(path) else {
+        panic!("cannot open {}", path.display());
+    };
+    let mut model = Model::new(now, true, None);
+    model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+    let summary = coffre::store::load_dashboard_summary(&store, now).map_err(|e| e.to_string());
+    update(&mut model, Msg::Api(ApiEvent::DashboardLoaded(summary)));
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(120, 40));
+    let _ = terminal.draw(|f| coffre::ui::view(&mut model, f));
+    println!("frame");
+    let rows = coffre::store::load_transactions(&store)
+        .map(Box::new)
+        .map_err(|e| e.to_string());
+    update(&mut model, Msg::Api(ApiEvent::TransactionsLoaded(rows)));
+    let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+    update(&mut model, Msg::Key(tab));
+    let _ = terminal.draw(|f| coffre::ui::view(&mut model, f));
+    println!("transactions");
+    println!("peak {:.1}", peak_mb().unwrap_or(f64::NAN));
+}
+
+fn bench(rows: usize) {
+    println!("first frame with {rows} transactions:");
+    let path = store_with(rows);
+    let Ok(exe) = std::env::current_exe() else {
+        panic!("where is this binary?");
+    };
+    let mut firsts = Vec::new();
+    let mut alls = Vec::new();
+    let mut peaks = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let Ok(mut child) = Command::new(&exe)
+            .env(CHILD, &path)
+            .stdout(Stdio::piped())
+            .spawn()
+        else {
+            panic!("cannot spawn the headless dashboard");
+        };
+        let Some(out) = child.stdout.take() else {
+            panic!("no stdout");
+        };
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            let at = started.elapsed().as_secs_f64() * 1000.0;
+            match line.as_str() {
+                "frame" => firsts.push(at),
+                "transactions" => alls.push(at),
+                l => {
+                    if let Some(mb) = l.strip_prefix("peak ").and_then(|m| m.parse().ok()) {
+                        peaks.push(mb);
+                    }
+                }
+            }
+        }
+        let _ = child.wait();
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    let goal = if rows >= 1_000_000 { 300 } else { 100 };
+    println!(
+        "  first frame (accounts view) from spawn   {:>8.1} ms (median of 5, goal < {goal} ms)",
+        median(&mut firsts)
+    );
+    println!(
+        "  transactions view ready from spawn       {:>8.1} ms (median of 5)",
+        median(&mut alls)
+    );
+    println!(
+        "  peak memory (VmHWM) of that process      {:>8.1} MB (median of 5, goal < 200 MB)",
+        median(&mut peaks)
+    );
+}
+
+fn main() {
+    if let Some(path) = std::env::var_os(CHILD) {
+        child(Path::new(&path));
+        return;
+    }
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![100_000, 1_000_000]
+    } else {
+        sizes
+    };
+    for n in sizes {
+        bench(n);
+    }
+}
