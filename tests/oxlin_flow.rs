@@ -117,8 +117,10 @@ async fn embedded_sms_flow_wrong_code_then_right_code_consents_and_syncs() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn large_file_under_faults_returns_every_transaction_exactly_once() {
+    // Tokens die after 5 s while the fetch takes far longer, so they expire mid-sync several
+    // times; 2 s made a slow (loaded) machine spend every retry on refreshes.
     let config = SandboxConfig {
-        faults: "errors=0.1,429=0.05,retry-after=1,drop=0.02,expire=2s"
+        faults: "errors=0.1,429=0.05,retry-after=1,drop=0.02,expire=5s"
             .parse()
             .unwrap(),
         ..SandboxConfig::default()
