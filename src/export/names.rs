@@ -4,11 +4,13 @@
 
 use crate::store::{StoredAccount, StoredTransaction};
 
-/// One account-name component from free text: ASCII words in CamelCase (accents dropped),
-/// `fallback` when nothing is left.
+/// One account-name component from free text: ASCII words in CamelCase (accented Latin letters
+/// folded to their base letter, `Prêt Immobilier` → `PretImmobilier`; other characters split
+/// words), `fallback` when nothing is left.
 pub fn component(text: &str, fallback: &str) -> String {
+    let folded = fold_accents(text);
     let mut out = String::new();
-    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.push(first.to_ascii_uppercase());
@@ -20,6 +22,42 @@ pub fn component(text: &str, fallback: &str) -> String {
     } else {
         out
     }
+}
+
+/// Folds the accented Latin letters of French and its neighbours to ASCII (`é` → `e`, `œ` →
+/// `oe`, `ß` → `ss`); other characters are kept as they are.
+fn fold_accents(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let folded = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "A",
+            'ç' => "c",
+            'Ç' => "C",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'É' | 'È' | 'Ê' | 'Ë' => "E",
+            'î' | 'ï' | 'í' | 'ì' => "i",
+            'Î' | 'Ï' | 'Í' | 'Ì' => "I",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' => "o",
+            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' | 'Ø' => "O",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'Ù' | 'Û' | 'Ü' | 'Ú' => "U",
+            'ÿ' | 'ý' => "y",
+            'ñ' => "n",
+            'Ñ' => "N",
+            'œ' => "oe",
+            'Œ' => "Oe",
+            'æ' => "ae",
+            'Æ' => "Ae",
+            'ß' => "ss",
+            other => {
+                out.push(other);
+                continue;
+            }
+        };
+        out.push_str(folded);
+    }
+    out
 }
 
 /// An id as `[A-Za-z0-9-]` only (other characters become `-`).
@@ -70,8 +108,13 @@ mod tests {
 
     #[test]
     fn names_are_camel_case_ascii_with_the_id() {
-        assert_eq!(component("Compte courant é2", "X"), "CompteCourant2");
-        assert_eq!(component("ééé", "Account"), "Account");
+        assert_eq!(component("Compte courant é2", "X"), "CompteCourantE2");
+        assert_eq!(
+            component("Prêt Immobilier Résidence Principale", "X"),
+            "PretImmobilierResidencePrincipale"
+        );
+        assert_eq!(component("Caisse d'Épargne", "X"), "CaisseDEpargne");
+        assert_eq!(component("日本", "Account"), "Account");
         assert_eq!(id_text("a:1 b"), "a-1-b");
         assert_eq!(commodity("eur"), "EUR");
         assert_eq!(commodity("€"), "XXX");
