@@ -16,6 +16,7 @@ pub mod csv;
 pub mod ledger;
 pub mod names;
 pub mod ofx;
+pub mod opening;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -45,18 +45,28 @@ fn check_with(tool: &str, args: &[&str], name: &str, text: &str) -> String {
 }
 
 #[test]
-fn hledger_reads_the_ledger_export_and_balances_match() {
+fn hledger_reads_the_ledger_export_and_booked_totals_are_the_banks_balances() {
     let (_dir, text) = exported(Format::Ledger);
     assert!(text.contains("coffre-id: t1"), "{text}");
     assert!(text.contains("2024-01-09 ! PRLV SEPA EDF"), "{text}");
+    assert!(text.contains("Equity:Opening-Balances"), "{text}");
     check_with("hledger", &["bal", "-f"], "export.journal", &text);
-    let per_account = check_with(
+    // Booked (cleared) entries add up to the balance the bank reported: 1234.56 EUR.
+    let booked = check_with(
+        "hledger",
+        &["bal", "-C", "--flat", "Assets:Bank:CompteCourant-a1", "-f"],
+        "export.journal",
+        &text,
+    );
+    assert!(booked.contains("1234.56 EUR"), "{booked}");
+    // With the pending EDF debit (-79.99) on top.
+    let all = check_with(
         "hledger",
         &["bal", "--flat", "Assets:Bank:CompteCourant-a1", "-f"],
         "export.journal",
         &text,
     );
-    assert!(per_account.contains("2407.71 EUR"), "{per_account}");
+    assert!(all.contains("1154.57 EUR"), "{all}");
 }
 
 #[test]
@@ -64,6 +74,7 @@ fn bean_check_accepts_the_beancount_export() {
     let (_dir, text) = exported(Format::Beancount);
     assert!(text.contains("coffre_id: \"t2\""), "{text}");
     assert!(text.contains("PAIEMENT; \\\"CB\\\" \\\\ EVIL"), "{text}");
+    assert!(text.contains("* \"Opening balance\""), "{text}");
     check_with("bean-check", &[], "export.beancount", &text);
 }
 

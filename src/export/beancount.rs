@@ -1,12 +1,15 @@
 //! Beancount: an `open` for every account used (dated 1970-01-01, so any `--since` keeps the
 //! file valid), then one transaction per line, `!` when pending, its API id as `coffre_id`
-//! metadata, the bank account against `Expenses:<Category>` or `Income:<Category>`.
+//! metadata, the bank account against `Expenses:<Category>` or `Income:<Category>`, after one
+//! opening balance per account ([`super::opening`]) so that each account's booked total is the
+//! bank's balance.
 
 use std::collections::BTreeSet;
 use std::io::Write;
 
 use super::ExportData;
 use super::names::{account_name, commodity, counter_account};
+use super::opening::{OPENING_ACCOUNT, openings};
 use crate::sanitize::clean_line;
 
 /// A beancount string literal.
@@ -20,13 +23,28 @@ fn quoted(text: &str) -> String {
 /// Writes `data` as a beancount file.
 pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "; coffre export (beancount)")?;
+    let openings = openings(data);
     let mut opened = BTreeSet::new();
+    for opening in &openings {
+        opened.insert(opening.account.clone());
+        opened.insert(OPENING_ACCOUNT.to_owned());
+    }
     for t in &data.transactions {
         opened.insert(account_name(data.account(&t.account_id), &t.account_id));
         opened.insert(counter_account(t));
     }
     for account in &opened {
         writeln!(out, "1970-01-01 open {account}")?;
+    }
+    for opening in &openings {
+        writeln!(out)?;
+        writeln!(out, "{} * \"Opening balance\"", opening.date)?;
+        writeln!(
+            out,
+            "  {}  {} {}",
+            opening.account, opening.amount, opening.commodity
+        )?;
+        writeln!(out, "  {OPENING_ACCOUNT}")?;
     }
     for t in &data.transactions {
         let flag = if t.is_pending() { '!' } else { '*' };

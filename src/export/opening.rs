@@ -1,0 +1,61 @@
+//! Opening balances for ledger and beancount: a bank gives its current balance but only part of
+//! the history, so a journal of the exported transactions alone would end at the wrong total.
+//! Each account with a known balance gets one opening entry against `Equity:Opening-Balances`,
+//! dated the day of its first exported transaction (or its balance date when none is
+//! exported), so that the account's BOOKED total in the journal equals the bank's balance.
+//!
+//! Choice (ours): pending transactions are left out of that sum, as banks leave them out of the
+//! balance they report; a journal read with its pending (`!`) entries shows balance + pending.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::ExportData;
+use super::names::{account_name, commodity};
+
+/// The equity account opening balances are taken from.
+pub const OPENING_ACCOUNT: &str = "Equity:Opening-Balances";
+
+/// One opening entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    /// The ledger/beancount account of the bank account.
+    pub account: String,
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    pub commodity: String,
+}
+
+/// The opening entries of `data`, in the order of its accounts. Accounts without a balance or
+/// currency get none; a zero opening is still written (it documents the starting point).
+pub fn openings(data: &ExportData) -> Vec<Opening> {
+    let mut booked: HashMap<&str, (Decimal, Option<NaiveDate>)> = HashMap::new();
+    for t in &data.transactions {
+        let entry = booked.entry(t.account_id.as_str()).or_default();
+        if !t.is_pending() {
+            entry.0 += t.amount;
+        }
+        entry.1 = Some(entry.1.map_or(t.date, |d| d.min(t.date)));
+    }
+    data.accounts
+        .iter()
+        .filter_map(|a| {
+            let balance = a.balance?;
+            let currency = a.currency.as_deref()?;
+            let (sum, first) = booked.get(a.id.as_str()).copied().unwrap_or_default();
+            let date = first.or_else(|| {
+                a.balance_date
+                    .and_then(|s| DateTime::from_timestamp(s, 0))
+                    .map(|d| d.date_naive())
+            })?;
+            Some(Opening {
+                account: account_name(Some(a), &a.id),
+                date,
+                amount: balance - sum,
+                commodity: commodity(currency),
+            })
+        })
+        .collect()
+}
