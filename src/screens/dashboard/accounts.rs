@@ -210,7 +210,9 @@ impl Dashboard {
             }
             _ => {}
         }
-        match needed_action(conn, ctx.now) {
+        // A failed sync already says what to do: the standing action would repeat it.
+        let failed = matches!(step, Some(SyncStep::Failed(_)));
+        match needed_action(conn, ctx.now).filter(|_| !failed) {
             Some(action) => spans.push(Span::styled(format!("  ⚠ {action}"), ctx.theme.error)),
             None if step.is_none() => spans.push(Span::styled("  ✓", ctx.theme.ok)),
             None => {}
