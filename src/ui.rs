@@ -17,10 +17,8 @@ use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
 use crate::screens::login::LoginForm;
-use crate::screens::provider_picker::ProviderPicker;
 use crate::screens::redirect::RedirectWait;
-use crate::screens::syncing::SyncBoard;
-use crate::ui::widgets::help_overlay::render_help;
+use crate::ui::widgets::help_overlay::{global_keys, render_help};
 use crate::ui::widgets::key_hints::{KeyHint, render_key_hints};
 
 /// Draws the whole app.
@@ -64,12 +62,17 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
     if let Some(s) = &model.status {
         s.render(status, buf, &theme);
     }
-    let keys = screen_keys(&model.screen);
-    let mut bar: Vec<KeyHint> = keys.to_vec();
-    bar.push(("?", "help"));
-    render_key_hints(&bar, hints, buf, &theme);
+    let keys = screen_keys(model);
+    let typing = crate::app::update::is_typing(model);
+    let global = global_keys(typing);
+    let bar: &[KeyHint] = if model.quit_confirm {
+        &[("y", "quit"), ("n", "stay")]
+    } else {
+        keys
+    };
+    render_key_hints(bar, (global[0].0, "help"), hints, buf, &theme);
     if model.help_open {
-        render_help(keys, frame.area(), frame.buffer_mut(), &theme);
+        render_help(keys, &global, frame.area(), frame.buffer_mut(), &theme);
     }
 }
 
@@ -87,16 +90,17 @@ fn screen_title(screen: &Screen) -> &'static str {
     }
 }
 
-/// The keys of a screen, for the hint bar and the help overlay.
-pub fn screen_keys(screen: &Screen) -> &'static [KeyHint] {
-    match screen {
+/// The keys of the screen on display (and of its state), for the hint bar and the help overlay.
+pub fn screen_keys(model: &Model) -> &'static [KeyHint] {
+    match &model.screen {
+        Screen::Login(_) if model.parked_dashboard.is_some() => LoginForm::KEYS_FROM_DASHBOARD,
         Screen::Login(_) => LoginForm::KEYS,
-        Screen::ProviderPicker(_) => ProviderPicker::KEYS,
+        Screen::ProviderPicker(p) => p.keys(),
         Screen::CredentialForm(_) => CredentialForm::KEYS,
         Screen::Redirect(_) => RedirectWait::KEYS,
         Screen::Challenge(_) => ChallengeDialog::KEYS,
         Screen::Consent(_) => ConsentChecklist::KEYS,
-        Screen::Syncing => SyncBoard::KEYS,
+        Screen::Syncing => model.sync.keys(),
         Screen::Accounts(_) => AccountsTable::KEYS,
         Screen::Dashboard(d) => d.keys(),
     }

@@ -31,8 +31,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
             Vec::new()
         }
         Msg::Mouse(event) => {
-            if let Screen::Dashboard(d) = &mut model.screen {
-                d.on_mouse(event);
+            match &mut model.screen {
+                Screen::Dashboard(d) => d.on_mouse(event),
+                Screen::ProviderPicker(p) => p.on_mouse(event),
+                Screen::Consent(c) => c.on_mouse(event),
+                _ => {}
             }
             Vec::new()
         }
@@ -54,16 +57,10 @@ fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         return Vec::new();
     }
     if model.help_open {
-        model.help_open = !matches!(key.code, KeyCode::Char('?') | KeyCode::Esc);
+        model.help_open = !matches!(key.code, KeyCode::Char('?') | KeyCode::Esc | KeyCode::F(1));
         return Vec::new();
     }
-    let typing = matches!(
-        model.screen,
-        Screen::Login(_)
-            | Screen::ProviderPicker(_)
-            | Screen::CredentialForm(_)
-            | Screen::Challenge(_)
-    ) || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing());
+    let typing = is_typing(model);
     let plain = !key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         _ if ctrl_c => return ask_quit(model),
@@ -79,6 +76,17 @@ fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         _ => {}
     }
     handle_screen_key(model, key)
+}
+
+/// A text field has the focus: letters type (so `q` and `?` are text; help is F1, quit Ctrl+C).
+pub fn is_typing(model: &Model) -> bool {
+    matches!(
+        model.screen,
+        Screen::Login(_)
+            | Screen::ProviderPicker(_)
+            | Screen::CredentialForm(_)
+            | Screen::Challenge(_)
+    ) || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing())
 }
 
 fn ask_quit(model: &mut Model) -> Vec<Command> {
@@ -126,11 +134,9 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         },
         Screen::CredentialForm(_) | Screen::Accounts(_) if esc => back_to_picker(model),
         Screen::CredentialForm(form) => match form.on_key(key) {
-            FormAction::None => {
-                if let Some((_, why)) = form.first_problem().filter(|_| key.code == KeyCode::Enter)
-                {
-                    model.status = Some(Status::Error(format!("Not sent: {why}.")));
-                }
+            FormAction::None => Vec::new(),
+            FormAction::Refused(why) => {
+                model.status = Some(Status::Error(format!("Not sent — {why}.")));
                 Vec::new()
             }
             FormAction::Submit(values) => {
@@ -201,6 +207,11 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             }
         }
         Screen::Syncing if key.code == KeyCode::Enter => retry_after_failure(model),
+        Screen::Syncing if esc => {
+            // The pollers keep running: the dashboard shows their progress per bank.
+            model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+            vec![Command::LoadDashboard]
+        }
         Screen::Syncing => Vec::new(),
         Screen::Accounts(_) if key.code == KeyCode::Char('c') => back_to_picker(model),
         Screen::Accounts(table) => {

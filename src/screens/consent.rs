@@ -2,7 +2,7 @@
 //! balance; all ticked at first; space toggles, `a` ticks all or none; Enter sends the consents.
 //! Accounts left unticked are refused, and the API deletes them: the screen says so.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -44,8 +44,8 @@ impl ConsentChecklist {
     pub const KEYS: &[KeyHint] = &[
         ("Space", "tick"),
         ("a", "all/none"),
-        ("↑↓", "move"),
-        ("Enter", "confirm"),
+        ("↑↓ wheel", "move"),
+        ("Enter", "send"),
     ];
 
     /// The checklist for these accounts (text sanitised).
@@ -90,6 +90,15 @@ impl ConsentChecklist {
             _ => {}
         }
         ConsentAction::None
+    }
+
+    /// The mouse wheel moves the cursor one account per notch.
+    pub fn on_mouse(&mut self, event: MouseEvent) {
+        match event.kind {
+            MouseEventKind::ScrollDown => self.list.move_by(1),
+            MouseEventKind::ScrollUp => self.list.move_by(-1),
+            _ => {}
+        }
     }
 
     /// Draws the intro, the checklist and what refusing means.

@@ -54,6 +54,8 @@ pub enum FormAction {
     None,
     /// Every field is valid: send them.
     Submit(Vec<CredentialValue>),
+    /// Enter on the last field while a field is invalid: nothing sent, this says which and why.
+    Refused(String),
 }
 
 /// The text-field kind for an API input type.
@@ -80,10 +82,13 @@ impl CredentialForm {
         ("Enter", "next / connect"),
         ("Tab", "next field"),
         ("Ctrl+R", "show secret"),
+        ("Esc", "back"),
     ];
 
     /// The form for this channel (labels sanitised).
-    pub fn new(provider: ProviderEntry, channel: ChannelEntry) -> Self {
+    pub fn new(mut provider: ProviderEntry, channel: ChannelEntry) -> Self {
+        // The provider may come straight from the API (renewing from the dashboard).
+        provider.name = clean(&provider.name);
         let mut fields: Vec<(CredentialSpec, TextField)> = channel
             .credentials
             .iter()
@@ -131,9 +136,9 @@ impl CredentialForm {
             KeyCode::Enter if self.focus < last => self.focus += 1,
             KeyCode::Enter => {
                 self.tried = true;
-                if let Some((i, _)) = self.first_problem() {
+                if let Some((i, why)) = self.first_problem() {
                     self.focus = i;
-                    return FormAction::None;
+                    return FormAction::Refused(format!("{}: {why}", self.fields[i].1.label));
                 }
                 self.error = None;
                 let values = self

@@ -143,7 +143,7 @@ impl Dashboard {
         ("x", "archive"),
         ("D", "delete bank"),
         ("a", "add bank"),
-        ("↑↓ jk", "move"),
+        ("↑↓ jk wheel", "move"),
     ];
     /// Keys of the transactions view.
     pub const TRANSACTION_KEYS: &[KeyHint] = &[
@@ -157,6 +157,7 @@ impl Dashboard {
         ("e", "export"),
         ("↑↓ jk PgUp PgDn", "move"),
         ("g G Home End", "first/last"),
+        ("wheel", "scroll"),
     ];
 
     /// A dashboard waiting for the store.

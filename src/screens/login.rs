@@ -51,6 +51,13 @@ impl LoginForm {
         ("Tab", "next field"),
         ("Ctrl+R", "show password"),
     ];
+    /// The same, when the login was opened from the dashboard (`l`): Esc goes back to it.
+    pub const KEYS_FROM_DASHBOARD: &[KeyHint] = &[
+        ("Enter", "next / log in"),
+        ("Tab", "next field"),
+        ("Ctrl+R", "show password"),
+        ("Esc", "back to the dashboard"),
+    ];
 
     /// An empty form, or one pre-filled (sandbox demo user).
     pub fn new(email: &str, password: &str) -> Self {

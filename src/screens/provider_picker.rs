@@ -1,24 +1,28 @@
 //! Provider picker: every bank, filtered by fuzzy search as you type (nucleo-matcher), with its
-//! country and channel modes; unavailable banks are greyed and the cursor skips them. When a bank
+//! country and channel modes; unavailable banks are greyed, say "unavailable" in place of their modes, and the cursor skips them. When a bank
 //! has several available channels the user chooses: payment accounts via the bank's website
 //! (REDIRECT) or other accounts via a form (EMBEDDED).
 //!
 //! Docs gap: the API does not say how to present two channels; we follow the test bank's own
 //! wording ("CONNECT MY CHECKING ACCOUNTS" vs "I don't have a checking account").
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::app::api_types::{ApiError, ChannelEntry, ChannelMode, ProviderEntry};
 use crate::screens::{ViewCtx, clean};
+use crate::ui::format::fit;
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::spinner::spinner_frame;
 use crate::ui::widgets::text_field::{FieldKind, TextField};
+use chooser::render_chooser;
+
+mod chooser;
 
 /// The picker's state.
 #[derive(Debug, Clone)]
@@ -48,7 +52,28 @@ pub enum PickerAction {
 
 impl ProviderPicker {
     /// Keys shown in the hint bar and the help.
-    pub const KEYS: &[KeyHint] = &[("type", "search"), ("↑↓", "move"), ("Enter", "choose")];
+    pub const KEYS: &[KeyHint] = &[
+        ("type", "search"),
+        ("↑↓ wheel", "move"),
+        ("Enter", "choose"),
+        ("Esc", "dashboard"),
+    ];
+    /// Keys while the channel chooser is open.
+    pub const CHOOSER_KEYS: &[KeyHint] = &[
+        ("1 2", "choose"),
+        ("↑↓", "move"),
+        ("Enter", "choose"),
+        ("Esc", "back to the list"),
+    ];
+
+    /// The keys of the picker's current state.
+    pub fn keys(&self) -> &'static [KeyHint] {
+        if self.choosing.is_some() {
+            Self::CHOOSER_KEYS
+        } else {
+            Self::KEYS
+        }
+    }
 
     /// An empty picker waiting for the provider list.
     pub fn loading() -> Self {
@@ -180,6 +205,18 @@ impl ProviderPicker {
         PickerAction::None
     }
 
+    /// The mouse wheel moves the cursor three banks at a time (not while the chooser is open).
+    pub fn on_mouse(&mut self, event: MouseEvent) {
+        let step = match event.kind {
+            MouseEventKind::ScrollDown => 1,
+            MouseEventKind::ScrollUp => -1,
+            _ => return,
+        };
+        if self.choosing.is_none() {
+            (0..3).for_each(|_| self.move_by(step));
+        }
+    }
+
     /// Whether the channel chooser is open (Esc closes it rather than leaving the screen).
     pub fn is_choosing(&self) -> bool {
         self.choosing.is_some()
@@ -224,14 +261,20 @@ impl ProviderPicker {
     fn render_list(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         let height = area.height as usize;
         let first = (self.cursor + 1).saturating_sub(height);
+        // name, country (4), then the modes (17: REDIRECT+EMBEDDED) or "unavailable".
         let name_w = (area.width as usize).saturating_sub(24).max(8);
         for (row, &i) in self.filtered.iter().enumerate().skip(first).take(height) {
             let p = &self.providers[i];
             let modes: Vec<&str> = p.channels.iter().map(|c| mode_name(c.mode)).collect();
-            let name: String = p.name.chars().take(name_w).collect();
-            let mut text = format!("{name:<name_w$} {:<4} {}", p.country, modes.join("+"));
-            let style = if p.unavailable || available(p).is_empty() {
-                text.push_str(" (unavailable)");
+            let name = fit(&p.name, name_w);
+            let closed = p.unavailable || available(p).is_empty();
+            let modes = if closed {
+                "unavailable".to_string()
+            } else {
+                modes.join("+")
+            };
+            let text = format!("{name:<name_w$} {:<4} {modes}", p.country);
+            let style = if closed {
                 ctx.theme.disabled
             } else if row == self.cursor {
                 ctx.theme.selected
@@ -256,40 +299,6 @@ fn mode_name(mode: ChannelMode) -> &'static str {
         ChannelMode::Redirect => "REDIRECT",
         ChannelMode::Embedded => "EMBEDDED",
     }
-}
-
-fn render_chooser(p: &ProviderEntry, cursor: usize, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-    let channels = available(p);
-    let height = (channels.len() as u16 * 2 + 3).min(area.height);
-    let width = area.width.saturating_sub(4).min(64);
-    let boxed = Rect::new(area.x + 2, area.y + 4, width, height).intersection(area);
-    Clear.render(boxed, buf);
-    let mut lines = vec![Line::styled(
-        format!("How do you want to connect to {}?", p.name),
-        ctx.theme.text,
-    )];
-    for (i, c) in channels.iter().enumerate() {
-        let text = match c.mode {
-            ChannelMode::Redirect => "Payment accounts, via the bank's website",
-            ChannelMode::Embedded => "Other accounts (savings, loans…), via a form",
-        };
-        let style = if i == cursor {
-            ctx.theme.selected
-        } else {
-            ctx.theme.text
-        };
-        lines.push(Line::from(vec![Span::styled(
-            format!("{}. {text}", i + 1),
-            style,
-        )]));
-        lines.push(Line::styled(
-            format!("   {}", c.account_types.join(", ")),
-            ctx.theme.dim,
-        ));
-    }
-    Paragraph::new(lines)
-        .block(Block::bordered().title(Line::styled(" Channel ", ctx.theme.title)))
-        .render(boxed, buf);
 }
 
 /// A provider name with its index, for nucleo's `match_list`.

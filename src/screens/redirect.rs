@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::api_types::ApiError;
-use crate::screens::ViewCtx;
+use crate::screens::{ViewCtx, clean};
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::qr::{qr_lines, render_qr};
 use crate::ui::widgets::spinner::spinner_frame;
@@ -32,14 +32,16 @@ impl RedirectWait {
 
     /// Draws the instructions, the URL and the QR code.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let block =
-            Block::bordered().title(Line::styled(format!(" {} ", self.bank), ctx.theme.title));
+        // The bank's name may come straight from the API (renewing from the dashboard).
+        let title = format!(" {} ", clean(&self.bank));
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
         // The QR code goes on the right when there is room for it beside 30 columns of text.
         let qr_width = self
             .url
             .as_deref()
+            .filter(|_| self.error.is_none())
             .and_then(qr_lines)
             .map_or(0, |l| l.first().map_or(0, |r| r.chars().count()));
         let [text, qr] =
@@ -47,7 +49,7 @@ impl RedirectWait {
                 .areas(inner);
         let lines = match (&self.url, &self.error) {
             (_, Some(e)) => vec![
-                Line::styled(e.to_string(), ctx.theme.error),
+                Line::styled(failure_text(e), ctx.theme.error),
                 Line::styled("Esc: back to the banks.", ctx.theme.dim),
             ],
             (None, None) => vec![Line::styled(
@@ -89,5 +91,23 @@ impl RedirectWait {
             )
             .render(below, buf);
         }
+    }
+}
+
+/// The failure as a sentence. The runner's refusals here are about the bank's website (a
+/// timeout, a refusal at the bank), not the server: said without "The server refused".
+fn failure_text(error: &ApiError) -> String {
+    match error {
+        ApiError::Rejected(why) => {
+            let why = clean(why);
+            let mut chars = why.chars();
+            match chars.next() {
+                Some(first) => {
+                    format!("{}{}.", first.to_uppercase(), chars.as_str()).replace("..", ".")
+                }
+                None => "The bank did not send you back.".into(),
+            }
+        }
+        other => other.to_string(),
     }
 }

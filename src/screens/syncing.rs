@@ -41,7 +41,22 @@ pub struct SyncBoard {
 
 impl SyncBoard {
     /// Keys shown in the hint bar and the help.
-    pub const KEYS: &[KeyHint] = &[("Enter", "next step (after an error)")];
+    pub const KEYS: &[KeyHint] = &[("Esc", "dashboard (the sync goes on)")];
+    /// Keys once a sync has failed.
+    pub const FAILED_KEYS: &[KeyHint] = &[("Enter", "next step"), ("Esc", "dashboard")];
+
+    /// The keys of the board's current state.
+    pub fn keys(&self) -> &'static [KeyHint] {
+        if self
+            .rows
+            .iter()
+            .any(|r| matches!(r.step, SyncStep::Failed(_)))
+        {
+            Self::FAILED_KEYS
+        } else {
+            Self::KEYS
+        }
+    }
 
     /// Whether any sync is running (quitting then asks first).
     pub fn any_running(&self) -> bool {

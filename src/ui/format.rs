@@ -60,6 +60,15 @@ fn unsigned(amount: Decimal, currency: &str, style: NumberStyle) -> String {
     }
 }
 
+/// A count for people: `1 000 000` (French style) or `1,000,000`.
+pub fn count(n: usize, style: NumberStyle) -> String {
+    let sep = match style {
+        NumberStyle::French => ' ',
+        NumberStyle::Plain => ',',
+    };
+    group_thousands(&n.to_string(), sep)
+}
+
 /// `1234567` → `1 234 567`.
 fn group_thousands(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -91,6 +100,18 @@ pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
         s if s < 2 * 86_400 => "yesterday".to_string(),
         s => format!("{} days ago", s / 86_400),
     }
+}
+
+/// `text` cut to `width` characters, ending with `…` when something was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 /// A countdown in seconds as `m:ss` (challenge timeouts); negative counts as `0:00`.

@@ -80,6 +80,8 @@ impl Theme {
             error: Style::new()
                 .fg(Color::LightRed)
                 .add_modifier(bold | Modifier::UNDERLINED),
+            // Dark grey and dim vanish on a projector: unavailable items stay readable, in italics.
+            disabled: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
             ..Theme::dark()
         }
     }

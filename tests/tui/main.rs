@@ -1,8 +1,12 @@
 //! The TUI test binary: screen snapshots (every screen in each of its states, rendered on a
-//! `TestBackend`) and flow tests (the `Command`s that key presses produce).
+//! `TestBackend`), flow tests (the `Command`s that key presses produce), keys that work
+//! everywhere, robustness (tiny sizes, hostile text, secrets) and theme colours.
 
 mod common;
 mod dashboard;
 mod e2e;
 mod flows;
+mod keys;
+mod robustness;
 mod screens;
+mod themes;

@@ -18,10 +18,10 @@ use rust_decimal::Decimal;
 
 use super::Dashboard;
 use super::data::{AccountSummary, ConnectionStatus, ConnectionSummary, STALE_AFTER_HOURS};
-use crate::app::api_types::SyncStep;
+use crate::app::api_types::{SyncFailure, SyncStep};
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
-use crate::ui::format::{masked_iban, money};
+use crate::ui::format::{fit, masked_iban, money};
 use crate::ui::widgets::badge::freshness_badge;
 use crate::ui::widgets::sparkline::sparkline;
 use crate::ui::widgets::spinner::spinner_frame;
@@ -138,7 +138,9 @@ impl Dashboard {
             };
             let selected = Some(n + self.accounts_offset) == selected_item;
             match item {
-                Item::Bank(c) => self.bank_line(*c, ctx, sync).render(line_area, buf),
+                Item::Bank(c) => self
+                    .bank_line(*c, ctx, sync, line_area.width)
+                    .render(line_area, buf),
                 Item::Account(a) => self.account_line(*a, line_area, buf, ctx, selected),
                 Item::Subtotal(c) => {
                     let members = self
@@ -162,11 +164,22 @@ impl Dashboard {
         .render(footer, buf);
     }
 
-    fn bank_line(&self, c: Option<usize>, ctx: &ViewCtx, sync: &SyncBoard) -> Line<'static> {
+    fn bank_line(
+        &self,
+        c: Option<usize>,
+        ctx: &ViewCtx,
+        sync: &SyncBoard,
+        width: u16,
+    ) -> Line<'static> {
         let Some(conn) = c.and_then(|c| self.connections.get(c)) else {
             return Line::styled("Other accounts", ctx.theme.title);
         };
-        let mut spans = vec![Span::styled(conn.bank.clone(), ctx.theme.title)];
+        // A long bank name leaves room for its status and the action it needs.
+        let name_w = if width < 40 { width } else { width / 2 };
+        let mut spans = vec![Span::styled(
+            fit(&conn.bank, name_w as usize),
+            ctx.theme.title,
+        )];
         let step = sync
             .rows
             .iter()
@@ -175,7 +188,7 @@ impl Dashboard {
         match step {
             Some(SyncStep::Failed(f)) => {
                 spans.push(Span::styled(
-                    format!("  sync failed: {}", f.next_action()),
+                    format!("  sync failed: {}", failure_hint(f)),
                     ctx.theme.error,
                 ));
             }
@@ -197,7 +210,9 @@ impl Dashboard {
             }
             _ => {}
         }
-        match needed_action(conn, ctx.now) {
+        // A failed sync already says what to do: the standing action would repeat it.
+        let failed = matches!(step, Some(SyncStep::Failed(_)));
+        match needed_action(conn, ctx.now).filter(|_| !failed) {
             Some(action) => spans.push(Span::styled(format!("  ⚠ {action}"), ctx.theme.error)),
             None if step.is_none() => spans.push(Span::styled("  ✓", ctx.theme.ok)),
             None => {}
@@ -270,6 +285,22 @@ impl Dashboard {
             b.style = base;
         }
         Line::from(vec![Span::raw(" "), b]).render(badge, buf);
+    }
+}
+
+/// A failed sync in a few words, with the dashboard key that deals with it.
+fn failure_hint(failure: &SyncFailure) -> String {
+    match failure {
+        SyncFailure::AuthFailed => "credentials refused: renew them (r)".into(),
+        SyncFailure::PasswordChangeRequired => {
+            "change your password on the bank's website, then sync (s)".into()
+        }
+        SyncFailure::UserActionRequired => "act on the bank's website, then sync (s)".into(),
+        SyncFailure::TooManyAttempts => "too many attempts: wait, then sync (s)".into(),
+        SyncFailure::ChallengeTimedOut => "the bank's question timed out: sync again (s)".into(),
+        SyncFailure::ChallengeCancelled => "question cancelled: sync again (s)".into(),
+        SyncFailure::ChallengeFailed => "answer refused: sync again (s)".into(),
+        SyncFailure::Other(why) => format!("stopped ({why}): sync again (s)"),
     }
 }
 

@@ -56,7 +56,10 @@ pub enum FilterAction {
 impl FilterDialog {
     /// A dialog showing the current filter.
     pub fn new(current: &Filter) -> Self {
-        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let date = |d: Option<NaiveDate>| {
+            d.map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default()
+        };
         let amount = |a: Option<Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
         FilterDialog {
             focus: 0,

@@ -13,7 +13,7 @@ use super::data::BookingStatus;
 use super::query::SortColumn;
 use super::transactions::Focus;
 use crate::screens::ViewCtx;
-use crate::ui::format::{masked_iban, signed_money};
+use crate::ui::format::{count, masked_iban, signed_money};
 
 impl Dashboard {
     /// Draws the transactions view (`&mut` to keep the selection on screen).
@@ -62,8 +62,8 @@ impl Dashboard {
             Span::styled(
                 format!(
                     "  {} of {}  by {} {arrow}",
-                    self.tx.shown.len(),
-                    self.table.len(),
+                    count(self.tx.shown.len(), ctx.numbers),
+                    count(self.table.len(), ctx.numbers),
                     self.tx.sort.column.name().to_lowercase()
                 ),
                 ctx.theme.dim,
@@ -72,7 +72,10 @@ impl Dashboard {
         let f = &self.tx.filter;
         let mut parts = Vec::new();
         if f.from.is_some() || f.to.is_some() {
-            let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            let d = |d: Option<chrono::NaiveDate>| {
+                d.map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default()
+            };
             parts.push(format!("{}…{}", d(f.from), d(f.to)));
         }
         if let Some(s) = f.status {

@@ -1,4 +1,6 @@
-//! The `?` overlay: a centred box listing every key of the current screen plus the global keys.
+//! The `?` overlay: a centred box listing every key of the current screen, then the keys that
+//! work everywhere (how to open this help and how to quit, which differ while a text field has
+//! the focus: letters type there, so help is F1 and quit is Ctrl+C).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -8,14 +10,26 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::key_hints::KeyHint;
 
-/// Keys that work on every screen.
-pub const GLOBAL_KEYS: &[KeyHint] = &[("?", "show/hide this help"), ("Esc", "back"), ("q", "quit")];
+/// The keys that work on every screen: help and quit, as they are typed on this one.
+pub fn global_keys(typing: bool) -> [KeyHint; 2] {
+    if typing {
+        [("F1", "show/hide this help"), ("Ctrl+C", "quit")]
+    } else {
+        [("?", "show/hide this help"), ("q", "quit")]
+    }
+}
 
 /// Draws the overlay over `area` (the whole screen).
-pub fn render_help(screen_keys: &[KeyHint], area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let rows = screen_keys.len() + GLOBAL_KEYS.len() + 1;
+pub fn render_help(
+    screen_keys: &[KeyHint],
+    global: &[KeyHint],
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let rows = screen_keys.len() + global.len() + 1;
     let height = (rows as u16 + 2).min(area.height);
-    let width = 44.min(area.width);
+    let width = 50.min(area.width);
     let [vert] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
@@ -25,13 +39,13 @@ pub fn render_help(screen_keys: &[KeyHint], area: Rect, buf: &mut Buffer, theme:
     Clear.render(boxed, buf);
     let line = |(k, a): &KeyHint| {
         Line::from(vec![
-            Span::styled(format!("{k:>9}  "), theme.key),
+            Span::styled(format!("{k:>15}  "), theme.key),
             Span::styled(*a, theme.text),
         ])
     };
     let mut lines: Vec<Line> = screen_keys.iter().map(line).collect();
     lines.push(Line::raw(""));
-    lines.extend(GLOBAL_KEYS.iter().map(line));
+    lines.extend(global.iter().map(line));
     Paragraph::new(lines)
         .block(Block::bordered().title(Span::styled(" Keys ", theme.title)))
         .render(boxed, buf);

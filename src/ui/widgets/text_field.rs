@@ -2,7 +2,8 @@
 //! Secret fields (passwords, OTP codes) render as `•` unless the user toggles reveal; NUMERIC
 //! fields accept digits only; a field can carry a regexp and says why it is invalid.
 //!
-//! Secrets: the field's `Debug` never shows a secret value, and [`TextField::take_secret`] moves
+//! Secrets: the field's `Debug` never shows the value (only its length), even unmasked: SMS codes
+//! are typed in NUMERIC fields that are shown on screen, and [`TextField::take_secret`] moves
 //! the value out into a `SecretString` and clears the input. Docs gap: the API says nothing about
 //! NUMERIC vs NUMERIC_PWD input filtering; we chose "digits only" for both, masking the latter.
 
@@ -56,15 +57,11 @@ pub struct TextField {
 
 impl std::fmt::Debug for TextField {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let value = if self.kind.is_secret() {
-            "[secret]"
-        } else {
-            self.input.value()
-        };
+        // Never the value: an OTP or an account number may sit in a field that is not masked.
         f.debug_struct("TextField")
             .field("label", &self.label)
             .field("kind", &self.kind)
-            .field("value", &value)
+            .field("chars", &self.input.value().chars().count())
             .finish()
     }
 }
@@ -218,6 +215,10 @@ mod tests {
         }
         assert_eq!(f.shown_value(), "•••••••");
         assert!(!format!("{f:?}").contains("hunter2"));
+        let mut code = TextField::new("Code SMS", FieldKind::Numeric);
+        code.handle_key(key('4'));
+        code.handle_key(key('2'));
+        assert!(!format!("{code:?}").contains("42"));
         f.toggle_reveal();
         assert_eq!(f.shown_value(), "hunter2");
         assert_eq!(f.take_secret().expose_secret(), "hunter2");

@@ -1,0 +1,70 @@
+//! The channel chooser drawn over the bank list when a bank has both channels: what each gives
+//! access to, numbered, wrapped on narrow terminals and kept inside the picker's frame.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::available;
+use crate::app::api_types::{ChannelMode, ProviderEntry};
+use crate::screens::ViewCtx;
+
+/// Draws the chooser for `p` with the cursor on its `cursor`th available channel.
+pub(super) fn render_chooser(
+    p: &ProviderEntry,
+    cursor: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    ctx: &ViewCtx,
+) {
+    let channels = available(p);
+    let width = area.width.saturating_sub(2).min(64);
+    let inner_w = width.saturating_sub(2).max(1) as usize;
+    // Lines wrap at narrow widths: count the rows each takes.
+    let rows = |text: &str| text.chars().count().div_ceil(inner_w).max(1) as u16;
+    let question = format!("How do you want to connect to {}?", p.name);
+    let mut height = 2 + rows(&question);
+    for c in &channels {
+        height += rows(&format!("1. {}", channel_text(c.mode)));
+        height += rows(&format!("   {}", c.account_types.join(", ")));
+    }
+    // Under the search field when it fits, moved up (never over the frame) when it does not.
+    let height = height.min(area.height.saturating_sub(2));
+    let bottom = (area.y + area.height).saturating_sub(1);
+    let y = (area.y + 4)
+        .min(bottom.saturating_sub(height))
+        .max(area.y + 1);
+    let x = area.x + area.width.saturating_sub(width) / 2;
+    let boxed = Rect::new(x, y, width, height).intersection(area);
+    Clear.render(boxed, buf);
+    let mut lines = vec![Line::styled(question, ctx.theme.text)];
+    for (i, c) in channels.iter().enumerate() {
+        let text = channel_text(c.mode);
+        let style = if i == cursor {
+            ctx.theme.selected
+        } else {
+            ctx.theme.text
+        };
+        lines.push(Line::from(vec![Span::styled(
+            format!("{}. {text}", i + 1),
+            style,
+        )]));
+        lines.push(Line::styled(
+            format!("   {}", c.account_types.join(", ")),
+            ctx.theme.dim,
+        ));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(Line::styled(" Channel ", ctx.theme.title)))
+        .render(boxed, buf);
+}
+
+/// What a channel gives access to, in the user's words.
+fn channel_text(mode: ChannelMode) -> &'static str {
+    match mode {
+        ChannelMode::Redirect => "Payment accounts, via the bank's website",
+        ChannelMode::Embedded => "Other accounts (savings, loans…), via a form",
+    }
+}
