@@ -8,6 +8,7 @@
 //! Docs gap: a command that needs a session while nobody is logged in (impossible from the
 //! screens) is answered with a "log in first" failure rather than ignored.
 
+pub mod channel_choice;
 mod connect;
 pub mod convert;
 pub mod dashboard;
@@ -31,6 +32,7 @@ use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
 use crate::app::{ApiEvent, Command};
 use crate::oxlin::client::Client;
 use crate::oxlin::config::OxlinConfig;
+use channel_choice::ChannelPurpose;
 use poller::Poller;
 
 /// How the runner behaves (the sandbox and tests poll faster than a real deployment).
@@ -139,8 +141,16 @@ impl Runner {
                     local.give_consent(client, connection, generation).await
                 });
             }
-            Command::RenewCredentials { connection } => self
-                .spawn_local(|local, client| async move { local.renew(client, connection).await }),
+            Command::RenewCredentials { connection } => {
+                self.spawn_local(|local, client| async move {
+                    local.renew(client, connection, ChannelPurpose::Renew).await
+                })
+            }
+            Command::AddChannel { connection } => self.spawn_local(|local, client| async move {
+                local
+                    .renew(client, connection, ChannelPurpose::AddOther)
+                    .await
+            }),
             Command::DeleteConnection { connection } => self
                 .spawn_local(|local, client| async move { local.delete(client, connection).await }),
             Command::ArchiveAccount { account, archived } => {

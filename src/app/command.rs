@@ -99,6 +99,12 @@ pub enum Command {
         /// The connection.
         connection: String,
     },
+    /// Set up the bank's other channel on a connection (its website for payment accounts, or
+    /// its form for the others), answered like a renewal (`ApiEvent::RenewalReady`).
+    AddChannel {
+        /// The connection.
+        connection: String,
+    },
     /// Ask which of the connection's waiting accounts to share (answered by
     /// `ApiEvent::ConsentRequested`).
     GiveConsent {

@@ -64,6 +64,8 @@ pub enum DashboardAction {
     SyncAll,
     /// Give the credentials again (expiring, expired or refused).
     RenewCredentials(String),
+    /// Set up the bank's other channel on this connection (`c`).
+    AddChannel(String),
     /// Choose which waiting accounts to share.
     GiveConsent(String),
     /// Archive (`true`) or unarchive an account.
@@ -143,6 +145,7 @@ impl Dashboard {
         ("x", "archive"),
         ("D", "delete bank"),
         ("a", "add bank"),
+        ("c", "other channel"),
         ("↑↓ jk wheel", "move"),
     ];
     /// Keys of the transactions view.

@@ -93,6 +93,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
         | Command::LoadDashboard
         | Command::SyncNow { .. }
         | Command::RenewCredentials { .. }
+        | Command::AddChannel { .. }
         | Command::GiveConsent { .. }
         | Command::DeleteConnection { .. }
         | Command::ArchiveAccount { .. }

@@ -4,8 +4,8 @@
 //! dashboard is read again, so what it shows is always the store.
 //!
 //! Docs gaps, our choices: the export file is `coffre-<account or all>-<YYYYMMDD-HHMMSS>.<ext>`
-//! in the data dir (next to the store), else the current directory; renewing a connection uses
-//! its first channel (coffre creates one channel per connection); a connection deleted on the
+//! in the data dir (next to the store), else the current directory; which channel a renewal or
+//! an added channel is for: [`super::channel_choice`]; a connection deleted on the
 //! API but absent from the store is not an error; a bank the server no longer knows (the
 //! built-in sandbox starts empty on every run) is reported with what to do, never removed
 //! silently.
@@ -23,6 +23,7 @@ use crate::oxlin::wire::{AccountStatus, SyncType};
 use crate::screens::dashboard::ExportFormat;
 use crate::store::Store;
 use crate::store::dashboard::{load_dashboard_summary, load_transactions};
+use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
 use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 
@@ -111,8 +112,8 @@ impl Local {
     }
 
     /// Finds the connection's bank and channel and asks the app to open them for renewal.
-    pub async fn renew(&self, client: Client, connection: String) {
-        match renewal(&client, &connection).await {
+    pub async fn renew(&self, client: Client, connection: String, purpose: ChannelPurpose) {
+        match channel_for(&client, &connection, purpose).await {
             Ok(event) => self.sender.api(event),
             Err(e) => self.fail(&connection, convert::api_error(&e)),
         }
@@ -261,29 +262,4 @@ fn export_dir(store: &Path) -> PathBuf {
         .filter(|d| !d.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
-}
-
-async fn renewal(client: &Client, connection: &str) -> Result<ApiEvent, OxlinError> {
-    let wire = client.connection(connection).await?;
-    let provider_id = wire
-        .provider_id
-        .clone()
-        .ok_or_else(|| OxlinError::NotFound("the connection names no bank".into()))?;
-    let provider = convert::provider(&client.provider(&provider_id).await?);
-    let wanted = wire
-        .channels
-        .first()
-        .map(|c| c.channel_definition_id.as_str());
-    let channel = provider
-        .channels
-        .iter()
-        .find(|c| Some(c.id.as_str()) == wanted)
-        .or_else(|| provider.channels.first())
-        .cloned()
-        .ok_or_else(|| OxlinError::NotFound("the bank offers no channel".into()))?;
-    Ok(ApiEvent::RenewalReady {
-        connection: connection.to_owned(),
-        provider: Box::new(provider),
-        channel: Box::new(channel),
-    })
 }

@@ -23,6 +23,7 @@ pub(super) fn dashboard_action(model: &mut Model, action: DashboardAction) -> Ve
         DashboardAction::RenewCredentials(connection) => {
             vec![Command::RenewCredentials { connection }]
         }
+        DashboardAction::AddChannel(connection) => vec![Command::AddChannel { connection }],
         DashboardAction::GiveConsent(connection) => {
             let generation = register(model, &connection, SyncStep::WaitingForUser);
             vec![Command::GiveConsent {

@@ -75,6 +75,11 @@ impl Dashboard {
                 }
             }
             KeyCode::Char('r') => return self.fix_selected(),
+            KeyCode::Char('c') => {
+                if let Some(c) = self.selected_connection() {
+                    return DashboardAction::AddChannel(c.id.clone());
+                }
+            }
             _ => {}
         }
         DashboardAction::None

@@ -97,6 +97,22 @@ fn r_does_what_each_bank_needs() {
 }
 
 #[test]
+fn c_sets_up_the_other_channel_of_the_selected_bank() {
+    let mut m = dashboard(data());
+    let cmds = run(&mut m, typed("c"));
+    assert!(
+        matches!(&cmds[..], [Command::AddChannel { connection }] if connection == "c1"),
+        "{cmds:?}"
+    );
+    run(&mut m, [key(KeyCode::Down), key(KeyCode::Down)]);
+    let cmds = run(&mut m, typed("c"));
+    assert!(
+        matches!(&cmds[..], [Command::AddChannel { connection }] if connection == "c2"),
+        "{cmds:?}"
+    );
+}
+
+#[test]
 fn delete_asks_first_and_archive_toggles() {
     let mut m = dashboard(data());
     assert!(run(&mut m, typed("Dn")).is_empty(), "n cancels");
