@@ -207,6 +207,8 @@ pub enum ApiError {
     BadClientCredentials,
     /// The user's email or password was refused (`invalid_grant`).
     WrongPassword,
+    /// The saved session (refresh token) was refused: expired, revoked or already used.
+    SessionExpired,
     /// Any other refusal, with the API's (sanitised) message.
     Rejected(String),
 }
@@ -221,6 +223,9 @@ impl std::fmt::Display for ApiError {
                 "The app's client id or secret was refused: check the [oxlin] configuration.",
             ),
             ApiError::WrongPassword => f.write_str("Wrong email or password."),
+            ApiError::SessionExpired => f.write_str(
+                "Your saved session has expired or was revoked: log in again with your password.",
+            ),
             ApiError::Rejected(m) => write!(f, "The server refused: {m}"),
         }
     }

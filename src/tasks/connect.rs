@@ -86,6 +86,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
             sender.api(ApiEvent::AccountsLoaded(result));
         }
         Command::LogIn { .. }
+        | Command::Resume { .. }
         | Command::StartRedirect { .. }
         | Command::CancelRedirect { .. }
         | Command::PollQueue { .. }
