@@ -107,25 +107,6 @@ pub struct ConsentAccount {
     pub currency: String,
 }
 
-/// One row of the accounts table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccountRow {
-    /// The account id.
-    pub id: String,
-    /// The bank (connection) name.
-    pub bank: String,
-    /// The account name.
-    pub name: String,
-    /// `CHECKINGS`, …
-    pub kind: String,
-    /// The balance.
-    pub balance: Option<Decimal>,
-    /// ISO currency.
-    pub currency: String,
-    /// When the balance was read (epoch seconds).
-    pub balance_date: Option<i64>,
-}
-
 /// Where a connection's sync is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncStep {

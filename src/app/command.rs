@@ -89,8 +89,6 @@ pub enum Command {
         /// The connection.
         connection: String,
     },
-    /// Fetch every account.
-    LoadAccounts,
     /// Read the dashboard's data from the local store (answered by `ApiEvent::DashboardLoaded`).
     LoadDashboard,
     /// Sync one connection now, polling its queue with `generation` (the `s` key: one command

@@ -124,7 +124,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             PickerAction::None => Vec::new(),
             PickerAction::Pick(provider, channel) => open_channel(model, provider, channel),
         },
-        Screen::CredentialForm(_) | Screen::Accounts(_) if esc => back_to_picker(model),
+        Screen::CredentialForm(_) if esc => back_to_picker(model),
         Screen::CredentialForm(form) => match form.on_key(key) {
             FormAction::None => {
                 if let Some((_, why)) = form.first_problem().filter(|_| key.code == KeyCode::Enter)
@@ -202,11 +202,6 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         }
         Screen::Syncing if key.code == KeyCode::Enter => retry_after_failure(model),
         Screen::Syncing => Vec::new(),
-        Screen::Accounts(_) if key.code == KeyCode::Char('c') => back_to_picker(model),
-        Screen::Accounts(table) => {
-            table.on_key(key);
-            Vec::new()
-        }
         Screen::Dashboard(dashboard) => {
             let typing = dashboard.is_typing();
             let action = dashboard.on_key(key);

@@ -218,18 +218,6 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             }
             Vec::new()
         }
-        ApiEvent::AccountsLoaded(result) => {
-            if let Screen::Accounts(table) = &mut model.screen {
-                match result {
-                    Ok(rows) => table.set_rows(rows),
-                    Err(e) => {
-                        table.loading = false;
-                        table.error = Some(e);
-                    }
-                }
-            }
-            Vec::new()
-        }
     }
 }
 
