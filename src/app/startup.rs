@@ -23,6 +23,9 @@ use crate::screens::dashboard::Dashboard;
 use crate::screens::login::LoginForm;
 use crate::ui::widgets::status_line::Status;
 
+/// The status line while the banks refresh after a login (replaced once they are done).
+pub const REFRESHING: &str = "Logged in: refreshing every bank…";
+
 /// How to log in without asking.
 #[derive(Debug, Clone)]
 pub enum AutoLogin {
@@ -83,7 +86,7 @@ pub(crate) fn background_login_answered(
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = false;
             }
-            model.status = Some(Status::Info("Logged in: refreshing every bank…".into()));
+            model.status = Some(Status::Info(REFRESHING.into()));
             crate::app::update::sync_every_connection(model)
         }
         Err(ApiError::Unreachable) => {
@@ -134,6 +137,6 @@ pub(crate) fn unpark_dashboard(model: &mut Model, sync: bool) -> Option<Vec<Comm
     if let Screen::Dashboard(d) = &mut model.screen {
         d.offline = false;
     }
-    model.status = Some(Status::Info("Logged in: refreshing every bank…".into()));
+    model.status = Some(Status::Info(REFRESHING.into()));
     Some(crate::app::update::sync_every_connection(model))
 }

@@ -85,7 +85,8 @@ async fn after_a_restart_the_dashboard_shows_at_once_and_the_refresh_syncs_the_s
     assert!(first.contains("SANDBOX   Dashboard"), "{first}");
     let (_, step) = sync_end(&mut steps).await;
     assert_eq!(step, SyncStep::Done, "the background refresh syncs");
-    let screen = person.sees("SANDBOX   Dashboard").await;
+    let screen = person.sees("Every bank is up to date.").await;
+    assert!(screen.contains("SANDBOX   Dashboard"), "{screen}");
     assert!(!screen.contains("not found"), "{screen}");
     quit(&person, app).await;
     sandbox.stop().await;
