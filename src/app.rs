@@ -18,5 +18,5 @@ pub use command::Command;
 pub use event_loop::{run, terminal_events};
 pub use model::{Model, Screen};
 pub use msg::{ApiEvent, Msg};
-pub use startup::{Startup, start};
+pub use startup::{AutoLogin, Startup, start};
 pub use update::update;

@@ -116,12 +116,18 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The file, under the data dir, where the TUI's built-in sandbox keeps its world between runs.
+pub const SANDBOX_STATE_FILE: &str = "sandbox-state.json";
+
 /// The sandbox the TUI runs against when there is no configuration, and its client settings.
+/// With `state_file`, the sandbox's world survives a restart (see `sandbox::persist`).
 pub async fn start_demo_sandbox(
     step_delay: Duration,
+    state_file: Option<PathBuf>,
 ) -> Result<(sandbox::RunningSandbox, OxlinConfig), String> {
     let config = SandboxConfig {
         step_delay,
+        state_file,
         ..SandboxConfig::default()
     };
     let running = sandbox::start(config.clone())

@@ -26,6 +26,7 @@
 //!   `transactions`;
 //! - widget session body, checks and answer: `widget`;
 //! - fault injection (order of the dice, dropped connections, early expiry): `faults`;
+//! - what the state file keeps across a restart, and what it does not: `persist`;
 
 mod accounts;
 mod auth;
@@ -37,6 +38,7 @@ mod engine;
 pub mod error;
 mod faults;
 mod keys;
+mod persist;
 mod providers;
 mod queues;
 mod redirect;

@@ -1,8 +1,7 @@
-//! The screens of the onboarding flow and the first accounts table. Each file holds one screen's
+//! The screens of the onboarding flow and the dashboard. Each file holds one screen's
 //! state, its keys (`on_key` returning a small action enum the app turns into commands) and its
 //! view (`render`). Pure: no IO, no clock (time arrives in [`ViewCtx::now`]).
 
-pub mod accounts;
 pub mod challenge;
 pub mod consent;
 pub mod credential_form;

@@ -46,6 +46,9 @@ pub struct RunnerOptions {
     pub redirect_timeout: Duration,
     /// The local store file (`None`: nothing is stored, the dashboard cannot load).
     pub store: Option<PathBuf>,
+    /// Keep the session's refresh token in the store, for this owner (`sync::login::owner`),
+    /// after each login and sync: real hosts. `None` in sandbox mode.
+    pub session_owner: Option<String>,
 }
 
 impl Default for RunnerOptions {
@@ -55,6 +58,7 @@ impl Default for RunnerOptions {
             open_browser: true,
             redirect_timeout: Duration::from_secs(600),
             store: None,
+            session_owner: None,
         }
     }
 }
@@ -98,6 +102,10 @@ impl Runner {
             } => {
                 let runner = self.clone();
                 tokio::spawn(async move { runner.log_in(request, email, password).await });
+            }
+            Command::Resume { request, token } => {
+                let runner = self.clone();
+                tokio::spawn(async move { runner.resume(request, token).await });
             }
             Command::PollQueue {
                 connection,

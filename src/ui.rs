@@ -12,7 +12,6 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{Model, Screen};
 use crate::screens::ViewCtx;
-use crate::screens::accounts::AccountsTable;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
@@ -56,7 +55,6 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
         Screen::Challenge(s) => s.render(body, buf, &ctx),
         Screen::Consent(s) => s.render(body, buf, &ctx),
         Screen::Syncing => model.sync.render(body, buf, &ctx),
-        Screen::Accounts(s) => s.render(body, buf, &ctx),
         Screen::Dashboard(s) => s.render(body, buf, &ctx, &model.sync),
     }
     if let Some(s) = &model.status {
@@ -85,7 +83,6 @@ fn screen_title(screen: &Screen) -> &'static str {
         Screen::Challenge(_) => "Bank question",
         Screen::Consent(_) => "Consent",
         Screen::Syncing => "Sync",
-        Screen::Accounts(_) => "Accounts",
         Screen::Dashboard(_) => "Dashboard",
     }
 }
@@ -101,7 +98,6 @@ pub fn screen_keys(model: &Model) -> &'static [KeyHint] {
         Screen::Challenge(_) => ChallengeDialog::KEYS,
         Screen::Consent(_) => ConsentChecklist::KEYS,
         Screen::Syncing => model.sync.keys(),
-        Screen::Accounts(_) => AccountsTable::KEYS,
         Screen::Dashboard(d) => d.keys(),
     }
 }

@@ -107,25 +107,6 @@ pub struct ConsentAccount {
     pub currency: String,
 }
 
-/// One row of the accounts table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccountRow {
-    /// The account id.
-    pub id: String,
-    /// The bank (connection) name.
-    pub bank: String,
-    /// The account name.
-    pub name: String,
-    /// `CHECKINGS`, …
-    pub kind: String,
-    /// The balance.
-    pub balance: Option<Decimal>,
-    /// ISO currency.
-    pub currency: String,
-    /// When the balance was read (epoch seconds).
-    pub balance_date: Option<i64>,
-}
-
 /// Where a connection's sync is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncStep {
@@ -207,6 +188,8 @@ pub enum ApiError {
     BadClientCredentials,
     /// The user's email or password was refused (`invalid_grant`).
     WrongPassword,
+    /// The saved session (refresh token) was refused: expired, revoked or already used.
+    SessionExpired,
     /// Any other refusal, with the API's (sanitised) message.
     Rejected(String),
 }
@@ -221,6 +204,9 @@ impl std::fmt::Display for ApiError {
                 "The app's client id or secret was refused: check the [oxlin] configuration.",
             ),
             ApiError::WrongPassword => f.write_str("Wrong email or password."),
+            ApiError::SessionExpired => f.write_str(
+                "Your saved session has expired or was revoked: log in again with your password.",
+            ),
             ApiError::Rejected(m) => write!(f, "The server refused: {m}"),
         }
     }

@@ -18,6 +18,13 @@ pub enum Command {
         /// The user's password.
         password: SecretString,
     },
+    /// Resume the saved session: log in with the stored refresh token (no password).
+    Resume {
+        /// The request id the answer (`ApiEvent::LoggedIn`) will carry.
+        request: u64,
+        /// The stored refresh token.
+        token: SecretString,
+    },
     /// Fetch the provider catalogue.
     LoadProviders,
     /// Create a connection with these credentials (encrypting the `encrypt` ones first).
@@ -82,8 +89,6 @@ pub enum Command {
         /// The connection.
         connection: String,
     },
-    /// Fetch every account.
-    LoadAccounts,
     /// Read the dashboard's data from the local store (answered by `ApiEvent::DashboardLoaded`).
     LoadDashboard,
     /// Sync one connection now, polling its queue with `generation` (the `s` key: one command

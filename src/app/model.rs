@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 
 use crate::app::api_types::{ChannelEntry, ProviderEntry};
-use crate::screens::accounts::AccountsTable;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
@@ -34,8 +33,6 @@ pub enum Screen {
     Consent(ConsentChecklist),
     /// Sync progress (the board lives in [`Model::sync`], shared with the other screens).
     Syncing,
-    /// The accounts table.
-    Accounts(AccountsTable),
     /// The dashboard: accounts and transactions from the store.
     Dashboard(Box<Dashboard>),
 }

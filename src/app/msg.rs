@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::app::api_types::{
-    AccountRow, ApiError, ChannelEntry, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
+    ApiError, ChannelEntry, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
 };
 use crate::screens::dashboard::{DashboardData, Transactions};
 
@@ -99,8 +99,6 @@ pub enum ApiEvent {
         /// Why.
         error: ApiError,
     },
-    /// The accounts arrived.
-    AccountsLoaded(Result<Vec<AccountRow>, ApiError>),
     /// The dashboard's data was read from the store (`Err`: why not, already sanitised).
     DashboardLoaded(Result<DashboardData, String>),
     /// A connection's credentials can be given again through this bank's channel (the answer

@@ -1,17 +1,19 @@
 //! How the app starts, decided before the first frame (pure, like `update`):
 //!
 //! - the store holds data: the first screen is the dashboard, read from the store (no network
-//!   needed); the user is then logged in in the background when coffre has the password
-//!   (sandbox demo user, `COFFRE_OXLIN_PASSWORD`, `password_command`) and every connection is
-//!   synced, one by one on the sync board; without a password the login screen is one key
-//!   away (`l`);
+//!   needed); the user is then logged in in the background, with the saved session (the
+//!   refresh token stored after the last login or sync, real hosts only) or with the password
+//!   when coffre has it (sandbox demo user, `COFFRE_OXLIN_PASSWORD`, `password_command`), and
+//!   every connection is synced, one by one on the sync board; without either the login screen
+//!   is one key away (`l`);
 //! - the store is empty: the onboarding, from the login screen, as before.
 //!
 //! When the background login answers: success syncs every connection; "unreachable" leaves the
-//! dashboard on the store with an OFFLINE badge and says what to do in the status line.
+//! dashboard on the store with an OFFLINE badge and says what to do in the status line; a
+//! refused saved session opens the login screen saying so (the dashboard waits behind it).
 //!
-//! Docs gap (ours): the stored refresh token is not used yet (the client has no refresh-token
-//! grant on this branch); a background login with the password stands in for it.
+//! Docs gap (ours): a refused refresh token does not fall back to a known password here (as
+//! `coffre sync` does): the person is at the keyboard, so the login screen asks.
 
 use secrecy::SecretString;
 
@@ -21,13 +23,25 @@ use crate::screens::dashboard::Dashboard;
 use crate::screens::login::LoginForm;
 use crate::ui::widgets::status_line::Status;
 
+/// The status line while the banks refresh after a login (replaced once they are done).
+pub const REFRESHING: &str = "Logged in: refreshing every bank…";
+
+/// How to log in without asking.
+#[derive(Debug, Clone)]
+pub enum AutoLogin {
+    /// The email and the password.
+    Password(String, SecretString),
+    /// The saved session's refresh token.
+    RefreshToken(SecretString),
+}
+
 /// What the app knows before its first frame.
 #[derive(Debug, Clone)]
 pub struct Startup {
     /// The local store holds at least one connection or account.
     pub store_has_data: bool,
-    /// Log this user in without asking (the email and the password), when known.
-    pub auto_login: Option<(String, SecretString)>,
+    /// Log the user in without asking, when coffre can.
+    pub auto_login: Option<AutoLogin>,
 }
 
 /// Sets the first screen and returns the commands to run before the first key.
@@ -38,14 +52,17 @@ pub fn start(model: &mut Model, startup: Startup) -> Vec<Command> {
     model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
     let mut cmds = vec![Command::LoadDashboard];
     match startup.auto_login {
-        Some((email, password)) => {
+        Some(login) => {
             let request = model.next_id();
             model.background_login = Some(request);
             model.status = Some(Status::Info("Logging in to refresh your banks…".into()));
-            cmds.push(Command::LogIn {
-                request,
-                email,
-                password,
+            cmds.push(match login {
+                AutoLogin::Password(email, password) => Command::LogIn {
+                    request,
+                    email,
+                    password,
+                },
+                AutoLogin::RefreshToken(token) => Command::Resume { request, token },
             });
         }
         None => {
@@ -69,7 +86,7 @@ pub(crate) fn background_login_answered(
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = false;
             }
-            model.status = Some(Status::Info("Logged in: refreshing every bank…".into()));
+            model.status = Some(Status::Info(REFRESHING.into()));
             crate::app::update::sync_every_connection(model)
         }
         Err(ApiError::Unreachable) => {
@@ -80,6 +97,13 @@ pub(crate) fn background_login_answered(
                 "Offline: showing the store. Check the network, then press l to log in again."
                     .into(),
             ));
+            Vec::new()
+        }
+        Err(ApiError::SessionExpired) => {
+            open_login(model);
+            if let Screen::Login(form) = &mut model.screen {
+                form.error = Some(ApiError::SessionExpired);
+            }
             Vec::new()
         }
         Err(e) => {
@@ -113,6 +137,6 @@ pub(crate) fn unpark_dashboard(model: &mut Model, sync: bool) -> Option<Vec<Comm
     if let Screen::Dashboard(d) = &mut model.screen {
         d.offline = false;
     }
-    model.status = Some(Status::Info("Logged in: refreshing every bank…".into()));
+    model.status = Some(Status::Info(REFRESHING.into()));
     Some(crate::app::update::sync_every_connection(model))
 }

@@ -132,7 +132,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             PickerAction::None => Vec::new(),
             PickerAction::Pick(provider, channel) => open_channel(model, provider, channel),
         },
-        Screen::CredentialForm(_) | Screen::Accounts(_) if esc => back_to_picker(model),
+        Screen::CredentialForm(_) if esc => back_to_picker(model),
         Screen::CredentialForm(form) => match form.on_key(key) {
             FormAction::None => Vec::new(),
             FormAction::Refused(why) => {
@@ -213,11 +213,6 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             vec![Command::LoadDashboard]
         }
         Screen::Syncing => Vec::new(),
-        Screen::Accounts(_) if key.code == KeyCode::Char('c') => back_to_picker(model),
-        Screen::Accounts(table) => {
-            table.on_key(key);
-            Vec::new()
-        }
         Screen::Dashboard(dashboard) => {
             let typing = dashboard.is_typing();
             let action = dashboard.on_key(key);

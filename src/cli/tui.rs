@@ -2,16 +2,27 @@
 //! network call (so a store with data shows the dashboard at once, even offline), start the log,
 //! then the sandbox (without a configuration) or the real hosts, the task runner and the loop.
 //!
+//! The built-in sandbox keeps its world in `sandbox-state.json` under the data dir, so after a
+//! restart the dashboard's connections still exist there and the background refresh works;
+//! the demo user logs in with its password. With a configuration (real hosts), a refresh token
+//! stored for this server, client and user (by `coffre sync` or a previous run) resumes the
+//! session in the background without any password (the password, or `password_command`, is only
+//! read when there is no such token); the runner stores the rotated token after each login and
+//! sync.
+//!
 //! Docs gap (ours): with a configuration whose API is on a loopback host (a sandbox served by
 //! `coffre sandbox`), the store is `sandbox.sqlite` as for the built-in sandbox.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use secrecy::SecretString;
 
-use super::{DEMO_EMAIL, DEMO_PASSWORD, ThemeName, logging, start_demo_sandbox};
-use crate::app::{Model, Startup, run as run_loop, start, terminal_events};
+use super::{
+    DEMO_EMAIL, DEMO_PASSWORD, SANDBOX_STATE_FILE, ThemeName, logging, start_demo_sandbox,
+};
+use crate::app::{AutoLogin, Model, Startup, run as run_loop, start, terminal_events};
+use crate::config::OxlinSection;
 use crate::store::{self, Store};
 use crate::tasks::{MsgSender, Runner, RunnerOptions};
 
@@ -40,21 +51,24 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     }
     tracing::info!("coffre starts; store {}", store_path.display());
 
-    let (sandbox, oxlin, email, password) = match &section {
+    let (sandbox, oxlin, email, auto_login) = match &section {
         Some(real) => (
             None,
             real.client_config().map_err(|e| e.to_string())?,
             real.username.clone(),
-            real.password().map_err(|e| e.to_string())?,
+            real_host_login(real, &store_path)?,
         ),
         None => {
-            let (running, oxlin) = start_demo_sandbox(Duration::from_millis(800)).await?;
+            let state = data_dir.join(SANDBOX_STATE_FILE);
+            let (running, oxlin) =
+                start_demo_sandbox(Duration::from_millis(800), Some(state)).await?;
             let password = SecretString::from(DEMO_PASSWORD);
+            let login = AutoLogin::Password(DEMO_EMAIL.to_owned(), password);
             (
                 Some(running),
                 oxlin,
                 Some(DEMO_EMAIL.to_owned()),
-                Some(password),
+                Some(login),
             )
         }
     };
@@ -65,7 +79,6 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     };
     let mut model = Model::new(chrono::Utc::now(), sandbox.is_some(), prefill);
     model.theme = options.theme.theme();
-    let auto_login = email.zip(password);
 
     let (sender, task_msgs) = MsgSender::channel();
     let runner_options = RunnerOptions {
@@ -75,6 +88,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         } else {
             RunnerOptions::default().poll_every
         },
+        session_owner: section.as_ref().map(crate::sync::login::owner),
         ..RunnerOptions::default()
     };
     let runner = Runner::new(oxlin, sender, runner_options);
@@ -108,4 +122,20 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     result.map_err(|e| format!("the terminal failed: {e}"))?;
     restored.map_err(|e| format!("cannot restore the terminal: {e}"))?;
     Ok(())
+}
+
+/// How a real host's session starts without asking: the stored refresh token when it belongs to
+/// this configuration, else the configured password, else not at all (the login screen).
+fn real_host_login(real: &OxlinSection, store_path: &Path) -> Result<Option<AutoLogin>, String> {
+    let store = Store::open(store_path).map_err(|e| e.to_string())?;
+    let token = crate::sync::login::stored_token(real, &store).map_err(|e| e.to_string())?;
+    if let Some(token) = token {
+        return Ok(Some(AutoLogin::RefreshToken(token)));
+    }
+    let password = real.password().map_err(|e| e.to_string())?;
+    Ok(real
+        .username
+        .clone()
+        .zip(password)
+        .map(|(email, password)| AutoLogin::Password(email, password)))
 }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::testbank::TestBank;
@@ -23,8 +24,8 @@ pub struct Bank {
     pub queues: BTreeMap<String, QueueRecord>,
 }
 
-/// A connection of a user to a provider.
-#[derive(Debug, Clone)]
+/// A connection of a user to a provider (saved in the state file, its test bank by name).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ConnectionRecord {
     pub id: String,
     pub user_id: String,
@@ -36,13 +37,14 @@ pub struct ConnectionRecord {
     pub owner_name: Option<String>,
     pub channels: Vec<ChannelRecord>,
     /// The test-bank file this connection's EMBEDDED channel runs (None before credentials).
+    #[serde(with = "super::persist::bank_by_name")]
     pub test_bank: Option<Arc<TestBank>>,
     /// How many syncs have run (accounts may appear on a later one).
     pub sync_count: u32,
 }
 
 /// One channel of a connection (`channel_definition_id` names its definition).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChannelRecord {
     pub channel_definition_id: String,
     /// `REDIRECT` or `EMBEDDED`.
@@ -58,7 +60,7 @@ pub struct ChannelRecord {
 }
 
 /// An account, as `GET /accounts` shows it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AccountRecord {
     pub id: String,
     pub user_id: String,
@@ -83,7 +85,7 @@ pub struct AccountRecord {
 }
 
 /// A transaction, as `GET /transactions` shows it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TransactionRecord {
     pub id: String,
     pub account_id: String,

@@ -1,6 +1,7 @@
 //! How a sandbox is configured: from the command line (`coffre sandbox …`) or in-process (tests,
 //! the TUI's embedded default).
 
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -35,6 +36,10 @@ pub struct SandboxArgs {
     /// Fault injection, e.g. `latency=50ms,errors=0.1,429=0.05,retry-after=1,drop=0.02,expire=30s`.
     #[arg(long, default_value = "")]
     pub faults: Faults,
+    /// Keep the sandbox's world (users, connections, accounts, transactions) in this file: it is
+    /// loaded at start and saved after changes and at the end.
+    #[arg(long = "state", value_name = "FILE")]
+    pub state_file: Option<PathBuf>,
 }
 
 /// Everything a running sandbox needs to know.
@@ -51,6 +56,8 @@ pub struct SandboxConfig {
     /// Time the user has to answer a challenge.
     pub challenge_timeout: Duration,
     pub faults: Faults,
+    /// Where the world persists (see `persist`); `None` keeps it in memory only.
+    pub state_file: Option<PathBuf>,
 }
 
 impl Default for SandboxConfig {
@@ -63,6 +70,7 @@ impl Default for SandboxConfig {
             token_ttl: Duration::from_secs(3600),
             challenge_timeout: Duration::from_secs(120),
             faults: Faults::default(),
+            state_file: None,
         }
     }
 }
@@ -77,6 +85,7 @@ impl From<SandboxArgs> for SandboxConfig {
             token_ttl: Duration::from_secs(args.token_ttl),
             challenge_timeout: Duration::from_secs(args.challenge_timeout),
             faults: args.faults,
+            state_file: args.state_file,
         }
     }
 }

@@ -14,8 +14,8 @@ use tokio::task::JoinHandle;
 use super::error::ApiError;
 use super::state::{AppState, Sandbox};
 use super::{
-    SandboxArgs, SandboxConfig, accounts, auth, connections, faults, keys, providers, queues,
-    redirect, transactions, users, widget,
+    SandboxArgs, SandboxConfig, accounts, auth, connections, faults, keys, persist, providers,
+    queues, redirect, transactions, users, widget,
 };
 
 /// A sandbox serving on 127.0.0.1. Dropping it shuts the server down.
@@ -39,7 +39,7 @@ impl RunningSandbox {
         format!("{}/widget", self.base_url)
     }
 
-    /// Stops serving and waits for the server task to end.
+    /// Stops serving, waits for the server task to end, and saves the state file (if any).
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
@@ -47,14 +47,18 @@ impl RunningSandbox {
         if let Some(task) = self.task.take() {
             let _ = task.await;
         }
+        let state = Arc::clone(&self.state);
+        let _ = tokio::task::spawn_blocking(move || persist::save_if_changed(&state)).await;
     }
 }
 
 impl Drop for RunningSandbox {
+    /// Stops serving and saves the state file when it changed (a no-op after `stop`).
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+        persist::save_if_changed(&self.state);
     }
 }
 
@@ -64,7 +68,12 @@ pub async fn start(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, config.port))).await?;
     let addr = listener.local_addr()?;
     let base_url = format!("http://{addr}");
-    let state: AppState = Arc::new(Sandbox::new(config, base_url.clone()));
+    let (world, next_id) = match &config.state_file {
+        Some(path) => persist::load(path),
+        None => Default::default(),
+    };
+    let state: AppState = Arc::new(Sandbox::restored(config, base_url.clone(), world, next_id));
+    persist::spawn_saver(&state);
     let app = router(&state);
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

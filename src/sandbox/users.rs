@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 
 pub use handlers::routes;
 
-/// A sandbox user.
-#[derive(Clone)]
+/// A sandbox user (saved in the state file, password included: see `persist`).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct UserRecord {
     pub id: String,
     pub email: String,

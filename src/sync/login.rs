@@ -26,8 +26,8 @@ pub const REFRESH_TOKEN: &str = "oxlin.refresh_token";
 /// The store entry naming the server, client and user the refresh token belongs to.
 pub const REFRESH_TOKEN_OWNER: &str = "oxlin.refresh_token_owner";
 
-/// Who a refresh token belongs to under this configuration.
-fn owner(oxlin: &OxlinSection) -> String {
+/// Who a refresh token belongs to under this configuration (server, client, user).
+pub fn owner(oxlin: &OxlinSection) -> String {
     format!(
         "{} {} {}",
         oxlin.auth_url,
@@ -39,7 +39,10 @@ fn owner(oxlin: &OxlinSection) -> String {
 /// The stored refresh token, when it belongs to this configuration's server, client and user.
 /// A configuration without `username` takes the token of whichever user it was stored for on
 /// the same server and client.
-fn stored_token(oxlin: &OxlinSection, store: &Store) -> Result<Option<SecretString>, StoreError> {
+pub fn stored_token(
+    oxlin: &OxlinSection,
+    store: &Store,
+) -> Result<Option<SecretString>, StoreError> {
     let Some(token) = store.secret(REFRESH_TOKEN)? else {
         return Ok(None);
     };
@@ -106,6 +109,15 @@ pub async fn keep_refresh_token(
     let Some(token) = client.refresh_token().await else {
         return Ok(());
     };
-    store.set_secret(REFRESH_TOKEN, &token)?;
-    store.set_secret(REFRESH_TOKEN_OWNER, &SecretString::from(owner(oxlin)))
+    save_refresh_token(store, &owner(oxlin), &token)
+}
+
+/// Stores `token` as the refresh token of `owner` (see [`owner`]), replacing the previous one.
+pub fn save_refresh_token(
+    store: &Store,
+    owner: &str,
+    token: &SecretString,
+) -> Result<(), StoreError> {
+    store.set_secret(REFRESH_TOKEN, token)?;
+    store.set_secret(REFRESH_TOKEN_OWNER, &SecretString::from(owner.to_owned()))
 }

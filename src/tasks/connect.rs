@@ -1,19 +1,15 @@
 //! The commands of a logged-in session that are one request (or a few): load the providers,
 //! create an EMBEDDED connection or give an existing one's channel new credentials (the client
 //! checks each value by its regexp and PGP-encrypts
-//! the `encrypt: true` ones to a fresh `POST /keys` key), answer a challenge, send consents,
-//! load the accounts. The dashboard's commands are in `dashboard`.
-//!
-//! Docs gap: the accounts table shows `ACTIVE` (and status-less) accounts only; accounts waiting
-//! for consent or refused are not the user's data yet.
+//! the `encrypt: true` ones to a fresh `POST /keys` key), answer a challenge, send consents.
+//! The dashboard's commands are in `dashboard`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::app::{ApiEvent, Command};
 use crate::oxlin::client::Client;
-use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
-use crate::oxlin::wire::{AccountStatus, ConsentDecision, CredentialValue, UserInputRequest};
+use crate::oxlin::wire::{ConsentDecision, CredentialValue, UserInputRequest};
 use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 
@@ -81,11 +77,8 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
                 });
             }
         }
-        Command::LoadAccounts => {
-            let result = load_accounts(&client).await.map_err(err);
-            sender.api(ApiEvent::AccountsLoaded(result));
-        }
         Command::LogIn { .. }
+        | Command::Resume { .. }
         | Command::StartRedirect { .. }
         | Command::CancelRedirect { .. }
         | Command::PollQueue { .. }
@@ -134,32 +127,4 @@ async fn create_connection(
     client
         .create_connection(provider_id, Some(channel_id), &channel.credentials, &values)
         .await
-}
-
-async fn load_accounts(
-    client: &Client,
-) -> Result<Vec<crate::app::api_types::AccountRow>, OxlinError> {
-    let names: HashMap<String, String> = client
-        .connections()
-        .await?
-        .into_iter()
-        .map(|c| {
-            let name = c.name.clone().unwrap_or_else(|| c.id.clone());
-            (c.id, name)
-        })
-        .collect();
-    let accounts = client.accounts(&AccountFilter::default()).await?;
-    Ok(accounts
-        .iter()
-        .filter(|a| a.status.is_none() || a.status == Some(AccountStatus::Active))
-        .map(|a| {
-            let bank = a
-                .connection_id
-                .as_ref()
-                .and_then(|c| names.get(c))
-                .map(String::as_str)
-                .unwrap_or("");
-            convert::account_row(a, bank)
-        })
-        .collect())
 }

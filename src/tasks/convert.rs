@@ -9,8 +9,7 @@
 //! is named "name – branch" so the picker can tell them apart.
 
 use crate::app::api_types::{
-    AccountRow, ApiError, ChannelEntry, ChannelMode, ConsentAccount, CredentialSpec, InputKind,
-    ProviderEntry,
+    ApiError, ChannelEntry, ChannelMode, ConsentAccount, CredentialSpec, InputKind, ProviderEntry,
 };
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::wire::{self, CredentialType};
@@ -116,23 +115,6 @@ pub fn consent_account(a: &wire::Account) -> ConsentAccount {
         iban: a.iban.as_deref().map(clean_line),
         balance: a.balance,
         currency: clean_line(a.currency.as_deref().unwrap_or("EUR")),
-    }
-}
-
-/// A row of the accounts table; `bank` is the connection's name.
-pub fn account_row(a: &wire::Account, bank: &str) -> AccountRow {
-    AccountRow {
-        id: a.id.clone(),
-        bank: clean_line(bank),
-        name: account_name(a),
-        kind: a
-            .kind
-            .as_ref()
-            .map(|k| clean_line(k.as_str()))
-            .unwrap_or_default(),
-        balance: a.balance,
-        currency: clean_line(a.currency.as_deref().unwrap_or("EUR")),
-        balance_date: a.balance_date,
     }
 }
 

@@ -1,6 +1,8 @@
 //! Login (ROPC, `provider=connect`): check the password by asking for a token, create the user
 //! when it does not exist yet (`POST /users` with a client token), subscribe the user's queue
-//! and start its poller.
+//! and start its poller. Or resume a saved session from its refresh token (no password); a
+//! refused token answers [`ApiError::SessionExpired`]. With real hosts, the session's current
+//! refresh token is then stored (`RunnerOptions::session_owner`).
 //!
 //! Docs gap: the token endpoint answers `invalid_grant` both for an unknown user and for a wrong
 //! password. We then try `POST /users`: created → log in again; "already exists" (409) → the
@@ -12,7 +14,9 @@ use crate::app::ApiEvent;
 use crate::app::api_types::ApiError;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
+use crate::store::Store;
 use crate::tasks::poller::Poller;
+use crate::tasks::store_sync::StoreTarget;
 use crate::tasks::{Runner, Session, convert};
 
 /// The scopes a coffre user session asks for.
@@ -21,8 +25,31 @@ pub const SCOPES: &str = "openid profile profile_edit accounts_manage connection
 impl Runner {
     pub(super) async fn log_in(&self, request: u64, email: String, password: SecretString) {
         let result = self.open_session(&email, password).await;
+        self.logged_in(request, result).await;
+    }
+
+    /// Logs in with a stored refresh token.
+    pub(super) async fn resume(&self, request: u64, token: SecretString) {
+        let result = async {
+            let client = Client::with_refresh_token(self.config.clone(), token)
+                .map_err(|e| convert::api_error(&e))?;
+            match client.access_token().await {
+                Ok(_) => self.start_session(client).await,
+                Err(OxlinError::LogInAgain(d)) if !d.to_ascii_lowercase().contains("client") => {
+                    Err(ApiError::SessionExpired)
+                }
+                Err(e) => Err(convert::api_error(&e)),
+            }
+        }
+        .await;
+        self.logged_in(request, result).await;
+    }
+
+    /// Keeps the new session (and its refresh token, with real hosts) and tells the app.
+    async fn logged_in(&self, request: u64, result: Result<Session, ApiError>) {
         let result = match result {
             Ok(session) => {
+                self.keep_refresh_token(&session.client).await;
                 if let Ok(mut slot) = self.session.lock() {
                     *slot = Some(session);
                 }
@@ -31,6 +58,25 @@ impl Runner {
             Err(e) => Err(e),
         };
         self.sender.api(ApiEvent::LoggedIn { request, result });
+    }
+
+    /// Stores the session's current refresh token when `session_owner` says to.
+    async fn keep_refresh_token(&self, client: &Client) {
+        let (Some(path), Some(owner)) = (&self.options.store, &self.options.session_owner) else {
+            return;
+        };
+        let Some(token) = client.refresh_token().await else {
+            return;
+        };
+        let (path, owner) = (path.clone(), owner.clone());
+        let save = move || {
+            let store = Store::open(&path).map_err(|e| e.to_string())?;
+            crate::sync::login::save_refresh_token(&store, &owner, &token)
+                .map_err(|e| e.to_string())
+        };
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(save).await {
+            tracing::warn!("the session was not kept for the next start: {e}");
+        }
     }
 
     async fn open_session(&self, email: &str, password: SecretString) -> Result<Session, ApiError> {
@@ -48,6 +94,11 @@ impl Runner {
             }
             Err(e) => return Err(convert::api_error(&e)),
         };
+        self.start_session(client).await
+    }
+
+    /// Subscribes the user's queue and starts its poller.
+    async fn start_session(&self, client: Client) -> Result<Session, ApiError> {
         let queue = client
             .subscribe(&["connections"])
             .await
@@ -57,7 +108,10 @@ impl Runner {
             queue,
             self.sender.clone(),
             self.options.poll_every,
-            self.options.store.clone(),
+            self.options.store.clone().map(|path| StoreTarget {
+                path,
+                session_owner: self.options.session_owner.clone(),
+            }),
         );
         Ok(Session { client, poller })
     }

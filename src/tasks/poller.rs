@@ -19,7 +19,6 @@
 //! failures (and the dashboard's OFFLINE badge when the host is unreachable), not every tick.
 
 use std::collections::{HashMap, VecDeque};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -34,6 +33,7 @@ use crate::oxlin::wire::{AccountStatus, Event};
 use crate::sanitize::clean_line;
 use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
+use crate::tasks::store_sync::StoreTarget;
 
 /// Events kept for connections not watched yet; older ones are dropped beyond this.
 const BACKLOG: usize = 256;
@@ -65,7 +65,7 @@ impl Poller {
         queue: String,
         sender: MsgSender,
         every: Duration,
-        store: Option<PathBuf>,
+        store: Option<StoreTarget>,
     ) -> Self {
         let watched = Arc::new(Mutex::new(Watched::default()));
         let shared = Arc::clone(&watched);
@@ -132,7 +132,7 @@ fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
 }
 
 /// Sends `msg`; a sync's `Done` waits until the connection is written to the store.
-fn deliver(client: &Client, sender: &MsgSender, store: Option<&PathBuf>, msg: ApiEvent) {
+fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg: ApiEvent) {
     let (
         Some(store),
         ApiEvent::SyncProgressed {

@@ -6,6 +6,9 @@
 //! The store is SQLite (blocking, not `Sync`), so the whole fetch-and-write runs on a blocking
 //! thread that drives the async fetch with the runtime's handle; the UI task never waits for it.
 //!
+//! With real hosts the session's current refresh token is stored in the same go (after the
+//! sync's store transaction), so the next start resumes the session without a password.
+//!
 //! Docs gap (ours): a connection that needs the user after a successful sync (e.g. accounts
 //! waiting for consent) is written and reported in the status line, not treated as a failure.
 
@@ -17,6 +20,16 @@ use crate::oxlin::client::Client;
 use crate::store::{Store, SyncBatch};
 use crate::sync::fetch::{FetchError, Fetched, fetch_connection};
 
+/// Where synced connections are written, and whose saved session is kept beside them.
+#[derive(Debug, Clone)]
+pub struct StoreTarget {
+    /// The store file.
+    pub path: PathBuf,
+    /// Keep the session's refresh token for this owner (`sync::login::owner`); `None` in
+    /// sandbox mode (the demo user logs in with its password).
+    pub session_owner: Option<String>,
+}
+
 /// What saving a connection did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
@@ -26,15 +39,15 @@ pub struct Saved {
     pub attention: Option<String>,
 }
 
-/// Fetches `connection` and writes it to the store at `path` in one transaction.
+/// Fetches `connection` and writes it to the store in one transaction (then keeps the session).
 pub async fn save_connection(
     client: Client,
-    path: PathBuf,
+    target: StoreTarget,
     connection: String,
 ) -> Result<Saved, String> {
     let runtime = tokio::runtime::Handle::current();
     let work = move || -> Result<Saved, String> {
-        let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+        let mut store = Store::open(&target.path).map_err(|e| e.to_string())?;
         let now = Utc::now();
         let fetched = runtime.block_on(async {
             let wire = client.connection(&connection).await?;
@@ -65,6 +78,12 @@ pub async fn save_connection(
             }
         };
         store.apply(&batch, now).map_err(|e| e.to_string())?;
+        if let Some(owner) = &target.session_owner
+            && let Some(token) = runtime.block_on(client.refresh_token())
+            && let Err(e) = crate::sync::login::save_refresh_token(&store, owner, &token)
+        {
+            tracing::warn!("the session was not kept for the next start: {e}");
+        }
         Ok(saved)
     };
     match tokio::task::spawn_blocking(work).await {

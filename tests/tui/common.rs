@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use coffre::app::api_types::{
-    AccountRow, ChannelEntry, ChannelMode, ConsentAccount, CredentialSpec, InputKind, ProviderEntry,
+    ChannelEntry, ChannelMode, ConsentAccount, CredentialSpec, InputKind, ProviderEntry,
 };
 use coffre::app::{Command, Model, Msg, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -174,23 +174,6 @@ pub fn consent_accounts() -> Vec<ConsentAccount> {
             "-182340.5",
         ),
     ]
-}
-
-/// Accounts after a sync.
-pub fn account_rows() -> Vec<AccountRow> {
-    consent_accounts()
-        .into_iter()
-        .take(2)
-        .map(|a| AccountRow {
-            id: a.id,
-            bank: "Linxo Test Bank".into(),
-            name: a.name,
-            kind: a.kind,
-            balance: a.balance,
-            currency: a.currency,
-            balance_date: Some(1_709_247_600),
-        })
-        .collect()
 }
 
 /// The SMS challenge of the test bank: an info with the phone, a timeout, a code input.

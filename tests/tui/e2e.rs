@@ -2,6 +2,7 @@
 //! in-process sandbox over loopback HTTP, driven by a scripted key stream. Each step waits for
 //! what the screen shows (polling the screen with a deadline), never for a fixed time.
 
+mod restart;
 mod shared_backend;
 mod store_first;
 
@@ -67,7 +68,7 @@ pub(crate) async fn start(
     tokio::task::JoinHandle<Result<Model, impl std::fmt::Debug>>,
     coffre::sandbox::RunningSandbox,
 ) {
-    let (sandbox, oxlin) = start_demo_sandbox(Duration::ZERO).await.unwrap();
+    let (sandbox, oxlin) = start_demo_sandbox(Duration::ZERO, None).await.unwrap();
     let model = Model::new(chrono::Utc::now(), true, Some((DEMO_EMAIL, DEMO_PASSWORD)));
     let (person, app) = launch(tap, oxlin, store, model, None);
     (person, app, sandbox)
@@ -79,6 +80,30 @@ pub(crate) fn launch(
     tap: impl Fn(&Msg) + Send + 'static,
     oxlin: coffre::oxlin::config::OxlinConfig,
     store: &std::path::Path,
+    model: Model,
+    startup: Option<coffre::app::Startup>,
+) -> (
+    Person,
+    tokio::task::JoinHandle<Result<Model, impl std::fmt::Debug>>,
+) {
+    launch_with(tap, oxlin, runner_options(store), model, startup)
+}
+
+/// Fast test options for the runner on `DIR/sandbox.sqlite`.
+pub(crate) fn runner_options(store: &std::path::Path) -> RunnerOptions {
+    RunnerOptions {
+        poll_every: Duration::from_millis(20),
+        open_browser: false,
+        store: Some(store.join("sandbox.sqlite")),
+        ..RunnerOptions::default()
+    }
+}
+
+/// [`launch`] with the runner's options given.
+pub(crate) fn launch_with(
+    tap: impl Fn(&Msg) + Send + 'static,
+    oxlin: coffre::oxlin::config::OxlinConfig,
+    options: RunnerOptions,
     mut model: Model,
     startup: Option<coffre::app::Startup>,
 ) -> (
@@ -93,12 +118,6 @@ pub(crate) fn launch(
             let _ = to_loop.send(msg);
         }
     });
-    let options = RunnerOptions {
-        poll_every: Duration::from_millis(20),
-        open_browser: false,
-        store: Some(store.join("sandbox.sqlite")),
-        ..RunnerOptions::default()
-    };
     let runner = Runner::new(oxlin, sender, options);
     let (keys, key_rx) = unbounded_channel();
     let key_stream = futures_util::stream::unfold(key_rx, |mut rx| async move {

@@ -230,33 +230,6 @@ fn syncing_states() {
 }
 
 #[test]
-fn accounts_table_states() {
-    let (mut m, _) = syncing();
-    m.screen = Screen::Accounts(coffre::screens::accounts::AccountsTable::loading());
-    snap("accounts_loading", &mut m);
-    let mut failed = m.clone();
-    run(
-        &mut failed,
-        [Msg::Api(ApiEvent::AccountsLoaded(Err(ApiError::Rejected(
-            "HTTP 500".into(),
-        ))))],
-    );
-    snap("accounts_error", &mut failed);
-    let mut empty = m.clone();
-    run(
-        &mut empty,
-        [Msg::Api(ApiEvent::AccountsLoaded(Ok(Vec::new())))],
-    );
-    snap("accounts_empty", &mut empty);
-    run(
-        &mut m,
-        [Msg::Api(ApiEvent::AccountsLoaded(Ok(account_rows())))],
-    );
-    snap("accounts_loaded", &mut m);
-    snap_small("accounts_loaded", &mut m);
-}
-
-#[test]
 fn redirect_states() {
     let mut m = at_picker();
     run(&mut m, typed("test"));

@@ -3,6 +3,7 @@
 //! current poller, is stale and dropped.
 
 use crate::app::api_types::SyncStep;
+use crate::app::startup::REFRESHING;
 use crate::app::update::{back_to_picker, open_channel};
 use crate::app::{ApiEvent, Command, Model, Screen};
 use crate::screens::challenge::ChallengeDialog;
@@ -141,6 +142,9 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                 model.screen = Screen::Syncing;
             }
             if done && !model.sync.any_running() && matches!(model.screen, Screen::Dashboard(_)) {
+                if matches!(&model.status, Some(Status::Info(s)) if s == REFRESHING) {
+                    model.status = Some(Status::Info("Every bank is up to date.".into()));
+                }
                 return vec![Command::StopPolling { connection }, Command::LoadDashboard];
             }
             if done && !model.sync.any_running() && matches!(model.screen, Screen::Syncing) {
@@ -215,18 +219,6 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
         ApiEvent::Connectivity { online } => {
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = !online;
-            }
-            Vec::new()
-        }
-        ApiEvent::AccountsLoaded(result) => {
-            if let Screen::Accounts(table) = &mut model.screen {
-                match result {
-                    Ok(rows) => table.set_rows(rows),
-                    Err(e) => {
-                        table.loading = false;
-                        table.error = Some(e);
-                    }
-                }
             }
             Vec::new()
         }

@@ -1,10 +1,15 @@
 //! Seeding a sandbox user's bank straight from a test-bank file, without the connection flow:
 //! for data tests, the paging benchmark and demos. The regular way is `POST /connections`.
+//! The seeded channel is set up as if the file's own credentials had been given, so the
+//! connection syncs again (`POST /connections/{id}/sync`) like any other.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use secrecy::SecretString;
+
 use super::super::bank::{ChannelRecord, ConnectionRecord};
+use super::super::engine::StoredCredentials;
 use super::super::state::{Sandbox, epoch_now};
 use super::super::tokens::Grant;
 use super::{TestBankError, load};
@@ -85,6 +90,13 @@ pub fn seed(
         user_id: Some(user_id.to_owned()),
         scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
     };
+    let key = (connection_id.clone(), EMBEDDED_CHANNEL.to_owned());
+    let stored = StoredCredentials {
+        login: bank.login.clone(),
+        password: SecretString::from(bank.password.clone()),
+    };
+    world.engine.credentials.insert(key.clone(), stored);
+    world.engine.banks.insert(key, Arc::clone(&bank));
     let issued = world.tokens.issue(grant, Duration::from_secs(3600), false);
     Ok(Seeded {
         access_token: issued.access_token,

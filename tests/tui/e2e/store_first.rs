@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use coffre::app::{Model, Startup};
+use coffre::app::{AutoLogin, Model, Startup};
 use coffre::cli::{DEMO_EMAIL, DEMO_PASSWORD};
 use coffre::oxlin::config::OxlinConfig;
 use crossterm::event::KeyCode;
@@ -13,15 +13,18 @@ use secrecy::SecretString;
 
 use super::{DEADLINE, Person, launch, log_in_and_choose_the_test_bank, start};
 
-fn demo_startup() -> Startup {
+pub(crate) fn demo_startup() -> Startup {
     Startup {
         store_has_data: true,
-        auto_login: Some((DEMO_EMAIL.into(), SecretString::from(DEMO_PASSWORD))),
+        auto_login: Some(AutoLogin::Password(
+            DEMO_EMAIL.into(),
+            SecretString::from(DEMO_PASSWORD),
+        )),
     }
 }
 
 /// Connects the test bank's `default` file and waits for the dashboard.
-async fn onboard(person: &Person) {
+pub(crate) async fn onboard(person: &Person) {
     let chooser = log_in_and_choose_the_test_bank(person).await;
     if !chooser.contains("1. Other accounts") {
         person.press(KeyCode::Down);
