@@ -5,9 +5,11 @@
 //! crossterm events ─┐
 //! tick (now)  ──────┼─► Msg ─► app::update(&mut Model, Msg) -> Vec<Command> ─► tasks::Runner ─► tokio tasks
 //! task results ─────┘    ▲                 (pure: no IO, no clock)                               │
-//!                        └───────────── Msg::Api(..) / Msg::Poll(..) ◄── oxlin::Client, finx::Client, store
-//! view: ui::view(&Model, &mut Frame)   (pure; time comes from Model.now, set by Msg::Tick)
+//!                        └───────────── Msg::Api(..) ◄── oxlin::Client, store
+//! view: ui::view(&mut Model, &mut Frame)   (pure; time comes from Model.now, set by Msg::Tick)
 //! ```
+//!
+//! (The finX client of the design is not built yet: Oxlin is the only backend today.)
 //!
 //! Modules:
 //! - [`sandbox`]: a faithful local emulator of the Oxlin API v2.1 and the Linxo test bank (axum).
