@@ -130,7 +130,7 @@ pub async fn start_demo_sandbox(
         state_file,
         ..SandboxConfig::default()
     };
-    let running = sandbox::start(config.clone())
+    let running = sandbox::start_loading_in_background(config.clone())
         .await
         .map_err(|e| format!("cannot start the sandbox: {e}"))?;
     let oxlin = OxlinConfig::with_hosts(

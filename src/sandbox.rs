@@ -51,4 +51,4 @@ mod users;
 mod widget;
 
 pub use config::{Faults, SandboxArgs, SandboxConfig};
-pub use server::{RunningSandbox, serve_forever, start};
+pub use server::{RunningSandbox, serve_forever, start, start_loading_in_background};

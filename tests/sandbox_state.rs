@@ -137,6 +137,31 @@ async fn state_survives_a_restart_and_the_same_user_syncs_the_same_connection_ag
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sandbox_that_loads_its_state_in_the_background_serves_the_restored_world() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sandbox-state.json");
+    let config = persistent(&file);
+    let email = "background@example.com";
+
+    let sandbox = start(config.clone()).await.unwrap();
+    let client = new_user(config_for(&sandbox, &config), email).await;
+    connect_default_bank(&client).await;
+    let before = transactions(&client).await;
+    sandbox.stop().await;
+
+    // The TUI's way: the port is bound at once, the file is read before the first answer.
+    let sandbox = coffre::sandbox::start_loading_in_background(config.clone())
+        .await
+        .unwrap();
+    let oxlin = config_for(&sandbox, &config);
+    let client = Client::with_password(oxlin, email, secret(PASSWORD), SCOPES).unwrap();
+    assert_eq!(transactions(&client).await, before);
+    sandbox.stop().await;
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains(email), "the restored world is still on disk");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_corrupt_state_file_starts_empty_and_keeps_a_bad_copy() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sandbox-state.json");

@@ -63,20 +63,48 @@ impl Drop for RunningSandbox {
 }
 
 /// Starts a sandbox on 127.0.0.1 (port from the config, 0 for a free one) inside the current
-/// tokio runtime.
+/// tokio runtime. Its state file, if any, is read before this returns.
 pub async fn start(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
+    launch(config, StateLoad::Now).await
+}
+
+/// Like [`start`], but returns as soon as the port is bound: the state file is read on a
+/// blocking thread before the first request is served (requests wait in the listen backlog
+/// meanwhile). The TUI uses this so that a large sandbox state never delays its first frame.
+pub async fn start_loading_in_background(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
+    launch(config, StateLoad::BeforeServing).await
+}
+
+/// When the state file is read.
+enum StateLoad {
+    Now,
+    BeforeServing,
+}
+
+async fn launch(config: SandboxConfig, load: StateLoad) -> std::io::Result<RunningSandbox> {
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, config.port))).await?;
     let addr = listener.local_addr()?;
     let base_url = format!("http://{addr}");
-    let (world, next_id) = match &config.state_file {
-        Some(path) => persist::load(path),
-        None => Default::default(),
+    let state_file = config.state_file.clone();
+    let state: AppState = match (&state_file, &load) {
+        (Some(path), StateLoad::Now) => {
+            let (world, next_id) = persist::load(path);
+            Arc::new(Sandbox::restored(config, base_url.clone(), world, next_id))
+        }
+        _ => Arc::new(Sandbox::new(config, base_url.clone())),
     };
-    let state: AppState = Arc::new(Sandbox::restored(config, base_url.clone(), world, next_id));
-    persist::spawn_saver(&state);
     let app = router(&state);
     let (tx, rx) = oneshot::channel::<()>();
+    let serving = Arc::clone(&state);
     let task = tokio::spawn(async move {
+        if let (Some(path), StateLoad::BeforeServing) = (state_file, load) {
+            match tokio::task::spawn_blocking(move || persist::load(&path)).await {
+                Ok((world, next_id)) => serving.restore(world, next_id),
+                Err(error) => tracing::error!(%error, "sandbox state could not be read"),
+            }
+        }
+        // The saver starts after the load, so it never writes an empty world over the file.
+        persist::spawn_saver(&serving);
         let serve = axum::serve(
             listener,
             app.into_make_service_with_connect_info::<SocketAddr>(),

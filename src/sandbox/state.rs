@@ -67,6 +67,17 @@ impl Sandbox {
         }
     }
 
+    /// Replaces the world with one read back from the state file (before any request is
+    /// served), without marking it changed.
+    pub fn restore(&self, world: World, next_id: u64) {
+        *self
+            .world
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = world;
+        self.next_id
+            .fetch_max(next_id.max(FIRST_ID), Ordering::Relaxed);
+    }
+
     /// Locks the world. A panic in another handler does not poison it for good: the state is
     /// plain data and stays usable.
     pub fn world(&self) -> WorldGuard<'_> {
