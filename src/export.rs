@@ -38,6 +38,7 @@ pub enum Format {
 /// `coffre export`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
+    /// The file format: csv, ledger (hledger / ledger-cli), beancount or ofx.
     #[arg(long, value_enum)]
     pub format: Format,
     /// Write here instead of standard output.
