@@ -2,6 +2,7 @@
 //! in-process sandbox over loopback HTTP, driven by a scripted key stream. Each step waits for
 //! what the screen shows (polling the screen with a deadline), never for a fixed time.
 
+mod large;
 mod restart;
 mod shared_backend;
 mod store_first;
@@ -33,6 +34,11 @@ impl Person {
 
     pub(crate) fn type_text(&self, text: &str) {
         text.chars().for_each(|c| self.press(KeyCode::Char(c)));
+    }
+
+    /// What the screen shows now.
+    pub(crate) fn screen_text(&self) -> String {
+        self.screen.text()
     }
 
     /// Waits until the screen shows `text`; fails with the screen after the deadline.
