@@ -17,9 +17,8 @@ mod support;
 #[path = "sandbox_support/curl.rs"]
 mod curl_run;
 
-#[allow(dead_code)]
-#[path = "sandbox_flows/user.rs"]
-mod user;
+#[path = "sandbox_support/gpg.rs"]
+mod gpg;
 
 #[path = "sandbox_support/printed.rs"]
 mod printed;

@@ -5,6 +5,8 @@
 #[path = "sandbox_support/client.rs"]
 mod support;
 
+#[path = "sandbox_support/gpg.rs"]
+mod gpg;
 #[path = "sandbox_flows/user.rs"]
 mod user;
 

@@ -1,46 +1,15 @@
 //! Key stories over HTTP: the real `gpg` imports the public key served by `GET /keys/{id}`,
 //! encrypts a password to it, and the sandbox decrypts it.
 
+#[path = "sandbox_support/gpg.rs"]
+mod gpg;
 #[path = "sandbox_support/client.rs"]
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use coffre::sandbox::SandboxConfig;
+use gpg::gpg_encrypt;
 use serde_json::Value;
 use support::harness;
-
-/// `gpg --batch --trust-model always --armor --encrypt -r …` in a throwaway GNUPGHOME.
-fn gpg_encrypt(public_armored: &str, plaintext: &str) -> String {
-    let home = tempfile::tempdir().unwrap();
-    let key_file = home.path().join("key.asc");
-    std::fs::write(&key_file, public_armored).unwrap();
-    let gpg = || {
-        let mut command = Command::new("gpg");
-        command
-            .arg("--homedir")
-            .arg(home.path())
-            .args(["--batch", "--quiet"]);
-        command
-    };
-    let import = gpg().arg("--import").arg(&key_file).output().unwrap();
-    assert!(import.status.success(), "gpg --import: {import:?}");
-    let mut child = gpg()
-        .args(["--trust-model", "always", "--armor", "--encrypt"])
-        .args(["-r", "keys@sandbox.invalid"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(plaintext.as_bytes()).unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "gpg --encrypt: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[tokio::test]
 async fn password_encrypted_by_gpg_to_the_served_key_is_decrypted_by_the_sandbox() {

@@ -1,49 +1,17 @@
 //! The user of the flow stories: a sandbox, a user token, a queue, PGP keys with `gpg`, and a
 //! queue poller that waits for an event with a deadline.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use coffre::sandbox::SandboxConfig;
 use serde_json::{Value, json};
 
+pub use super::gpg::gpg_encrypt;
 use super::support::{Harness, harness};
 
 /// How long a story waits for an event before it fails.
 pub const DEADLINE: Duration = Duration::from_secs(20);
-
-/// `gpg --armor --encrypt` to `public_armored`, in a throwaway GNUPGHOME.
-pub fn gpg_encrypt(public_armored: &str, plaintext: &str) -> String {
-    let home = tempfile::tempdir().unwrap();
-    let key_file = home.path().join("key.asc");
-    std::fs::write(&key_file, public_armored).unwrap();
-    let gpg = || {
-        let mut command = Command::new("gpg");
-        command
-            .arg("--homedir")
-            .arg(home.path())
-            .args(["--batch", "--quiet"]);
-        command
-    };
-    let import = gpg().arg("--import").arg(&key_file).output().unwrap();
-    assert!(import.status.success(), "gpg --import: {import:?}");
-    let mut child = gpg()
-        .args(["--trust-model", "always", "--armor", "--encrypt"])
-        .args(["-r", "keys@sandbox.invalid"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(plaintext.as_bytes()).unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "gpg --encrypt: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// A user with a token and a queue.
 pub struct User {

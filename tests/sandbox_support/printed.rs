@@ -11,8 +11,8 @@ use coffre::sandbox::SandboxConfig;
 use serde_json::Value;
 
 use super::curl_run::{Answer, Queue, curl};
+use super::gpg::gpg_encrypt;
 use super::support::{Harness, harness};
-use super::user::gpg_encrypt;
 
 /// The PGP message printed in S002 (inside its JSON string quotes, escapes as printed).
 pub const DOCS_PGP_MESSAGE: &str = r#"-----BEGIN PGP MESSAGE-----\nVersion: BCPG v1.43\n\nhIwDwj9RkuzOAeMBA/9iuYDAGJ6QcZZaGLzF2hLNG+cdCIIZl3Yva9y+q12JpuIz\nhlsOuxdYaIQ/KVsQHj7tMULNkKrbLa6mzL2I/tzzbS1ZXXe43Xwcpk76zOPeqikx\ngjTT4ND0gz2NWu2rNAml9Fau/1MsMTNBWXQpBFHooa9QkamYB9MBux/BQKp0Mckl\nhERvVwT6pbXZu+aomrbksBonZYbFt66DQDq7lv3tpWOJht5m1Q==\n=a6mL\n-----END PGP MESSAGE-----\n"#;

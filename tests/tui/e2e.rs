@@ -36,11 +36,6 @@ impl Person {
         text.chars().for_each(|c| self.press(KeyCode::Char(c)));
     }
 
-    /// What the screen shows now.
-    pub(crate) fn screen_text(&self) -> String {
-        self.screen.text()
-    }
-
     /// Waits until the screen shows `text`; fails with the screen after the deadline.
     pub(crate) async fn sees(&self, text: &str) -> String {
         self.sees_any(&[text]).await
@@ -48,6 +43,11 @@ impl Person {
 
     /// Waits until the screen shows one of `texts`.
     pub(crate) async fn sees_any(&self, texts: &[&str]) -> String {
+        self.sees_within(texts, DEADLINE).await
+    }
+
+    /// Waits until the screen shows one of `texts`; fails with the screen after `deadline`.
+    pub(crate) async fn sees_within(&self, texts: &[&str], deadline: Duration) -> String {
         let started = Instant::now();
         loop {
             let screen = self.screen.text();
@@ -55,7 +55,7 @@ impl Person {
                 return screen;
             }
             assert!(
-                started.elapsed() < DEADLINE,
+                started.elapsed() < deadline,
                 "never saw {texts:?}; the screen shows:\n{screen}"
             );
             tokio::time::sleep(Duration::from_millis(10)).await;

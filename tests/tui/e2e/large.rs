@@ -2,30 +2,15 @@
 //! real loop ends on the dashboard, the transactions view counts every row the store holds, and
 //! a search narrows them.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::event::KeyCode;
 
-use super::{Person, log_in_and_choose_the_test_bank, start};
+use super::{log_in_and_choose_the_test_bank, start};
 
 /// Fetching, storing and loading 120,000 rows in a debug build takes a while: this test waits
 /// longer than the others, still polling the screen.
 const LARGE_DEADLINE: Duration = Duration::from_secs(300);
-
-async fn sees_within(person: &Person, text: &str) -> String {
-    let started = Instant::now();
-    loop {
-        let screen = person.screen_text();
-        if screen.contains(text) {
-            return screen;
-        }
-        assert!(
-            started.elapsed() < LARGE_DEADLINE,
-            "never saw {text:?}; the screen shows:\n{screen}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_large_bank_reaches_the_dashboard_and_every_transaction_is_listed_and_searchable() {
@@ -44,7 +29,9 @@ async fn the_large_bank_reaches_the_dashboard_and_every_transaction_is_listed_an
     person.press(KeyCode::Enter);
     person.sees("Which accounts do you share?").await;
     person.press(KeyCode::Enter);
-    sees_within(&person, "SANDBOX   Dashboard").await;
+    person
+        .sees_within(&["SANDBOX   Dashboard"], LARGE_DEADLINE)
+        .await;
 
     let stored = rusqlite::Connection::open(dir.path().join("sandbox.sqlite"))
         .unwrap()
@@ -56,11 +43,13 @@ async fn the_large_bank_reaches_the_dashboard_and_every_transaction_is_listed_an
     let grouped = group_thousands(stored);
 
     person.press(KeyCode::Tab);
-    let view = sees_within(&person, &format!("{grouped} of {grouped}")).await;
+    let view = person
+        .sees_within(&[&format!("{grouped} of {grouped}")], LARGE_DEADLINE)
+        .await;
     assert!(view.contains("by date"), "{view}");
     person.press(KeyCode::Char('/'));
     person.type_text("fnac");
-    let searched = sees_within(&person, "/fnac").await;
+    let searched = person.sees_within(&["/fnac"], LARGE_DEADLINE).await;
     assert!(
         !searched.contains(&format!("{grouped} of {grouped}")),
         "the search narrows the rows:\n{searched}"
