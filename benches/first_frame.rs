@@ -14,72 +14,23 @@
 //! Run: `cargo bench --bench first_frame` (add `-- 100000` for one size only), then
 //! `rm -rf target/tmp/first_frame target/release`.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use coffre::app::{ApiEvent, Model, Msg, Screen, update};
-use coffre::domain::{
-    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money, Transaction,
-};
 use coffre::screens::dashboard::Dashboard;
-use coffre::store::{ConnectionSync, Store, SyncBatch};
+use coffre::store::Store;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rust_decimal::Decimal;
 
 const CHILD: &str = "COFFRE_FIRST_FRAME_STORE";
-const LABELS: &[&str] = &[
-    "CARTE BOULANGERIE DU COIN",
-    "PRLV SEPA EDF",
-    "VIREMENT SALAIRE ACME",
-    "CARTE SUPERMARCHE",
-    "RETRAIT DAB",
-    "CARTE PHARMACIE",
-    "PRLV SEPA FREE MOBILE",
-    "CARTE SNCF",
-];
-
-fn account(id: usize) -> Account {
-    Account {
-        id: format!("acc{id}"),
-        connection_id: Some("conn1".into()),
-        name: format!("Compte {id}"),
-        kind: AccountKind::Checking,
-        state: AccountState::Active,
-        iban: Some(format!("FR76300010079412345678901{id}")),
-        balance: Some(Money::new(Decimal::new(123_456, 2), "EUR")),
-        balance_date: None,
-        owner: None,
-    }
-}
-
-fn transaction(n: usize, rows: usize) -> Transaction {
-    let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
-    let date = start + TimeDelta::days((n * 3_650 / rows) as i64);
-    Transaction {
-        id: format!("tx{n:08}"),
-        account_id: format!("acc{}", n % 5),
-        amount: Money::new(Decimal::new(-((n % 50_000) as i64) + 20_000, 2), "EUR"),
-        date: Some(date),
-        value_date: Some(date),
-        booking_date: Some(date),
-        imported_at: DateTime::from_timestamp(1_500_000_000 + n as i64, 0),
-        booking: if n.is_multiple_of(50) {
-            Booking::Pending
-        } else {
-            Booking::Booked
-        },
-        label: format!("{} {}", LABELS[n % LABELS.len()], n % 997),
-        notes: n.is_multiple_of(20).then(|| format!("Réf. {n}")),
-        category: Some(["Food", "Energy", "Salary", "Travel"][n % 4].into()),
-        kind: Some("CARD".into()),
-    }
-}
-
 /// The store with `rows` transactions, built once and kept.
 fn store_with(rows: usize) -> PathBuf {
     let dir = std::env::var_os("FIRST_FRAME_DIR").map_or_else(
@@ -96,29 +47,8 @@ fn store_with(rows: usize) -> PathBuf {
     let Ok(mut store) = Store::open(&path) else {
         panic!("cannot create {}", path.display());
     };
-    let connection = Connection {
-        id: "conn1".into(),
-        provider_id: Some("87".into()),
-        name: "Bench Bank".into(),
-        state: ConnectionState::Ok,
-        channels: Vec::new(),
-        last_success: None,
-    };
-    let now = DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default();
-    for start in (0..rows).step_by(100_000) {
-        let batch = SyncBatch {
-            synced: vec![ConnectionSync {
-                connection: connection.clone(),
-                accounts: (0..5).map(account).collect(),
-                transactions: (start..(start + 100_000).min(rows))
-                    .map(|n| transaction(n, rows))
-                    .collect(),
-            }],
-            skipped: Vec::new(),
-        };
-        if let Err(e) = store.apply(&batch, now) {
-            panic!("cannot write the bench store: {e}");
-        }
+    if let Err(e) = synthetic::fill(&mut store, rows) {
+        panic!("cannot write the bench store: {e}");
     }
     drop(store);
     let _ = std::fs::write(&done, "");

@@ -5,64 +5,12 @@
 //!
 //! Run: `cargo bench --bench store_million` (`STORE_BENCH_ROWS=N` for another size).
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, NaiveDate, TimeDelta};
-use coffre::domain::{
-    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money, Transaction,
-};
-use coffre::store::{ConnectionSync, Store, SyncBatch, TransactionQuery};
-use rust_decimal::Decimal;
-
-const LABELS: &[&str] = &[
-    "CARTE BOULANGERIE DU COIN",
-    "PRLV SEPA EDF",
-    "VIREMENT SALAIRE ACME",
-    "CARTE SUPERMARCHE",
-    "RETRAIT DAB",
-    "CARTE PHARMACIE",
-    "PRLV SEPA FREE MOBILE",
-    "CARTE SNCF",
-];
-
-fn account(id: usize) -> Account {
-    Account {
-        id: format!("acc{id}"),
-        connection_id: Some("conn1".into()),
-        name: format!("Compte {id}"),
-        kind: AccountKind::Checking,
-        state: AccountState::Active,
-        iban: None,
-        balance: Some(Money::new(Decimal::new(123_456, 2), "EUR")),
-        balance_date: None,
-        owner: None,
-    }
-}
-
-fn transaction(n: usize) -> Transaction {
-    let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
-    let date = start + TimeDelta::days((n * 3_650 / 1_000_000) as i64 % 3_650);
-    // One line in 10,000 has a rare word to search for.
-    let label = if n % 10_000 == 7 {
-        format!("CARTE LIBRAIRIE RARE {n}")
-    } else {
-        format!("{} {}", LABELS[n % LABELS.len()], n % 997)
-    };
-    Transaction {
-        id: format!("tx{n:08}"),
-        account_id: format!("acc{}", n % 5),
-        amount: Money::new(Decimal::new(-((n % 50_000) as i64) + 20_000, 2), "EUR"),
-        date: Some(date),
-        value_date: Some(date),
-        booking_date: Some(date),
-        imported_at: DateTime::from_timestamp(1_500_000_000 + n as i64, 0),
-        booking: Booking::Booked,
-        label,
-        notes: None,
-        category: Some("UNCATEGORIZED".into()),
-        kind: Some("CARD".into()),
-    }
-}
+use coffre::store::{Store, TransactionQuery};
 
 fn time<T>(what: &str, f: impl FnOnce() -> T) -> (T, Duration) {
     let started = Instant::now();
@@ -82,31 +30,10 @@ fn main() {
     println!("store_million: {rows} transactions in {}", path.display());
 
     let mut store = Store::open(&path).expect("the store opens");
-    let connection = Connection {
-        id: "conn1".into(),
-        provider_id: Some("87".into()),
-        name: "Bench Bank".into(),
-        state: ConnectionState::Ok,
-        channels: Vec::new(),
-        last_success: None,
-    };
-    let chunk = 100_000;
-    let (_, insert) = time(&format!("insert {rows} (syncs of {chunk})"), || {
-        for start in (0..rows).step_by(chunk) {
-            let batch = SyncBatch {
-                synced: vec![ConnectionSync {
-                    connection: connection.clone(),
-                    accounts: (0..5).map(account).collect(),
-                    transactions: (start..(start + chunk).min(rows))
-                        .map(transaction)
-                        .collect(),
-                }],
-                skipped: Vec::new(),
-            };
-            let now = DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default();
-            store.apply(&batch, now).expect("the sync is written");
-        }
-    });
+    let (_, insert) = time(
+        &format!("insert {rows} (syncs of {})", synthetic::SYNC_ROWS),
+        || synthetic::fill(&mut store, rows).expect("the syncs are written"),
+    );
     println!(
         "{:<52} {:>10.0} rows/s",
         "insert rate",
