@@ -6,36 +6,18 @@
 #[path = "oxlin_support/sandbox.rs"]
 mod support;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use coffre::oxlin::client::Client;
 use coffre::oxlin::endpoints::AccountFilter;
 use coffre::oxlin::error::OxlinError;
 use coffre::oxlin::secret::secret;
-use coffre::oxlin::wire::{AccountStatus, CredentialDefinition, SyncType};
+use coffre::oxlin::wire::{AccountStatus, SyncType};
 use coffre::sandbox::SandboxConfig;
 use support::{
-    admin, config_for, new_user, redirect_connection, sandbox_and_user, wait_for, wait_for_type,
+    admin, config_for, new_user, redirect_connection, sandbox_and_user, test_bank_form,
+    test_bank_values, wait_for, wait_for_type,
 };
-
-/// The credentials of the test bank's EMBEDDED channel 13400.
-async fn embedded_definitions(client: &Client) -> Vec<CredentialDefinition> {
-    let provider = client.provider("87").await.unwrap();
-    let channel = provider
-        .channel_definitions
-        .iter()
-        .find(|c| c.id == "13400");
-    channel.unwrap().credentials.clone()
-}
-
-/// dev / `password` / test-bank `file`, as the 13400 channel asks them.
-fn values(password: &str, file: &str) -> BTreeMap<String, secrecy::SecretString> {
-    BTreeMap::from([
-        ("300".to_string(), secret("dev")),
-        ("301".to_string(), secret(password)),
-        ("302".to_string(), secret(file)),
-    ])
-}
 
 /// Waits for the end of a LIST_ACCOUNTS: its event type.
 async fn list_accounts_outcome(client: &Client, queue: &str) -> String {
@@ -49,11 +31,16 @@ async fn list_accounts_outcome(client: &Client, queue: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connections_are_read_across_pages_and_a_deleted_one_is_gone() {
     let (sandbox, client) = sandbox_and_user("nina@example.com").await;
-    let definitions = embedded_definitions(&client).await;
+    let definitions = test_bank_form(&client).await;
     let mut created = BTreeSet::new();
     for _ in 0..5 {
         let id = client
-            .create_connection("87", Some("13400"), &definitions, &values("dev", "default"))
+            .create_connection(
+                "87",
+                Some("13400"),
+                &definitions,
+                &test_bank_values("dev", "default"),
+            )
             .await
             .unwrap();
         created.insert(id);
@@ -90,14 +77,14 @@ async fn connections_are_read_across_pages_and_a_deleted_one_is_gone() {
 async fn a_refused_password_fixed_alone_lists_then_a_triggered_sync_succeeds() {
     let (sandbox, client) = sandbox_and_user("omar@example.com").await;
     let queue = client.subscribe(&["connections"]).await.unwrap();
-    let definitions = embedded_definitions(&client).await;
+    let definitions = test_bank_form(&client).await;
     // This bank's password is not `dev`.
     let id = client
         .create_connection(
             "87",
             Some("13400"),
             &definitions,
-            &values("dev", "wrong_password"),
+            &test_bank_values("dev", "wrong_password"),
         )
         .await
         .unwrap();
@@ -149,9 +136,14 @@ async fn a_refused_password_fixed_alone_lists_then_a_triggered_sync_succeeds() {
 async fn an_embedded_channel_added_to_a_redirect_connection_lists_its_accounts() {
     let (sandbox, client) = sandbox_and_user("pia@example.com").await;
     let (id, queue) = redirect_connection(&sandbox, &client).await;
-    let definitions = embedded_definitions(&client).await;
+    let definitions = test_bank_form(&client).await;
     client
-        .update_channel_credentials(&id, "13400", &definitions, &values("dev", "default"))
+        .update_channel_credentials(
+            &id,
+            "13400",
+            &definitions,
+            &test_bank_values("dev", "default"),
+        )
         .await
         .unwrap();
     let listed = wait_for(&client, &queue, |e| {

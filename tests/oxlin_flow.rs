@@ -12,7 +12,7 @@ use coffre::oxlin::endpoints::{AccountFilter, TransactionFilter};
 use coffre::oxlin::secret::secret;
 use coffre::oxlin::wire::{AccountStatus, ConsentDecision, CredentialType};
 use coffre::sandbox::{SandboxConfig, start};
-use support::{config_for, new_user, wait_for};
+use support::{config_for, connect_test_bank, new_user, wait_for};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn embedded_sms_flow_wrong_code_then_right_code_consents_and_syncs() {
@@ -21,21 +21,7 @@ async fn embedded_sms_flow_wrong_code_then_right_code_consents_and_syncs() {
     let client = new_user(config_for(&sandbox, &config), "claire@example.com").await;
     let queue = client.subscribe(&["connections"]).await.unwrap();
 
-    let provider = client.provider("87").await.unwrap();
-    let channel = provider
-        .channel_definitions
-        .iter()
-        .find(|c| c.id == "13400")
-        .unwrap();
-    let values = BTreeMap::from([
-        ("300".to_string(), secret("dev")),
-        ("301".to_string(), secret("dev")),
-        ("302".to_string(), secret("sms")),
-    ]);
-    let connection_id = client
-        .create_connection("87", Some("13400"), &channel.credentials, &values)
-        .await
-        .unwrap();
+    let connection_id = connect_test_bank(&client, "sms").await;
 
     let mut wrong_code_sent = false;
     let mut saw_error_message = false;

@@ -13,7 +13,7 @@ use coffre::oxlin::endpoints::TransactionFilter;
 use coffre::oxlin::secret::secret;
 use coffre::oxlin::wire::{AccountStatus, ConsentDecision, SyncType};
 use coffre::sandbox::{SandboxConfig, start};
-use support::{PASSWORD, SCOPES, config_for, new_user, wait_for};
+use support::{PASSWORD, SCOPES, config_for, connect_test_bank, new_user, wait_for};
 
 fn persistent(file: &Path) -> SandboxConfig {
     SandboxConfig {
@@ -36,21 +36,7 @@ async fn transactions(client: &Client) -> BTreeMap<String, String> {
 /// Connects the `default` test bank (dev / dev), consents every account and waits for the sync.
 async fn connect_default_bank(client: &Client) -> String {
     let queue = client.subscribe(&["connections"]).await.unwrap();
-    let provider = client.provider("87").await.unwrap();
-    let channel = provider
-        .channel_definitions
-        .iter()
-        .find(|c| c.id == "13400")
-        .unwrap();
-    let values = BTreeMap::from([
-        ("300".to_string(), secret("dev")),
-        ("301".to_string(), secret("dev")),
-        ("302".to_string(), secret("default")),
-    ]);
-    let connection = client
-        .create_connection("87", Some("13400"), &channel.credentials, &values)
-        .await
-        .unwrap();
+    let connection = connect_test_bank(client, "default").await;
     wait_for(client, &queue, |e| {
         e.event_type.as_str() == "LIST_ACCOUNTS_SUCCESS"
     })

@@ -3,15 +3,16 @@
 
 #![allow(dead_code)] // each test crate uses part of it
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use coffre::oxlin::client::Client;
 use coffre::oxlin::config::OxlinConfig;
 use coffre::oxlin::error::OxlinError;
 use coffre::oxlin::secret::secret;
-use coffre::oxlin::wire::{AuthorizeUrlRequest, Event};
+use coffre::oxlin::wire::{AuthorizeUrlRequest, CredentialDefinition, Event};
 use coffre::sandbox::{RunningSandbox, SandboxConfig};
+use secrecy::SecretString;
 
 /// Every scope a coffre user session asks for.
 pub const SCOPES: &str = "openid profile profile_edit accounts_manage connections_manage connections_sync transactions_read";
@@ -148,4 +149,33 @@ pub async fn redirect_connection(sandbox: &RunningSandbox, client: &Client) -> (
     assert_eq!(back["status"], "success");
     wait_for_type(client, &back["queue_id"], "LIST_ACCOUNTS_SUCCESS").await;
     (back["connection_id"].clone(), back["queue_id"].clone())
+}
+
+/// The credentials the test bank's EMBEDDED channel 13400 asks for.
+pub async fn test_bank_form(client: &Client) -> Vec<CredentialDefinition> {
+    let provider = client.provider("87").await.unwrap();
+    let channel = provider
+        .channel_definitions
+        .iter()
+        .find(|c| c.id == "13400");
+    channel.unwrap().credentials.clone()
+}
+
+/// dev / `password` / test-bank `file`, as channel 13400 asks them.
+pub fn test_bank_values(password: &str, file: &str) -> BTreeMap<String, SecretString> {
+    BTreeMap::from([
+        ("300".to_string(), secret("dev")),
+        ("301".to_string(), secret(password)),
+        ("302".to_string(), secret(file)),
+    ])
+}
+
+/// Connects the test bank's EMBEDDED channel with dev / dev and test-bank `file`; the id of the
+/// new connection.
+pub async fn connect_test_bank(client: &Client, file: &str) -> String {
+    let form = test_bank_form(client).await;
+    client
+        .create_connection("87", Some("13400"), &form, &test_bank_values("dev", file))
+        .await
+        .unwrap()
 }
