@@ -12,7 +12,7 @@ use coffre::oxlin::client::Client;
 use coffre::oxlin::endpoints::AccountFilter;
 use coffre::oxlin::error::OxlinError;
 use coffre::oxlin::secret::secret;
-use coffre::oxlin::wire::{AccountStatus, SyncType};
+use coffre::oxlin::wire::{AccountStatus, AccountType, SyncType};
 use coffre::sandbox::SandboxConfig;
 use support::{
     admin, config_for, new_user, redirect_connection, sandbox_and_user, test_bank_form,
@@ -164,6 +164,27 @@ async fn an_embedded_channel_added_to_a_redirect_connection_lists_its_accounts()
         "{embedded:?}"
     );
     assert_eq!(connection.channels.len(), 2);
+    // A bank account reachable through both channels (the checking accounts) is one account.
+    let accounts = client
+        .accounts(&AccountFilter {
+            connection_id: Some(id.clone()),
+            ..AccountFilter::default()
+        })
+        .await
+        .unwrap();
+    let numbers: Vec<_> = accounts.iter().map(|a| a.account_number.clone()).collect();
+    let distinct: BTreeSet<_> = numbers.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        numbers.len(),
+        "no account twice: {numbers:?}"
+    );
+    assert!(
+        accounts
+            .iter()
+            .any(|a| a.kind == Some(AccountType::Savings)),
+        "the form adds the savings the website did not show"
+    );
     sandbox.stop().await;
 }
 

@@ -10,7 +10,8 @@
 //!
 //! Docs gaps (oxlin-api.md §11), our choices: `LIST_ACCOUNTS_SUCCESS` with accounts in
 //! `PENDING_CONSENT` opens the consent checklist (read with `GET /accounts?connection_id=…`);
-//! without any but with `ACTIVE` accounts a SYNC_ALL follows; with neither the sync is done.
+//! without any but with `ACTIVE` accounts of that channel a SYNC_ALL follows; with neither the
+//! sync is done.
 //! `SYNC_ALL_SUCCESS` ends the sync; `*_FAILED` ends it with the channel status of its payload.
 //!
 //! With a local store, a sync's `Done` is sent only after the connection was fetched and written
@@ -274,8 +275,15 @@ async fn after_listing(
             accounts: pending,
         }];
     }
+    // Only this channel's accounts make its SYNC_ALL follow: a channel added to a connection
+    // may list nothing new (its accounts are the ones the other channel already holds).
     let active = accounts
         .iter()
+        .filter(|a| {
+            a.last_channel_definition_id
+                .as_deref()
+                .is_none_or(|c| c == channel)
+        })
         .any(|a| a.status.is_none() || a.status == Some(AccountStatus::Active));
     let step = if active {
         SyncStep::Syncing

@@ -4,6 +4,10 @@
 //! stored at this time" about transactions; the consent screen is more useful with a balance);
 //! its `balance_date` is the listing instant, and it has no transactions until consented.
 //! Docs gap: every account is `usage: PERSONAL` (the test-bank format has no usage field).
+//! Docs gap: an account the connection already holds through its other channel (same bank uid)
+//! is matched, not listed twice: a bank account is one account whether it came through the
+//! bank's website (REDIRECT) or its form (EMBEDDED). This is what the public test-bank format's
+//! `match_existing` field is for; we match always.
 
 use super::super::bank::{AccountRecord, Bank};
 use super::super::state::Sandbox;
@@ -12,8 +16,9 @@ use super::super::testbank::TestBank;
 impl Bank {
     /// Creates the accounts of `connection_id`'s channel that `bank` holds at sync number
     /// `sync_number` and whose type is in `account_types` (all when empty), in status
-    /// PENDING_CONSENT. Accounts listed before (same channel and bank uid) are kept as they
-    /// are: nothing is duplicated, and an account deleted after a refused consent comes back.
+    /// PENDING_CONSENT. Accounts listed before (same connection and bank uid, through either
+    /// channel) are kept as they are: nothing is duplicated, and an account deleted after a
+    /// refused consent comes back.
     /// Returns the ids of the channel's accounts now waiting for consent.
     #[allow(clippy::too_many_arguments)] // the agreed interface (interfaces.md)
     pub fn list_accounts(
@@ -34,11 +39,10 @@ impl Bank {
         for held in &bank.accounts {
             let listed = held.appears_on_sync <= sync_number;
             let wanted = account_types.is_empty() || account_types.contains(&held.account_type);
-            let known = self.accounts.values().any(|a| {
-                a.connection_id == connection_id
-                    && a.channel_definition_id == channel_definition_id
-                    && a.bank_uid == held.uid
-            });
+            let known = self
+                .accounts
+                .values()
+                .any(|a| a.connection_id == connection_id && a.bank_uid == held.uid);
             if !listed || !wanted || known {
                 continue;
             }
