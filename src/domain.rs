@@ -4,6 +4,7 @@
 
 mod account;
 mod connection;
+mod ids;
 mod money;
 mod transaction;
 
@@ -11,5 +12,6 @@ pub use account::{Account, AccountKind, AccountState};
 pub use connection::{
     ChannelHealth, ChannelState, Connection, ConnectionState, NextAction, RENEWAL_WINDOW_DAYS,
 };
+pub use ids::{AccountId, Aggregator, BadIdKey, ConnectionId, TransactionId};
 pub use money::{Money, paris_date};
 pub use transaction::{Booking, Transaction};

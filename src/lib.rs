@@ -24,6 +24,7 @@
 //! - [`sync`]: headless `coffre sync` (login, incremental fetch, one write per sync, lock).
 //! - [`export`]: `coffre export` to CSV, ledger, beancount and OFX, from the store.
 //! - [`config`]: the configuration file (`[oxlin]` hosts, client, user, secret commands).
+//! - [`wording`]: every sentence the user reads about a status, an action or a failure.
 //! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
 
 pub mod app;
@@ -40,3 +41,4 @@ pub mod sync;
 pub mod tasks;
 pub mod terminal;
 pub mod ui;
+pub mod wording;

@@ -5,6 +5,9 @@
 //! transaction without `currency` inherits nothing and is written `EUR` (every Oxlin example is
 //! in euros); a transaction without `account_id` keeps an empty one.
 
+mod catalogue;
+mod errors;
+
 use chrono::{DateTime, Utc};
 
 use super::wire::{self, AccountStatus, AccountType, ChannelStatus, ConnectionStatus};

@@ -1,0 +1,1 @@
+//! The provider catalogue, channel definitions and challenges as domain types.

@@ -1,0 +1,1 @@
+//! `OxlinError` classified once into the failure classes the app explains.

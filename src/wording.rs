@@ -1,0 +1,10 @@
+//! The words coffre says to the user, decided in one place: what a status, a needed action or a
+//! failure means, and what to do about it. The screens and the headless commands (`coffre
+//! sync`) both speak through here; nothing below (store, tasks, clients, domain) holds an
+//! English sentence that code reads back.
+//!
+//! - [`actions`]: what the user must do about a connection (a [`crate::domain::NextAction`]).
+//! - [`failures`]: why a call or a sync failed, and what to do next.
+
+pub mod actions;
+pub mod failures;

@@ -1,0 +1,12 @@
+//! Helpers shared by the integration tests: an in-process sandbox and its clients, the real
+//! `curl` and `gpg`, the docs' printed commands, a sample store, a bank for `coffre sync`.
+// Each test module uses its own part of these helpers.
+#![allow(dead_code)]
+
+pub mod curl_run;
+pub mod gpg;
+pub mod oxlin_sandbox;
+pub mod printed;
+pub mod sandbox_client;
+pub mod store_sample;
+pub mod sync_bank;
