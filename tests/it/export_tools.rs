@@ -3,8 +3,7 @@
 //! amounts as numbers, defuses formulas, and every format carries the stable transaction ids.
 
 use crate::support::store_sample as sample;
-
-use std::process::Command;
+use crate::support::tools::tool;
 
 use coffre::export::{ExportData, Format, write};
 use coffre::store::Store;
@@ -25,20 +24,25 @@ fn exported(format: Format) -> (tempfile::TempDir, String) {
 }
 
 /// Runs a checking tool on `text` saved as `name`; panics with its output when it refuses.
-fn check_with(tool: &str, args: &[&str], name: &str, text: &str) -> String {
+fn check_with(program: &str, args: &[&str], name: &str, text: &str) -> String {
     let (dir, _) = exported(Format::Csv);
     let file = dir.path().join(name);
     std::fs::write(&file, text).unwrap();
-    let output = Command::new(tool)
+    let package = match program {
+        "bean-check" => "beancount",
+        "xmllint" => "libxml2-utils",
+        other => other,
+    };
+    let output = tool(program, package)
         .args(args)
         .arg(&file)
         .output()
-        .unwrap_or_else(|e| panic!("`{tool}` is needed by this test (see .ci/run): {e}"));
+        .unwrap_or_else(|e| panic!("`{program}` did not start: {e}"));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),
-        "{tool} refused the export:\n{stdout}\n{stderr}\n--- file ---\n{text}"
+        "{program} refused the export:\n{stdout}\n{stderr}\n--- file ---\n{text}"
     );
     stdout
 }

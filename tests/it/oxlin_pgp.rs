@@ -7,6 +7,8 @@ use coffre::oxlin::pgp::RecipientKey;
 use coffre::oxlin::secret::secret;
 use coffre::oxlin::wire::Key;
 
+use crate::support::tools::tool;
+
 fn docs_key() -> String {
     let path = format!(
         "{}/tests/fixtures/oxlin/key_docs.json",
@@ -18,7 +20,7 @@ fn docs_key() -> String {
 
 fn gpg(home: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
     use std::io::Write;
-    let mut child = Command::new("gpg")
+    let mut child = tool("gpg", "gnupg")
         .env("GNUPGHOME", home)
         .args(["--batch", "--pinentry-mode", "loopback", "--passphrase", ""])
         .args(args)

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: an in-process sandbox and its clients, the real
-//! `curl` and `gpg`, the docs' printed commands, a sample store, a bank for `coffre sync`.
+//! `curl` and `gpg`, the docs' printed commands, a sample store, a bank for `coffre sync`,
+//! and the one way to start an external tool (a missing one names its Debian package).
 // Each test module uses its own part of these helpers.
 #![allow(dead_code)]
 
@@ -10,3 +11,4 @@ pub mod printed;
 pub mod sandbox_client;
 pub mod store_sample;
 pub mod sync_bank;
+pub mod tools;

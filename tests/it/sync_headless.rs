@@ -5,6 +5,7 @@
 //! reads. Secrets never reach the output.
 
 use crate::support::sync_bank as support;
+use crate::support::tools::tool;
 
 use coffre::store::TransactionQuery;
 use support::{bank_with_user, coffre, stored, sync};
@@ -57,11 +58,11 @@ async fn first_sync_stores_everything_and_the_second_only_what_is_new() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let hledger = std::process::Command::new("hledger")
+    let hledger = tool("hledger", "hledger")
         .args(["bal", "-f"])
         .arg(&journal)
         .output()
-        .expect("hledger is needed by this test (see .ci/run)");
+        .expect("hledger starts");
     assert!(
         hledger.status.success(),
         "{}",

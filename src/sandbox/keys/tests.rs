@@ -17,7 +17,7 @@ pub(crate) fn gpg_encrypt(public_armored: &str, plaintext: &str) -> String {
         .args(["--batch", "--quiet", "--import"])
         .arg(&key_file)
         .output()
-        .expect("gpg must be installed");
+        .expect("`gpg` is needed by this test: install the Debian package `gnupg` (scripts/test installs it)");
     assert!(import.status.success(), "gpg --import: {import:?}");
     let mut child = Command::new("gpg")
         .arg("--homedir")

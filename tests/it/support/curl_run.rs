@@ -2,10 +2,11 @@
 //! and reads its answer, and polls a queue with the seed's printed poll command until an event
 //! comes (with a deadline, never a fixed sleep).
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+use super::tools::tool;
 
 /// How long a story waits for a queue event before it fails.
 pub const DEADLINE: Duration = Duration::from_secs(20);
@@ -42,7 +43,7 @@ impl Answer {
 /// Runs curl with the printed arguments (plus `-i` and a time limit). It blocks its thread, so
 /// the tests run on a multi-thread runtime where the sandbox keeps serving meanwhile.
 pub fn curl(args: &[&str]) -> Answer {
-    let out = Command::new("curl")
+    let out = tool("curl", "curl")
         .args(args)
         .args(["-i", "--max-time", "20"])
         .output()

@@ -2,7 +2,9 @@
 //! sandbox serves (`GET /keys/{id}`), in a throwaway GNUPGHOME.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
+
+use super::tools::tool;
 
 /// `gpg --armor --encrypt` to `public_armored`, in a throwaway GNUPGHOME.
 pub fn gpg_encrypt(public_armored: &str, plaintext: &str) -> String {
@@ -10,7 +12,7 @@ pub fn gpg_encrypt(public_armored: &str, plaintext: &str) -> String {
     let key_file = home.path().join("key.asc");
     std::fs::write(&key_file, public_armored).unwrap();
     let gpg = || {
-        let mut command = Command::new("gpg");
+        let mut command = tool("gpg", "gnupg");
         command
             .arg("--homedir")
             .arg(home.path())
