@@ -1,7 +1,9 @@
 //! Colours, which insta's text snapshots do not capture: for each theme (dark, light,
 //! high-contrast, and `NO_COLOR`'s monochrome) a few cells whose style is a contract: the title,
 //! the selected row, an error message, a key in the hint bar, a negative amount. Monochrome must
-//! set no colour at all.
+//! set no colour at all, so there debits are told from credits by their sign alone: `-` before
+//! every debit, `+` before every credit in the transaction list, `-` before a negative balance
+//! (the theme gives `negative` and `positive` no modifier either).
 
 use coffre::app::api_types::ApiError;
 use coffre::app::{ApiEvent, Model, Msg};
@@ -21,12 +23,17 @@ fn draw(model: &mut Model) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// The text of row `y`.
+fn row(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
 /// The position of the first cell of `text` in the buffer.
 fn find(buf: &Buffer, text: &str) -> (u16, u16) {
     for y in 0..buf.area.height {
-        let row: String = (0..buf.area.width)
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect();
+        let row = row(buf, y);
         if let Some(byte) = row.find(text) {
             return (row[..byte].chars().count() as u16, y);
         }
@@ -88,14 +95,25 @@ fn check(theme: Theme) {
         styled(&buf, find(&buf, "01/03/2024"), theme.selected),
         "selected row"
     );
-    assert!(
-        styled(&buf, find(&buf, "-54,20"), theme.negative),
-        "negative"
-    );
-    assert!(
-        styled(&buf, find(&buf, "+2 450,00"), theme.positive),
-        "positive"
-    );
+    let (debit, credit) = (find(&buf, "-54,20"), find(&buf, "+2 450,00"));
+    assert!(styled(&buf, debit, theme.negative), "negative");
+    assert!(styled(&buf, credit, theme.positive), "positive");
+    if theme == Theme::monochrome() {
+        // Nothing but the sign tells them apart (see the test below for every row).
+        for at in [debit, credit] {
+            assert_eq!(colours(&buf, at), (Color::Reset, Color::Reset));
+        }
+    } else {
+        assert_ne!(
+            buf[debit].fg, buf[credit].fg,
+            "debits and credits differ in colour"
+        );
+    }
+}
+
+/// A cell's foreground and background colours.
+fn colours(buf: &Buffer, at: (u16, u16)) -> (Color, Color) {
+    (buf[at].fg, buf[at].bg)
 }
 
 #[test]
@@ -121,17 +139,68 @@ fn no_color_sets_no_colour_on_any_screen() {
     screens.push(board.clone());
     run(&mut board, [key(KeyCode::Tab), key(KeyCode::Enter)]);
     screens.push(board);
-    for mut m in screens {
+    for (mut m, help_open) in screens
+        .into_iter()
+        .flat_map(|m| [(m.clone(), false), (m, true)])
+    {
         m.theme = Theme::pick("light", true);
-        m.help_open = true;
+        m.help_open = help_open;
         let buf = draw(&mut m);
         for cell in buf.content() {
             assert_eq!(
                 (cell.fg, cell.bg),
                 (Color::Reset, Color::Reset),
-                "{:?}",
+                "{:?} (help open: {help_open})",
                 cell.symbol()
             );
         }
+    }
+}
+
+/// Each fixture transaction's label and its amount as the list must show it, sign first; written
+/// out by hand so that the formatter under test does not write the expectation.
+const SIGNED_AMOUNTS: [(&str, &str); 11] = [
+    ("CB MONOPRIX", "-23,10 €"),
+    ("CB CARREFOUR MARKET", "-54,20 €"),
+    ("VIR SALAIRE ACME SAS", "+2 450,00 €"),
+    ("PRLV EDF CLIENTS PARTICULIERS", "-79,99 €"),
+    ("STARBUCKS NEW YORK", "-6,45 $"),
+    ("CB SNCF INTERNET", "-112,00 €"),
+    ("AMAZON.COM", "-42,00 $"),
+    ("RETRAIT DAB PARIS 11", "-60,00 €"),
+    ("CB BOULANGERIE DU COIN", "-4,80 €"),
+    ("ECHEANCE PRET", "+850,00 €"),
+    ("VIR LIVRET A", "+500,00 €"),
+];
+
+/// Asserts that row `y` shows `amount` as a whole word and that none of its cells has a colour.
+fn shows_uncoloured(buf: &Buffer, y: u16, amount: &str) {
+    let text = row(buf, y);
+    let byte = text
+        .find(&format!(" {amount} "))
+        .unwrap_or_else(|| panic!("{amount:?} is not on row {y}: {text:?}"));
+    let x = text[..=byte].chars().count() as u16;
+    for x in x..x + amount.chars().count() as u16 {
+        assert_eq!(
+            colours(buf, (x, y)),
+            (Color::Reset, Color::Reset),
+            "{amount}"
+        );
+    }
+}
+
+#[test]
+fn without_colour_every_debit_shows_a_minus_and_every_credit_a_plus() {
+    let mut board = fixtures::dashboard(fixtures::data());
+    board.theme = Theme::pick("dark", true);
+    let buf = draw(&mut board);
+    // Balances: a debt shows its minus, money held no sign.
+    shows_uncoloured(&buf, find(&buf, "Prêt immo").1, "-85 000,00 €");
+    shows_uncoloured(&buf, find(&buf, "Livret A").1, "12 000,00 €");
+
+    run(&mut board, [key(KeyCode::Tab)]);
+    let buf = draw(&mut board);
+    for (label, amount) in SIGNED_AMOUNTS {
+        shows_uncoloured(&buf, find(&buf, label).1, amount);
     }
 }
