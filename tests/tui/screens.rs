@@ -117,7 +117,8 @@ fn provider_picker_cleans_hostile_and_long_names() {
         p.set_providers(list);
     }
     let text = render(&mut m, 80, 24);
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'));
+    // ratatui drops ESC itself: what would show is the sequences' printable rest.
+    assert!(!text.contains("[2J") && !text.contains("pwned") && !text.contains('\u{202e}'));
     snap("picker_hostile_and_long_names", &mut m);
 }
 
