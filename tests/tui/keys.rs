@@ -101,12 +101,30 @@ fn while_typing_help_is_f1_and_question_mark_is_text() {
     assert!(screen.contains("F1 help"), "{screen}");
     run(&mut m, [key(KeyCode::F(1))]);
     let help = render(&mut m, 80, 24);
-    assert!(
-        help.contains("Ctrl+C  quit") && !help.contains("   q  quit"),
-        "{help}"
-    );
+    assert_eq!(keys_for(&help, "quit"), ["Ctrl+C"], "{help}");
+    assert_eq!(keys_for(&help, "show/hide this help"), ["F1"], "{help}");
     run(&mut m, [key(KeyCode::F(1))]);
     assert!(!m.help_open);
+
+    // Where nothing is typed, the same overlay offers the plain letters.
+    let (mut syncing, _) = syncing();
+    run(&mut syncing, [key(KeyCode::Char('?'))]);
+    let help = render(&mut syncing, 80, 24);
+    assert_eq!(keys_for(&help, "quit"), ["q"], "{help}");
+    assert_eq!(keys_for(&help, "show/hide this help"), ["?"], "{help}");
+}
+
+/// The keys that the help overlay on `screen` lists for `action`: on each row where `action`
+/// is a whole entry (the key, then the action up to the overlay's border), the word before it.
+fn keys_for<'a>(screen: &'a str, action: &str) -> Vec<&'a str> {
+    screen
+        .lines()
+        .filter_map(|row| {
+            let (before, after) = row.split_once(&format!(" {action} "))?;
+            after.trim_start().starts_with('│').then_some(())?;
+            before.split_whitespace().last()
+        })
+        .collect()
 }
 
 #[test]
