@@ -1,6 +1,7 @@
 //! The TUI test binary: screen snapshots (every screen in each of its states, rendered on a
 //! `TestBackend`), flow tests (the `Command`s that key presses produce), keys that work
-//! everywhere, robustness (tiny sizes, hostile text, secrets) and theme colours.
+//! everywhere, robustness (tiny sizes, hostile text, secrets), the sanitiser on hostile text,
+//! and theme colours.
 
 mod common;
 mod dashboard;
@@ -8,5 +9,6 @@ mod e2e;
 mod flows;
 mod keys;
 mod robustness;
+mod sanitiser;
 mod screens;
 mod themes;

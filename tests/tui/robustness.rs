@@ -3,26 +3,27 @@
 //! on top too; hostile bank text (escape sequences, bidi overrides, control characters, very
 //! long words) never reaches the terminal; the model's `Debug` never shows a typed secret.
 //!
-//! Control characters are checked on the sanitiser's output, not on the screen: ratatui drops
-//! them from the buffer by itself, so a rendered screen has none whatever coffre does. What the
-//! screen can show, and is checked there, is an escape sequence's printable remainder (`[2J`,
-//! an OSC title), a bidi override (ratatui keeps those) and the bank's visible text.
+//! Control characters are checked on the sanitiser's output ([`crate::sanitiser`]), not on the
+//! screen: ratatui drops them from the buffer by itself, so a rendered screen has none whatever
+//! coffre does. What the screen can show, and is checked here, is an escape sequence's printable
+//! remainder (`[2J`, an OSC title), a bidi override (ratatui keeps those) and the bank's words.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use coffre::app::api_types::{ApiError, CredentialSpec, SyncFailure, SyncStep};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
-use coffre::sanitize::{clean_line, clean_multiline};
+use coffre::sanitize::clean_line;
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::common::*;
 use crate::dashboard::fixtures;
+use crate::sanitiser::invisible;
 
 /// Text no terminal should receive from bank data.
-const HOSTILE: &str = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}Bank\u{2066}\u{0}\u{8}\r\nX";
-const LONG_WORD: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+pub const HOSTILE: &str = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}Bank\u{2066}\u{0}\u{8}\r\nX";
+pub const LONG_WORD: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 fn ask(generation: u64, challenge: Vec<CredentialSpec>) -> Msg {
     Msg::Api(ApiEvent::ChallengeReceived {
@@ -185,12 +186,6 @@ fn every_screen_renders_at_tiny_sizes_without_panicking() {
     }
 }
 
-/// Bidi embeddings, overrides and isolates, zero-width and other invisible format characters.
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}'
-        | '\u{061c}' | '\u{feff}' | '\u{00ad}')
-}
-
 #[test]
 fn hostile_bank_text_never_reaches_the_terminal() {
     let mut shown_in_full = Vec::new();
@@ -215,70 +210,6 @@ fn hostile_bank_text_never_reaches_the_terminal() {
     for name in ["sync failed", "consent hostile", "challenge hostile"] {
         assert!(shown_in_full.contains(&name), "{name}: {shown_in_full:?}");
     }
-}
-
-/// Every hostile text these tests and the screen snapshots feed in, as a bank would send it,
-/// and the 8-bit (C1) and string escapes that none of them uses.
-fn hostile_inputs() -> Vec<String> {
-    let mut inputs = vec![
-        HOSTILE.to_owned(),
-        format!("{LONG_WORD}{HOSTILE}"),
-        hostile_provider().name,
-        "Code erroné, il vous reste 2 essais.\u{1b}[31m".to_owned(),
-        "\x1b[2J\x1b[31mPAY ME\u{202e}gnp.exe\u{200b}\r\nrm -rf".to_owned(),
-        "=HYPERLINK(\"http://evil\")\x07\x08".to_owned(),
-        "\x1b]0;pwned\x07Compte".to_owned(),
-        "Bank\u{2066}\u{202d}Evil".to_owned(),
-        "database is locked\x1b[31m".to_owned(),
-        "8-bit\u{9b}31mCSI\u{9d}0;pwned\u{9c} and\u{85}NEL\u{7f}".to_owned(),
-        "\u{1b}P1$r0m\u{1b}\\DCS\u{1b}_apc\u{1b}\\ \u{1b}7saved\u{1b}".to_owned(),
-    ];
-    inputs.extend(consent_accounts().into_iter().map(|a| a.name));
-    inputs
-}
-
-#[test]
-fn the_sanitiser_leaves_no_control_bidi_override_or_escape_in_bank_text() {
-    for input in hostile_inputs() {
-        for (line, cleaned) in [(true, clean_line(&input)), (false, clean_multiline(&input))] {
-            let bad: Vec<char> = cleaned
-                .chars()
-                .filter(|&c| (c.is_control() && (line || c != '\n')) || invisible(c))
-                .collect();
-            assert!(bad.is_empty(), "{input:?} gave {cleaned:?} with {bad:?}");
-            for rest in ["[2J", "[31m", "[5m", "pwned", "0m", "apc"] {
-                assert!(!cleaned.contains(rest), "{input:?} gave {cleaned:?}");
-            }
-            let again = if line {
-                clean_line(&cleaned)
-            } else {
-                clean_multiline(&cleaned)
-            };
-            assert_eq!(again, cleaned, "cleaning twice changes {input:?}");
-        }
-    }
-    // What is left is the bank's visible text, written out by hand.
-    let expected = [
-        (HOSTILE, "EvilBank X"),
-        ("\x1b]0;pwned\x07Compte", "Compte"),
-        (
-            "\x1b[2J\x1b[31mPAY ME\u{202e}gnp.exe\u{200b}\r\nrm -rf",
-            "PAY MEgnp.exe rm -rf",
-        ),
-        (
-            "8-bit\u{9b}31mCSI\u{9d}0;pwned\u{9c} and\u{85}NEL\u{7f}",
-            "8-bitCSI and NEL",
-        ),
-        (
-            "\u{1b}P1$r0m\u{1b}\\DCS\u{1b}_apc\u{1b}\\ \u{1b}7saved\u{1b}",
-            "DCS saved",
-        ),
-    ];
-    for (input, visible) in expected {
-        assert_eq!(clean_line(input), visible, "{input:?}");
-    }
-    let (kept, multiline) = ("PAY ME\nrm -rf", "\u{1b}[31mPAY ME\u{202e}\r\nrm -rf\u{7}");
-    assert_eq!(clean_multiline(multiline), kept);
 }
 
 #[test]
