@@ -23,6 +23,7 @@ use crate::sanitiser::invisible;
 
 /// Text no terminal should receive from bank data.
 pub const HOSTILE: &str = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}Bank\u{2066}\u{0}\u{8}\r\nX";
+/// One word wider than any screen, so it must be cut, never wrapped into a panic.
 pub const LONG_WORD: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 fn ask(generation: u64, challenge: Vec<CredentialSpec>) -> Msg {
