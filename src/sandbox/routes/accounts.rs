@@ -7,9 +7,9 @@
 //!
 //! Docs gap (oxlin-api.md §11): the account update is `PUT /accounts/{id}` with a partial JSON
 //! body `{"status": "CLOSED"|"ACTIVE", "name": "…"}` → 204. The body is read as JSON whatever
-//! its content type (the docs' curl sends JSON with `-d`, that is as a form). A CLOSED account is
-//! not synced; setting it ACTIVE again syncs it at once from its connection's test bank. An
-//! account waiting for consent cannot be updated (409: answer the consent first).
+//! its content type (the docs' curl sends JSON with `-d`, that is as a form). An account waiting
+//! for consent cannot be updated (409: answer the consent first); what an update does:
+//! `Bank::update_account` (`world::bank::accounts`).
 //!
 //! Docs gap: `DELETE /accounts/{id}` (P: data-deletion) removes the account and its
 //! transactions; what else goes with it: `Bank::delete_account` (`world::bank`).
@@ -27,7 +27,6 @@ use serde_json::Value;
 use super::AppState;
 use super::caller::Caller;
 use super::error::{ApiError, ApiResult};
-use crate::sandbox::world::state::epoch_now;
 
 pub use list::ACCOUNT_TYPES;
 
@@ -82,34 +81,10 @@ async fn update(
             ));
         }
     };
-    let mut world = state.world();
-    let account = match world.bank.accounts.get_mut(&id) {
-        Some(account) if account.user_id == user => account,
-        _ => return Err(ApiError::not_found("account", &id)),
-    };
-    if account.status == "PENDING_CONSENT" {
-        return Err(ApiError::conflict(
-            "this account waits for consent: answer PUT /connections/{id}/consents first",
-        ));
-    }
-    if let Some(name) = name {
-        account.name = Some(name);
-    }
-    let reopened = status.as_deref() == Some("ACTIVE") && account.status != "ACTIVE";
-    if let Some(status) = status {
-        account.status = status;
-    }
-    let connection_id = account.connection_id.clone();
-    if reopened {
-        let bank = &mut world.bank;
-        let test_bank = bank
-            .connections
-            .get(&connection_id)
-            .and_then(|c| c.test_bank.clone());
-        if let Some(test_bank) = test_bank {
-            bank.sync_account(&state, &id, &test_bank, epoch_now());
-        }
-    }
+    state
+        .world()
+        .bank
+        .update_account(&state, user, &id, name, status)?;
     Ok(StatusCode::NO_CONTENT)
 }
 

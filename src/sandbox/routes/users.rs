@@ -29,8 +29,8 @@ use super::AppState;
 use super::caller::Caller;
 use super::error::{ApiError, ApiResult};
 use super::request_body;
-use crate::sandbox::world::state::{World, epoch_now};
-use crate::sandbox::world::users::{UserRecord, delete_everything_of, looks_like_email};
+use crate::sandbox::world::state::World;
+use crate::sandbox::world::users::{create, delete_everything_of, looks_like_email};
 
 /// The routes of the users.
 pub fn routes() -> Router<AppState> {
@@ -58,18 +58,8 @@ async fn create_user(
     let password = request_body::text(&fields, "password")
         .ok_or_else(|| ApiError::bad_request("missing `password`"))?;
     let mut world = sandbox.world();
-    if world.users.by_email(&email).is_some() {
-        return Err(ApiError::conflict("a user with this e-mail already exists"));
-    }
-    let id = sandbox.next_id();
-    let user = UserRecord {
-        id: id.clone(),
-        email,
-        password,
-        creation_date: epoch_now(),
-    };
-    let body = user.to_json();
-    world.users.by_id.insert(id.clone(), user);
+    let user = create(&sandbox, &mut world, email, password)?;
+    let (id, body) = (user.id.clone(), user.to_json());
     Ok((
         StatusCode::CREATED,
         [(LOCATION, format!("/users/{id}"))],

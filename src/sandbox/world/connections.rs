@@ -9,6 +9,7 @@
 //! (EMBEDDED), as the seed's example does; new connections ask consent per account
 //! (`consent_per_account`). Credentials: see [`credentials`].
 
+pub mod actions;
 pub mod credentials;
 
 use std::sync::Arc;

@@ -9,7 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use super::state::World;
+use super::error::{WorldError, WorldResult};
+use super::state::{Sandbox, World, epoch_now};
 
 /// A sandbox user (saved in the state file, password included: see `persist`).
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
@@ -75,6 +76,29 @@ pub fn looks_like_email(email: &str) -> bool {
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         && !domain.contains('@')
         && email.len() <= 254
+}
+
+/// Creates a user with a fresh id; a duplicate e-mail (case-insensitive) is a conflict.
+pub fn create<'w>(
+    sandbox: &Sandbox,
+    world: &'w mut World,
+    email: String,
+    password: String,
+) -> WorldResult<&'w UserRecord> {
+    if world.users.by_email(&email).is_some() {
+        return Err(WorldError::Conflict(
+            "a user with this e-mail already exists".to_owned(),
+        ));
+    }
+    let id = sandbox.next_id();
+    let user = UserRecord {
+        id: id.clone(),
+        email,
+        password,
+        creation_date: epoch_now(),
+    };
+    world.users.by_id.insert(id.clone(), user);
+    Ok(&world.users.by_id[&id])
 }
 
 /// Removes a user and everything they own: connections, accounts, transactions, queues, keys

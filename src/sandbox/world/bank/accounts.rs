@@ -8,9 +8,15 @@
 //! is matched, not listed twice: a bank account is one account whether it came through the
 //! bank's website (REDIRECT) or its form (EMBEDDED). This is what the public test-bank format's
 //! `match_existing` field is for; we match always.
+//!
+//! Docs gap: an account is updated (`PUT /accounts/{id}`) in its name and its status
+//! (`ACTIVE` or `CLOSED`). A CLOSED account is not synced; setting it ACTIVE again syncs it at
+//! once from its connection's test bank. An account waiting for consent cannot be updated (a
+//! conflict: answer the consent first).
 
 use super::super::bank::{AccountRecord, Bank};
-use super::super::state::Sandbox;
+use super::super::error::{WorldError, WorldResult};
+use super::super::state::{Sandbox, epoch_now};
 use super::super::testbank::TestBank;
 
 impl Bank {
@@ -83,6 +89,48 @@ impl Bank {
             .collect();
         pending.sort_by(|a, b| id_order(&a.id, &b.id));
         pending.into_iter().map(|a| a.id.clone()).collect()
+    }
+}
+
+impl Bank {
+    /// Renames the user's account `id` and/or sets its status (`ACTIVE` or `CLOSED`, checked by
+    /// the caller); an account set ACTIVE again is synced at once from its connection's test bank.
+    pub fn update_account(
+        &mut self,
+        sandbox: &Sandbox,
+        user_id: &str,
+        id: &str,
+        name: Option<String>,
+        status: Option<String>,
+    ) -> WorldResult<()> {
+        let account = match self.accounts.get_mut(id) {
+            Some(account) if account.user_id == user_id => account,
+            _ => return Err(WorldError::not_found("account", id)),
+        };
+        if account.status == "PENDING_CONSENT" {
+            return Err(WorldError::Conflict(
+                "this account waits for consent: answer PUT /connections/{id}/consents first"
+                    .to_owned(),
+            ));
+        }
+        if let Some(name) = name {
+            account.name = Some(name);
+        }
+        let reopened = status.as_deref() == Some("ACTIVE") && account.status != "ACTIVE";
+        if let Some(status) = status {
+            account.status = status;
+        }
+        let connection_id = account.connection_id.clone();
+        if reopened {
+            let test_bank = self
+                .connections
+                .get(&connection_id)
+                .and_then(|c| c.test_bank.clone());
+            if let Some(test_bank) = test_bank {
+                self.sync_account(sandbox, id, &test_bank, epoch_now());
+            }
+        }
+        Ok(())
     }
 }
 
