@@ -26,16 +26,18 @@
 //! - user creation, duplicate e-mails, profile, deletion: `routes::users`, `world::users`;
 //! - provider catalogue and ids: `world::providers`; filters and pagination of `/providers`:
 //!   `routes::providers`;
-//! - connections: `routes::connections` (with `create` and `actions`: syncs, challenges,
-//!   consents), `world::connections` (new connections, providers and channels that may be
-//!   connected, credential roles in `world::connections::credentials`), the Connection object
-//!   and its derived status: `world::bank::connection_json`; syncs and challenges:
-//!   `world::engine`; events: `world::queues`, polling: `routes::queues`; the REDIRECT flow:
-//!   `routes::redirect`, its sessions and approvals: `world::redirect`;
+//! - connections over HTTP: `routes::connections` (with `create` and `actions`); new
+//!   connections, providers and channels that may be connected: `world::connections`; credential
+//!   roles and masks: `world::connections::credentials`; when a sync or a challenge answer is
+//!   refused, what a consent does: `world::connections::actions`; the Connection object and its
+//!   derived status: `world::bank::connection_json`;
+//! - syncs and challenges: `world::engine`; events: `world::queues`, polling them:
+//!   `routes::queues`; the REDIRECT flow: `routes::redirect`, its sessions and approvals:
+//!   `world::redirect`;
 //! - test-bank file grammar, `COFFRE_…` directives, file selection by credential 302:
 //!   [`testbank`] (`world::testbank`);
-//! - account listing before consent: `world::bank::accounts`; account update (`PUT`) and
-//!   deletion: `routes::accounts`, `world::bank`;
+//! - account listing before consent and account update: `world::bank::accounts`; the update
+//!   body: `routes::accounts`; account deletion: `world::bank`;
 //! - transaction filters, unknown query parameters: `routes::transactions`, `routes::params`;
 //!   ordering and matching across syncs: `world::bank::transactions`;
 //! - widget session body, checks and answer: `routes::widget`;

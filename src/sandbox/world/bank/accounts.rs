@@ -1,4 +1,5 @@
-//! LIST_ACCOUNTS against the test bank: the accounts a connection's bank holds, into the `Bank`.
+//! LIST_ACCOUNTS against the test bank: the accounts a connection's bank holds, into the `Bank`;
+//! and the user's changes to an account (`Bank::update_account`).
 //!
 //! Docs gap: a PENDING_CONSENT account is listed with the bank's balance (the docs say "no data
 //! stored at this time" about transactions; the consent screen is more useful with a balance);

@@ -5,7 +5,7 @@
 //! second sync adds only what is new and keeps ids stable; a stored PENDING transaction that the
 //! bank now books becomes BOOKED (its `booking_date` set), keeping its id and `import_date`.
 //! Each account's transactions are kept in the API's order (`import_date` asc, then `id` desc),
-//! so `GET /transactions` merges them without sorting.
+//! so `GET /transactions` merges them without sorting ([`Merge`]).
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
