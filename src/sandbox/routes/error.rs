@@ -94,3 +94,48 @@ impl IntoResponse for ApiError {
 
 /// The result type of every handler.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn world_refusals_answer_their_documented_statuses() {
+        let answer = |refusal: WorldError| {
+            let error = ApiError::from(refusal);
+            (error.status, error.error, error.description)
+        };
+        assert_eq!(
+            answer(WorldError::Malformed("missing `x`".into())),
+            (
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "missing `x`".into()
+            )
+        );
+        assert_eq!(
+            answer(WorldError::not_found("connection", "42")),
+            (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "connection `42` not found".into()
+            )
+        );
+        assert_eq!(
+            answer(WorldError::Conflict("a sync already runs".into())),
+            (
+                StatusCode::CONFLICT,
+                "conflict",
+                "a sync already runs".into()
+            )
+        );
+        assert_eq!(
+            answer(WorldError::Invalid("bad code".into())),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_value",
+                "bad code".into()
+            )
+        );
+    }
+}
