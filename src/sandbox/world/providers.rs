@@ -1,4 +1,4 @@
-//! The provider catalogue (banks), generated in code by [`catalogue`] (see
+//! The provider catalogue (banks), generated in code by [`catalogue()`] (see
 //! `providers/catalogue.rs` for the tables), and the Provider object. `GET /providers` and its
 //! filters are the routes' `providers`.
 //!
