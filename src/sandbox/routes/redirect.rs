@@ -39,8 +39,8 @@ use super::AppState;
 use super::body::parse_json;
 use super::caller::Caller;
 use super::error::{ApiError, ApiResult};
-use crate::sandbox::world::connections::{available_provider, owned};
-use crate::sandbox::world::redirect::{RedirectSession, session_token};
+use crate::sandbox::world::connections::available_provider;
+use crate::sandbox::world::redirect::{RedirectSession, open_session};
 
 /// The bank pages, mounted at the root.
 pub fn routes() -> Router<AppState> {
@@ -128,40 +128,23 @@ async fn authorize_url(
             "`redirect_state` may not contain `|` (reserved)",
         ));
     }
-    let mut world = sandbox.world();
-    if let Some(connection_id) = &body.connection_id {
-        let connection = owned(&world.bank, &user_id, connection_id)?;
-        if connection.provider_id != provider.id {
-            return Err(ApiError::invalid_value(format!(
-                "connection `{connection_id}` is not a connection to provider `{}`",
-                provider.id
-            )));
-        }
-    }
-    let state = session_token();
-    world.engine.redirect_sessions.insert(
-        state.clone(),
+    let renews = body.connection_id.is_some();
+    let state = open_session(
+        &mut sandbox.world(),
         RedirectSession {
             user_id,
             provider_id: provider.id.clone(),
             channel_definition_id: channel.id.clone(),
             redirect_uri,
             redirect_state: body.redirect_state,
-            connection_id: body.connection_id.clone(),
+            connection_id: body.connection_id,
         },
-    );
+    )?;
     let mut location = url::Url::parse(&format!("{}/testbank/authorize", sandbox.base_url))
         .map_err(|_| ApiError::bad_request("the sandbox's base URL is not a URL"))?;
     location
         .query_pairs_mut()
-        .append_pair(
-            "create",
-            if body.connection_id.is_some() {
-                "false"
-            } else {
-                "true"
-            },
-        )
+        .append_pair("create", if renews { "false" } else { "true" })
         .append_pair("redirect_uri", &format!("{}/oauth2/aisp", sandbox.base_url))
         .append_pair("state", &state);
     Ok((StatusCode::CREATED, [(LOCATION, location.to_string())]))

@@ -6,17 +6,19 @@
 //! called `authorize_url` (REDIRECT channel, `expires` = now + 90 days, test-bank `default` data
 //! limited to the channel's account types), a queue is subscribed for that user and
 //! LIST_ACCOUNTS runs. With `connection_id` the same approval renews that connection's REDIRECT
-//! channel (new `expires`). Sessions are single-use; their token is 16 random bytes in hex.
+//! channel (new `expires`); that connection must be the user's, to the session's provider.
+//! Sessions are single-use; their token is 16 random bytes in hex.
 
 use std::sync::Arc;
 
 use rand08::RngCore;
 
-use super::connections::{channel_record, new_connection};
+use super::connections::{channel_record, new_connection, owned};
 use super::engine::{self, JobKind, Trigger};
+use super::error::{WorldError, WorldResult};
 use super::providers;
 use super::queues::{self, CONNECTIONS_TOPIC};
-use super::state::{Sandbox, epoch_now};
+use super::state::{Sandbox, World, epoch_now};
 use super::testbank;
 
 /// How long a REDIRECT channel's authorisation lasts (PSD2: 90 days).
@@ -49,10 +51,31 @@ pub struct Approved {
 }
 
 /// An unguessable session token (the `state` of the bank URL).
-pub fn session_token() -> String {
+fn session_token() -> String {
     let mut bytes = [0u8; 16];
     rand08::thread_rng().fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Keeps `session` until the user decides at the bank, and answers its token (the `state` of
+/// the bank URL). A session that renews a connection needs the user's connection to the same
+/// provider.
+pub fn open_session(world: &mut World, session: RedirectSession) -> WorldResult<String> {
+    if let Some(connection_id) = &session.connection_id {
+        let connection = owned(&world.bank, &session.user_id, connection_id)?;
+        if connection.provider_id != session.provider_id {
+            return Err(WorldError::Invalid(format!(
+                "connection `{connection_id}` is not a connection to provider `{}`",
+                session.provider_id
+            )));
+        }
+    }
+    let state = session_token();
+    world
+        .engine
+        .redirect_sessions
+        .insert(state.clone(), session);
+    Ok(state)
 }
 
 /// Creates or renews the connection of an approved session, subscribes a queue and starts
