@@ -120,7 +120,7 @@ pub fn run(cli: Cli) -> ExitCode {
 pub const SANDBOX_STATE_FILE: &str = "sandbox-state.json";
 
 /// The sandbox the TUI runs against when there is no configuration, and its client settings.
-/// With `state_file`, the sandbox's world survives a restart (see `sandbox::persist`).
+/// With `state_file`, the sandbox's world survives a restart (see `sandbox::world::persist`).
 pub async fn start_demo_sandbox(
     step_delay: Duration,
     state_file: Option<PathBuf>,

@@ -108,27 +108,28 @@ pub fn spawn_saver(sandbox: &Arc<Sandbox>) {
             let Some(sandbox) = weak.upgrade() else {
                 return;
             };
-            if sandbox.take_changed() {
-                let _ = tokio::task::spawn_blocking(move || save(&sandbox)).await;
-            }
+            let _ = tokio::task::spawn_blocking(move || save_if_changed(&sandbox)).await;
         }
     });
 }
 
-/// Saves now if the world changed since the last save (the sandbox stops).
+/// Saves now if the world changed since the last save (the saver's tick, and the sandbox
+/// stopping). The change flag is taken under the save lock, so whoever takes it has written the
+/// file before anyone else returns: a stop right after the saver's tick waits for that save
+/// instead of finding nothing to do while the file is not yet written.
 pub fn save_if_changed(sandbox: &Sandbox) {
+    // One save at a time, so two writers never share the temp file.
+    let mut last = sandbox.last_save();
     if sandbox.take_changed() {
-        save(sandbox);
+        save(sandbox, &mut last);
     }
 }
 
 /// Writes the world to the state file (logs a failure; the next change tries again).
-fn save(sandbox: &Sandbox) {
+fn save(sandbox: &Sandbox, last: &mut Option<u64>) {
     let Some(path) = &sandbox.config.state_file else {
         return;
     };
-    // One save at a time, so two writers never share the temp file.
-    let mut last = sandbox.last_save();
     let snapshot = Snapshot::take(&sandbox.world(), sandbox.peek_next_id());
     let bytes = match serde_json::to_vec(&snapshot) {
         Ok(bytes) => bytes,
