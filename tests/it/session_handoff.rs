@@ -97,7 +97,10 @@ async fn sync_from_cron_then_the_tui_resumes_without_a_password() {
     let (runner, mut msgs) = tui_runner(&bank);
     let answer = login_answer(&runner, &mut msgs, commands).await;
     update(&mut model, answer);
-    assert!(model.logged_in, "the dashboard's session is open");
+    assert!(
+        model.session.is_logged_in(),
+        "the dashboard's session is open"
+    );
     let from_tui = refresh_token(&bank).unwrap();
     assert_ne!(from_tui, from_sync, "the TUI keeps the rotated token");
 
@@ -121,7 +124,7 @@ async fn tui_login_then_sync_from_cron_without_a_password() {
     let (runner, mut msgs) = tui_runner(&bank);
     let answer = login_answer(&runner, &mut msgs, commands).await;
     update(&mut model, answer);
-    assert!(model.logged_in, "the user is logged in");
+    assert!(model.session.is_logged_in(), "the user is logged in");
     assert!(
         refresh_token(&bank).is_some(),
         "the TUI keeps its session for coffre sync"
