@@ -9,4 +9,5 @@ mod flows;
 mod keys;
 mod robustness;
 mod screens;
+mod session;
 mod themes;
