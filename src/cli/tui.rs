@@ -4,11 +4,11 @@
 //!
 //! The built-in sandbox keeps its world in `sandbox-state.json` under the data dir, so after a
 //! restart the dashboard's connections still exist there and the background refresh works;
-//! the demo user logs in with its password. With a configuration (real hosts), a refresh token
-//! stored for this server, client and user (by `coffre sync` or a previous run) resumes the
-//! session in the background without any password (the password, or `password_command`, is only
-//! read when there is no such token); the runner stores the rotated token after each login and
-//! sync.
+//! the demo user logs in with its password. With a configuration (real hosts), the saved
+//! session ([`crate::sync::session`]: a refresh token stored for this server, client and user,
+//! by `coffre sync` or a previous run) resumes the session in the background without any
+//! password (the password, or `password_command`, is only read when there is no such token);
+//! the runner keeps the rotated token through the same module after each login and sync.
 //!
 //! Docs gap (ours): with a configuration whose API is on a loopback host (a sandbox served by
 //! `coffre sandbox`), the store is `sandbox.sqlite` as for the built-in sandbox.

@@ -48,7 +48,7 @@ impl Runner {
     async fn logged_in(&self, request: u64, result: Result<Session, ApiError>) {
         let result = match result {
             Ok(session) => {
-                self.keep_refresh_token(&session.client).await;
+                self.keep_session(&session.client).await;
                 if let Ok(mut slot) = self.session.lock() {
                     *slot = Some(session);
                 }
@@ -59,20 +59,21 @@ impl Runner {
         self.sender.api(ApiEvent::LoggedIn { request, result });
     }
 
-    /// Stores the session's current refresh token when `session_owner` says to.
-    async fn keep_refresh_token(&self, client: &Client) {
+    /// Keeps the session's current refresh token through the saved session, when
+    /// `session_owner` says to (real hosts).
+    async fn keep_session(&self, client: &Client) {
         let (Some(path), Some(owner)) = (&self.options.store, &self.options.session_owner) else {
             return;
         };
-        let Some(token) = client.refresh_token().await else {
-            return;
-        };
-        let (path, owner) = (path.clone(), owner.clone());
-        let save = move || {
+        let (path, owner, client) = (path.clone(), owner.clone(), client.clone());
+        let runtime = tokio::runtime::Handle::current();
+        let keep = move || {
             let store = Store::open(&path).map_err(|e| e.to_string())?;
-            session::save_token(&store, &owner, &token).map_err(|e| e.to_string())
+            runtime
+                .block_on(session::keep_token(&store, &owner, &client))
+                .map_err(|e| e.to_string())
         };
-        if let Ok(Err(e)) = tokio::task::spawn_blocking(save).await {
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(keep).await {
             tracing::warn!("the session was not kept for the next start: {e}");
         }
     }
