@@ -3,6 +3,10 @@
 //! never reads the clock: time arrives as `Msg::Tick(now)`, results as `Msg::Api(..)` tagged with
 //! the request id or poller generation they answer, so stale results are dropped.
 //!
+//! `update` dispatches; the decisions live in the module of their concern: the user's
+//! [`session`] (start, login, resume, offline), the [`onboarding`] of a bank (picker, form,
+//! redirect), the sync [`progress`] (board, challenges, consents) and the dashboard.
+//!
 //! [`run`] (in `event_loop`) is the impure shell around that core: it reads the terminal, the
 //! tasks' results and the clock, and draws.
 
@@ -11,12 +15,14 @@ pub mod command;
 pub mod event_loop;
 pub mod model;
 pub mod msg;
-pub mod startup;
+pub mod onboarding;
+pub mod progress;
+pub mod session;
 pub mod update;
 
 pub use command::Command;
 pub use event_loop::{run, terminal_events};
-pub use model::{Model, Screen};
+pub use model::{LoginScreen, Model, Onboarding, Screen};
 pub use msg::{ApiEvent, Msg};
-pub use startup::{AutoLogin, Startup, start};
+pub use session::{AutoLogin, Session, Startup, start};
 pub use update::update;

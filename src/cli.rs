@@ -19,6 +19,7 @@ use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 
 pub use logging::LOG_FILE;
+pub use tui::real_host_login;
 
 use crate::oxlin::config::OxlinConfig;
 use crate::sandbox::{self, SandboxArgs, SandboxConfig};

@@ -8,9 +8,11 @@
 //!   its line says what to do; the other connections were still synced and stored;
 //! - `1`: nothing could be done (configuration, login, network, store).
 //!
-//! Login ([`login`]): the refresh token the previous sync stored, else the user's password from
-//! `COFFRE_OXLIN_PASSWORD` or the config's `password_command` (see [`crate::config`]); the
-//! current (rotated) refresh token is stored for the next run.
+//! Login ([`login`]): the saved session ([`session`]: the refresh token the previous sync or
+//! the TUI stored), else the user's password from `COFFRE_OXLIN_PASSWORD` or the config's
+//! `password_command` (see [`crate::config`]), with the one set of scopes the TUI uses too
+//! ([`crate::oxlin::config::SCOPES`]); the current (rotated) refresh token is stored for the
+//! next run, whichever of `coffre sync` and the TUI it is.
 //!
 //! Docs gap (ours): a connection whose fetch fails on the network is reported and left as the
 //! last sync wrote it; the others are still stored.
@@ -18,6 +20,7 @@
 pub mod fetch;
 pub mod lock;
 pub mod login;
+pub mod session;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -30,9 +33,6 @@ use crate::oxlin::error::OxlinError;
 use crate::sanitize::clean_line;
 use crate::store::{self, Store, SyncBatch};
 use fetch::{Fetched, fetch_connection};
-
-/// The scopes a sync asks for (read everything, nothing more).
-pub const SCOPES: &str = "openid accounts_read transactions_read";
 
 /// `coffre sync` (it takes the global `--config` and `--data-dir`).
 #[derive(Debug, Clone, clap::Args)]
@@ -166,7 +166,7 @@ async fn run_inner(
         .map_err(|e| e.to_string())?;
     let client = login::log_in(&oxlin, &store).await?;
     let synced = sync_all(&client, &mut store, Utc::now()).await;
-    let kept = login::keep_refresh_token(&oxlin, &store, &client).await;
+    let kept = session::keep_token(&store, &session::TokenOwner::of(&oxlin), &client).await;
     let lines = synced.map_err(|e| e.to_string())?;
     if let Err(e) = kept {
         // The data is stored; the next sync will need the password.

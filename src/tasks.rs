@@ -25,7 +25,6 @@ use std::time::Duration;
 
 use tokio::task::AbortHandle;
 
-pub use login::SCOPES;
 pub use sender::MsgSender;
 
 use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
@@ -46,9 +45,9 @@ pub struct RunnerOptions {
     pub redirect_timeout: Duration,
     /// The local store file (`None`: nothing is stored, the dashboard cannot load).
     pub store: Option<PathBuf>,
-    /// Keep the session's refresh token in the store, for this owner (`sync::login::owner`),
-    /// after each login and sync: real hosts. `None` in sandbox mode.
-    pub session_owner: Option<String>,
+    /// Keep the session's refresh token in the store, for this owner, after each login and
+    /// sync: real hosts. `None` in sandbox mode.
+    pub session_owner: Option<crate::sync::session::TokenOwner>,
 }
 
 impl Default for RunnerOptions {

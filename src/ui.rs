@@ -48,7 +48,7 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
     ratatui::widgets::Widget::render(Line::from(spans), title, buf);
 
     match &mut model.screen {
-        Screen::Login(s) => s.render(body, buf, &ctx),
+        Screen::Login(s) => s.form.render(body, buf, &ctx),
         Screen::ProviderPicker(s) => s.render(body, buf, &ctx),
         Screen::CredentialForm(s) => s.render(body, buf, &ctx),
         Screen::Redirect(s) => s.render(body, buf, &ctx),
@@ -90,7 +90,7 @@ fn screen_title(screen: &Screen) -> &'static str {
 /// The keys of the screen on display (and of its state), for the hint bar and the help overlay.
 pub fn screen_keys(model: &Model) -> &'static [KeyHint] {
     match &model.screen {
-        Screen::Login(_) if model.parked_dashboard.is_some() => LoginForm::KEYS_FROM_DASHBOARD,
+        Screen::Login(s) if s.behind.is_some() => LoginForm::KEYS_FROM_DASHBOARD,
         Screen::Login(_) => LoginForm::KEYS,
         Screen::ProviderPicker(p) => p.keys(),
         Screen::CredentialForm(_) => CredentialForm::KEYS,

@@ -1,9 +1,15 @@
 //! The model: everything the screen shows, as plain data. Built by [`Model::new`] and changed only
 //! by `update`.
+//!
+//! Each fact lives in one place, so no two can contradict each other: the login state is one
+//! [`Session`]; the dashboard waiting behind the login screen is part of that screen
+//! ([`LoginScreen`]); "sync once loaded" belongs to the loading dashboard; which bank and channel
+//! the last form was for, and which connection it renews, is the [`Onboarding`] context.
 
 use chrono::{DateTime, Utc};
 
 use crate::app::api_types::{ChannelEntry, ProviderEntry};
+use crate::app::session::Session;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
@@ -19,8 +25,8 @@ use crate::ui::widgets::status_line::Status;
 /// The screen on display, with its state.
 #[derive(Debug, Clone)]
 pub enum Screen {
-    /// Email and password.
-    Login(LoginForm),
+    /// Email and password (with the dashboard waiting behind, when opened from it).
+    Login(LoginScreen),
     /// Choose a bank (and a channel).
     ProviderPicker(ProviderPicker),
     /// The EMBEDDED channel's credential form.
@@ -35,6 +41,26 @@ pub enum Screen {
     Syncing,
     /// The dashboard: accounts and transactions from the store.
     Dashboard(Box<Dashboard>),
+}
+
+/// The login screen: its form, and the dashboard it was opened from (`l`), which comes back on
+/// Esc or once logged in.
+#[derive(Debug, Clone)]
+pub struct LoginScreen {
+    /// Email and password.
+    pub form: LoginForm,
+    /// The dashboard waiting behind the login screen (`None`: opened at the first start).
+    pub behind: Option<Box<Dashboard>>,
+}
+
+/// Where the user is in adding or renewing a bank: it outlives the screens of the onboarding
+/// (form, redirect, sync, challenge, consent), to come back to the right form.
+#[derive(Debug, Clone, Default)]
+pub struct Onboarding {
+    /// The bank and channel of the last credential form (to come back to it after AUTH_FAILED).
+    pub last_form: Option<(ProviderEntry, ChannelEntry)>,
+    /// The connection whose credentials the form or the redirect renews (`None`: a new bank).
+    pub renewing: Option<String>,
 }
 
 /// The whole state of the app.
@@ -58,18 +84,10 @@ pub struct Model {
     pub numbers: NumberStyle,
     /// The providers, once loaded (kept to come back to the picker without reloading).
     pub providers: Vec<ProviderEntry>,
-    /// The bank and channel of the last credential form (to come back to it after AUTH_FAILED).
-    pub last_form: Option<(ProviderEntry, ChannelEntry)>,
-    /// The connection whose credentials the form or the redirect renews (`None`: a new bank).
-    pub renewing: Option<String>,
-    /// A session is open (the runner holds a logged-in client).
-    pub logged_in: bool,
-    /// The login running behind the dashboard at startup (its request id).
-    pub background_login: Option<u64>,
-    /// Sync every connection as soon as the dashboard has loaded (logged in before it had).
-    pub sync_when_loaded: bool,
-    /// The dashboard waiting behind the login screen opened from it with `l`.
-    pub parked_dashboard: Option<Box<Dashboard>>,
+    /// The bank being added or renewed.
+    pub onboarding: Onboarding,
+    /// The user's session with the aggregator.
+    pub session: Session,
     /// The user's email, when known (pre-fills the login screen).
     pub email: Option<String>,
     /// Every connection's sync progress.
@@ -85,7 +103,10 @@ impl Model {
         let (email, password) = demo_user.unwrap_or(("", ""));
         Model {
             now,
-            screen: Screen::Login(LoginForm::new(email, password)),
+            screen: Screen::Login(LoginScreen {
+                form: LoginForm::new(email, password),
+                behind: None,
+            }),
             status: None,
             help_open: false,
             quit_confirm: false,
@@ -93,12 +114,8 @@ impl Model {
             theme: Theme::dark(),
             numbers: NumberStyle::French,
             providers: Vec::new(),
-            last_form: None,
-            renewing: None,
-            logged_in: false,
-            background_login: None,
-            parked_dashboard: None,
-            sync_when_loaded: false,
+            onboarding: Onboarding::default(),
+            session: Session::LoggedOut,
             email: demo_user
                 .map(|(e, _)| e.to_owned())
                 .filter(|e| !e.is_empty()),

@@ -4,11 +4,11 @@
 //!
 //! The built-in sandbox keeps its world in `sandbox-state.json` under the data dir, so after a
 //! restart the dashboard's connections still exist there and the background refresh works;
-//! the demo user logs in with its password. With a configuration (real hosts), a refresh token
-//! stored for this server, client and user (by `coffre sync` or a previous run) resumes the
-//! session in the background without any password (the password, or `password_command`, is only
-//! read when there is no such token); the runner stores the rotated token after each login and
-//! sync.
+//! the demo user logs in with its password. With a configuration (real hosts), the saved
+//! session ([`crate::sync::session`]: a refresh token stored for this server, client and user,
+//! by `coffre sync` or a previous run) resumes the session in the background without any
+//! password (the password, or `password_command`, is only read when there is no such token);
+//! the runner keeps the rotated token through the same module after each login and sync.
 //!
 //! Docs gap (ours): with a configuration whose API is on a loopback host (a sandbox served by
 //! `coffre sandbox`), the store is `sandbox.sqlite` as for the built-in sandbox.
@@ -24,6 +24,7 @@ use super::{
 use crate::app::{AutoLogin, Model, Startup, run as run_loop, start, terminal_events};
 use crate::config::OxlinSection;
 use crate::store::{self, Store};
+use crate::sync::session::{self, TokenOwner};
 use crate::tasks::{MsgSender, Runner, RunnerOptions};
 
 /// What the command line says about the TUI.
@@ -88,7 +89,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         } else {
             RunnerOptions::default().poll_every
         },
-        session_owner: section.as_ref().map(crate::sync::login::owner),
+        session_owner: section.as_ref().map(TokenOwner::of),
         ..RunnerOptions::default()
     };
     let runner = Runner::new(oxlin, sender, runner_options);
@@ -125,10 +126,14 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
 }
 
 /// How a real host's session starts without asking: the stored refresh token when it belongs to
-/// this configuration, else the configured password, else not at all (the login screen).
-fn real_host_login(real: &OxlinSection, store_path: &Path) -> Result<Option<AutoLogin>, String> {
+/// this configuration (whether `coffre sync` or the TUI stored it), else the configured
+/// password, else not at all (the login screen).
+pub fn real_host_login(
+    real: &OxlinSection,
+    store_path: &Path,
+) -> Result<Option<AutoLogin>, String> {
     let store = Store::open(store_path).map_err(|e| e.to_string())?;
-    let token = crate::sync::login::stored_token(real, &store).map_err(|e| e.to_string())?;
+    let token = session::stored_token(&store, &TokenOwner::of(real)).map_err(|e| e.to_string())?;
     if let Some(token) = token {
         return Ok(Some(AutoLogin::RefreshToken(token)));
     }

@@ -1,5 +1,6 @@
 //! Where the client talks to and who it is: `OxlinConfig`, with the documented hosts as
-//! defaults (oxlin-api.md §1), and the rule that only HTTPS is allowed, except to loopback.
+//! defaults (oxlin-api.md §1), the rule that only HTTPS is allowed, except to loopback, and the
+//! one set of scopes a coffre user session asks for ([`SCOPES`]).
 
 use std::time::Duration;
 
@@ -14,6 +15,12 @@ pub const SANDBOX_EMBED_URL: &str = "https://sandbox-embed.oxlin.io";
 pub const PRODUCTION_AUTH_URL: &str = "https://auth.oxlin.io";
 pub const PRODUCTION_API_URL: &str = "https://api.oxlin.io/v2.1";
 pub const PRODUCTION_EMBED_URL: &str = "https://embed.oxlin.io";
+
+/// The scopes every coffre user session asks for, the TUI's and `coffre sync`'s alike: a
+/// refresh token keeps the scopes of its first grant, and whichever of the two stored it, the
+/// other resumes from it, so both need the union (read and manage connections, accounts,
+/// transactions; the profile for the login screen's email).
+pub const SCOPES: &str = "openid profile profile_edit accounts_read accounts_manage connections_manage connections_sync transactions_read";
 
 /// The client's configuration. `Debug` never shows the secret.
 #[derive(Debug, Clone)]

@@ -116,6 +116,8 @@ pub struct Dashboard {
     pub error: Option<String>,
     /// The API cannot be reached: the store is shown as it is.
     pub offline: bool,
+    /// Sync every connection as soon as this dashboard has loaded (asked for while loading).
+    pub sync_when_loaded: bool,
     prompt: Option<Prompt>,
 }
 

@@ -1,8 +1,10 @@
 //! Login (ROPC, `provider=connect`): check the password by asking for a token, create the user
 //! when it does not exist yet (`POST /users` with a client token), subscribe the user's queue
 //! and start its poller. Or resume a saved session from its refresh token (no password); a
-//! refused token answers [`ApiError::SessionExpired`]. With real hosts, the session's current
-//! refresh token is then stored (`RunnerOptions::session_owner`).
+//! refused token answers [`ApiError::SessionExpired`]. Both ask for the one set of scopes
+//! ([`SCOPES`], shared with `coffre sync`). With real hosts, the session's current refresh token
+//! is then kept through the saved session ([`crate::sync::session`], for
+//! `RunnerOptions::session_owner`), where `coffre sync` finds it.
 //!
 //! Docs gap: the token endpoint answers `invalid_grant` both for an unknown user and for a wrong
 //! password. We then try `POST /users`: created → log in again; "already exists" (409) → the
@@ -13,14 +15,13 @@ use secrecy::SecretString;
 use crate::app::ApiEvent;
 use crate::app::api_types::ApiError;
 use crate::oxlin::client::Client;
+use crate::oxlin::config::SCOPES;
 use crate::oxlin::error::OxlinError;
 use crate::store::Store;
+use crate::sync::session;
 use crate::tasks::poller::Poller;
 use crate::tasks::store_sync::StoreTarget;
 use crate::tasks::{Runner, Session, convert};
-
-/// The scopes a coffre user session asks for.
-pub const SCOPES: &str = "openid profile profile_edit accounts_manage connections_manage connections_sync transactions_read";
 
 impl Runner {
     pub(super) async fn log_in(&self, request: u64, email: String, password: SecretString) {
@@ -31,10 +32,8 @@ impl Runner {
     /// Logs in with a stored refresh token.
     pub(super) async fn resume(&self, request: u64, token: SecretString) {
         let result = async {
-            let client = Client::with_refresh_token(self.config.clone(), token)
-                .map_err(|e| convert::api_error(&e))?;
-            match client.access_token().await {
-                Ok(_) => self.start_session(client).await,
+            match session::resume(self.config.clone(), token).await {
+                Ok(client) => self.start_session(client).await,
                 Err(OxlinError::LogInAgain(d)) if !d.to_ascii_lowercase().contains("client") => {
                     Err(ApiError::SessionExpired)
                 }
@@ -49,7 +48,7 @@ impl Runner {
     async fn logged_in(&self, request: u64, result: Result<Session, ApiError>) {
         let result = match result {
             Ok(session) => {
-                self.keep_refresh_token(&session.client).await;
+                self.keep_session(&session.client).await;
                 if let Ok(mut slot) = self.session.lock() {
                     *slot = Some(session);
                 }
@@ -60,21 +59,21 @@ impl Runner {
         self.sender.api(ApiEvent::LoggedIn { request, result });
     }
 
-    /// Stores the session's current refresh token when `session_owner` says to.
-    async fn keep_refresh_token(&self, client: &Client) {
+    /// Keeps the session's current refresh token through the saved session, when
+    /// `session_owner` says to (real hosts).
+    async fn keep_session(&self, client: &Client) {
         let (Some(path), Some(owner)) = (&self.options.store, &self.options.session_owner) else {
             return;
         };
-        let Some(token) = client.refresh_token().await else {
-            return;
-        };
-        let (path, owner) = (path.clone(), owner.clone());
-        let save = move || {
+        let (path, owner, client) = (path.clone(), owner.clone(), client.clone());
+        let runtime = tokio::runtime::Handle::current();
+        let keep = move || {
             let store = Store::open(&path).map_err(|e| e.to_string())?;
-            crate::sync::login::save_refresh_token(&store, &owner, &token)
+            runtime
+                .block_on(session::keep_token(&store, &owner, &client))
                 .map_err(|e| e.to_string())
         };
-        if let Ok(Err(e)) = tokio::task::spawn_blocking(save).await {
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(keep).await {
             tracing::warn!("the session was not kept for the next start: {e}");
         }
     }

@@ -19,15 +19,16 @@ use chrono::Utc;
 use crate::oxlin::client::Client;
 use crate::store::{Store, SyncBatch};
 use crate::sync::fetch::{FetchError, Fetched, fetch_connection};
+use crate::sync::session::{self, TokenOwner};
 
 /// Where synced connections are written, and whose saved session is kept beside them.
 #[derive(Debug, Clone)]
 pub struct StoreTarget {
     /// The store file.
     pub path: PathBuf,
-    /// Keep the session's refresh token for this owner (`sync::login::owner`); `None` in
+    /// Keep the session's refresh token for this owner (`sync::session`); `None` in
     /// sandbox mode (the demo user logs in with its password).
-    pub session_owner: Option<String>,
+    pub session_owner: Option<TokenOwner>,
 }
 
 /// What saving a connection did.
@@ -79,8 +80,7 @@ pub async fn save_connection(
         };
         store.apply(&batch, now).map_err(|e| e.to_string())?;
         if let Some(owner) = &target.session_owner
-            && let Some(token) = runtime.block_on(client.refresh_token())
-            && let Err(e) = crate::sync::login::save_refresh_token(&store, owner, &token)
+            && let Err(e) = runtime.block_on(session::keep_token(&store, owner, &client))
         {
             tracing::warn!("the session was not kept for the next start: {e}");
         }

@@ -28,6 +28,7 @@ mod sandbox_keys;
 mod sandbox_providers;
 mod sandbox_redirect;
 mod sandbox_state;
+mod session_handoff;
 mod store_concurrency;
 mod store_upserts;
 mod sync_headless;

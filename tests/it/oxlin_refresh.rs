@@ -15,7 +15,7 @@ use coffre::sandbox::testbank::seed;
 use coffre::sandbox::{RunningSandbox, SandboxConfig, start};
 use support::{PASSWORD, admin, config_for};
 
-const SCOPES: &str = coffre::sync::SCOPES;
+use coffre::oxlin::config::SCOPES;
 
 /// A sandbox, its client configuration, and a user holding the `default` test bank, logged in
 /// with their password.

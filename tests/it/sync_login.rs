@@ -6,7 +6,7 @@
 use crate::support::sync_bank as support;
 
 use coffre::oxlin::secret::secret;
-use coffre::sync::login::REFRESH_TOKEN;
+use coffre::sync::session::REFRESH_TOKEN;
 use support::{Bank, bank_with_user, refresh_token, stored, sync, sync_with};
 
 fn spoil_stored_token(bank: &Bank) {

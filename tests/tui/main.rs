@@ -11,4 +11,5 @@ mod keys;
 mod robustness;
 mod sanitiser;
 mod screens;
+mod session;
 mod themes;

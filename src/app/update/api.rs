@@ -1,270 +1,66 @@
-//! What API results and queue events mean for the model. A result whose request id no longer
-//! matches the screen's pending request, or whose generation is older than the connection's
-//! current poller, is stale and dropped.
+//! What API results and queue events mean: one handler per [`ApiEvent`], in the module of its
+//! concern ([`session`], [`onboarding`], [`progress`], the [`dashboard`](super::dashboard)).
+//! A result whose request id no longer matches what is awaited, or whose generation is older
+//! than the connection's current poller, is stale and dropped there.
 
-use crate::app::api_types::SyncStep;
-use crate::app::startup::REFRESHING;
-use crate::app::update::{back_to_picker, open_channel};
-use crate::app::{ApiEvent, Command, Model, Screen};
-use crate::screens::challenge::ChallengeDialog;
-use crate::screens::consent::ConsentChecklist;
-use crate::screens::dashboard::Dashboard;
-use crate::screens::syncing::ConnectionProgress;
+use super::dashboard;
+use crate::app::api_types::ApiError;
+use crate::app::{ApiEvent, Command, Model, onboarding, progress, session};
 use crate::ui::widgets::status_line::Status;
 
 /// Applies one API event.
 pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
+    use ApiEvent as E;
     match event {
-        ApiEvent::LoggedIn { request, result } if model.background_login == Some(request) => {
-            crate::app::startup::background_login_answered(model, result)
+        E::LoggedIn { request, result } => session::logged_in(model, request, result),
+        E::ProvidersLoaded(result) => onboarding::providers_loaded(model, result),
+        E::ConnectionCreated { request, result } => {
+            onboarding::connection_created(model, request, result)
         }
-        ApiEvent::LoggedIn { request, result } => {
-            let Screen::Login(form) = &mut model.screen else {
-                return Vec::new();
-            };
-            if form.pending != Some(request) {
-                return Vec::new();
-            }
-            form.pending = None;
-            match result {
-                Ok(()) => {
-                    model.logged_in = true;
-                    crate::app::startup::unpark_dashboard(model, true)
-                        .unwrap_or_else(|| back_to_picker(model))
-                }
-                Err(e) => {
-                    form.error = Some(e);
-                    Vec::new()
-                }
-            }
+        E::AuthorizeUrlReady { request, result } => {
+            onboarding::authorize_url_ready(model, request, result)
         }
-        ApiEvent::ProvidersLoaded(result) => {
-            if let Ok(list) = &result {
-                model.providers = list.clone();
-            }
-            if let Screen::ProviderPicker(picker) = &mut model.screen {
-                match result {
-                    Ok(list) => picker.set_providers(list),
-                    Err(e) => {
-                        picker.loading = false;
-                        picker.error = Some(e);
-                    }
-                }
-            }
-            Vec::new()
+        E::RedirectCompleted { request, result } => {
+            onboarding::redirect_completed(model, request, result)
         }
-        ApiEvent::ConnectionCreated { request, result } => {
-            let Screen::CredentialForm(form) = &mut model.screen else {
-                return Vec::new();
-            };
-            if form.pending != Some(request) {
-                return Vec::new();
-            }
-            form.pending = None;
-            match result {
-                Ok(connection) => {
-                    let bank = form.provider.name.clone();
-                    start_sync(model, connection, bank)
-                }
-                Err(e) => {
-                    form.error = Some(e.to_string());
-                    Vec::new()
-                }
-            }
-        }
-        ApiEvent::AuthorizeUrlReady { request, result } => {
-            if let Screen::Redirect(wait) = &mut model.screen
-                && wait.request == request
-            {
-                match result {
-                    Ok(url) => wait.url = Some(url),
-                    Err(e) => wait.error = Some(e),
-                }
-            }
-            Vec::new()
-        }
-        ApiEvent::RedirectCompleted { request, result } => {
-            let Screen::Redirect(wait) = &mut model.screen else {
-                return Vec::new();
-            };
-            if wait.request != request {
-                return Vec::new();
-            }
-            match result {
-                Ok(connection) => {
-                    let bank = wait.bank.clone();
-                    start_sync(model, connection, bank)
-                }
-                Err(e) => {
-                    wait.error = Some(e);
-                    Vec::new()
-                }
-            }
-        }
-        ApiEvent::ChallengeReceived {
+        E::RenewalReady {
+            connection,
+            provider,
+            channel,
+        } => onboarding::renewal_ready(model, connection, *provider, *channel),
+        E::ChallengeReceived {
             connection,
             channel,
             generation,
             challenge,
-        } => {
-            if !set_step(model, &connection, generation, SyncStep::WaitingForUser) {
-                return Vec::new();
-            }
-            model.status = None;
-            model.screen = Screen::Challenge(ChallengeDialog::new(
-                connection, channel, challenge, model.now,
-            ));
-            Vec::new()
-        }
-        ApiEvent::ConsentRequested {
+        } => progress::challenge_received(model, connection, channel, generation, challenge),
+        E::ConsentRequested {
             connection,
             channel,
             generation,
             accounts,
-        } => {
-            if !set_step(model, &connection, generation, SyncStep::WaitingForUser) {
-                return Vec::new();
-            }
-            model.screen = Screen::Consent(ConsentChecklist::new(connection, channel, accounts));
-            Vec::new()
-        }
-        ApiEvent::SyncProgressed {
+        } => progress::consent_requested(model, connection, channel, generation, accounts),
+        E::SyncProgressed {
             connection,
             generation,
             step,
-        } => {
-            let done = step == SyncStep::Done;
-            let failed = matches!(step, SyncStep::Failed(_));
-            if !set_step(model, &connection, generation, step) {
-                return Vec::new();
-            }
-            if failed && matches!(model.screen, Screen::Challenge(_) | Screen::Consent(_)) {
-                model.screen = Screen::Syncing;
-            }
-            if done && !model.sync.any_running() && matches!(model.screen, Screen::Dashboard(_)) {
-                if matches!(&model.status, Some(Status::Info(s)) if s == REFRESHING) {
-                    model.status = Some(Status::Info("Every bank is up to date.".into()));
-                }
-                return vec![Command::StopPolling { connection }, Command::LoadDashboard];
-            }
-            if done && !model.sync.any_running() && matches!(model.screen, Screen::Syncing) {
-                // The poller wrote the connection to the store before saying Done.
-                model.renewing = None;
-                model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
-                return vec![Command::StopPolling { connection }, Command::LoadDashboard];
-            }
-            if let (Screen::Dashboard(_), Some(row)) = (
-                &model.screen,
-                model.sync.rows.iter().find(|r| r.connection == connection),
-            ) && let SyncStep::Failed(why) = &row.step
-            {
-                model.status = Some(Status::Error(format!(
-                    "{}: {}",
-                    row.bank,
-                    failure_words(why)
-                )));
-            }
-            if done || failed {
-                vec![Command::StopPolling { connection }]
-            } else {
-                Vec::new()
-            }
-        }
-        ApiEvent::Failed {
-            connection: _,
-            error,
-        } => {
-            model.status = Some(Status::Error(error.to_string()));
-            Vec::new()
-        }
-        ApiEvent::DashboardLoaded(result) => {
-            if let Screen::Dashboard(d) = &mut model.screen {
-                match result {
-                    Ok(data) => d.load(data),
-                    Err(e) => {
-                        d.loading = false;
-                        d.error = Some(crate::screens::clean(&e));
-                    }
-                }
-                if std::mem::take(&mut model.sync_when_loaded) {
-                    return crate::app::update::sync_every_connection(model);
-                }
-            }
-            Vec::new()
-        }
-        ApiEvent::RenewalReady {
-            connection,
-            provider,
-            channel,
-        } => {
-            if !matches!(model.screen, Screen::Dashboard(_)) {
-                return Vec::new();
-            }
-            model.renewing = Some(connection);
-            open_channel(model, *provider, *channel)
-        }
-        ApiEvent::Notice(text) => {
-            model.status = Some(Status::Info(crate::screens::clean(&text)));
-            Vec::new()
-        }
-        ApiEvent::TransactionsLoaded(result) => {
-            if let Screen::Dashboard(d) = &mut model.screen {
-                match result {
-                    Ok(rows) => d.load_transactions(*rows),
-                    Err(e) => d.transactions_failed(&e),
-                }
-            }
-            Vec::new()
-        }
-        ApiEvent::Connectivity { online } => {
-            if let Screen::Dashboard(d) = &mut model.screen {
-                d.offline = !online;
-            }
-            Vec::new()
-        }
+        } => progress::sync_progressed(model, connection, generation, step),
+        E::Failed { error, .. } => background_call_failed(model, error),
+        E::DashboardLoaded(result) => dashboard::dashboard_loaded(model, result),
+        E::TransactionsLoaded(result) => dashboard::transactions_loaded(model, result),
+        E::Connectivity { online } => dashboard::connectivity(model, online),
+        E::Notice(text) => notice(model, &text),
     }
 }
 
-/// Registers a new connection on the board and starts polling its queue.
-fn start_sync(model: &mut Model, connection: String, bank: String) -> Vec<Command> {
-    let generation = model.next_id();
-    model.sync.rows.retain(|r| r.connection != connection);
-    model.sync.rows.push(ConnectionProgress {
-        connection: connection.clone(),
-        bank: crate::screens::clean(&bank),
-        step: SyncStep::Starting,
-        generation,
-    });
-    model.screen = Screen::Syncing;
-    model.status = None;
-    vec![Command::PollQueue {
-        connection,
-        generation,
-    }]
+/// A call in the background failed (answering a challenge, sending consents): the status line.
+fn background_call_failed(model: &mut Model, error: ApiError) -> Vec<Command> {
+    model.status = Some(Status::Error(error.to_string()));
+    Vec::new()
 }
 
-/// Moves a connection to `step` if `generation` is current; `false` when the event is stale.
-fn set_step(model: &mut Model, connection: &str, generation: u64, step: SyncStep) -> bool {
-    match model.sync.row_mut(connection) {
-        Some(row) if row.generation == generation => {
-            row.step = step;
-            true
-        }
-        _ => false,
-    }
-}
-
-/// A failed sync in a few words, for the dashboard's status line.
-fn failure_words(failure: &crate::app::api_types::SyncFailure) -> String {
-    use crate::app::api_types::SyncFailure as F;
-    match failure {
-        F::AuthFailed => "credentials refused (r: renew them)".into(),
-        F::PasswordChangeRequired => "change your password on the bank's website".into(),
-        F::UserActionRequired => "the bank asks for an action on its website".into(),
-        F::TooManyAttempts => "too many attempts, wait before retrying".into(),
-        F::ChallengeTimedOut => "the bank's question timed out (s: retry)".into(),
-        F::ChallengeCancelled => "the bank's question was cancelled (s: retry)".into(),
-        F::ChallengeFailed => "the answer was refused (s: retry)".into(),
-        F::Other(why) => format!("the sync stopped ({why})"),
-    }
+/// Something finished that the user should hear about: the status line.
+fn notice(model: &mut Model, text: &str) -> Vec<Command> {
+    model.status = Some(Status::Info(crate::screens::clean(text)));
+    Vec::new()
 }

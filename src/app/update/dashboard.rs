@@ -1,25 +1,46 @@
-//! What the dashboard's actions mean: the commands they send. `s` registers every connection on
-//! the sync board with a fresh generation, so their queue events are not taken as stale.
+//! The dashboard (pure, like `update`): its keys and the actions they ask for, and the store's
+//! answers it waits for (its data, the transactions read after it, the API's reachability).
+
+use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::api_types::SyncStep;
-use crate::app::update::back_to_picker;
-use crate::app::{Command, Model};
-use crate::screens::dashboard::DashboardAction;
-use crate::screens::syncing::ConnectionProgress;
+use crate::app::onboarding::back_to_picker;
+use crate::app::progress::{register, sync_every_connection};
+use crate::app::session::open_login;
+use crate::app::{Command, Model, Screen};
+use crate::screens::dashboard::{DashboardAction, DashboardData, Transactions};
 use crate::ui::widgets::status_line::Status;
 
+/// A key on the dashboard; `l` (unused by the dashboard; the export prompt's `l` returns an
+/// action) opens the login screen when no session is open.
+pub(super) fn dashboard_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
+    let Screen::Dashboard(dashboard) = &mut model.screen else {
+        return Vec::new();
+    };
+    let typing = dashboard.is_typing();
+    let action = dashboard.on_key(key);
+    if key.code == KeyCode::Char('l')
+        && !typing
+        && !model.session.is_logged_in()
+        && action == DashboardAction::None
+    {
+        return open_login(model);
+    }
+    dashboard_action(model, action)
+}
+
 /// Turns a dashboard action into commands.
-pub(super) fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> {
+fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> {
     match action {
         DashboardAction::None => Vec::new(),
-        DashboardAction::AddBank if !model.logged_in => {
-            let cmds = crate::app::startup::open_login(model);
+        DashboardAction::AddBank if !model.session.is_logged_in() => {
+            let cmds = open_login(model);
             model.status = Some(Status::Info(
                 "Log in first; the dashboard comes back after.".into(),
             ));
             cmds
         }
-        DashboardAction::SyncAll => sync_all(model),
+        DashboardAction::SyncAll => sync_every_connection(model),
         DashboardAction::RenewCredentials(connection) => {
             vec![Command::RenewCredentials { connection }]
         }
@@ -42,55 +63,45 @@ pub(super) fn dashboard_action(model: &mut Model, action: DashboardAction) -> Ve
     }
 }
 
-/// One `SyncNow` per connection not already syncing.
-pub(crate) fn sync_all(model: &mut Model) -> Vec<Command> {
-    let crate::app::Screen::Dashboard(d) = &model.screen else {
+/// The store's data arrived; a sync asked for while loading starts now.
+pub(super) fn dashboard_loaded(
+    model: &mut Model,
+    result: Result<DashboardData, String>,
+) -> Vec<Command> {
+    let Screen::Dashboard(d) = &mut model.screen else {
         return Vec::new();
     };
-    if d.loading {
-        model.sync_when_loaded = true;
-        return Vec::new();
-    }
-    let banks: Vec<(String, String)> = d
-        .connection_names()
-        .map(|(id, bank)| (id.to_string(), bank.to_string()))
-        .collect();
-    let mut cmds = Vec::new();
-    for (connection, _bank) in banks {
-        if model
-            .sync
-            .rows
-            .iter()
-            .any(|r| r.connection == connection && r.is_running())
-        {
-            continue;
+    match result {
+        Ok(data) => d.load(data),
+        Err(e) => {
+            d.loading = false;
+            d.error = Some(crate::screens::clean(&e));
         }
-        let generation = register(model, &connection, SyncStep::Starting);
-        cmds.push(Command::SyncNow {
-            connection,
-            generation,
-        });
     }
-    cmds
+    if std::mem::take(&mut d.sync_when_loaded) {
+        return sync_every_connection(model);
+    }
+    Vec::new()
 }
 
-/// Puts `connection` on the sync board at `step` with a fresh generation, which it returns.
-fn register(model: &mut Model, connection: &str, step: SyncStep) -> u64 {
-    let bank = match &model.screen {
-        crate::app::Screen::Dashboard(d) => d
-            .connection_names()
-            .find(|(id, _)| *id == connection)
-            .map(|(_, bank)| bank.to_string()),
-        _ => None,
+/// The transactions, read after the rest of the dashboard.
+pub(super) fn transactions_loaded(
+    model: &mut Model,
+    result: Result<Box<Transactions>, String>,
+) -> Vec<Command> {
+    if let Screen::Dashboard(d) = &mut model.screen {
+        match result {
+            Ok(rows) => d.load_transactions(*rows),
+            Err(e) => d.transactions_failed(&e),
+        }
     }
-    .unwrap_or_else(|| connection.to_string());
-    let generation = model.next_id();
-    model.sync.rows.retain(|r| r.connection != connection);
-    model.sync.rows.push(ConnectionProgress {
-        connection: connection.to_string(),
-        bank,
-        step,
-        generation,
-    });
-    generation
+    Vec::new()
+}
+
+/// The API became reachable or not: the OFFLINE badge.
+pub(super) fn connectivity(model: &mut Model, online: bool) -> Vec<Command> {
+    if let Screen::Dashboard(d) = &mut model.screen {
+        d.offline = !online;
+    }
+    Vec::new()
 }

@@ -13,7 +13,7 @@ use coffre::sandbox::{RunningSandbox, SandboxConfig};
 use secrecy::SecretString;
 
 /// Every scope a coffre user session asks for.
-pub const SCOPES: &str = "openid profile profile_edit accounts_manage connections_manage connections_sync transactions_read";
+pub use coffre::oxlin::config::SCOPES;
 /// How long a test waits for an awaited event.
 pub const DEADLINE: Duration = Duration::from_secs(30);
 /// The `redirect_uri` of the REDIRECT tests (never connected to).

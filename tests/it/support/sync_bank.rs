@@ -111,6 +111,8 @@ pub fn refresh_token(bank: &Bank) -> Option<String> {
         return None;
     }
     let store = Store::open(&file).unwrap();
-    let token = store.secret(coffre::sync::login::REFRESH_TOKEN).unwrap()?;
+    let token = store
+        .secret(coffre::sync::session::REFRESH_TOKEN)
+        .unwrap()?;
     Some(token.expose_secret().to_owned())
 }

@@ -12,11 +12,11 @@ use coffre::app::{ApiEvent, AutoLogin, Model, Msg, Startup};
 use coffre::cli::{DEMO_EMAIL, DEMO_PASSWORD, SANDBOX_STATE_FILE, start_demo_sandbox};
 use coffre::oxlin::client::Client;
 use coffre::oxlin::config::OxlinConfig;
+use coffre::oxlin::config::SCOPES;
 use coffre::oxlin::secret::{Expose, secret};
 use coffre::sandbox::{RunningSandbox, SandboxConfig};
 use coffre::store::Store;
-use coffre::sync::login::{REFRESH_TOKEN, save_refresh_token};
-use coffre::tasks::SCOPES;
+use coffre::sync::session::{REFRESH_TOKEN, TokenOwner, save_token};
 use crossterm::event::KeyCode;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
@@ -135,8 +135,8 @@ async fn configured_host(dir: &Path, email: &str) -> (RunningSandbox, OxlinConfi
     (sandbox, oxlin, token)
 }
 
-fn owner(oxlin: &OxlinConfig, email: &str) -> String {
-    format!("{} {} {email}", oxlin.auth_url, oxlin.client_id)
+fn owner(oxlin: &OxlinConfig, email: &str) -> TokenOwner {
+    TokenOwner::new(&oxlin.auth_url, &oxlin.client_id, Some(email))
 }
 
 fn stored_token(dir: &Path) -> Option<String> {
@@ -183,7 +183,7 @@ async fn a_refused_refresh_token_opens_the_login_screen_saying_why() {
     let email = "refused-tui@example.com";
     let (sandbox, oxlin, _) = configured_host(dir.path(), email).await;
     let store = Store::open(&dir.path().join("sandbox.sqlite")).unwrap();
-    save_refresh_token(&store, &owner(&oxlin, email), &secret("no-longer-valid")).unwrap();
+    save_token(&store, &owner(&oxlin, email), &secret("no-longer-valid")).unwrap();
     let model = Model::new(chrono::Utc::now(), false, Some((email, "")));
     let options = runner_options(dir.path());
     let startup = token_startup("no-longer-valid");

@@ -1,0 +1,268 @@
+//! Sync progress (pure, like `update`): the sync board's rows, the queue events that move them
+//! (steps, challenges, consent requests), and the screens that answer them (sync, challenge,
+//! consent). Each connection on the board carries the generation of its poller; an event of an
+//! older generation is stale and dropped.
+//!
+//! `s` (and the login's refresh) registers every connection with a fresh generation, so their
+//! queue events are not taken as stale.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::app::api_types::{ConsentAccount, CredentialSpec, SyncFailure, SyncStep};
+use crate::app::session::REFRESHING;
+use crate::app::{Command, Model, Screen, onboarding};
+use crate::screens::challenge::{ChallengeAction, ChallengeDialog};
+use crate::screens::consent::{ConsentAction, ConsentChecklist};
+use crate::screens::dashboard::Dashboard;
+use crate::screens::syncing::ConnectionProgress;
+use crate::ui::widgets::status_line::Status;
+
+/// A key on the sync screen: Enter after a failure retries, Esc goes to the dashboard.
+pub(crate) fn syncing_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
+    match key.code {
+        KeyCode::Enter => onboarding::retry_after_failure(model),
+        KeyCode::Esc => {
+            // The pollers keep running: the dashboard shows their progress per bank.
+            model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+            vec![Command::LoadDashboard]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A key on the bank's question: an answer is sent; a dismissal leaves the bank to time out.
+pub(crate) fn challenge_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
+    let Screen::Challenge(dialog) = &mut model.screen else {
+        return Vec::new();
+    };
+    let (connection, channel) = (dialog.connection.clone(), dialog.channel.clone());
+    match dialog.on_key(key) {
+        ChallengeAction::None => Vec::new(),
+        ChallengeAction::Answer(answers) => {
+            model.screen = Screen::Syncing;
+            vec![Command::AnswerChallenge {
+                connection,
+                channel,
+                answers,
+            }]
+        }
+        ChallengeAction::Dismiss => {
+            model.screen = Screen::Syncing;
+            model.status = Some(Status::Info(
+                "Not answered: the bank will stop waiting after its timeout.".into(),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// A key on the consent checklist: the choices are sent.
+pub(crate) fn consent_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
+    let Screen::Consent(list) = &mut model.screen else {
+        return Vec::new();
+    };
+    let (connection, channel) = (list.connection.clone(), list.channel.clone());
+    match list.on_key(key) {
+        ConsentAction::None => Vec::new(),
+        ConsentAction::Send { accepted, refused } => {
+            let text = match refused.len() {
+                0 => format!("{} accounts shared.", accepted.len()),
+                n => format!(
+                    "{} accounts shared; {n} refused (deleted from Oxlin).",
+                    accepted.len()
+                ),
+            };
+            model.status = Some(Status::Info(text));
+            model.screen = Screen::Syncing;
+            vec![Command::SendConsents {
+                connection,
+                channel,
+                accepted,
+                refused,
+            }]
+        }
+    }
+}
+
+/// Registers a new connection on the board and starts polling its queue.
+pub(crate) fn start_sync(model: &mut Model, connection: String, bank: String) -> Vec<Command> {
+    let generation = model.next_id();
+    model.sync.rows.retain(|r| r.connection != connection);
+    model.sync.rows.push(ConnectionProgress {
+        connection: connection.clone(),
+        bank: crate::screens::clean(&bank),
+        step: SyncStep::Starting,
+        generation,
+    });
+    model.screen = Screen::Syncing;
+    model.status = None;
+    vec![Command::PollQueue {
+        connection,
+        generation,
+    }]
+}
+
+/// One `SyncNow` per connection on the dashboard not already syncing; while the dashboard is
+/// still loading, once it has loaded.
+pub(crate) fn sync_every_connection(model: &mut Model) -> Vec<Command> {
+    let Screen::Dashboard(d) = &mut model.screen else {
+        return Vec::new();
+    };
+    if d.loading {
+        d.sync_when_loaded = true;
+        return Vec::new();
+    }
+    let banks: Vec<String> = d.connection_names().map(|(id, _)| id.to_string()).collect();
+    let mut cmds = Vec::new();
+    for connection in banks {
+        if model
+            .sync
+            .rows
+            .iter()
+            .any(|r| r.connection == connection && r.is_running())
+        {
+            continue;
+        }
+        let generation = register(model, &connection, SyncStep::Starting);
+        cmds.push(Command::SyncNow {
+            connection,
+            generation,
+        });
+    }
+    cmds
+}
+
+/// Puts `connection` on the sync board at `step` with a fresh generation, which it returns.
+pub(crate) fn register(model: &mut Model, connection: &str, step: SyncStep) -> u64 {
+    let bank = match &model.screen {
+        Screen::Dashboard(d) => d
+            .connection_names()
+            .find(|(id, _)| *id == connection)
+            .map(|(_, bank)| bank.to_string()),
+        _ => None,
+    }
+    .unwrap_or_else(|| connection.to_string());
+    let generation = model.next_id();
+    model.sync.rows.retain(|r| r.connection != connection);
+    model.sync.rows.push(ConnectionProgress {
+        connection: connection.to_string(),
+        bank,
+        step,
+        generation,
+    });
+    generation
+}
+
+/// The bank asks a question: the challenge dialog opens.
+pub(crate) fn challenge_received(
+    model: &mut Model,
+    connection: String,
+    channel: String,
+    generation: u64,
+    challenge: Vec<CredentialSpec>,
+) -> Vec<Command> {
+    if !set_step(model, &connection, generation, SyncStep::WaitingForUser) {
+        return Vec::new();
+    }
+    model.status = None;
+    model.screen = Screen::Challenge(ChallengeDialog::new(
+        connection, channel, challenge, model.now,
+    ));
+    Vec::new()
+}
+
+/// The bank lists accounts waiting for consent: the checklist opens.
+pub(crate) fn consent_requested(
+    model: &mut Model,
+    connection: String,
+    channel: String,
+    generation: u64,
+    accounts: Vec<ConsentAccount>,
+) -> Vec<Command> {
+    if !set_step(model, &connection, generation, SyncStep::WaitingForUser) {
+        return Vec::new();
+    }
+    model.screen = Screen::Consent(ConsentChecklist::new(connection, channel, accounts));
+    Vec::new()
+}
+
+/// A connection's sync moved on: the board, and when every sync is over, the dashboard.
+pub(crate) fn sync_progressed(
+    model: &mut Model,
+    connection: String,
+    generation: u64,
+    step: SyncStep,
+) -> Vec<Command> {
+    let done = step == SyncStep::Done;
+    let failed = matches!(step, SyncStep::Failed(_));
+    if !set_step(model, &connection, generation, step) {
+        return Vec::new();
+    }
+    if failed && matches!(model.screen, Screen::Challenge(_) | Screen::Consent(_)) {
+        model.screen = Screen::Syncing;
+    }
+    if done && !model.sync.any_running() {
+        match model.screen {
+            Screen::Dashboard(_) => {
+                if matches!(&model.status, Some(Status::Info(s)) if s == REFRESHING) {
+                    model.status = Some(Status::Info("Every bank is up to date.".into()));
+                }
+                return vec![Command::StopPolling { connection }, Command::LoadDashboard];
+            }
+            Screen::Syncing => {
+                // The poller wrote the connection to the store before saying Done.
+                model.onboarding.renewing = None;
+                model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+                return vec![Command::StopPolling { connection }, Command::LoadDashboard];
+            }
+            _ => {}
+        }
+    }
+    say_failure_on_dashboard(model, &connection);
+    if done || failed {
+        vec![Command::StopPolling { connection }]
+    } else {
+        Vec::new()
+    }
+}
+
+/// On the dashboard, a connection whose sync failed is named in the status line.
+fn say_failure_on_dashboard(model: &mut Model, connection: &str) {
+    if let (Screen::Dashboard(_), Some(row)) = (
+        &model.screen,
+        model.sync.rows.iter().find(|r| r.connection == connection),
+    ) && let SyncStep::Failed(why) = &row.step
+    {
+        model.status = Some(Status::Error(format!(
+            "{}: {}",
+            row.bank,
+            failure_words(why)
+        )));
+    }
+}
+
+/// Moves a connection to `step` if `generation` is current; `false` when the event is stale.
+fn set_step(model: &mut Model, connection: &str, generation: u64, step: SyncStep) -> bool {
+    match model.sync.row_mut(connection) {
+        Some(row) if row.generation == generation => {
+            row.step = step;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A failed sync in a few words, for the dashboard's status line.
+fn failure_words(failure: &SyncFailure) -> String {
+    use SyncFailure as F;
+    match failure {
+        F::AuthFailed => "credentials refused (r: renew them)".into(),
+        F::PasswordChangeRequired => "change your password on the bank's website".into(),
+        F::UserActionRequired => "the bank asks for an action on its website".into(),
+        F::TooManyAttempts => "too many attempts, wait before retrying".into(),
+        F::ChallengeTimedOut => "the bank's question timed out (s: retry)".into(),
+        F::ChallengeCancelled => "the bank's question was cancelled (s: retry)".into(),
+        F::ChallengeFailed => "the answer was refused (s: retry)".into(),
+        F::Other(why) => format!("the sync stopped ({why})"),
+    }
+}
