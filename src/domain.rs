@@ -4,14 +4,22 @@
 
 mod account;
 mod connection;
+mod credential;
+mod error;
 mod ids;
 mod money;
+mod progress;
+mod provider;
 mod transaction;
 
 pub use account::{Account, AccountKind, AccountState};
 pub use connection::{
     ChannelHealth, ChannelState, Connection, ConnectionState, NextAction, RENEWAL_WINDOW_DAYS,
 };
+pub use credential::CredentialValue;
+pub use error::CallFailure;
 pub use ids::{AccountId, Aggregator, BadIdKey, ConnectionId, TransactionId};
 pub use money::{Money, paris_date};
+pub use progress::{SyncStep, retry_from_form};
+pub use provider::{Channel, ChannelMode, CredentialField, InputKind, Provider};
 pub use transaction::{Booking, Transaction};

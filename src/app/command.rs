@@ -3,7 +3,7 @@
 
 use secrecy::SecretString;
 
-use crate::screens::credential_form::CredentialValue;
+use crate::domain::CredentialValue;
 use crate::screens::dashboard::ExportFormat;
 
 /// Something the app wants done outside the pure core.

@@ -4,9 +4,7 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::app::api_types::{
-    ApiError, ChannelEntry, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
-};
+use crate::domain::{Account, CallFailure, Channel, CredentialField, Provider, SyncStep};
 use crate::screens::dashboard::{DashboardData, Transactions};
 
 /// Something that happened.
@@ -36,30 +34,30 @@ pub enum ApiEvent {
         /// The request this answers.
         request: u64,
         /// Ok, or why not.
-        result: Result<(), ApiError>,
+        result: Result<(), CallFailure>,
     },
     /// The provider catalogue arrived.
-    ProvidersLoaded(Result<Vec<ProviderEntry>, ApiError>),
+    ProvidersLoaded(Result<Vec<Provider>, CallFailure>),
     /// The credentials of submission `request` were accepted: this connection now syncs.
     ConnectionCreated {
         /// The request this answers.
         request: u64,
         /// The new connection's id, or why it was refused.
-        result: Result<String, ApiError>,
+        result: Result<String, CallFailure>,
     },
     /// The authorisation URL of REDIRECT request `request` is known.
     AuthorizeUrlReady {
         /// The request this answers.
         request: u64,
         /// The URL to open, or why not.
-        result: Result<String, ApiError>,
+        result: Result<String, CallFailure>,
     },
     /// The bank sent the user back (REDIRECT `request`): this connection now syncs.
     RedirectCompleted {
         /// The request this answers.
         request: u64,
         /// The connection id, or why not (timeout, refused at the bank).
-        result: Result<String, ApiError>,
+        result: Result<String, CallFailure>,
     },
     /// The bank asks a question (a `*_USER_INPUT_REQUESTED` queue event).
     ChallengeReceived {
@@ -70,7 +68,7 @@ pub enum ApiEvent {
         /// The poller generation that saw it.
         generation: u64,
         /// The challenge array, in order.
-        challenge: Vec<CredentialSpec>,
+        challenge: Vec<CredentialField>,
     },
     /// The bank listed accounts that wait for consent.
     ConsentRequested {
@@ -81,7 +79,7 @@ pub enum ApiEvent {
         /// The poller generation that saw it.
         generation: u64,
         /// The accounts.
-        accounts: Vec<ConsentAccount>,
+        accounts: Vec<Account>,
     },
     /// A connection's sync moved to a new step.
     SyncProgressed {
@@ -97,7 +95,7 @@ pub enum ApiEvent {
         /// The connection concerned.
         connection: String,
         /// Why.
-        error: ApiError,
+        error: CallFailure,
     },
     /// The dashboard's data was read from the store (`Err`: why not, already sanitised).
     DashboardLoaded(Result<DashboardData, String>),
@@ -107,9 +105,9 @@ pub enum ApiEvent {
         /// The connection to renew.
         connection: String,
         /// Its bank.
-        provider: Box<ProviderEntry>,
+        provider: Box<Provider>,
         /// The channel to give the credentials to.
-        channel: Box<ChannelEntry>,
+        channel: Box<Channel>,
     },
     /// Something finished that the user should hear about (export written, bank deleted).
     Notice(String),

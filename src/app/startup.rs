@@ -17,8 +17,8 @@
 
 use secrecy::SecretString;
 
-use crate::app::api_types::ApiError;
 use crate::app::{Command, Model, Screen};
+use crate::domain::CallFailure;
 use crate::screens::dashboard::Dashboard;
 use crate::screens::login::LoginForm;
 use crate::ui::widgets::status_line::Status;
@@ -77,7 +77,7 @@ pub fn start(model: &mut Model, startup: Startup) -> Vec<Command> {
 /// The answer to a background login: sync every connection, or say why not.
 pub(crate) fn background_login_answered(
     model: &mut Model,
-    result: Result<(), ApiError>,
+    result: Result<(), CallFailure>,
 ) -> Vec<Command> {
     model.background_login = None;
     match result {
@@ -89,7 +89,7 @@ pub(crate) fn background_login_answered(
             model.status = Some(Status::Info(REFRESHING.into()));
             crate::app::update::sync_every_connection(model)
         }
-        Err(ApiError::Unreachable) => {
+        Err(CallFailure::Unreachable) => {
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = true;
             }
@@ -99,16 +99,17 @@ pub(crate) fn background_login_answered(
             ));
             Vec::new()
         }
-        Err(ApiError::SessionExpired) => {
+        Err(CallFailure::SessionExpired) => {
             open_login(model);
             if let Screen::Login(form) = &mut model.screen {
-                form.error = Some(ApiError::SessionExpired);
+                form.error = Some(CallFailure::SessionExpired);
             }
             Vec::new()
         }
         Err(e) => {
             model.status = Some(Status::Error(format!(
-                "Login failed: {e} Press l to log in."
+                "Login failed: {} Press l to log in.",
+                crate::wording::failures::call_failure(&e)
             )));
             Vec::new()
         }

@@ -10,8 +10,8 @@ mod dashboard;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::api_types::ChannelMode;
 use crate::app::{Command, Model, Msg, Screen};
+use crate::domain::ChannelMode;
 use crate::screens::challenge::ChallengeAction;
 use crate::screens::consent::ConsentAction;
 use crate::screens::credential_form::{CredentialForm, FormAction};
@@ -232,8 +232,8 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
 /// Opens the form (EMBEDDED) or starts the redirect (REDIRECT) for the chosen channel.
 pub(crate) fn open_channel(
     model: &mut Model,
-    provider: crate::app::api_types::ProviderEntry,
-    channel: crate::app::api_types::ChannelEntry,
+    provider: crate::domain::Provider,
+    channel: crate::domain::Channel,
 ) -> Vec<Command> {
     model.status = None;
     match channel.mode {
@@ -276,7 +276,7 @@ pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
 
 /// Enter on the sync screen after a failure: back to the form, or to the picker.
 fn retry_after_failure(model: &mut Model) -> Vec<Command> {
-    use crate::app::api_types::SyncStep;
+    use crate::domain::SyncStep;
     let failed = model.sync.rows.iter().find_map(|r| match &r.step {
         SyncStep::Failed(f) => Some(f.clone()),
         _ => None,
@@ -288,7 +288,7 @@ fn retry_after_failure(model: &mut Model) -> Vec<Command> {
         .sync
         .rows
         .retain(|r| !matches!(r.step, SyncStep::Failed(_)));
-    match (&model.last_form, failure.back_to_form()) {
+    match (&model.last_form, crate::domain::retry_from_form(&failure)) {
         (Some((p, c)), true) => {
             model.screen = Screen::CredentialForm(CredentialForm::new(p.clone(), c.clone()));
             Vec::new()

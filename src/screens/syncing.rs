@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::app::api_types::SyncStep;
+use crate::domain::SyncStep;
 use crate::screens::ViewCtx;
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::spinner::spinner_frame;
@@ -100,7 +100,7 @@ impl SyncBoard {
             ]));
             if let SyncStep::Failed(failure) = &row.step {
                 lines.push(Line::styled(
-                    format!("  {}", failure.next_action()),
+                    format!("  {}", crate::wording::failures::sync_next_action(failure)),
                     ctx.theme.error,
                 ));
             }

@@ -9,8 +9,8 @@
 use crate::app::ApiEvent;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
+use crate::oxlin::to_domain;
 use crate::oxlin::wire::{Channel, ChannelStatus};
-use crate::tasks::convert;
 
 /// What the channel is wanted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub async fn channel_for(
         .provider_id
         .clone()
         .ok_or_else(|| OxlinError::NotFound("the connection names no bank".into()))?;
-    let provider = convert::provider(&client.provider(&provider_id).await?);
+    let provider = to_domain::provider(&client.provider(&provider_id).await?);
     let chosen = match purpose {
         ChannelPurpose::Renew => to_renew(&wire.channels)
             .map(|c| c.channel_definition_id.clone())

@@ -9,19 +9,19 @@ use std::collections::BTreeMap;
 use crate::app::{ApiEvent, Command};
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
+use crate::oxlin::to_domain;
 use crate::oxlin::wire::{ConsentDecision, CredentialValue, UserInputRequest};
-use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 
 /// Runs one command to its answer.
 pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
-    let err = |e: OxlinError| convert::api_error(&e);
+    let err = |e: OxlinError| to_domain::call_failure(&e);
     match command {
         Command::LoadProviders => {
             let result = client
                 .providers()
                 .await
-                .map(|list| list.iter().map(convert::provider).collect())
+                .map(|list| list.iter().map(to_domain::provider).collect())
                 .map_err(err);
             sender.api(ApiEvent::ProvidersLoaded(result));
         }
@@ -102,7 +102,7 @@ async fn create_connection(
     client: &Client,
     provider_id: &str,
     channel_id: &str,
-    values: Vec<crate::screens::credential_form::CredentialValue>,
+    values: Vec<crate::domain::CredentialValue>,
     renew: Option<String>,
 ) -> Result<String, OxlinError> {
     let provider = client.provider(provider_id).await?;

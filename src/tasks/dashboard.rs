@@ -15,16 +15,16 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 
 use crate::app::ApiEvent;
-use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
+use crate::domain::{CallFailure, ChannelHealth, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
+use crate::oxlin::to_domain;
 use crate::oxlin::wire::{AccountStatus, SyncType};
 use crate::screens::dashboard::ExportFormat;
 use crate::store::Store;
 use crate::store::dashboard::{load_dashboard_summary, load_transactions};
 use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
-use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 
 /// Where the dashboard's commands read and write.
@@ -76,13 +76,13 @@ impl Local {
         .unwrap_or_else(|e| Err(e.to_string()));
         match result {
             Ok(()) => self.sender.api(ApiEvent::Notice(done)),
-            Err(e) => self.fail("", ApiError::Rejected(format!("the store: {e}"))),
+            Err(e) => self.fail("", CallFailure::Rejected(format!("the store: {e}"))),
         }
         self.load();
     }
 
-    fn fail(&self, connection: &str, error: ApiError) {
-        if error == ApiError::Unreachable {
+    fn fail(&self, connection: &str, error: CallFailure) {
+        if error == CallFailure::Unreachable {
             self.sender.api(ApiEvent::Connectivity { online: false });
         }
         self.sender.api(ApiEvent::Failed {
@@ -95,17 +95,19 @@ impl Local {
     pub async fn sync_now(&self, client: Client, connection: String, generation: u64) {
         if let Err(e) = client.sync(&connection, SyncType::All).await {
             let error = match e {
-                OxlinError::NotFound(_) => ApiError::Rejected(
+                OxlinError::NotFound(_) => CallFailure::Rejected(
                     "the server no longer knows this bank (the built-in sandbox forgets on \
                      restart): D removes it, a adds it again"
                         .into(),
                 ),
-                e => convert::api_error(&e),
+                e => to_domain::call_failure(&e),
             };
             self.sender.api(ApiEvent::SyncProgressed {
                 connection: connection.clone(),
                 generation,
-                step: SyncStep::Failed(SyncFailure::Other(error.to_string())),
+                step: SyncStep::Failed(ChannelHealth::Other(
+                    crate::wording::failures::call_failure(&error),
+                )),
             });
             self.fail(&connection, error);
         }
@@ -115,7 +117,7 @@ impl Local {
     pub async fn renew(&self, client: Client, connection: String, purpose: ChannelPurpose) {
         match channel_for(&client, &connection, purpose).await {
             Ok(event) => self.sender.api(event),
-            Err(e) => self.fail(&connection, convert::api_error(&e)),
+            Err(e) => self.fail(&connection, to_domain::call_failure(&e)),
         }
     }
 
@@ -135,7 +137,7 @@ impl Local {
                 let accounts: Vec<_> = accounts
                     .iter()
                     .filter(|a| a.status == Some(AccountStatus::PendingConsent))
-                    .map(convert::consent_account)
+                    .map(to_domain::account)
                     .collect();
                 if accounts.is_empty() {
                     self.sender.api(ApiEvent::SyncProgressed {
@@ -163,9 +165,9 @@ impl Local {
                 self.sender.api(ApiEvent::SyncProgressed {
                     connection: connection.clone(),
                     generation,
-                    step: SyncStep::Failed(SyncFailure::Other("consent".into())),
+                    step: SyncStep::Failed(ChannelHealth::Other("consent".into())),
                 });
-                self.fail(&connection, convert::api_error(&e));
+                self.fail(&connection, to_domain::call_failure(&e));
             }
         }
     }
@@ -186,7 +188,7 @@ impl Local {
                 )
                 .await
             }
-            Err(e) => self.fail(&connection, convert::api_error(&e)),
+            Err(e) => self.fail(&connection, to_domain::call_failure(&e)),
         }
     }
 
@@ -211,7 +213,7 @@ impl Local {
                 )
                 .await
             }
-            Err(e) => self.fail("", convert::api_error(&e)),
+            Err(e) => self.fail("", to_domain::call_failure(&e)),
         }
     }
 
@@ -223,7 +225,7 @@ impl Local {
                 Ok(path) => ApiEvent::Notice(format!("Exported to {}", path.display())),
                 Err(e) => ApiEvent::Failed {
                     connection: String::new(),
-                    error: ApiError::Rejected(format!("export failed: {e}")),
+                    error: CallFailure::Rejected(format!("export failed: {e}")),
                 },
             };
             local.sender.api(event);

@@ -27,12 +27,12 @@ use tokio::task::AbortHandle;
 use tokio::time::MissedTickBehavior;
 
 use crate::app::ApiEvent;
-use crate::app::api_types::{SyncFailure, SyncStep};
+use crate::domain::{ChannelHealth, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
+use crate::oxlin::to_domain;
 use crate::oxlin::wire::{AccountStatus, Event};
 use crate::sanitize::clean_line;
-use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 use crate::tasks::store_sync::StoreTarget;
 
@@ -120,14 +120,15 @@ impl Poller {
 
 /// Tells the app a poll failed (the first of a run of failures).
 fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
-    let error = convert::api_error(e);
-    if error == crate::app::api_types::ApiError::Unreachable {
+    let error = to_domain::call_failure(e);
+    if error == crate::domain::CallFailure::Unreachable {
         sender.api(ApiEvent::Connectivity { online: false });
     }
     sender.api(ApiEvent::Failed {
         connection: String::new(),
-        error: crate::app::api_types::ApiError::Rejected(format!(
-            "following the sync failed ({error}); coffre keeps trying"
+        error: crate::domain::CallFailure::Rejected(format!(
+            "following the sync failed ({}); coffre keeps trying",
+            crate::wording::failures::call_failure(&error)
         )),
     });
 }
@@ -163,11 +164,11 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
                 sender.api(ApiEvent::SyncProgressed {
                     connection: connection.clone(),
                     generation,
-                    step: SyncStep::Failed(SyncFailure::Other(why.clone())),
+                    step: SyncStep::Failed(ChannelHealth::Other(why.clone())),
                 });
                 sender.api(ApiEvent::Failed {
                     connection,
-                    error: crate::app::api_types::ApiError::Rejected(format!(
+                    error: crate::domain::CallFailure::Rejected(format!(
                         "the sync was {why}; the dashboard shows the store as before"
                     )),
                 });
@@ -221,7 +222,7 @@ async fn translate(
             connection,
             channel,
             generation,
-            challenge: event.challenges.iter().map(convert::challenge).collect(),
+            challenge: event.challenges.iter().map(to_domain::challenge).collect(),
         }];
     }
     match kind {
@@ -258,14 +259,14 @@ async fn after_listing(
         Err(e) => {
             return vec![ApiEvent::Failed {
                 connection,
-                error: convert::api_error(&e),
+                error: to_domain::call_failure(&e),
             }];
         }
     };
     let pending: Vec<_> = accounts
         .iter()
         .filter(|a| a.status == Some(AccountStatus::PendingConsent))
-        .map(convert::consent_account)
+        .map(to_domain::account)
         .collect();
     if !pending.is_empty() {
         return vec![ApiEvent::ConsentRequested {
@@ -298,16 +299,16 @@ async fn after_listing(
 }
 
 /// The failure named by a channel status.
-pub fn failure(status: &str) -> SyncFailure {
+pub fn failure(status: &str) -> ChannelHealth {
     match status {
-        "AUTH_FAILED" => SyncFailure::AuthFailed,
-        "PASSWORD_CHANGE_REQUIRED" => SyncFailure::PasswordChangeRequired,
-        "USER_ACTION_REQUIRED" => SyncFailure::UserActionRequired,
-        "TOO_MANY_ATTEMPTS" => SyncFailure::TooManyAttempts,
-        "CHALLENGE_TIMED_OUT" => SyncFailure::ChallengeTimedOut,
-        "CHALLENGE_CANCELLED" => SyncFailure::ChallengeCancelled,
-        "CHALLENGE_FAILED" => SyncFailure::ChallengeFailed,
-        other => SyncFailure::Other(clean_line(other)),
+        "AUTH_FAILED" => ChannelHealth::CredentialsRejected,
+        "PASSWORD_CHANGE_REQUIRED" => ChannelHealth::PasswordChangeRequired,
+        "USER_ACTION_REQUIRED" => ChannelHealth::ActionAtBankRequired,
+        "TOO_MANY_ATTEMPTS" => ChannelHealth::TooManyAttempts,
+        "CHALLENGE_TIMED_OUT" => ChannelHealth::ChallengeTimedOut,
+        "CHALLENGE_CANCELLED" => ChannelHealth::ChallengeCancelled,
+        "CHALLENGE_FAILED" => ChannelHealth::ChallengeFailed,
+        other => ChannelHealth::Other(clean_line(other)),
     }
 }
 
@@ -337,10 +338,10 @@ mod tests {
 
     #[test]
     fn unknown_statuses_are_cleaned() {
-        assert_eq!(failure("AUTH_FAILED"), SyncFailure::AuthFailed);
+        assert_eq!(failure("AUTH_FAILED"), ChannelHealth::CredentialsRejected);
         assert_eq!(
             failure("BANK\u{1b}[2J_DOWN"),
-            SyncFailure::Other(clean_line("BANK\u{1b}[2J_DOWN"))
+            ChannelHealth::Other(clean_line("BANK\u{1b}[2J_DOWN"))
         );
     }
 }

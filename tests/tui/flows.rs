@@ -1,8 +1,8 @@
 //! Flow tests: scripts of key presses and API results through `update`, asserting the `Command`s
 //! produced (what the app would send) and the screen reached.
 
-use coffre::app::api_types::{ApiError, SyncFailure, SyncStep};
 use coffre::app::{ApiEvent, Command, Msg, Screen};
+use coffre::domain::{CallFailure, ChannelHealth, SyncStep};
 use crossterm::event::KeyCode;
 use secrecy::ExposeSecret;
 
@@ -262,7 +262,7 @@ fn auth_failed_goes_back_to_the_form_on_enter() {
         [Msg::Api(ApiEvent::SyncProgressed {
             connection: "c1".into(),
             generation,
-            step: SyncStep::Failed(SyncFailure::AuthFailed),
+            step: SyncStep::Failed(ChannelHealth::CredentialsRejected),
         })],
     );
     run(&mut m, [key(KeyCode::Enter)]);
@@ -295,12 +295,12 @@ fn q_types_into_the_search_instead_of_quitting() {
 #[test]
 fn login_errors_each_have_their_own_message() {
     let texts: Vec<String> = [
-        ApiError::WrongPassword,
-        ApiError::Unreachable,
-        ApiError::BadClientCredentials,
+        CallFailure::WrongPassword,
+        CallFailure::Unreachable,
+        CallFailure::BadClientCredentials,
     ]
     .iter()
-    .map(ToString::to_string)
+    .map(coffre::wording::failures::call_failure)
     .collect();
     assert_eq!(texts.len(), 3);
     assert!(texts[0] != texts[1] && texts[1] != texts[2] && texts[0] != texts[2]);

@@ -5,8 +5,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use coffre::app::api_types::{ApiError, CredentialSpec, SyncFailure, SyncStep};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
+use coffre::domain::{CallFailure, ChannelHealth, CredentialField, SyncStep};
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,7 +18,7 @@ use crate::dashboard::fixtures;
 const HOSTILE: &str = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}Bank\u{2066}\u{0}\u{8}\r\nX";
 const LONG_WORD: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-fn ask(generation: u64, challenge: Vec<CredentialSpec>) -> Msg {
+fn ask(generation: u64, challenge: Vec<CredentialField>) -> Msg {
     Msg::Api(ApiEvent::ChallengeReceived {
         connection: "c1".into(),
         channel: "13400".into(),
@@ -28,14 +28,14 @@ fn ask(generation: u64, challenge: Vec<CredentialSpec>) -> Msg {
 }
 
 /// A challenge whose labels and params carry hostile text and a very long word.
-fn hostile_challenge() -> Vec<CredentialSpec> {
+fn hostile_challenge() -> Vec<CredentialField> {
     let mut items = sms_code_challenge(Some(HOSTILE));
     items[1].params = vec![("phone".into(), format!("{HOSTILE}{LONG_WORD}"))];
-    items.push(CredentialSpec {
+    items.push(CredentialField {
         id: "x".into(),
         label: format!("{LONG_WORD}{HOSTILE}"),
         regexp: ".*".into(),
-        kind: coffre::app::api_types::InputKind::OkCancel,
+        kind: coffre::domain::InputKind::OkCancel,
         encrypt: false,
         params: Vec::new(),
     });
@@ -103,7 +103,7 @@ fn every_state() -> Vec<(&'static str, Model)> {
     let (mut consent, generation) = syncing();
     let mut accounts = consent_accounts();
     accounts[0].name = format!("{LONG_WORD}{HOSTILE}");
-    accounts[1].kind = HOSTILE.into();
+    accounts[1].kind = coffre::domain::AccountKind::Other(HOSTILE.into());
     run(
         &mut consent,
         [Msg::Api(ApiEvent::ConsentRequested {
@@ -121,7 +121,7 @@ fn every_state() -> Vec<(&'static str, Model)> {
         [Msg::Api(ApiEvent::SyncProgressed {
             connection: "c1".into(),
             generation,
-            step: SyncStep::Failed(SyncFailure::Other(HOSTILE.into())),
+            step: SyncStep::Failed(ChannelHealth::Other(HOSTILE.into())),
         })],
     );
     states.push(("sync failed", failed));
@@ -236,7 +236,7 @@ fn no_screen_shows_the_demo_password_or_a_typed_code_unless_revealed() {
             &mut m,
             [Msg::Api(ApiEvent::LoggedIn {
                 request,
-                result: Err(ApiError::WrongPassword),
+                result: Err(CallFailure::WrongPassword),
             })],
         );
         m

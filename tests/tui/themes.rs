@@ -3,8 +3,8 @@
 //! the selected row, an error message, a key in the hint bar, a negative amount. Monochrome must
 //! set no colour at all.
 
-use coffre::app::api_types::ApiError;
 use coffre::app::{ApiEvent, Model, Msg};
+use coffre::domain::CallFailure;
 use coffre::ui::theme::Theme;
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
@@ -53,7 +53,7 @@ fn wrong_password(theme: Theme) -> Model {
         &mut m,
         [Msg::Api(ApiEvent::LoggedIn {
             request,
-            result: Err(ApiError::WrongPassword),
+            result: Err(CallFailure::WrongPassword),
         })],
     );
     m

@@ -2,10 +2,10 @@
 //! matches the screen's pending request, or whose generation is older than the connection's
 //! current poller, is stale and dropped.
 
-use crate::app::api_types::SyncStep;
 use crate::app::startup::REFRESHING;
 use crate::app::update::{back_to_picker, open_channel};
 use crate::app::{ApiEvent, Command, Model, Screen};
+use crate::domain::SyncStep;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::dashboard::Dashboard;
@@ -67,7 +67,7 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                     start_sync(model, connection, bank)
                 }
                 Err(e) => {
-                    form.error = Some(e.to_string());
+                    form.error = Some(crate::wording::failures::call_failure(&e));
                     Vec::new()
                 }
             }
@@ -161,7 +161,7 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
                 model.status = Some(Status::Error(format!(
                     "{}: {}",
                     row.bank,
-                    failure_words(why)
+                    crate::wording::failures::sync_failure_words(why)
                 )));
             }
             if done || failed {
@@ -174,7 +174,9 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             connection: _,
             error,
         } => {
-            model.status = Some(Status::Error(error.to_string()));
+            model.status = Some(Status::Error(crate::wording::failures::call_failure(
+                &error,
+            )));
             Vec::new()
         }
         ApiEvent::DashboardLoaded(result) => {
@@ -251,20 +253,5 @@ fn set_step(model: &mut Model, connection: &str, generation: u64, step: SyncStep
             true
         }
         _ => false,
-    }
-}
-
-/// A failed sync in a few words, for the dashboard's status line.
-fn failure_words(failure: &crate::app::api_types::SyncFailure) -> String {
-    use crate::app::api_types::SyncFailure as F;
-    match failure {
-        F::AuthFailed => "credentials refused (r: renew them)".into(),
-        F::PasswordChangeRequired => "change your password on the bank's website".into(),
-        F::UserActionRequired => "the bank asks for an action on its website".into(),
-        F::TooManyAttempts => "too many attempts, wait before retrying".into(),
-        F::ChallengeTimedOut => "the bank's question timed out (s: retry)".into(),
-        F::ChallengeCancelled => "the bank's question was cancelled (s: retry)".into(),
-        F::ChallengeFailed => "the answer was refused (s: retry)".into(),
-        F::Other(why) => format!("the sync stopped ({why})"),
     }
 }

@@ -1,9 +1,9 @@
 //! What the dashboard's actions mean: the commands they send. `s` registers every connection on
 //! the sync board with a fresh generation, so their queue events are not taken as stale.
 
-use crate::app::api_types::SyncStep;
 use crate::app::update::back_to_picker;
 use crate::app::{Command, Model};
+use crate::domain::SyncStep;
 use crate::screens::dashboard::DashboardAction;
 use crate::screens::syncing::ConnectionProgress;
 use crate::ui::widgets::status_line::Status;

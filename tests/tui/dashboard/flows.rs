@@ -1,7 +1,7 @@
 //! Dashboard flows: key scripts through `update`, asserting the commands sent and the rows shown.
 
-use coffre::app::api_types::SyncStep;
 use coffre::app::{ApiEvent, Command, Msg, update};
+use coffre::domain::SyncStep;
 use coffre::screens::dashboard::data::BookingStatus;
 use coffre::screens::dashboard::{ExportFormat, Tab};
 use crossterm::event::KeyModifiers;

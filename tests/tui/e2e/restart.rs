@@ -7,9 +7,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use coffre::app::api_types::SyncStep;
 use coffre::app::{ApiEvent, AutoLogin, Model, Msg, Startup};
 use coffre::cli::{DEMO_EMAIL, DEMO_PASSWORD, SANDBOX_STATE_FILE, start_demo_sandbox};
+use coffre::domain::SyncStep;
 use coffre::oxlin::client::Client;
 use coffre::oxlin::config::OxlinConfig;
 use coffre::oxlin::secret::{Expose, secret};
