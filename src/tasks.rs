@@ -211,7 +211,7 @@ impl Runner {
 
     fn not_logged_in(&self) {
         self.sender.api(ApiEvent::Failed {
-            connection: String::new(),
+            connection: None,
             error: CallFailure::Rejected("log in first (press l on the dashboard)".into()),
         });
     }

@@ -92,8 +92,9 @@ pub enum ApiEvent {
     },
     /// A call failed in the background (answering a challenge, sending consents).
     Failed {
-        /// The connection concerned.
-        connection: String,
+        /// The connection concerned; `None` when the failure is about no one connection (a
+        /// poll of the whole queue, the store, a command sent before logging in).
+        connection: Option<String>,
         /// Why.
         error: CallFailure,
     },

@@ -50,7 +50,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
             };
             if let Err(e) = client.user_input(&connection, &channel, &body).await {
                 sender.api(ApiEvent::Failed {
-                    connection,
+                    connection: Some(connection),
                     error: err(e),
                 });
             }
@@ -72,7 +72,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
                 .collect();
             if let Err(e) = client.consents(&connection, &decisions).await {
                 sender.api(ApiEvent::Failed {
-                    connection,
+                    connection: Some(connection),
                     error: err(e),
                 });
             }

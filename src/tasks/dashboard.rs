@@ -76,17 +76,17 @@ impl Local {
         .unwrap_or_else(|e| Err(e.to_string()));
         match result {
             Ok(()) => self.sender.api(ApiEvent::Notice(done)),
-            Err(e) => self.fail("", CallFailure::Rejected(format!("the store: {e}"))),
+            Err(e) => self.fail(None, CallFailure::Rejected(format!("the store: {e}"))),
         }
         self.load();
     }
 
-    fn fail(&self, connection: &str, error: CallFailure) {
+    fn fail(&self, connection: Option<&str>, error: CallFailure) {
         if error == CallFailure::Unreachable {
             self.sender.api(ApiEvent::Connectivity { online: false });
         }
         self.sender.api(ApiEvent::Failed {
-            connection: connection.to_owned(),
+            connection: connection.map(str::to_owned),
             error,
         });
     }
@@ -109,7 +109,7 @@ impl Local {
                     crate::wording::failures::call_failure(&error),
                 )),
             });
-            self.fail(&connection, error);
+            self.fail(Some(&connection), error);
         }
     }
 
@@ -117,7 +117,7 @@ impl Local {
     pub async fn renew(&self, client: Client, connection: String, purpose: ChannelPurpose) {
         match channel_for(&client, &connection, purpose).await {
             Ok(event) => self.sender.api(event),
-            Err(e) => self.fail(&connection, to_domain::call_failure(&e)),
+            Err(e) => self.fail(Some(&connection), to_domain::call_failure(&e)),
         }
     }
 
@@ -167,7 +167,7 @@ impl Local {
                     generation,
                     step: SyncStep::Failed(ChannelHealth::Other("consent".into())),
                 });
-                self.fail(&connection, to_domain::call_failure(&e));
+                self.fail(Some(&connection), to_domain::call_failure(&e));
             }
         }
     }
@@ -188,7 +188,7 @@ impl Local {
                 )
                 .await
             }
-            Err(e) => self.fail(&connection, to_domain::call_failure(&e)),
+            Err(e) => self.fail(Some(&connection), to_domain::call_failure(&e)),
         }
     }
 
@@ -213,7 +213,7 @@ impl Local {
                 )
                 .await
             }
-            Err(e) => self.fail("", to_domain::call_failure(&e)),
+            Err(e) => self.fail(None, to_domain::call_failure(&e)),
         }
     }
 
@@ -224,7 +224,7 @@ impl Local {
             let event = match local.write_export(format, account.as_deref()) {
                 Ok(path) => ApiEvent::Notice(format!("Exported to {}", path.display())),
                 Err(e) => ApiEvent::Failed {
-                    connection: String::new(),
+                    connection: None,
                     error: CallFailure::Rejected(format!("export failed: {e}")),
                 },
             };

@@ -36,9 +36,7 @@ impl Runner {
                 .map_err(|e| to_domain::call_failure(&e))?;
             match client.access_token().await {
                 Ok(_) => self.start_session(client).await,
-                Err(OxlinError::LogInAgain(d)) if !d.to_ascii_lowercase().contains("client") => {
-                    Err(CallFailure::SessionExpired)
-                }
+                Err(OxlinError::LogInAgain(_)) => Err(CallFailure::SessionExpired),
                 Err(e) => Err(to_domain::call_failure(&e)),
             }
         }
@@ -88,7 +86,7 @@ impl Runner {
         let client = self.user_client(email, password.clone())?;
         let client = match client.access_token().await {
             Ok(_) => client,
-            Err(OxlinError::LogInAgain(d)) if !d.to_ascii_lowercase().contains("client") => {
+            Err(OxlinError::LogInAgain(_)) => {
                 self.create_user(email, &password).await?;
                 let client = self.user_client(email, password)?;
                 client

@@ -12,7 +12,8 @@
 //! `PENDING_CONSENT` opens the consent checklist (read with `GET /accounts?connection_id=…`);
 //! without any but with `ACTIVE` accounts of that channel a SYNC_ALL follows; with neither the
 //! sync is done.
-//! `SYNC_ALL_SUCCESS` ends the sync; `*_FAILED` ends it with the channel status of its payload.
+//! `SYNC_ALL_SUCCESS` ends the sync; `*_FAILED` ends it with the channel status of its payload
+//! (read typed by `wire::Event`, mapped by `to_domain::channel_health`; no status: `FAILED`).
 //!
 //! With a local store, a sync's `Done` is sent only after the connection was fetched and written
 //! to the store in one transaction ([`crate::tasks::store_sync`]); a failed write turns it into
@@ -31,7 +32,7 @@ use crate::domain::{ChannelHealth, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::to_domain;
-use crate::oxlin::wire::{AccountStatus, Event};
+use crate::oxlin::wire::{AccountStatus, Event, EventType, JobFailure};
 use crate::sanitize::clean_line;
 use crate::tasks::sender::MsgSender;
 use crate::tasks::store_sync::StoreTarget;
@@ -125,7 +126,7 @@ fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
         sender.api(ApiEvent::Connectivity { online: false });
     }
     sender.api(ApiEvent::Failed {
-        connection: String::new(),
+        connection: None,
         error: crate::domain::CallFailure::Rejected(format!(
             "following the sync failed ({}); coffre keeps trying",
             crate::wording::failures::call_failure(&error)
@@ -167,7 +168,7 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
                     step: SyncStep::Failed(ChannelHealth::Other(why.clone())),
                 });
                 sender.api(ApiEvent::Failed {
-                    connection,
+                    connection: Some(connection),
                     error: crate::domain::CallFailure::Rejected(format!(
                         "the sync was {why}; the dashboard shows the store as before"
                     )),
@@ -209,7 +210,6 @@ async fn translate(
     generation: u64,
 ) -> Vec<ApiEvent> {
     let channel = event.channel_definition_id.clone().unwrap_or_default();
-    let kind = event.event_type.as_str();
     let progressed = |step| {
         vec![ApiEvent::SyncProgressed {
             connection: connection.clone(),
@@ -225,20 +225,16 @@ async fn translate(
             challenge: event.challenges.iter().map(to_domain::challenge).collect(),
         }];
     }
-    match kind {
-        "LIST_ACCOUNTS_STARTED" => progressed(SyncStep::ListingAccounts),
-        "SYNC_ALL_STARTED" | "SYNC_ALL_ACCOUNT_SYNCED" => progressed(SyncStep::Syncing),
-        "SYNC_ALL_SUCCESS" => progressed(SyncStep::Done),
-        "LIST_ACCOUNTS_SUCCESS" => after_listing(client, connection, channel, generation).await,
-        _ if kind.ends_with("_FAILED") => {
-            let status = event
-                .payload
-                .as_ref()
-                .and_then(|p| p.get("status"))
-                .and_then(|s| s.as_str())
-                .unwrap_or("FAILED");
-            progressed(SyncStep::Failed(failure(status)))
+    match (&event.event_type, &event.failure) {
+        (EventType::ListAccountsStarted, _) => progressed(SyncStep::ListingAccounts),
+        (EventType::SyncAllStarted | EventType::SyncAllAccountSynced, _) => {
+            progressed(SyncStep::Syncing)
         }
+        (EventType::SyncAllSuccess, _) => progressed(SyncStep::Done),
+        (EventType::ListAccountsSuccess, _) => {
+            after_listing(client, connection, channel, generation).await
+        }
+        (_, Some(failure)) => progressed(SyncStep::Failed(failed_health(failure))),
         _ => Vec::new(),
     }
 }
@@ -258,7 +254,7 @@ async fn after_listing(
         Ok(accounts) => accounts,
         Err(e) => {
             return vec![ApiEvent::Failed {
-                connection,
+                connection: Some(connection),
                 error: to_domain::call_failure(&e),
             }];
         }
@@ -298,23 +294,18 @@ async fn after_listing(
     }]
 }
 
-/// The failure named by a channel status.
-pub fn failure(status: &str) -> ChannelHealth {
-    match status {
-        "AUTH_FAILED" => ChannelHealth::CredentialsRejected,
-        "PASSWORD_CHANGE_REQUIRED" => ChannelHealth::PasswordChangeRequired,
-        "USER_ACTION_REQUIRED" => ChannelHealth::ActionAtBankRequired,
-        "TOO_MANY_ATTEMPTS" => ChannelHealth::TooManyAttempts,
-        "CHALLENGE_TIMED_OUT" => ChannelHealth::ChallengeTimedOut,
-        "CHALLENGE_CANCELLED" => ChannelHealth::ChallengeCancelled,
-        "CHALLENGE_FAILED" => ChannelHealth::ChallengeFailed,
-        other => ChannelHealth::Other(clean_line(other)),
+/// The channel health a failed job ended with; a failure that names no status is `FAILED`.
+pub fn failed_health(failure: &JobFailure) -> ChannelHealth {
+    match &failure.status {
+        Some(status) => to_domain::channel_health(Some(status)),
+        None => ChannelHealth::Other("FAILED".into()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::oxlin::wire::ChannelStatus;
 
     fn event(id: &str, connection: &str) -> Event {
         serde_json::from_value(serde_json::json!({
@@ -336,12 +327,27 @@ mod tests {
         assert_eq!(shared.lock().unwrap().backlog.len(), 1, "c2 still waits");
     }
 
+    fn failed(status: Option<&str>) -> ChannelHealth {
+        failed_health(&JobFailure {
+            status: status.map(ChannelStatus::from),
+            message: None,
+        })
+    }
+
     #[test]
-    fn unknown_statuses_are_cleaned() {
-        assert_eq!(failure("AUTH_FAILED"), ChannelHealth::CredentialsRejected);
+    fn a_failed_job_names_its_channel_health_and_unknown_statuses_are_cleaned() {
         assert_eq!(
-            failure("BANK\u{1b}[2J_DOWN"),
+            failed(Some("AUTH_FAILED")),
+            ChannelHealth::CredentialsRejected
+        );
+        assert_eq!(
+            failed(Some("USER_ACTION_REQUIRED")),
+            ChannelHealth::ActionAtBankRequired
+        );
+        assert_eq!(
+            failed(Some("BANK\u{1b}[2J_DOWN")),
             ChannelHealth::Other(clean_line("BANK\u{1b}[2J_DOWN"))
         );
+        assert_eq!(failed(None), ChannelHealth::Other("FAILED".into()));
     }
 }
