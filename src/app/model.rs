@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Channel, Provider};
+use crate::domain::{Channel, ConnectionId, Provider};
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
@@ -61,7 +61,7 @@ pub struct Model {
     /// The bank and channel of the last credential form (to come back to it after AUTH_FAILED).
     pub last_form: Option<(Provider, Channel)>,
     /// The connection whose credentials the form or the redirect renews (`None`: a new bank).
-    pub renewing: Option<String>,
+    pub renewing: Option<ConnectionId>,
     /// A session is open (the runner holds a logged-in client).
     pub logged_in: bool,
     /// The login running behind the dashboard at startup (its request id).

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::domain::{Account, CallFailure, Channel, CredentialField, Provider, SyncStep};
+use crate::domain::{
+    Account, CallFailure, Channel, ConnectionId, CredentialField, Provider, SyncStep,
+};
 use crate::screens::dashboard::{DashboardData, Transactions};
 
 /// Something that happened.
@@ -43,7 +45,7 @@ pub enum ApiEvent {
         /// The request this answers.
         request: u64,
         /// The new connection's id, or why it was refused.
-        result: Result<String, CallFailure>,
+        result: Result<ConnectionId, CallFailure>,
     },
     /// The authorisation URL of REDIRECT request `request` is known.
     AuthorizeUrlReady {
@@ -57,12 +59,12 @@ pub enum ApiEvent {
         /// The request this answers.
         request: u64,
         /// The connection id, or why not (timeout, refused at the bank).
-        result: Result<String, CallFailure>,
+        result: Result<ConnectionId, CallFailure>,
     },
     /// The bank asks a question (a `*_USER_INPUT_REQUESTED` queue event).
     ChallengeReceived {
         /// The connection asking.
-        connection: String,
+        connection: ConnectionId,
         /// The channel definition to answer to.
         channel: String,
         /// The poller generation that saw it.
@@ -73,7 +75,7 @@ pub enum ApiEvent {
     /// The bank listed accounts that wait for consent.
     ConsentRequested {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The channel definition the consents go to.
         channel: String,
         /// The poller generation that saw it.
@@ -84,7 +86,7 @@ pub enum ApiEvent {
     /// A connection's sync moved to a new step.
     SyncProgressed {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The poller generation that saw it.
         generation: u64,
         /// The new step.
@@ -94,7 +96,7 @@ pub enum ApiEvent {
     Failed {
         /// The connection concerned; `None` when the failure is about no one connection (a
         /// poll of the whole queue, the store, a command sent before logging in).
-        connection: Option<String>,
+        connection: Option<ConnectionId>,
         /// Why.
         error: CallFailure,
     },
@@ -104,7 +106,7 @@ pub enum ApiEvent {
     /// to `Command::RenewCredentials`).
     RenewalReady {
         /// The connection to renew.
-        connection: String,
+        connection: ConnectionId,
         /// Its bank.
         provider: Box<Provider>,
         /// The channel to give the credentials to.

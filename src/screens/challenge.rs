@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use secrecy::SecretString;
 
-use crate::domain::{CredentialField, InputKind};
+use crate::domain::{ConnectionId, CredentialField, InputKind};
 use crate::screens::credential_form::field_for;
 use crate::screens::{ViewCtx, clean};
 use crate::ui::format::countdown;
@@ -44,7 +44,7 @@ enum Item {
 #[derive(Debug, Clone)]
 pub struct ChallengeDialog {
     /// The connection asking.
-    pub connection: String,
+    pub connection: ConnectionId,
     /// The channel definition the answer goes to.
     pub channel: String,
     items: Vec<Item>,
@@ -75,7 +75,7 @@ impl ChallengeDialog {
 
     /// The dialog for a challenge received at `now`.
     pub fn new(
-        connection: String,
+        connection: ConnectionId,
         channel: String,
         challenge: Vec<CredentialField>,
         now: DateTime<Utc>,

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use crate::domain::{Account, AccountKind};
+use crate::domain::{Account, AccountId, AccountKind, ConnectionId};
 use crate::screens::{ViewCtx, clean};
 use crate::ui::format::{masked_iban, money};
 use crate::ui::widgets::checklist::Checklist;
@@ -18,7 +18,7 @@ use crate::ui::widgets::key_hints::KeyHint;
 #[derive(Debug, Clone)]
 pub struct ConsentChecklist {
     /// The connection whose accounts these are.
-    pub connection: String,
+    pub connection: ConnectionId,
     /// The channel definition the consents go to.
     pub channel: String,
     accounts: Vec<Account>,
@@ -33,9 +33,9 @@ pub enum ConsentAction {
     /// Send the consents: ids to share, ids refused.
     Send {
         /// Accounts the user shares.
-        accepted: Vec<String>,
+        accepted: Vec<AccountId>,
         /// Accounts refused (the API deletes them).
-        refused: Vec<String>,
+        refused: Vec<AccountId>,
     },
 }
 
@@ -49,7 +49,7 @@ impl ConsentChecklist {
     ];
 
     /// The checklist for these accounts (text sanitised).
-    pub fn new(connection: String, channel: String, accounts: Vec<Account>) -> Self {
+    pub fn new(connection: ConnectionId, channel: String, accounts: Vec<Account>) -> Self {
         let accounts: Vec<Account> = accounts
             .into_iter()
             .map(|mut a| {
@@ -87,7 +87,7 @@ impl ConsentChecklist {
                     } else {
                         &mut refused
                     }
-                    .push(a.id.clone());
+                    .push(AccountId::new(self.connection.aggregator(), &a.id));
                 }
                 return ConsentAction::Send { accepted, refused };
             }

@@ -7,6 +7,7 @@
 //! channel), so "set up" means any other status.
 
 use crate::app::ApiEvent;
+use crate::domain::ConnectionId;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::to_domain;
@@ -25,10 +26,10 @@ pub enum ChannelPurpose {
 /// bank has no other channel to add.
 pub async fn channel_for(
     client: &Client,
-    connection: &str,
+    connection: &ConnectionId,
     purpose: ChannelPurpose,
 ) -> Result<ApiEvent, OxlinError> {
-    let wire = client.connection(connection).await?;
+    let wire = client.connection(connection.raw()).await?;
     let provider_id = wire
         .provider_id
         .clone()
@@ -61,7 +62,7 @@ pub async fn channel_for(
         });
     };
     Ok(ApiEvent::RenewalReady {
-        connection: connection.to_owned(),
+        connection: connection.clone(),
         channel: Box::new(channel.clone()),
         provider: Box::new(provider),
     })

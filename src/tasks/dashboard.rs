@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 
 use crate::app::ApiEvent;
-use crate::domain::{CallFailure, ChannelHealth, SyncStep};
+use crate::domain::{AccountId, CallFailure, ChannelHealth, ConnectionId, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
@@ -81,19 +81,19 @@ impl Local {
         self.load();
     }
 
-    fn fail(&self, connection: Option<&str>, error: CallFailure) {
+    fn fail(&self, connection: Option<&ConnectionId>, error: CallFailure) {
         if error == CallFailure::Unreachable {
             self.sender.api(ApiEvent::Connectivity { online: false });
         }
         self.sender.api(ApiEvent::Failed {
-            connection: connection.map(str::to_owned),
+            connection: connection.cloned(),
             error,
         });
     }
 
     /// Asks the API to sync `connection` (the poller already watches it with `generation`).
-    pub async fn sync_now(&self, client: Client, connection: String, generation: u64) {
-        if let Err(e) = client.sync(&connection, SyncType::All).await {
+    pub async fn sync_now(&self, client: Client, connection: ConnectionId, generation: u64) {
+        if let Err(e) = client.sync(connection.raw(), SyncType::All).await {
             let error = match e {
                 OxlinError::NotFound(_) => CallFailure::Rejected(
                     "the server no longer knows this bank (the built-in sandbox forgets on \
@@ -114,7 +114,7 @@ impl Local {
     }
 
     /// Finds the connection's bank and channel and asks the app to open them for renewal.
-    pub async fn renew(&self, client: Client, connection: String, purpose: ChannelPurpose) {
+    pub async fn renew(&self, client: Client, connection: ConnectionId, purpose: ChannelPurpose) {
         match channel_for(&client, &connection, purpose).await {
             Ok(event) => self.sender.api(event),
             Err(e) => self.fail(Some(&connection), to_domain::call_failure(&e)),
@@ -122,13 +122,13 @@ impl Local {
     }
 
     /// Lists the connection's accounts waiting for consent (answered as a consent request).
-    pub async fn give_consent(&self, client: Client, connection: String, generation: u64) {
+    pub async fn give_consent(&self, client: Client, connection: ConnectionId, generation: u64) {
         let filter = AccountFilter {
-            connection_id: Some(connection.clone()),
+            connection_id: Some(connection.raw().to_owned()),
             ..AccountFilter::default()
         };
         let listed = async {
-            let wire = client.connection(&connection).await?;
+            let wire = client.connection(connection.raw()).await?;
             let accounts = client.accounts(&filter).await?;
             Ok::<_, OxlinError>((wire, accounts))
         };
@@ -173,10 +173,10 @@ impl Local {
     }
 
     /// Deletes the connection on the API, then from the store.
-    pub async fn delete(&self, client: Client, connection: String) {
-        match client.delete_connection(&connection).await {
+    pub async fn delete(&self, client: Client, connection: ConnectionId) {
+        match client.delete_connection(connection.raw()).await {
             Ok(()) | Err(OxlinError::NotFound(_)) => {
-                let id = connection.clone();
+                let id = connection.raw().to_owned();
                 self.change_then_reload(
                     move |store| {
                         store
@@ -193,10 +193,10 @@ impl Local {
     }
 
     /// Archives or unarchives the account on the API, then in the store.
-    pub async fn archive(&self, client: Client, account: String, archived: bool) {
-        match client.set_archived(&account, archived).await {
+    pub async fn archive(&self, client: Client, account: AccountId, archived: bool) {
+        match client.set_archived(account.raw(), archived).await {
             Ok(()) => {
-                let id = account.clone();
+                let id = account.raw().to_owned();
                 let done = if archived {
                     "Account archived: it leaves the totals."
                 } else {

@@ -28,7 +28,7 @@ use tokio::task::AbortHandle;
 use tokio::time::MissedTickBehavior;
 
 use crate::app::ApiEvent;
-use crate::domain::{ChannelHealth, SyncStep};
+use crate::domain::{ChannelHealth, ConnectionId, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::to_domain;
@@ -42,7 +42,7 @@ const BACKLOG: usize = 256;
 
 #[derive(Debug, Default)]
 struct Watched {
-    generations: HashMap<String, u64>,
+    generations: HashMap<ConnectionId, u64>,
     backlog: VecDeque<Event>,
 }
 
@@ -105,14 +105,14 @@ impl Poller {
     }
 
     /// Delivers `connection`'s events from now on, tagged with `generation`.
-    pub fn watch(&self, connection: String, generation: u64) {
+    pub fn watch(&self, connection: ConnectionId, generation: u64) {
         if let Ok(mut w) = self.watched.lock() {
             w.generations.insert(connection, generation);
         }
     }
 
     /// Stops delivering `connection`'s events.
-    pub fn unwatch(&self, connection: &str) {
+    pub fn unwatch(&self, connection: &ConnectionId) {
         if let Ok(mut w) = self.watched.lock() {
             w.generations.remove(connection);
         }
@@ -152,7 +152,8 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
     let (connection, generation) = (connection.clone(), *generation);
     tokio::spawn(async move {
         let saved =
-            crate::tasks::store_sync::save_connection(client, store, connection.clone()).await;
+            crate::tasks::store_sync::save_connection(client, store, connection.raw().to_owned())
+                .await;
         match saved {
             Ok(saved) => {
                 if let Some(what) = saved.attention {
@@ -179,7 +180,7 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
 }
 
 /// Adds `fresh` to the backlog and takes out every event of a watched connection, in order.
-fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, String, u64)> {
+fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, ConnectionId, u64)> {
     let Ok(mut w) = shared.lock() else {
         return Vec::new();
     };
@@ -187,7 +188,7 @@ fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, String, u64)
     let mut out = Vec::new();
     let mut kept = VecDeque::new();
     while let Some(event) = w.backlog.pop_front() {
-        let Some(connection) = event.connection().map(|c| c.id.clone()) else {
+        let Some(connection) = event.connection().map(|c| ConnectionId::oxlin(&c.id)) else {
             continue;
         };
         match w.generations.get(&connection) {
@@ -206,7 +207,7 @@ fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, String, u64)
 async fn translate(
     client: &Client,
     event: &Event,
-    connection: String,
+    connection: ConnectionId,
     generation: u64,
 ) -> Vec<ApiEvent> {
     let channel = event.channel_definition_id.clone().unwrap_or_default();
@@ -242,12 +243,12 @@ async fn translate(
 /// After LIST_ACCOUNTS: consent, or wait for the SYNC_ALL, or done.
 async fn after_listing(
     client: &Client,
-    connection: String,
+    connection: ConnectionId,
     channel: String,
     generation: u64,
 ) -> Vec<ApiEvent> {
     let filter = AccountFilter {
-        connection_id: Some(connection.clone()),
+        connection_id: Some(connection.raw().to_owned()),
         ..AccountFilter::default()
     };
     let accounts = match client.accounts(&filter).await {
@@ -320,7 +321,8 @@ mod tests {
         let shared = Mutex::new(Watched::default());
         let early = ready(&shared, vec![event("1", "c1"), event("2", "c2")]);
         assert!(early.is_empty());
-        shared.lock().unwrap().generations.insert("c1".into(), 7);
+        let c1 = ConnectionId::oxlin("c1");
+        shared.lock().unwrap().generations.insert(c1, 7);
         let later = ready(&shared, vec![event("3", "c1")]);
         let ids: Vec<_> = later.iter().map(|(e, _, g)| (e.id.as_str(), *g)).collect();
         assert_eq!(ids, vec![("1", 7), ("3", 7)]);

@@ -16,7 +16,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 use crate::app::ApiEvent;
-use crate::domain::CallFailure;
+use crate::domain::{CallFailure, ConnectionId};
 use crate::oxlin::client::Client;
 use crate::oxlin::to_domain;
 use crate::oxlin::wire::AuthorizeUrlRequest;
@@ -34,7 +34,7 @@ pub(super) struct RedirectWait {
     pub request: u64,
     pub options: RunnerOptions,
     /// The connection being renewed (`None`: a new connection).
-    pub renew: Option<String>,
+    pub renew: Option<ConnectionId>,
 }
 
 impl RedirectWait {
@@ -51,7 +51,7 @@ impl RedirectWait {
             }),
             Ok(connection) => self.sender.api(ApiEvent::RedirectCompleted {
                 request,
-                result: Ok(connection),
+                result: Ok(ConnectionId::oxlin(&connection)),
             }),
         }
     }
@@ -66,7 +66,7 @@ impl RedirectWait {
             .port();
         let body = AuthorizeUrlRequest {
             redirect_uri: Some(format!("http://127.0.0.1:{port}/callback")),
-            connection_id: self.renew.clone(),
+            connection_id: self.renew.as_ref().map(|c| c.raw().to_owned()),
             ..AuthorizeUrlRequest::default()
         };
         let url = self

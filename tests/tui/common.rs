@@ -291,7 +291,7 @@ pub fn syncing() -> (Model, u64) {
         &mut m,
         [Msg::Api(ApiEvent::ConnectionCreated {
             request,
-            result: Ok("c1".into()),
+            result: Ok(coffre::domain::ConnectionId::oxlin("c1")),
         })],
     );
     let generation = last_id(&cmds);

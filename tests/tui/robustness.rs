@@ -20,7 +20,7 @@ const LONG_WORD: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 
 fn ask(generation: u64, challenge: Vec<CredentialField>) -> Msg {
     Msg::Api(ApiEvent::ChallengeReceived {
-        connection: "c1".into(),
+        connection: coffre::domain::ConnectionId::oxlin("c1"),
         channel: "13400".into(),
         generation,
         challenge,
@@ -70,7 +70,7 @@ fn every_state() -> Vec<(&'static str, Model)> {
         let cmds = run(
             &mut m,
             [Msg::Api(ApiEvent::RenewalReady {
-                connection: "c1".into(),
+                connection: coffre::domain::ConnectionId::oxlin("c1"),
                 provider: Box::new(bank.clone()),
                 channel: Box::new(bank.channels[channel].clone()),
             })],
@@ -107,7 +107,7 @@ fn every_state() -> Vec<(&'static str, Model)> {
     run(
         &mut consent,
         [Msg::Api(ApiEvent::ConsentRequested {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             accounts,
@@ -119,7 +119,7 @@ fn every_state() -> Vec<(&'static str, Model)> {
     run(
         &mut failed,
         [Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             generation,
             step: SyncStep::Failed(ChannelHealth::Other(HOSTILE.into())),
         })],

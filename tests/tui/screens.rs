@@ -146,7 +146,7 @@ fn challenge_dialog_states() {
     let (mut m, generation) = syncing();
     let ask = |challenge| {
         Msg::Api(ApiEvent::ChallengeReceived {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             challenge,
@@ -175,7 +175,7 @@ fn consent_checklist_states() {
     run(
         &mut m,
         [Msg::Api(ApiEvent::ConsentRequested {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             accounts: consent_accounts(),
@@ -189,7 +189,7 @@ fn consent_checklist_states() {
     run(
         &mut empty,
         [Msg::Api(ApiEvent::ConsentRequested {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             accounts: Vec::new(),
@@ -204,7 +204,7 @@ fn syncing_states() {
     snap("syncing_starting", &mut m);
     let step = |step| {
         Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             generation,
             step,
         })
@@ -219,7 +219,7 @@ fn syncing_states() {
     let (mut action, generation) = syncing();
     let step = |step| {
         Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             generation,
             step,
         })

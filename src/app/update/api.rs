@@ -5,7 +5,7 @@
 use crate::app::startup::REFRESHING;
 use crate::app::update::{back_to_picker, open_channel};
 use crate::app::{ApiEvent, Command, Model, Screen};
-use crate::domain::SyncStep;
+use crate::domain::{ConnectionId, SyncStep};
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::dashboard::Dashboard;
@@ -228,7 +228,7 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
 }
 
 /// Registers a new connection on the board and starts polling its queue.
-fn start_sync(model: &mut Model, connection: String, bank: String) -> Vec<Command> {
+fn start_sync(model: &mut Model, connection: ConnectionId, bank: String) -> Vec<Command> {
     let generation = model.next_id();
     model.sync.rows.retain(|r| r.connection != connection);
     model.sync.rows.push(ConnectionProgress {
@@ -246,7 +246,7 @@ fn start_sync(model: &mut Model, connection: String, bank: String) -> Vec<Comman
 }
 
 /// Moves a connection to `step` if `generation` is current; `false` when the event is stale.
-fn set_step(model: &mut Model, connection: &str, generation: u64, step: SyncStep) -> bool {
+fn set_step(model: &mut Model, connection: &ConnectionId, generation: u64, step: SyncStep) -> bool {
     match model.sync.row_mut(connection) {
         Some(row) if row.generation == generation => {
             row.step = step;

@@ -183,7 +183,7 @@ impl Dashboard {
         let step = sync
             .rows
             .iter()
-            .find(|r| r.connection == conn.id)
+            .find(|r| r.connection.raw() == conn.id)
             .map(|r| &r.step);
         match step {
             Some(SyncStep::Failed(f)) => {

@@ -59,7 +59,7 @@ fn accounts_view_states() {
     run(
         &mut m,
         [Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c2".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c2"),
             generation,
             step: SyncStep::Failed(ChannelHealth::CredentialsRejected),
         })],
