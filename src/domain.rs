@@ -1,6 +1,9 @@
 //! Backend-neutral types: what the dashboard, the store and the exports work with, whatever API
 //! the data came from (Oxlin today, finX later). Bank text in them is already sanitised
 //! (`crate::sanitize`) by the mapping that built them (for Oxlin: `oxlin::to_domain`).
+//! They are also what the task runner and the screens exchange in `Command`s and `Msg`s: the bank
+//! catalogue (`provider`), a sync's progress (`progress`), why a call failed (`error`) and the
+//! typed credential values (`credential`).
 
 mod account;
 mod connection;
