@@ -39,8 +39,10 @@ pub struct Event {
 /// The payload of a `*_FAILED` event: the channel status the job ended with, and a message.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct JobFailure {
+    /// The channel status the job ended with (`AUTH_FAILED`, …).
     #[serde(default)]
     pub status: Option<ChannelStatus>,
+    /// The bank's or the server's message (untrusted text).
     #[serde(default)]
     pub message: Option<String>,
 }
