@@ -10,7 +10,6 @@
 //! [`run`] (in `event_loop`) is the impure shell around that core: it reads the terminal, the
 //! tasks' results and the clock, and draws.
 
-pub mod api_types;
 pub mod command;
 pub mod event_loop;
 pub mod model;

@@ -10,7 +10,6 @@
 
 pub mod channel_choice;
 mod connect;
-pub mod convert;
 pub mod dashboard;
 mod login;
 pub mod poller;
@@ -27,8 +26,8 @@ use tokio::task::AbortHandle;
 
 pub use sender::MsgSender;
 
-use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
 use crate::app::{ApiEvent, Command};
+use crate::domain::{CallFailure, ChannelHealth, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::config::OxlinConfig;
 use channel_choice::ChannelPurpose;
@@ -126,7 +125,7 @@ impl Runner {
                 self.sender.api(ApiEvent::SyncProgressed {
                     connection,
                     generation,
-                    step: SyncStep::Failed(SyncFailure::Other("not logged in".into())),
+                    step: SyncStep::Failed(ChannelHealth::Other("not logged in".into())),
                 });
                 self.not_logged_in();
             }
@@ -211,8 +210,8 @@ impl Runner {
 
     fn not_logged_in(&self) {
         self.sender.api(ApiEvent::Failed {
-            connection: String::new(),
-            error: ApiError::Rejected("log in first (press l on the dashboard)".into()),
+            connection: None,
+            error: CallFailure::Rejected("log in first (press l on the dashboard)".into()),
         });
     }
 

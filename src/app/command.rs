@@ -3,7 +3,7 @@
 
 use secrecy::SecretString;
 
-use crate::screens::credential_form::CredentialValue;
+use crate::domain::{AccountId, ConnectionId, CredentialValue};
 use crate::screens::dashboard::ExportFormat;
 
 /// Something the app wants done outside the pure core.
@@ -39,7 +39,7 @@ pub enum Command {
         values: Vec<CredentialValue>,
         /// Renew this existing connection's channel (`PUT …/channels/{cd}`) instead of
         /// creating a connection.
-        renew: Option<String>,
+        renew: Option<ConnectionId>,
     },
     /// Get the bank's authorisation URL, open the browser and wait for the redirect on loopback.
     StartRedirect {
@@ -50,7 +50,7 @@ pub enum Command {
         /// The REDIRECT channel definition.
         channel: String,
         /// Renew this existing connection (`connection_id` in the authorize_url request).
-        renew: Option<String>,
+        renew: Option<ConnectionId>,
     },
     /// Stop waiting for the redirect of `request` (closes the loopback listener).
     CancelRedirect {
@@ -60,7 +60,7 @@ pub enum Command {
     /// Answer the bank's challenge.
     AnswerChallenge {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The channel definition.
         channel: String,
         /// `(item id, value)` in the challenge's order; OK_CANCEL values are `"true"`/`"false"`.
@@ -69,25 +69,25 @@ pub enum Command {
     /// Send the user's consent choice.
     SendConsents {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The channel definition.
         channel: String,
         /// Accounts shared.
-        accepted: Vec<String>,
+        accepted: Vec<AccountId>,
         /// Accounts refused (deleted by the API).
-        refused: Vec<String>,
+        refused: Vec<AccountId>,
     },
     /// Poll the connection's queue, tagging every event with `generation`.
     PollQueue {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The generation its events will carry.
         generation: u64,
     },
     /// Stop polling a connection's queue.
     StopPolling {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
     },
     /// Read the dashboard's data from the local store (answered by `ApiEvent::DashboardLoaded`).
     LoadDashboard,
@@ -95,38 +95,38 @@ pub enum Command {
     /// per connection, answered by `ApiEvent::SyncProgressed`).
     SyncNow {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The generation its events will carry.
         generation: u64,
     },
     /// Give a connection's credentials again: expiring, expired, or refused (AUTH_FAILED).
     RenewCredentials {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
     },
     /// Set up the bank's other channel on a connection (its website for payment accounts, or
     /// its form for the others), answered like a renewal (`ApiEvent::RenewalReady`).
     AddChannel {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
     },
     /// Ask which of the connection's waiting accounts to share (answered by
     /// `ApiEvent::ConsentRequested`).
     GiveConsent {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The generation the consent request and the sync after it carry.
         generation: u64,
     },
     /// Delete a connection and its accounts (the user confirmed).
     DeleteConnection {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
     },
     /// Archive or unarchive an account (archived accounts leave the totals).
     ArchiveAccount {
         /// The account.
-        account: String,
+        account: AccountId,
         /// `true` to archive, `false` to unarchive.
         archived: bool,
     },

@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::app::api_types::{ChannelEntry, ProviderEntry};
 use crate::app::session::Session;
+use crate::domain::{Channel, Provider};
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
@@ -58,9 +58,9 @@ pub struct LoginScreen {
 #[derive(Debug, Clone, Default)]
 pub struct Onboarding {
     /// The bank and channel of the last credential form (to come back to it after AUTH_FAILED).
-    pub last_form: Option<(ProviderEntry, ChannelEntry)>,
+    pub last_form: Option<(Provider, Channel)>,
     /// The connection whose credentials the form or the redirect renews (`None`: a new bank).
-    pub renewing: Option<String>,
+    pub renewing: Option<crate::domain::ConnectionId>,
 }
 
 /// The whole state of the app.
@@ -83,7 +83,7 @@ pub struct Model {
     /// How amounts are written.
     pub numbers: NumberStyle,
     /// The providers, once loaded (kept to come back to the picker without reloading).
-    pub providers: Vec<ProviderEntry>,
+    pub providers: Vec<Provider>,
     /// The bank being added or renewed.
     pub onboarding: Onboarding,
     /// The user's session with the aggregator.

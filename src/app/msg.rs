@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::app::api_types::{
-    ApiError, ChannelEntry, ConsentAccount, CredentialSpec, ProviderEntry, SyncStep,
+use crate::domain::{
+    Account, CallFailure, Channel, ConnectionId, CredentialField, Provider, SyncStep,
 };
 use crate::screens::dashboard::{DashboardData, Transactions};
 
@@ -36,57 +36,57 @@ pub enum ApiEvent {
         /// The request this answers.
         request: u64,
         /// Ok, or why not.
-        result: Result<(), ApiError>,
+        result: Result<(), CallFailure>,
     },
     /// The provider catalogue arrived.
-    ProvidersLoaded(Result<Vec<ProviderEntry>, ApiError>),
+    ProvidersLoaded(Result<Vec<Provider>, CallFailure>),
     /// The credentials of submission `request` were accepted: this connection now syncs.
     ConnectionCreated {
         /// The request this answers.
         request: u64,
         /// The new connection's id, or why it was refused.
-        result: Result<String, ApiError>,
+        result: Result<ConnectionId, CallFailure>,
     },
     /// The authorisation URL of REDIRECT request `request` is known.
     AuthorizeUrlReady {
         /// The request this answers.
         request: u64,
         /// The URL to open, or why not.
-        result: Result<String, ApiError>,
+        result: Result<String, CallFailure>,
     },
     /// The bank sent the user back (REDIRECT `request`): this connection now syncs.
     RedirectCompleted {
         /// The request this answers.
         request: u64,
         /// The connection id, or why not (timeout, refused at the bank).
-        result: Result<String, ApiError>,
+        result: Result<ConnectionId, CallFailure>,
     },
     /// The bank asks a question (a `*_USER_INPUT_REQUESTED` queue event).
     ChallengeReceived {
         /// The connection asking.
-        connection: String,
+        connection: ConnectionId,
         /// The channel definition to answer to.
         channel: String,
         /// The poller generation that saw it.
         generation: u64,
         /// The challenge array, in order.
-        challenge: Vec<CredentialSpec>,
+        challenge: Vec<CredentialField>,
     },
     /// The bank listed accounts that wait for consent.
     ConsentRequested {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The channel definition the consents go to.
         channel: String,
         /// The poller generation that saw it.
         generation: u64,
         /// The accounts.
-        accounts: Vec<ConsentAccount>,
+        accounts: Vec<Account>,
     },
     /// A connection's sync moved to a new step.
     SyncProgressed {
         /// The connection.
-        connection: String,
+        connection: ConnectionId,
         /// The poller generation that saw it.
         generation: u64,
         /// The new step.
@@ -94,10 +94,11 @@ pub enum ApiEvent {
     },
     /// A call failed in the background (answering a challenge, sending consents).
     Failed {
-        /// The connection concerned.
-        connection: String,
+        /// The connection concerned; `None` when the failure is about no one connection (a
+        /// poll of the whole queue, the store, a command sent before logging in).
+        connection: Option<ConnectionId>,
         /// Why.
-        error: ApiError,
+        error: CallFailure,
     },
     /// The dashboard's data was read from the store (`Err`: why not, already sanitised).
     DashboardLoaded(Result<DashboardData, String>),
@@ -105,11 +106,11 @@ pub enum ApiEvent {
     /// to `Command::RenewCredentials`).
     RenewalReady {
         /// The connection to renew.
-        connection: String,
+        connection: ConnectionId,
         /// Its bank.
-        provider: Box<ProviderEntry>,
+        provider: Box<Provider>,
         /// The channel to give the credentials to.
-        channel: Box<ChannelEntry>,
+        channel: Box<Channel>,
     },
     /// Something finished that the user should hear about (export written, bank deleted).
     Notice(String),

@@ -7,8 +7,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::app::api_types::{ApiError, ChannelEntry, ChannelMode, ProviderEntry, SyncStep};
 use crate::app::{Command, Model, Screen, progress};
+use crate::domain::{CallFailure, Channel, ChannelMode, ConnectionId, Provider, SyncStep};
 use crate::screens::credential_form::{CredentialForm, FormAction};
 use crate::screens::dashboard::Dashboard;
 use crate::screens::provider_picker::{PickerAction, ProviderPicker};
@@ -80,8 +80,8 @@ pub(crate) fn redirect_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
 /// Opens the form (EMBEDDED) or starts the redirect (REDIRECT) for the chosen channel.
 pub(crate) fn open_channel(
     model: &mut Model,
-    provider: ProviderEntry,
-    channel: ChannelEntry,
+    provider: Provider,
+    channel: Channel,
 ) -> Vec<Command> {
     model.status = None;
     match channel.mode {
@@ -135,7 +135,10 @@ pub(crate) fn retry_after_failure(model: &mut Model) -> Vec<Command> {
         .sync
         .rows
         .retain(|r| !matches!(r.step, SyncStep::Failed(_)));
-    match (&model.onboarding.last_form, failure.back_to_form()) {
+    match (
+        &model.onboarding.last_form,
+        crate::domain::retry_from_form(&failure),
+    ) {
         (Some((p, c)), true) => {
             model.screen = Screen::CredentialForm(CredentialForm::new(p.clone(), c.clone()));
             Vec::new()
@@ -147,7 +150,7 @@ pub(crate) fn retry_after_failure(model: &mut Model) -> Vec<Command> {
 /// The provider catalogue arrived: kept, and shown when the picker is on screen.
 pub(crate) fn providers_loaded(
     model: &mut Model,
-    result: Result<Vec<ProviderEntry>, ApiError>,
+    result: Result<Vec<Provider>, CallFailure>,
 ) -> Vec<Command> {
     if let Ok(list) = &result {
         model.providers = list.clone();
@@ -168,7 +171,7 @@ pub(crate) fn providers_loaded(
 pub(crate) fn connection_created(
     model: &mut Model,
     request: u64,
-    result: Result<String, ApiError>,
+    result: Result<ConnectionId, CallFailure>,
 ) -> Vec<Command> {
     let Screen::CredentialForm(form) = &mut model.screen else {
         return Vec::new();
@@ -183,7 +186,7 @@ pub(crate) fn connection_created(
             progress::start_sync(model, connection, bank)
         }
         Err(e) => {
-            form.error = Some(e.to_string());
+            form.error = Some(crate::wording::failures::call_failure(&e));
             Vec::new()
         }
     }
@@ -193,7 +196,7 @@ pub(crate) fn connection_created(
 pub(crate) fn authorize_url_ready(
     model: &mut Model,
     request: u64,
-    result: Result<String, ApiError>,
+    result: Result<String, CallFailure>,
 ) -> Vec<Command> {
     if let Screen::Redirect(wait) = &mut model.screen
         && wait.request == request
@@ -210,7 +213,7 @@ pub(crate) fn authorize_url_ready(
 pub(crate) fn redirect_completed(
     model: &mut Model,
     request: u64,
-    result: Result<String, ApiError>,
+    result: Result<ConnectionId, CallFailure>,
 ) -> Vec<Command> {
     let Screen::Redirect(wait) = &mut model.screen else {
         return Vec::new();
@@ -233,9 +236,9 @@ pub(crate) fn redirect_completed(
 /// `r` on the dashboard found the channel to renew: its form or redirect opens.
 pub(crate) fn renewal_ready(
     model: &mut Model,
-    connection: String,
-    provider: ProviderEntry,
-    channel: ChannelEntry,
+    connection: ConnectionId,
+    provider: Provider,
+    channel: Channel,
 ) -> Vec<Command> {
     if !matches!(model.screen, Screen::Dashboard(_)) {
         return Vec::new();

@@ -8,9 +8,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::app::api_types::{ConsentAccount, CredentialSpec, SyncFailure, SyncStep};
 use crate::app::session::REFRESHING;
 use crate::app::{Command, Model, Screen, onboarding};
+use crate::domain::{Account, ConnectionId, CredentialField, SyncStep};
 use crate::screens::challenge::{ChallengeAction, ChallengeDialog};
 use crate::screens::consent::{ConsentAction, ConsentChecklist};
 use crate::screens::dashboard::Dashboard;
@@ -85,7 +85,11 @@ pub(crate) fn consent_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
 }
 
 /// Registers a new connection on the board and starts polling its queue.
-pub(crate) fn start_sync(model: &mut Model, connection: String, bank: String) -> Vec<Command> {
+pub(crate) fn start_sync(
+    model: &mut Model,
+    connection: ConnectionId,
+    bank: String,
+) -> Vec<Command> {
     let generation = model.next_id();
     model.sync.rows.retain(|r| r.connection != connection);
     model.sync.rows.push(ConnectionProgress {
@@ -112,7 +116,10 @@ pub(crate) fn sync_every_connection(model: &mut Model) -> Vec<Command> {
         d.sync_when_loaded = true;
         return Vec::new();
     }
-    let banks: Vec<String> = d.connection_names().map(|(id, _)| id.to_string()).collect();
+    let banks: Vec<ConnectionId> = d
+        .connection_names()
+        .map(|(id, _)| ConnectionId::oxlin(id))
+        .collect();
     let mut cmds = Vec::new();
     for connection in banks {
         if model
@@ -133,19 +140,19 @@ pub(crate) fn sync_every_connection(model: &mut Model) -> Vec<Command> {
 }
 
 /// Puts `connection` on the sync board at `step` with a fresh generation, which it returns.
-pub(crate) fn register(model: &mut Model, connection: &str, step: SyncStep) -> u64 {
+pub(crate) fn register(model: &mut Model, connection: &ConnectionId, step: SyncStep) -> u64 {
     let bank = match &model.screen {
         Screen::Dashboard(d) => d
             .connection_names()
-            .find(|(id, _)| *id == connection)
+            .find(|(id, _)| *id == connection.raw())
             .map(|(_, bank)| bank.to_string()),
         _ => None,
     }
     .unwrap_or_else(|| connection.to_string());
     let generation = model.next_id();
-    model.sync.rows.retain(|r| r.connection != connection);
+    model.sync.rows.retain(|r| r.connection != *connection);
     model.sync.rows.push(ConnectionProgress {
-        connection: connection.to_string(),
+        connection: connection.clone(),
         bank,
         step,
         generation,
@@ -156,10 +163,10 @@ pub(crate) fn register(model: &mut Model, connection: &str, step: SyncStep) -> u
 /// The bank asks a question: the challenge dialog opens.
 pub(crate) fn challenge_received(
     model: &mut Model,
-    connection: String,
+    connection: ConnectionId,
     channel: String,
     generation: u64,
-    challenge: Vec<CredentialSpec>,
+    challenge: Vec<CredentialField>,
 ) -> Vec<Command> {
     if !set_step(model, &connection, generation, SyncStep::WaitingForUser) {
         return Vec::new();
@@ -174,10 +181,10 @@ pub(crate) fn challenge_received(
 /// The bank lists accounts waiting for consent: the checklist opens.
 pub(crate) fn consent_requested(
     model: &mut Model,
-    connection: String,
+    connection: ConnectionId,
     channel: String,
     generation: u64,
-    accounts: Vec<ConsentAccount>,
+    accounts: Vec<Account>,
 ) -> Vec<Command> {
     if !set_step(model, &connection, generation, SyncStep::WaitingForUser) {
         return Vec::new();
@@ -189,7 +196,7 @@ pub(crate) fn consent_requested(
 /// A connection's sync moved on: the board, and when every sync is over, the dashboard.
 pub(crate) fn sync_progressed(
     model: &mut Model,
-    connection: String,
+    connection: ConnectionId,
     generation: u64,
     step: SyncStep,
 ) -> Vec<Command> {
@@ -227,42 +234,27 @@ pub(crate) fn sync_progressed(
 }
 
 /// On the dashboard, a connection whose sync failed is named in the status line.
-fn say_failure_on_dashboard(model: &mut Model, connection: &str) {
+fn say_failure_on_dashboard(model: &mut Model, connection: &ConnectionId) {
     if let (Screen::Dashboard(_), Some(row)) = (
         &model.screen,
-        model.sync.rows.iter().find(|r| r.connection == connection),
+        model.sync.rows.iter().find(|r| r.connection == *connection),
     ) && let SyncStep::Failed(why) = &row.step
     {
         model.status = Some(Status::Error(format!(
             "{}: {}",
             row.bank,
-            failure_words(why)
+            crate::wording::failures::sync_failure_words(why)
         )));
     }
 }
 
 /// Moves a connection to `step` if `generation` is current; `false` when the event is stale.
-fn set_step(model: &mut Model, connection: &str, generation: u64, step: SyncStep) -> bool {
+fn set_step(model: &mut Model, connection: &ConnectionId, generation: u64, step: SyncStep) -> bool {
     match model.sync.row_mut(connection) {
         Some(row) if row.generation == generation => {
             row.step = step;
             true
         }
         _ => false,
-    }
-}
-
-/// A failed sync in a few words, for the dashboard's status line.
-fn failure_words(failure: &SyncFailure) -> String {
-    use SyncFailure as F;
-    match failure {
-        F::AuthFailed => "credentials refused (r: renew them)".into(),
-        F::PasswordChangeRequired => "change your password on the bank's website".into(),
-        F::UserActionRequired => "the bank asks for an action on its website".into(),
-        F::TooManyAttempts => "too many attempts, wait before retrying".into(),
-        F::ChallengeTimedOut => "the bank's question timed out (s: retry)".into(),
-        F::ChallengeCancelled => "the bank's question was cancelled (s: retry)".into(),
-        F::ChallengeFailed => "the answer was refused (s: retry)".into(),
-        F::Other(why) => format!("the sync stopped ({why})"),
     }
 }

@@ -23,9 +23,9 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use secrecy::SecretString;
 
-use crate::app::api_types::ApiError;
 use crate::app::model::LoginScreen;
 use crate::app::{Command, Model, Screen, onboarding, progress};
+use crate::domain::CallFailure;
 use crate::screens::dashboard::Dashboard;
 use crate::screens::login::{LoginAction, LoginForm};
 use crate::ui::widgets::status_line::Status;
@@ -141,7 +141,7 @@ pub(crate) fn login_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
 pub(crate) fn logged_in(
     model: &mut Model,
     request: u64,
-    result: Result<(), ApiError>,
+    result: Result<(), CallFailure>,
 ) -> Vec<Command> {
     match model.session {
         Session::LoggingIn {
@@ -160,7 +160,7 @@ pub(crate) fn logged_in(
 fn login_screen_answered(
     model: &mut Model,
     request: u64,
-    result: Result<(), ApiError>,
+    result: Result<(), CallFailure>,
 ) -> Vec<Command> {
     let Screen::Login(login) = &mut model.screen else {
         return Vec::new();
@@ -187,7 +187,7 @@ fn login_screen_answered(
 }
 
 /// The answer to the background login: sync every connection, or say why not.
-fn background_login_answered(model: &mut Model, result: Result<(), ApiError>) -> Vec<Command> {
+fn background_login_answered(model: &mut Model, result: Result<(), CallFailure>) -> Vec<Command> {
     match result {
         Ok(()) => {
             model.session = Session::LoggedIn;
@@ -197,7 +197,7 @@ fn background_login_answered(model: &mut Model, result: Result<(), ApiError>) ->
             model.status = Some(Status::Info(REFRESHING.into()));
             progress::sync_every_connection(model)
         }
-        Err(ApiError::Unreachable) => {
+        Err(CallFailure::Unreachable) => {
             model.session = Session::Offline;
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = true;
@@ -208,18 +208,19 @@ fn background_login_answered(model: &mut Model, result: Result<(), ApiError>) ->
             ));
             Vec::new()
         }
-        Err(ApiError::SessionExpired) => {
+        Err(CallFailure::SessionExpired) => {
             model.session = Session::LoggedOut;
             open_login(model);
             if let Screen::Login(login) = &mut model.screen {
-                login.form.error = Some(ApiError::SessionExpired);
+                login.form.error = Some(CallFailure::SessionExpired);
             }
             Vec::new()
         }
         Err(e) => {
             model.session = Session::LoggedOut;
             model.status = Some(Status::Error(format!(
-                "Login failed: {e} Press l to log in."
+                "Login failed: {} Press l to log in.",
+                crate::wording::failures::call_failure(&e)
             )));
             Vec::new()
         }

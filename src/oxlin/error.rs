@@ -1,5 +1,5 @@
 //! One error type for every Oxlin call, shaped by what the caller must do next: log in again,
-//! fix a named field, wait and retry, try another bank, answer a fresh challenge, give up on a
+//! fix the app's client id or secret (the OAuth code `invalid_client`), fix a named field, wait and retry, try another bank, answer a fresh challenge, give up on a
 //! missing resource, or report a server failure. It is `Clone` so it can travel in UI messages,
 //! and never holds a secret (request bodies and tokens are never copied into it).
 //!
@@ -19,6 +19,10 @@ pub enum OxlinError {
     /// The session is over (token refused, refresh refused, T&C not accepted): log in again.
     #[error("please log in again: {0}")]
     LogInAgain(String),
+    /// The app itself was refused: the OAuth error code `invalid_client` (wrong client id or
+    /// secret). Logging the user in again cannot help; the configuration must change.
+    #[error("the app's client id or secret was refused: {0}")]
+    ClientRefused(String),
     /// The server refused a value; `field` names it when known.
     #[error("{}{message}", field.as_ref().map(|f| format!("check `{f}`: ")).unwrap_or_default())]
     FixField {
@@ -93,10 +97,9 @@ impl OxlinError {
             return Self::ChallengeExpired(description);
         }
         match status {
+            400 | 401 if code == "invalid_client" => Self::ClientRefused(description),
             401 => Self::LogInAgain(description),
-            400 if code == "invalid_grant" || code == "invalid_client" => {
-                Self::LogInAgain(description)
-            }
+            400 if code == "invalid_grant" => Self::LogInAgain(description),
             403 => Self::Forbidden(description),
             404 | 410 => Self::NotFound(description),
             429 => Self::RetryLater {
@@ -150,6 +153,17 @@ mod tests {
             OxlinError::from_response("x", 401, None, "{}"),
             OxlinError::LogInAgain(_)
         ));
+        assert!(matches!(
+            OxlinError::from_response("x", 400, None, r#"{"error":"invalid_grant"}"#),
+            OxlinError::LogInAgain(_)
+        ));
+        for status in [400, 401] {
+            let body = r#"{"error":"invalid_client","error_description":"unknown client"}"#;
+            assert_eq!(
+                OxlinError::from_response("POST /token", status, None, body),
+                OxlinError::ClientRefused("unknown client".into())
+            );
+        }
         assert!(matches!(
             OxlinError::from_response("x", 404, None, "nope"),
             OxlinError::NotFound(_)

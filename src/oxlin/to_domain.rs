@@ -8,6 +8,9 @@
 mod catalogue;
 mod errors;
 
+pub use catalogue::{challenge, channel, provider};
+pub use errors::call_failure;
+
 use chrono::{DateTime, Utc};
 
 use super::wire::{self, AccountStatus, AccountType, ChannelStatus, ConnectionStatus};

@@ -22,7 +22,7 @@ mod user;
 
 pub use account::{Account, CapitalGain, CreditCard, Loan, NextPayment, Savings};
 pub use connection::{Channel, ChannelCredential, Connection, Owner};
-pub use event::{Event, EventResource};
+pub use event::{Event, EventResource, JobFailure};
 pub use open_enum::{
     AccountStatus, AccountType, AccountUsage, ChannelMode, ChannelStatus, ConnectionStatus,
     CredentialType, EventType, KeyType, ResourceType, SyncType, TransactionOrigin,

@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use secrecy::SecretString;
 
-use crate::app::api_types::{CredentialSpec, InputKind};
+use crate::domain::{ConnectionId, CredentialField, InputKind};
 use crate::screens::credential_form::field_for;
 use crate::screens::{ViewCtx, clean};
 use crate::ui::format::countdown;
@@ -28,7 +28,7 @@ use crate::ui::widgets::text_field::TextField;
 enum Item {
     Message {
         kind: InputKind,
-        spec: CredentialSpec,
+        spec: CredentialField,
     },
     Input {
         id: String,
@@ -44,7 +44,7 @@ enum Item {
 #[derive(Debug, Clone)]
 pub struct ChallengeDialog {
     /// The connection asking.
-    pub connection: String,
+    pub connection: ConnectionId,
     /// The channel definition the answer goes to.
     pub channel: String,
     items: Vec<Item>,
@@ -75,9 +75,9 @@ impl ChallengeDialog {
 
     /// The dialog for a challenge received at `now`.
     pub fn new(
-        connection: String,
+        connection: ConnectionId,
         channel: String,
-        challenge: Vec<CredentialSpec>,
+        challenge: Vec<CredentialField>,
         now: DateTime<Utc>,
     ) -> Self {
         let items = challenge
@@ -295,7 +295,7 @@ impl ChallengeDialog {
     }
 }
 
-fn param<'a>(spec: &'a CredentialSpec, name: &str) -> Option<&'a str> {
+fn param<'a>(spec: &'a CredentialField, name: &str) -> Option<&'a str> {
     spec.params
         .iter()
         .find(|(k, _)| k == name)
@@ -304,7 +304,7 @@ fn param<'a>(spec: &'a CredentialSpec, name: &str) -> Option<&'a str> {
 
 /// The label with `{name}` replaced by the param's value (sanitised); `{timeout}` by the seconds
 /// left when a countdown runs.
-fn fill(spec: &CredentialSpec, timeout_left: Option<i64>) -> String {
+fn fill(spec: &CredentialField, timeout_left: Option<i64>) -> String {
     let mut label = spec.label.clone();
     for (name, value) in &spec.params {
         let value = match (name.as_str(), timeout_left) {

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use crate::app::api_types::ConsentAccount;
+use crate::domain::{Account, AccountId, AccountKind, ConnectionId};
 use crate::screens::{ViewCtx, clean};
 use crate::ui::format::{masked_iban, money};
 use crate::ui::widgets::checklist::Checklist;
@@ -18,10 +18,10 @@ use crate::ui::widgets::key_hints::KeyHint;
 #[derive(Debug, Clone)]
 pub struct ConsentChecklist {
     /// The connection whose accounts these are.
-    pub connection: String,
+    pub connection: ConnectionId,
     /// The channel definition the consents go to.
     pub channel: String,
-    accounts: Vec<ConsentAccount>,
+    accounts: Vec<Account>,
     list: Checklist,
 }
 
@@ -33,9 +33,9 @@ pub enum ConsentAction {
     /// Send the consents: ids to share, ids refused.
     Send {
         /// Accounts the user shares.
-        accepted: Vec<String>,
+        accepted: Vec<AccountId>,
         /// Accounts refused (the API deletes them).
-        refused: Vec<String>,
+        refused: Vec<AccountId>,
     },
 }
 
@@ -49,13 +49,17 @@ impl ConsentChecklist {
     ];
 
     /// The checklist for these accounts (text sanitised).
-    pub fn new(connection: String, channel: String, accounts: Vec<ConsentAccount>) -> Self {
-        let accounts: Vec<ConsentAccount> = accounts
+    pub fn new(connection: ConnectionId, channel: String, accounts: Vec<Account>) -> Self {
+        let accounts: Vec<Account> = accounts
             .into_iter()
             .map(|mut a| {
                 a.name = clean(&a.name);
-                a.kind = clean(&a.kind);
-                a.currency = clean(&a.currency);
+                if let AccountKind::Other(kind) = &mut a.kind {
+                    *kind = clean(kind);
+                }
+                if let Some(balance) = &mut a.balance {
+                    balance.currency = clean(&balance.currency);
+                }
                 a
             })
             .collect();
@@ -83,7 +87,7 @@ impl ConsentChecklist {
                     } else {
                         &mut refused
                     }
-                    .push(a.id.clone());
+                    .push(AccountId::new(self.connection.aggregator(), &a.id));
                 }
                 return ConsentAction::Send { accepted, refused };
             }
@@ -131,9 +135,11 @@ impl ConsentChecklist {
                 };
                 let balance = a
                     .balance
-                    .map(|b| money(b, &a.currency, ctx.numbers))
+                    .as_ref()
+                    .map(|b| money(b.amount, &b.currency, ctx.numbers))
                     .unwrap_or_default();
-                format!("{:<11} {name:<name_w$} {iban}{balance:>16}", a.kind)
+                let kind = kind_text(&a.kind);
+                format!("{kind:<11} {name:<name_w$} {iban}{balance:>16}")
             })
             .collect();
         self.list.render(&rows, list, buf, ctx.theme);
@@ -151,5 +157,17 @@ impl ConsentChecklist {
             },
         )
         .render(note, buf);
+    }
+}
+
+/// The account type as the checklist's first column shows it: the aggregator's own codes
+/// (`CHECKINGS`, `SAVINGS`, …), short and familiar from the bank's statements.
+fn kind_text(kind: &AccountKind) -> &str {
+    match kind {
+        AccountKind::Checking => "CHECKINGS",
+        AccountKind::Savings => "SAVINGS",
+        AccountKind::Loan => "LOAN",
+        AccountKind::CreditCard => "CREDIT_CARD",
+        AccountKind::Other(text) => text,
     }
 }

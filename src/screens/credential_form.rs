@@ -12,33 +12,21 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 use regex::Regex;
-use secrecy::SecretString;
 
-use crate::app::api_types::{ChannelEntry, CredentialSpec, InputKind, ProviderEntry};
+use crate::domain::{Channel, CredentialField, CredentialValue, InputKind, Provider};
 use crate::screens::{ViewCtx, clean};
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::spinner::spinner_frame;
 use crate::ui::widgets::text_field::{FieldKind, TextField};
 
-/// One value to send, by credential id.
-#[derive(Debug, Clone)]
-pub struct CredentialValue {
-    /// The credential id.
-    pub id: String,
-    /// The value (never printed).
-    pub value: SecretString,
-    /// Must be PGP-encrypted before sending.
-    pub encrypt: bool,
-}
-
 /// The form's state.
 #[derive(Debug, Clone)]
 pub struct CredentialForm {
     /// The bank.
-    pub provider: ProviderEntry,
+    pub provider: Provider,
     /// The channel whose credentials these are.
-    pub channel: ChannelEntry,
-    fields: Vec<(CredentialSpec, TextField)>,
+    pub channel: Channel,
+    fields: Vec<(CredentialField, TextField)>,
     focus: usize,
     tried: bool,
     /// The id of the submission in flight.
@@ -70,7 +58,7 @@ pub fn field_kind(kind: &InputKind) -> FieldKind {
 }
 
 /// A field for one credential or challenge input.
-pub fn field_for(spec: &CredentialSpec, label: String) -> TextField {
+pub fn field_for(spec: &CredentialField, label: String) -> TextField {
     let field = TextField::new(label, field_kind(&spec.kind)).with_pattern(&spec.regexp);
     let optional = Regex::new(&spec.regexp).is_ok_and(|re| re.is_match(""));
     if optional { field } else { field.required() }
@@ -86,10 +74,10 @@ impl CredentialForm {
     ];
 
     /// The form for this channel (labels sanitised).
-    pub fn new(mut provider: ProviderEntry, channel: ChannelEntry) -> Self {
+    pub fn new(mut provider: Provider, channel: Channel) -> Self {
         // The provider may come straight from the API (renewing from the dashboard).
         provider.name = clean(&provider.name);
-        let mut fields: Vec<(CredentialSpec, TextField)> = channel
+        let mut fields: Vec<(CredentialField, TextField)> = channel
             .credentials
             .iter()
             .map(|spec| (spec.clone(), field_for(spec, clean(&spec.label))))

@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use secrecy::SecretString;
 
-use crate::app::api_types::ApiError;
+use crate::domain::CallFailure;
 use crate::screens::ViewCtx;
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::spinner::spinner_frame;
@@ -27,7 +27,7 @@ pub struct LoginForm {
     /// The id of the login request in flight, if any.
     pub pending: Option<u64>,
     /// The last failure.
-    pub error: Option<ApiError>,
+    pub error: Option<CallFailure>,
 }
 
 /// What a key press on the login form asks for.
@@ -90,7 +90,9 @@ impl LoginForm {
             KeyCode::Enter => {
                 let email = self.email.value().trim().to_string();
                 if email.is_empty() || self.password.value().is_empty() {
-                    self.error = Some(ApiError::Rejected("enter your email and password".into()));
+                    self.error = Some(CallFailure::Rejected(
+                        "enter your email and password".into(),
+                    ));
                     return LoginAction::None;
                 }
                 self.error = None;
@@ -137,7 +139,7 @@ impl LoginForm {
                 ctx.theme.text,
             )
         } else if let Some(e) = &self.error {
-            Line::styled(e.to_string(), ctx.theme.error)
+            Line::styled(crate::wording::failures::call_failure(e), ctx.theme.error)
         } else {
             Line::default()
         };

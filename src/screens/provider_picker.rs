@@ -14,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use crate::app::api_types::{ApiError, ChannelEntry, ChannelMode, ProviderEntry};
+use crate::domain::{CallFailure, Channel, ChannelMode, Provider};
 use crate::screens::{ViewCtx, clean};
 use crate::ui::format::fit;
 use crate::ui::widgets::key_hints::KeyHint;
@@ -27,7 +27,7 @@ mod chooser;
 /// The picker's state.
 #[derive(Debug, Clone)]
 pub struct ProviderPicker {
-    providers: Vec<ProviderEntry>,
+    providers: Vec<Provider>,
     search: TextField,
     /// Indexes into `providers`, best match first.
     filtered: Vec<usize>,
@@ -38,7 +38,7 @@ pub struct ProviderPicker {
     /// Providers are being loaded.
     pub loading: bool,
     /// Loading failed.
-    pub error: Option<ApiError>,
+    pub error: Option<CallFailure>,
 }
 
 /// What a key press on the picker asks for.
@@ -47,7 +47,7 @@ pub enum PickerAction {
     /// Nothing outside the picker.
     None,
     /// Connect to this bank through this channel.
-    Pick(ProviderEntry, ChannelEntry),
+    Pick(Provider, Channel),
 }
 
 impl ProviderPicker {
@@ -89,7 +89,7 @@ impl ProviderPicker {
     }
 
     /// Fills the picker (bank text is sanitised here).
-    pub fn set_providers(&mut self, providers: Vec<ProviderEntry>) {
+    pub fn set_providers(&mut self, providers: Vec<Provider>) {
         self.providers = providers
             .into_iter()
             .map(|mut p| {
@@ -104,7 +104,7 @@ impl ProviderPicker {
     }
 
     /// The providers, as loaded.
-    pub fn providers(&self) -> &[ProviderEntry] {
+    pub fn providers(&self) -> &[Provider] {
         &self.providers
     }
 
@@ -151,7 +151,7 @@ impl ProviderPicker {
     }
 
     /// The provider under the cursor, if selectable.
-    pub fn selected(&self) -> Option<&ProviderEntry> {
+    pub fn selected(&self) -> Option<&Provider> {
         self.is_selectable(self.cursor)
             .then(|| &self.providers[self.filtered[self.cursor]])
     }
@@ -245,7 +245,7 @@ impl ProviderPicker {
             )
             .render(list, buf);
         } else if let Some(e) = &self.error {
-            Paragraph::new(e.to_string())
+            Paragraph::new(crate::wording::failures::call_failure(e))
                 .style(ctx.theme.error)
                 .render(list, buf);
         } else if self.filtered.is_empty() {
@@ -288,8 +288,8 @@ impl ProviderPicker {
 }
 
 /// The channels a user may pick (not marked unavailable), REDIRECT first.
-fn available(p: &ProviderEntry) -> Vec<&ChannelEntry> {
-    let mut v: Vec<&ChannelEntry> = p.channels.iter().filter(|c| !c.unavailable).collect();
+fn available(p: &Provider) -> Vec<&Channel> {
+    let mut v: Vec<&Channel> = p.channels.iter().filter(|c| !c.unavailable).collect();
     v.sort_by_key(|c| c.mode != ChannelMode::Redirect);
     v
 }

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::app::api_types::ApiError;
+use crate::domain::CallFailure;
 use crate::screens::{ViewCtx, clean};
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::qr::{qr_lines, render_qr};
@@ -23,7 +23,7 @@ pub struct RedirectWait {
     /// The authorisation URL once known.
     pub url: Option<String>,
     /// The failure (timeout, refused, cancelled at the bank).
-    pub error: Option<ApiError>,
+    pub error: Option<CallFailure>,
 }
 
 impl RedirectWait {
@@ -96,9 +96,9 @@ impl RedirectWait {
 
 /// The failure as a sentence. The runner's refusals here are about the bank's website (a
 /// timeout, a refusal at the bank), not the server: said without "The server refused".
-fn failure_text(error: &ApiError) -> String {
+fn failure_text(error: &CallFailure) -> String {
     match error {
-        ApiError::Rejected(why) => {
+        CallFailure::Rejected(why) => {
             let why = clean(why);
             let mut chars = why.chars();
             match chars.next() {
@@ -108,6 +108,6 @@ fn failure_text(error: &ApiError) -> String {
                 None => "The bank did not send you back.".into(),
             }
         }
-        other => other.to_string(),
+        other => crate::wording::failures::call_failure(other),
     }
 }

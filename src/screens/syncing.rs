@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::app::api_types::SyncStep;
+use crate::domain::{ConnectionId, SyncStep};
 use crate::screens::ViewCtx;
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::spinner::spinner_frame;
@@ -16,7 +16,7 @@ use crate::ui::widgets::spinner::spinner_frame;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionProgress {
     /// The connection id.
-    pub connection: String,
+    pub connection: ConnectionId,
     /// The bank's name (sanitised).
     pub bank: String,
     /// Where it is.
@@ -64,8 +64,8 @@ impl SyncBoard {
     }
 
     /// The row of a connection.
-    pub fn row_mut(&mut self, connection: &str) -> Option<&mut ConnectionProgress> {
-        self.rows.iter_mut().find(|r| r.connection == connection)
+    pub fn row_mut(&mut self, connection: &ConnectionId) -> Option<&mut ConnectionProgress> {
+        self.rows.iter_mut().find(|r| r.connection == *connection)
     }
 
     /// Draws one line per connection, plus the next action under a failed one.
@@ -100,7 +100,7 @@ impl SyncBoard {
             ]));
             if let SyncStep::Failed(failure) = &row.step {
                 lines.push(Line::styled(
-                    format!("  {}", failure.next_action()),
+                    format!("  {}", crate::wording::failures::sync_next_action(failure)),
                     ctx.theme.error,
                 ));
             }

@@ -7,10 +7,11 @@
 //! channel), so "set up" means any other status.
 
 use crate::app::ApiEvent;
+use crate::domain::ConnectionId;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
+use crate::oxlin::to_domain;
 use crate::oxlin::wire::{Channel, ChannelStatus};
-use crate::tasks::convert;
 
 /// What the channel is wanted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,15 +26,15 @@ pub enum ChannelPurpose {
 /// bank has no other channel to add.
 pub async fn channel_for(
     client: &Client,
-    connection: &str,
+    connection: &ConnectionId,
     purpose: ChannelPurpose,
 ) -> Result<ApiEvent, OxlinError> {
-    let wire = client.connection(connection).await?;
+    let wire = client.connection(connection.raw()).await?;
     let provider_id = wire
         .provider_id
         .clone()
         .ok_or_else(|| OxlinError::NotFound("the connection names no bank".into()))?;
-    let provider = convert::provider(&client.provider(&provider_id).await?);
+    let provider = to_domain::provider(&client.provider(&provider_id).await?);
     let chosen = match purpose {
         ChannelPurpose::Renew => to_renew(&wire.channels)
             .map(|c| c.channel_definition_id.clone())
@@ -61,7 +62,7 @@ pub async fn channel_for(
         });
     };
     Ok(ApiEvent::RenewalReady {
-        connection: connection.to_owned(),
+        connection: connection.clone(),
         channel: Box::new(channel.clone()),
         provider: Box::new(provider),
     })

@@ -7,21 +7,22 @@
 use std::collections::BTreeMap;
 
 use crate::app::{ApiEvent, Command};
+use crate::domain::{ConnectionId, CredentialValue};
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
-use crate::oxlin::wire::{ConsentDecision, CredentialValue, UserInputRequest};
-use crate::tasks::convert;
+use crate::oxlin::to_domain;
+use crate::oxlin::wire::{self, ConsentDecision, UserInputRequest};
 use crate::tasks::sender::MsgSender;
 
 /// Runs one command to its answer.
 pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
-    let err = |e: OxlinError| convert::api_error(&e);
+    let err = |e: OxlinError| to_domain::call_failure(&e);
     match command {
         Command::LoadProviders => {
             let result = client
                 .providers()
                 .await
-                .map(|list| list.iter().map(convert::provider).collect())
+                .map(|list| list.iter().map(to_domain::provider).collect())
                 .map_err(err);
             sender.api(ApiEvent::ProvidersLoaded(result));
         }
@@ -34,6 +35,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
         } => {
             let result = create_connection(&client, &provider, &channel, values, renew)
                 .await
+                .map(|raw| ConnectionId::oxlin(&raw))
                 .map_err(err);
             sender.api(ApiEvent::ConnectionCreated { request, result });
         }
@@ -45,12 +47,12 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
             let body = UserInputRequest {
                 credentials: answers
                     .into_iter()
-                    .map(|(id, value)| CredentialValue { id, value })
+                    .map(|(id, value)| wire::CredentialValue { id, value })
                     .collect(),
             };
-            if let Err(e) = client.user_input(&connection, &channel, &body).await {
+            if let Err(e) = client.user_input(connection.raw(), &channel, &body).await {
                 sender.api(ApiEvent::Failed {
-                    connection,
+                    connection: Some(connection),
                     error: err(e),
                 });
             }
@@ -65,14 +67,14 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
                 .into_iter()
                 .map(|id| (id, true))
                 .chain(refused.into_iter().map(|id| (id, false)))
-                .map(|(account_id, consent)| ConsentDecision {
-                    account_id,
+                .map(|(account, consent)| ConsentDecision {
+                    account_id: account.raw().to_owned(),
                     consent,
                 })
                 .collect();
-            if let Err(e) = client.consents(&connection, &decisions).await {
+            if let Err(e) = client.consents(connection.raw(), &decisions).await {
                 sender.api(ApiEvent::Failed {
-                    connection,
+                    connection: Some(connection),
                     error: err(e),
                 });
             }
@@ -102,8 +104,8 @@ async fn create_connection(
     client: &Client,
     provider_id: &str,
     channel_id: &str,
-    values: Vec<crate::screens::credential_form::CredentialValue>,
-    renew: Option<String>,
+    values: Vec<CredentialValue>,
+    renew: Option<ConnectionId>,
 ) -> Result<String, OxlinError> {
     let provider = client.provider(provider_id).await?;
     let Some(channel) = provider
@@ -118,6 +120,7 @@ async fn create_connection(
     };
     let values: BTreeMap<_, _> = values.into_iter().map(|v| (v.id, v.value)).collect();
     if let Some(connection) = renew {
+        let connection = connection.raw().to_owned();
         // The API starts a LIST_ACCOUNTS job on new credentials: the queue follows it.
         client
             .update_channel_credentials(&connection, channel_id, &channel.credentials, &values)

@@ -15,16 +15,16 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 
 use crate::app::ApiEvent;
-use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
+use crate::domain::{AccountId, CallFailure, ChannelHealth, ConnectionId, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
+use crate::oxlin::to_domain;
 use crate::oxlin::wire::{AccountStatus, SyncType};
 use crate::screens::dashboard::ExportFormat;
 use crate::store::Store;
 use crate::store::dashboard::{load_dashboard_summary, load_transactions};
 use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
-use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 
 /// Where the dashboard's commands read and write.
@@ -76,57 +76,59 @@ impl Local {
         .unwrap_or_else(|e| Err(e.to_string()));
         match result {
             Ok(()) => self.sender.api(ApiEvent::Notice(done)),
-            Err(e) => self.fail("", ApiError::Rejected(format!("the store: {e}"))),
+            Err(e) => self.fail(None, CallFailure::Rejected(format!("the store: {e}"))),
         }
         self.load();
     }
 
-    fn fail(&self, connection: &str, error: ApiError) {
-        if error == ApiError::Unreachable {
+    fn fail(&self, connection: Option<&ConnectionId>, error: CallFailure) {
+        if error == CallFailure::Unreachable {
             self.sender.api(ApiEvent::Connectivity { online: false });
         }
         self.sender.api(ApiEvent::Failed {
-            connection: connection.to_owned(),
+            connection: connection.cloned(),
             error,
         });
     }
 
     /// Asks the API to sync `connection` (the poller already watches it with `generation`).
-    pub async fn sync_now(&self, client: Client, connection: String, generation: u64) {
-        if let Err(e) = client.sync(&connection, SyncType::All).await {
+    pub async fn sync_now(&self, client: Client, connection: ConnectionId, generation: u64) {
+        if let Err(e) = client.sync(connection.raw(), SyncType::All).await {
             let error = match e {
-                OxlinError::NotFound(_) => ApiError::Rejected(
+                OxlinError::NotFound(_) => CallFailure::Rejected(
                     "the server no longer knows this bank (the built-in sandbox forgets on \
                      restart): D removes it, a adds it again"
                         .into(),
                 ),
-                e => convert::api_error(&e),
+                e => to_domain::call_failure(&e),
             };
             self.sender.api(ApiEvent::SyncProgressed {
                 connection: connection.clone(),
                 generation,
-                step: SyncStep::Failed(SyncFailure::Other(error.to_string())),
+                step: SyncStep::Failed(ChannelHealth::Other(
+                    crate::wording::failures::call_failure(&error),
+                )),
             });
-            self.fail(&connection, error);
+            self.fail(Some(&connection), error);
         }
     }
 
     /// Finds the connection's bank and channel and asks the app to open them for renewal.
-    pub async fn renew(&self, client: Client, connection: String, purpose: ChannelPurpose) {
+    pub async fn renew(&self, client: Client, connection: ConnectionId, purpose: ChannelPurpose) {
         match channel_for(&client, &connection, purpose).await {
             Ok(event) => self.sender.api(event),
-            Err(e) => self.fail(&connection, convert::api_error(&e)),
+            Err(e) => self.fail(Some(&connection), to_domain::call_failure(&e)),
         }
     }
 
     /// Lists the connection's accounts waiting for consent (answered as a consent request).
-    pub async fn give_consent(&self, client: Client, connection: String, generation: u64) {
+    pub async fn give_consent(&self, client: Client, connection: ConnectionId, generation: u64) {
         let filter = AccountFilter {
-            connection_id: Some(connection.clone()),
+            connection_id: Some(connection.raw().to_owned()),
             ..AccountFilter::default()
         };
         let listed = async {
-            let wire = client.connection(&connection).await?;
+            let wire = client.connection(connection.raw()).await?;
             let accounts = client.accounts(&filter).await?;
             Ok::<_, OxlinError>((wire, accounts))
         };
@@ -135,7 +137,7 @@ impl Local {
                 let accounts: Vec<_> = accounts
                     .iter()
                     .filter(|a| a.status == Some(AccountStatus::PendingConsent))
-                    .map(convert::consent_account)
+                    .map(to_domain::account)
                     .collect();
                 if accounts.is_empty() {
                     self.sender.api(ApiEvent::SyncProgressed {
@@ -163,18 +165,18 @@ impl Local {
                 self.sender.api(ApiEvent::SyncProgressed {
                     connection: connection.clone(),
                     generation,
-                    step: SyncStep::Failed(SyncFailure::Other("consent".into())),
+                    step: SyncStep::Failed(ChannelHealth::Other("consent".into())),
                 });
-                self.fail(&connection, convert::api_error(&e));
+                self.fail(Some(&connection), to_domain::call_failure(&e));
             }
         }
     }
 
     /// Deletes the connection on the API, then from the store.
-    pub async fn delete(&self, client: Client, connection: String) {
-        match client.delete_connection(&connection).await {
+    pub async fn delete(&self, client: Client, connection: ConnectionId) {
+        match client.delete_connection(connection.raw()).await {
             Ok(()) | Err(OxlinError::NotFound(_)) => {
-                let id = connection.clone();
+                let id = connection.raw().to_owned();
                 self.change_then_reload(
                     move |store| {
                         store
@@ -186,15 +188,15 @@ impl Local {
                 )
                 .await
             }
-            Err(e) => self.fail(&connection, convert::api_error(&e)),
+            Err(e) => self.fail(Some(&connection), to_domain::call_failure(&e)),
         }
     }
 
     /// Archives or unarchives the account on the API, then in the store.
-    pub async fn archive(&self, client: Client, account: String, archived: bool) {
-        match client.set_archived(&account, archived).await {
+    pub async fn archive(&self, client: Client, account: AccountId, archived: bool) {
+        match client.set_archived(account.raw(), archived).await {
             Ok(()) => {
-                let id = account.clone();
+                let id = account.raw().to_owned();
                 let done = if archived {
                     "Account archived: it leaves the totals."
                 } else {
@@ -211,7 +213,7 @@ impl Local {
                 )
                 .await
             }
-            Err(e) => self.fail("", convert::api_error(&e)),
+            Err(e) => self.fail(None, to_domain::call_failure(&e)),
         }
     }
 
@@ -222,8 +224,8 @@ impl Local {
             let event = match local.write_export(format, account.as_deref()) {
                 Ok(path) => ApiEvent::Notice(format!("Exported to {}", path.display())),
                 Err(e) => ApiEvent::Failed {
-                    connection: String::new(),
-                    error: ApiError::Rejected(format!("export failed: {e}")),
+                    connection: None,
+                    error: CallFailure::Rejected(format!("export failed: {e}")),
                 },
             };
             local.sender.api(event);

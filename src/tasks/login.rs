@@ -1,7 +1,7 @@
 //! Login (ROPC, `provider=connect`): check the password by asking for a token, create the user
 //! when it does not exist yet (`POST /users` with a client token), subscribe the user's queue
 //! and start its poller. Or resume a saved session from its refresh token (no password); a
-//! refused token answers [`ApiError::SessionExpired`]. Both ask for the one set of scopes
+//! refused token answers [`CallFailure::SessionExpired`]. Both ask for the one set of scopes
 //! ([`SCOPES`], shared with `coffre sync`). With real hosts, the session's current refresh token
 //! is then kept through the saved session ([`crate::sync::session`], for
 //! `RunnerOptions::session_owner`), where `coffre sync` finds it.
@@ -13,15 +13,16 @@
 use secrecy::SecretString;
 
 use crate::app::ApiEvent;
-use crate::app::api_types::ApiError;
+use crate::domain::CallFailure;
 use crate::oxlin::client::Client;
 use crate::oxlin::config::SCOPES;
 use crate::oxlin::error::OxlinError;
+use crate::oxlin::to_domain;
 use crate::store::Store;
 use crate::sync::session;
 use crate::tasks::poller::Poller;
 use crate::tasks::store_sync::StoreTarget;
-use crate::tasks::{Runner, Session, convert};
+use crate::tasks::{Runner, Session};
 
 impl Runner {
     pub(super) async fn log_in(&self, request: u64, email: String, password: SecretString) {
@@ -34,10 +35,8 @@ impl Runner {
         let result = async {
             match session::resume(self.config.clone(), token).await {
                 Ok(client) => self.start_session(client).await,
-                Err(OxlinError::LogInAgain(d)) if !d.to_ascii_lowercase().contains("client") => {
-                    Err(ApiError::SessionExpired)
-                }
-                Err(e) => Err(convert::api_error(&e)),
+                Err(OxlinError::LogInAgain(_)) => Err(CallFailure::SessionExpired),
+                Err(e) => Err(to_domain::call_failure(&e)),
             }
         }
         .await;
@@ -45,7 +44,7 @@ impl Runner {
     }
 
     /// Keeps the new session (and its refresh token, with real hosts) and tells the app.
-    async fn logged_in(&self, request: u64, result: Result<Session, ApiError>) {
+    async fn logged_in(&self, request: u64, result: Result<Session, CallFailure>) {
         let result = match result {
             Ok(session) => {
                 self.keep_session(&session.client).await;
@@ -78,30 +77,34 @@ impl Runner {
         }
     }
 
-    async fn open_session(&self, email: &str, password: SecretString) -> Result<Session, ApiError> {
+    async fn open_session(
+        &self,
+        email: &str,
+        password: SecretString,
+    ) -> Result<Session, CallFailure> {
         let client = self.user_client(email, password.clone())?;
         let client = match client.access_token().await {
             Ok(_) => client,
-            Err(OxlinError::LogInAgain(d)) if !d.to_ascii_lowercase().contains("client") => {
+            Err(OxlinError::LogInAgain(_)) => {
                 self.create_user(email, &password).await?;
                 let client = self.user_client(email, password)?;
                 client
                     .access_token()
                     .await
-                    .map_err(|e| convert::api_error(&e))?;
+                    .map_err(|e| to_domain::call_failure(&e))?;
                 client
             }
-            Err(e) => return Err(convert::api_error(&e)),
+            Err(e) => return Err(to_domain::call_failure(&e)),
         };
         self.start_session(client).await
     }
 
     /// Subscribes the user's queue and starts its poller.
-    async fn start_session(&self, client: Client) -> Result<Session, ApiError> {
+    async fn start_session(&self, client: Client) -> Result<Session, CallFailure> {
         let queue = client
             .subscribe(&["connections"])
             .await
-            .map_err(|e| convert::api_error(&e))?;
+            .map_err(|e| to_domain::call_failure(&e))?;
         let poller = Poller::start(
             client.clone(),
             queue,
@@ -115,22 +118,22 @@ impl Runner {
         Ok(Session { client, poller })
     }
 
-    fn user_client(&self, email: &str, password: SecretString) -> Result<Client, ApiError> {
+    fn user_client(&self, email: &str, password: SecretString) -> Result<Client, CallFailure> {
         Client::with_password(self.config.clone(), email, password, SCOPES)
-            .map_err(|e| convert::api_error(&e))
+            .map_err(|e| to_domain::call_failure(&e))
     }
 
     /// Creates the user; an existing one means the password given was wrong.
-    async fn create_user(&self, email: &str, password: &SecretString) -> Result<(), ApiError> {
+    async fn create_user(&self, email: &str, password: &SecretString) -> Result<(), CallFailure> {
         let admin = Client::with_client_credentials(self.config.clone(), "users_create")
-            .map_err(|e| convert::api_error(&e))?;
+            .map_err(|e| to_domain::call_failure(&e))?;
         match admin.create_user(email, password).await {
             Ok(_) => Ok(()),
             Err(OxlinError::FixField { message, .. }) if message.contains("already exists") => {
-                Err(ApiError::WrongPassword)
+                Err(CallFailure::WrongPassword)
             }
-            Err(OxlinError::LogInAgain(_)) => Err(ApiError::BadClientCredentials),
-            Err(e) => Err(convert::api_error(&e)),
+            Err(OxlinError::LogInAgain(_)) => Err(CallFailure::BadClientCredentials),
+            Err(e) => Err(to_domain::call_failure(&e)),
         }
     }
 }

@@ -8,16 +8,14 @@
 //! event for a connection the app does not watch yet (its `PollQueue` is still on the way) is
 //! kept in a small backlog and delivered once it is watched.
 //!
-//! Docs gaps (oxlin-api.md §11), our choices: `LIST_ACCOUNTS_SUCCESS` with accounts in
-//! `PENDING_CONSENT` opens the consent checklist (read with `GET /accounts?connection_id=…`);
-//! without any but with `ACTIVE` accounts of that channel a SYNC_ALL follows; with neither the
-//! sync is done.
-//! `SYNC_ALL_SUCCESS` ends the sync; `*_FAILED` ends it with the channel status of its payload.
+//! What each event means (a sync step, a challenge, a consent request) is [`translate`]'s.
 //!
 //! With a local store, a sync's `Done` is sent only after the connection was fetched and written
 //! to the store in one transaction ([`crate::tasks::store_sync`]); a failed write turns it into
 //! a failure, the store unchanged. A failed poll reaches the status line once per run of
 //! failures (and the dashboard's OFFLINE badge when the host is unreachable), not every tick.
+
+mod translate;
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -27,21 +25,21 @@ use tokio::task::AbortHandle;
 use tokio::time::MissedTickBehavior;
 
 use crate::app::ApiEvent;
-use crate::app::api_types::{SyncFailure, SyncStep};
+use crate::domain::{ChannelHealth, ConnectionId, SyncStep};
 use crate::oxlin::client::Client;
-use crate::oxlin::endpoints::AccountFilter;
-use crate::oxlin::wire::{AccountStatus, Event};
+use crate::oxlin::to_domain;
+use crate::oxlin::wire::Event;
 use crate::sanitize::clean_line;
-use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 use crate::tasks::store_sync::StoreTarget;
+use translate::translate;
 
 /// Events kept for connections not watched yet; older ones are dropped beyond this.
 const BACKLOG: usize = 256;
 
 #[derive(Debug, Default)]
 struct Watched {
-    generations: HashMap<String, u64>,
+    generations: HashMap<ConnectionId, u64>,
     backlog: VecDeque<Event>,
 }
 
@@ -104,14 +102,14 @@ impl Poller {
     }
 
     /// Delivers `connection`'s events from now on, tagged with `generation`.
-    pub fn watch(&self, connection: String, generation: u64) {
+    pub fn watch(&self, connection: ConnectionId, generation: u64) {
         if let Ok(mut w) = self.watched.lock() {
             w.generations.insert(connection, generation);
         }
     }
 
     /// Stops delivering `connection`'s events.
-    pub fn unwatch(&self, connection: &str) {
+    pub fn unwatch(&self, connection: &ConnectionId) {
         if let Ok(mut w) = self.watched.lock() {
             w.generations.remove(connection);
         }
@@ -120,14 +118,15 @@ impl Poller {
 
 /// Tells the app a poll failed (the first of a run of failures).
 fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
-    let error = convert::api_error(e);
-    if error == crate::app::api_types::ApiError::Unreachable {
+    let error = to_domain::call_failure(e);
+    if error == crate::domain::CallFailure::Unreachable {
         sender.api(ApiEvent::Connectivity { online: false });
     }
     sender.api(ApiEvent::Failed {
-        connection: String::new(),
-        error: crate::app::api_types::ApiError::Rejected(format!(
-            "following the sync failed ({error}); coffre keeps trying"
+        connection: None,
+        error: crate::domain::CallFailure::Rejected(format!(
+            "following the sync failed ({}); coffre keeps trying",
+            crate::wording::failures::call_failure(&error)
         )),
     });
 }
@@ -150,7 +149,8 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
     let (connection, generation) = (connection.clone(), *generation);
     tokio::spawn(async move {
         let saved =
-            crate::tasks::store_sync::save_connection(client, store, connection.clone()).await;
+            crate::tasks::store_sync::save_connection(client, store, connection.raw().to_owned())
+                .await;
         match saved {
             Ok(saved) => {
                 if let Some(what) = saved.attention {
@@ -163,11 +163,11 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
                 sender.api(ApiEvent::SyncProgressed {
                     connection: connection.clone(),
                     generation,
-                    step: SyncStep::Failed(SyncFailure::Other(why.clone())),
+                    step: SyncStep::Failed(ChannelHealth::Other(why.clone())),
                 });
                 sender.api(ApiEvent::Failed {
-                    connection,
-                    error: crate::app::api_types::ApiError::Rejected(format!(
+                    connection: Some(connection),
+                    error: crate::domain::CallFailure::Rejected(format!(
                         "the sync was {why}; the dashboard shows the store as before"
                     )),
                 });
@@ -177,7 +177,7 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
 }
 
 /// Adds `fresh` to the backlog and takes out every event of a watched connection, in order.
-fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, String, u64)> {
+fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, ConnectionId, u64)> {
     let Ok(mut w) = shared.lock() else {
         return Vec::new();
     };
@@ -185,7 +185,7 @@ fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, String, u64)
     let mut out = Vec::new();
     let mut kept = VecDeque::new();
     while let Some(event) = w.backlog.pop_front() {
-        let Some(connection) = event.connection().map(|c| c.id.clone()) else {
+        let Some(connection) = event.connection().map(|c| ConnectionId::oxlin(&c.id)) else {
             continue;
         };
         match w.generations.get(&connection) {
@@ -198,117 +198,6 @@ fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, String, u64)
     }
     w.backlog = kept;
     out
-}
-
-/// What one queue event means for the app.
-async fn translate(
-    client: &Client,
-    event: &Event,
-    connection: String,
-    generation: u64,
-) -> Vec<ApiEvent> {
-    let channel = event.channel_definition_id.clone().unwrap_or_default();
-    let kind = event.event_type.as_str();
-    let progressed = |step| {
-        vec![ApiEvent::SyncProgressed {
-            connection: connection.clone(),
-            generation,
-            step,
-        }]
-    };
-    if event.event_type.asks_user_input() {
-        return vec![ApiEvent::ChallengeReceived {
-            connection,
-            channel,
-            generation,
-            challenge: event.challenges.iter().map(convert::challenge).collect(),
-        }];
-    }
-    match kind {
-        "LIST_ACCOUNTS_STARTED" => progressed(SyncStep::ListingAccounts),
-        "SYNC_ALL_STARTED" | "SYNC_ALL_ACCOUNT_SYNCED" => progressed(SyncStep::Syncing),
-        "SYNC_ALL_SUCCESS" => progressed(SyncStep::Done),
-        "LIST_ACCOUNTS_SUCCESS" => after_listing(client, connection, channel, generation).await,
-        _ if kind.ends_with("_FAILED") => {
-            let status = event
-                .payload
-                .as_ref()
-                .and_then(|p| p.get("status"))
-                .and_then(|s| s.as_str())
-                .unwrap_or("FAILED");
-            progressed(SyncStep::Failed(failure(status)))
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// After LIST_ACCOUNTS: consent, or wait for the SYNC_ALL, or done.
-async fn after_listing(
-    client: &Client,
-    connection: String,
-    channel: String,
-    generation: u64,
-) -> Vec<ApiEvent> {
-    let filter = AccountFilter {
-        connection_id: Some(connection.clone()),
-        ..AccountFilter::default()
-    };
-    let accounts = match client.accounts(&filter).await {
-        Ok(accounts) => accounts,
-        Err(e) => {
-            return vec![ApiEvent::Failed {
-                connection,
-                error: convert::api_error(&e),
-            }];
-        }
-    };
-    let pending: Vec<_> = accounts
-        .iter()
-        .filter(|a| a.status == Some(AccountStatus::PendingConsent))
-        .map(convert::consent_account)
-        .collect();
-    if !pending.is_empty() {
-        return vec![ApiEvent::ConsentRequested {
-            connection,
-            channel,
-            generation,
-            accounts: pending,
-        }];
-    }
-    // Only this channel's accounts make its SYNC_ALL follow: a channel added to a connection
-    // may list nothing new (its accounts are the ones the other channel already holds).
-    let active = accounts
-        .iter()
-        .filter(|a| {
-            a.last_channel_definition_id
-                .as_deref()
-                .is_none_or(|c| c == channel)
-        })
-        .any(|a| a.status.is_none() || a.status == Some(AccountStatus::Active));
-    let step = if active {
-        SyncStep::Syncing
-    } else {
-        SyncStep::Done
-    };
-    vec![ApiEvent::SyncProgressed {
-        connection,
-        generation,
-        step,
-    }]
-}
-
-/// The failure named by a channel status.
-pub fn failure(status: &str) -> SyncFailure {
-    match status {
-        "AUTH_FAILED" => SyncFailure::AuthFailed,
-        "PASSWORD_CHANGE_REQUIRED" => SyncFailure::PasswordChangeRequired,
-        "USER_ACTION_REQUIRED" => SyncFailure::UserActionRequired,
-        "TOO_MANY_ATTEMPTS" => SyncFailure::TooManyAttempts,
-        "CHALLENGE_TIMED_OUT" => SyncFailure::ChallengeTimedOut,
-        "CHALLENGE_CANCELLED" => SyncFailure::ChallengeCancelled,
-        "CHALLENGE_FAILED" => SyncFailure::ChallengeFailed,
-        other => SyncFailure::Other(clean_line(other)),
-    }
 }
 
 #[cfg(test)]
@@ -328,19 +217,11 @@ mod tests {
         let shared = Mutex::new(Watched::default());
         let early = ready(&shared, vec![event("1", "c1"), event("2", "c2")]);
         assert!(early.is_empty());
-        shared.lock().unwrap().generations.insert("c1".into(), 7);
+        let c1 = ConnectionId::oxlin("c1");
+        shared.lock().unwrap().generations.insert(c1, 7);
         let later = ready(&shared, vec![event("3", "c1")]);
         let ids: Vec<_> = later.iter().map(|(e, _, g)| (e.id.as_str(), *g)).collect();
         assert_eq!(ids, vec![("1", 7), ("3", 7)]);
         assert_eq!(shared.lock().unwrap().backlog.len(), 1, "c2 still waits");
-    }
-
-    #[test]
-    fn unknown_statuses_are_cleaned() {
-        assert_eq!(failure("AUTH_FAILED"), SyncFailure::AuthFailed);
-        assert_eq!(
-            failure("BANK\u{1b}[2J_DOWN"),
-            SyncFailure::Other(clean_line("BANK\u{1b}[2J_DOWN"))
-        );
     }
 }

@@ -16,12 +16,12 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 use crate::app::ApiEvent;
-use crate::app::api_types::ApiError;
+use crate::domain::{CallFailure, ConnectionId};
 use crate::oxlin::client::Client;
+use crate::oxlin::to_domain;
 use crate::oxlin::wire::AuthorizeUrlRequest;
 use crate::sanitize::clean_line;
 use crate::tasks::RunnerOptions;
-use crate::tasks::convert;
 use crate::tasks::sender::MsgSender;
 
 /// Longest request head read from the browser.
@@ -34,7 +34,7 @@ pub(super) struct RedirectWait {
     pub request: u64,
     pub options: RunnerOptions,
     /// The connection being renewed (`None`: a new connection).
-    pub renew: Option<String>,
+    pub renew: Option<ConnectionId>,
 }
 
 impl RedirectWait {
@@ -51,29 +51,29 @@ impl RedirectWait {
             }),
             Ok(connection) => self.sender.api(ApiEvent::RedirectCompleted {
                 request,
-                result: Ok(connection),
+                result: Ok(ConnectionId::oxlin(&connection)),
             }),
         }
     }
 
     async fn wait(&self, provider: &str, channel: &str) -> Result<String, Stage> {
-        let listener = TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .map_err(|e| Stage::BeforeUrl(ApiError::Rejected(format!("no loopback port: {e}"))))?;
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| {
+            Stage::BeforeUrl(CallFailure::Rejected(format!("no loopback port: {e}")))
+        })?;
         let port = listener
             .local_addr()
-            .map_err(|e| Stage::BeforeUrl(ApiError::Rejected(e.to_string())))?
+            .map_err(|e| Stage::BeforeUrl(CallFailure::Rejected(e.to_string())))?
             .port();
         let body = AuthorizeUrlRequest {
             redirect_uri: Some(format!("http://127.0.0.1:{port}/callback")),
-            connection_id: self.renew.clone(),
+            connection_id: self.renew.as_ref().map(|c| c.raw().to_owned()),
             ..AuthorizeUrlRequest::default()
         };
         let url = self
             .client
             .authorize_url(provider, channel, &body)
             .await
-            .map_err(|e| Stage::BeforeUrl(convert::api_error(&e)))?;
+            .map_err(|e| Stage::BeforeUrl(to_domain::call_failure(&e)))?;
         self.sender.api(ApiEvent::AuthorizeUrlReady {
             request: self.request,
             result: Ok(url.clone()),
@@ -85,7 +85,7 @@ impl RedirectWait {
             .await
         {
             Ok(result) => result.map_err(Stage::AtBank),
-            Err(_) => Err(Stage::AtBank(ApiError::Rejected(
+            Err(_) => Err(Stage::AtBank(CallFailure::Rejected(
                 "the bank did not send you back in time; Esc and try again".into(),
             ))),
         }
@@ -95,12 +95,12 @@ impl RedirectWait {
 /// Where a REDIRECT failed: before the URL was shown, or at the bank.
 #[derive(Debug, Clone)]
 enum Stage {
-    BeforeUrl(ApiError),
-    AtBank(ApiError),
+    BeforeUrl(CallFailure),
+    AtBank(CallFailure),
 }
 
 /// Accepts browser requests until one reaches `/callback`; returns its connection id.
-pub async fn wait_for_callback(listener: &TcpListener) -> Result<String, ApiError> {
+pub async fn wait_for_callback(listener: &TcpListener) -> Result<String, CallFailure> {
     loop {
         let Ok((mut stream, _)) = listener.accept().await else {
             continue;
@@ -123,7 +123,7 @@ pub async fn wait_for_callback(listener: &TcpListener) -> Result<String, ApiErro
         };
         let outcome = match (param("status").as_deref(), param("connection_id")) {
             (Some("success"), Some(id)) if !id.is_empty() => Ok(id),
-            _ => Err(ApiError::Rejected(format!(
+            _ => Err(CallFailure::Rejected(format!(
                 "the bank did not authorise the connection ({})",
                 param("error").unwrap_or_else(|| "no reason given".into())
             ))),
@@ -232,7 +232,7 @@ mod tests {
         let port = listener.local_addr().unwrap().port();
         let waiting = tokio::spawn(async move { wait_for_callback(&listener).await });
         get(port, "/callback?status=error&error=access_denied").await;
-        let Err(ApiError::Rejected(why)) = waiting.await.unwrap() else {
+        let Err(CallFailure::Rejected(why)) = waiting.await.unwrap() else {
             panic!("a refusal is an error");
         };
         assert!(why.contains("access_denied"), "{why}");

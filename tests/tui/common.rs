@@ -2,10 +2,11 @@
 //! the Linxo test bank (provider 87) plus hostile and long labels.
 
 use chrono::{DateTime, TimeZone, Utc};
-use coffre::app::api_types::{
-    ChannelEntry, ChannelMode, ConsentAccount, CredentialSpec, InputKind, ProviderEntry,
-};
 use coffre::app::{Command, Model, Msg, update};
+use coffre::domain::{
+    Account, AccountKind, AccountState, Channel, ChannelMode, CredentialField, InputKind, Money,
+    Provider,
+};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -43,8 +44,8 @@ pub fn run(model: &mut Model, msgs: impl IntoIterator<Item = Msg>) -> Vec<Comman
     msgs.into_iter().flat_map(|m| update(model, m)).collect()
 }
 
-fn cred(id: &str, label: &str, regexp: &str, kind: InputKind, encrypt: bool) -> CredentialSpec {
-    CredentialSpec {
+fn cred(id: &str, label: &str, regexp: &str, kind: InputKind, encrypt: bool) -> CredentialField {
+    CredentialField {
         id: id.into(),
         label: label.into(),
         regexp: regexp.into(),
@@ -55,8 +56,8 @@ fn cred(id: &str, label: &str, regexp: &str, kind: InputKind, encrypt: bool) -> 
 }
 
 /// The test bank's EMBEDDED channel `13400`: login 300, password 301 (encrypted), file 302.
-pub fn embedded_13400() -> ChannelEntry {
-    ChannelEntry {
+pub fn embedded_13400() -> Channel {
+    Channel {
         id: "13400".into(),
         mode: ChannelMode::Embedded,
         account_types: vec![
@@ -75,13 +76,13 @@ pub fn embedded_13400() -> ChannelEntry {
 }
 
 /// The Linxo Test Bank with both channels.
-pub fn test_bank() -> ProviderEntry {
-    ProviderEntry {
+pub fn test_bank() -> Provider {
+    Provider {
         id: "87".into(),
         name: "Linxo Test Bank".into(),
         country: "FRA".into(),
         channels: vec![
-            ChannelEntry {
+            Channel {
                 id: "8701".into(),
                 mode: ChannelMode::Redirect,
                 account_types: vec!["CHECKINGS".into(), "CREDIT_CARD".into()],
@@ -94,7 +95,7 @@ pub fn test_bank() -> ProviderEntry {
     }
 }
 
-fn simple(id: &str, name: &str, unavailable: bool) -> ProviderEntry {
+fn simple(id: &str, name: &str, unavailable: bool) -> Provider {
     let mut channel = embedded_13400();
     channel.id = format!("{id}00");
     channel.credentials = vec![
@@ -113,7 +114,7 @@ fn simple(id: &str, name: &str, unavailable: bool) -> ProviderEntry {
             true,
         ),
     ];
-    ProviderEntry {
+    Provider {
         id: id.into(),
         name: name.into(),
         country: "FRA".into(),
@@ -123,7 +124,7 @@ fn simple(id: &str, name: &str, unavailable: bool) -> ProviderEntry {
 }
 
 /// A small catalogue: the test bank, two banks, one unavailable.
-pub fn providers() -> Vec<ProviderEntry> {
+pub fn providers() -> Vec<Provider> {
     vec![
         simple("119", "HSBC", false),
         simple("1022", "Crédit Agricole - Languedoc", false),
@@ -133,7 +134,7 @@ pub fn providers() -> Vec<ProviderEntry> {
 }
 
 /// A provider whose name carries escape sequences and bidi overrides.
-pub fn hostile_provider() -> ProviderEntry {
+pub fn hostile_provider() -> Provider {
     simple(
         "666",
         "Evil\u{1b}[2J\u{1b}[31mBank\u{202e}knaB\u{7} \u{1b}]0;pwned\u{7}SA",
@@ -142,34 +143,37 @@ pub fn hostile_provider() -> ProviderEntry {
 }
 
 /// Three accounts listed for consent.
-pub fn consent_accounts() -> Vec<ConsentAccount> {
-    let acc = |id: &str, name: &str, kind: &str, iban: Option<&str>, bal: &str| ConsentAccount {
+pub fn consent_accounts() -> Vec<Account> {
+    let acc = |id: &str, name: &str, kind: AccountKind, iban: Option<&str>, bal: &str| Account {
         id: id.into(),
+        connection_id: Some("c1".into()),
         name: name.into(),
-        kind: kind.into(),
+        kind,
+        state: AccountState::PendingConsent,
         iban: iban.map(Into::into),
-        balance: Some(bal.parse::<Decimal>().unwrap()),
-        currency: "EUR".into(),
+        balance: Some(Money::new(bal.parse::<Decimal>().unwrap(), "EUR")),
+        balance_date: None,
+        owner: None,
     };
     vec![
         acc(
             "a1",
             "Compte courant",
-            "CHECKINGS",
+            AccountKind::Checking,
             Some("FR7630003000502376843574B66"),
             "2441.46",
         ),
         acc(
             "a2",
             "Livret A",
-            "SAVINGS",
+            AccountKind::Savings,
             Some("FR7630003000509999999999B12"),
             "15000",
         ),
         acc(
             "a3",
             "Prêt immobilier\u{202e} hostile\u{1b}[5m",
-            "LOAN",
+            AccountKind::Loan,
             None,
             "-182340.5",
         ),
@@ -177,7 +181,7 @@ pub fn consent_accounts() -> Vec<ConsentAccount> {
 }
 
 /// The SMS challenge of the test bank: an info with the phone, a timeout, a code input.
-pub fn sms_code_challenge(error: Option<&str>) -> Vec<CredentialSpec> {
+pub fn sms_code_challenge(error: Option<&str>) -> Vec<CredentialField> {
     let mut items = Vec::new();
     if let Some(e) = error {
         let mut err = cred("e", e, ".*", InputKind::Error, false);
@@ -213,7 +217,7 @@ pub fn sms_code_challenge(error: Option<&str>) -> Vec<CredentialSpec> {
 }
 
 /// The OK_CANCEL question that precedes the SMS.
-pub fn send_sms_question() -> Vec<CredentialSpec> {
+pub fn send_sms_question() -> Vec<CredentialField> {
     let mut info = cred(
         "303",
         "Nous allons envoyer un code au {phone}. Souhaitez vous recevoir ce code maintenant ?",
@@ -287,7 +291,7 @@ pub fn syncing() -> (Model, u64) {
         &mut m,
         [Msg::Api(ApiEvent::ConnectionCreated {
             request,
-            result: Ok("c1".into()),
+            result: Ok(coffre::domain::ConnectionId::oxlin("c1")),
         })],
     );
     let generation = last_id(&cmds);

@@ -1,8 +1,8 @@
 //! Flow tests: scripts of key presses and API results through `update`, asserting the `Command`s
 //! produced (what the app would send) and the screen reached.
 
-use coffre::app::api_types::{ApiError, SyncFailure, SyncStep};
 use coffre::app::{ApiEvent, Command, Msg, Screen};
+use coffre::domain::{AccountId, CallFailure, ChannelHealth, ConnectionId, SyncStep};
 use crossterm::event::KeyCode;
 use secrecy::ExposeSecret;
 
@@ -133,7 +133,7 @@ fn sms_challenge_wrong_code_then_right_code_answers_in_order() {
     let (mut m, generation) = syncing();
     let ask = |challenge| {
         Msg::Api(ApiEvent::ChallengeReceived {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             challenge,
@@ -184,7 +184,7 @@ fn cancelling_an_ok_cancel_question_answers_false() {
     run(
         &mut m,
         [Msg::Api(ApiEvent::ChallengeReceived {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             challenge: send_sms_question(),
@@ -203,7 +203,7 @@ fn consent_with_one_account_refused_is_sent() {
     run(
         &mut m,
         [Msg::Api(ApiEvent::ConsentRequested {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             accounts: consent_accounts(),
@@ -229,9 +229,9 @@ fn consent_with_one_account_refused_is_sent() {
     else {
         panic!("{cmds:?}")
     };
-    assert_eq!(connection, "c1");
-    assert_eq!(accepted, &["a1", "a2"]);
-    assert_eq!(refused, &["a3"]);
+    assert_eq!(*connection, ConnectionId::oxlin("c1"));
+    assert_eq!(accepted, &[AccountId::oxlin("a1"), AccountId::oxlin("a2")]);
+    assert_eq!(refused, &[AccountId::oxlin("a3")]);
     assert!(matches!(m.screen, Screen::Syncing));
 }
 
@@ -240,7 +240,7 @@ fn sync_done_opens_the_dashboard_and_stale_generations_are_ignored() {
     let (mut m, generation) = syncing();
     let step = |generation, step| {
         Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             generation,
             step,
         })
@@ -260,9 +260,9 @@ fn auth_failed_goes_back_to_the_form_on_enter() {
     run(
         &mut m,
         [Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             generation,
-            step: SyncStep::Failed(SyncFailure::AuthFailed),
+            step: SyncStep::Failed(ChannelHealth::CredentialsRejected),
         })],
     );
     run(&mut m, [key(KeyCode::Enter)]);
@@ -295,12 +295,12 @@ fn q_types_into_the_search_instead_of_quitting() {
 #[test]
 fn login_errors_each_have_their_own_message() {
     let texts: Vec<String> = [
-        ApiError::WrongPassword,
-        ApiError::Unreachable,
-        ApiError::BadClientCredentials,
+        CallFailure::WrongPassword,
+        CallFailure::Unreachable,
+        CallFailure::BadClientCredentials,
     ]
     .iter()
-    .map(ToString::to_string)
+    .map(coffre::wording::failures::call_failure)
     .collect();
     assert_eq!(texts.len(), 3);
     assert!(texts[0] != texts[1] && texts[1] != texts[2] && texts[0] != texts[2]);

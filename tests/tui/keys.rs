@@ -3,6 +3,7 @@
 //! hint bar always shows how to open the help, and Enter between form fields is not a refusal.
 
 use coffre::app::{ApiEvent, Command, Msg, Screen};
+use coffre::domain::AccountId;
 use coffre::ui::widgets::status_line::Status;
 use crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
 
@@ -43,7 +44,7 @@ fn mouse_wheel_then_space_refuses_the_second_account() {
     run(
         &mut m,
         [Msg::Api(ApiEvent::ConsentRequested {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             accounts: consent_accounts(),
@@ -59,7 +60,8 @@ fn mouse_wheel_then_space_refuses_the_second_account() {
     );
     assert!(
         matches!(&cmds[..], [Command::SendConsents { accepted, refused, .. }]
-            if accepted == &["a1", "a3"] && refused == &["a2"]),
+            if accepted == &[AccountId::oxlin("a1"), AccountId::oxlin("a3")]
+                && refused == &[AccountId::oxlin("a2")]),
         "{cmds:?}"
     );
 }

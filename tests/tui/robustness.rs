@@ -10,8 +10,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use coffre::app::api_types::{ApiError, CredentialSpec, SyncFailure, SyncStep};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
+use coffre::domain::{CallFailure, ChannelHealth, CredentialField, SyncStep};
 use coffre::sanitize::clean_line;
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
@@ -26,9 +26,9 @@ pub const HOSTILE: &str = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}Bank\u{2066}\
 /// One word wider than any screen, so it must be cut, never wrapped into a panic.
 pub const LONG_WORD: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-fn ask(generation: u64, challenge: Vec<CredentialSpec>) -> Msg {
+fn ask(generation: u64, challenge: Vec<CredentialField>) -> Msg {
     Msg::Api(ApiEvent::ChallengeReceived {
-        connection: "c1".into(),
+        connection: coffre::domain::ConnectionId::oxlin("c1"),
         channel: "13400".into(),
         generation,
         challenge,
@@ -36,14 +36,14 @@ fn ask(generation: u64, challenge: Vec<CredentialSpec>) -> Msg {
 }
 
 /// A challenge whose labels and params carry hostile text and a very long word.
-fn hostile_challenge() -> Vec<CredentialSpec> {
+fn hostile_challenge() -> Vec<CredentialField> {
     let mut items = sms_code_challenge(Some(HOSTILE));
     items[1].params = vec![("phone".into(), format!("{HOSTILE}{LONG_WORD}"))];
-    items.push(CredentialSpec {
+    items.push(CredentialField {
         id: "x".into(),
         label: format!("{LONG_WORD}{HOSTILE}"),
         regexp: ".*".into(),
-        kind: coffre::app::api_types::InputKind::OkCancel,
+        kind: coffre::domain::InputKind::OkCancel,
         encrypt: false,
         params: Vec::new(),
     });
@@ -78,7 +78,7 @@ fn every_state() -> Vec<(&'static str, Model)> {
         let cmds = run(
             &mut m,
             [Msg::Api(ApiEvent::RenewalReady {
-                connection: "c1".into(),
+                connection: coffre::domain::ConnectionId::oxlin("c1"),
                 provider: Box::new(bank.clone()),
                 channel: Box::new(bank.channels[channel].clone()),
             })],
@@ -111,11 +111,11 @@ fn every_state() -> Vec<(&'static str, Model)> {
     let (mut consent, generation) = syncing();
     let mut accounts = consent_accounts();
     accounts[0].name = format!("{LONG_WORD}{HOSTILE}");
-    accounts[1].kind = HOSTILE.into();
+    accounts[1].kind = coffre::domain::AccountKind::Other(HOSTILE.into());
     run(
         &mut consent,
         [Msg::Api(ApiEvent::ConsentRequested {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             accounts,
@@ -129,9 +129,9 @@ fn every_state() -> Vec<(&'static str, Model)> {
     run(
         &mut failed,
         [Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             generation,
-            step: SyncStep::Failed(SyncFailure::Other(clean_line(HOSTILE))),
+            step: SyncStep::Failed(ChannelHealth::Other(clean_line(HOSTILE))),
         })],
     );
     states.push(("sync failed", failed));
@@ -255,7 +255,7 @@ fn no_screen_shows_the_demo_password_or_a_typed_code_unless_revealed() {
             &mut m,
             [Msg::Api(ApiEvent::LoggedIn {
                 request,
-                result: Err(ApiError::WrongPassword),
+                result: Err(CallFailure::WrongPassword),
             })],
         );
         m

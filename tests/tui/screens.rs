@@ -3,8 +3,8 @@
 //! of `Msg`s, from a fixed clock: no port, clock or random id can reach a snapshot.
 
 use chrono::Duration;
-use coffre::app::api_types::{ApiError, SyncFailure, SyncStep};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
+use coffre::domain::{CallFailure, ChannelHealth, SyncStep};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
@@ -18,7 +18,7 @@ fn snap_small(name: &str, model: &mut Model) {
     assert_snapshot!(format!("{name}_50x15"), render(model, 50, 15));
 }
 
-fn login_failed(error: ApiError) -> Model {
+fn login_failed(error: CallFailure) -> Model {
     let mut m = Model::new(now(), false, None);
     run(&mut m, typed("someone@example.org"));
     run(&mut m, [key(KeyCode::Tab)]);
@@ -44,15 +44,15 @@ fn login_screen_states() {
     snap("login_loading", &mut demo);
     snap(
         "login_wrong_password",
-        &mut login_failed(ApiError::WrongPassword),
+        &mut login_failed(CallFailure::WrongPassword),
     );
     snap(
         "login_unreachable",
-        &mut login_failed(ApiError::Unreachable),
+        &mut login_failed(CallFailure::Unreachable),
     );
     snap(
         "login_bad_client_credentials",
-        &mut login_failed(ApiError::BadClientCredentials),
+        &mut login_failed(CallFailure::BadClientCredentials),
     );
 }
 
@@ -100,7 +100,7 @@ fn provider_picker_states() {
     run(
         &mut loading,
         [Msg::Api(ApiEvent::ProvidersLoaded(Err(
-            ApiError::Unreachable,
+            CallFailure::Unreachable,
         )))],
     );
     snap("picker_error", &mut loading);
@@ -147,7 +147,7 @@ fn challenge_dialog_states() {
     let (mut m, generation) = syncing();
     let ask = |challenge| {
         Msg::Api(ApiEvent::ChallengeReceived {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             challenge,
@@ -176,7 +176,7 @@ fn consent_checklist_states() {
     run(
         &mut m,
         [Msg::Api(ApiEvent::ConsentRequested {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             accounts: consent_accounts(),
@@ -190,7 +190,7 @@ fn consent_checklist_states() {
     run(
         &mut empty,
         [Msg::Api(ApiEvent::ConsentRequested {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             channel: "13400".into(),
             generation,
             accounts: Vec::new(),
@@ -205,26 +205,31 @@ fn syncing_states() {
     snap("syncing_starting", &mut m);
     let step = |step| {
         Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             generation,
             step,
         })
     };
     run(&mut m, [step(SyncStep::Syncing)]);
     snap("syncing_importing", &mut m);
-    run(&mut m, [step(SyncStep::Failed(SyncFailure::AuthFailed))]);
+    run(
+        &mut m,
+        [step(SyncStep::Failed(ChannelHealth::CredentialsRejected))],
+    );
     snap("syncing_auth_failed", &mut m);
     let (mut action, generation) = syncing();
     let step = |step| {
         Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c1".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
             generation,
             step,
         })
     };
     run(
         &mut action,
-        [step(SyncStep::Failed(SyncFailure::PasswordChangeRequired))],
+        [step(SyncStep::Failed(
+            ChannelHealth::PasswordChangeRequired,
+        ))],
     );
     snap("syncing_password_change_required", &mut action);
     snap_small("syncing_password_change_required", &mut action);
@@ -249,7 +254,7 @@ fn redirect_states() {
         &mut m,
         [Msg::Api(ApiEvent::RedirectCompleted {
             request,
-            result: Err(ApiError::Rejected(
+            result: Err(CallFailure::Rejected(
                 "the bank did not send you back in time".into(),
             )),
         })],

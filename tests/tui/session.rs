@@ -2,8 +2,8 @@
 //! dashboard with `l`, and answers that arrive when no longer awaited. The state is one
 //! `Session`, so these check that it never says two things at once.
 
-use coffre::app::api_types::ApiError;
 use coffre::app::{ApiEvent, AutoLogin, Command, Model, Msg, Screen, Session, Startup, start};
+use coffre::domain::CallFailure;
 use crossterm::event::KeyCode;
 use secrecy::SecretString;
 
@@ -32,7 +32,7 @@ fn started_with_a_password() -> (Model, u64) {
     (m, request)
 }
 
-fn logged_in(request: u64, result: Result<(), ApiError>) -> Msg {
+fn logged_in(request: u64, result: Result<(), CallFailure>) -> Msg {
     Msg::Api(ApiEvent::LoggedIn { request, result })
 }
 
@@ -57,7 +57,7 @@ fn logged_in_before_the_store_was_read_syncs_every_bank_once_it_is() {
 fn an_unreachable_server_leaves_the_store_offline_and_l_still_logs_in() {
     let (mut m, request) = started_with_a_password();
     run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data())))]);
-    run(&mut m, [logged_in(request, Err(ApiError::Unreachable))]);
+    run(&mut m, [logged_in(request, Err(CallFailure::Unreachable))]);
     assert_eq!(m.session, Session::Offline);
     let Screen::Dashboard(d) = &m.screen else {
         panic!("not on the dashboard: {:?}", m.screen)
@@ -75,7 +75,7 @@ fn an_unreachable_server_leaves_the_store_offline_and_l_still_logs_in() {
 fn leaving_the_login_screen_drops_its_login_under_way() {
     let (mut m, request) = started_with_a_password();
     run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data())))]);
-    run(&mut m, [logged_in(request, Err(ApiError::Unreachable))]);
+    run(&mut m, [logged_in(request, Err(CallFailure::Unreachable))]);
     run(&mut m, [key(KeyCode::Char('l'))]);
     run(&mut m, typed("claire@example.com"));
     run(&mut m, [key(KeyCode::Enter)]);
@@ -101,11 +101,14 @@ fn leaving_the_login_screen_drops_its_login_under_way() {
 fn a_login_from_the_dashboard_brings_it_back_and_refreshes_every_bank() {
     let (mut m, request) = started_with_a_password();
     run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data())))]);
-    run(&mut m, [logged_in(request, Err(ApiError::SessionExpired))]);
+    run(
+        &mut m,
+        [logged_in(request, Err(CallFailure::SessionExpired))],
+    );
     let Screen::Login(login) = &m.screen else {
         panic!("a refused session asks for the password: {:?}", m.screen)
     };
-    assert_eq!(login.form.error, Some(ApiError::SessionExpired));
+    assert_eq!(login.form.error, Some(CallFailure::SessionExpired));
     assert_eq!(m.session, Session::LoggedOut);
 
     run(&mut m, typed("claire@example.com"));

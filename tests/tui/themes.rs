@@ -5,8 +5,8 @@
 //! every debit, `+` before every credit in the transaction list, `-` before a negative balance
 //! (the theme gives `negative` and `positive` no modifier either).
 
-use coffre::app::api_types::ApiError;
 use coffre::app::{ApiEvent, Model, Msg};
+use coffre::domain::CallFailure;
 use coffre::ui::theme::Theme;
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
@@ -60,7 +60,7 @@ fn wrong_password(theme: Theme) -> Model {
         &mut m,
         [Msg::Api(ApiEvent::LoggedIn {
             request,
-            result: Err(ApiError::WrongPassword),
+            result: Err(CallFailure::WrongPassword),
         })],
     );
     m

@@ -4,8 +4,8 @@
 //! than the connection's current poller, is stale and dropped there.
 
 use super::dashboard;
-use crate::app::api_types::ApiError;
 use crate::app::{ApiEvent, Command, Model, onboarding, progress, session};
+use crate::domain::CallFailure;
 use crate::ui::widgets::status_line::Status;
 
 /// Applies one API event.
@@ -54,8 +54,10 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
 }
 
 /// A call in the background failed (answering a challenge, sending consents): the status line.
-fn background_call_failed(model: &mut Model, error: ApiError) -> Vec<Command> {
-    model.status = Some(Status::Error(error.to_string()));
+fn background_call_failed(model: &mut Model, error: CallFailure) -> Vec<Command> {
+    model.status = Some(Status::Error(crate::wording::failures::call_failure(
+        &error,
+    )));
     Vec::new()
 }
 

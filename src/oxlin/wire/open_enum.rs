@@ -128,6 +128,10 @@ open_enum!(
         ListAccountsUserInputRequested = "LIST_ACCOUNTS_USER_INPUT_REQUESTED",
         SyncAllUserInputRequested = "SYNC_ALL_USER_INPUT_REQUESTED",
         Updated = "UPDATED", Created = "CREATED", Deleted = "DELETED",
+        ListAccountsStarted = "LIST_ACCOUNTS_STARTED", ListAccountsSuccess = "LIST_ACCOUNTS_SUCCESS",
+        ListAccountsFailed = "LIST_ACCOUNTS_FAILED", SyncAllStarted = "SYNC_ALL_STARTED",
+        SyncAllAccountSynced = "SYNC_ALL_ACCOUNT_SYNCED", SyncAllSuccess = "SYNC_ALL_SUCCESS",
+        SyncAllFailed = "SYNC_ALL_FAILED",
     }
 );
 open_enum!(
@@ -147,6 +151,12 @@ impl EventType {
     /// The key under which this event carries its type-specific payload: the lower-cased type.
     pub fn payload_key(&self) -> String {
         self.as_str().to_ascii_lowercase()
+    }
+
+    /// True for the events that end a job in failure (`*_FAILED`, known or not): their payload
+    /// carries the channel status.
+    pub fn is_failure(&self) -> bool {
+        self.as_str().ends_with("_FAILED")
     }
 
     /// True for the events that carry a challenge to answer.

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 
 use super::Dashboard;
 use super::data::{AccountSummary, ConnectionStatus, ConnectionSummary, STALE_AFTER_HOURS};
-use crate::app::api_types::{SyncFailure, SyncStep};
+use crate::domain::SyncStep;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
 use crate::ui::format::{fit, masked_iban, money};
@@ -183,12 +183,15 @@ impl Dashboard {
         let step = sync
             .rows
             .iter()
-            .find(|r| r.connection == conn.id)
+            .find(|r| r.connection.raw() == conn.id)
             .map(|r| &r.step);
         match step {
             Some(SyncStep::Failed(f)) => {
                 spans.push(Span::styled(
-                    format!("  sync failed: {}", failure_hint(f)),
+                    format!(
+                        "  sync failed: {}",
+                        crate::wording::failures::sync_failure_hint(f)
+                    ),
                     ctx.theme.error,
                 ));
             }
@@ -285,22 +288,6 @@ impl Dashboard {
             b.style = base;
         }
         Line::from(vec![Span::raw(" "), b]).render(badge, buf);
-    }
-}
-
-/// A failed sync in a few words, with the dashboard key that deals with it.
-fn failure_hint(failure: &SyncFailure) -> String {
-    match failure {
-        SyncFailure::AuthFailed => "credentials refused: renew them (r)".into(),
-        SyncFailure::PasswordChangeRequired => {
-            "change your password on the bank's website, then sync (s)".into()
-        }
-        SyncFailure::UserActionRequired => "act on the bank's website, then sync (s)".into(),
-        SyncFailure::TooManyAttempts => "too many attempts: wait, then sync (s)".into(),
-        SyncFailure::ChallengeTimedOut => "the bank's question timed out: sync again (s)".into(),
-        SyncFailure::ChallengeCancelled => "question cancelled: sync again (s)".into(),
-        SyncFailure::ChallengeFailed => "answer refused: sync again (s)".into(),
-        SyncFailure::Other(why) => format!("stopped ({why}): sync again (s)"),
     }
 }
 

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::available;
-use crate::app::api_types::{ChannelMode, ProviderEntry};
+use crate::domain::{ChannelMode, Provider};
 use crate::screens::ViewCtx;
 
 /// Draws the chooser for `p` with the cursor on its `cursor`th available channel.
 pub(super) fn render_chooser(
-    p: &ProviderEntry,
+    p: &Provider,
     cursor: usize,
     area: Rect,
     buf: &mut Buffer,

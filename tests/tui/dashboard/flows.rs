@@ -1,7 +1,7 @@
 //! Dashboard flows: key scripts through `update`, asserting the commands sent and the rows shown.
 
-use coffre::app::api_types::SyncStep;
 use coffre::app::{ApiEvent, Command, Msg, update};
+use coffre::domain::{AccountId, ConnectionId, SyncStep};
 use coffre::screens::dashboard::data::BookingStatus;
 use coffre::screens::dashboard::{ExportFormat, Tab};
 use crossterm::event::KeyModifiers;
@@ -14,7 +14,7 @@ use crate::common::*;
 fn sync_now_syncs_every_bank_then_reloads_the_store() {
     let mut m = dashboard(data());
     let cmds = run(&mut m, typed("s"));
-    let ids: Vec<(String, u64)> = cmds
+    let ids: Vec<(ConnectionId, u64)> = cmds
         .iter()
         .map(|c| match c {
             Command::SyncNow {
@@ -25,14 +25,14 @@ fn sync_now_syncs_every_bank_then_reloads_the_store() {
         })
         .collect();
     assert_eq!(
-        ids.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(),
-        ["c1", "c2"]
+        ids.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>(),
+        [ConnectionId::oxlin("c1"), ConnectionId::oxlin("c2")]
     );
     assert!(
         run(&mut m, typed("s")).is_empty(),
         "a second s while syncing sends nothing"
     );
-    let done = |(connection, generation): &(String, u64)| {
+    let done = |(connection, generation): &(ConnectionId, u64)| {
         Msg::Api(ApiEvent::SyncProgressed {
             connection: connection.clone(),
             generation: *generation,
@@ -76,13 +76,13 @@ fn r_does_what_each_bank_needs() {
     let mut m = dashboard(data());
     let cmds = run(&mut m, typed("r"));
     assert!(
-        matches!(&cmds[..], [Command::RenewCredentials { connection }] if connection == "c1"),
+        matches!(&cmds[..], [Command::RenewCredentials { connection }] if *connection == ConnectionId::oxlin("c1")),
         "{cmds:?}"
     );
     run(&mut m, [key(KeyCode::Down), key(KeyCode::Down)]);
     let cmds = run(&mut m, typed("r"));
     assert!(
-        matches!(&cmds[..], [Command::RenewCredentials { connection }] if connection == "c2"),
+        matches!(&cmds[..], [Command::RenewCredentials { connection }] if *connection == ConnectionId::oxlin("c2")),
         "AUTH_FAILED first: {cmds:?}"
     );
     let mut consent = data();
@@ -91,7 +91,7 @@ fn r_does_what_each_bank_needs() {
     run(&mut m, [key(KeyCode::End)]);
     let cmds = run(&mut m, typed("r"));
     assert!(
-        matches!(&cmds[..], [Command::GiveConsent { connection, .. }] if connection == "c2"),
+        matches!(&cmds[..], [Command::GiveConsent { connection, .. }] if *connection == ConnectionId::oxlin("c2")),
         "{cmds:?}"
     );
 }
@@ -101,13 +101,13 @@ fn c_sets_up_the_other_channel_of_the_selected_bank() {
     let mut m = dashboard(data());
     let cmds = run(&mut m, typed("c"));
     assert!(
-        matches!(&cmds[..], [Command::AddChannel { connection }] if connection == "c1"),
+        matches!(&cmds[..], [Command::AddChannel { connection }] if *connection == ConnectionId::oxlin("c1")),
         "{cmds:?}"
     );
     run(&mut m, [key(KeyCode::Down), key(KeyCode::Down)]);
     let cmds = run(&mut m, typed("c"));
     assert!(
-        matches!(&cmds[..], [Command::AddChannel { connection }] if connection == "c2"),
+        matches!(&cmds[..], [Command::AddChannel { connection }] if *connection == ConnectionId::oxlin("c2")),
         "{cmds:?}"
     );
 }
@@ -118,12 +118,12 @@ fn delete_asks_first_and_archive_toggles() {
     assert!(run(&mut m, typed("Dn")).is_empty(), "n cancels");
     let cmds = run(&mut m, typed("Dy"));
     assert!(
-        matches!(&cmds[..], [Command::DeleteConnection { connection }] if connection == "c1"),
+        matches!(&cmds[..], [Command::DeleteConnection { connection }] if *connection == ConnectionId::oxlin("c1")),
         "{cmds:?}"
     );
     let cmds = run(&mut m, typed("x"));
     assert!(
-        matches!(&cmds[..], [Command::ArchiveAccount { account, archived: true }] if account == "a1"),
+        matches!(&cmds[..], [Command::ArchiveAccount { account, archived: true }] if *account == AccountId::oxlin("a1")),
         "{cmds:?}"
     );
     let mut archived = data();

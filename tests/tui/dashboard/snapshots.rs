@@ -1,8 +1,8 @@
 //! Every dashboard state as an insta snapshot at 80x24 (the layout-sensitive ones also at 50x15
 //! and 20 columns, which must not panic). States are reached through `update` from a fixed clock.
 
-use coffre::app::api_types::{SyncFailure, SyncStep};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
+use coffre::domain::{ChannelHealth, SyncStep};
 use coffre::screens::dashboard::Dashboard;
 use coffre::screens::dashboard::data::DashboardData;
 use crossterm::event::KeyCode;
@@ -59,9 +59,9 @@ fn accounts_view_states() {
     run(
         &mut m,
         [Msg::Api(ApiEvent::SyncProgressed {
-            connection: "c2".into(),
+            connection: coffre::domain::ConnectionId::oxlin("c2"),
             generation,
-            step: SyncStep::Failed(SyncFailure::AuthFailed),
+            step: SyncStep::Failed(ChannelHealth::CredentialsRejected),
         })],
     );
     snap("accounts_sync_error", &mut m);

@@ -7,9 +7,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use coffre::app::api_types::SyncStep;
 use coffre::app::{ApiEvent, AutoLogin, Model, Msg, Startup};
 use coffre::cli::{DEMO_EMAIL, DEMO_PASSWORD, SANDBOX_STATE_FILE, start_demo_sandbox};
+use coffre::domain::{ConnectionId, SyncStep};
 use coffre::oxlin::client::Client;
 use coffre::oxlin::config::OxlinConfig;
 use coffre::oxlin::config::SCOPES;
@@ -26,7 +26,7 @@ use super::{DEADLINE, Person, launch, launch_with, runner_options};
 /// Every sync step the app is told about, as (connection, step).
 fn sync_steps() -> (
     impl Fn(&Msg) + Send + 'static,
-    UnboundedReceiver<(String, SyncStep)>,
+    UnboundedReceiver<(ConnectionId, SyncStep)>,
 ) {
     let (tx, rx) = unbounded_channel();
     let tap = move |msg: &Msg| {
@@ -41,7 +41,9 @@ fn sync_steps() -> (
 }
 
 /// Waits for the end of a sync: `Done` or `Failed`.
-async fn sync_end(steps: &mut UnboundedReceiver<(String, SyncStep)>) -> (String, SyncStep) {
+async fn sync_end(
+    steps: &mut UnboundedReceiver<(ConnectionId, SyncStep)>,
+) -> (ConnectionId, SyncStep) {
     loop {
         let next = tokio::time::timeout(DEADLINE, steps.recv()).await;
         let (connection, step) = next.expect("no sync ended in time").unwrap();

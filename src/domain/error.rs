@@ -1,0 +1,18 @@
+//! [`CallFailure`]: why a call to an aggregator failed, in the classes the screens explain
+//! differently. The clients classify their own errors into it (for Oxlin:
+//! `oxlin::to_domain::errors`); the words are in `crate::wording::failures`.
+
+/// Why a call to an aggregator failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallFailure {
+    /// The host did not answer (DNS, refused, timeout).
+    Unreachable,
+    /// The app's client id / secret were refused.
+    BadClientCredentials,
+    /// The user's email or password was refused.
+    WrongPassword,
+    /// The saved session (refresh token) was refused: expired, revoked or already used.
+    SessionExpired,
+    /// Any other refusal, with the reason (sanitised).
+    Rejected(String),
+}
