@@ -14,4 +14,4 @@ pub use connection::{
 };
 pub use ids::{AccountId, Aggregator, BadIdKey, ConnectionId, TransactionId};
 pub use money::{Money, paris_date};
-pub use transaction::{Booking, Transaction};
+pub use transaction::{Booking, BookingStatus, Transaction};

@@ -24,15 +24,32 @@ use std::process::ExitCode;
 
 use chrono::{NaiveDate, Utc};
 
-use crate::store::{self, StoreError, StoredAccount, StoredTransaction, TransactionQuery};
+use crate::domain::{Account, Transaction};
+use crate::store::{self, StoreError, TransactionQuery};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Comma-separated values.
     Csv,
+    /// ledger / hledger journal.
     Ledger,
+    /// beancount.
     Beancount,
+    /// OFX.
     Ofx,
+}
+
+impl Format {
+    /// The file extension of an export in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Ledger => "ledger",
+            Format::Beancount => "beancount",
+            Format::Ofx => "ofx",
+        }
+    }
 }
 
 /// `coffre export`.
@@ -59,8 +76,9 @@ pub struct ExportArgs {
 /// What an export writes: accounts and their transactions, oldest first.
 #[derive(Debug, Clone, Default)]
 pub struct ExportData {
-    pub accounts: Vec<StoredAccount>,
-    pub transactions: Vec<StoredTransaction>,
+    pub accounts: Vec<Account>,
+    /// Read back from the store: each `date` is the day it is filed under.
+    pub transactions: Vec<Transaction>,
 }
 
 impl ExportData {
@@ -73,6 +91,7 @@ impl ExportData {
         let accounts: Vec<_> = store
             .accounts()?
             .into_iter()
+            .map(|a| a.account)
             .filter(|a| account.is_none_or(|id| a.id == id))
             .collect();
         let transactions = store.transactions(&TransactionQuery {
@@ -88,7 +107,7 @@ impl ExportData {
     }
 
     /// The account of a transaction, if stored.
-    pub fn account(&self, id: &str) -> Option<&StoredAccount> {
+    pub fn account(&self, id: &str) -> Option<&Account> {
         self.accounts.iter().find(|a| a.id == id)
     }
 }

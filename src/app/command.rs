@@ -4,7 +4,6 @@
 use secrecy::SecretString;
 
 use crate::screens::credential_form::CredentialValue;
-use crate::screens::dashboard::ExportFormat;
 
 /// Something the app wants done outside the pure core.
 #[derive(Debug, Clone)]
@@ -133,7 +132,7 @@ pub enum Command {
     /// Export from the store, everything or one account.
     Export {
         /// The file format.
-        format: ExportFormat,
+        format: crate::export::Format,
         /// Only this account.
         account: Option<String>,
     },

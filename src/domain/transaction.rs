@@ -1,4 +1,8 @@
 //! `Transaction`: one line of an account's history.
+//!
+//! [`Booking`] is stored as a stable code ([`Booking::code`]: `booked`, `pending`, or the
+//! aggregator's own word, upper-case for Oxlin); an unknown code reads back as `Other`.
+//! [`BookingStatus`] is its `Copy` two-way summary for the compact dashboard rows.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -7,10 +11,59 @@ use super::money::Money;
 /// Whether the bank has booked the transaction.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Booking {
+    /// Booked by the bank.
     Booked,
+    /// Not booked yet (may still change or disappear).
     Pending,
     /// Rejected, cancelled, expired, refunded or unknown, as the bank named it.
     Other(String),
+}
+
+impl Booking {
+    /// The stable code the store keeps.
+    pub fn code(&self) -> &str {
+        match self {
+            Booking::Booked => "booked",
+            Booking::Pending => "pending",
+            Booking::Other(other) => other,
+        }
+    }
+
+    /// The booking a code written by [`Self::code`] stands for (unknown codes: `Other`).
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "booked" => Booking::Booked,
+            "pending" => Booking::Pending,
+            other => Booking::Other(other.to_owned()),
+        }
+    }
+
+    /// Pending, or not (any other status is shown as booked).
+    pub fn status(&self) -> BookingStatus {
+        match self {
+            Booking::Pending => BookingStatus::Pending,
+            _ => BookingStatus::Booked,
+        }
+    }
+}
+
+/// Booked by the bank, or not yet: a [`Booking`] as the dashboard's compact rows keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BookingStatus {
+    /// Booked (or any status other than pending).
+    Booked,
+    /// Pending (may still change or disappear).
+    Pending,
+}
+
+impl BookingStatus {
+    /// The status a stored [`Booking::code`] summarises to.
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "pending" => BookingStatus::Pending,
+            _ => BookingStatus::Booked,
+        }
+    }
 }
 
 /// One transaction.
@@ -31,4 +84,21 @@ pub struct Transaction {
     pub category: Option<String>,
     /// The bank's transaction type (`DIRECT_DEBIT`, `ATM`, …).
     pub kind: Option<String>,
+}
+
+impl Transaction {
+    /// The day it is filed under: the operation date, else the booking date, the value date,
+    /// the day it was imported (a transaction is never dropped for want of a date).
+    pub fn filing_date(&self) -> NaiveDate {
+        self.date
+            .or(self.booking_date)
+            .or(self.value_date)
+            .or(self.imported_at.map(|i| i.date_naive()))
+            .unwrap_or_default()
+    }
+
+    /// Not booked yet.
+    pub fn is_pending(&self) -> bool {
+        self.booking == Booking::Pending
+    }
 }

@@ -49,14 +49,14 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
     for t in &data.transactions {
         let flag = if t.is_pending() { '!' } else { '*' };
         writeln!(out)?;
-        writeln!(out, "{} {flag} {}", t.date, quoted(&t.label))?;
+        writeln!(out, "{} {flag} {}", t.filing_date(), quoted(&t.label))?;
         writeln!(out, "  coffre_id: {}", quoted(&t.id))?;
         writeln!(
             out,
             "  {}  {} {}",
             account_name(data.account(&t.account_id), &t.account_id),
-            t.amount,
-            commodity(&t.currency)
+            t.amount.amount,
+            commodity(&t.amount.currency)
         )?;
         writeln!(out, "  {}", counter_account(t))?;
     }

@@ -30,7 +30,7 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
         let label = clean_line(&t.label).replace(';', ",");
         let label = label.trim();
         writeln!(out)?;
-        writeln!(out, "{} {flag} {label}", t.date)?;
+        writeln!(out, "{} {flag} {label}", t.filing_date())?;
         writeln!(
             out,
             "    ; coffre-id: {}",
@@ -40,8 +40,8 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
             out,
             "    {}    {} {}",
             account_name(data.account(&t.account_id), &t.account_id),
-            t.amount,
-            commodity(&t.currency)
+            t.amount.amount,
+            commodity(&t.amount.currency)
         )?;
         writeln!(out, "    {}", counter_account(t))?;
     }

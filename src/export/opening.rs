@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::ExportData;
@@ -35,25 +35,22 @@ pub fn openings(data: &ExportData) -> Vec<Opening> {
     for t in &data.transactions {
         let entry = booked.entry(t.account_id.as_str()).or_default();
         if !t.is_pending() {
-            entry.0 += t.amount;
+            entry.0 += t.amount.amount;
         }
-        entry.1 = Some(entry.1.map_or(t.date, |d| d.min(t.date)));
+        let date = t.filing_date();
+        entry.1 = Some(entry.1.map_or(date, |d| d.min(date)));
     }
     data.accounts
         .iter()
         .filter_map(|a| {
-            let balance = a.balance?;
-            let currency = a.currency.as_deref()?;
+            let balance = a.balance.as_ref()?;
+            let currency = balance.currency.as_str();
             let (sum, first) = booked.get(a.id.as_str()).copied().unwrap_or_default();
-            let date = first.or_else(|| {
-                a.balance_date
-                    .and_then(|s| DateTime::from_timestamp(s, 0))
-                    .map(|d| d.date_naive())
-            })?;
+            let date = first.or_else(|| a.balance_date.map(|d| d.date_naive()))?;
             Some(Opening {
                 account: account_name(Some(a), &a.id),
                 date,
-                amount: balance - sum,
+                amount: balance.amount - sum,
                 commodity: commodity(currency),
             })
         })

@@ -11,24 +11,23 @@
 //! is scoped to, or everything.
 
 mod accounts;
-pub mod data;
 pub mod filter_bar;
 mod frame;
 pub mod history;
-mod intern;
 mod keys;
 mod order;
 pub mod query;
-pub mod rows;
 pub mod transactions;
 mod transactions_view;
 
 use rust_decimal::Decimal;
 
+use crate::domain::{AccountKind, ConnectionState};
+use crate::export::Format;
 use crate::screens::clean;
+use crate::store::read_model::{AccountSummary, ConnectionSummary};
+pub use crate::store::read_model::{DashboardData, Transactions};
 use crate::ui::widgets::key_hints::KeyHint;
-use data::{AccountSummary, ConnectionStatus, ConnectionSummary};
-pub use data::{DashboardData, Transactions};
 use query::TxTable;
 use transactions::TxView;
 
@@ -40,19 +39,6 @@ pub enum Tab {
     Accounts,
     /// The transactions table.
     Transactions,
-}
-
-/// An export format the user can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// Comma-separated values.
-    Csv,
-    /// ledger / hledger journal.
-    Ledger,
-    /// beancount.
-    Beancount,
-    /// OFX.
-    Ofx,
 }
 
 /// What a key asks the app to do.
@@ -73,7 +59,7 @@ pub enum DashboardAction {
     /// Delete a connection (confirmed).
     DeleteConnection(String),
     /// Export, everything or one account.
-    Export(ExportFormat, Option<String>),
+    Export(Format, Option<String>),
     /// Connect another bank.
     AddBank,
 }
@@ -190,23 +176,27 @@ impl Dashboard {
             transactions_to_come,
         } = data;
         for c in &mut connections {
-            c.bank = clean(&c.bank);
-            if let ConnectionStatus::Other(s) = &mut c.status {
+            let c = &mut c.connection;
+            c.name = clean(&c.name);
+            if let ConnectionState::Other(s) = &mut c.state {
                 *s = clean(s);
             }
         }
         for a in &mut accounts {
+            let a = &mut a.account;
             a.name = clean(&a.name);
-            a.currency = clean(&a.currency);
+            if let Some(balance) = &mut a.balance {
+                balance.currency = clean(&balance.currency);
+            }
             a.iban = a.iban.as_deref().map(clean);
             a.owner = a.owner.as_deref().map(clean);
-            if let data::AccountKind::Other(k) = &mut a.kind {
+            if let AccountKind::Other(k) = &mut a.kind {
                 *k = clean(k);
             }
         }
         self.connection_of = accounts
             .iter()
-            .map(|a| connections.iter().position(|c| c.id == a.connection_id))
+            .map(|a| connections.iter().position(|c| c.id() == a.connection_id()))
             .collect();
         let mut order: Vec<u32> = (0..accounts.len() as u32).collect();
         order.sort_by_key(|a| self.connection_of[*a as usize].unwrap_or(usize::MAX));
@@ -270,7 +260,7 @@ impl Dashboard {
     pub fn connection_names(&self) -> impl Iterator<Item = (&str, &str)> {
         self.connections
             .iter()
-            .map(|c| (c.id.as_str(), c.bank.as_str()))
+            .map(|c| (c.id(), c.bank()))
     }
 
     fn selected_account(&self) -> Option<u32> {
@@ -285,7 +275,7 @@ impl Dashboard {
 
 /// The accounts' ids and names, same order.
 fn account_keys(accounts: &[AccountSummary]) -> (Vec<&str>, Vec<&str>) {
-    let ids = accounts.iter().map(|a| a.id.as_str()).collect();
-    let names = accounts.iter().map(|a| a.name.as_str()).collect();
+    let ids = accounts.iter().map(|a| a.id()).collect();
+    let names = accounts.iter().map(|a| a.account.name.as_str()).collect();
     (ids, names)
 }

@@ -1,11 +1,12 @@
 //! Changes the user makes from the dashboard, mirrored in the store once the API accepted them:
 //! a deleted connection leaves with its accounts, their transactions and its sync state (one
-//! transaction); an archived account is stored `CLOSED` (the API archives by `status: CLOSED`,
-//! oxlin-api.md, "update account"), an unarchived one `ACTIVE`.
+//! transaction); an archived account is stored `closed` (the API archives by `status: CLOSED`,
+//! oxlin-api.md, "update account"), an unarchived one `active`.
 
 use rusqlite::TransactionBehavior;
 
 use super::{Store, StoreError};
+use crate::domain::AccountState;
 
 impl Store {
     /// Removes a connection and everything under it; `false` when it was not stored.
@@ -30,12 +31,16 @@ impl Store {
         Ok(gone > 0)
     }
 
-    /// Stores an account archived (`CLOSED`) or not (`ACTIVE`); `false` when it was not stored.
+    /// Stores an account archived (`closed`) or not (`active`); `false` when it was not stored.
     pub fn set_account_archived(&self, id: &str, archived: bool) -> Result<bool, StoreError> {
-        let state = if archived { "CLOSED" } else { "ACTIVE" };
+        let state = if archived {
+            AccountState::Closed
+        } else {
+            AccountState::Active
+        };
         let changed = self
             .conn
-            .execute("UPDATE accounts SET state = ?2 WHERE id = ?1", (id, state))?;
+            .execute("UPDATE accounts SET state = ?2 WHERE id = ?1", (id, state.code()))?;
         Ok(changed > 0)
     }
 

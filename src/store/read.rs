@@ -19,12 +19,13 @@ use chrono::NaiveDate;
 use rusqlite::ToSql;
 use rust_decimal::Decimal;
 
-use super::rows::{
-    ACCOUNT_COLUMNS, AccountGroup, CONNECTION_COLUMNS, StoredAccount, StoredConnection,
-    StoredTransaction, SyncState, TRANSACTION_COLUMNS, account_row, connection_row,
+use super::read_model::{
+    ACCOUNT_COLUMNS, AccountGroup, AccountSummary, CONNECTION_COLUMNS, CONNECTION_FROM,
+    ConnectionSummary, SyncState, TRANSACTION_COLUMNS, account_row, connection_row,
     transaction_row,
 };
 use super::{Store, StoreError};
+use crate::domain::{Booking, Transaction};
 
 /// Which transactions to read.
 #[derive(Debug, Clone, Default)]
@@ -112,15 +113,16 @@ const RECENT_WINDOW: usize = 20_000;
 
 impl Store {
     /// Every connection, by name.
-    pub fn connections(&self) -> Result<Vec<StoredConnection>, StoreError> {
-        let sql = format!("SELECT {CONNECTION_COLUMNS} FROM connections ORDER BY name, id");
+    pub fn connections(&self) -> Result<Vec<ConnectionSummary>, StoreError> {
+        let sql =
+            format!("SELECT {CONNECTION_COLUMNS} FROM {CONNECTION_FROM} ORDER BY c.name, c.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], connection_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every account, by name.
-    pub fn accounts(&self) -> Result<Vec<StoredAccount>, StoreError> {
+    pub fn accounts(&self) -> Result<Vec<AccountSummary>, StoreError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY name, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], account_row)?;
@@ -134,7 +136,7 @@ impl Store {
         for connection in self.connections()? {
             let (mine, rest): (Vec<_>, Vec<_>) = accounts
                 .into_iter()
-                .partition(|a| a.connection_id.as_deref() == Some(&connection.id));
+                .partition(|a| a.connection_id() == connection.id());
             accounts = rest;
             groups.push(AccountGroup {
                 connection: Some(connection),
@@ -154,11 +156,11 @@ impl Store {
     pub fn totals_by_currency(&self) -> Result<BTreeMap<String, Decimal>, StoreError> {
         let mut totals = BTreeMap::new();
         for account in self.accounts()? {
-            if account.state == "CLOSED" {
+            if account.archived() {
                 continue;
             }
-            if let (Some(balance), Some(currency)) = (account.balance, account.currency) {
-                *totals.entry(currency).or_insert(Decimal::ZERO) += balance;
+            if let Some(balance) = account.account.balance {
+                *totals.entry(balance.currency).or_insert(Decimal::ZERO) += balance.amount;
             }
         }
         Ok(totals)
@@ -172,7 +174,7 @@ impl Store {
     pub fn transactions(
         &self,
         query: &TransactionQuery,
-    ) -> Result<Vec<StoredTransaction>, StoreError> {
+    ) -> Result<Vec<Transaction>, StoreError> {
         if let (Some(limit), Some(text), false) =
             (query.limit, query.search_text(), query.oldest_first)
         {
@@ -213,7 +215,7 @@ impl Store {
         &self,
         sql: &str,
         values: &[Box<dyn ToSql>],
-    ) -> Result<Vec<StoredTransaction>, StoreError> {
+    ) -> Result<Vec<Transaction>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
         let rows = stmt.query_map(params.as_slice(), transaction_row)?;
@@ -233,12 +235,15 @@ impl Store {
     }
 
     /// The status changes of one transaction, oldest first: `(old, new, when)`.
-    pub fn booking_changes(&self, id: &str) -> Result<Vec<(String, String, i64)>, StoreError> {
+    pub fn booking_changes(&self, id: &str) -> Result<Vec<(Booking, Booking, i64)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT old, new, changed_at FROM booking_changes WHERE transaction_id = ?1
              ORDER BY changed_at, rowid",
         )?;
-        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map([id], |r| {
+            let code = |i: usize| r.get::<_, String>(i).map(|c| Booking::from_code(&c));
+            Ok((code(0)?, code(1)?, r.get(2)?))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -253,7 +258,7 @@ impl Store {
                 connection_id: r.get(0)?,
                 last_attempt: r.get(1)?,
                 last_success: r.get(2)?,
-                outcome: r.get(3)?,
+                outcome: SyncState::outcome_from_code(&r.get::<_, String>(3)?),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -271,10 +276,7 @@ impl Store {
 
 impl Store {
     /// How many of `transactions` are not stored yet.
-    pub fn count_new(
-        &self,
-        transactions: &[crate::domain::Transaction],
-    ) -> Result<usize, StoreError> {
+    pub fn count_new(&self, transactions: &[Transaction]) -> Result<usize, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT 1 FROM transactions WHERE id = ?1")?;

@@ -20,7 +20,7 @@ use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::wire::{AccountStatus, SyncType};
-use crate::screens::dashboard::ExportFormat;
+use crate::export::Format;
 use crate::store::Store;
 use crate::store::dashboard::{load_dashboard_summary, load_transactions};
 use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
@@ -216,7 +216,7 @@ impl Local {
     }
 
     /// Writes the export file and says where.
-    pub fn export(&self, format: ExportFormat, account: Option<String>) {
+    pub fn export(&self, format: Format, account: Option<String>) {
         let local = self.clone();
         tokio::task::spawn_blocking(move || {
             let event = match local.write_export(format, account.as_deref()) {
@@ -230,17 +230,12 @@ impl Local {
         });
     }
 
-    fn write_export(&self, format: ExportFormat, account: Option<&str>) -> Result<PathBuf, String> {
+    fn write_export(&self, format: Format, account: Option<&str>) -> Result<PathBuf, String> {
         let store = self.open()?;
         let data =
             crate::export::ExportData::load(&store, account, None).map_err(|e| e.to_string())?;
         let dir = export_dir(store.path());
-        let (format, ext) = match format {
-            ExportFormat::Csv => (crate::export::Format::Csv, "csv"),
-            ExportFormat::Ledger => (crate::export::Format::Ledger, "ledger"),
-            ExportFormat::Beancount => (crate::export::Format::Beancount, "beancount"),
-            ExportFormat::Ofx => (crate::export::Format::Ofx, "ofx"),
-        };
+        let ext = format.extension();
         let scope = account
             .map(|a| crate::export::names::component(a, "account"))
             .unwrap_or_else(|| "all".into());

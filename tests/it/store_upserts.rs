@@ -4,6 +4,7 @@
 
 use crate::support::store_sample as sample;
 
+use coffre::domain::Booking;
 use coffre::store::{Store, TransactionQuery, schema};
 use rust_decimal::Decimal;
 use sample::*;
@@ -54,7 +55,7 @@ fn pending_then_booked_updates_the_line_and_records_the_change() {
     assert!(!t3[0].is_pending());
     assert_eq!(
         store.booking_changes("t3").unwrap(),
-        vec![("PENDING".into(), "BOOKED".into(), 1_700_090_000)]
+        vec![(Booking::Pending, Booking::Booked, 1_700_090_000)]
     );
 }
 
@@ -98,7 +99,7 @@ fn dashboard_reads_groups_totals_sorted_pages_counts_and_search() {
         .iter()
         .map(|g| {
             (
-                g.connection.as_ref().unwrap().name.clone(),
+                g.connection.as_ref().unwrap().bank().to_owned(),
                 g.accounts.len(),
             )
         })
@@ -142,7 +143,7 @@ fn dashboard_reads_groups_totals_sorted_pages_counts_and_search() {
         ..Default::default()
     };
     assert_eq!(store.transaction_count(&literal_percent).unwrap(), 0);
-    let amount = &store.transactions(&search).unwrap()[0].amount;
+    let amount = &store.transactions(&search).unwrap()[0].amount.amount;
     assert_eq!(amount.to_string(), "2500.00");
 }
 

@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::data::{BookingStatus, Transactions};
+use crate::domain::BookingStatus;
+use crate::store::read_model::Transactions;
 use super::order;
 
 /// A column the transactions can be sorted by.

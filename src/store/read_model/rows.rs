@@ -16,8 +16,8 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use super::data::BookingStatus;
 use super::intern::Interner;
+use crate::domain::{BookingStatus, Transaction};
 use crate::sanitize::{clean_line, clean_multiline};
 
 /// "No date" in a day-number column.
@@ -27,7 +27,9 @@ const NO_INSTANT: i64 = i64::MIN;
 /// "No notes".
 const NO_NOTES: u32 = u32::MAX;
 
-/// One transaction, borrowed: what [`Transactions::push`] takes and [`Transactions::get`] gives.
+/// One transaction, borrowed: what [`Transactions::push`] takes and [`Transactions::get`] gives
+/// (the compact view of a [`Transaction`]: `date` is its filing date, `status` its booking in
+/// short).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TxRef<'a> {
     pub id: &'a str,
@@ -43,6 +45,42 @@ pub struct TxRef<'a> {
     pub kind: Option<&'a str>,
     pub status: BookingStatus,
     pub imported_at: Option<DateTime<Utc>>,
+}
+
+impl<'a> From<&'a Transaction> for TxRef<'a> {
+    fn from(t: &'a Transaction) -> Self {
+        TxRef {
+            id: &t.id,
+            account_id: &t.account_id,
+            date: t.filing_date(),
+            value_date: t.value_date,
+            booking_date: t.booking_date,
+            amount: t.amount.amount,
+            currency: &t.amount.currency,
+            label: &t.label,
+            notes: t.notes.as_deref(),
+            category: t.category.as_deref(),
+            kind: t.kind.as_deref(),
+            status: t.booking.status(),
+            imported_at: t.imported_at,
+        }
+    }
+}
+
+impl FromIterator<Transaction> for Transactions {
+    fn from_iter<I: IntoIterator<Item = Transaction>>(rows: I) -> Self {
+        let mut all = Transactions::default();
+        for t in rows {
+            all.push(TxRef::from(&t));
+        }
+        all
+    }
+}
+
+impl From<Vec<Transaction>> for Transactions {
+    fn from(rows: Vec<Transaction>) -> Self {
+        rows.into_iter().collect()
+    }
 }
 
 /// One row's fixed-size record.
