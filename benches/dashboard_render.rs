@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use coffre::app::{ApiEvent, Model, Msg, Screen, update};
-use coffre::screens::dashboard::Dashboard;
 use coffre::domain::{
-    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money, NextAction,
-    Transaction,
+    Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
+    ConnectionState, Money, NextAction, Transaction, TransactionId,
 };
+use coffre::screens::dashboard::Dashboard;
 use coffre::store::read_model::{AccountSummary, ConnectionSummary, DashboardData};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -34,7 +34,7 @@ const LABELS: [&str; 8] = [
 fn data(n: usize) -> (DashboardData, Vec<Transaction>) {
     let connections = vec![ConnectionSummary {
         connection: Connection {
-            id: "c1".into(),
+            id: ConnectionId::oxlin("c1"),
             provider_id: None,
             name: "Linxo Test Bank".into(),
             state: ConnectionState::Ok,
@@ -48,8 +48,8 @@ fn data(n: usize) -> (DashboardData, Vec<Transaction>) {
     let accounts = (0..4)
         .map(|i| AccountSummary {
             account: Account {
-                id: format!("a{i}"),
-                connection_id: Some("c1".into()),
+                id: AccountId::oxlin(&format!("a{i}")),
+                connection_id: Some(ConnectionId::oxlin("c1")),
                 name: format!("Compte {i}"),
                 kind: AccountKind::Checking,
                 state: AccountState::Active,
@@ -64,8 +64,8 @@ fn data(n: usize) -> (DashboardData, Vec<Transaction>) {
     let start = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default();
     let transactions = (0..n)
         .map(|i| Transaction {
-            id: format!("t{i}"),
-            account_id: format!("a{}", i % 4),
+            id: TransactionId::oxlin(&format!("t{i}")),
+            account_id: AccountId::oxlin(&format!("a{}", i % 4)),
             date: Some(start - chrono::Duration::days((i / 50) as i64)),
             value_date: None,
             booking_date: None,

@@ -25,9 +25,9 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 
 use crate::config::{self, OxlinSection};
+use crate::domain::NextAction;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
-use crate::domain::NextAction;
 use crate::sanitize::clean_line;
 use crate::store::{self, Store, SyncBatch};
 use fetch::{Problem, add_to_batch};

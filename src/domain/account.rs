@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::ids::{AccountId, ConnectionId};
 use super::money::Money;
 
 /// What kind of account it is.
@@ -91,8 +92,10 @@ impl AccountState {
 /// A bank account.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Account {
-    pub id: String,
-    pub connection_id: Option<String>,
+    /// Its id (aggregator and raw id).
+    pub id: AccountId,
+    /// The connection it came through, when known.
+    pub connection_id: Option<ConnectionId>,
     /// Display name (the account number when the bank gave no name).
     pub name: String,
     pub kind: AccountKind,

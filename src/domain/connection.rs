@@ -12,6 +12,8 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Europe::Paris;
 
+use super::ids::ConnectionId;
+
 /// How many days before a channel's credentials expire the user is asked to renew them.
 pub const RENEWAL_WINDOW_DAYS: i64 = 14;
 
@@ -142,7 +144,10 @@ impl NextAction {
             other => other
                 .strip_prefix(RENEW_BEFORE)
                 .and_then(|day| day.parse::<NaiveDate>().ok())
-                .map_or_else(|| NextAction::Other(other.to_owned()), NextAction::RenewBefore),
+                .map_or_else(
+                    || NextAction::Other(other.to_owned()),
+                    NextAction::RenewBefore,
+                ),
         }
     }
 }
@@ -187,7 +192,8 @@ impl ChannelState {
 /// A user's link to one bank.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Connection {
-    pub id: String,
+    /// Its id (aggregator and raw id).
+    pub id: ConnectionId,
     pub provider_id: Option<String>,
     pub name: String,
     pub state: ConnectionState,
@@ -282,7 +288,7 @@ mod tests {
     #[test]
     fn connection_puts_consent_first_and_ignores_an_unused_channel_when_one_works() {
         let connection = Connection {
-            id: "1".into(),
+            id: ConnectionId::oxlin("1"),
             provider_id: None,
             name: "Bank".into(),
             state: ConnectionState::Ok,
@@ -316,7 +322,10 @@ mod tests {
         for action in actions {
             assert_eq!(NextAction::from_code(&action.code()), action, "{action:?}");
         }
-        assert_eq!(NextAction::RenewBefore(day).code(), "renew_before:2024-03-15");
+        assert_eq!(
+            NextAction::RenewBefore(day).code(),
+            "renew_before:2024-03-15"
+        );
         assert_eq!(
             NextAction::from_code("renew_before:someday"),
             NextAction::Other("renew_before:someday".into())

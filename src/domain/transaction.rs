@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::ids::{AccountId, TransactionId};
 use super::money::Money;
 
 /// Whether the bank has booked the transaction.
@@ -69,8 +70,10 @@ impl BookingStatus {
 /// One transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Transaction {
-    pub id: String,
-    pub account_id: String,
+    /// Its id (aggregator and raw id).
+    pub id: TransactionId,
+    /// The account it belongs to.
+    pub account_id: AccountId,
     pub amount: Money,
     /// The operation date (Paris calendar day).
     pub date: Option<NaiveDate>,

@@ -42,9 +42,9 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
     for t in &data.transactions {
         let account = data.account(&t.account_id).map(|a| a.name.as_str());
         let cells = [
-            text_cell(&clean_line(&t.id)),
+            text_cell(&clean_line(t.id.raw())),
             t.filing_date().to_string(),
-            text_cell(&clean_line(&t.account_id)),
+            text_cell(&clean_line(t.account_id.raw())),
             text_cell(&clean_line(account.unwrap_or_default())),
             t.amount.amount.to_string(),
             text_cell(&clean_line(&t.amount.currency)),

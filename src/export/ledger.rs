@@ -34,12 +34,12 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "    ; coffre-id: {}",
-            clean_line(&t.id).replace(';', ",")
+            clean_line(t.id.raw()).replace(';', ",")
         )?;
         writeln!(
             out,
             "    {}    {} {}",
-            account_name(data.account(&t.account_id), &t.account_id),
+            account_name(data.account(&t.account_id), t.account_id.raw()),
             t.amount.amount,
             commodity(&t.amount.currency)
         )?;

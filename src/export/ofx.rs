@@ -54,10 +54,12 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
             .iter()
             .filter(|t| t.account_id == account.id && !t.is_pending())
             .collect();
-        let currency = xml(&clean_line(account.balance.as_ref().map_or("EUR", |m| &m.currency)));
+        let currency = xml(&clean_line(
+            account.balance.as_ref().map_or("EUR", |m| &m.currency),
+        ));
         let first = lines.first().map_or(now.date_naive(), |t| t.filing_date());
         let last = lines.last().map_or(now.date_naive(), |t| t.filing_date());
-        let id = xml(&clean_line(&account.id));
+        let id = xml(&clean_line(account.id.raw()));
         writeln!(
             out,
             "<STMTTRNRS><TRNUID>{id}</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>"
@@ -67,7 +69,7 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
             out,
             "<BANKACCTFROM><BANKID>{}</BANKID><ACCTID>{id}</ACCTID><ACCTTYPE>{}</ACCTTYPE></BANKACCTFROM>",
             xml(&clean_line(
-                account.connection_id.as_deref().unwrap_or("coffre")
+                account.connection_id.as_ref().map_or("coffre", |c| c.raw())
             )),
             account_type(&account.kind)
         )?;
@@ -101,7 +103,7 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
                 },
                 ofx_date(t.filing_date()),
                 t.amount.amount,
-                xml(&clean_line(&t.id)),
+                xml(&clean_line(t.id.raw())),
                 xml(&name)
             )?;
             if !memo.is_empty() {

@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 
 use super::ExportData;
 use super::names::{account_name, commodity};
+use crate::domain::AccountId;
 
 /// The equity account opening balances are taken from.
 pub const OPENING_ACCOUNT: &str = "Equity:Opening-Balances";
@@ -31,9 +32,9 @@ pub struct Opening {
 /// The opening entries of `data`, in the order of its accounts. Accounts without a balance or
 /// currency get none; a zero opening is still written (it documents the starting point).
 pub fn openings(data: &ExportData) -> Vec<Opening> {
-    let mut booked: HashMap<&str, (Decimal, Option<NaiveDate>)> = HashMap::new();
+    let mut booked: HashMap<&AccountId, (Decimal, Option<NaiveDate>)> = HashMap::new();
     for t in &data.transactions {
-        let entry = booked.entry(t.account_id.as_str()).or_default();
+        let entry = booked.entry(&t.account_id).or_default();
         if !t.is_pending() {
             entry.0 += t.amount.amount;
         }
@@ -45,10 +46,10 @@ pub fn openings(data: &ExportData) -> Vec<Opening> {
         .filter_map(|a| {
             let balance = a.balance.as_ref()?;
             let currency = balance.currency.as_str();
-            let (sum, first) = booked.get(a.id.as_str()).copied().unwrap_or_default();
+            let (sum, first) = booked.get(&a.id).copied().unwrap_or_default();
             let date = first.or_else(|| a.balance_date.map(|d| d.date_naive()))?;
             Some(Opening {
-                account: account_name(Some(a), &a.id),
+                account: account_name(Some(a), a.id.raw()),
                 date,
                 amount: balance.amount - sum,
                 commodity: commodity(currency),

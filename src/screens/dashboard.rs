@@ -196,7 +196,11 @@ impl Dashboard {
         }
         self.connection_of = accounts
             .iter()
-            .map(|a| connections.iter().position(|c| c.id() == a.connection_id()))
+            .map(|a| {
+                connections
+                    .iter()
+                    .position(|c| Some(c.id()) == a.connection_id())
+            })
             .collect();
         let mut order: Vec<u32> = (0..accounts.len() as u32).collect();
         order.sort_by_key(|a| self.connection_of[*a as usize].unwrap_or(usize::MAX));
@@ -258,9 +262,7 @@ impl Dashboard {
 
     /// Every connection's id and bank name.
     pub fn connection_names(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.connections
-            .iter()
-            .map(|c| (c.id(), c.bank()))
+        self.connections.iter().map(|c| (c.id().raw(), c.bank()))
     }
 
     fn selected_account(&self) -> Option<u32> {
@@ -275,7 +277,7 @@ impl Dashboard {
 
 /// The accounts' ids and names, same order.
 fn account_keys(accounts: &[AccountSummary]) -> (Vec<&str>, Vec<&str>) {
-    let ids = accounts.iter().map(|a| a.id()).collect();
+    let ids = accounts.iter().map(|a| a.id().key()).collect();
     let names = accounts.iter().map(|a| a.account.name.as_str()).collect();
     (ids, names)
 }

@@ -41,8 +41,8 @@ mod tests {
 
     use super::*;
     use crate::domain::{
-        Account, AccountKind, AccountState, Booking, BookingStatus, Connection, ConnectionState,
-        Money, NextAction, Transaction,
+        Account, AccountId, AccountKind, AccountState, Booking, BookingStatus, Connection,
+        ConnectionId, ConnectionState, Money, NextAction, Transaction, TransactionId,
     };
     use crate::store::{ConnectionSync, SyncBatch};
 
@@ -53,8 +53,8 @@ mod tests {
     fn line(id: &str, account: &str, day: u32, amount: i64, label: &str) -> Transaction {
         let date = NaiveDate::from_ymd_opt(2023, 11, day);
         Transaction {
-            id: id.into(),
-            account_id: account.into(),
+            id: TransactionId::oxlin(id),
+            account_id: AccountId::oxlin(account),
             amount: Money::new(Decimal::new(amount, 2), "EUR"),
             date,
             value_date: None,
@@ -74,8 +74,8 @@ mod tests {
 
     fn account(id: &str, state: AccountState) -> Account {
         Account {
-            id: id.into(),
-            connection_id: Some("c1".into()),
+            id: AccountId::oxlin(id),
+            connection_id: Some(ConnectionId::oxlin("c1")),
             name: format!("Compte {id}"),
             kind: AccountKind::Savings,
             state,
@@ -93,7 +93,7 @@ mod tests {
         let batch = SyncBatch {
             synced: vec![ConnectionSync {
                 connection: Connection {
-                    id: "c1".into(),
+                    id: ConnectionId::oxlin("c1"),
                     provider_id: None,
                     name: "Banque".into(),
                     state: ConnectionState::Ok,

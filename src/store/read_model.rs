@@ -20,11 +20,11 @@ mod summaries;
 use rust_decimal::Decimal;
 
 pub use rows::{Transactions, TxRef};
-pub use summaries::{AccountGroup, AccountSummary, ConnectionSummary, SyncState};
 pub(super) use summaries::{
     ACCOUNT_COLUMNS, CONNECTION_COLUMNS, CONNECTION_FROM, TRANSACTION_COLUMNS, account_row,
-    connection_row, transaction_row,
+    connection_row, id, transaction_row,
 };
+pub use summaries::{AccountGroup, AccountSummary, ConnectionSummary, SyncState};
 
 /// An account not synced for this long gets a "stale" badge.
 pub const STALE_AFTER_HOURS: i64 = 24;

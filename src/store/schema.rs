@@ -13,7 +13,7 @@ use super::StoreError;
 /// Version 1: the tables. Version 2: the indexes the dashboard and the exports read by.
 /// Version 3: a trigram full-text index of labels and notes (substring search without a scan),
 /// kept by triggers; `seq` (not the text id) is its rowid, so it survives a `VACUUM`.
-/// Version 4: codes instead of words ([`TO_CODES`]).
+/// Version 4: codes instead of words, ids as keys ([`TO_CODES`]).
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -97,8 +97,17 @@ pub const MIGRATIONS: &[&str] = &[
 /// next action or a sync outcome (the versions before wrote English, which a rewording would
 /// have silently changed) and each upper-case status. The FTS triggers fire on label and notes
 /// only, so rewriting these columns leaves the text index alone. A value that is no known word
-/// is left as it is (it reads back as the enum's `Other`).
+/// is left as it is (it reads back as the enum's `Other`). Every id becomes its key, prefixed
+/// `oxlin:` (every store before this one held Oxlin ids only: `domain::ConnectionId`), in
+/// every table that names one; `transactions.id` stays UNIQUE, and `seq` (the text index's
+/// rowid) is untouched.
 const TO_CODES: &str = "
+    UPDATE connections SET id = 'oxlin:' || id;
+    UPDATE accounts SET id = 'oxlin:' || id,
+        connection_id = 'oxlin:' || connection_id;
+    UPDATE transactions SET id = 'oxlin:' || id, account_id = 'oxlin:' || account_id;
+    UPDATE booking_changes SET transaction_id = 'oxlin:' || transaction_id;
+    UPDATE sync_state SET connection_id = 'oxlin:' || connection_id;
     UPDATE connections SET next_action = CASE
         WHEN next_action = 'wait for the running sync' THEN 'wait'
         WHEN next_action = 'answer the bank''s challenge' THEN 'answer_challenge'

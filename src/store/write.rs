@@ -70,7 +70,7 @@ impl Store {
                  VALUES (?1, ?2, ?2, 'ok')
                  ON CONFLICT(connection_id) DO UPDATE SET last_attempt = ?2,
                    last_success = ?2, outcome = 'ok'",
-                (&sync.connection.id, at),
+                (sync.connection.id.key(), at),
             )?;
         }
         for (connection, why) in &batch.skipped {
@@ -78,7 +78,7 @@ impl Store {
                 "INSERT INTO sync_state (connection_id, last_attempt, outcome)
                  VALUES (?1, ?2, ?3)
                  ON CONFLICT(connection_id) DO UPDATE SET last_attempt = ?2, outcome = ?3",
-                (&connection.id, at, SyncState::outcome_code(Some(why))),
+                (connection.id.key(), at, SyncState::outcome_code(Some(why))),
             )?;
         }
         tx.commit()?;
@@ -92,7 +92,7 @@ fn upsert_connection(
     at: i64,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    if c.id.is_empty() {
+    if c.id.raw().is_empty() {
         return Err(StoreError::Invalid("a connection without an id".into()));
     }
     tx.prepare_cached(
@@ -103,7 +103,7 @@ fn upsert_connection(
            last_success = excluded.last_success, synced_at = excluded.synced_at",
     )?
     .execute(params![
-        c.id,
+        c.id.key(),
         c.provider_id,
         c.name,
         c.state.code(),
@@ -115,7 +115,7 @@ fn upsert_connection(
 }
 
 fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Result<(), StoreError> {
-    if a.id.is_empty() {
+    if a.id.raw().is_empty() {
         return Err(StoreError::Invalid("an account without an id".into()));
     }
     tx.prepare_cached(
@@ -129,8 +129,8 @@ fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Resul
            synced_at = excluded.synced_at",
     )?
     .execute(params![
-        a.id,
-        a.connection_id,
+        a.id.key(),
+        a.connection_id.as_ref().map(|c| c.key()),
         a.name,
         a.kind.code(),
         a.state.code(),
@@ -150,13 +150,13 @@ fn upsert_transaction(
     at: i64,
     report: &mut SyncReport,
 ) -> Result<(), StoreError> {
-    if t.id.is_empty() {
+    if t.id.raw().is_empty() {
         return Err(StoreError::Invalid("a transaction without an id".into()));
     }
     let booking = t.booking.code();
     let old: Option<String> = tx
         .prepare_cached("SELECT booking FROM transactions WHERE id = ?1")?
-        .query_row([&t.id], |r| r.get(0))
+        .query_row([t.id.key()], |r| r.get(0))
         .optional()?;
     match &old {
         None => report.new_transactions += 1,
@@ -167,7 +167,7 @@ fn upsert_transaction(
                     "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
                      VALUES (?1, ?2, ?3, ?4)",
                 )?
-                .execute(params![t.id, old, booking, at])?;
+                .execute(params![t.id.key(), old, booking, at])?;
                 if Booking::from_code(old) == Booking::Pending && t.booking == Booking::Booked {
                     report.newly_booked += 1;
                 }
@@ -187,8 +187,8 @@ fn upsert_transaction(
            kind = excluded.kind, updated_at = excluded.updated_at",
     )?
     .execute(params![
-        t.id,
-        t.account_id,
+        t.id.key(),
+        t.account_id.key(),
         t.amount.amount.to_string(),
         t.amount.currency,
         date,

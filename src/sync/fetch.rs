@@ -91,29 +91,31 @@ pub async fn add_to_batch(
     now: DateTime<Utc>,
     batch: &mut SyncBatch,
 ) -> Result<Added, FetchError> {
-    Ok(match fetch_connection(client, store, connection, now).await? {
-        Fetched::Synced { sync, attention } => {
-            let added = Added {
-                synced: true,
-                accounts: sync.accounts.len(),
-                new_transactions: store.count_new(&sync.transactions)?,
-                problem: attention,
-            };
-            batch.synced.push(sync);
-            added
-        }
-        Fetched::NeedsUser(action) => {
-            batch
-                .skipped
-                .push((to_domain::connection(connection), action.clone()));
-            Added {
-                synced: false,
-                accounts: 0,
-                new_transactions: 0,
-                problem: Some(Problem::Action(action)),
+    Ok(
+        match fetch_connection(client, store, connection, now).await? {
+            Fetched::Synced { sync, attention } => {
+                let added = Added {
+                    synced: true,
+                    accounts: sync.accounts.len(),
+                    new_transactions: store.count_new(&sync.transactions)?,
+                    problem: attention,
+                };
+                batch.synced.push(sync);
+                added
             }
-        }
-    })
+            Fetched::NeedsUser(action) => {
+                batch
+                    .skipped
+                    .push((to_domain::connection(connection), action.clone()));
+                Added {
+                    synced: false,
+                    accounts: 0,
+                    new_transactions: 0,
+                    problem: Some(Problem::Action(action)),
+                }
+            }
+        },
+    )
 }
 
 /// Why a fetch failed.
@@ -166,7 +168,7 @@ pub async fn fetch_connection(
     let mut transactions = Vec::new();
     for account in accounts.iter().filter(|a| a.state == AccountState::Active) {
         let filter = TransactionFilter {
-            account_id: Some(account.id.clone()),
+            account_id: Some(account.id.raw().to_owned()),
             start_import_date: store.last_import(&account.id)?,
             ..TransactionFilter::default()
         };

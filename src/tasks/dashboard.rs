@@ -16,11 +16,12 @@ use chrono::Utc;
 
 use crate::app::ApiEvent;
 use crate::app::api_types::{ApiError, SyncFailure, SyncStep};
+use crate::domain::{AccountId, ConnectionId};
+use crate::export::Format;
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::wire::{AccountStatus, SyncType};
-use crate::export::Format;
 use crate::store::Store;
 use crate::store::dashboard::{load_dashboard_summary, load_transactions};
 use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
@@ -174,7 +175,8 @@ impl Local {
     pub async fn delete(&self, client: Client, connection: String) {
         match client.delete_connection(&connection).await {
             Ok(()) | Err(OxlinError::NotFound(_)) => {
-                let id = connection.clone();
+                // Commands carry the API's raw id; the store files it under its key.
+                let id = ConnectionId::oxlin(&connection);
                 self.change_then_reload(
                     move |store| {
                         store
@@ -194,7 +196,7 @@ impl Local {
     pub async fn archive(&self, client: Client, account: String, archived: bool) {
         match client.set_archived(&account, archived).await {
             Ok(()) => {
-                let id = account.clone();
+                let id = AccountId::oxlin(&account);
                 let done = if archived {
                     "Account archived: it leaves the totals."
                 } else {

@@ -1,8 +1,10 @@
 //! A store written by the previous coffre (schema 3: English sentences for next actions and
-//! sync outcomes, upper-case statuses) opens with this one and reads back as codes.
+//! sync outcomes, upper-case statuses, bare Oxlin ids) opens with this one and reads back as
+//! codes and `oxlin:` id keys.
 
 use coffre::domain::{
-    AccountKind, AccountState, Booking, ConnectionState, NextAction,
+    AccountId, AccountKind, AccountState, Booking, ConnectionId, ConnectionState, NextAction,
+    TransactionId,
 };
 use coffre::store::{Store, TransactionQuery, schema};
 use rusqlite::Connection;
@@ -59,7 +61,10 @@ fn a_store_of_the_previous_version_reads_back_as_codes() {
     );
 
     let connections = store.connections().unwrap();
-    let by_id = |id: &str| connections.iter().find(|c| c.id() == id).unwrap();
+    let by_id = |id: &str| {
+        let id = ConnectionId::oxlin(id);
+        connections.iter().find(|c| *c.id() == id).unwrap()
+    };
     assert_eq!(
         by_id("c1").next_action,
         NextAction::RenewBefore(day("2024-03-15"))
@@ -77,13 +82,21 @@ fn a_store_of_the_previous_version_reads_back_as_codes() {
     );
 
     let accounts = store.accounts().unwrap();
-    let account = |id: &str| &accounts.iter().find(|a| a.id() == id).unwrap().account;
+    let summary = |id: &str| {
+        let id = AccountId::oxlin(id);
+        accounts.iter().find(|a| *a.id() == id).unwrap()
+    };
+    let account = |id: &str| &summary(id).account;
     assert_eq!(account("a1").kind, AccountKind::Checking);
     assert_eq!(account("a1").state, AccountState::Active);
     assert_eq!(account("a2").kind, AccountKind::CreditCard);
     assert_eq!(account("a2").state, AccountState::PendingConsent);
     assert_eq!(account("a3").kind, AccountKind::Other("PEA".into()));
-    assert!(accounts.iter().find(|a| a.id() == "a3").unwrap().archived());
+    assert!(summary("a3").archived());
+    assert_eq!(
+        account("a1").connection_id.as_ref().map(|c| c.key()),
+        Some("oxlin:c1")
+    );
 
     let bookings: Vec<(String, Booking)> = store
         .transactions(&TransactionQuery {
@@ -92,18 +105,21 @@ fn a_store_of_the_previous_version_reads_back_as_codes() {
         })
         .unwrap()
         .into_iter()
-        .map(|t| (t.id, t.booking))
+        .map(|t| (format!("{}@{}", t.id.key(), t.account_id.key()), t.booking))
         .collect();
     assert_eq!(
         bookings,
         [
-            ("t1".to_string(), Booking::Booked),
-            ("t2".to_string(), Booking::Pending),
-            ("t3".to_string(), Booking::Other("REJECTED".into())),
+            ("oxlin:t1@oxlin:a1".to_string(), Booking::Booked),
+            ("oxlin:t2@oxlin:a1".to_string(), Booking::Pending),
+            (
+                "oxlin:t3@oxlin:a1".to_string(),
+                Booking::Other("REJECTED".into())
+            ),
         ]
     );
     assert_eq!(
-        store.booking_changes("t1").unwrap(),
+        store.booking_changes(&TransactionId::oxlin("t1")).unwrap(),
         [(Booking::Pending, Booking::Booked, 1_700_000_050)]
     );
     // The text index still finds the lines (the migration left its triggers alone).
@@ -119,15 +135,15 @@ fn a_store_of_the_previous_version_reads_back_as_codes() {
         .sync_states()
         .unwrap()
         .into_iter()
-        .map(|s| (s.connection_id, s.outcome))
+        .map(|s| (s.connection_id.key().to_owned(), s.outcome))
         .collect();
     assert_eq!(
         outcomes,
         [
-            ("c1".to_string(), None),
-            ("c2".to_string(), Some(NextAction::UpdateCredentials)),
-            ("c3".to_string(), Some(NextAction::RetryLater)),
-            ("c4".to_string(), Some(NextAction::AnswerChallenge)),
+            ("oxlin:c1".to_string(), None),
+            ("oxlin:c2".to_string(), Some(NextAction::UpdateCredentials)),
+            ("oxlin:c3".to_string(), Some(NextAction::RetryLater)),
+            ("oxlin:c4".to_string(), Some(NextAction::AnswerChallenge)),
         ]
     );
 }

@@ -104,7 +104,10 @@ async fn refused_credentials_are_named_and_the_other_bank_still_syncs() {
         .unwrap();
     assert_eq!(after, before, "the refused bank keeps what it had");
     let states = stored(&bank).sync_states().unwrap();
-    let state = states.iter().find(|s| s.connection_id == refused).unwrap();
+    let state = states
+        .iter()
+        .find(|s| s.connection_id.raw() == refused)
+        .unwrap();
     assert_eq!(state.outcome, Some(NextAction::UpdateCredentials));
 }
 

@@ -17,15 +17,15 @@ use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
 
 use super::Dashboard;
-use crate::store::read_model::{AccountSummary, ConnectionSummary, STALE_AFTER_HOURS};
-use crate::wording::actions::{dashboard_note, kind_short};
 use crate::app::api_types::{SyncFailure, SyncStep};
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
+use crate::store::read_model::{AccountSummary, ConnectionSummary, STALE_AFTER_HOURS};
 use crate::ui::format::{fit, masked_iban, money};
 use crate::ui::widgets::badge::freshness_badge;
 use crate::ui::widgets::sparkline::sparkline;
 use crate::ui::widgets::spinner::spinner_frame;
+use crate::wording::actions::{dashboard_note, kind_short};
 
 /// One line of the accounts view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,7 +166,7 @@ impl Dashboard {
         let step = sync
             .rows
             .iter()
-            .find(|r| r.connection == conn.id())
+            .find(|r| r.connection == conn.id().raw())
             .map(|r| &r.step);
         match step {
             Some(SyncStep::Failed(f)) => {
@@ -236,8 +236,17 @@ impl Dashboard {
             format!("  {}", kind_short(&account.account.kind)),
             base,
         );
-        let archived = if account.archived() { " (archived)" } else { "" };
-        put(buf, name, format!("{}{archived}", account.account.name), base);
+        let archived = if account.archived() {
+            " (archived)"
+        } else {
+            ""
+        };
+        put(
+            buf,
+            name,
+            format!("{}{archived}", account.account.name),
+            base,
+        );
         let masked = account
             .account
             .iban
@@ -246,9 +255,10 @@ impl Dashboard {
             .unwrap_or_default();
         put(buf, iban, format!(" {masked}"), ctx.theme.dim);
         let (amount, style) = match account.balance() {
-            Some(b) if b.is_sign_negative() => {
-                (money(b, account.currency(), ctx.numbers), ctx.theme.negative)
-            }
+            Some(b) if b.is_sign_negative() => (
+                money(b, account.currency(), ctx.numbers),
+                ctx.theme.negative,
+            ),
             Some(b) => (money(b, account.currency(), ctx.numbers), base),
             None => ("—".into(), ctx.theme.dim),
         };

@@ -15,8 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use rust_decimal::Decimal;
 
-use crate::domain::BookingStatus;
 use super::query::Filter;
+use crate::domain::BookingStatus;
 use crate::ui::theme::Theme;
 
 const FIELDS: [&str; 6] = [

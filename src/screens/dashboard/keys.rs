@@ -68,18 +68,18 @@ impl Dashboard {
                     .selected_account()
                     .and_then(|a| self.accounts.get(a as usize))
                 {
-                    return DashboardAction::Archive(a.id().to_owned(), !a.archived());
+                    return DashboardAction::Archive(a.id().raw().to_owned(), !a.archived());
                 }
             }
             KeyCode::Char('D') => {
                 if let Some(c) = self.selected_connection() {
-                    self.prompt = Some(Prompt::Delete(c.id().to_owned()));
+                    self.prompt = Some(Prompt::Delete(c.id().raw().to_owned()));
                 }
             }
             KeyCode::Char('r') => return self.fix_selected(),
             KeyCode::Char('c') => {
                 if let Some(c) = self.selected_connection() {
-                    return DashboardAction::AddChannel(c.id().to_owned());
+                    return DashboardAction::AddChannel(c.id().raw().to_owned());
                 }
             }
             _ => {}
@@ -94,9 +94,11 @@ impl Dashboard {
         };
         let expiring = matches!(c.next_action, NextAction::RenewBefore(_));
         match (&c.next_action, c.accounts_pending_consent) {
-            (NextAction::UpdateCredentials, _) => DashboardAction::RenewCredentials(c.id().to_owned()),
-            (_, n) if n > 0 => DashboardAction::GiveConsent(c.id().to_owned()),
-            _ if expiring => DashboardAction::RenewCredentials(c.id().to_owned()),
+            (NextAction::UpdateCredentials, _) => {
+                DashboardAction::RenewCredentials(c.id().raw().to_owned())
+            }
+            (_, n) if n > 0 => DashboardAction::GiveConsent(c.id().raw().to_owned()),
+            _ if expiring => DashboardAction::RenewCredentials(c.id().raw().to_owned()),
             _ => DashboardAction::None,
         }
     }
@@ -118,7 +120,7 @@ impl Dashboard {
                 };
                 let id = account
                     .and_then(|a| self.accounts.get(a as usize))
-                    .map(|a| a.id().to_owned());
+                    .map(|a| a.id().raw().to_owned());
                 DashboardAction::Export(format, id)
             }
             _ => DashboardAction::None,

@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use super::Dashboard;
-use crate::domain::BookingStatus;
 use super::query::SortColumn;
 use super::transactions::Focus;
+use crate::domain::BookingStatus;
 use crate::screens::ViewCtx;
 use crate::ui::format::{count, masked_iban, signed_money};
 
@@ -219,11 +219,19 @@ impl Dashboard {
             field("Date", date(Some(row.date))),
             field("Value date", date(row.value_date)),
             field("Booking date", date(row.booking_date)),
-            field("Status", crate::wording::actions::booking_word(row.status).into()),
+            field(
+                "Status",
+                crate::wording::actions::booking_word(row.status).into(),
+            ),
             field(
                 "Account",
                 account.map_or("?".into(), |a| {
-                    let iban = a.account.iban.as_deref().map(masked_iban).unwrap_or_default();
+                    let iban = a
+                        .account
+                        .iban
+                        .as_deref()
+                        .map(masked_iban)
+                        .unwrap_or_default();
                     format!("{} {iban}", a.account.name)
                 }),
             ),
@@ -234,7 +242,7 @@ impl Dashboard {
                 row.imported_at
                     .map_or("—".into(), |t| t.format("%d/%m/%Y %H:%M UTC").to_string()),
             ),
-            field("Id", row.id.to_string()),
+            field("Id", row.raw_id().to_string()),
         ];
         match row.notes {
             Some(notes) => {

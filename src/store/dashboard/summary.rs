@@ -46,7 +46,7 @@ fn history(store: &Store, a: &AccountSummary) -> Result<Vec<Decimal>, StoreError
         None => store
             .conn
             .prepare_cached("SELECT MAX(date) FROM transactions WHERE account_id = ?1")?
-            .query_row([a.id()], |r| r.get::<_, Option<String>>(0))?
+            .query_row([a.id().key()], |r| r.get::<_, Option<String>>(0))?
             .and_then(|d| parse_day(&d)),
     };
     let Some(end) = end else {
@@ -57,7 +57,7 @@ fn history(store: &Store, a: &AccountSummary) -> Result<Vec<Decimal>, StoreError
         "SELECT date, amount FROM transactions WHERE account_id = ?1 AND date > ?2
          ORDER BY date DESC",
     )?;
-    let rows = stmt.query_map((a.id(), first.to_string()), |r| {
+    let rows = stmt.query_map((a.id().key(), first.to_string()), |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })?;
     let mut moves: Vec<(NaiveDate, Decimal)> = Vec::new();

@@ -32,7 +32,9 @@ const NO_NOTES: u32 = u32::MAX;
 /// short).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TxRef<'a> {
+    /// The transaction's id key (`oxlin:…`, see `domain::TransactionId`).
     pub id: &'a str,
+    /// Its account's id key.
     pub account_id: &'a str,
     pub date: NaiveDate,
     pub value_date: Option<NaiveDate>,
@@ -47,11 +49,18 @@ pub struct TxRef<'a> {
     pub imported_at: Option<DateTime<Utc>>,
 }
 
+impl<'a> TxRef<'a> {
+    /// The transaction's id as the aggregator spells it (what people read).
+    pub fn raw_id(&self) -> &'a str {
+        self.id.split_once(':').map_or(self.id, |(_, raw)| raw)
+    }
+}
+
 impl<'a> From<&'a Transaction> for TxRef<'a> {
     fn from(t: &'a Transaction) -> Self {
         TxRef {
-            id: &t.id,
-            account_id: &t.account_id,
+            id: t.id.key(),
+            account_id: t.account_id.key(),
             date: t.filing_date(),
             value_date: t.value_date,
             booking_date: t.booking_date,

@@ -16,8 +16,8 @@ use rusqlite::types::Type;
 use rust_decimal::Decimal;
 
 use crate::domain::{
-    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money, NextAction,
-    Transaction,
+    Account, AccountId, AccountKind, AccountState, BadIdKey, Booking, Connection, ConnectionId,
+    ConnectionState, Money, NextAction, Transaction, TransactionId,
 };
 
 /// A connection as last synced.
@@ -35,7 +35,7 @@ pub struct ConnectionSummary {
 
 impl ConnectionSummary {
     /// The connection's id.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &ConnectionId {
         &self.connection.id
     }
 
@@ -61,13 +61,13 @@ pub struct AccountSummary {
 
 impl AccountSummary {
     /// The account's id.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &AccountId {
         &self.account.id
     }
 
-    /// Its connection's id (empty when unknown).
-    pub fn connection_id(&self) -> &str {
-        self.account.connection_id.as_deref().unwrap_or_default()
+    /// Its connection's id, when known.
+    pub fn connection_id(&self) -> Option<&ConnectionId> {
+        self.account.connection_id.as_ref()
     }
 
     /// The balance's amount, when known.
@@ -101,7 +101,7 @@ pub struct AccountGroup {
 /// The outcome of the last sync of a connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncState {
-    pub connection_id: String,
+    pub connection_id: ConnectionId,
     pub last_attempt: i64,
     pub last_success: Option<i64>,
     /// `None` when it synced; otherwise what the user had to do first.
@@ -136,6 +136,27 @@ fn date(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<NaiveDate>> {
         .transpose()
 }
 
+/// An id stored as its key (`oxlin:10003`); a key of no known aggregator is an error naming
+/// the column (a file edited by hand).
+pub(crate) fn id<T>(
+    row: &Row<'_>,
+    column: usize,
+    from_key: fn(&str) -> Result<T, BadIdKey>,
+) -> rusqlite::Result<T> {
+    let key: String = row.get(column)?;
+    from_key(&key).map_err(|e| bad(column, e.to_string()))
+}
+
+fn optional_id<T>(
+    row: &Row<'_>,
+    column: usize,
+    from_key: fn(&str) -> Result<T, BadIdKey>,
+) -> rusqlite::Result<Option<T>> {
+    let key: Option<String> = row.get(column)?;
+    key.map(|k| from_key(&k).map_err(|e| bad(column, e.to_string())))
+        .transpose()
+}
+
 fn instant(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
     let epoch: Option<i64> = row.get(column)?;
     Ok(epoch.and_then(|e| DateTime::from_timestamp(e, 0)))
@@ -157,7 +178,7 @@ pub(crate) fn connection_row(r: &Row<'_>) -> rusqlite::Result<ConnectionSummary>
     let pending: i64 = r.get(7)?;
     Ok(ConnectionSummary {
         connection: Connection {
-            id: r.get(0)?,
+            id: id(r, 0, ConnectionId::from_key)?,
             provider_id: r.get(1)?,
             name: r.get(2)?,
             state: ConnectionState::from_code(&r.get::<_, String>(3)?),
@@ -174,14 +195,13 @@ pub(crate) fn account_row(r: &Row<'_>) -> rusqlite::Result<AccountSummary> {
     let currency: Option<String> = r.get(7)?;
     Ok(AccountSummary {
         account: Account {
-            id: r.get(0)?,
-            connection_id: r.get(1)?,
+            id: id(r, 0, AccountId::from_key)?,
+            connection_id: optional_id(r, 1, ConnectionId::from_key)?,
             name: r.get(2)?,
             kind: AccountKind::from_code(&r.get::<_, String>(3)?),
             state: AccountState::from_code(&r.get::<_, String>(4)?),
             iban: r.get(5)?,
-            balance: decimal(r, 6)?
-                .map(|amount| Money::new(amount, currency.unwrap_or_default())),
+            balance: decimal(r, 6)?.map(|amount| Money::new(amount, currency.unwrap_or_default())),
             balance_date: instant(r, 8)?,
             owner: r.get(9)?,
         },
@@ -191,8 +211,8 @@ pub(crate) fn account_row(r: &Row<'_>) -> rusqlite::Result<AccountSummary> {
 
 pub(crate) fn transaction_row(r: &Row<'_>) -> rusqlite::Result<Transaction> {
     Ok(Transaction {
-        id: r.get(0)?,
-        account_id: r.get(1)?,
+        id: id(r, 0, TransactionId::from_key)?,
+        account_id: id(r, 1, AccountId::from_key)?,
         amount: Money::new(decimal(r, 2)?.unwrap_or_default(), r.get::<_, String>(3)?),
         date: date(r, 4)?,
         value_date: date(r, 5)?,

@@ -3,11 +3,11 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
-use coffre::screens::dashboard::Dashboard;
 use coffre::domain::{
-    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money, NextAction,
-    Transaction,
+    Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
+    ConnectionState, Money, NextAction, Transaction, TransactionId,
 };
+use coffre::screens::dashboard::Dashboard;
 use coffre::store::read_model::{AccountSummary, ConnectionSummary, DashboardData};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -29,7 +29,7 @@ fn ago(minutes: i64) -> DateTime<Utc> {
 fn connection(id: &str, bank: &str, next_action: NextAction) -> ConnectionSummary {
     ConnectionSummary {
         connection: Connection {
-            id: id.into(),
+            id: ConnectionId::oxlin(id),
             provider_id: None,
             name: bank.into(),
             state: ConnectionState::Ok,
@@ -43,11 +43,7 @@ fn connection(id: &str, bank: &str, next_action: NextAction) -> ConnectionSummar
 }
 
 pub fn connections() -> Vec<ConnectionSummary> {
-    let mut linxo = connection(
-        "c1",
-        "Linxo Test Bank",
-        NextAction::RenewBefore(day(-5)),
-    );
+    let mut linxo = connection("c1", "Linxo Test Bank", NextAction::RenewBefore(day(-5)));
     linxo.synced_at = Some(ago(3));
     let mut hsbc = connection("c2", "HSBC", NextAction::UpdateCredentials);
     hsbc.accounts_pending_consent = 1;
@@ -58,8 +54,8 @@ pub fn connections() -> Vec<ConnectionSummary> {
 fn account(id: &str, conn: &str, name: &str, kind: AccountKind, balance: &str) -> AccountSummary {
     AccountSummary {
         account: Account {
-            id: id.into(),
-            connection_id: Some(conn.into()),
+            id: AccountId::oxlin(id),
+            connection_id: Some(ConnectionId::oxlin(conn)),
             name: name.into(),
             kind,
             state: AccountState::Active,
@@ -97,8 +93,8 @@ pub fn accounts() -> Vec<AccountSummary> {
 pub fn tx(i: usize, account: &str, days_ago: i64, label: &str, amount: &str) -> Transaction {
     let currency = if account == "a3" { "USD" } else { "EUR" };
     Transaction {
-        id: format!("t{i}"),
-        account_id: account.into(),
+        id: TransactionId::oxlin(&format!("t{i}")),
+        account_id: AccountId::oxlin(account),
         date: Some(day(days_ago)),
         value_date: Some(day(days_ago - 1)),
         booking_date: None,

@@ -126,7 +126,8 @@ fn thousands_hostile_and_long_labels() {
     let mut rows = transactions();
     rows[0].label = "PRLV SEPA ".repeat(30);
     let mut long = with_rows(rows);
-    long.accounts[0].account.name = "Compte courant joint de monsieur et madame Dupont-Martin".into();
+    long.accounts[0].account.name =
+        "Compte courant joint de monsieur et madame Dupont-Martin".into();
     long.connections[1].connection.name = "Crédit Agricole Languedoc — Caisse régionale ".repeat(3);
     let mut m = dashboard(long.clone());
     snap_sizes("accounts_long_names", &mut m);
