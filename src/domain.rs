@@ -3,6 +3,7 @@
 //! (`crate::sanitize`) by the mapping that built them (for Oxlin: `oxlin::to_domain`).
 
 mod account;
+mod codes;
 mod connection;
 mod ids;
 mod money;

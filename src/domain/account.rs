@@ -1,8 +1,5 @@
 //! `Account`: one bank account, its kind, state, IBAN, balance and owner.
-//!
-//! [`AccountKind`] and [`AccountState`] are stored as stable codes ([`AccountKind::code`]):
-//! lower-case words of ours; a variant `Other` keeps the aggregator's own word (upper-case for
-//! Oxlin, so it never meets one of ours), and an unknown code reads back as `Other`.
+//! Their stable codes (what the store keeps) are in [`super::codes`].
 
 use chrono::{DateTime, Utc};
 
@@ -24,31 +21,6 @@ pub enum AccountKind {
     Other(String),
 }
 
-impl AccountKind {
-    /// The stable code the store keeps (`checking`, `savings`, `loan`, `credit_card`, or the
-    /// aggregator's own word).
-    pub fn code(&self) -> &str {
-        match self {
-            AccountKind::Checking => "checking",
-            AccountKind::Savings => "savings",
-            AccountKind::Loan => "loan",
-            AccountKind::CreditCard => "credit_card",
-            AccountKind::Other(other) => other,
-        }
-    }
-
-    /// The kind a code written by [`Self::code`] stands for (unknown codes: `Other`).
-    pub fn from_code(code: &str) -> Self {
-        match code {
-            "checking" => AccountKind::Checking,
-            "savings" => AccountKind::Savings,
-            "loan" => AccountKind::Loan,
-            "credit_card" => AccountKind::CreditCard,
-            other => AccountKind::Other(other.to_owned()),
-        }
-    }
-}
-
 /// Where the account stands.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AccountState {
@@ -62,31 +34,6 @@ pub enum AccountState {
     Error,
     /// A state this version does not know, as the aggregator named it.
     Other(String),
-}
-
-impl AccountState {
-    /// The stable code the store keeps (`active`, `pending_consent`, `closed`, `error`, or the
-    /// aggregator's own word).
-    pub fn code(&self) -> &str {
-        match self {
-            AccountState::Active => "active",
-            AccountState::PendingConsent => "pending_consent",
-            AccountState::Closed => "closed",
-            AccountState::Error => "error",
-            AccountState::Other(other) => other,
-        }
-    }
-
-    /// The state a code written by [`Self::code`] stands for (unknown codes: `Other`).
-    pub fn from_code(code: &str) -> Self {
-        match code {
-            "active" => AccountState::Active,
-            "pending_consent" => AccountState::PendingConsent,
-            "closed" => AccountState::Closed,
-            "error" => AccountState::Error,
-            other => AccountState::Other(other.to_owned()),
-        }
-    }
 }
 
 /// A bank account.

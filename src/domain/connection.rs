@@ -5,9 +5,8 @@
 //! the expiration date", without saying how early. We chose to ask for renewal
 //! [`RENEWAL_WINDOW_DAYS`] days before `expires`.
 //!
-//! [`ConnectionState`] and [`NextAction`] are stored as stable codes (`code()` / `from_code()`):
-//! lower-case words of ours, `renew_before:2024-03-15` for a renewal with its Paris date. An
-//! unknown code (a newer coffre wrote it) reads back as the `Other` variant, never an error.
+//! The stable codes of [`ConnectionState`] and [`NextAction`] (what the store keeps) are in
+//! [`super::codes`].
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Europe::Paris;
@@ -34,34 +33,6 @@ pub enum ConnectionState {
     NeverSynced,
     /// A state this version does not know, as the aggregator named it.
     Other(String),
-}
-
-impl ConnectionState {
-    /// The stable code the store keeps.
-    pub fn code(&self) -> &str {
-        match self {
-            ConnectionState::Syncing => "syncing",
-            ConnectionState::Ok => "ok",
-            ConnectionState::PartlyOk => "partly_ok",
-            ConnectionState::Failed => "failed",
-            ConnectionState::Closed => "closed",
-            ConnectionState::NeverSynced => "never_synced",
-            ConnectionState::Other(other) => other,
-        }
-    }
-
-    /// The state a code written by [`Self::code`] stands for (unknown codes: `Other`).
-    pub fn from_code(code: &str) -> Self {
-        match code {
-            "syncing" => ConnectionState::Syncing,
-            "ok" => ConnectionState::Ok,
-            "partly_ok" => ConnectionState::PartlyOk,
-            "failed" => ConnectionState::Failed,
-            "closed" => ConnectionState::Closed,
-            "never_synced" => ConnectionState::NeverSynced,
-            other => ConnectionState::Other(other.to_owned()),
-        }
-    }
 }
 
 /// The state of one channel.
@@ -107,49 +78,6 @@ pub enum NextAction {
     RetryLater,
     /// An action this version does not know (its code, written by a newer coffre).
     Other(String),
-}
-
-/// The prefix of a renewal's code, before its date.
-const RENEW_BEFORE: &str = "renew_before:";
-
-impl NextAction {
-    /// The stable code the store keeps (`none`, `update_credentials`,
-    /// `renew_before:2024-03-15`, …).
-    pub fn code(&self) -> String {
-        match self {
-            NextAction::None => "none".into(),
-            NextAction::Wait => "wait".into(),
-            NextAction::AnswerChallenge => "answer_challenge".into(),
-            NextAction::AddCredentials => "add_credentials".into(),
-            NextAction::UpdateCredentials => "update_credentials".into(),
-            NextAction::ActAtBank => "act_at_bank".into(),
-            NextAction::RenewBefore(day) => format!("{RENEW_BEFORE}{day}"),
-            NextAction::ConsentToAccounts => "consent_to_accounts".into(),
-            NextAction::RetryLater => "retry_later".into(),
-            NextAction::Other(code) => code.clone(),
-        }
-    }
-
-    /// The action a code written by [`Self::code`] stands for (unknown codes: `Other`).
-    pub fn from_code(code: &str) -> Self {
-        match code {
-            "none" => NextAction::None,
-            "wait" => NextAction::Wait,
-            "answer_challenge" => NextAction::AnswerChallenge,
-            "add_credentials" => NextAction::AddCredentials,
-            "update_credentials" => NextAction::UpdateCredentials,
-            "act_at_bank" => NextAction::ActAtBank,
-            "consent_to_accounts" => NextAction::ConsentToAccounts,
-            "retry_later" => NextAction::RetryLater,
-            other => other
-                .strip_prefix(RENEW_BEFORE)
-                .and_then(|day| day.parse::<NaiveDate>().ok())
-                .map_or_else(
-                    || NextAction::Other(other.to_owned()),
-                    NextAction::RenewBefore,
-                ),
-        }
-    }
 }
 
 /// One channel of a connection.
@@ -303,47 +231,5 @@ mod tests {
             connection.next_action(at(0), 2),
             NextAction::ConsentToAccounts
         );
-    }
-
-    #[test]
-    fn every_action_and_state_reads_back_from_its_code_and_unknown_codes_survive() {
-        let day = NaiveDate::from_ymd_opt(2024, 3, 15).unwrap();
-        let actions = [
-            NextAction::None,
-            NextAction::Wait,
-            NextAction::AnswerChallenge,
-            NextAction::AddCredentials,
-            NextAction::UpdateCredentials,
-            NextAction::ActAtBank,
-            NextAction::RenewBefore(day),
-            NextAction::ConsentToAccounts,
-            NextAction::RetryLater,
-        ];
-        for action in actions {
-            assert_eq!(NextAction::from_code(&action.code()), action, "{action:?}");
-        }
-        assert_eq!(
-            NextAction::RenewBefore(day).code(),
-            "renew_before:2024-03-15"
-        );
-        assert_eq!(
-            NextAction::from_code("renew_before:someday"),
-            NextAction::Other("renew_before:someday".into())
-        );
-        assert_eq!(
-            NextAction::from_code("call_the_bank"),
-            NextAction::Other("call_the_bank".into())
-        );
-        for state in [
-            ConnectionState::Syncing,
-            ConnectionState::Ok,
-            ConnectionState::PartlyOk,
-            ConnectionState::Failed,
-            ConnectionState::Closed,
-            ConnectionState::NeverSynced,
-            ConnectionState::Other("MIGRATING".into()),
-        ] {
-            assert_eq!(ConnectionState::from_code(state.code()), state);
-        }
     }
 }

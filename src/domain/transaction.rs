@@ -1,8 +1,7 @@
 //! `Transaction`: one line of an account's history.
 //!
-//! [`Booking`] is stored as a stable code ([`Booking::code`]: `booked`, `pending`, or the
-//! aggregator's own word, upper-case for Oxlin); an unknown code reads back as `Other`.
-//! [`BookingStatus`] is its `Copy` two-way summary for the compact dashboard rows.
+//! [`BookingStatus`] is a [`Booking`]'s `Copy` two-way summary for the compact dashboard rows;
+//! their stable codes are in [`super::codes`].
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -21,24 +20,6 @@ pub enum Booking {
 }
 
 impl Booking {
-    /// The stable code the store keeps.
-    pub fn code(&self) -> &str {
-        match self {
-            Booking::Booked => "booked",
-            Booking::Pending => "pending",
-            Booking::Other(other) => other,
-        }
-    }
-
-    /// The booking a code written by [`Self::code`] stands for (unknown codes: `Other`).
-    pub fn from_code(code: &str) -> Self {
-        match code {
-            "booked" => Booking::Booked,
-            "pending" => Booking::Pending,
-            other => Booking::Other(other.to_owned()),
-        }
-    }
-
     /// Pending, or not (any other status is shown as booked).
     pub fn status(&self) -> BookingStatus {
         match self {
@@ -55,16 +36,6 @@ pub enum BookingStatus {
     Booked,
     /// Pending (may still change or disappear).
     Pending,
-}
-
-impl BookingStatus {
-    /// The status a stored [`Booking::code`] summarises to.
-    pub fn from_code(code: &str) -> Self {
-        match code {
-            "pending" => BookingStatus::Pending,
-            _ => BookingStatus::Booked,
-        }
-    }
 }
 
 /// One transaction.

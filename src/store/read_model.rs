@@ -16,6 +16,7 @@ pub mod history;
 mod intern;
 pub mod rows;
 mod summaries;
+mod tx_ref;
 
 use rust_decimal::Decimal;
 

@@ -13,11 +13,12 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::intern::Interner;
-use crate::domain::{BookingStatus, Transaction};
+pub use super::tx_ref::TxRef;
+use crate::domain::BookingStatus;
 use crate::sanitize::{clean_line, clean_multiline};
 
 /// "No date" in a day-number column.
@@ -26,71 +27,6 @@ const NO_DAY: i32 = i32::MIN;
 const NO_INSTANT: i64 = i64::MIN;
 /// "No notes".
 const NO_NOTES: u32 = u32::MAX;
-
-/// One transaction, borrowed: what [`Transactions::push`] takes and [`Transactions::get`] gives
-/// (the compact view of a [`Transaction`]: `date` is its filing date, `status` its booking in
-/// short).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TxRef<'a> {
-    /// The transaction's id key (`oxlin:…`, see `domain::TransactionId`).
-    pub id: &'a str,
-    /// Its account's id key.
-    pub account_id: &'a str,
-    pub date: NaiveDate,
-    pub value_date: Option<NaiveDate>,
-    pub booking_date: Option<NaiveDate>,
-    pub amount: Decimal,
-    pub currency: &'a str,
-    pub label: &'a str,
-    pub notes: Option<&'a str>,
-    pub category: Option<&'a str>,
-    pub kind: Option<&'a str>,
-    pub status: BookingStatus,
-    pub imported_at: Option<DateTime<Utc>>,
-}
-
-impl<'a> TxRef<'a> {
-    /// The transaction's id as the aggregator spells it (what people read).
-    pub fn raw_id(&self) -> &'a str {
-        self.id.split_once(':').map_or(self.id, |(_, raw)| raw)
-    }
-}
-
-impl<'a> From<&'a Transaction> for TxRef<'a> {
-    fn from(t: &'a Transaction) -> Self {
-        TxRef {
-            id: t.id.key(),
-            account_id: t.account_id.key(),
-            date: t.filing_date(),
-            value_date: t.value_date,
-            booking_date: t.booking_date,
-            amount: t.amount.amount,
-            currency: &t.amount.currency,
-            label: &t.label,
-            notes: t.notes.as_deref(),
-            category: t.category.as_deref(),
-            kind: t.kind.as_deref(),
-            status: t.booking.status(),
-            imported_at: t.imported_at,
-        }
-    }
-}
-
-impl FromIterator<Transaction> for Transactions {
-    fn from_iter<I: IntoIterator<Item = Transaction>>(rows: I) -> Self {
-        let mut all = Transactions::default();
-        for t in rows {
-            all.push(TxRef::from(&t));
-        }
-        all
-    }
-}
-
-impl From<Vec<Transaction>> for Transactions {
-    fn from(rows: Vec<Transaction>) -> Self {
-        rows.into_iter().collect()
-    }
-}
 
 /// One row's fixed-size record.
 #[derive(Debug, Clone, Copy)]
