@@ -1,6 +1,7 @@
 //! Writing a synced connection to the local store: once the queue says a connection's sync
-//! succeeded, fetch its state, accounts and new transactions (the same fetch as `coffre sync`,
-//! [`crate::sync::fetch`]) and write them in ONE store transaction. A failure anywhere (network,
+//! succeeded, fetch its state, accounts and new transactions and add them to a batch (the same
+//! fetch and the same batch assembly as `coffre sync`: [`crate::sync::fetch::add_to_batch`]),
+//! then write it in ONE store transaction. A failure anywhere (network,
 //! store) writes nothing: the store and the dashboard stay as they were.
 //!
 //! The store is SQLite (blocking, not `Sync`), so the whole fetch-and-write runs on a blocking
