@@ -8,7 +8,8 @@
 //!
 //! [`add_to_batch`] is the ONE place a fetched connection joins a store batch (synced, or
 //! skipped with what the user must do), for `coffre sync` and the TUI's store writer alike.
-//! Results are typed ([`Problem`], a [`NextAction`]); their words are `crate::wording`'s.
+//! Results are typed ([`Problem`], a [`NextAction`]); their words (`Problem`'s `Display`) are
+//! `crate::wording::actions`'.
 //!
 //! Docs gap: `start_import_date` is inclusive, so the boundary lines come again; upserts by id
 //! make that harmless. `coffre sync` reads what the aggregator holds and does not ask the bank
@@ -23,7 +24,6 @@ use crate::oxlin::endpoints::{AccountFilter, TransactionFilter};
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::{to_domain, wire};
 use crate::store::{ConnectionSync, Store, StoreError, SyncBatch};
-use crate::wording::actions;
 
 /// Transactions per page (the documented maximum).
 const PAGE_SIZE: usize = 500;
@@ -39,19 +39,6 @@ pub enum Problem {
     AccountsWaitForConsent(usize),
     /// The fetch failed (network, API), for this reason: sync again later.
     Failed(String),
-}
-
-impl std::fmt::Display for Problem {
-    /// The problem in words (`crate::wording::actions`).
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Problem::Action(action) => f.write_str(&actions::sentence(action)),
-            Problem::AccountsWaitForConsent(n) => {
-                f.write_str(&actions::accounts_wait_for_consent(*n))
-            }
-            Problem::Failed(reason) => f.write_str(&actions::sync_failed(reason)),
-        }
-    }
 }
 
 /// What fetching one connection gave.

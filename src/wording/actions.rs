@@ -1,5 +1,6 @@
 //! What the user must do about a connection, in words: one sentence per
-//! [`crate::domain::NextAction`] for `coffre sync`'s lines ([`sentence`]), the short notes the
+//! [`crate::domain::NextAction`] for `coffre sync`'s lines ([`sentence`], and a sync
+//! `Problem`'s `Display`), the short notes the
 //! dashboard puts beside a bank ([`dashboard_note`]), and the words for an account's kind and a
 //! transaction's booking status. The store and the domain keep codes only; rewording here never
 //! changes a status.
@@ -11,6 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
 
 use crate::domain::{AccountKind, BookingStatus, NextAction};
+use crate::sync::fetch::Problem;
 
 /// Credentials expiring within this many days get a "renew" note on the dashboard.
 pub const RENEW_WITHIN_DAYS: i64 = 14;
@@ -39,6 +41,18 @@ pub fn accounts_wait_for_consent(count: usize) -> String {
 /// `coffre sync`'s words for a connection that could not be fetched.
 pub fn sync_failed(reason: &str) -> String {
     format!("{} ({reason})", sentence(&NextAction::RetryLater))
+}
+
+/// `coffre sync`'s words for a connection's problem (and the TUI's status line after a save).
+impl std::fmt::Display for Problem {
+    /// The problem in words (`crate::wording::actions`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Action(action) => f.write_str(&sentence(action)),
+            Problem::AccountsWaitForConsent(n) => f.write_str(&accounts_wait_for_consent(*n)),
+            Problem::Failed(reason) => f.write_str(&sync_failed(reason)),
+        }
+    }
 }
 
 /// What a connection needs from the user, if anything, as the dashboard's short note: from its
