@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use coffre::app::{ApiEvent, Model, Msg, Screen, update};
-use coffre::screens::dashboard::Dashboard;
-use coffre::screens::dashboard::data::{
-    AccountKind, AccountSummary, BookingStatus, ConnectionStatus, ConnectionSummary, DashboardData,
-    TransactionRow,
+use coffre::domain::{
+    Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
+    ConnectionState, Money, NextAction, Transaction, TransactionId,
 };
+use coffre::screens::dashboard::Dashboard;
+use coffre::store::read_model::{AccountSummary, ConnectionSummary, DashboardData};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -30,48 +31,56 @@ const LABELS: [&str; 8] = [
     "CB AMAZON EU SARL",
 ];
 
-fn data(n: usize) -> (DashboardData, Vec<TransactionRow>) {
+fn data(n: usize) -> (DashboardData, Vec<Transaction>) {
     let connections = vec![ConnectionSummary {
-        id: "c1".into(),
-        bank: "Linxo Test Bank".into(),
-        status: ConnectionStatus::Ok,
-        credentials_expire: None,
+        connection: Connection {
+            id: ConnectionId::oxlin("c1"),
+            provider_id: None,
+            name: "Linxo Test Bank".into(),
+            state: ConnectionState::Ok,
+            channels: Vec::new(),
+            last_success: None,
+        },
+        next_action: NextAction::None,
         accounts_pending_consent: 0,
         synced_at: None,
     }];
     let accounts = (0..4)
         .map(|i| AccountSummary {
-            id: format!("a{i}"),
-            connection_id: "c1".into(),
-            name: format!("Compte {i}"),
-            kind: AccountKind::Checking,
-            iban: None,
-            balance: Some(Decimal::from(1000 * i)),
-            currency: "EUR".into(),
-            balance_date: None,
-            owner: None,
-            archived: false,
+            account: Account {
+                id: AccountId::oxlin(&format!("a{i}")),
+                connection_id: Some(ConnectionId::oxlin("c1")),
+                name: format!("Compte {i}"),
+                kind: AccountKind::Checking,
+                state: AccountState::Active,
+                iban: None,
+                balance: Some(Money::new(Decimal::from(1000 * i), "EUR")),
+                balance_date: None,
+                owner: None,
+            },
             synced_at: None,
         })
         .collect();
     let start = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default();
     let transactions = (0..n)
-        .map(|i| TransactionRow {
-            id: format!("t{i}"),
-            account_id: format!("a{}", i % 4),
-            date: start - chrono::Duration::days((i / 50) as i64),
+        .map(|i| Transaction {
+            id: TransactionId::oxlin(&format!("t{i}")),
+            account_id: AccountId::oxlin(&format!("a{}", i % 4)),
+            date: Some(start - chrono::Duration::days((i / 50) as i64)),
             value_date: None,
             booking_date: None,
-            amount: Decimal::new((i as i64 * 7919) % 200_000 - 100_000, 2),
-            currency: "EUR".into(),
+            amount: Money::new(
+                Decimal::new((i as i64 * 7919) % 200_000 - 100_000, 2),
+                "EUR",
+            ),
             label: format!("{} {}", LABELS[i % LABELS.len()], i % 997),
             notes: (i % 10 == 0).then(|| format!("ref {i}")),
             category: Some(["Food", "Salary", "Energy", "Travel"][i % 4].into()),
             kind: None,
-            status: if i % 20 == 0 {
-                BookingStatus::Pending
+            booking: if i % 20 == 0 {
+                Booking::Pending
             } else {
-                BookingStatus::Booked
+                Booking::Booked
             },
             imported_at: None,
         })

@@ -65,7 +65,7 @@ fn main() {
     });
     assert_eq!(count, rows);
     let one_account = TransactionQuery {
-        account_id: Some("acc3".into()),
+        account_id: Some(coffre::domain::AccountId::oxlin("acc3")),
         limit: Some(50),
         ..TransactionQuery::default()
     };

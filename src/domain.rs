@@ -6,6 +6,7 @@
 //! typed credential values (`credential`).
 
 mod account;
+mod codes;
 mod connection;
 mod credential;
 mod error;
@@ -25,4 +26,4 @@ pub use ids::{AccountId, Aggregator, BadIdKey, ConnectionId, TransactionId};
 pub use money::{Money, paris_date};
 pub use progress::{SyncStep, retry_from_form};
 pub use provider::{Channel, ChannelMode, CredentialField, InputKind, Provider};
-pub use transaction::{Booking, Transaction};
+pub use transaction::{Booking, BookingStatus, Transaction};

@@ -6,6 +6,9 @@
 //! Amounts are the stored decimals, digit for digit. Bank text was sanitised when it was synced
 //! and is sanitised again here (`crate::sanitize`), then escaped for the format.
 //!
+//! Ids are written as the aggregator spells them (`AccountId::raw`); `--account` takes that
+//! raw Oxlin id, or a whole key (`oxlin:42`).
+//!
 //! Docs gaps (ours): pending transactions are flagged `!` in ledger and beancount, have status
 //! `PENDING` in CSV, and are left out of OFX (a statement lists posted lines only); the counter
 //! posting of ledger and beancount is `Expenses:<Category>` for money out and
@@ -24,15 +27,32 @@ use std::process::ExitCode;
 
 use chrono::{NaiveDate, Utc};
 
-use crate::store::{self, StoreError, StoredAccount, StoredTransaction, TransactionQuery};
+use crate::domain::{Account, AccountId, Transaction};
+use crate::store::{self, StoreError, TransactionQuery};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Comma-separated values.
     Csv,
+    /// ledger / hledger journal.
     Ledger,
+    /// beancount.
     Beancount,
+    /// OFX.
     Ofx,
+}
+
+impl Format {
+    /// The file extension of an export in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Ledger => "ledger",
+            Format::Beancount => "beancount",
+            Format::Ofx => "ofx",
+        }
+    }
 }
 
 /// `coffre export`.
@@ -59,8 +79,9 @@ pub struct ExportArgs {
 /// What an export writes: accounts and their transactions, oldest first.
 #[derive(Debug, Clone, Default)]
 pub struct ExportData {
-    pub accounts: Vec<StoredAccount>,
-    pub transactions: Vec<StoredTransaction>,
+    pub accounts: Vec<Account>,
+    /// Read back from the store: each `date` is the day it is filed under.
+    pub transactions: Vec<Transaction>,
 }
 
 impl ExportData {
@@ -70,13 +91,15 @@ impl ExportData {
         account: Option<&str>,
         since: Option<NaiveDate>,
     ) -> Result<Self, StoreError> {
+        let account = account.map(account_id);
         let accounts: Vec<_> = store
             .accounts()?
             .into_iter()
-            .filter(|a| account.is_none_or(|id| a.id == id))
+            .map(|a| a.account)
+            .filter(|a| account.as_ref().is_none_or(|id| a.id == *id))
             .collect();
         let transactions = store.transactions(&TransactionQuery {
-            account_id: account.map(str::to_owned),
+            account_id: account,
             since,
             oldest_first: true,
             ..TransactionQuery::default()
@@ -88,9 +111,14 @@ impl ExportData {
     }
 
     /// The account of a transaction, if stored.
-    pub fn account(&self, id: &str) -> Option<&StoredAccount> {
-        self.accounts.iter().find(|a| a.id == id)
+    pub fn account(&self, id: &AccountId) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.id == *id)
     }
+}
+
+/// The account a user named: an id key (`oxlin:42`), else an Oxlin id as the API spells it.
+fn account_id(text: &str) -> AccountId {
+    AccountId::from_key(text).unwrap_or_else(|_| AccountId::oxlin(text))
 }
 
 /// Writes `data` in `format` to `out`.

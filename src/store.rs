@@ -10,8 +10,13 @@
 //!   `coffre sync`) can share the file; each sync is written in ONE immediate transaction
 //!   ([`write`]): if it fails halfway, the store is exactly as before.
 //! - Money is kept as exact decimal text (`"-12.30"`), never a float; dates as `YYYY-MM-DD`.
-//! - Reads for the dashboard and the exports: [`read`]; the dashboard's loader: [`dashboard`];
-//!   the user's own changes (delete a connection, archive an account): [`edit`].
+//! - Reads for the dashboard and the exports: [`read`], returning domain values or the read
+//!   models of [`read_model`] (which contain them, plus what only the store knows); the
+//!   dashboard's loader: [`dashboard`]; the user's own changes (delete a connection, archive an
+//!   account): [`edit`].
+//! - Statuses, kinds and next actions are kept as the domain's stable codes (`pending`,
+//!   `update_credentials`, `renew_before:2024-03-15`), never as sentences: the words are
+//!   decided by `crate::wording`.
 //!
 //! Docs gaps: a transaction without an operation date is filed under its booking date, then its
 //! value date, then the day it was imported (never dropped); refresh tokens kept here are secrets
@@ -20,7 +25,7 @@
 pub mod dashboard;
 pub mod edit;
 pub mod read;
-pub mod rows;
+pub mod read_model;
 pub mod schema;
 pub mod write;
 
@@ -32,7 +37,9 @@ use secrecy::SecretString;
 
 pub use dashboard::{load_dashboard, load_dashboard_summary, load_transactions};
 pub use read::TransactionQuery;
-pub use rows::{AccountGroup, StoredAccount, StoredConnection, StoredTransaction, SyncState};
+pub use read_model::{
+    AccountGroup, AccountSummary, ConnectionSummary, DashboardData, SyncState, Transactions,
+};
 pub use write::{ConnectionSync, SyncBatch, SyncReport};
 
 /// How long a write waits for another process's write to finish before giving up.

@@ -28,25 +28,31 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 
 use crate::config::{self, OxlinSection};
+use crate::domain::NextAction;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
 use crate::sanitize::clean_line;
 use crate::store::{self, Store, SyncBatch};
-use fetch::{Fetched, fetch_connection};
+use fetch::{Problem, add_to_batch};
 
 /// `coffre sync` (it takes the global `--config` and `--data-dir`).
 #[derive(Debug, Clone, clap::Args)]
 pub struct SyncArgs {}
 
-/// The outcome of one connection.
+/// The outcome of one connection (printed through `crate::wording`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionLine {
+    /// The connection's id, as the aggregator spells it.
     pub connection_id: String,
+    /// The bank's name.
     pub name: String,
     /// `None` when synced with nothing to do; otherwise what the user should do, or the error.
-    pub problem: Option<String>,
+    pub problem: Option<Problem>,
+    /// Fetched and stored.
     pub synced: bool,
+    /// Accounts stored.
     pub accounts: usize,
+    /// Transactions not stored before.
     pub new_transactions: usize,
 }
 
@@ -97,33 +103,20 @@ pub async fn sync_all(
             accounts: 0,
             new_transactions: 0,
         };
-        match fetch_connection(client, store, connection, now).await {
-            Ok(Fetched::Synced { sync, attention }) => {
-                line.synced = true;
-                line.accounts = sync.accounts.len();
-                line.problem = attention;
-                batch.synced.push(sync);
-            }
-            Ok(Fetched::NeedsUser(what)) => {
-                line.problem = Some(what.clone());
-                batch.skipped.push((domain, what));
+        match add_to_batch(client, store, connection, now, &mut batch).await {
+            Ok(added) => {
+                line.synced = added.synced;
+                line.accounts = added.accounts;
+                line.new_transactions = added.new_transactions;
+                line.problem = added.problem;
             }
             Err(fetch::FetchError::Store(e)) => return Err(e.into()),
             Err(fetch::FetchError::Api(e)) => {
-                let what = format!("sync again later ({e})");
-                line.problem = Some(what.clone());
-                batch.skipped.push((domain, what));
+                line.problem = Some(Problem::Failed(e.to_string()));
+                batch.skipped.push((domain, NextAction::RetryLater));
             }
         }
         lines.push(line);
-    }
-    // New lines per connection: count before writing (ids not yet stored).
-    for (sync, line) in batch
-        .synced
-        .iter()
-        .zip(lines.iter_mut().filter(|l| l.synced))
-    {
-        line.new_transactions = store.count_new(&sync.transactions)?;
     }
     store.apply(&batch, now)?;
     Ok(lines)

@@ -7,7 +7,8 @@
 
 use chrono::{DateTime, NaiveDate, TimeDelta};
 use coffre::domain::{
-    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money, Transaction,
+    Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
+    ConnectionState, Money, Transaction, TransactionId,
 };
 use coffre::store::{ConnectionSync, Store, StoreError, SyncBatch};
 use rust_decimal::Decimal;
@@ -28,7 +29,7 @@ const LABELS: &[&str] = &[
 
 fn connection() -> Connection {
     Connection {
-        id: "conn1".into(),
+        id: ConnectionId::oxlin("conn1"),
         provider_id: Some("87".into()),
         name: "Bench Bank".into(),
         state: ConnectionState::Ok,
@@ -39,8 +40,8 @@ fn connection() -> Connection {
 
 fn account(id: usize) -> Account {
     Account {
-        id: format!("acc{id}"),
-        connection_id: Some("conn1".into()),
+        id: AccountId::oxlin(&format!("acc{id}")),
+        connection_id: Some(ConnectionId::oxlin("conn1")),
         name: format!("Compte {id}"),
         kind: AccountKind::Checking,
         state: AccountState::Active,
@@ -61,8 +62,8 @@ fn transaction(n: usize, rows: usize) -> Transaction {
         format!("{} {}", LABELS[n % LABELS.len()], n % 997)
     };
     Transaction {
-        id: format!("tx{n:08}"),
-        account_id: format!("acc{}", n % 5),
+        id: TransactionId::oxlin(&format!("tx{n:08}")),
+        account_id: AccountId::oxlin(&format!("acc{}", n % 5)),
         amount: Money::new(Decimal::new(-((n % 50_000) as i64) + 20_000, 2), "EUR"),
         date: Some(date),
         value_date: Some(date),

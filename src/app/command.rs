@@ -4,7 +4,6 @@
 use secrecy::SecretString;
 
 use crate::domain::{AccountId, ConnectionId, CredentialValue};
-use crate::screens::dashboard::ExportFormat;
 
 /// Something the app wants done outside the pure core.
 #[derive(Debug, Clone)]
@@ -133,9 +132,9 @@ pub enum Command {
     /// Export from the store, everything or one account.
     Export {
         /// The file format.
-        format: ExportFormat,
+        format: crate::export::Format,
         /// Only this account.
-        account: Option<String>,
+        account: Option<AccountId>,
     },
     /// Leave the app.
     Quit,

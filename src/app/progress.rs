@@ -116,10 +116,7 @@ pub(crate) fn sync_every_connection(model: &mut Model) -> Vec<Command> {
         d.sync_when_loaded = true;
         return Vec::new();
     }
-    let banks: Vec<ConnectionId> = d
-        .connection_names()
-        .map(|(id, _)| ConnectionId::oxlin(id))
-        .collect();
+    let banks: Vec<ConnectionId> = d.connection_names().map(|(id, _)| id.clone()).collect();
     let mut cmds = Vec::new();
     for connection in banks {
         if model
@@ -144,7 +141,7 @@ pub(crate) fn register(model: &mut Model, connection: &ConnectionId, step: SyncS
     let bank = match &model.screen {
         Screen::Dashboard(d) => d
             .connection_names()
-            .find(|(id, _)| *id == connection.raw())
+            .find(|(id, _)| *id == connection)
             .map(|(_, bank)| bank.to_string()),
         _ => None,
     }

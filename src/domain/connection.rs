@@ -4,9 +4,14 @@
 //! Docs gap: the docs say PSD2 credentials expire after 90 days and should be renewed "before
 //! the expiration date", without saying how early. We chose to ask for renewal
 //! [`RENEWAL_WINDOW_DAYS`] days before `expires`.
+//!
+//! The stable codes of [`ConnectionState`] and [`NextAction`] (what the store keeps) are in
+//! [`super::codes`].
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Europe::Paris;
+
+use super::ids::ConnectionId;
 
 /// How many days before a channel's credentials expire the user is asked to renew them.
 pub const RENEWAL_WINDOW_DAYS: i64 = 14;
@@ -14,12 +19,19 @@ pub const RENEWAL_WINDOW_DAYS: i64 = 14;
 /// The overall state of a connection (derived by the server from its channels).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ConnectionState {
+    /// A sync is running.
     Syncing,
+    /// The last sync succeeded.
     Ok,
+    /// The last sync succeeded on some channels only.
     PartlyOk,
+    /// The last sync failed.
     Failed,
+    /// Closed on the aggregator's side.
     Closed,
+    /// Never synced yet.
     NeverSynced,
+    /// A state this version does not know, as the aggregator named it.
     Other(String),
 }
 
@@ -64,6 +76,8 @@ pub enum NextAction {
     ConsentToAccounts,
     /// The last attempt did not finish: sync again later.
     RetryLater,
+    /// An action this version does not know (its code, written by a newer coffre).
+    Other(String),
 }
 
 /// One channel of a connection.
@@ -106,7 +120,8 @@ impl ChannelState {
 /// A user's link to one bank.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Connection {
-    pub id: String,
+    /// Its id (aggregator and raw id).
+    pub id: ConnectionId,
     pub provider_id: Option<String>,
     pub name: String,
     pub state: ConnectionState,
@@ -128,7 +143,7 @@ impl Connection {
             NextAction::UpdateCredentials => 1,
             NextAction::ActAtBank => 2,
             NextAction::RenewBefore(_) => 3,
-            NextAction::RetryLater => 4,
+            NextAction::RetryLater | NextAction::Other(_) => 4,
             NextAction::Wait => 5,
             NextAction::ConsentToAccounts => 6,
             NextAction::AddCredentials => 7,
@@ -201,7 +216,7 @@ mod tests {
     #[test]
     fn connection_puts_consent_first_and_ignores_an_unused_channel_when_one_works() {
         let connection = Connection {
-            id: "1".into(),
+            id: ConnectionId::oxlin("1"),
             provider_id: None,
             name: "Bank".into(),
             state: ConnectionState::Ok,

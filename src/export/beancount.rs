@@ -30,7 +30,10 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
         opened.insert(OPENING_ACCOUNT.to_owned());
     }
     for t in &data.transactions {
-        opened.insert(account_name(data.account(&t.account_id), &t.account_id));
+        opened.insert(account_name(
+            data.account(&t.account_id),
+            t.account_id.raw(),
+        ));
         opened.insert(counter_account(t));
     }
     for account in &opened {
@@ -49,14 +52,14 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
     for t in &data.transactions {
         let flag = if t.is_pending() { '!' } else { '*' };
         writeln!(out)?;
-        writeln!(out, "{} {flag} {}", t.date, quoted(&t.label))?;
-        writeln!(out, "  coffre_id: {}", quoted(&t.id))?;
+        writeln!(out, "{} {flag} {}", t.filing_date(), quoted(&t.label))?;
+        writeln!(out, "  coffre_id: {}", quoted(t.id.raw()))?;
         writeln!(
             out,
             "  {}  {} {}",
-            account_name(data.account(&t.account_id), &t.account_id),
-            t.amount,
-            commodity(&t.currency)
+            account_name(data.account(&t.account_id), t.account_id.raw()),
+            t.amount.amount,
+            commodity(&t.amount.currency)
         )?;
         writeln!(out, "  {}", counter_account(t))?;
     }

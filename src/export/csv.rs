@@ -7,6 +7,7 @@
 use std::io::Write;
 
 use super::ExportData;
+use crate::domain::Booking;
 use crate::sanitize::{clean_line, clean_multiline};
 
 /// The header row.
@@ -26,19 +27,28 @@ pub fn text_cell(value: &str) -> String {
     }
 }
 
+/// The `status` column: `BOOKED`, `PENDING`, or the bank's own word.
+fn status_word(booking: &Booking) -> &str {
+    match booking {
+        Booking::Booked => "BOOKED",
+        Booking::Pending => "PENDING",
+        Booking::Other(word) => word,
+    }
+}
+
 /// Writes `data` as CSV.
 pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{HEADER}")?;
     for t in &data.transactions {
         let account = data.account(&t.account_id).map(|a| a.name.as_str());
         let cells = [
-            text_cell(&clean_line(&t.id)),
-            t.date.to_string(),
-            text_cell(&clean_line(&t.account_id)),
+            text_cell(&clean_line(t.id.raw())),
+            t.filing_date().to_string(),
+            text_cell(&clean_line(t.account_id.raw())),
             text_cell(&clean_line(account.unwrap_or_default())),
-            t.amount.to_string(),
-            text_cell(&clean_line(&t.currency)),
-            text_cell(&clean_line(&t.booking)),
+            t.amount.amount.to_string(),
+            text_cell(&clean_line(&t.amount.currency)),
+            text_cell(&clean_line(status_word(&t.booking))),
             text_cell(&clean_line(&t.label)),
             text_cell(&clean_line(t.category.as_deref().unwrap_or_default())),
             text_cell(&clean_multiline(t.notes.as_deref().unwrap_or_default())),

@@ -30,18 +30,18 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
         let label = clean_line(&t.label).replace(';', ",");
         let label = label.trim();
         writeln!(out)?;
-        writeln!(out, "{} {flag} {label}", t.date)?;
+        writeln!(out, "{} {flag} {label}", t.filing_date())?;
         writeln!(
             out,
             "    ; coffre-id: {}",
-            clean_line(&t.id).replace(';', ",")
+            clean_line(t.id.raw()).replace(';', ",")
         )?;
         writeln!(
             out,
             "    {}    {} {}",
-            account_name(data.account(&t.account_id), &t.account_id),
-            t.amount,
-            commodity(&t.currency)
+            account_name(data.account(&t.account_id), t.account_id.raw()),
+            t.amount.amount,
+            commodity(&t.amount.currency)
         )?;
         writeln!(out, "    {}", counter_account(t))?;
     }

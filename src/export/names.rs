@@ -2,7 +2,7 @@
 //! components of ASCII letters, digits and `-`, each starting with a capital or a digit),
 //! commodities, and a stable text for ids.
 
-use crate::store::{StoredAccount, StoredTransaction};
+use crate::domain::{Account, AccountKind, Transaction};
 
 /// One account-name component from free text: ASCII words in CamelCase (accented Latin letters
 /// folded to their base letter, `Prêt Immobilier` → `PretImmobilier`; other characters split
@@ -68,9 +68,11 @@ pub fn id_text(id: &str) -> String {
 }
 
 /// The ledger/beancount account of a bank account: `Assets:Bank:CompteCourant-12`.
-pub fn account_name(account: Option<&StoredAccount>, account_id: &str) -> String {
+pub fn account_name(account: Option<&Account>, account_id: &str) -> String {
     let (root, name) = match account {
-        Some(a) if a.kind == "LOAN" || a.kind == "CREDIT_CARD" => ("Liabilities", &a.name),
+        Some(a) if matches!(a.kind, AccountKind::Loan | AccountKind::CreditCard) => {
+            ("Liabilities", &a.name)
+        }
         Some(a) => ("Assets", &a.name),
         None => ("Assets", &String::new()),
     };
@@ -82,8 +84,8 @@ pub fn account_name(account: Option<&StoredAccount>, account_id: &str) -> String
 }
 
 /// The counter account of a transaction: `Expenses:Services` or `Income:Uncategorized`.
-pub fn counter_account(t: &StoredTransaction) -> String {
-    let root = if t.amount.is_sign_negative() {
+pub fn counter_account(t: &Transaction) -> String {
+    let root = if t.amount.amount.is_sign_negative() {
         "Expenses"
     } else {
         "Income"

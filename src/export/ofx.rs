@@ -8,6 +8,7 @@ use std::io::Write;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::ExportData;
+use crate::domain::AccountKind;
 use crate::sanitize::{clean_line, clean_multiline};
 
 /// Escapes XML text.
@@ -22,10 +23,10 @@ fn ofx_date(day: NaiveDate) -> String {
     day.format("%Y%m%d").to_string()
 }
 
-fn account_type(kind: &str) -> &'static str {
+fn account_type(kind: &AccountKind) -> &'static str {
     match kind {
-        "SAVINGS" => "SAVINGS",
-        "LOAN" | "CREDIT_CARD" => "CREDITLINE",
+        AccountKind::Savings => "SAVINGS",
+        AccountKind::Loan | AccountKind::CreditCard => "CREDITLINE",
         _ => "CHECKING",
     }
 }
@@ -53,10 +54,12 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
             .iter()
             .filter(|t| t.account_id == account.id && !t.is_pending())
             .collect();
-        let currency = xml(&clean_line(account.currency.as_deref().unwrap_or("EUR")));
-        let first = lines.first().map_or(now.date_naive(), |t| t.date);
-        let last = lines.last().map_or(now.date_naive(), |t| t.date);
-        let id = xml(&clean_line(&account.id));
+        let currency = xml(&clean_line(
+            account.balance.as_ref().map_or("EUR", |m| &m.currency),
+        ));
+        let first = lines.first().map_or(now.date_naive(), |t| t.filing_date());
+        let last = lines.last().map_or(now.date_naive(), |t| t.filing_date());
+        let id = xml(&clean_line(account.id.raw()));
         writeln!(
             out,
             "<STMTTRNRS><TRNUID>{id}</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>"
@@ -66,7 +69,7 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
             out,
             "<BANKACCTFROM><BANKID>{}</BANKID><ACCTID>{id}</ACCTID><ACCTTYPE>{}</ACCTTYPE></BANKACCTFROM>",
             xml(&clean_line(
-                account.connection_id.as_deref().unwrap_or("coffre")
+                account.connection_id.as_ref().map_or("coffre", |c| c.raw())
             )),
             account_type(&account.kind)
         )?;
@@ -93,14 +96,14 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
             write!(
                 out,
                 "<STMTTRN><TRNTYPE>{}</TRNTYPE><DTPOSTED>{}</DTPOSTED><TRNAMT>{}</TRNAMT><FITID>{}</FITID><NAME>{}</NAME>",
-                if t.amount.is_sign_negative() {
+                if t.amount.amount.is_sign_negative() {
                     "DEBIT"
                 } else {
                     "CREDIT"
                 },
-                ofx_date(t.date),
-                t.amount,
-                xml(&clean_line(&t.id)),
+                ofx_date(t.filing_date()),
+                t.amount.amount,
+                xml(&clean_line(t.id.raw())),
                 xml(&name)
             )?;
             if !memo.is_empty() {
@@ -109,11 +112,8 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
             writeln!(out, "</STMTTRN>")?;
         }
         writeln!(out, "</BANKTRANLIST>")?;
-        if let Some(balance) = account.balance {
-            let asof = account
-                .balance_date
-                .and_then(|d| DateTime::from_timestamp(d, 0))
-                .unwrap_or(now);
+        if let Some(balance) = account.balance.as_ref().map(|m| m.amount) {
+            let asof = account.balance_date.unwrap_or(now);
             writeln!(
                 out,
                 "<LEDGERBAL><BALAMT>{balance}</BALAMT><DTASOF>{}</DTASOF></LEDGERBAL>",

@@ -9,11 +9,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::ExportData;
 use super::names::{account_name, commodity};
+use crate::domain::AccountId;
 
 /// The equity account opening balances are taken from.
 pub const OPENING_ACCOUNT: &str = "Equity:Opening-Balances";
@@ -31,29 +32,26 @@ pub struct Opening {
 /// The opening entries of `data`, in the order of its accounts. Accounts without a balance or
 /// currency get none; a zero opening is still written (it documents the starting point).
 pub fn openings(data: &ExportData) -> Vec<Opening> {
-    let mut booked: HashMap<&str, (Decimal, Option<NaiveDate>)> = HashMap::new();
+    let mut booked: HashMap<&AccountId, (Decimal, Option<NaiveDate>)> = HashMap::new();
     for t in &data.transactions {
-        let entry = booked.entry(t.account_id.as_str()).or_default();
+        let entry = booked.entry(&t.account_id).or_default();
         if !t.is_pending() {
-            entry.0 += t.amount;
+            entry.0 += t.amount.amount;
         }
-        entry.1 = Some(entry.1.map_or(t.date, |d| d.min(t.date)));
+        let date = t.filing_date();
+        entry.1 = Some(entry.1.map_or(date, |d| d.min(date)));
     }
     data.accounts
         .iter()
         .filter_map(|a| {
-            let balance = a.balance?;
-            let currency = a.currency.as_deref()?;
-            let (sum, first) = booked.get(a.id.as_str()).copied().unwrap_or_default();
-            let date = first.or_else(|| {
-                a.balance_date
-                    .and_then(|s| DateTime::from_timestamp(s, 0))
-                    .map(|d| d.date_naive())
-            })?;
+            let balance = a.balance.as_ref()?;
+            let currency = balance.currency.as_str();
+            let (sum, first) = booked.get(&a.id).copied().unwrap_or_default();
+            let date = first.or_else(|| a.balance_date.map(|d| d.date_naive()))?;
             Some(Opening {
-                account: account_name(Some(a), &a.id),
+                account: account_name(Some(a), a.id.raw()),
                 date,
-                amount: balance - sum,
+                amount: balance.amount - sum,
                 commodity: commodity(currency),
             })
         })

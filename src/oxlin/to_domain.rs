@@ -1,6 +1,9 @@
 //! Mapping from Oxlin wire types to [`crate::domain`] types. Every piece of bank text (names,
 //! labels, notes, owners) goes through `crate::sanitize` here.
 //!
+//! Ids become the domain's `oxlin:`-keyed ids (`AccountId::oxlin`), so they never collide with
+//! another aggregator's.
+//!
 //! Docs gaps: an account without `name` is named by its `account_number` (then its id); a
 //! transaction without `currency` inherits nothing and is written `EUR` (every Oxlin example is
 //! in euros); a transaction without `account_id` keeps an empty one.
@@ -15,8 +18,8 @@ use chrono::{DateTime, Utc};
 
 use super::wire::{self, AccountStatus, AccountType, ChannelStatus, ConnectionStatus};
 use crate::domain::{
-    Account, AccountKind, AccountState, Booking, ChannelHealth, ChannelState, Connection,
-    ConnectionState, Money, Transaction, paris_date,
+    Account, AccountId, AccountKind, AccountState, Booking, ChannelHealth, ChannelState,
+    Connection, ConnectionId, ConnectionState, Money, Transaction, TransactionId, paris_date,
 };
 use crate::sanitize::{clean_line, clean_multiline};
 
@@ -35,8 +38,8 @@ pub fn account(a: &wire::Account) -> Account {
         .unwrap_or_else(|| a.id.clone());
     let currency = clean_line(a.currency.as_deref().unwrap_or(DEFAULT_CURRENCY));
     Account {
-        id: a.id.clone(),
-        connection_id: a.connection_id.clone(),
+        id: AccountId::oxlin(&a.id),
+        connection_id: a.connection_id.as_deref().map(ConnectionId::oxlin),
         name: clean_line(&name),
         kind: match &a.kind {
             Some(AccountType::Checkings) => AccountKind::Checking,
@@ -70,8 +73,8 @@ pub fn account(a: &wire::Account) -> Account {
 pub fn transaction(t: &wire::Transaction) -> Transaction {
     use wire::TransactionStatus as S;
     Transaction {
-        id: t.id.clone(),
-        account_id: t.account_id.clone().unwrap_or_default(),
+        id: TransactionId::oxlin(&t.id),
+        account_id: AccountId::oxlin(t.account_id.as_deref().unwrap_or_default()),
         amount: Money::new(
             t.amount,
             clean_line(t.currency.as_deref().unwrap_or(DEFAULT_CURRENCY)),
@@ -116,7 +119,7 @@ pub fn channel_health(status: Option<&ChannelStatus>) -> ChannelHealth {
 pub fn connection(c: &wire::Connection) -> Connection {
     use ConnectionStatus as S;
     Connection {
-        id: c.id.clone(),
+        id: ConnectionId::oxlin(&c.id),
         provider_id: c.provider_id.clone(),
         name: clean_line(c.name.as_deref().unwrap_or_default()),
         state: match &c.status {

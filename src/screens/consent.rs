@@ -87,7 +87,7 @@ impl ConsentChecklist {
                     } else {
                         &mut refused
                     }
-                    .push(AccountId::new(self.connection.aggregator(), &a.id));
+                    .push(a.id.clone());
                 }
                 return ConsentAction::Send { accepted, refused };
             }

@@ -11,24 +11,23 @@
 //! is scoped to, or everything.
 
 mod accounts;
-pub mod data;
 pub mod filter_bar;
 mod frame;
 pub mod history;
-mod intern;
 mod keys;
 mod order;
 pub mod query;
-pub mod rows;
 pub mod transactions;
 mod transactions_view;
 
 use rust_decimal::Decimal;
 
+use crate::domain::{AccountId, AccountKind, ConnectionId, ConnectionState};
+use crate::export::Format;
 use crate::screens::clean;
+use crate::store::read_model::{AccountSummary, ConnectionSummary};
+pub use crate::store::read_model::{DashboardData, Transactions};
 use crate::ui::widgets::key_hints::KeyHint;
-use data::{AccountSummary, ConnectionStatus, ConnectionSummary};
-pub use data::{DashboardData, Transactions};
 use query::TxTable;
 use transactions::TxView;
 
@@ -42,19 +41,6 @@ pub enum Tab {
     Transactions,
 }
 
-/// An export format the user can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// Comma-separated values.
-    Csv,
-    /// ledger / hledger journal.
-    Ledger,
-    /// beancount.
-    Beancount,
-    /// OFX.
-    Ofx,
-}
-
 /// What a key asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DashboardAction {
@@ -63,17 +49,17 @@ pub enum DashboardAction {
     /// Sync every connection now.
     SyncAll,
     /// Give the credentials again (expiring, expired or refused).
-    RenewCredentials(String),
+    RenewCredentials(ConnectionId),
     /// Set up the bank's other channel on this connection (`c`).
-    AddChannel(String),
+    AddChannel(ConnectionId),
     /// Choose which waiting accounts to share.
-    GiveConsent(String),
+    GiveConsent(ConnectionId),
     /// Archive (`true`) or unarchive an account.
-    Archive(String, bool),
+    Archive(AccountId, bool),
     /// Delete a connection (confirmed).
-    DeleteConnection(String),
+    DeleteConnection(ConnectionId),
     /// Export, everything or one account.
-    Export(ExportFormat, Option<String>),
+    Export(Format, Option<AccountId>),
     /// Connect another bank.
     AddBank,
 }
@@ -82,7 +68,7 @@ pub enum DashboardAction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Prompt {
     /// "Delete this connection? (y/n)".
-    Delete(String),
+    Delete(ConnectionId),
     /// "Export as: c/l/b/o".
     Export,
 }
@@ -192,23 +178,31 @@ impl Dashboard {
             transactions_to_come,
         } = data;
         for c in &mut connections {
-            c.bank = clean(&c.bank);
-            if let ConnectionStatus::Other(s) = &mut c.status {
+            let c = &mut c.connection;
+            c.name = clean(&c.name);
+            if let ConnectionState::Other(s) = &mut c.state {
                 *s = clean(s);
             }
         }
         for a in &mut accounts {
+            let a = &mut a.account;
             a.name = clean(&a.name);
-            a.currency = clean(&a.currency);
+            if let Some(balance) = &mut a.balance {
+                balance.currency = clean(&balance.currency);
+            }
             a.iban = a.iban.as_deref().map(clean);
             a.owner = a.owner.as_deref().map(clean);
-            if let data::AccountKind::Other(k) = &mut a.kind {
+            if let AccountKind::Other(k) = &mut a.kind {
                 *k = clean(k);
             }
         }
         self.connection_of = accounts
             .iter()
-            .map(|a| connections.iter().position(|c| c.id == a.connection_id))
+            .map(|a| {
+                connections
+                    .iter()
+                    .position(|c| Some(c.id()) == a.connection_id())
+            })
             .collect();
         let mut order: Vec<u32> = (0..accounts.len() as u32).collect();
         order.sort_by_key(|a| self.connection_of[*a as usize].unwrap_or(usize::MAX));
@@ -269,10 +263,8 @@ impl Dashboard {
     }
 
     /// Every connection's id and bank name.
-    pub fn connection_names(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.connections
-            .iter()
-            .map(|c| (c.id.as_str(), c.bank.as_str()))
+    pub fn connection_names(&self) -> impl Iterator<Item = (&ConnectionId, &str)> {
+        self.connections.iter().map(|c| (c.id(), c.bank()))
     }
 
     fn selected_account(&self) -> Option<u32> {
@@ -287,7 +279,7 @@ impl Dashboard {
 
 /// The accounts' ids and names, same order.
 fn account_keys(accounts: &[AccountSummary]) -> (Vec<&str>, Vec<&str>) {
-    let ids = accounts.iter().map(|a| a.id.as_str()).collect();
-    let names = accounts.iter().map(|a| a.name.as_str()).collect();
+    let ids = accounts.iter().map(|a| a.id().key()).collect();
+    let names = accounts.iter().map(|a| a.account.name.as_str()).collect();
     (ids, names)
 }

@@ -10,21 +10,19 @@
 //!
 //! [`load_dashboard`] does both (the signature the runner calls).
 //!
-//! Docs gaps, our choices (as the runner's stand-in loader chose): a connection's status comes
-//! from its stored next action (refused credentials → AUTH_FAILED, an action at the bank →
-//! action required, state `CLOSED` → closed); "renew the authorisation before DAY" gives the
-//! credentials' expiry (DAY at 00:00 UTC); accounts waiting for consent are counted on their
-//! connection, not listed; an account stored `CLOSED` is archived; a connection's "synced at" is
-//! our last successful sync of it (`sync_state`), else the API's last success.
+//! Docs gaps, our choices: a connection's status is its stored next action (a code, see
+//! `domain::NextAction`; its words are `crate::wording::actions`'); accounts waiting for consent
+//! are counted on their connection, not listed; an account stored `closed` is archived; a
+//! connection's "synced at" is our last successful sync of it (`sync_state`), else the API's
+//! last success.
 
 mod summary;
 mod transactions;
 
 use chrono::{DateTime, Utc};
 
-use super::{Store, StoreError};
-use crate::screens::dashboard::DashboardData;
-use crate::screens::dashboard::history::WEEKS;
+use super::read_model::history::WEEKS;
+use super::{DashboardData, Store, StoreError};
 pub use summary::load_dashboard_summary;
 pub use transactions::load_transactions;
 
@@ -36,11 +34,6 @@ pub fn load_dashboard(store: &Store, now: DateTime<Utc>) -> Result<DashboardData
     Ok(data)
 }
 
-/// An epoch second as an instant (`None` when out of range).
-fn instant(epoch: i64) -> Option<DateTime<Utc>> {
-    DateTime::from_timestamp(epoch, 0)
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -48,10 +41,9 @@ mod tests {
 
     use super::*;
     use crate::domain::{
-        Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money,
-        Transaction,
+        Account, AccountId, AccountKind, AccountState, Booking, BookingStatus, Connection,
+        ConnectionId, ConnectionState, Money, NextAction, Transaction, TransactionId,
     };
-    use crate::screens::dashboard::data::{BookingStatus, ConnectionStatus};
     use crate::store::{ConnectionSync, SyncBatch};
 
     fn at(epoch: i64) -> DateTime<Utc> {
@@ -61,8 +53,8 @@ mod tests {
     fn line(id: &str, account: &str, day: u32, amount: i64, label: &str) -> Transaction {
         let date = NaiveDate::from_ymd_opt(2023, 11, day);
         Transaction {
-            id: id.into(),
-            account_id: account.into(),
+            id: TransactionId::oxlin(id),
+            account_id: AccountId::oxlin(account),
             amount: Money::new(Decimal::new(amount, 2), "EUR"),
             date,
             value_date: None,
@@ -82,8 +74,8 @@ mod tests {
 
     fn account(id: &str, state: AccountState) -> Account {
         Account {
-            id: id.into(),
-            connection_id: Some("c1".into()),
+            id: AccountId::oxlin(id),
+            connection_id: Some(ConnectionId::oxlin("c1")),
             name: format!("Compte {id}"),
             kind: AccountKind::Savings,
             state,
@@ -101,7 +93,7 @@ mod tests {
         let batch = SyncBatch {
             synced: vec![ConnectionSync {
                 connection: Connection {
-                    id: "c1".into(),
+                    id: ConnectionId::oxlin("c1"),
                     provider_id: None,
                     name: "Banque".into(),
                     state: ConnectionState::Ok,
@@ -130,7 +122,7 @@ mod tests {
             "the account waiting for consent is not listed"
         );
         assert_eq!(first.connections[0].accounts_pending_consent, 1);
-        assert_eq!(first.connections[0].status, ConnectionStatus::Ok);
+        assert_eq!(first.connections[0].next_action, NextAction::None);
         let history = &first.histories.as_ref().unwrap()[0];
         assert_eq!(history.last(), Some(&Decimal::new(100_000, 2)));
         // Before the three lines (all in the last week): 1000 + 10.50 - 2500 + 9.99.

@@ -1,41 +1,50 @@
 //! Changes the user makes from the dashboard, mirrored in the store once the API accepted them:
 //! a deleted connection leaves with its accounts, their transactions and its sync state (one
-//! transaction); an archived account is stored `CLOSED` (the API archives by `status: CLOSED`,
-//! oxlin-api.md, "update account"), an unarchived one `ACTIVE`.
+//! transaction); an archived account is stored `closed` (the API archives by `status: CLOSED`,
+//! oxlin-api.md, "update account"), an unarchived one `active`.
 
 use rusqlite::TransactionBehavior;
 
 use super::{Store, StoreError};
+use crate::domain::{AccountId, AccountState, ConnectionId};
 
 impl Store {
     /// Removes a connection and everything under it; `false` when it was not stored.
-    pub fn delete_connection(&mut self, id: &str) -> Result<bool, StoreError> {
+    pub fn delete_connection(&mut self, id: &ConnectionId) -> Result<bool, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "DELETE FROM booking_changes WHERE transaction_id IN (SELECT t.id FROM transactions t
              JOIN accounts a ON a.id = t.account_id WHERE a.connection_id = ?1)",
-            [id],
+            [id.key()],
         )?;
         tx.execute(
             "DELETE FROM transactions WHERE account_id IN
              (SELECT id FROM accounts WHERE connection_id = ?1)",
-            [id],
+            [id.key()],
         )?;
-        tx.execute("DELETE FROM accounts WHERE connection_id = ?1", [id])?;
-        tx.execute("DELETE FROM sync_state WHERE connection_id = ?1", [id])?;
-        let gone = tx.execute("DELETE FROM connections WHERE id = ?1", [id])?;
+        tx.execute("DELETE FROM accounts WHERE connection_id = ?1", [id.key()])?;
+        tx.execute(
+            "DELETE FROM sync_state WHERE connection_id = ?1",
+            [id.key()],
+        )?;
+        let gone = tx.execute("DELETE FROM connections WHERE id = ?1", [id.key()])?;
         tx.commit()?;
         Ok(gone > 0)
     }
 
-    /// Stores an account archived (`CLOSED`) or not (`ACTIVE`); `false` when it was not stored.
-    pub fn set_account_archived(&self, id: &str, archived: bool) -> Result<bool, StoreError> {
-        let state = if archived { "CLOSED" } else { "ACTIVE" };
-        let changed = self
-            .conn
-            .execute("UPDATE accounts SET state = ?2 WHERE id = ?1", (id, state))?;
+    /// Stores an account archived (`closed`) or not (`active`); `false` when it was not stored.
+    pub fn set_account_archived(&self, id: &AccountId, archived: bool) -> Result<bool, StoreError> {
+        let state = if archived {
+            AccountState::Closed
+        } else {
+            AccountState::Active
+        };
+        let changed = self.conn.execute(
+            "UPDATE accounts SET state = ?2 WHERE id = ?1",
+            (id.key(), state.code()),
+        )?;
         Ok(changed > 0)
     }
 

@@ -19,17 +19,19 @@ use chrono::NaiveDate;
 use rusqlite::ToSql;
 use rust_decimal::Decimal;
 
-use super::rows::{
-    ACCOUNT_COLUMNS, AccountGroup, CONNECTION_COLUMNS, StoredAccount, StoredConnection,
-    StoredTransaction, SyncState, TRANSACTION_COLUMNS, account_row, connection_row,
+use super::read_model::{
+    ACCOUNT_COLUMNS, AccountGroup, AccountSummary, CONNECTION_COLUMNS, CONNECTION_FROM,
+    ConnectionSummary, SyncState, TRANSACTION_COLUMNS, account_row, connection_row, id,
     transaction_row,
 };
 use super::{Store, StoreError};
+use crate::domain::{AccountId, Booking, ConnectionId, Transaction, TransactionId};
 
 /// Which transactions to read.
 #[derive(Debug, Clone, Default)]
 pub struct TransactionQuery {
-    pub account_id: Option<String>,
+    /// Only this account's.
+    pub account_id: Option<AccountId>,
     /// On or after this day.
     pub since: Option<NaiveDate>,
     /// Text contained in the label or the notes (case-insensitive).
@@ -52,7 +54,7 @@ impl TransactionQuery {
         let mut clauses = Vec::new();
         let mut values: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(account) = &self.account_id {
-            values.push(Box::new(account.clone()));
+            values.push(Box::new(account.key().to_owned()));
             clauses.push(format!("account_id = ?{}", values.len()));
         }
         if let Some(since) = self.since {
@@ -112,15 +114,16 @@ const RECENT_WINDOW: usize = 20_000;
 
 impl Store {
     /// Every connection, by name.
-    pub fn connections(&self) -> Result<Vec<StoredConnection>, StoreError> {
-        let sql = format!("SELECT {CONNECTION_COLUMNS} FROM connections ORDER BY name, id");
+    pub fn connections(&self) -> Result<Vec<ConnectionSummary>, StoreError> {
+        let sql =
+            format!("SELECT {CONNECTION_COLUMNS} FROM {CONNECTION_FROM} ORDER BY c.name, c.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], connection_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every account, by name.
-    pub fn accounts(&self) -> Result<Vec<StoredAccount>, StoreError> {
+    pub fn accounts(&self) -> Result<Vec<AccountSummary>, StoreError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY name, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], account_row)?;
@@ -134,7 +137,7 @@ impl Store {
         for connection in self.connections()? {
             let (mine, rest): (Vec<_>, Vec<_>) = accounts
                 .into_iter()
-                .partition(|a| a.connection_id.as_deref() == Some(&connection.id));
+                .partition(|a| a.connection_id() == Some(connection.id()));
             accounts = rest;
             groups.push(AccountGroup {
                 connection: Some(connection),
@@ -154,11 +157,11 @@ impl Store {
     pub fn totals_by_currency(&self) -> Result<BTreeMap<String, Decimal>, StoreError> {
         let mut totals = BTreeMap::new();
         for account in self.accounts()? {
-            if account.state == "CLOSED" {
+            if account.archived() {
                 continue;
             }
-            if let (Some(balance), Some(currency)) = (account.balance, account.currency) {
-                *totals.entry(currency).or_insert(Decimal::ZERO) += balance;
+            if let Some(balance) = account.account.balance {
+                *totals.entry(balance.currency).or_insert(Decimal::ZERO) += balance.amount;
             }
         }
         Ok(totals)
@@ -169,10 +172,7 @@ impl Store {
     /// A search for a common word is answered from the newest [`RECENT_WINDOW`] rows when they
     /// hold the whole screenful (a short scan beats listing every match from the index); a rare
     /// word falls through to the trigram index.
-    pub fn transactions(
-        &self,
-        query: &TransactionQuery,
-    ) -> Result<Vec<StoredTransaction>, StoreError> {
+    pub fn transactions(&self, query: &TransactionQuery) -> Result<Vec<Transaction>, StoreError> {
         if let (Some(limit), Some(text), false) =
             (query.limit, query.search_text(), query.oldest_first)
         {
@@ -213,7 +213,7 @@ impl Store {
         &self,
         sql: &str,
         values: &[Box<dyn ToSql>],
-    ) -> Result<Vec<StoredTransaction>, StoreError> {
+    ) -> Result<Vec<Transaction>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
         let rows = stmt.query_map(params.as_slice(), transaction_row)?;
@@ -233,12 +233,18 @@ impl Store {
     }
 
     /// The status changes of one transaction, oldest first: `(old, new, when)`.
-    pub fn booking_changes(&self, id: &str) -> Result<Vec<(String, String, i64)>, StoreError> {
+    pub fn booking_changes(
+        &self,
+        id: &TransactionId,
+    ) -> Result<Vec<(Booking, Booking, i64)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT old, new, changed_at FROM booking_changes WHERE transaction_id = ?1
              ORDER BY changed_at, rowid",
         )?;
-        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map([id.key()], |r| {
+            let code = |i: usize| r.get::<_, String>(i).map(|c| Booking::from_code(&c));
+            Ok((code(0)?, code(1)?, r.get(2)?))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -250,10 +256,10 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(SyncState {
-                connection_id: r.get(0)?,
+                connection_id: id(r, 0, ConnectionId::from_key)?,
                 last_attempt: r.get(1)?,
                 last_success: r.get(2)?,
-                outcome: r.get(3)?,
+                outcome: SyncState::outcome_from_code(&r.get::<_, String>(3)?),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -261,26 +267,23 @@ impl Store {
 
     /// The latest import instant (epoch seconds) stored for an account: where the next
     /// incremental sync of it starts.
-    pub fn last_import(&self, account_id: &str) -> Result<Option<i64>, StoreError> {
+    pub fn last_import(&self, account_id: &AccountId) -> Result<Option<i64>, StoreError> {
         Ok(self
             .conn
             .prepare_cached("SELECT MAX(imported_at) FROM transactions WHERE account_id = ?1")?
-            .query_row([account_id], |r| r.get(0))?)
+            .query_row([account_id.key()], |r| r.get(0))?)
     }
 }
 
 impl Store {
     /// How many of `transactions` are not stored yet.
-    pub fn count_new(
-        &self,
-        transactions: &[crate::domain::Transaction],
-    ) -> Result<usize, StoreError> {
+    pub fn count_new(&self, transactions: &[Transaction]) -> Result<usize, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT 1 FROM transactions WHERE id = ?1")?;
         let mut new = 0;
         for t in transactions {
-            if !stmt.exists([&t.id])? {
+            if !stmt.exists([t.id.key()])? {
                 new += 1;
             }
         }

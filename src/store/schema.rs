@@ -13,7 +13,8 @@ use super::StoreError;
 /// Version 1: the tables. Version 2: the indexes the dashboard and the exports read by.
 /// Version 3: a trigram full-text index of labels and notes (substring search without a scan),
 /// kept by triggers; `seq` (not the text id) is its rowid, so it survives a `VACUUM`.
-const MIGRATIONS: &[&str] = &[
+/// Version 4: codes instead of words, ids as keys ([`TO_CODES`]).
+pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
         provider_id TEXT,
@@ -88,7 +89,66 @@ const MIGRATIONS: &[&str] = &[
         VALUES ('delete', old.seq, old.label, old.notes);
         INSERT INTO transactions_text (rowid, label, notes) VALUES (new.seq, new.label, new.notes);
     END;",
+    TO_CODES,
 ];
+
+/// Version 4: every status, kind and action becomes the domain's code (`pending`, `checking`,
+/// `update_credentials`, `renew_before:2024-03-15`): each sentence the store ever wrote for a
+/// next action or a sync outcome (the versions before wrote English, which a rewording would
+/// have silently changed) and each upper-case status. The FTS triggers fire on label and notes
+/// only, so rewriting these columns leaves the text index alone. A value that is no known word
+/// is left as it is (it reads back as the enum's `Other`). Every id becomes its key, prefixed
+/// `oxlin:` (every store before this one held Oxlin ids only: `domain::ConnectionId`), in
+/// every table that names one; `transactions.id` stays UNIQUE, and `seq` (the text index's
+/// rowid) is untouched.
+const TO_CODES: &str = "
+    UPDATE connections SET id = 'oxlin:' || id;
+    UPDATE accounts SET id = 'oxlin:' || id,
+        connection_id = 'oxlin:' || connection_id;
+    UPDATE transactions SET id = 'oxlin:' || id, account_id = 'oxlin:' || account_id;
+    UPDATE booking_changes SET transaction_id = 'oxlin:' || transaction_id;
+    UPDATE sync_state SET connection_id = 'oxlin:' || connection_id;
+    UPDATE connections SET next_action = CASE
+        WHEN next_action = 'wait for the running sync' THEN 'wait'
+        WHEN next_action = 'answer the bank''s challenge' THEN 'answer_challenge'
+        WHEN next_action = 'add credentials' THEN 'add_credentials'
+        WHEN next_action = 'update the credentials (the bank refused them)'
+            THEN 'update_credentials'
+        WHEN next_action = 'log in at the bank''s website and do what it asks' THEN 'act_at_bank'
+        WHEN next_action LIKE 'renew the authorisation before %'
+            THEN 'renew_before:' || substr(next_action, 32)
+        WHEN next_action = 'consent to the new accounts' THEN 'consent_to_accounts'
+        WHEN next_action = 'sync again later' THEN 'retry_later'
+        ELSE next_action END;
+    UPDATE sync_state SET outcome = CASE
+        WHEN outcome = 'wait for the running sync' THEN 'wait'
+        WHEN outcome = 'answer the bank''s challenge' THEN 'answer_challenge'
+        WHEN outcome = 'add credentials' THEN 'add_credentials'
+        WHEN outcome = 'update the credentials (the bank refused them)'
+            THEN 'update_credentials'
+        WHEN outcome = 'log in at the bank''s website and do what it asks' THEN 'act_at_bank'
+        WHEN outcome LIKE 'renew the authorisation before %'
+            THEN 'renew_before:' || substr(outcome, 32)
+        WHEN outcome = 'consent to the new accounts' THEN 'consent_to_accounts'
+        WHEN outcome LIKE 'sync again later%' THEN 'retry_later'
+        ELSE outcome END;
+    UPDATE connections SET state = CASE state
+        WHEN 'SYNCING' THEN 'syncing' WHEN 'OK' THEN 'ok' WHEN 'PARTLY_OK' THEN 'partly_ok'
+        WHEN 'FAILED' THEN 'failed' WHEN 'CLOSED' THEN 'closed'
+        WHEN 'NEVER_SYNCED' THEN 'never_synced' ELSE state END;
+    UPDATE accounts SET kind = CASE kind
+        WHEN 'CHECKING' THEN 'checking' WHEN 'SAVINGS' THEN 'savings' WHEN 'LOAN' THEN 'loan'
+        WHEN 'CREDIT_CARD' THEN 'credit_card' ELSE kind END;
+    UPDATE accounts SET state = CASE state
+        WHEN 'ACTIVE' THEN 'active' WHEN 'PENDING_CONSENT' THEN 'pending_consent'
+        WHEN 'CLOSED' THEN 'closed' WHEN 'ERROR' THEN 'error' ELSE state END;
+    UPDATE transactions SET booking = CASE booking
+        WHEN 'BOOKED' THEN 'booked' WHEN 'PENDING' THEN 'pending' ELSE booking END
+        WHERE booking IN ('BOOKED', 'PENDING');
+    UPDATE booking_changes SET
+        old = CASE old WHEN 'BOOKED' THEN 'booked' WHEN 'PENDING' THEN 'pending' ELSE old END,
+        new = CASE new WHEN 'BOOKED' THEN 'booked' WHEN 'PENDING' THEN 'pending' ELSE new END;
+";
 
 /// The schema version this coffre writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;

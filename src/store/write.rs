@@ -2,22 +2,20 @@
 //! ids in ONE immediate transaction. Nothing is visible to readers until the commit, and an
 //! error anywhere rolls everything back: the store stays exactly as it was.
 //!
-//! Upserts keep a transaction's `first_seen`; a status change (PENDING → BOOKED, or any other)
-//! is recorded in `booking_changes`. Connections that could not be synced (they need the user)
+//! Statuses, kinds and actions are written as their domain codes (`pending`,
+//! `renew_before:2024-03-15`), never as sentences. Upserts keep a transaction's `first_seen`; a
+//! status change (pending → booked, or any other) is recorded in `booking_changes`. Connections that could not be synced (they need the user)
 //! only get their `sync_state` row updated: their data is left as the last good sync wrote it.
 //!
 //! Docs gap: the API does not say whether a pending transaction keeps its id once booked. The
 //! sandbox keeps it (oxlin-api.md §11 suggestion), so we key on `id`; a booked line arriving
 //! under a new id is a new row, and the old pending one stays until the bank drops it.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::{Store, StoreError};
-use crate::domain::{
-    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, NextAction,
-    Transaction,
-};
+use super::{Store, StoreError, SyncState};
+use crate::domain::{Account, Booking, Connection, NextAction, Transaction};
 
 /// What one sync fetched for one connection.
 #[derive(Debug, Clone)]
@@ -32,8 +30,8 @@ pub struct ConnectionSync {
 pub struct SyncBatch {
     /// Connections fetched completely.
     pub synced: Vec<ConnectionSync>,
-    /// Connections skipped, with why (e.g. "answer the bank's challenge").
-    pub skipped: Vec<(Connection, String)>,
+    /// Connections skipped, with what the user must do first (kept as its code).
+    pub skipped: Vec<(Connection, NextAction)>,
 }
 
 /// What a write changed.
@@ -72,7 +70,7 @@ impl Store {
                  VALUES (?1, ?2, ?2, 'ok')
                  ON CONFLICT(connection_id) DO UPDATE SET last_attempt = ?2,
                    last_success = ?2, outcome = 'ok'",
-                (&sync.connection.id, at),
+                (sync.connection.id.key(), at),
             )?;
         }
         for (connection, why) in &batch.skipped {
@@ -80,7 +78,7 @@ impl Store {
                 "INSERT INTO sync_state (connection_id, last_attempt, outcome)
                  VALUES (?1, ?2, ?3)
                  ON CONFLICT(connection_id) DO UPDATE SET last_attempt = ?2, outcome = ?3",
-                (&connection.id, at, why),
+                (connection.id.key(), at, SyncState::outcome_code(Some(why))),
             )?;
         }
         tx.commit()?;
@@ -94,7 +92,7 @@ fn upsert_connection(
     at: i64,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    if c.id.is_empty() {
+    if c.id.raw().is_empty() {
         return Err(StoreError::Invalid("a connection without an id".into()));
     }
     tx.prepare_cached(
@@ -105,11 +103,11 @@ fn upsert_connection(
            last_success = excluded.last_success, synced_at = excluded.synced_at",
     )?
     .execute(params![
-        c.id,
+        c.id.key(),
         c.provider_id,
         c.name,
-        connection_state_text(&c.state),
-        next_action_text(&c.next_action(now, 0)),
+        c.state.code(),
+        c.next_action(now, 0).code(),
         c.last_success.map(|d| d.timestamp()),
         at
     ])?;
@@ -117,7 +115,7 @@ fn upsert_connection(
 }
 
 fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Result<(), StoreError> {
-    if a.id.is_empty() {
+    if a.id.raw().is_empty() {
         return Err(StoreError::Invalid("an account without an id".into()));
     }
     tx.prepare_cached(
@@ -131,11 +129,11 @@ fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Resul
            synced_at = excluded.synced_at",
     )?
     .execute(params![
-        a.id,
-        a.connection_id,
+        a.id.key(),
+        a.connection_id.as_ref().map(|c| c.key()),
         a.name,
-        account_kind_text(&a.kind),
-        account_state_text(&a.state),
+        a.kind.code(),
+        a.state.code(),
         a.iban,
         a.balance.as_ref().map(|m| m.amount.to_string()),
         a.balance.as_ref().map(|m| m.currency.clone()),
@@ -152,13 +150,13 @@ fn upsert_transaction(
     at: i64,
     report: &mut SyncReport,
 ) -> Result<(), StoreError> {
-    if t.id.is_empty() {
+    if t.id.raw().is_empty() {
         return Err(StoreError::Invalid("a transaction without an id".into()));
     }
-    let booking = booking_text(&t.booking);
+    let booking = t.booking.code();
     let old: Option<String> = tx
         .prepare_cached("SELECT booking FROM transactions WHERE id = ?1")?
-        .query_row([&t.id], |r| r.get(0))
+        .query_row([t.id.key()], |r| r.get(0))
         .optional()?;
     match &old {
         None => report.new_transactions += 1,
@@ -169,14 +167,14 @@ fn upsert_transaction(
                     "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
                      VALUES (?1, ?2, ?3, ?4)",
                 )?
-                .execute(params![t.id, old, booking, at])?;
-                if old == "PENDING" && booking == "BOOKED" {
+                .execute(params![t.id.key(), old, booking, at])?;
+                if Booking::from_code(old) == Booking::Pending && t.booking == Booking::Booked {
                     report.newly_booked += 1;
                 }
             }
         }
     }
-    let date = filing_date(t).to_string();
+    let date = t.filing_date().to_string();
     tx.prepare_cached(
         "INSERT INTO transactions (id, account_id, amount, currency, date, value_date,
            booking_date, imported_at, booking, label, notes, category, kind, first_seen, updated_at)
@@ -189,8 +187,8 @@ fn upsert_transaction(
            kind = excluded.kind, updated_at = excluded.updated_at",
     )?
     .execute(params![
-        t.id,
-        t.account_id,
+        t.id.key(),
+        t.account_id.key(),
         t.amount.amount.to_string(),
         t.amount.currency,
         date,
@@ -205,68 +203,4 @@ fn upsert_transaction(
         at
     ])?;
     Ok(())
-}
-
-/// The day a transaction is filed under (see the store's module doc).
-pub fn filing_date(t: &Transaction) -> NaiveDate {
-    t.date
-        .or(t.booking_date)
-        .or(t.value_date)
-        .or(t.imported_at.map(|i| i.date_naive()))
-        .unwrap_or_default()
-}
-
-pub(crate) fn booking_text(b: &Booking) -> &str {
-    match b {
-        Booking::Booked => "BOOKED",
-        Booking::Pending => "PENDING",
-        Booking::Other(other) => other,
-    }
-}
-
-fn account_kind_text(k: &AccountKind) -> &str {
-    match k {
-        AccountKind::Checking => "CHECKING",
-        AccountKind::Savings => "SAVINGS",
-        AccountKind::Loan => "LOAN",
-        AccountKind::CreditCard => "CREDIT_CARD",
-        AccountKind::Other(other) => other,
-    }
-}
-
-fn account_state_text(s: &AccountState) -> &str {
-    match s {
-        AccountState::Active => "ACTIVE",
-        AccountState::PendingConsent => "PENDING_CONSENT",
-        AccountState::Closed => "CLOSED",
-        AccountState::Error => "ERROR",
-        AccountState::Other(other) => other,
-    }
-}
-
-fn connection_state_text(s: &ConnectionState) -> &str {
-    match s {
-        ConnectionState::Syncing => "SYNCING",
-        ConnectionState::Ok => "OK",
-        ConnectionState::PartlyOk => "PARTLY_OK",
-        ConnectionState::Failed => "FAILED",
-        ConnectionState::Closed => "CLOSED",
-        ConnectionState::NeverSynced => "NEVER_SYNCED",
-        ConnectionState::Other(other) => other,
-    }
-}
-
-/// A short English sentence for what the user must do (stored for the offline dashboard).
-pub fn next_action_text(a: &NextAction) -> String {
-    match a {
-        NextAction::None => "none".into(),
-        NextAction::Wait => "wait for the running sync".into(),
-        NextAction::AnswerChallenge => "answer the bank's challenge".into(),
-        NextAction::AddCredentials => "add credentials".into(),
-        NextAction::UpdateCredentials => "update the credentials (the bank refused them)".into(),
-        NextAction::ActAtBank => "log in at the bank's website and do what it asks".into(),
-        NextAction::RenewBefore(day) => format!("renew the authorisation before {day}"),
-        NextAction::ConsentToAccounts => "consent to the new accounts".into(),
-        NextAction::RetryLater => "sync again later".into(),
-    }
 }

@@ -6,6 +6,11 @@
 //! not fetched, so the last good data stays in the store. Accounts waiting for consent are
 //! reported too, while the consented ones are still fetched.
 //!
+//! [`add_to_batch`] is the ONE place a fetched connection joins a store batch (synced, or
+//! skipped with what the user must do), for `coffre sync` and the TUI's store writer alike.
+//! Results are typed ([`Problem`], a [`NextAction`]); their words (`Problem`'s `Display`) are
+//! `crate::wording::actions`'.
+//!
 //! Docs gap: `start_import_date` is inclusive, so the boundary lines come again; upserts by id
 //! make that harmless. `coffre sync` reads what the aggregator holds and does not ask the bank
 //! again (`POST /connections/{id}/sync` may raise a challenge, which needs the TUI): Oxlin
@@ -18,24 +23,86 @@ use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::{AccountFilter, TransactionFilter};
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::{to_domain, wire};
-use crate::store::write::next_action_text;
-use crate::store::{ConnectionSync, Store, StoreError};
+use crate::store::{ConnectionSync, Store, StoreError, SyncBatch};
 
 /// Transactions per page (the documented maximum).
 const PAGE_SIZE: usize = 500;
 /// Pages of transactions fetched at once.
 const PAGE_CONCURRENCY: usize = 4;
 
+/// Something the user must do about a connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// What the connection's channels need (renew soon, answer a challenge, …).
+    Action(NextAction),
+    /// This many of its accounts wait for consent (the others were fetched).
+    AccountsWaitForConsent(usize),
+    /// The fetch failed (network, API), for this reason: sync again later.
+    Failed(String),
+}
+
 /// What fetching one connection gave.
 #[derive(Debug)]
 pub enum Fetched {
     /// Everything; `attention` says what the user should still do (consent, renew soon).
     Synced {
+        /// The fetched connection, accounts and transactions.
         sync: ConnectionSync,
-        attention: Option<String>,
+        /// What the user should still do.
+        attention: Option<Problem>,
     },
-    /// Not fetched: the user must act first.
-    NeedsUser(String),
+    /// Not fetched: the user must do this first.
+    NeedsUser(NextAction),
+}
+
+/// What [`add_to_batch`] added for one connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    /// Fetched and added as synced (else added as skipped).
+    pub synced: bool,
+    /// Accounts fetched.
+    pub accounts: usize,
+    /// Fetched transactions not in the store yet.
+    pub new_transactions: usize,
+    /// What the user must do, when anything.
+    pub problem: Option<Problem>,
+}
+
+/// Fetches `connection` and adds it to `batch`: synced (counting the transactions `store` does
+/// not hold yet), or skipped with what the user must do first. An API error is returned, and
+/// nothing is added: the caller decides (skip it, or give up).
+pub async fn add_to_batch(
+    client: &Client,
+    store: &Store,
+    connection: &wire::Connection,
+    now: DateTime<Utc>,
+    batch: &mut SyncBatch,
+) -> Result<Added, FetchError> {
+    Ok(
+        match fetch_connection(client, store, connection, now).await? {
+            Fetched::Synced { sync, attention } => {
+                let added = Added {
+                    synced: true,
+                    accounts: sync.accounts.len(),
+                    new_transactions: store.count_new(&sync.transactions)?,
+                    problem: attention,
+                };
+                batch.synced.push(sync);
+                added
+            }
+            Fetched::NeedsUser(action) => {
+                batch
+                    .skipped
+                    .push((to_domain::connection(connection), action.clone()));
+                Added {
+                    synced: false,
+                    accounts: 0,
+                    new_transactions: 0,
+                    problem: Some(Problem::Action(action)),
+                }
+            }
+        },
+    )
 }
 
 /// Why a fetch failed.
@@ -83,12 +150,12 @@ pub async fn fetch_connection(
         .count();
     let action = domain.next_action(now, 0);
     if blocks(&action, now) {
-        return Ok(Fetched::NeedsUser(next_action_text(&action)));
+        return Ok(Fetched::NeedsUser(action));
     }
     let mut transactions = Vec::new();
     for account in accounts.iter().filter(|a| a.state == AccountState::Active) {
         let filter = TransactionFilter {
-            account_id: Some(account.id.clone()),
+            account_id: Some(account.id.raw().to_owned()),
             start_import_date: store.last_import(&account.id)?,
             ..TransactionFilter::default()
         };
@@ -98,11 +165,11 @@ pub async fn fetch_connection(
         transactions.extend(lines.iter().map(to_domain::transaction));
     }
     let attention = if waiting > 0 {
-        Some(format!("{waiting} account(s) wait for your consent"))
+        Some(Problem::AccountsWaitForConsent(waiting))
     } else if matches!(action, NextAction::None | NextAction::Wait) {
         None
     } else {
-        Some(next_action_text(&action))
+        Some(Problem::Action(action))
     };
     Ok(Fetched::Synced {
         sync: ConnectionSync {

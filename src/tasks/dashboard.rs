@@ -16,12 +16,12 @@ use chrono::Utc;
 
 use crate::app::ApiEvent;
 use crate::domain::{AccountId, CallFailure, ChannelHealth, ConnectionId, SyncStep};
+use crate::export::Format;
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::to_domain;
 use crate::oxlin::wire::{AccountStatus, SyncType};
-use crate::screens::dashboard::ExportFormat;
 use crate::store::Store;
 use crate::store::dashboard::{load_dashboard_summary, load_transactions};
 use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
@@ -176,7 +176,7 @@ impl Local {
     pub async fn delete(&self, client: Client, connection: ConnectionId) {
         match client.delete_connection(connection.raw()).await {
             Ok(()) | Err(OxlinError::NotFound(_)) => {
-                let id = connection.raw().to_owned();
+                let id = connection.clone();
                 self.change_then_reload(
                     move |store| {
                         store
@@ -196,7 +196,7 @@ impl Local {
     pub async fn archive(&self, client: Client, account: AccountId, archived: bool) {
         match client.set_archived(account.raw(), archived).await {
             Ok(()) => {
-                let id = account.raw().to_owned();
+                let id = account.clone();
                 let done = if archived {
                     "Account archived: it leaves the totals."
                 } else {
@@ -218,10 +218,10 @@ impl Local {
     }
 
     /// Writes the export file and says where.
-    pub fn export(&self, format: ExportFormat, account: Option<String>) {
+    pub fn export(&self, format: Format, account: Option<AccountId>) {
         let local = self.clone();
         tokio::task::spawn_blocking(move || {
-            let event = match local.write_export(format, account.as_deref()) {
+            let event = match local.write_export(format, account.as_ref()) {
                 Ok(path) => ApiEvent::Notice(format!("Exported to {}", path.display())),
                 Err(e) => ApiEvent::Failed {
                     connection: None,
@@ -232,19 +232,14 @@ impl Local {
         });
     }
 
-    fn write_export(&self, format: ExportFormat, account: Option<&str>) -> Result<PathBuf, String> {
+    fn write_export(&self, format: Format, account: Option<&AccountId>) -> Result<PathBuf, String> {
         let store = self.open()?;
-        let data =
-            crate::export::ExportData::load(&store, account, None).map_err(|e| e.to_string())?;
+        let data = crate::export::ExportData::load(&store, account.map(AccountId::key), None)
+            .map_err(|e| e.to_string())?;
         let dir = export_dir(store.path());
-        let (format, ext) = match format {
-            ExportFormat::Csv => (crate::export::Format::Csv, "csv"),
-            ExportFormat::Ledger => (crate::export::Format::Ledger, "ledger"),
-            ExportFormat::Beancount => (crate::export::Format::Beancount, "beancount"),
-            ExportFormat::Ofx => (crate::export::Format::Ofx, "ofx"),
-        };
+        let ext = format.extension();
         let scope = account
-            .map(|a| crate::export::names::component(a, "account"))
+            .map(|a| crate::export::names::component(a.raw(), "account"))
             .unwrap_or_else(|| "all".into());
         let stamp = Utc::now().format("%Y%m%d-%H%M%S");
         let path = dir.join(format!("coffre-{scope}-{stamp}.{ext}"));

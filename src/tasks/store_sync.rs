@@ -1,6 +1,7 @@
 //! Writing a synced connection to the local store: once the queue says a connection's sync
-//! succeeded, fetch its state, accounts and new transactions (the same fetch as `coffre sync`,
-//! [`crate::sync::fetch`]) and write them in ONE store transaction. A failure anywhere (network,
+//! succeeded, fetch its state, accounts and new transactions and add them to a batch (the same
+//! fetch and the same batch assembly as `coffre sync`: [`crate::sync::fetch::add_to_batch`]),
+//! then write it in ONE store transaction. A failure anywhere (network,
 //! store) writes nothing: the store and the dashboard stay as they were.
 //!
 //! The store is SQLite (blocking, not `Sync`), so the whole fetch-and-write runs on a blocking
@@ -18,7 +19,7 @@ use chrono::Utc;
 
 use crate::oxlin::client::Client;
 use crate::store::{Store, SyncBatch};
-use crate::sync::fetch::{FetchError, Fetched, fetch_connection};
+use crate::sync::fetch::{FetchError, add_to_batch};
 use crate::sync::session::{self, TokenOwner};
 
 /// Where synced connections are written, and whose saved session is kept beside them.
@@ -50,33 +51,15 @@ pub async fn save_connection(
     let work = move || -> Result<Saved, String> {
         let mut store = Store::open(&target.path).map_err(|e| e.to_string())?;
         let now = Utc::now();
-        let fetched = runtime.block_on(async {
-            let wire = client.connection(&connection).await?;
-            let fetched = fetch_connection(&client, &store, &wire, now).await?;
-            Ok::<_, FetchError>((wire, fetched))
-        });
-        let (wire, fetched) = fetched.map_err(|e| e.to_string())?;
         let mut batch = SyncBatch::default();
-        let saved = match fetched {
-            Fetched::Synced { sync, attention } => {
-                let new_transactions = store
-                    .count_new(&sync.transactions)
-                    .map_err(|e| e.to_string())?;
-                batch.synced.push(sync);
-                Saved {
-                    new_transactions,
-                    attention,
-                }
-            }
-            Fetched::NeedsUser(what) => {
-                batch
-                    .skipped
-                    .push((crate::oxlin::to_domain::connection(&wire), what.clone()));
-                Saved {
-                    new_transactions: 0,
-                    attention: Some(what),
-                }
-            }
+        let added = runtime.block_on(async {
+            let wire = client.connection(&connection).await?;
+            add_to_batch(&client, &store, &wire, now, &mut batch).await
+        });
+        let added = added.map_err(|e: FetchError| e.to_string())?;
+        let saved = Saved {
+            new_transactions: added.new_transactions,
+            attention: added.problem.map(|p| p.to_string()),
         };
         store.apply(&batch, now).map_err(|e| e.to_string())?;
         if let Some(owner) = &target.session_owner

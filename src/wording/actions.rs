@@ -1,2 +1,147 @@
 //! What the user must do about a connection, in words: one sentence per
-//! [`crate::domain::NextAction`].
+//! [`crate::domain::NextAction`] for `coffre sync`'s lines ([`sentence`], and a sync
+//! `Problem`'s `Display`), the short notes the
+//! dashboard puts beside a bank ([`dashboard_note`]), and the words for an account's kind and a
+//! transaction's booking status. The store and the domain keep codes only; rewording here never
+//! changes a status.
+//!
+//! Choice of ours: the dashboard counts the days to a renewal in Paris calendar days (the
+//! renewal date is a Paris date), and a renewal due today counts as expired.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::Paris;
+
+use crate::domain::{AccountKind, BookingStatus, NextAction};
+use crate::sync::fetch::Problem;
+
+/// Credentials expiring within this many days get a "renew" note on the dashboard.
+pub const RENEW_WITHIN_DAYS: i64 = 14;
+
+/// A short English sentence for what the user must do (`coffre sync`'s lines).
+pub fn sentence(action: &NextAction) -> String {
+    match action {
+        NextAction::None => "none".into(),
+        NextAction::Wait => "wait for the running sync".into(),
+        NextAction::AnswerChallenge => "answer the bank's challenge".into(),
+        NextAction::AddCredentials => "add credentials".into(),
+        NextAction::UpdateCredentials => "update the credentials (the bank refused them)".into(),
+        NextAction::ActAtBank => "log in at the bank's website and do what it asks".into(),
+        NextAction::RenewBefore(day) => format!("renew the authorisation before {day}"),
+        NextAction::ConsentToAccounts => "consent to the new accounts".into(),
+        NextAction::RetryLater => "sync again later".into(),
+        NextAction::Other(code) => format!("see the dashboard ({code})"),
+    }
+}
+
+/// `coffre sync`'s words for accounts that wait for consent.
+pub fn accounts_wait_for_consent(count: usize) -> String {
+    format!("{count} account(s) wait for your consent")
+}
+
+/// `coffre sync`'s words for a connection that could not be fetched.
+pub fn sync_failed(reason: &str) -> String {
+    format!("{} ({reason})", sentence(&NextAction::RetryLater))
+}
+
+/// `coffre sync`'s words for a connection's problem (and the TUI's status line after a save).
+impl std::fmt::Display for Problem {
+    /// The problem in words (`crate::wording::actions`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Action(action) => f.write_str(&sentence(action)),
+            Problem::AccountsWaitForConsent(n) => f.write_str(&accounts_wait_for_consent(*n)),
+            Problem::Failed(reason) => f.write_str(&sync_failed(reason)),
+        }
+    }
+}
+
+/// What a connection needs from the user, if anything, as the dashboard's short note: from its
+/// stored next action, whether it is closed, and how many accounts wait for consent, at `now`.
+pub fn dashboard_note(
+    action: &NextAction,
+    closed: bool,
+    pending_consent: usize,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    match action {
+        NextAction::UpdateCredentials => return Some("password refused: update it (r)".into()),
+        NextAction::ActAtBank => return Some("action needed on the bank's website".into()),
+        _ if closed => return Some("closed".into()),
+        NextAction::RenewBefore(day) => {
+            if let Some(note) = renewal_note(*day, now) {
+                return Some(note);
+            }
+        }
+        _ => {}
+    }
+    match pending_consent {
+        0 => None,
+        1 => Some("1 account waits for consent (r)".into()),
+        n => Some(format!("{n} accounts wait for consent (r)")),
+    }
+}
+
+/// "credentials expire in N days" when the renewal date `day` is near.
+fn renewal_note(day: NaiveDate, now: DateTime<Utc>) -> Option<String> {
+    let days = (day - now.with_timezone(&Paris).date_naive()).num_days();
+    if days <= 0 {
+        Some("credentials expired: renew (r)".into())
+    } else if days < RENEW_WITHIN_DAYS {
+        Some(format!("credentials expire in {days} days: renew (r)"))
+    } else {
+        None
+    }
+}
+
+/// A short name for an account's kind, for a column.
+pub fn kind_short(kind: &AccountKind) -> &str {
+    match kind {
+        AccountKind::Checking => "Checking",
+        AccountKind::Savings => "Savings",
+        AccountKind::CreditCard => "Card",
+        AccountKind::Loan => "Loan",
+        AccountKind::Other(name) => name,
+    }
+}
+
+/// The word shown for a booking status.
+pub fn booking_word(status: BookingStatus) -> &'static str {
+    match status {
+        BookingStatus::Booked => "booked",
+        BookingStatus::Pending => "pending",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at_ten(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .unwrap()
+            .and_utc()
+    }
+
+    #[test]
+    fn a_renewal_counts_paris_days_and_is_expired_on_its_day() {
+        let now = at_ten(2024, 3, 1);
+        let day = |d| NextAction::RenewBefore(NaiveDate::from_ymd_opt(2024, 3, d).unwrap());
+        assert_eq!(
+            dashboard_note(&day(6), false, 0, now).as_deref(),
+            Some("credentials expire in 5 days: renew (r)")
+        );
+        assert_eq!(
+            dashboard_note(&day(1), false, 0, now).as_deref(),
+            Some("credentials expired: renew (r)")
+        );
+        assert_eq!(
+            dashboard_note(&NextAction::None, false, 2, now).as_deref(),
+            Some("2 accounts wait for consent (r)")
+        );
+        assert_eq!(
+            dashboard_note(&NextAction::None, true, 0, now).as_deref(),
+            Some("closed")
+        );
+    }
+}

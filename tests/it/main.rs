@@ -30,6 +30,7 @@ mod sandbox_redirect;
 mod sandbox_state;
 mod session_handoff;
 mod store_concurrency;
+mod store_migration;
 mod store_upserts;
 mod sync_headless;
 mod sync_killed;

@@ -4,6 +4,7 @@
 
 use crate::support::store_sample as sample;
 
+use coffre::domain::{AccountId, Booking, TransactionId};
 use coffre::store::{Store, TransactionQuery, schema};
 use rust_decimal::Decimal;
 use sample::*;
@@ -14,7 +15,7 @@ fn open(dir: &tempfile::TempDir) -> Store {
 
 fn all_ids(store: &Store) -> Vec<String> {
     let rows = store.transactions(&TransactionQuery::default()).unwrap();
-    rows.into_iter().map(|t| t.id).collect()
+    rows.into_iter().map(|t| t.id.raw().to_owned()).collect()
 }
 
 #[test]
@@ -53,8 +54,8 @@ fn pending_then_booked_updates_the_line_and_records_the_change() {
     assert_eq!(t3.len(), 1);
     assert!(!t3[0].is_pending());
     assert_eq!(
-        store.booking_changes("t3").unwrap(),
-        vec![("PENDING".into(), "BOOKED".into(), 1_700_090_000)]
+        store.booking_changes(&TransactionId::oxlin("t3")).unwrap(),
+        vec![(Booking::Pending, Booking::Booked, 1_700_090_000)]
     );
 }
 
@@ -98,7 +99,7 @@ fn dashboard_reads_groups_totals_sorted_pages_counts_and_search() {
         .iter()
         .map(|g| {
             (
-                g.connection.as_ref().unwrap().name.clone(),
+                g.connection.as_ref().unwrap().bank().to_owned(),
                 g.accounts.len(),
             )
         })
@@ -124,11 +125,11 @@ fn dashboard_reads_groups_totals_sorted_pages_counts_and_search() {
         .transactions(&page)
         .unwrap()
         .into_iter()
-        .map(|t| t.id)
+        .map(|t| t.id.raw().to_owned())
         .collect();
     assert_eq!(ids, ["t4", "t2"]);
     let one_account = TransactionQuery {
-        account_id: Some("a1".into()),
+        account_id: Some(AccountId::oxlin("a1")),
         ..Default::default()
     };
     assert_eq!(store.transaction_count(&one_account).unwrap(), 3);
@@ -142,7 +143,7 @@ fn dashboard_reads_groups_totals_sorted_pages_counts_and_search() {
         ..Default::default()
     };
     assert_eq!(store.transaction_count(&literal_percent).unwrap(), 0);
-    let amount = &store.transactions(&search).unwrap()[0].amount;
+    let amount = &store.transactions(&search).unwrap()[0].amount.amount;
     assert_eq!(amount.to_string(), "2500.00");
 }
 

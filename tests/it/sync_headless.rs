@@ -7,6 +7,7 @@
 use crate::support::sync_bank as support;
 use crate::support::tools::tool;
 
+use coffre::domain::NextAction;
 use coffre::store::TransactionQuery;
 use support::{bank_with_user, coffre, stored, sync};
 
@@ -104,8 +105,11 @@ async fn refused_credentials_are_named_and_the_other_bank_still_syncs() {
         .unwrap();
     assert_eq!(after, before, "the refused bank keeps what it had");
     let states = stored(&bank).sync_states().unwrap();
-    let state = states.iter().find(|s| s.connection_id == refused).unwrap();
-    assert!(state.outcome.contains("update the credentials"));
+    let state = states
+        .iter()
+        .find(|s| s.connection_id.raw() == refused)
+        .unwrap();
+    assert_eq!(state.outcome, Some(NextAction::UpdateCredentials));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -145,8 +145,8 @@ pub fn hostile_provider() -> Provider {
 /// Three accounts listed for consent.
 pub fn consent_accounts() -> Vec<Account> {
     let acc = |id: &str, name: &str, kind: AccountKind, iban: Option<&str>, bal: &str| Account {
-        id: id.into(),
-        connection_id: Some("c1".into()),
+        id: coffre::domain::AccountId::oxlin(id),
+        connection_id: Some(coffre::domain::ConnectionId::oxlin("c1")),
         name: name.into(),
         kind,
         state: AccountState::PendingConsent,

@@ -137,8 +137,8 @@ fn every_state() -> Vec<(&'static str, Model)> {
     states.push(("sync failed", failed));
 
     let mut data = fixtures::data();
-    data.connections[0].bank = format!("{HOSTILE}{LONG_WORD}");
-    data.accounts[0].name = format!("{LONG_WORD}{HOSTILE}");
+    data.connections[0].connection.name = format!("{HOSTILE}{LONG_WORD}");
+    data.accounts[0].account.name = format!("{LONG_WORD}{HOSTILE}");
     let mut board = fixtures::dashboard(data);
     run(
         &mut board,

@@ -7,7 +7,7 @@ use crate::app::onboarding::back_to_picker;
 use crate::app::progress::{register, sync_every_connection};
 use crate::app::session::open_login;
 use crate::app::{Command, Model, Screen};
-use crate::domain::{AccountId, ConnectionId, SyncStep};
+use crate::domain::SyncStep;
 use crate::screens::dashboard::{DashboardAction, DashboardData, Transactions};
 use crate::ui::widgets::status_line::Status;
 
@@ -42,15 +42,10 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
         }
         DashboardAction::SyncAll => sync_every_connection(model),
         DashboardAction::RenewCredentials(connection) => {
-            vec![Command::RenewCredentials {
-                connection: ConnectionId::oxlin(&connection),
-            }]
+            vec![Command::RenewCredentials { connection }]
         }
-        DashboardAction::AddChannel(connection) => vec![Command::AddChannel {
-            connection: ConnectionId::oxlin(&connection),
-        }],
+        DashboardAction::AddChannel(connection) => vec![Command::AddChannel { connection }],
         DashboardAction::GiveConsent(connection) => {
-            let connection = ConnectionId::oxlin(&connection);
             let generation = register(model, &connection, SyncStep::WaitingForUser);
             vec![Command::GiveConsent {
                 connection,
@@ -58,15 +53,10 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             }]
         }
         DashboardAction::Archive(account, archived) => {
-            vec![Command::ArchiveAccount {
-                account: AccountId::oxlin(&account),
-                archived,
-            }]
+            vec![Command::ArchiveAccount { account, archived }]
         }
         DashboardAction::DeleteConnection(connection) => {
-            vec![Command::DeleteConnection {
-                connection: ConnectionId::oxlin(&connection),
-            }]
+            vec![Command::DeleteConnection { connection }]
         }
         DashboardAction::Export(format, account) => vec![Command::Export { format, account }],
         DashboardAction::AddBank => back_to_picker(model),

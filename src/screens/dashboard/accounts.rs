@@ -17,17 +17,15 @@ use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
 
 use super::Dashboard;
-use super::data::{AccountSummary, ConnectionStatus, ConnectionSummary, STALE_AFTER_HOURS};
 use crate::domain::SyncStep;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
+use crate::store::read_model::{AccountSummary, ConnectionSummary, STALE_AFTER_HOURS};
 use crate::ui::format::{fit, masked_iban, money};
 use crate::ui::widgets::badge::freshness_badge;
 use crate::ui::widgets::sparkline::sparkline;
 use crate::ui::widgets::spinner::spinner_frame;
-
-/// Credentials expiring within this many days get a "renew" action.
-pub const RENEW_WITHIN_DAYS: i64 = 14;
+use crate::wording::actions::{dashboard_note, kind_short};
 
 /// One line of the accounts view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,38 +38,23 @@ enum Item {
     Subtotal(Option<usize>),
 }
 
-/// What a connection needs from the user, if anything, as a short sentence.
+/// What a connection needs from the user, if anything, as a short note (words:
+/// [`crate::wording::actions::dashboard_note`]).
 pub fn needed_action(c: &ConnectionSummary, now: DateTime<Utc>) -> Option<String> {
-    match &c.status {
-        ConnectionStatus::AuthFailed => return Some("password refused: update it (r)".into()),
-        ConnectionStatus::ActionRequired => {
-            return Some("action needed on the bank's website".into());
-        }
-        ConnectionStatus::Closed => return Some("closed".into()),
-        ConnectionStatus::Ok | ConnectionStatus::Other(_) => {}
-    }
-    if let Some(expires) = c.credentials_expire {
-        let days = (expires - now).num_days();
-        if expires <= now {
-            return Some("credentials expired: renew (r)".into());
-        }
-        if days < RENEW_WITHIN_DAYS {
-            return Some(format!("credentials expire in {days} days: renew (r)"));
-        }
-    }
-    match c.accounts_pending_consent {
-        0 => None,
-        1 => Some("1 account waits for consent (r)".into()),
-        n => Some(format!("{n} accounts wait for consent (r)")),
-    }
+    dashboard_note(
+        &c.next_action,
+        c.is_closed(),
+        c.accounts_pending_consent,
+        now,
+    )
 }
 
 /// Sums balances per currency (archived accounts left out).
 pub fn totals<'a>(accounts: impl Iterator<Item = &'a AccountSummary>) -> BTreeMap<String, Decimal> {
     let mut sums = BTreeMap::new();
-    for a in accounts.filter(|a| !a.archived) {
-        if let Some(b) = a.balance {
-            *sums.entry(a.currency.clone()).or_insert(Decimal::ZERO) += b;
+    for a in accounts.filter(|a| !a.archived()) {
+        if let Some(b) = &a.account.balance {
+            *sums.entry(b.currency.clone()).or_insert(Decimal::ZERO) += b.amount;
         }
     }
     sums
@@ -177,13 +160,13 @@ impl Dashboard {
         // A long bank name leaves room for its status and the action it needs.
         let name_w = if width < 40 { width } else { width / 2 };
         let mut spans = vec![Span::styled(
-            fit(&conn.bank, name_w as usize),
+            fit(conn.bank(), name_w as usize),
             ctx.theme.title,
         )];
         let step = sync
             .rows
             .iter()
-            .find(|r| r.connection.raw() == conn.id)
+            .find(|r| r.connection == *conn.id())
             .map(|r| &r.step);
         match step {
             Some(SyncStep::Failed(f)) => {
@@ -240,7 +223,7 @@ impl Dashboard {
         let [kind, name, iban, balance, spark, badge] = Layout::horizontal(widths).areas(area);
         let base = if selected {
             ctx.theme.selected
-        } else if account.archived {
+        } else if account.archived() {
             ctx.theme.disabled
         } else {
             ctx.theme.text
@@ -250,16 +233,36 @@ impl Dashboard {
             let style = if selected { base } else { style };
             Line::styled(text, style).render(r, buf);
         };
-        put(buf, kind, format!("  {}", account.kind.short()), base);
-        let archived = if account.archived { " (archived)" } else { "" };
-        put(buf, name, format!("{}{archived}", account.name), base);
-        let masked = account.iban.as_deref().map(masked_iban).unwrap_or_default();
+        put(
+            buf,
+            kind,
+            format!("  {}", kind_short(&account.account.kind)),
+            base,
+        );
+        let archived = if account.archived() {
+            " (archived)"
+        } else {
+            ""
+        };
+        put(
+            buf,
+            name,
+            format!("{}{archived}", account.account.name),
+            base,
+        );
+        let masked = account
+            .account
+            .iban
+            .as_deref()
+            .map(masked_iban)
+            .unwrap_or_default();
         put(buf, iban, format!(" {masked}"), ctx.theme.dim);
-        let (amount, style) = match account.balance {
-            Some(b) if b.is_sign_negative() => {
-                (money(b, &account.currency, ctx.numbers), ctx.theme.negative)
-            }
-            Some(b) => (money(b, &account.currency, ctx.numbers), base),
+        let (amount, style) = match account.balance() {
+            Some(b) if b.is_sign_negative() => (
+                money(b, account.currency(), ctx.numbers),
+                ctx.theme.negative,
+            ),
+            Some(b) => (money(b, account.currency(), ctx.numbers), base),
             None => ("—".into(), ctx.theme.dim),
         };
         let style = if selected { base } else { style };

@@ -15,8 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use rust_decimal::Decimal;
 
-use super::data::BookingStatus;
 use super::query::Filter;
+use crate::domain::BookingStatus;
 use crate::ui::theme::Theme;
 
 const FIELDS: [&str; 6] = [
@@ -160,7 +160,7 @@ impl FilterDialog {
             self.from.clone(),
             self.to.clone(),
             self.status
-                .map_or("pending and booked", |s| s.word())
+                .map_or("pending and booked", crate::wording::actions::booking_word)
                 .into(),
             self.min.clone(),
             self.max.clone(),

@@ -5,7 +5,9 @@
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 
 use super::transactions::TxAction;
-use super::{ConnectionStatus, Dashboard, DashboardAction, ExportFormat, Prompt, Tab};
+use super::{Dashboard, DashboardAction, Prompt, Tab};
+use crate::domain::NextAction;
+use crate::export::Format;
 
 impl Dashboard {
     /// Handles a key.
@@ -66,18 +68,18 @@ impl Dashboard {
                     .selected_account()
                     .and_then(|a| self.accounts.get(a as usize))
                 {
-                    return DashboardAction::Archive(a.id.clone(), !a.archived);
+                    return DashboardAction::Archive(a.id().clone(), !a.archived());
                 }
             }
             KeyCode::Char('D') => {
                 if let Some(c) = self.selected_connection() {
-                    self.prompt = Some(Prompt::Delete(c.id.clone()));
+                    self.prompt = Some(Prompt::Delete(c.id().clone()));
                 }
             }
             KeyCode::Char('r') => return self.fix_selected(),
             KeyCode::Char('c') => {
                 if let Some(c) = self.selected_connection() {
-                    return DashboardAction::AddChannel(c.id.clone());
+                    return DashboardAction::AddChannel(c.id().clone());
                 }
             }
             _ => {}
@@ -90,11 +92,11 @@ impl Dashboard {
         let Some(c) = self.selected_connection() else {
             return DashboardAction::None;
         };
-        let expiring = c.credentials_expire.is_some();
-        match (&c.status, c.accounts_pending_consent) {
-            (ConnectionStatus::AuthFailed, _) => DashboardAction::RenewCredentials(c.id.clone()),
-            (_, n) if n > 0 => DashboardAction::GiveConsent(c.id.clone()),
-            _ if expiring => DashboardAction::RenewCredentials(c.id.clone()),
+        let expiring = matches!(c.next_action, NextAction::RenewBefore(_));
+        match (&c.next_action, c.accounts_pending_consent) {
+            (NextAction::UpdateCredentials, _) => DashboardAction::RenewCredentials(c.id().clone()),
+            (_, n) if n > 0 => DashboardAction::GiveConsent(c.id().clone()),
+            _ if expiring => DashboardAction::RenewCredentials(c.id().clone()),
             _ => DashboardAction::None,
         }
     }
@@ -104,10 +106,10 @@ impl Dashboard {
             (Prompt::Delete(c), KeyCode::Char('y')) => DashboardAction::DeleteConnection(c),
             (Prompt::Export, KeyCode::Char(c)) => {
                 let format = match c {
-                    'c' => ExportFormat::Csv,
-                    'l' => ExportFormat::Ledger,
-                    'b' => ExportFormat::Beancount,
-                    'o' => ExportFormat::Ofx,
+                    'c' => Format::Csv,
+                    'l' => Format::Ledger,
+                    'b' => Format::Beancount,
+                    'o' => Format::Ofx,
                     _ => return DashboardAction::None,
                 };
                 let account = match self.tab {
@@ -116,7 +118,7 @@ impl Dashboard {
                 };
                 let id = account
                     .and_then(|a| self.accounts.get(a as usize))
-                    .map(|a| a.id.clone());
+                    .map(|a| a.id().clone());
                 DashboardAction::Export(format, id)
             }
             _ => DashboardAction::None,

@@ -14,8 +14,9 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::data::{BookingStatus, Transactions};
 use super::order;
+use crate::domain::BookingStatus;
+use crate::store::read_model::Transactions;
 
 /// A column the transactions can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use super::Dashboard;
-use super::data::BookingStatus;
 use super::query::SortColumn;
 use super::transactions::Focus;
+use crate::domain::BookingStatus;
 use crate::screens::ViewCtx;
 use crate::ui::format::{count, masked_iban, signed_money};
 
@@ -39,7 +39,7 @@ impl Dashboard {
             let name = |a: u32| {
                 self.accounts
                     .get(a as usize)
-                    .map_or_else(|| "?".into(), |a| a.name.clone())
+                    .map_or_else(|| "?".into(), |a| a.account.name.clone())
             };
             dialog.render(rest, buf, ctx.theme, &name);
         }
@@ -51,7 +51,7 @@ impl Dashboard {
             .filter
             .account
             .and_then(|a| self.accounts.get(a as usize))
-            .map_or_else(|| "All accounts".to_string(), |a| a.name.clone());
+            .map_or_else(|| "All accounts".to_string(), |a| a.account.name.clone());
         let arrow = if self.tx.sort.descending {
             "▼"
         } else {
@@ -79,7 +79,7 @@ impl Dashboard {
             parts.push(format!("{}…{}", d(f.from), d(f.to)));
         }
         if let Some(s) = f.status {
-            parts.push(s.word().to_string());
+            parts.push(crate::wording::actions::booking_word(s).to_string());
         }
         if f.min.is_some() || f.max.is_some() {
             let a = |a: Option<rust_decimal::Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
@@ -158,7 +158,7 @@ impl Dashboard {
                     SortColumn::Account => Cell::from(
                         self.accounts
                             .get(account as usize)
-                            .map_or("?", |a| a.name.as_str())
+                            .map_or("?", |a| a.account.name.as_str())
                             .to_string(),
                     ),
                     SortColumn::Label => Cell::from(row.label.to_string()),
@@ -219,12 +219,20 @@ impl Dashboard {
             field("Date", date(Some(row.date))),
             field("Value date", date(row.value_date)),
             field("Booking date", date(row.booking_date)),
-            field("Status", row.status.word().into()),
+            field(
+                "Status",
+                crate::wording::actions::booking_word(row.status).into(),
+            ),
             field(
                 "Account",
                 account.map_or("?".into(), |a| {
-                    let iban = a.iban.as_deref().map(masked_iban).unwrap_or_default();
-                    format!("{} {iban}", a.name)
+                    let iban = a
+                        .account
+                        .iban
+                        .as_deref()
+                        .map(masked_iban)
+                        .unwrap_or_default();
+                    format!("{} {iban}", a.account.name)
                 }),
             ),
             field("Category", row.category.unwrap_or("—").to_string()),
@@ -234,7 +242,7 @@ impl Dashboard {
                 row.imported_at
                     .map_or("—".into(), |t| t.format("%d/%m/%Y %H:%M UTC").to_string()),
             ),
-            field("Id", row.id.to_string()),
+            field("Id", row.raw_id().to_string()),
         ];
         match row.notes {
             Some(notes) => {

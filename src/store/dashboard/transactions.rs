@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate};
 use rusqlite::types::{FromSqlError, Type, ValueRef};
 use rust_decimal::Decimal;
 
-use crate::screens::dashboard::data::{BookingStatus, Transactions, TxRef};
+use crate::domain::BookingStatus;
+use crate::store::read_model::{Transactions, TxRef};
 use crate::store::{Store, StoreError};
 
 /// Every transaction in the store, compact, in the order they were first stored.
@@ -58,10 +59,7 @@ pub fn load_transactions(store: &Store) -> Result<Transactions, StoreError> {
             imported_at: r
                 .get::<_, Option<i64>>(7)?
                 .and_then(|t| DateTime::from_timestamp(t, 0)),
-            status: match needed(8)? {
-                "PENDING" => BookingStatus::Pending,
-                _ => BookingStatus::Booked,
-            },
+            status: BookingStatus::from_code(needed(8)?),
             label: needed(9)?,
             notes: text(10)?,
             category: text(11)?,

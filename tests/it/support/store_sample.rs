@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use coffre::domain::{
-    Account, AccountKind, AccountState, Booking, Connection, ConnectionState, Money, Transaction,
+    Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
+    ConnectionState, Money, Transaction, TransactionId,
 };
 use coffre::store::{ConnectionSync, SyncBatch};
 use rust_decimal::Decimal;
@@ -22,7 +23,7 @@ pub fn money(amount: &str, currency: &str) -> Money {
 
 pub fn connection(id: &str, name: &str) -> Connection {
     Connection {
-        id: id.into(),
+        id: ConnectionId::oxlin(id),
         provider_id: Some("87".into()),
         name: name.into(),
         state: ConnectionState::Ok,
@@ -33,8 +34,8 @@ pub fn connection(id: &str, name: &str) -> Connection {
 
 pub fn account(id: &str, connection: &str, name: &str, balance: &str, currency: &str) -> Account {
     Account {
-        id: id.into(),
-        connection_id: Some(connection.into()),
+        id: AccountId::oxlin(id),
+        connection_id: Some(ConnectionId::oxlin(connection)),
         name: name.into(),
         kind: AccountKind::Checking,
         state: AccountState::Active,
@@ -47,8 +48,8 @@ pub fn account(id: &str, connection: &str, name: &str, balance: &str, currency: 
 
 pub fn transaction(id: &str, account: &str, date: &str, amount: &str, label: &str) -> Transaction {
     Transaction {
-        id: id.into(),
-        account_id: account.into(),
+        id: TransactionId::oxlin(id),
+        account_id: AccountId::oxlin(account),
         amount: money(amount, "EUR"),
         date: Some(day(date)),
         value_date: None,

@@ -3,11 +3,12 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
-use coffre::screens::dashboard::Dashboard;
-use coffre::screens::dashboard::data::{
-    AccountKind, AccountSummary, BookingStatus, ConnectionStatus, ConnectionSummary, DashboardData,
-    TransactionRow,
+use coffre::domain::{
+    Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
+    ConnectionState, Money, NextAction, Transaction, TransactionId,
 };
+use coffre::screens::dashboard::Dashboard;
+use coffre::store::read_model::{AccountSummary, ConnectionSummary, DashboardData};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -25,48 +26,53 @@ fn ago(minutes: i64) -> DateTime<Utc> {
     now() - Duration::minutes(minutes)
 }
 
+fn connection(id: &str, bank: &str, next_action: NextAction) -> ConnectionSummary {
+    ConnectionSummary {
+        connection: Connection {
+            id: ConnectionId::oxlin(id),
+            provider_id: None,
+            name: bank.into(),
+            state: ConnectionState::Ok,
+            channels: Vec::new(),
+            last_success: None,
+        },
+        next_action,
+        accounts_pending_consent: 0,
+        synced_at: None,
+    }
+}
+
 pub fn connections() -> Vec<ConnectionSummary> {
-    vec![
-        ConnectionSummary {
-            id: "c1".into(),
-            bank: "Linxo Test Bank".into(),
-            status: ConnectionStatus::Ok,
-            credentials_expire: Some(now() + Duration::days(5) + Duration::hours(2)),
-            accounts_pending_consent: 0,
-            synced_at: Some(ago(3)),
-        },
-        ConnectionSummary {
-            id: "c2".into(),
-            bank: "HSBC".into(),
-            status: ConnectionStatus::AuthFailed,
-            credentials_expire: Some(now() + Duration::days(80)),
-            accounts_pending_consent: 1,
-            synced_at: Some(ago(60 * 50)),
-        },
-    ]
+    let mut linxo = connection("c1", "Linxo Test Bank", NextAction::RenewBefore(day(-5)));
+    linxo.synced_at = Some(ago(3));
+    let mut hsbc = connection("c2", "HSBC", NextAction::UpdateCredentials);
+    hsbc.accounts_pending_consent = 1;
+    hsbc.synced_at = Some(ago(60 * 50));
+    vec![linxo, hsbc]
 }
 
 fn account(id: &str, conn: &str, name: &str, kind: AccountKind, balance: &str) -> AccountSummary {
     AccountSummary {
-        id: id.into(),
-        connection_id: conn.into(),
-        name: name.into(),
-        kind,
-        iban: Some(format!("FR76 3000 4000 0{id}00 1234 5678 9{}", id.len())),
-        balance: Some(dec(balance)),
-        currency: "EUR".into(),
-        balance_date: Some(day(0)),
-        owner: Some("M. Dupont".into()),
-        archived: false,
+        account: Account {
+            id: AccountId::oxlin(id),
+            connection_id: Some(ConnectionId::oxlin(conn)),
+            name: name.into(),
+            kind,
+            state: AccountState::Active,
+            iban: Some(format!("FR76 3000 4000 0{id}00 1234 5678 9{}", id.len())),
+            balance: Some(Money::new(dec(balance), "EUR")),
+            balance_date: Some(now()),
+            owner: Some("M. Dupont".into()),
+        },
         synced_at: Some(ago(3)),
     }
 }
 
 pub fn accounts() -> Vec<AccountSummary> {
     let mut savings = account("a2", "c1", "Livret A", AccountKind::Savings, "12000.00");
-    savings.iban = None;
+    savings.account.iban = None;
     let mut usd = account("a3", "c2", "HSBC Dollar", AccountKind::Checking, "830.10");
-    usd.currency = "USD".into();
+    usd.account.balance = Some(Money::new(dec("830.10"), "USD"));
     usd.synced_at = Some(ago(60 * 50));
     let mut loan = account("a4", "c2", "Prêt immo", AccountKind::Loan, "-85000.00");
     loan.synced_at = Some(ago(60 * 50));
@@ -84,25 +90,25 @@ pub fn accounts() -> Vec<AccountSummary> {
     ]
 }
 
-pub fn tx(i: usize, account: &str, days_ago: i64, label: &str, amount: &str) -> TransactionRow {
-    TransactionRow {
-        id: format!("t{i}"),
-        account_id: account.into(),
-        date: day(days_ago),
+pub fn tx(i: usize, account: &str, days_ago: i64, label: &str, amount: &str) -> Transaction {
+    let currency = if account == "a3" { "USD" } else { "EUR" };
+    Transaction {
+        id: TransactionId::oxlin(&format!("t{i}")),
+        account_id: AccountId::oxlin(account),
+        date: Some(day(days_ago)),
         value_date: Some(day(days_ago - 1)),
         booking_date: None,
-        amount: dec(amount),
-        currency: if account == "a3" { "USD" } else { "EUR" }.into(),
+        amount: Money::new(dec(amount), currency),
         label: label.into(),
         notes: None,
         category: None,
         kind: Some("CARD".into()),
-        status: BookingStatus::Booked,
+        booking: Booking::Booked,
         imported_at: Some(ago(3)),
     }
 }
 
-pub fn transactions() -> Vec<TransactionRow> {
+pub fn transactions() -> Vec<Transaction> {
     let mut rows = vec![
         tx(1, "a1", 1, "CB CARREFOUR MARKET", "-54.20"),
         tx(2, "a1", 2, "VIR SALAIRE ACME SAS", "2450.00"),
@@ -120,7 +126,7 @@ pub fn transactions() -> Vec<TransactionRow> {
     rows[1].category = Some("Salary".into());
     rows[1].notes = Some("Salaire février\nRéf. 2024-02".into());
     rows[2].category = Some("Energy".into());
-    rows[10].status = BookingStatus::Pending;
+    rows[10].booking = Booking::Pending;
     rows[10].value_date = None;
     rows
 }
@@ -130,7 +136,7 @@ pub fn data() -> DashboardData {
 }
 
 /// The two banks and four accounts with these transactions.
-pub fn with_rows(rows: Vec<TransactionRow>) -> DashboardData {
+pub fn with_rows(rows: Vec<Transaction>) -> DashboardData {
     DashboardData {
         connections: connections(),
         accounts: accounts(),

@@ -1,9 +1,9 @@
 //! Dashboard flows: key scripts through `update`, asserting the commands sent and the rows shown.
 
 use coffre::app::{ApiEvent, Command, Msg, update};
-use coffre::domain::{AccountId, ConnectionId, SyncStep};
-use coffre::screens::dashboard::data::BookingStatus;
-use coffre::screens::dashboard::{ExportFormat, Tab};
+use coffre::domain::{AccountId, AccountState, BookingStatus, ConnectionId, NextAction, SyncStep};
+use coffre::export::Format;
+use coffre::screens::dashboard::Tab;
 use crossterm::event::KeyModifiers;
 use crossterm::event::{KeyCode, MouseEvent, MouseEventKind};
 
@@ -86,7 +86,7 @@ fn r_does_what_each_bank_needs() {
         "AUTH_FAILED first: {cmds:?}"
     );
     let mut consent = data();
-    consent.connections[1].status = coffre::screens::dashboard::data::ConnectionStatus::Ok;
+    consent.connections[1].next_action = NextAction::None;
     let mut m = dashboard(consent);
     run(&mut m, [key(KeyCode::End)]);
     let cmds = run(&mut m, typed("r"));
@@ -127,7 +127,7 @@ fn delete_asks_first_and_archive_toggles() {
         "{cmds:?}"
     );
     let mut archived = data();
-    archived.accounts[0].archived = true;
+    archived.accounts[0].account.state = AccountState::Closed;
     let mut m = dashboard(archived);
     let cmds = run(&mut m, typed("x"));
     assert!(
@@ -150,7 +150,7 @@ fn export_asks_the_format_and_follows_the_scope() {
         matches!(
             &cmds[..],
             [Command::Export {
-                format: ExportFormat::Ledger,
+                format: Format::Ledger,
                 account: None
             }]
         ),
@@ -159,7 +159,7 @@ fn export_asks_the_format_and_follows_the_scope() {
     run(&mut m, [key(KeyCode::Enter)]);
     let cmds = run(&mut m, typed("ec"));
     assert!(
-        matches!(&cmds[..], [Command::Export { format: ExportFormat::Csv, account: Some(a) }] if a == "a1"),
+        matches!(&cmds[..], [Command::Export { format: Format::Csv, account: Some(a) }] if *a == AccountId::oxlin("a1")),
         "{cmds:?}"
     );
     assert!(

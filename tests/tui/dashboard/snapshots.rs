@@ -4,7 +4,7 @@
 use coffre::app::{ApiEvent, Model, Msg, Screen};
 use coffre::domain::{ChannelHealth, SyncStep};
 use coffre::screens::dashboard::Dashboard;
-use coffre::screens::dashboard::data::DashboardData;
+use coffre::store::read_model::DashboardData;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
@@ -112,8 +112,8 @@ fn thousands_hostile_and_long_labels() {
     rows[0].label = "\x1b[2J\x1b[31mPAY ME\u{202e}gnp.exe\u{200b}\r\nrm -rf".into();
     rows[1].label = "=HYPERLINK(\"http://evil\")\x07\x08".into();
     let mut hostile = with_rows(rows);
-    hostile.accounts[0].name = "\x1b]0;pwned\x07Compte".into();
-    hostile.connections[0].bank = "Bank\u{2066}\u{202d}Evil".into();
+    hostile.accounts[0].account.name = "\x1b]0;pwned\x07Compte".into();
+    hostile.connections[0].connection.name = "Bank\u{2066}\u{202d}Evil".into();
     let mut m = on_transactions(hostile.clone());
     let text = render(&mut m, 80, 24);
     assert!(
@@ -126,8 +126,9 @@ fn thousands_hostile_and_long_labels() {
     let mut rows = transactions();
     rows[0].label = "PRLV SEPA ".repeat(30);
     let mut long = with_rows(rows);
-    long.accounts[0].name = "Compte courant joint de monsieur et madame Dupont-Martin".into();
-    long.connections[1].bank = "Crédit Agricole Languedoc — Caisse régionale ".repeat(3);
+    long.accounts[0].account.name =
+        "Compte courant joint de monsieur et madame Dupont-Martin".into();
+    long.connections[1].connection.name = "Crédit Agricole Languedoc — Caisse régionale ".repeat(3);
     let mut m = dashboard(long.clone());
     snap_sizes("accounts_long_names", &mut m);
     let mut m = on_transactions(long);

@@ -13,11 +13,12 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::data::BookingStatus;
 use super::intern::Interner;
+pub use super::tx_ref::TxRef;
+use crate::domain::BookingStatus;
 use crate::sanitize::{clean_line, clean_multiline};
 
 /// "No date" in a day-number column.
@@ -26,24 +27,6 @@ const NO_DAY: i32 = i32::MIN;
 const NO_INSTANT: i64 = i64::MIN;
 /// "No notes".
 const NO_NOTES: u32 = u32::MAX;
-
-/// One transaction, borrowed: what [`Transactions::push`] takes and [`Transactions::get`] gives.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TxRef<'a> {
-    pub id: &'a str,
-    pub account_id: &'a str,
-    pub date: NaiveDate,
-    pub value_date: Option<NaiveDate>,
-    pub booking_date: Option<NaiveDate>,
-    pub amount: Decimal,
-    pub currency: &'a str,
-    pub label: &'a str,
-    pub notes: Option<&'a str>,
-    pub category: Option<&'a str>,
-    pub kind: Option<&'a str>,
-    pub status: BookingStatus,
-    pub imported_at: Option<DateTime<Utc>>,
-}
 
 /// One row's fixed-size record.
 #[derive(Debug, Clone, Copy)]
