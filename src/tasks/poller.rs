@@ -149,8 +149,7 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
     let (connection, generation) = (connection.clone(), *generation);
     tokio::spawn(async move {
         let saved =
-            crate::tasks::store_sync::save_connection(client, store, connection.raw().to_owned())
-                .await;
+            crate::tasks::store_sync::save_connection(client, store, connection.clone()).await;
         match saved {
             Ok(saved) => {
                 if let Some(what) = saved.attention {

@@ -17,9 +17,10 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 
+use crate::domain::ConnectionId;
 use crate::oxlin::client::Client;
 use crate::store::{Store, SyncBatch};
-use crate::sync::fetch::{FetchError, add_to_batch};
+use crate::sync::fetch::{FetchError, Problem, add_to_batch};
 use crate::sync::session::{self, TokenOwner};
 
 /// Where synced connections are written, and whose saved session is kept beside them.
@@ -38,14 +39,14 @@ pub struct Saved {
     /// Transactions not in the store before.
     pub new_transactions: usize,
     /// What the user should still do, when anything.
-    pub attention: Option<String>,
+    pub attention: Option<Problem>,
 }
 
 /// Fetches `connection` and writes it to the store in one transaction (then keeps the session).
 pub async fn save_connection(
     client: Client,
     target: StoreTarget,
-    connection: String,
+    connection: ConnectionId,
 ) -> Result<Saved, String> {
     let runtime = tokio::runtime::Handle::current();
     let work = move || -> Result<Saved, String> {
@@ -53,13 +54,13 @@ pub async fn save_connection(
         let now = Utc::now();
         let mut batch = SyncBatch::default();
         let added = runtime.block_on(async {
-            let wire = client.connection(&connection).await?;
+            let wire = client.connection(connection.raw()).await?;
             add_to_batch(&client, &store, &wire, now, &mut batch).await
         });
         let added = added.map_err(|e: FetchError| e.to_string())?;
         let saved = Saved {
             new_transactions: added.new_transactions,
-            attention: added.problem.map(|p| p.to_string()),
+            attention: added.problem,
         };
         store.apply(&batch, now).map_err(|e| e.to_string())?;
         if let Some(owner) = &target.session_owner

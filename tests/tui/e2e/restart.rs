@@ -130,7 +130,8 @@ async fn configured_host(dir: &Path, email: &str) -> (RunningSandbox, OxlinConfi
         path: dir.join("sandbox.sqlite"),
         session_owner: Some(owner(&oxlin, email)),
     };
-    coffre::tasks::store_sync::save_connection(client.clone(), target, seeded.connection_id)
+    let connection = coffre::domain::ConnectionId::oxlin(&seeded.connection_id);
+    coffre::tasks::store_sync::save_connection(client.clone(), target, connection)
         .await
         .unwrap();
     let token = stored_token(dir).expect("the sync keeps the session");
