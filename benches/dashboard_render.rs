@@ -139,7 +139,7 @@ fn bench(n: usize) {
             }),
         );
         frames.push(time(|| {
-            let _ = terminal.draw(|f| coffre::ui::view(&mut model, f));
+            let _ = terminal.draw(|f| coffre::app::view(&mut model, f));
         }));
     }
     let mut first_key = Vec::new();

@@ -79,7 +79,7 @@ fn child(path: &Path) {
     let summary = coffre::store::load_dashboard_summary(&store, now).map_err(|e| e.to_string());
     update(&mut model, Msg::Api(ApiEvent::DashboardLoaded(summary)));
     let Ok(mut terminal) = Terminal::new(TestBackend::new(120, 40));
-    let _ = terminal.draw(|f| coffre::ui::view(&mut model, f));
+    let _ = terminal.draw(|f| coffre::app::view(&mut model, f));
     println!("frame");
     let rows = coffre::store::load_transactions(&store)
         .map(Box::new)
@@ -87,7 +87,7 @@ fn child(path: &Path) {
     update(&mut model, Msg::Api(ApiEvent::TransactionsLoaded(rows)));
     let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
     update(&mut model, Msg::Key(tab));
-    let _ = terminal.draw(|f| coffre::ui::view(&mut model, f));
+    let _ = terminal.draw(|f| coffre::app::view(&mut model, f));
     println!("transactions");
     println!("peak {:.1}", peak_mb().unwrap_or(f64::NAN));
 }

@@ -8,7 +8,7 @@
 //! redirect), the sync [`progress`] (board, challenges, consents) and the dashboard.
 //!
 //! [`run`] (in `event_loop`) is the impure shell around that core: it reads the terminal, the
-//! tasks' results and the clock, and draws.
+//! tasks' results and the clock, and draws with [`view()`] (pure, like `update`).
 
 pub mod command;
 pub mod event_loop;
@@ -18,6 +18,7 @@ pub mod onboarding;
 pub mod progress;
 pub mod session;
 pub mod update;
+pub mod view;
 
 pub use command::Command;
 pub use event_loop::{run, terminal_events};
@@ -25,3 +26,4 @@ pub use model::{LoginScreen, Model, Onboarding, Screen};
 pub use msg::{ApiEvent, Msg};
 pub use session::{AutoLogin, Session, Startup, start};
 pub use update::update;
+pub use view::view;

@@ -17,7 +17,6 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::{Instant, MissedTickBehavior};
 
 use crate::app::{Command, Model, Msg, update};
-use crate::ui;
 
 /// The most frames drawn per second.
 pub const MAX_FPS: u32 = 60;
@@ -42,7 +41,7 @@ pub async fn run<B: Backend>(
     loop {
         let next_frame = last_draw.map_or_else(Instant::now, |t| t + frame_gap);
         if dirty && Instant::now() >= next_frame {
-            terminal.draw(|frame| ui::view(&mut model, frame))?;
+            terminal.draw(|frame| crate::app::view(&mut model, frame))?;
             last_draw = Some(Instant::now());
             dirty = false;
         }

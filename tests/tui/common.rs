@@ -20,7 +20,7 @@ pub fn now() -> DateTime<Utc> {
 /// Renders the model at `w`×`h` and returns the text grid.
 pub fn render(model: &mut Model, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| coffre::ui::view(model, f)).unwrap();
+    terminal.draw(|f| coffre::app::view(model, f)).unwrap();
     terminal.backend().to_string()
 }
 

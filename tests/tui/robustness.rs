@@ -180,7 +180,7 @@ fn every_screen_renders_at_tiny_sizes_without_panicking() {
             // Only the drawing: TestBackend's own text view cannot show a 0-wide buffer.
             let drawn = catch_unwind(AssertUnwindSafe(|| {
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-                terminal.draw(|f| coffre::ui::view(&mut m, f)).unwrap();
+                terminal.draw(|f| coffre::app::view(&mut m, f)).unwrap();
             }));
             assert!(drawn.is_ok(), "{name} panicked at {w}x{h}");
         }

@@ -19,7 +19,7 @@ use crate::dashboard::fixtures;
 
 fn draw(model: &mut Model) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| coffre::ui::view(model, f)).unwrap();
+    terminal.draw(|f| coffre::app::view(model, f)).unwrap();
     terminal.backend().buffer().clone()
 }
 

@@ -1,0 +1,101 @@
+//! The view: [`view`]`(&mut Model, &mut Frame)` draws the title bar (with SANDBOX in sandbox
+//! mode), the active screen, the status line and the key hints, and the `?` overlay on top.
+//! Pure: it reads the model (time from `Model::now`) and only mutates ratatui's table scroll
+//! state. It lives with the app, above the screens it dispatches to; `crate::ui` below holds
+//! only what every screen draws with (theme, formatting, widgets).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+
+use crate::app::{Model, Screen};
+use crate::screens::ViewCtx;
+use crate::screens::challenge::ChallengeDialog;
+use crate::screens::consent::ConsentChecklist;
+use crate::screens::credential_form::CredentialForm;
+use crate::screens::login::LoginForm;
+use crate::screens::redirect::RedirectWait;
+use crate::ui::widgets::help_overlay::{global_keys, render_help};
+use crate::ui::widgets::key_hints::{KeyHint, render_key_hints};
+
+/// Draws the whole app.
+pub fn view(model: &mut Model, frame: &mut Frame) {
+    let [title, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    let theme = model.theme;
+    let ctx = ViewCtx {
+        theme: &theme,
+        now: model.now,
+        numbers: model.numbers,
+    };
+    let buf = frame.buffer_mut();
+
+    let mut spans = vec![Span::styled(" coffre ", theme.title)];
+    if model.sandbox {
+        spans.push(Span::styled(" SANDBOX ", theme.badge));
+    }
+    spans.push(Span::styled(
+        format!("  {}", screen_title(&model.screen)),
+        theme.dim,
+    ));
+    ratatui::widgets::Widget::render(Line::from(spans), title, buf);
+
+    match &mut model.screen {
+        Screen::Login(s) => s.form.render(body, buf, &ctx),
+        Screen::ProviderPicker(s) => s.render(body, buf, &ctx),
+        Screen::CredentialForm(s) => s.render(body, buf, &ctx),
+        Screen::Redirect(s) => s.render(body, buf, &ctx),
+        Screen::Challenge(s) => s.render(body, buf, &ctx),
+        Screen::Consent(s) => s.render(body, buf, &ctx),
+        Screen::Syncing => model.sync.render(body, buf, &ctx),
+        Screen::Dashboard(s) => s.render(body, buf, &ctx, &model.sync),
+    }
+    if let Some(s) = &model.status {
+        s.render(status, buf, &theme);
+    }
+    let keys = screen_keys(model);
+    let typing = crate::app::update::is_typing(model);
+    let global = global_keys(typing);
+    let bar: &[KeyHint] = if model.quit_confirm {
+        &[("y", "quit"), ("n", "stay")]
+    } else {
+        keys
+    };
+    render_key_hints(bar, (global[0].0, "help"), hints, buf, &theme);
+    if model.help_open {
+        render_help(keys, &global, frame.area(), frame.buffer_mut(), &theme);
+    }
+}
+
+fn screen_title(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Login(_) => "Log in",
+        Screen::ProviderPicker(_) => "Banks",
+        Screen::CredentialForm(_) => "Credentials",
+        Screen::Redirect(_) => "Bank website",
+        Screen::Challenge(_) => "Bank question",
+        Screen::Consent(_) => "Consent",
+        Screen::Syncing => "Sync",
+        Screen::Dashboard(_) => "Dashboard",
+    }
+}
+
+/// The keys of the screen on display (and of its state), for the hint bar and the help overlay.
+pub fn screen_keys(model: &Model) -> &'static [KeyHint] {
+    match &model.screen {
+        Screen::Login(s) if s.behind.is_some() => LoginForm::KEYS_FROM_DASHBOARD,
+        Screen::Login(_) => LoginForm::KEYS,
+        Screen::ProviderPicker(p) => p.keys(),
+        Screen::CredentialForm(_) => CredentialForm::KEYS,
+        Screen::Redirect(_) => RedirectWait::KEYS,
+        Screen::Challenge(_) => ChallengeDialog::KEYS,
+        Screen::Consent(_) => ConsentChecklist::KEYS,
+        Screen::Syncing => model.sync.keys(),
+        Screen::Dashboard(d) => d.keys(),
+    }
+}
