@@ -28,6 +28,7 @@
 //! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
 
 pub mod app;
+pub mod bank_rules;
 pub mod cli;
 pub mod config;
 pub mod domain;
