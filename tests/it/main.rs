@@ -7,6 +7,7 @@ mod support;
 
 mod export_tools;
 mod hostile_rules;
+mod hostile_text;
 mod oxlin_calls;
 mod oxlin_challenge;
 mod oxlin_flow;
