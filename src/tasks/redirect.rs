@@ -8,14 +8,17 @@
 //! `connection_id` and `status=success` (the sandbox's and the widget's documented shape), any
 //! other status is a refusal at the bank with the `error` parameter as the reason; other paths
 //! (a browser's `/favicon.ico`) get a 404 and the wait goes on. The browser is opened with
-//! `xdg-open` (`open` on macOS), never when `CI` is set or, on Linux, without a display.
+//! `xdg-open` (`open` on macOS), never when `CI` is set or, on Linux, without a display, and
+//! without coffre's own `COFFRE_*` variables in its environment (the password is one).
 
+use std::ffi::{OsStr, OsString};
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 use crate::app::ApiEvent;
+use crate::config::PASSWORD_ENV;
 use crate::domain::{CallFailure, ConnectionId};
 use crate::oxlin::client::Client;
 use crate::oxlin::to_domain;
@@ -188,8 +191,7 @@ fn open_browser(url: &str) {
     } else {
         "xdg-open"
     };
-    let child = tokio::process::Command::new(program)
-        .arg(url)
+    let child = browser_command(program, url, std::env::vars_os())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -200,6 +202,27 @@ fn open_browser(url: &str) {
         }
         Err(e) => tracing::debug!("cannot open a browser: {e}"),
     }
+}
+
+/// The command that opens `url` in a browser, with the environment `parent` minus every
+/// `COFFRE_*` variable: the browser (and whatever it starts) gets none of coffre's secrets, such
+/// as `COFFRE_OXLIN_PASSWORD`.
+fn browser_command(
+    program: &str,
+    url: &str,
+    parent: impl Iterator<Item = (OsString, OsString)>,
+) -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(program);
+    command
+        .arg(url)
+        .env_clear()
+        .envs(parent.filter(|(name, _)| !is_coffre_variable(name)));
+    command
+}
+
+/// Whether an environment variable is coffre's own (`COFFRE_…`, the password among them).
+fn is_coffre_variable(name: &OsStr) -> bool {
+    name == PASSWORD_ENV || name.to_string_lossy().starts_with("COFFRE_")
 }
 
 #[cfg(test)]
@@ -236,5 +259,28 @@ mod tests {
             panic!("a refusal is an error");
         };
         assert!(why.contains("access_denied"), "{why}");
+    }
+
+    #[test]
+    fn the_browser_never_inherits_the_password_or_other_coffre_variables() {
+        let parent = [
+            ("PATH", "/usr/bin"),
+            ("DISPLAY", ":0"),
+            (PASSWORD_ENV, "hunter2"),
+            ("COFFRE_CLIENT_SECRET", "s3cr3t"),
+        ]
+        .map(|(k, v)| (OsString::from(k), OsString::from(v)));
+        let command = browser_command("xdg-open", "https://bank.example/", parent.into_iter());
+        let envs: Vec<_> = command.as_std().get_envs().collect();
+        let passed = |name: &str| envs.iter().any(|(k, v)| *k == name && v.is_some());
+        assert!(passed("PATH") && passed("DISPLAY"), "{envs:?}");
+        assert!(
+            !passed(PASSWORD_ENV) && !passed("COFFRE_CLIENT_SECRET"),
+            "{envs:?}"
+        );
+        for (_, value) in &envs {
+            let value = value.map(|v| v.to_string_lossy()).unwrap_or_default();
+            assert!(!value.contains("hunter2") && !value.contains("s3cr3t"));
+        }
     }
 }

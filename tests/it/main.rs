@@ -6,6 +6,7 @@
 mod support;
 
 mod export_tools;
+mod hostile_echo;
 mod hostile_rules;
 mod hostile_text;
 mod oxlin_calls;
