@@ -4,9 +4,9 @@
 //!
 //! Each secret is hidden in the forms an echo can take: as sent, form-urlencoded (the token
 //! form), percent-encoded, and, for the client secret sent as HTTP basic auth, the base64 of
-//! `client_id:secret`. Our choice: secrets shorter than [`MIN_HIDDEN_LEN`] bytes are not hidden
-//! (an answer such as `"true"` to an OK/Cancel question is not a secret, and hiding every `1` or
-//! `ok` would garble messages); a 4-digit PIN is hidden.
+//! `client_id:secret`. Our choices: secrets shorter than [`MIN_HIDDEN_LEN`] bytes are not hidden
+//! (hiding every `1` or `ok` would garble messages), nor are the OK/Cancel answers `"true"` and
+//! `"false"` of a request body (they are not secrets); a 4-digit PIN is hidden.
 
 use std::borrow::Cow;
 
@@ -64,7 +64,7 @@ impl<'a> SentSecrets<'a> {
         if let Ok(json) = serde_json::from_slice::<serde_json::Value>(body) {
             let mut found = Vec::new();
             collect(&json, &mut found);
-            for secret in found {
+            for secret in found.into_iter().filter(|s| s != "true" && s != "false") {
                 self.push(url::form_urlencoded::byte_serialize(secret.as_bytes()).collect());
                 self.push(Cow::Owned(secret));
             }
@@ -133,7 +133,16 @@ mod tests {
 
     #[test]
     fn short_answers_and_ordinary_words_are_left_alone() {
-        let sent = SentSecrets::new().with_json_body(br#"{"credentials":[{"value":"true"}]}"#);
-        assert_eq!(sent.hide("value true is fine"), "value true is fine");
+        let sent = SentSecrets::new()
+            .with("ok1")
+            .with_json_body(br#"{"credentials":[{"value":"true"},{"value":"12"}]}"#);
+        assert_eq!(
+            sent.hide("value true is fine, ok1 12"),
+            "value true is fine, ok1 12"
+        );
+        assert_eq!(
+            SentSecrets::new().with("1234").hide("PIN 1234"),
+            "PIN [hidden]"
+        );
     }
 }
