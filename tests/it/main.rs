@@ -18,6 +18,7 @@ mod oxlin_redirect;
 mod oxlin_refresh;
 mod oxlin_secrets;
 mod oxlin_wire;
+mod redirect_callback;
 mod sandbox_auth;
 mod sandbox_curl;
 mod sandbox_curl_challenges;
