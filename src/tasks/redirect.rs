@@ -82,18 +82,26 @@ impl RedirectWait {
         if self.options.open_browser {
             open_browser(&url);
         }
-        match tokio::time::timeout(
-            self.options.redirect_timeout,
-            wait_for_callback(&listener, &state),
-        )
-        .await
-        {
-            Ok(result) => result.map_err(Stage::AtBank),
-            Err(_) => Err(Stage::AtBank(CallFailure::Rejected(
-                "the bank did not send you back in time; Esc and try again".into(),
-            ))),
-        }
+        wait_until(&listener, &state, self.options.redirect_timeout)
+            .await
+            .map_err(Stage::AtBank)
     }
+}
+
+/// [`wait_for_callback`] for at most `timeout`; then the person is told to try again (forged
+/// callbacks in the meantime change nothing).
+async fn wait_until(
+    listener: &TcpListener,
+    state: &str,
+    timeout: std::time::Duration,
+) -> Result<String, CallFailure> {
+    tokio::time::timeout(timeout, wait_for_callback(listener, state))
+        .await
+        .unwrap_or_else(|_| {
+            Err(CallFailure::Rejected(
+                "the bank did not send you back in time; Esc and try again".into(),
+            ))
+        })
 }
 
 /// Where a REDIRECT failed: before the URL was shown, or at the bank.
@@ -161,6 +169,7 @@ fn is_coffre_variable(name: &OsStr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     #[test]
     fn the_browser_never_inherits_the_password_or_other_coffre_variables() {
@@ -183,5 +192,31 @@ mod tests {
             let value = value.map(|v| v.to_string_lossy()).unwrap_or_default();
             assert!(!value.contains("hunter2") && !value.contains("s3cr3t"));
         }
+    }
+
+    #[tokio::test]
+    async fn a_forged_callback_does_not_end_the_wait_which_times_out_with_a_message() {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let waiting = tokio::spawn(async move {
+            wait_until(
+                &listener,
+                &new_state(),
+                std::time::Duration::from_millis(500),
+            )
+            .await
+        });
+        let mut forged = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        let request = "GET /callback?connection_id=999999&status=success HTTP/1.1\r\n\r\n";
+        forged.write_all(request.as_bytes()).await.unwrap();
+        let mut page = String::new();
+        forged.read_to_string(&mut page).await.unwrap();
+        assert!(page.starts_with("HTTP/1.1 403"), "{page}");
+        let Err(CallFailure::Rejected(why)) = waiting.await.unwrap() else {
+            panic!("no callback with the state: the wait must time out");
+        };
+        assert!(why.contains("did not send you back in time"), "{why}");
     }
 }
