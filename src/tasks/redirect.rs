@@ -2,7 +2,7 @@
 //! listener bound to 127.0.0.1 only (RFC 8252 §7.3: loopback, random port, never 0.0.0.0) and
 //! a fresh unguessable `redirect_state`, show it (the screen draws the URL and a QR code), try to
 //! open the browser, and wait for the bank to send the browser back with that state (the
-//! listener is in [`callback`]: callbacks without it are ignored) — until the timeout, which
+//! listener is in `callback.rs`: callbacks without it are ignored) — until the timeout, which
 //! says so, or until `CancelRedirect` aborts the task (which drops the listener).
 //!
 //! The browser is opened with
