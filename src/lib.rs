@@ -53,8 +53,11 @@
 //! - [`config`]: the configuration file (`[oxlin]` hosts, client, user, secret commands).
 //! - [`wording`]: every sentence the user reads about a status, an action or a failure.
 //! - [`sanitize`]: cleaning of untrusted bank text before it reaches a screen, log or export.
+//! - [`bank_rules`]: what a server gives coffre to apply, bounded: `{param}` labels filled in one
+//!   pass with a capped length, and server regexps compiled within size limits.
 
 pub mod app;
+pub mod bank_rules;
 pub mod cli;
 pub mod config;
 pub mod domain;

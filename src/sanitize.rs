@@ -2,17 +2,23 @@
 //! terminal escape sequences, control characters or bidi overrides that would garble the screen,
 //! spoof text or smuggle commands into a terminal or a spreadsheet. Everything the API returns
 //! goes through here before it reaches a screen, a log or an export.
+//!
+//! What comes out is also valid XML 1.0 character data (the OFX export relies on it): controls
+//! become spaces, and noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF and the last two code points
+//! of every plane) are dropped. Lone surrogates cannot reach us: a Rust `String` cannot hold
+//! one, and serde_json refuses a `\uD800` escape without its pair (that item is unreadable).
+//! Both functions are idempotent.
 
 /// Cleans one line of bank text: escape sequences removed, control characters (newlines and tabs
-/// included) turned into spaces, bidi controls and other invisible format characters removed,
-/// runs of whitespace collapsed, ends trimmed.
+/// included) turned into spaces, bidi controls, other invisible format characters and
+/// noncharacters removed, runs of whitespace collapsed, ends trimmed.
 pub fn clean_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last_space = true;
     for c in strip_escapes(text) {
         let c = if c.is_control() || c.is_whitespace() {
             ' '
-        } else if is_invisible_format(c) {
+        } else if is_invisible_format(c) || is_noncharacter(c) {
             continue;
         } else {
             c
@@ -122,6 +128,13 @@ fn is_invisible_format(c: char) -> bool {
     )
 }
 
+/// Unicode noncharacters: U+FDD0..U+FDEF and U+xxFFFE/U+xxFFFF of every plane. XML 1.0 forbids
+/// U+FFFE and U+FFFF outright and discourages the others.
+fn is_noncharacter(c: char) -> bool {
+    let code = u32::from(c);
+    (0xfdd0..=0xfdef).contains(&code) || code & 0xfffe == 0xfffe
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +195,60 @@ mod tests {
     fn empty_and_only_garbage_give_empty() {
         assert_eq!(clean_line(""), "");
         assert_eq!(clean_line("\u{1b}[0m\u{202e}\u{200b}"), "");
+    }
+
+    #[test]
+    fn noncharacters_that_break_xml_are_dropped() {
+        assert_eq!(
+            clean_line("CB \u{fffe}SHOP\u{ffff} \u{fdd0}\u{10ffff}X"),
+            "CB SHOP X"
+        );
+        assert_eq!(clean_multiline("a\u{1}\u{fffe}\nb\u{0}"), "a\nb");
+    }
+
+    /// What XML 1.0 allows in character data.
+    fn is_xml_char(c: char) -> bool {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    }
+
+    fn never_out(c: char) -> bool {
+        c.is_control() || is_invisible_format(c) || is_noncharacter(c) || !is_xml_char(c)
+    }
+
+    /// Bank-looking text with every kind of hostile character mixed in.
+    fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let hostile = prop_oneof![
+            any::<char>().prop_map(String::from),
+            "[\u{0}-\u{1f}\u{7f}-\u{9f}]",
+            "[\u{202a}-\u{202e}\u{2066}-\u{2069}\u{200b}-\u{200f}\u{feff}]",
+            "[\u{fffe}\u{ffff}\u{fdd0}-\u{fdef}\u{1fffe}\u{10ffff}]",
+            Just("\u{1b}[".to_string()),
+            Just("\u{1b}]0;".to_string()),
+            "[a-zé €\r\n\t]{0,4}",
+        ];
+        proptest::collection::vec(hostile, 0..40).prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn nothing_hostile_comes_out_of_a_line_and_cleaning_twice_changes_nothing(
+            text in hostile_text(),
+        ) {
+            let once = clean_line(&text);
+            proptest::prop_assert!(!once.chars().any(never_out), "{:?}", once);
+            proptest::prop_assert_eq!(clean_line(&once), once);
+        }
+
+        #[test]
+        fn notes_keep_only_line_breaks_and_cleaning_twice_changes_nothing(
+            text in hostile_text(),
+        ) {
+            let once = clean_multiline(&text);
+            proptest::prop_assert!(!once.chars().any(|c| c != '\n' && never_out(c)), "{:?}", once);
+            proptest::prop_assert_eq!(clean_multiline(&once), once);
+        }
     }
 }

@@ -5,24 +5,25 @@
 //! `ERROR_MSG`, not answered). Labels hold `{param}` placeholders filled from `params`.
 //! Answers are checked with the challenge's regexp before they are sent; the regexp comes from
 //! the bank, so it is compiled with size limits (the `regex` crate is linear-time, so nothing
-//! hangs) and a bad one is reported as such.
+//! hangs) and a bad one is reported as such. Both the filling and the compiling live in
+//! [`crate::bank_rules`], shared with the screens.
 //!
 //! Docs gaps: a placeholder without a param stays as written (`{phone}`), and braces that are
 //! not a placeholder are left alone; a challenge without `regexp` accepts any answer; a
 //! `DATE` answer's format is not documented, so we send what the user typed (the regexp decides).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use regex::RegexBuilder;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::secret::secret;
 use super::wire::{Challenge, CredentialType, CredentialValue, UserInputRequest};
+use crate::bank_rules::{RuleError, compile_rule, fill_placeholders};
 use crate::sanitize::clean_line;
 
 /// Longest regexp we accept from a server, in bytes.
-pub const MAX_REGEXP_LEN: usize = 4096;
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
+pub const MAX_REGEXP_LEN: usize = crate::bank_rules::MAX_RULE_LEN;
 
 /// How a challenge is shown and answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,26 +47,12 @@ pub fn role(kind: &CredentialType) -> ChallengeRole {
     }
 }
 
-/// Fills `{name}` placeholders of `label` from `params`, then sanitises the result.
+/// Fills `{name}` placeholders of `label` from `params` (one pass, bounded: see
+/// [`crate::bank_rules`]), then sanitises the result.
 pub fn render(label: &str, params: &BTreeMap<String, String>) -> String {
-    let mut out = String::with_capacity(label.len());
-    let mut rest = label;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if params.contains_key(&after[..close]) => {
-                out.push_str(&params[&after[..close]]);
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    clean_line(&out)
+    clean_line(&fill_placeholders(label, |name| {
+        params.get(name).map(|v| Cow::Borrowed(v.as_str()))
+    }))
 }
 
 /// Why an answer was not accepted.
@@ -89,22 +76,15 @@ pub fn validate(
 ) -> Result<(), AnswerError> {
     let field = clean_line(field);
     let Some(pattern) = regexp else { return Ok(()) };
-    if pattern.len() > MAX_REGEXP_LEN {
-        return Err(AnswerError::RuleTooLarge { field });
-    }
-    let regex = RegexBuilder::new(pattern)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => AnswerError::RuleTooLarge {
-                field: field.clone(),
-            },
-            other => AnswerError::BadRule {
-                field: field.clone(),
-                reason: clean_line(&other.to_string()),
-            },
-        })?;
+    let regex = compile_rule(pattern).map_err(|e| match e {
+        RuleError::TooLarge => AnswerError::RuleTooLarge {
+            field: field.clone(),
+        },
+        RuleError::Invalid(reason) => AnswerError::BadRule {
+            field: field.clone(),
+            reason,
+        },
+    })?;
     if regex.is_match(answer.expose_secret()) {
         Ok(())
     } else {

@@ -18,7 +18,7 @@ mod call;
 pub(crate) use call::{Answer, Call, network_error};
 
 use super::config::OxlinConfig;
-use super::error::OxlinError;
+use super::error::{OxlinError, SentSecrets};
 use super::tokens::{Grant, TokenManager};
 
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
@@ -240,11 +240,15 @@ impl Client {
                 name: call.name.clone(),
             });
         }
-        let error = OxlinError::from_response(
+        let sent = SentSecrets::new()
+            .with(token.expose_secret())
+            .with_json_body(call.body.as_deref().map_or(&[], |b| b.as_slice()));
+        let error = OxlinError::from_response_hiding(
             &call.name,
             status.as_u16(),
             retry_after,
             &String::from_utf8_lossy(&body),
+            &sent,
         );
         if status == StatusCode::UNAUTHORIZED {
             return Err(Failure::Unauthorized(error));

@@ -1,13 +1,19 @@
 //! One error type for every Oxlin call, shaped by what the caller must do next: log in again,
 //! fix the app's client id or secret (the OAuth code `invalid_client`), fix a named field, wait and retry, try another bank, answer a fresh challenge, give up on a
 //! missing resource, or report a server failure. It is `Clone` so it can travel in UI messages,
-//! and never holds a secret (request bodies and tokens are never copied into it).
+//! and never holds a secret: request bodies and tokens are never copied into it, and what the
+//! server says back has every secret the request carried cut out ([`SentSecrets`]) before it
+//! becomes a message.
 //!
 //! Docs gap: v2.1 publishes no error body. We read the suggested
 //! `{"error","error_description"}` (oxlin-api.md §11) and fall back to the raw status. The field
 //! a 400/422 is about is the first `` `name` `` quoted in the description (the sandbox's style).
 
 use std::time::Duration;
+
+mod hide;
+
+pub use hide::{HIDDEN, SentSecrets};
 
 use super::challenge::AnswerError;
 use super::pgp::PgpError;
@@ -79,13 +85,25 @@ impl OxlinError {
 
     /// Reads an error answer: `status`, optional `Retry-After` seconds and the body.
     pub fn from_response(call: &str, status: u16, retry_after: Option<u64>, body: &str) -> Self {
+        Self::from_response_hiding(call, status, retry_after, body, &SentSecrets::new())
+    }
+
+    /// [`OxlinError::from_response`] for a request that carried `sent`: none of them appears in
+    /// the error, whatever the server echoes.
+    pub fn from_response_hiding(
+        call: &str,
+        status: u16,
+        retry_after: Option<u64>,
+        body: &str,
+        sent: &SentSecrets,
+    ) -> Self {
         let parsed: Option<serde_json::Value> = serde_json::from_str(body).ok();
         let text = |key: &str| {
             parsed
                 .as_ref()
                 .and_then(|v| v.get(key))
                 .and_then(|v| v.as_str())
-                .map(clean_line)
+                .map(|v| clean_line(&sent.hide(v)))
         };
         let code = text("error").unwrap_or_default();
         let description = text("error_description")

@@ -22,7 +22,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Mutex;
 
 use super::config::OxlinConfig;
-use super::error::OxlinError;
+use super::error::{OxlinError, SentSecrets};
 use super::wire::TokenResponse;
 
 /// Refresh this long before the announced expiry.
@@ -230,7 +230,15 @@ impl TokenManager {
             .map_err(|e| super::client::network_error(call, &e))?;
         if !(200..300).contains(&status) {
             let text = String::from_utf8_lossy(&body);
-            let error = OxlinError::from_response(call, status, retry_after, &text);
+            // Every secret the form or the basic-auth header carried, hidden from the echo.
+            let sent = form
+                .iter()
+                .filter(|(key, _)| matches!(*key, "client_secret" | "password" | "refresh_token"))
+                .fold(
+                    SentSecrets::new().with_basic_auth(&config.client_id, secret),
+                    |sent, (_, value)| sent.with(value),
+                );
+            let error = OxlinError::from_response_hiding(call, status, retry_after, &text, &sent);
             return Err(match error {
                 OxlinError::FixField { message, .. } if refresh.is_some() => {
                     OxlinError::LogInAgain(format!("the refresh token was refused: {message}"))

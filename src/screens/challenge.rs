@@ -8,6 +8,8 @@
 //! times it out). The countdown starts when the event is received (`received_at`), since the
 //! event's `creation_date` may come from a server clock that differs from ours.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
@@ -16,6 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use secrecy::SecretString;
 
+use crate::bank_rules::fill_placeholders;
 use crate::domain::{ConnectionId, CredentialField, InputKind};
 use crate::screens::credential_form::field_for;
 use crate::screens::{ViewCtx, clean};
@@ -303,15 +306,43 @@ fn param<'a>(spec: &'a CredentialField, name: &str) -> Option<&'a str> {
 }
 
 /// The label with `{name}` replaced by the param's value (sanitised); `{timeout}` by the seconds
-/// left when a countdown runs.
+/// left when a countdown runs. One pass, bounded: see [`crate::bank_rules`].
 fn fill(spec: &CredentialField, timeout_left: Option<i64>) -> String {
-    let mut label = spec.label.clone();
-    for (name, value) in &spec.params {
-        let value = match (name.as_str(), timeout_left) {
-            ("timeout", Some(left)) => left.max(0).to_string(),
-            _ => value.clone(),
-        };
-        label = label.replace(&format!("{{{name}}}"), &value);
-    }
+    let label = fill_placeholders(&spec.label, |name| match (name, timeout_left) {
+        ("timeout", Some(left)) => Some(Cow::Owned(left.max(0).to_string())),
+        _ => param(spec, name).map(Cow::Borrowed),
+    });
     clean(&label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_that_repeat_each_other_cannot_blow_up_the_label() {
+        let params = (0..6)
+            .map(|level| {
+                (
+                    format!("p{level}"),
+                    format!("{{p{}}}", level + 1).repeat(10),
+                )
+            })
+            .collect();
+        let spec = CredentialField {
+            id: "1".into(),
+            label: "{p0}".repeat(20),
+            regexp: String::new(),
+            kind: InputKind::Info,
+            encrypt: false,
+            params,
+        };
+        let shown = fill(&spec, None);
+        assert!(
+            shown.len() <= crate::bank_rules::MAX_FILLED_LEN,
+            "{} bytes",
+            shown.len()
+        );
+        assert_eq!(shown, "{p1}".repeat(200));
+    }
 }

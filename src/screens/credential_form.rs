@@ -4,15 +4,17 @@
 //! valid. Fields marked `encrypt: true` are flagged in the command so the runner PGP-encrypts them.
 //!
 //! Docs gap: the API has no "optional" flag; a credential is optional when its regexp accepts
-//! the empty string (the test bank's configuration-file field `302` does).
+//! the empty string (the test bank's configuration-file field `302` does). A rule that
+//! `bank_rules::compile_rule` refuses (invalid, or over its size limits) makes the field
+//! required-only: it must not be empty, and the bank checks the format.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
-use regex::Regex;
 
+use crate::bank_rules::compile_rule;
 use crate::domain::{Channel, CredentialField, CredentialValue, InputKind, Provider};
 use crate::screens::{ViewCtx, clean};
 use crate::ui::widgets::key_hints::KeyHint;
@@ -60,7 +62,7 @@ pub fn field_kind(kind: &InputKind) -> FieldKind {
 /// A field for one credential or challenge input.
 pub fn field_for(spec: &CredentialField, label: String) -> TextField {
     let field = TextField::new(label, field_kind(&spec.kind)).with_pattern(&spec.regexp);
-    let optional = Regex::new(&spec.regexp).is_ok_and(|re| re.is_match(""));
+    let optional = compile_rule(&spec.regexp).is_ok_and(|re| re.is_match(""));
     if optional { field } else { field.required() }
 }
 

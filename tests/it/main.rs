@@ -6,6 +6,9 @@
 mod support;
 
 mod export_tools;
+mod hostile_echo;
+mod hostile_rules;
+mod hostile_text;
 mod oxlin_calls;
 mod oxlin_challenge;
 mod oxlin_flow;
@@ -15,6 +18,7 @@ mod oxlin_redirect;
 mod oxlin_refresh;
 mod oxlin_secrets;
 mod oxlin_wire;
+mod redirect_callback;
 mod sandbox_auth;
 mod sandbox_curl;
 mod sandbox_curl_challenges;

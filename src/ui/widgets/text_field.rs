@@ -1,6 +1,8 @@
 //! A one-line text field over `tui-input`, used by every form (login, credentials, challenges).
 //! Secret fields (passwords, OTP codes) render as `•` unless the user toggles reveal; NUMERIC
-//! fields accept digits only; a field can carry a regexp and says why it is invalid.
+//! fields accept digits only; a field can carry a regexp and says why it is invalid. The regexp
+//! comes from a server, so it is compiled by `bank_rules::compile_rule` (size limits); one it
+//! refuses is not checked (the form makes such a field required-only).
 //!
 //! Secrets: the field's `Debug` never shows the value (only its length), even unmasked: SMS codes
 //! are typed in NUMERIC fields that are shown on screen, and [`TextField::take_secret`] moves
@@ -17,6 +19,7 @@ use secrecy::SecretString;
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
+use crate::bank_rules::compile_rule;
 use crate::ui::theme::Theme;
 
 /// What a field accepts and how it shows it.
@@ -80,9 +83,10 @@ impl TextField {
         }
     }
 
-    /// The same field, validated by `regexp` (when it compiles).
+    /// The same field, validated by `regexp` when [`compile_rule`] accepts it (a server's rule:
+    /// size-limited); a refused rule is not checked here.
     pub fn with_pattern(mut self, regexp: &str) -> Self {
-        self.pattern = Regex::new(regexp).ok();
+        self.pattern = compile_rule(regexp).ok();
         self
     }
 
