@@ -6,6 +6,7 @@
 mod support;
 
 mod export_tools;
+mod hostile_numbers;
 mod oxlin_calls;
 mod oxlin_challenge;
 mod oxlin_flow;
