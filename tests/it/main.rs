@@ -10,6 +10,7 @@ mod hostile_numbers;
 mod oxlin_calls;
 mod oxlin_challenge;
 mod oxlin_flow;
+mod oxlin_hostile;
 mod oxlin_pgp;
 mod oxlin_reads;
 mod oxlin_redirect;

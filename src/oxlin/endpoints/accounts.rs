@@ -4,6 +4,10 @@
 //! Docs gap: no totals are published, so the number of pages is unknown. We fetch pages in
 //! waves of `concurrency` and stop at the first short page; transactions are kept once per id
 //! (a page boundary moving under us must not duplicate one).
+//!
+//! Paging always ends: a full page that brings no transaction not already seen (a server that
+//! ignores `page` and sends the same page again) fails the list as unreadable, and so does a
+//! list of more than [`MAX_TRANSACTIONS`] transactions (phantom rows without end).
 
 use std::collections::HashSet;
 
@@ -17,6 +21,10 @@ use crate::oxlin::wire::{Account, AccountStatus, AccountType, AccountUpdate, Tra
 
 /// Documented maximum page size of `/transactions`.
 pub const MAX_LIMIT: usize = 500;
+
+/// The most transactions one list may bring (the `large` test bank has about 120,000; a
+/// million is what the store is measured with).
+pub const MAX_TRANSACTIONS: usize = 1_000_000;
 
 /// Filters of `GET /accounts`.
 #[derive(Debug, Clone, Default)]
@@ -63,7 +71,7 @@ impl TransactionFilter {
 impl Client {
     /// `GET /accounts` with filters (every page).
     pub async fn accounts(&self, filter: &AccountFilter) -> Result<Vec<Account>, OxlinError> {
-        super::every_page(MAX_LIMIT, |page| async move {
+        super::every_page("GET /accounts", MAX_LIMIT, |page| async move {
             let mut call = self.api(Method::GET, "/accounts", true);
             call.query = vec![
                 ("page".into(), page.to_string()),
@@ -135,15 +143,24 @@ impl Client {
             let pages = (next_page..next_page + concurrency)
                 .map(|p| self.transactions_page(filter, p, limit));
             let batches = try_join_all(pages).await?;
-            next_page += concurrency;
             let mut finished = false;
-            for batch in batches {
+            for (page, batch) in (next_page..).zip(batches) {
                 finished |= batch.len() < limit;
+                let before = all.len();
                 all.extend(batch.into_iter().filter(|t| seen.insert(t.id.clone())));
+                if !finished && all.len() == before {
+                    let why = "the server sent a full page of transactions already seen";
+                    return Err(super::endless("GET /transactions", page, why));
+                }
+                if all.len() > MAX_TRANSACTIONS {
+                    let why = format!("more than {MAX_TRANSACTIONS} transactions");
+                    return Err(super::endless("GET /transactions", page, &why));
+                }
                 if finished {
                     break;
                 }
             }
+            next_page += concurrency;
             if finished {
                 return Ok(all);
             }

@@ -175,7 +175,10 @@ impl Client {
         page_size: usize,
     ) -> Result<Vec<Connection>, OxlinError> {
         let limit = page_size.clamp(1, MAX_LIMIT);
-        let all = every_page(limit, |page| self.connections_page(page, limit)).await?;
+        let all = every_page("GET /connections", limit, |page| {
+            self.connections_page(page, limit)
+        })
+        .await?;
         let mut seen = HashSet::new();
         Ok(all
             .into_iter()

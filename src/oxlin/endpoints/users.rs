@@ -70,7 +70,7 @@ impl Client {
 
     /// Every provider, page after page until a short page.
     pub async fn providers(&self) -> Result<Vec<Provider>, OxlinError> {
-        super::every_page(PROVIDER_PAGE, |page| {
+        super::every_page("GET /providers", PROVIDER_PAGE, |page| {
             self.providers_page(page, PROVIDER_PAGE)
         })
         .await
