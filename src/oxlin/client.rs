@@ -21,7 +21,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 mod call;
 
-pub(crate) use call::{Answer, Call, network_error};
+pub(crate) use call::{Answer, Call, Page, network_error};
 pub use call::{MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES};
 
 use call::{BodyLimit, read_body};

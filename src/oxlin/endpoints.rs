@@ -22,7 +22,7 @@ use std::future::Future;
 
 use serde::Serialize;
 
-use super::client::Call;
+use super::client::{Call, Page};
 use super::error::OxlinError;
 
 /// Serialises a request body into a buffer wiped after the call.
@@ -61,21 +61,22 @@ pub(crate) async fn every_page<T, F, Fut>(
 where
     T: PartialEq,
     F: FnMut(usize) -> Fut,
-    Fut: Future<Output = Result<Vec<T>, OxlinError>>,
+    Fut: Future<Output = Result<Page<T>, OxlinError>>,
 {
     let limit = limit.max(1);
     let mut all: Vec<T> = Vec::new();
     let mut previous = 0..0;
     for page in 1..=MAX_PAGES {
-        let batch = fetch(page).await?;
-        if page > 1 && batch.len() >= limit && all[previous.clone()] == batch[..] {
+        let Page { items: batch, sent } = fetch(page).await?;
+        let full = sent >= limit;
+        if page > 1 && full && !batch.is_empty() && all[previous.clone()] == batch[..] {
             return Err(endless(
                 call,
                 page,
                 "the server sent the previous page again",
             ));
         }
-        let done = batch.len() < limit;
+        let done = !full;
         previous = all.len()..all.len() + batch.len();
         all.extend(batch);
         if done {

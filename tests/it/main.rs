@@ -5,6 +5,7 @@
 
 mod support;
 
+mod exact_amounts;
 mod export_tools;
 mod hostile_numbers;
 mod oxlin_calls;

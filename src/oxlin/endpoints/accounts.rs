@@ -5,6 +5,9 @@
 //! waves of `concurrency` and stop at the first short page; transactions are kept once per id
 //! (a page boundary moving under us must not duplicate one).
 //!
+//! A page item that cannot be read (an amount such as `1e30` that no `Decimal` holds) is left
+//! out with a logged warning; the rest of its page is kept (`Answer::json_items`).
+//!
 //! Paging always ends: a full page that brings no transaction not already seen (a server that
 //! ignores `page` and sends the same page again) fails the list as unreadable, and so does a
 //! list of more than [`MAX_TRANSACTIONS`] transactions (phantom rows without end).
@@ -15,7 +18,7 @@ use futures_util::future::try_join_all;
 use reqwest::Method;
 
 use super::seg;
-use crate::oxlin::client::Client;
+use crate::oxlin::client::{Client, Page};
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::wire::{Account, AccountStatus, AccountType, AccountUpdate, Transaction};
 
@@ -86,7 +89,7 @@ impl Client {
             if let Some(s) = &filter.status {
                 call.query.push(("status".into(), s.as_str().to_owned()));
             }
-            self.send(call).await?.json()
+            self.send(call).await?.json_items()
         })
         .await
     }
@@ -112,19 +115,28 @@ impl Client {
         self.send(call).await.map(drop)
     }
 
-    /// One page of `GET /transactions`.
+    /// One page of `GET /transactions` (its unreadable items left out, see the module doc).
     pub async fn transactions_page(
         &self,
         filter: &TransactionFilter,
         page: usize,
         limit: usize,
     ) -> Result<Vec<Transaction>, OxlinError> {
+        Ok(self.counted_page(filter, page, limit).await?.items)
+    }
+
+    async fn counted_page(
+        &self,
+        filter: &TransactionFilter,
+        page: usize,
+        limit: usize,
+    ) -> Result<Page<Transaction>, OxlinError> {
         let mut call = self.api(Method::GET, "/transactions", true);
         call.query = filter.query();
         call.query.push(("page".into(), page.to_string()));
         call.query
             .push(("limit".into(), limit.min(MAX_LIMIT).to_string()));
-        self.send(call).await?.json()
+        self.send(call).await?.json_items()
     }
 
     /// Every transaction matching `filter`, `concurrency` pages at a time (1 = one by one).
@@ -140,20 +152,29 @@ impl Client {
         let mut all = Vec::new();
         let mut next_page = 1;
         loop {
-            let pages = (next_page..next_page + concurrency)
-                .map(|p| self.transactions_page(filter, p, limit));
+            let pages =
+                (next_page..next_page + concurrency).map(|p| self.counted_page(filter, p, limit));
             let batches = try_join_all(pages).await?;
             let mut finished = false;
             for (page, batch) in (next_page..).zip(batches) {
-                finished |= batch.len() < limit;
+                finished |= batch.sent < limit;
                 let before = all.len();
-                all.extend(batch.into_iter().filter(|t| seen.insert(t.id.clone())));
-                if !finished && all.len() == before {
+                let read = batch.items.len();
+                all.extend(
+                    batch
+                        .items
+                        .into_iter()
+                        .filter(|t| seen.insert(t.id.clone())),
+                );
+                if !finished && read > 0 && all.len() == before {
                     let why = "the server sent a full page of transactions already seen";
                     return Err(super::endless("GET /transactions", page, why));
                 }
-                if all.len() > MAX_TRANSACTIONS {
-                    let why = format!("more than {MAX_TRANSACTIONS} transactions");
+                if all.len() > MAX_TRANSACTIONS || (!finished && page >= super::MAX_PAGES) {
+                    let why = format!(
+                        "more than {MAX_TRANSACTIONS} transactions or {} pages",
+                        super::MAX_PAGES
+                    );
                     return Err(super::endless("GET /transactions", page, &why));
                 }
                 if finished {
