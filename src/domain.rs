@@ -23,7 +23,7 @@ pub use connection::{
 pub use credential::CredentialValue;
 pub use error::CallFailure;
 pub use ids::{AccountId, Aggregator, BadIdKey, ConnectionId, TransactionId};
-pub use money::{Money, paris_date};
+pub use money::{Money, paris_date, paris_day};
 pub use progress::{SyncStep, retry_from_form};
 pub use provider::{Channel, ChannelMode, CredentialField, InputKind, Provider};
 pub use transaction::{Booking, BookingStatus, Transaction};

@@ -5,6 +5,9 @@
 //! The runner keeps the session of the logged-in user (a [`Client`] and its queue [`Poller`])
 //! and the REDIRECT listeners waiting for the bank, so `CancelRedirect` can close them.
 //!
+//! Every task is started through [`MsgSender::spawn`], so a task that panics answers the UI
+//! with a failure instead of leaving a screen waiting.
+//!
 //! Docs gap: a command that needs a session while nobody is logged in (impossible from the
 //! screens) is answered with a "log in first" failure rather than ignored.
 
@@ -99,11 +102,15 @@ impl Runner {
                 password,
             } => {
                 let runner = self.clone();
-                tokio::spawn(async move { runner.log_in(request, email, password).await });
+                self.sender.spawn("logging in", async move {
+                    runner.log_in(request, email, password).await
+                });
             }
             Command::Resume { request, token } => {
                 let runner = self.clone();
-                tokio::spawn(async move { runner.resume(request, token).await });
+                self.sender.spawn("resuming the session", async move {
+                    runner.resume(request, token).await
+                });
             }
             Command::PollQueue {
                 connection,
@@ -134,7 +141,7 @@ impl Runner {
                 generation,
             } => {
                 self.with_session(|s| s.poller.watch(connection.clone(), generation));
-                self.spawn_local(|local, client| async move {
+                self.spawn_local("syncing", |local, client| async move {
                     local.sync_now(client, connection, generation).await
                 });
             }
@@ -143,27 +150,30 @@ impl Runner {
                 generation,
             } => {
                 self.with_session(|s| s.poller.watch(connection.clone(), generation));
-                self.spawn_local(|local, client| async move {
+                self.spawn_local("sending your consents", |local, client| async move {
                     local.give_consent(client, connection, generation).await
                 });
             }
             Command::RenewCredentials { connection } => {
-                self.spawn_local(|local, client| async move {
+                self.spawn_local("renewing the credentials", |local, client| async move {
                     local.renew(client, connection, ChannelPurpose::Renew).await
                 })
             }
-            Command::AddChannel { connection } => self.spawn_local(|local, client| async move {
-                local
-                    .renew(client, connection, ChannelPurpose::AddOther)
-                    .await
-            }),
-            Command::DeleteConnection { connection } => self
-                .spawn_local(|local, client| async move { local.delete(client, connection).await }),
-            Command::ArchiveAccount { account, archived } => {
-                self.spawn_local(|local, client| async move {
-                    local.archive(client, account, archived).await
+            Command::AddChannel { connection } => {
+                self.spawn_local("adding a channel", |local, client| async move {
+                    local
+                        .renew(client, connection, ChannelPurpose::AddOther)
+                        .await
                 })
             }
+            Command::DeleteConnection { connection } => self
+                .spawn_local("deleting the connection", |local, client| async move {
+                    local.delete(client, connection).await
+                }),
+            Command::ArchiveAccount { account, archived } => self
+                .spawn_local("archiving the account", |local, client| async move {
+                    local.archive(client, account, archived).await
+                }),
             Command::CancelRedirect { request } => {
                 if let Ok(mut map) = self.redirects.lock()
                     && let Some(task) = map.remove(&request)
@@ -195,8 +205,9 @@ impl Runner {
         }
     }
 
-    /// Runs a dashboard command that needs the user's client.
-    fn spawn_local<F, Fut>(&self, f: F)
+    /// Runs a dashboard command that needs the user's client; a panic is answered as a failure
+    /// while `doing`.
+    fn spawn_local<F, Fut>(&self, doing: &'static str, f: F)
     where
         F: FnOnce(dashboard::Local, Client) -> Fut,
         Fut: std::future::Future<Output = ()> + Send + 'static,
@@ -205,7 +216,7 @@ impl Runner {
             self.not_logged_in();
             return;
         };
-        tokio::spawn(f(self.local(), client));
+        self.sender.spawn(doing, f(self.local(), client));
     }
 
     fn not_logged_in(&self) {
@@ -234,7 +245,7 @@ impl Runner {
         } = command
         {
             let options = self.options.clone();
-            let task = tokio::spawn(async move {
+            let task = self.sender.spawn("waiting for the bank", async move {
                 let wait = redirect::RedirectWait {
                     client,
                     sender,
@@ -250,6 +261,8 @@ impl Runner {
             }
             return;
         }
-        tokio::spawn(async move { connect::run(client, sender, command).await });
+        self.sender.spawn("talking to the bank", async move {
+            connect::run(client, sender, command).await
+        });
     }
 }

@@ -2,6 +2,13 @@
 //! exact reverse on the way out, and a panic hook that restores the terminal *before* printing
 //! the panic, so a crash never leaves the user's shell in raw mode.
 //!
+//! Only a panic of the UI thread (the thread that installed the hook, the one running the loop)
+//! takes the UI down, so only that one restores the terminal and prints to stderr
+//! ([`panic_restores_terminal`]). A panic on another thread (a tokio worker running a background
+//! task, a blocking-pool thread) goes to the log only: restoring there would leave the still
+//! running app drawing in a cooked terminal, and printing would scribble over the screen. The
+//! task itself answers the UI with a failure (`crate::tasks::MsgSender::spawn`).
+//!
 //! Secrets: the hook prints only the panic location and a sanitised, shortened message. coffre's
 //! secret types never print their contents, so a panic message cannot carry them; the message is
 //! still cut to one line of at most 200 characters so that nothing long (a body, a token-looking
@@ -10,6 +17,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::panic;
+use std::thread::{self, ThreadId};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -48,22 +56,34 @@ pub fn restore() -> io::Result<()> {
     screen.and(raw)
 }
 
-/// Installs a panic hook that restores the terminal, then prints a short, sanitised report.
+/// Installs a panic hook; the calling thread is the UI thread. A panic there restores the
+/// terminal, then prints a short, sanitised report; a panic elsewhere is only logged.
 pub fn install_panic_hook() {
-    panic::set_hook(Box::new(|info| {
-        let _ = restore();
+    let ui_thread = thread::current().id();
+    panic::set_hook(Box::new(move |info| {
         let location = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_else(|| "unknown place".to_string());
         let message = panic_message(info.payload());
+        if !panic_restores_terminal(thread::current().id(), ui_thread) {
+            tracing::error!("internal error in a background thread at {location}: {message}");
+            return;
+        }
+        let _ = restore();
         eprintln!("coffre stopped on an internal error at {location}: {message}");
         eprintln!("Your terminal has been restored. Please report this message.");
     }));
 }
 
+/// Whether a panic on thread `panicking` takes the UI down, so the hook must restore the
+/// terminal: only when it is the UI thread `ui` itself.
+pub fn panic_restores_terminal(panicking: ThreadId, ui: ThreadId) -> bool {
+    panicking == ui
+}
+
 /// The panic payload as one short clean line (escape sequences removed, at most 200 chars).
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     let raw = if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
@@ -78,6 +98,14 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_panic_of_the_ui_thread_restores_the_terminal() {
+        let ui = thread::current().id();
+        let worker = thread::spawn(|| thread::current().id()).join().unwrap();
+        assert!(panic_restores_terminal(ui, ui));
+        assert!(!panic_restores_terminal(worker, ui));
+    }
 
     #[test]
     fn panic_message_is_one_clean_short_line() {

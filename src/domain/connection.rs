@@ -5,13 +5,17 @@
 //! the expiration date", without saying how early. We chose to ask for renewal
 //! [`RENEWAL_WINDOW_DAYS`] days before `expires`.
 //!
+//! Expiry dates come from the server: the renewal test compares instants (never overflows in
+//! chrono's range), and the day to renew before is the Paris day of `expires`, or its UTC day
+//! when `expires` is in the last hour of chrono's calendar (no Paris day exists there).
+//!
 //! The stable codes of [`ConnectionState`] and [`NextAction`] (what the store keeps) are in
 //! [`super::codes`].
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use chrono_tz::Europe::Paris;
 
 use super::ids::ConnectionId;
+use super::money::paris_day;
 
 /// How many days before a channel's credentials expire the user is asked to renew them.
 pub const RENEWAL_WINDOW_DAYS: i64 = 14;
@@ -98,7 +102,7 @@ impl ChannelState {
         match &self.health {
             ChannelHealth::Ok => match self.expires {
                 Some(expires) if expires - now <= TimeDelta::days(RENEWAL_WINDOW_DAYS) => {
-                    NextAction::RenewBefore(expires.with_timezone(&Paris).date_naive())
+                    NextAction::RenewBefore(paris_day(expires).unwrap_or(expires.date_naive()))
                 }
                 _ => NextAction::None,
             },
@@ -185,6 +189,17 @@ mod tests {
             c.next_action(at(expires - 13 * 86_400)),
             NextAction::RenewBefore(NaiveDate::from_ymd_opt(2022, 3, 15).unwrap())
         );
+    }
+
+    #[test]
+    fn a_channel_expiring_in_the_last_hour_of_the_calendar_names_its_utc_day() {
+        let last = DateTime::<Utc>::MAX_UTC;
+        let c = channel(ChannelHealth::Ok, Some(last.timestamp()));
+        assert_eq!(
+            c.next_action(last),
+            NextAction::RenewBefore(last.date_naive())
+        );
+        assert_eq!(c.next_action(DateTime::<Utc>::MIN_UTC), NextAction::None);
     }
 
     #[test]

@@ -15,4 +15,6 @@ pub enum CallFailure {
     SessionExpired,
     /// Any other refusal, with the reason (sanitised).
     Rejected(String),
+    /// coffre itself failed (a background task panicked): what it was doing, sanitised.
+    Internal(String),
 }

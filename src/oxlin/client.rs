@@ -5,6 +5,12 @@
 //!
 //! Docs gap: no rate limits are published. We cap a `Retry-After` wait at 60 s and make at most
 //! `max_retries` extra attempts.
+//!
+//! Bounds against a slow or hostile server: each attempt is limited by `config.timeout`
+//! (connection to last byte), and a whole call, every attempt and wait included, by
+//! [`Client::call_deadline`] (twice `config.timeout`: 60 s by default); a wait that would end
+//! past the deadline is not started, the call fails at once. Bodies are read within a size cap
+//! ([`call::MAX_BODY_BYTES`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +21,10 @@ use secrecy::{ExposeSecret, SecretString};
 
 mod call;
 
-pub(crate) use call::{Answer, Call, network_error};
+pub(crate) use call::{Answer, Call, Page, network_error};
+pub use call::{MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES};
+
+use call::{BodyLimit, read_body};
 
 use super::config::OxlinConfig;
 use super::error::{OxlinError, SentSecrets};
@@ -150,8 +159,30 @@ impl Client {
         }
     }
 
-    /// Makes `call` with a bearer token, retrying as the module doc says.
+    /// The longest one call may take, every attempt and wait included.
+    pub fn call_deadline(&self) -> Duration {
+        self.inner.config.timeout.saturating_mul(2)
+    }
+
+    /// Makes `call` with a bearer token, retrying as the module doc says, within
+    /// [`Client::call_deadline`].
     pub(crate) async fn send(&self, call: Call) -> Result<Answer, OxlinError> {
+        let limit = self.call_deadline();
+        let deadline = tokio::time::Instant::now() + limit;
+        match tokio::time::timeout_at(deadline, self.send_until(&call, deadline)).await {
+            Ok(answer) => answer,
+            Err(_) => Err(OxlinError::Network {
+                call: call.name.clone(),
+                reason: format!("no complete answer within {} s", limit.as_secs()),
+            }),
+        }
+    }
+
+    async fn send_until(
+        &self,
+        call: &Call,
+        deadline: tokio::time::Instant,
+    ) -> Result<Answer, OxlinError> {
         let inner = &self.inner;
         let mut attempt = 0;
         let mut refreshes = 0;
@@ -160,7 +191,7 @@ impl Client {
                 .tokens
                 .access_token(&inner.http, &inner.config)
                 .await?;
-            match self.send_once(&call, &token.token).await {
+            match self.send_once(call, &token.token).await {
                 Ok(answer) => return Ok(answer),
                 Err(Failure::Unauthorized(error)) => {
                     // One refresh per 401; a token that dies again (e.g. while this call
@@ -179,7 +210,11 @@ impl Client {
                         return Err(error);
                     }
                     attempt += 1;
-                    tokio::time::sleep(self.backoff(attempt, retry_after)).await;
+                    let wait = self.backoff(attempt, retry_after);
+                    if tokio::time::Instant::now() + wait >= deadline {
+                        return Err(error);
+                    }
+                    tokio::time::sleep(wait).await;
                 }
             }
         }
@@ -228,18 +263,20 @@ impl Client {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| Failure::Other(network_error(&call.name, &e), None))?;
         if status.is_success() {
+            let body = read_body(response, &call.name, BodyLimit::FailAbove(MAX_BODY_BYTES))
+                .await
+                .map_err(|e| Failure::Other(e, None))?;
             return Ok(Answer {
                 status,
                 location,
-                body: body.to_vec(),
+                body,
                 name: call.name.clone(),
             });
         }
+        let body = read_body(response, &call.name, BodyLimit::CutAt(MAX_ERROR_BODY_BYTES))
+            .await
+            .map_err(|e| Failure::Other(e, None))?;
         let sent = SentSecrets::new()
             .with(token.expose_secret())
             .with_json_body(call.body.as_deref().map_or(&[], |b| b.as_slice()));

@@ -5,12 +5,14 @@
 //! - every enum is *open*: known values plus `Other(String)`, which keeps what was sent (an
 //!   unknown event type is data, not an error);
 //! - every object keeps the fields it does not know in `extra` (`#[serde(flatten)]`);
-//! - amounts are read from JSON numbers or strings into `rust_decimal::Decimal`.
+//! - amounts are read from JSON numbers or strings into `rust_decimal::Decimal`, exactly: the
+//!   client quotes amount numbers before decoding ([`amounts`]).
 //!
 //! Docs gap: which fields are mandatory is not published. We require only ids (and a
 //! transaction's `amount`); everything else is optional or defaults to empty.
 
 mod account;
+pub mod amounts;
 mod connection;
 mod event;
 mod open_enum;

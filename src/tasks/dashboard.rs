@@ -44,21 +44,22 @@ impl Local {
     /// (connections, accounts, histories) at once, then the transactions.
     pub fn load(&self) {
         let local = self.clone();
-        tokio::task::spawn_blocking(move || {
-            let store = match local.open() {
-                Ok(store) => store,
-                Err(e) => return local.sender.api(ApiEvent::DashboardLoaded(Err(e))),
-            };
-            let summary = load_dashboard_summary(&store, Utc::now()).map_err(|e| e.to_string());
-            let more = summary.as_ref().is_ok_and(|s| s.transactions_to_come);
-            local.sender.api(ApiEvent::DashboardLoaded(summary));
-            if more {
-                let rows = load_transactions(&store)
-                    .map(Box::new)
-                    .map_err(|e| e.to_string());
-                local.sender.api(ApiEvent::TransactionsLoaded(rows));
-            }
-        });
+        self.sender
+            .spawn_blocking("loading the dashboard", move || {
+                let store = match local.open() {
+                    Ok(store) => store,
+                    Err(e) => return local.sender.api(ApiEvent::DashboardLoaded(Err(e))),
+                };
+                let summary = load_dashboard_summary(&store, Utc::now()).map_err(|e| e.to_string());
+                let more = summary.as_ref().is_ok_and(|s| s.transactions_to_come);
+                local.sender.api(ApiEvent::DashboardLoaded(summary));
+                if more {
+                    let rows = load_transactions(&store)
+                        .map(Box::new)
+                        .map_err(|e| e.to_string());
+                    local.sender.api(ApiEvent::TransactionsLoaded(rows));
+                }
+            });
     }
 
     /// Runs `change` on the store (blocking thread), then reloads the dashboard and says `done`.
@@ -220,7 +221,7 @@ impl Local {
     /// Writes the export file and says where.
     pub fn export(&self, format: Format, account: Option<AccountId>) {
         let local = self.clone();
-        tokio::task::spawn_blocking(move || {
+        self.sender.spawn_blocking("exporting", move || {
             let event = match local.write_export(format, account.as_ref()) {
                 Ok(path) => ApiEvent::Notice(format!("Exported to {}", path.display())),
                 Err(e) => ApiEvent::Failed {

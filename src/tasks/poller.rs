@@ -68,33 +68,35 @@ impl Poller {
     ) -> Self {
         let watched = Arc::new(Mutex::new(Watched::default()));
         let shared = Arc::clone(&watched);
-        let task = tokio::spawn(async move {
-            let mut ticker = tokio::time::interval(every);
-            ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
-            let mut failing = false;
-            while !sender.is_closed() {
-                ticker.tick().await;
-                let fresh = match client.poll(&queue).await {
-                    Ok(events) => events,
-                    Err(e) => {
-                        tracing::warn!("queue poll failed: {e}");
-                        if !failing {
-                            poll_failed(&sender, &e);
+        let task = sender
+            .clone()
+            .spawn("polling the bank's queue", async move {
+                let mut ticker = tokio::time::interval(every);
+                ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
+                let mut failing = false;
+                while !sender.is_closed() {
+                    ticker.tick().await;
+                    let fresh = match client.poll(&queue).await {
+                        Ok(events) => events,
+                        Err(e) => {
+                            tracing::warn!("queue poll failed: {e}");
+                            if !failing {
+                                poll_failed(&sender, &e);
+                            }
+                            failing = true;
+                            continue;
                         }
-                        failing = true;
-                        continue;
+                    };
+                    if std::mem::take(&mut failing) {
+                        sender.api(ApiEvent::Connectivity { online: true });
                     }
-                };
-                if std::mem::take(&mut failing) {
-                    sender.api(ApiEvent::Connectivity { online: true });
-                }
-                for (event, connection, generation) in ready(&shared, fresh) {
-                    for msg in translate(&client, &event, connection, generation).await {
-                        deliver(&client, &sender, store.as_ref(), msg);
+                    for (event, connection, generation) in ready(&shared, fresh) {
+                        for msg in translate(&client, &event, connection, generation).await {
+                            deliver(&client, &sender, store.as_ref(), msg);
+                        }
                     }
                 }
-            }
-        });
+            });
         Poller {
             watched,
             task: task.abort_handle(),
@@ -147,7 +149,7 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
     };
     let (client, sender, store) = (client.clone(), sender.clone(), store.clone());
     let (connection, generation) = (connection.clone(), *generation);
-    tokio::spawn(async move {
+    sender.clone().spawn("saving a sync", async move {
         let saved =
             crate::tasks::store_sync::save_connection(client, store, connection.clone()).await;
         match saved {

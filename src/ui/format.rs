@@ -5,10 +5,14 @@
 //! seconds at midnight Europe/Paris. We chose: French grouping ("1 234,56 €") as an option, plain
 //! ("1234.56 EUR") otherwise; dates shown as `dd/mm/yyyy` in Europe/Paris; amounts rounded to the
 //! currency's usual 2 decimals for display only (the stored value keeps its precision).
+//!
+//! Epoch seconds come from servers: a value chrono cannot hold, or one whose Paris day lies past
+//! the end of chrono's calendar, is shown as `?`, never a panic.
 
-use chrono::{DateTime, TimeZone, Utc};
-use chrono_tz::Europe::Paris;
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
+
+use crate::domain::paris_date;
 
 /// How numbers are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,8 +87,8 @@ fn group_thousands(digits: &str, sep: char) -> String {
 
 /// An API date (epoch seconds) as `dd/mm/yyyy` in Europe/Paris; `?` when out of range.
 pub fn date(epoch_seconds: i64) -> String {
-    match Utc.timestamp_opt(epoch_seconds, 0).single() {
-        Some(t) => t.with_timezone(&Paris).format("%d/%m/%Y").to_string(),
+    match paris_date(epoch_seconds) {
+        Some(day) => day.format("%d/%m/%Y").to_string(),
         None => "?".to_string(),
     }
 }
@@ -135,6 +139,7 @@ pub fn masked_iban(iban: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -168,6 +173,9 @@ mod tests {
         // 1639954800 = 2021-12-20 00:00 Europe/Paris (23:00 UTC the day before).
         assert_eq!(date(1_639_954_800), "20/12/2021");
         assert_eq!(date(i64::MAX), "?");
+        assert_eq!(date(i64::MIN), "?");
+        assert_eq!(date(DateTime::<Utc>::MAX_UTC.timestamp()), "?");
+        assert_eq!(date(DateTime::<Utc>::MIN_UTC.timestamp()), "01/01/-262143");
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub fn call_failure(failure: &CallFailure) -> String {
             "Your saved session has expired or was revoked: log in again with your password.".into()
         }
         CallFailure::Rejected(why) => format!("The server refused: {why}"),
+        CallFailure::Internal(what) => {
+            format!("coffre hit an internal error while {what}; see the log and please report it.")
+        }
     }
 }
 

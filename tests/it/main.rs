@@ -5,13 +5,16 @@
 
 mod support;
 
+mod exact_amounts;
 mod export_tools;
 mod hostile_echo;
+mod hostile_numbers;
 mod hostile_rules;
 mod hostile_text;
 mod oxlin_calls;
 mod oxlin_challenge;
 mod oxlin_flow;
+mod oxlin_hostile;
 mod oxlin_pgp;
 mod oxlin_reads;
 mod oxlin_redirect;

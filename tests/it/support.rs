@@ -6,6 +6,7 @@
 
 pub mod curl_run;
 pub mod gpg;
+pub mod hostile_server;
 pub mod oxlin_sandbox;
 pub mod printed;
 pub mod sandbox_client;

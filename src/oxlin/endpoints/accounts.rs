@@ -4,6 +4,13 @@
 //! Docs gap: no totals are published, so the number of pages is unknown. We fetch pages in
 //! waves of `concurrency` and stop at the first short page; transactions are kept once per id
 //! (a page boundary moving under us must not duplicate one).
+//!
+//! A page item that cannot be read (an amount such as `1e30` that no `Decimal` holds) is left
+//! out with a logged warning; the rest of its page is kept (`Answer::json_items`).
+//!
+//! Paging always ends: a full page that brings no transaction not already seen (a server that
+//! ignores `page` and sends the same page again) fails the list as unreadable, and so does a
+//! list of more than [`MAX_TRANSACTIONS`] transactions (phantom rows without end).
 
 use std::collections::HashSet;
 
@@ -11,12 +18,16 @@ use futures_util::future::try_join_all;
 use reqwest::Method;
 
 use super::seg;
-use crate::oxlin::client::Client;
+use crate::oxlin::client::{Client, Page};
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::wire::{Account, AccountStatus, AccountType, AccountUpdate, Transaction};
 
 /// Documented maximum page size of `/transactions`.
 pub const MAX_LIMIT: usize = 500;
+
+/// The most transactions one list may bring (the `large` test bank has about 120,000; a
+/// million is what the store is measured with).
+pub const MAX_TRANSACTIONS: usize = 1_000_000;
 
 /// Filters of `GET /accounts`.
 #[derive(Debug, Clone, Default)]
@@ -63,7 +74,7 @@ impl TransactionFilter {
 impl Client {
     /// `GET /accounts` with filters (every page).
     pub async fn accounts(&self, filter: &AccountFilter) -> Result<Vec<Account>, OxlinError> {
-        super::every_page(MAX_LIMIT, |page| async move {
+        super::every_page("GET /accounts", MAX_LIMIT, |page| async move {
             let mut call = self.api(Method::GET, "/accounts", true);
             call.query = vec![
                 ("page".into(), page.to_string()),
@@ -78,7 +89,7 @@ impl Client {
             if let Some(s) = &filter.status {
                 call.query.push(("status".into(), s.as_str().to_owned()));
             }
-            self.send(call).await?.json()
+            self.send(call).await?.json_items()
         })
         .await
     }
@@ -104,19 +115,28 @@ impl Client {
         self.send(call).await.map(drop)
     }
 
-    /// One page of `GET /transactions`.
+    /// One page of `GET /transactions` (its unreadable items left out, see the module doc).
     pub async fn transactions_page(
         &self,
         filter: &TransactionFilter,
         page: usize,
         limit: usize,
     ) -> Result<Vec<Transaction>, OxlinError> {
+        Ok(self.counted_page(filter, page, limit).await?.items)
+    }
+
+    async fn counted_page(
+        &self,
+        filter: &TransactionFilter,
+        page: usize,
+        limit: usize,
+    ) -> Result<Page<Transaction>, OxlinError> {
         let mut call = self.api(Method::GET, "/transactions", true);
         call.query = filter.query();
         call.query.push(("page".into(), page.to_string()));
         call.query
             .push(("limit".into(), limit.min(MAX_LIMIT).to_string()));
-        self.send(call).await?.json()
+        self.send(call).await?.json_items()
     }
 
     /// Every transaction matching `filter`, `concurrency` pages at a time (1 = one by one).
@@ -132,18 +152,36 @@ impl Client {
         let mut all = Vec::new();
         let mut next_page = 1;
         loop {
-            let pages = (next_page..next_page + concurrency)
-                .map(|p| self.transactions_page(filter, p, limit));
+            let pages =
+                (next_page..next_page + concurrency).map(|p| self.counted_page(filter, p, limit));
             let batches = try_join_all(pages).await?;
-            next_page += concurrency;
             let mut finished = false;
-            for batch in batches {
-                finished |= batch.len() < limit;
-                all.extend(batch.into_iter().filter(|t| seen.insert(t.id.clone())));
+            for (page, batch) in (next_page..).zip(batches) {
+                finished |= batch.sent < limit;
+                let before = all.len();
+                let read = batch.items.len();
+                all.extend(
+                    batch
+                        .items
+                        .into_iter()
+                        .filter(|t| seen.insert(t.id.clone())),
+                );
+                if !finished && read > 0 && all.len() == before {
+                    let why = "the server sent a full page of transactions already seen";
+                    return Err(super::endless("GET /transactions", page, why));
+                }
+                if all.len() > MAX_TRANSACTIONS || (!finished && page >= super::MAX_PAGES) {
+                    let why = format!(
+                        "more than {MAX_TRANSACTIONS} transactions or {} pages",
+                        super::MAX_PAGES
+                    );
+                    return Err(super::endless("GET /transactions", page, &why));
+                }
                 if finished {
                     break;
                 }
             }
+            next_page += concurrency;
             if finished {
                 return Ok(all);
             }

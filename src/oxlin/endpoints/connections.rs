@@ -9,7 +9,7 @@ use secrecy::SecretString;
 use super::accounts::MAX_LIMIT;
 use super::{every_page, seg, with_json};
 use crate::oxlin::challenge::validate;
-use crate::oxlin::client::Client;
+use crate::oxlin::client::{Client, Page};
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::pgp::RecipientKey;
 use crate::oxlin::wire::{
@@ -175,7 +175,10 @@ impl Client {
         page_size: usize,
     ) -> Result<Vec<Connection>, OxlinError> {
         let limit = page_size.clamp(1, MAX_LIMIT);
-        let all = every_page(limit, |page| self.connections_page(page, limit)).await?;
+        let all = every_page("GET /connections", limit, |page| async move {
+            self.connections_page(page, limit).await.map(Page::whole)
+        })
+        .await?;
         let mut seen = HashSet::new();
         Ok(all
             .into_iter()

@@ -5,7 +5,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
 use super::{seg, with_json};
-use crate::oxlin::client::Client;
+use crate::oxlin::client::{Client, Page};
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::wire::{Event, Key, Provider, User};
 
@@ -70,8 +70,10 @@ impl Client {
 
     /// Every provider, page after page until a short page.
     pub async fn providers(&self) -> Result<Vec<Provider>, OxlinError> {
-        super::every_page(PROVIDER_PAGE, |page| {
+        super::every_page("GET /providers", PROVIDER_PAGE, |page| async move {
             self.providers_page(page, PROVIDER_PAGE)
+                .await
+                .map(Page::whole)
         })
         .await
     }

@@ -52,7 +52,10 @@ fn history(store: &Store, a: &AccountSummary) -> Result<Vec<Decimal>, StoreError
     let Some(end) = end else {
         return Ok(vec![balance]);
     };
-    let first = end - Duration::weeks(WEEKS as i64 - 1);
+    // A server-chosen date near the calendar's start has no earlier weeks.
+    let first = end
+        .checked_sub_signed(Duration::weeks(WEEKS as i64 - 1))
+        .unwrap_or(NaiveDate::MIN);
     let mut stmt = store.conn.prepare_cached(
         "SELECT date, amount FROM transactions WHERE account_id = ?1 AND date > ?2
          ORDER BY date DESC",

@@ -23,7 +23,10 @@ pub fn weekly_points(
     let mut running = balance;
     let mut next = 0;
     for week in 0..WEEKS {
-        let cut = end - Duration::weeks(week as i64);
+        // A server-chosen balance date near the calendar's start has no earlier weeks.
+        let cut = end
+            .checked_sub_signed(Duration::weeks(week as i64))
+            .unwrap_or(NaiveDate::MIN);
         while let Some((date, amount)) = moves.get(next) {
             if *date <= cut {
                 break;
