@@ -93,7 +93,10 @@ mod tests {
             Some(Problem::Action(NextAction::UpdateCredentials)),
             false,
         );
-        assert_eq!(Outcome::of_lines(&[fine.clone()]), Outcome::AllSynced);
+        assert_eq!(
+            Outcome::of_lines(std::slice::from_ref(&fine)),
+            Outcome::AllSynced
+        );
         assert_eq!(
             Outcome::of_lines(&[fine.clone(), down.clone()]),
             Outcome::TryAgainLater
