@@ -77,7 +77,7 @@ pub enum Command {
     /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C.
     Sandbox(SandboxArgs),
     /// Refresh the local store from the API, headless (for cron); one line per connection.
-    /// One sync at a time: a second `coffre sync` (or the TUI's) finds the lock and exits 75.
+    /// One sync at a time: a second `coffre sync` finds the lock and exits 75 (the TUI waits).
     #[command(after_help = crate::sync::outcome::EXIT_CODES_HELP)]
     Sync(crate::sync::SyncArgs),
     /// Write the local store out as CSV, ledger, beancount or OFX (no network).
