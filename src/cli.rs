@@ -77,6 +77,8 @@ pub enum Command {
     /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C.
     Sandbox(SandboxArgs),
     /// Refresh the local store from the API, headless (for cron); one line per connection.
+    /// One sync at a time: a second `coffre sync` finds the lock and exits 75 (the TUI waits).
+    #[command(after_help = crate::sync::outcome::EXIT_CODES_HELP)]
     Sync(crate::sync::SyncArgs),
     /// Write the local store out as CSV, ledger, beancount or OFX (no network).
     Export(crate::export::ExportArgs),
@@ -93,7 +95,8 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Some(Command::Sandbox(args)) => runtime.block_on(sandbox::serve_forever(args)),
-        Some(Command::Sync(_)) => runtime.block_on(crate::sync::run(
+        Some(Command::Sync(args)) => runtime.block_on(crate::sync::run(
+            &args,
             cli.config.as_deref(),
             cli.data_dir.as_deref(),
         )),

@@ -18,12 +18,17 @@
 //! Secrets are `SecretString`s at once: no `Debug`, error or log shows them. Without `--config`,
 //! `$XDG_CONFIG_HOME/coffre/config.toml` is read when it exists.
 //!
+//! A command that runs longer than [`COMMAND_TIMEOUT`] (30 s) is killed with every process it
+//! started (its process group) and the error says it did not finish: a `pass` waiting for a
+//! passphrase nobody types cannot hold `coffre sync` (and its lock) forever.
+//!
 //! Docs gaps: an API on a loopback host is taken to be the sandbox (its store is
 //! `sandbox.sqlite`); a command that fails or prints nothing is an error naming the setting,
 //! never the output.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
@@ -169,28 +174,93 @@ impl OxlinSection {
     }
 }
 
-/// Runs `command` with `sh -c` and returns the first line it printed, as a secret.
+/// How long a `*_command` may run before it is killed (a `pass` or `gpg` waiting for a
+/// passphrase nobody will type, under cron).
+pub const COMMAND_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How often a running command is checked.
+const COMMAND_POLL: Duration = Duration::from_millis(20);
+
+/// Runs `command` with `sh -c` and returns the first line it printed, as a secret; kills it
+/// after [`COMMAND_TIMEOUT`].
 fn run_secret_command(setting: &str, command: &str) -> Result<SecretString, ConfigError> {
+    run_secret_command_within(setting, command, COMMAND_TIMEOUT)
+}
+
+/// [`run_secret_command`] with its time limit: past `limit`, the command and every process it
+/// started (its process group) are killed and the error says so.
+fn run_secret_command_within(
+    setting: &str,
+    command: &str,
+    limit: Duration,
+) -> Result<SecretString, ConfigError> {
     let failed = |reason: String| ConfigError::Command {
         setting: setting.to_owned(),
         reason,
     };
-    let output = Command::new("sh")
+    let mut shell = Command::new("sh");
+    shell
         .arg("-c")
         .arg(command)
         .stdin(Stdio::null())
-        .stderr(Stdio::inherit())
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut shell, 0);
+    let mut child = shell
+        .spawn()
         .map_err(|e| failed(format!("cannot run it: {e}")))?;
-    if !output.status.success() {
-        return Err(failed(format!("it exited with {}", output.status)));
+    // Read on a thread, so that a command filling the pipe cannot block its own end.
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut bytes).map(|_| bytes)
+    });
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() < limit => std::thread::sleep(COMMAND_POLL),
+            Ok(None) => {
+                kill_group(&mut child);
+                return Err(failed(format!(
+                    "it did not finish within {} s and was stopped",
+                    limit.as_secs_f32()
+                )));
+            }
+            Err(e) => return Err(failed(format!("cannot wait for it: {e}"))),
+        }
+    };
+    if !status.success() {
+        return Err(failed(format!("it exited with {status}")));
     }
-    let text = SecretString::from(String::from_utf8_lossy(&output.stdout).into_owned());
+    let bytes = reader
+        .join()
+        .map_err(|_| failed("its output could not be read".into()))?
+        .map_err(|e| failed(format!("its output could not be read: {e}")))?;
+    let text = SecretString::from(String::from_utf8_lossy(&bytes).into_owned());
     let first = text.expose_secret().lines().next().unwrap_or("").to_owned();
     if first.is_empty() {
         return Err(failed("it printed nothing".into()));
     }
     Ok(SecretString::from(first))
+}
+
+/// Kills `child` and, on Unix, the processes it started (its own process group, so a `sleep`
+/// under `sh -c` does not outlive it holding the pipe open).
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    {
+        // The `kill` program (procps, busybox): the shells' builtins differ on negative ids.
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 #[cfg(test)]
@@ -218,6 +288,44 @@ password_command = "printf 'pa55word\nsecond line'"
         if std::env::var(PASSWORD_ENV).is_err() {
             assert_eq!(password.expose_secret(), "pa55word");
         }
+    }
+
+    #[test]
+    fn a_hanging_password_command_is_stopped_after_its_time_limit() {
+        let started = Instant::now();
+        let error = run_secret_command_within(
+            "password_command",
+            "sleep 1000; echo never",
+            Duration::from_millis(300),
+        )
+        .unwrap_err();
+        assert!(started.elapsed() < Duration::from_secs(10), "it waited");
+        let text = error.to_string();
+        assert!(
+            text.contains("password_command") && text.contains("did not finish within 0.3 s"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_hanging_command_is_stopped_with_the_processes_it_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("sleeper.pid");
+        let command = format!("sleep 1000 & echo $! > {}; wait", pid_file.display());
+        let limit = Duration::from_millis(300);
+        let error =
+            run_secret_command_within("client_secret_command", &command, limit).unwrap_err();
+        assert!(error.to_string().contains("did not finish"), "{error}");
+        let pid = std::fs::read_to_string(&pid_file).unwrap_or_default();
+        let pid = pid.trim();
+        assert!(!pid.is_empty(), "the sleeper never started");
+        let stat = Path::new("/proc").join(pid).join("stat");
+        let gone = || std::fs::read_to_string(&stat).map_or(true, |s| s.contains(") Z"));
+        let started = Instant::now();
+        while !gone() && started.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(gone(), "the command's sleeper {pid} still runs");
     }
 
     #[test]

@@ -1,12 +1,18 @@
 //! Headless sync (`coffre sync`): log in, fetch every connection, account and transaction
 //! (incrementally after the first time), write them to the store in one transaction, and print
-//! one line per connection. Safe for cron: no terminal, a lock against a second sync
-//! ([`lock`]), and an exit code that says what happened:
+//! one line per connection. Safe for cron: no terminal, an OS lock against a second sync
+//! ([`lock`], shared with the TUI's store writer), an overall deadline ([`SyncArgs::deadline`],
+//! default [`DEFAULT_DEADLINE_SECS`] s), and an exit code that says what happened
+//! ([`outcome`]):
 //!
 //! - `0`: every connection synced;
-//! - `2`: some connection needs the user (challenge, refused or expired credentials, consent):
-//!   its line says what to do; the other connections were still synced and stored;
-//! - `1`: nothing could be done (configuration, login, network, store).
+//! - `2`: some connection needs the user (challenge, refused or expired credentials, an
+//!   expired bank authorisation, consent): its line says what to do; the other connections
+//!   (and, for an expired authorisation, that one too) were still synced and stored;
+//! - `1`: nothing could be done (configuration, login, store);
+//! - `75`: try again later: the server or the network failed (after the client's retries),
+//!   the deadline passed, or another coffre was syncing. Nothing half is stored: a whole-run
+//!   failure or the deadline stores nothing at all.
 //!
 //! Login ([`login`]): the saved session ([`session`]: the refresh token the previous sync or
 //! the TUI stored), else the user's password from `COFFRE_OXLIN_PASSWORD` or the config's
@@ -20,10 +26,12 @@
 pub mod fetch;
 pub mod lock;
 pub mod login;
+pub mod outcome;
 pub mod session;
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
@@ -34,10 +42,37 @@ use crate::oxlin::error::OxlinError;
 use crate::sanitize::clean_line;
 use crate::store::{self, Store, SyncBatch};
 use fetch::{Problem, add_to_batch};
+use lock::{LockError, SyncLock};
+use outcome::Outcome;
+
+/// The default of `--deadline`, in seconds.
+pub const DEFAULT_DEADLINE_SECS: f64 = 180.0;
 
 /// `coffre sync` (it takes the global `--config` and `--data-dir`).
 #[derive(Debug, Clone, clap::Args)]
-pub struct SyncArgs {}
+pub struct SyncArgs {
+    /// Give up after this many seconds (login and every fetch included): nothing is stored and
+    /// the exit code is 75, so a slow server cannot hold the sync (and its lock) for long.
+    #[arg(long, env = "COFFRE_SYNC_DEADLINE", value_name = "SECONDS",
+          default_value_t = DEFAULT_DEADLINE_SECS, value_parser = parse_seconds)]
+    pub deadline: f64,
+}
+
+impl Default for SyncArgs {
+    fn default() -> Self {
+        SyncArgs {
+            deadline: DEFAULT_DEADLINE_SECS,
+        }
+    }
+}
+
+/// A positive number of seconds (fractions allowed).
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs > 0.0 && Duration::try_from_secs_f64(secs).is_ok() => Ok(secs),
+        _ => Err(format!("`{text}` is not a positive number of seconds")),
+    }
+}
 
 /// The outcome of one connection (printed through `crate::wording`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +85,8 @@ pub struct ConnectionLine {
     pub problem: Option<Problem>,
     /// Fetched and stored.
     pub synced: bool,
+    /// Not fetched because the server or the network failed: a later run may succeed.
+    pub failed_transiently: bool,
     /// Accounts stored.
     pub accounts: usize,
     /// Transactions not stored before.
@@ -100,6 +137,7 @@ pub async fn sync_all(
             name: domain.name.clone(),
             problem: None,
             synced: false,
+            failed_transiently: false,
             accounts: 0,
             new_transactions: 0,
         };
@@ -112,6 +150,7 @@ pub async fn sync_all(
             }
             Err(fetch::FetchError::Store(e)) => return Err(e.into()),
             Err(fetch::FetchError::Api(e)) => {
+                line.failed_transiently = e.is_transient();
                 line.problem = Some(Problem::Failed(e.to_string()));
                 batch.skipped.push((domain, NextAction::RetryLater));
             }
@@ -122,9 +161,63 @@ pub async fn sync_all(
     Ok(lines)
 }
 
-/// Runs `coffre sync` and returns the exit code.
-pub async fn run(config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
-    match run_inner(config, data_dir).await {
+/// Why a whole run failed, and whether trying again later may help.
+#[derive(Debug)]
+struct RunFailure {
+    message: String,
+    outcome: Outcome,
+}
+
+impl RunFailure {
+    /// A failure only the user can fix (exit 1).
+    fn fatal(message: impl ToString) -> Self {
+        RunFailure {
+            message: message.to_string(),
+            outcome: Outcome::NothingDone,
+        }
+    }
+}
+
+impl From<LockError> for RunFailure {
+    fn from(error: LockError) -> Self {
+        let outcome = match error {
+            LockError::Busy(_) => Outcome::TryAgainLater,
+            LockError::Io { .. } => Outcome::NothingDone,
+        };
+        RunFailure {
+            message: error.to_string(),
+            outcome,
+        }
+    }
+}
+
+impl From<SyncError> for RunFailure {
+    fn from(error: SyncError) -> Self {
+        let outcome = match &error {
+            SyncError::Api(e) if e.is_transient() => Outcome::TryAgainLater,
+            _ => Outcome::NothingDone,
+        };
+        RunFailure {
+            message: error.to_string(),
+            outcome,
+        }
+    }
+}
+
+/// The deadline passed: nothing was stored.
+fn past_deadline(deadline: Duration) -> RunFailure {
+    RunFailure {
+        message: format!(
+            "the server was too slow: stopped after {} s with nothing stored; try again later",
+            deadline.as_secs_f32()
+        ),
+        outcome: Outcome::TryAgainLater,
+    }
+}
+
+/// Runs `coffre sync` and returns the exit code ([`outcome::Outcome`]).
+pub async fn run(args: &SyncArgs, config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
+    match run_inner(args, config, data_dir).await {
         Ok(lines) => {
             for line in &lines {
                 println!("{line}");
@@ -132,35 +225,41 @@ pub async fn run(config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
             if lines.is_empty() {
                 println!("no connection yet: add one in the dashboard (`coffre`)");
             }
-            if lines.iter().any(|l| l.problem.is_some() || !l.synced) {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            }
+            Outcome::of_lines(&lines).into()
         }
-        Err(message) => {
-            eprintln!("coffre sync: {message}");
-            ExitCode::FAILURE
+        Err(failure) => {
+            eprintln!("coffre sync: {}", failure.message);
+            failure.outcome.into()
         }
     }
 }
 
 async fn run_inner(
+    args: &SyncArgs,
     config: Option<&Path>,
     data_dir: Option<&Path>,
-) -> Result<Vec<ConnectionLine>, String> {
-    let config = config::load(config).map_err(|e| e.to_string())?;
-    let oxlin: OxlinSection = config
-        .and_then(|c| c.oxlin)
-        .ok_or("no configuration: pass --config FILE with an [oxlin] section")?;
-    let data_dir = store::resolve_data_dir(data_dir).map_err(|e| e.to_string())?;
-    let _lock = lock::SyncLock::acquire(&data_dir).map_err(|e| e.to_string())?;
+) -> Result<Vec<ConnectionLine>, RunFailure> {
+    let deadline = Duration::from_secs_f64(args.deadline);
+    let started = tokio::time::Instant::now();
+    let config = config::load(config).map_err(RunFailure::fatal)?;
+    let oxlin: OxlinSection = config.and_then(|c| c.oxlin).ok_or_else(|| {
+        RunFailure::fatal("no configuration: pass --config FILE with an [oxlin] section")
+    })?;
+    let data_dir = store::resolve_data_dir(data_dir).map_err(RunFailure::fatal)?;
+    let _lock = SyncLock::acquire(&data_dir)?;
     let mut store = Store::open(&store::store_file(&data_dir, oxlin.is_sandbox()))
-        .map_err(|e| e.to_string())?;
-    let client = login::log_in(&oxlin, &store).await?;
-    let synced = sync_all(&client, &mut store, Utc::now()).await;
+        .map_err(RunFailure::fatal)?;
+    let client = tokio::time::timeout_at(started + deadline, login::log_in(&oxlin, &store))
+        .await
+        .map_err(|_| past_deadline(deadline))?
+        .map_err(RunFailure::fatal)?;
+    let synced = tokio::time::timeout_at(
+        started + deadline,
+        sync_all(&client, &mut store, Utc::now()),
+    )
+    .await;
     let kept = session::keep_token(&store, &session::TokenOwner::of(&oxlin), &client).await;
-    let lines = synced.map_err(|e| e.to_string())?;
+    let lines = synced.map_err(|_| past_deadline(deadline))??;
     if let Err(e) = kept {
         // The data is stored; the next sync will need the password.
         eprintln!("coffre sync: synced, but the session could not be saved: {e}");

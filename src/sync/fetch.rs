@@ -4,7 +4,10 @@
 //! A connection needs the user when its channels say so (a challenge to answer, credentials
 //! refused or expired, an action at the bank, no credentials at all): it is then reported and
 //! not fetched, so the last good data stays in the store. Accounts waiting for consent are
-//! reported too, while the consented ones are still fetched.
+//! reported too, while the consented ones are still fetched. A bank authorisation (REDIRECT
+//! channel `expires`) that has passed does not block: the aggregator still serves what it
+//! fetched before (the docs' own example connection expired in 2022 with status `SUCCESS`), so
+//! it is fetched and stored, and reported as [`Problem::AuthorisationExpired`].
 //!
 //! [`add_to_batch`] is the ONE place a fetched connection joins a store batch (synced, or
 //! skipped with what the user must do), for `coffre sync` and the TUI's store writer alike.
@@ -16,7 +19,8 @@
 //! again (`POST /connections/{id}/sync` may raise a challenge, which needs the TUI): Oxlin
 //! refreshes `auto_sync` connections itself.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::Paris;
 
 use crate::domain::{AccountState, NextAction};
 use crate::oxlin::client::Client;
@@ -39,6 +43,9 @@ pub enum Problem {
     AccountsWaitForConsent(usize),
     /// The fetch failed (network, API), for this reason: sync again later.
     Failed(String),
+    /// The bank's authorisation expired on this (Paris) day: what the aggregator still held
+    /// was fetched, but nothing new comes until the user renews it.
+    AuthorisationExpired(NaiveDate),
 }
 
 /// What fetching one connection gave.
@@ -114,15 +121,29 @@ pub enum FetchError {
     Store(#[from] StoreError),
 }
 
-/// True for what stops a connection from syncing until the user acts.
-fn blocks(action: &NextAction, now: DateTime<Utc>) -> bool {
+/// True for what stops a connection from being fetched until the user acts. A renewal, even
+/// past its date, does not: the aggregator still serves the data it holds.
+fn blocks(action: &NextAction) -> bool {
     match action {
         NextAction::AnswerChallenge
         | NextAction::UpdateCredentials
         | NextAction::ActAtBank
         | NextAction::AddCredentials => true,
-        NextAction::RenewBefore(day) => *day <= now.date_naive(),
+        NextAction::RenewBefore(_) => false,
         _ => false,
+    }
+}
+
+/// What the user should still do about a fetched connection whose next action is `action`,
+/// with `waiting` accounts waiting for consent, at `now`.
+fn attention(action: NextAction, waiting: usize, now: DateTime<Utc>) -> Option<Problem> {
+    match action {
+        _ if waiting > 0 => Some(Problem::AccountsWaitForConsent(waiting)),
+        NextAction::None | NextAction::Wait => None,
+        NextAction::RenewBefore(day) if day <= now.with_timezone(&Paris).date_naive() => {
+            Some(Problem::AuthorisationExpired(day))
+        }
+        action => Some(Problem::Action(action)),
     }
 }
 
@@ -149,7 +170,7 @@ pub async fn fetch_connection(
         .filter(|a| a.state == AccountState::PendingConsent)
         .count();
     let action = domain.next_action(now, 0);
-    if blocks(&action, now) {
+    if blocks(&action) {
         return Ok(Fetched::NeedsUser(action));
     }
     let mut transactions = Vec::new();
@@ -164,13 +185,7 @@ pub async fn fetch_connection(
             .await?;
         transactions.extend(lines.iter().map(to_domain::transaction));
     }
-    let attention = if waiting > 0 {
-        Some(Problem::AccountsWaitForConsent(waiting))
-    } else if matches!(action, NextAction::None | NextAction::Wait) {
-        None
-    } else {
-        Some(Problem::Action(action))
-    };
+    let attention = attention(action, waiting, now);
     Ok(Fetched::Synced {
         sync: ConnectionSync {
             connection: domain,

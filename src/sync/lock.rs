@@ -1,77 +1,114 @@
-//! The sync lock: a file `sync.lock` in the data dir holding the pid of the running
-//! `coffre sync`, so two syncs (say, cron and a user) never run at once.
+//! The sync lock: an OS file lock on `sync.lock` in the data dir, held by whatever writes a
+//! sync to the store there (`coffre sync`, and the TUI's store writer,
+//! `crate::tasks::store_sync`), so two syncs never run at once.
 //!
-//! Docs gap (ours): a lock left by a killed sync is stale when its pid no longer runs (checked
-//! through `/proc` on Linux) or, where `/proc` does not exist, when it is older than
-//! [`STALE_AFTER`]; a stale lock is taken over. The lock is removed when dropped.
+//! It is `std::fs::File::try_lock` (stable since Rust 1.89; an exclusive `flock` on Unix,
+//! `LockFileEx` on Windows) rather than the `fs4` crate: the same kernel lock, with no new
+//! dependency. The kernel releases it when the holder's file is closed, which happens when the
+//! process ends in any way (exit, panic, `kill -9`), so a killed sync never leaves a lock
+//! behind, and nothing in the file's content decides who holds it.
+//!
+//! Choices (ours): the file is created once and never removed (removing a locked file would
+//! let a third process lock a new file of the same name while the first still runs). The
+//! holder writes its pid into it for the "another sync is running (pid N)" message only: a
+//! stale or reused pid in it means nothing. The TUI waits for the lock at most
+//! [`TUI_WAIT`] ([`SyncLock::wait`]); `coffre sync` does not wait ([`SyncLock::acquire`]).
 
-use std::io::Write;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant};
 
-/// Age after which a lock is stale where process ids cannot be checked.
-pub const STALE_AFTER: Duration = Duration::from_secs(3600);
+/// The lock file's name in the data dir.
+pub const LOCK_FILE: &str = "sync.lock";
 
-/// A held lock; released on drop.
+/// How long the TUI's store writer waits for a `coffre sync` to finish before giving up.
+pub const TUI_WAIT: Duration = Duration::from_secs(20);
+
+/// How often a waiting process tries the lock again.
+const POLL: Duration = Duration::from_millis(100);
+
+/// A held lock; the kernel releases it when this is dropped (the file is closed) or when the
+/// process dies.
 #[derive(Debug)]
 pub struct SyncLock {
-    path: PathBuf,
+    /// The open, locked file.
+    _file: File,
 }
 
 /// Why the lock could not be taken.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("another coffre sync is running (pid {0}); try again when it is done")]
-    Busy(String),
+    /// Another process holds it; its pid when it wrote one.
+    #[error("a sync from another coffre is running{}; try again when it is done",
+        .0.as_ref().map(|pid| format!(" (pid {pid})")).unwrap_or_default())]
+    Busy(Option<String>),
+    /// The lock file cannot be created or locked.
     #[error("cannot create the lock {path}: {reason}")]
-    Io { path: String, reason: String },
+    Io {
+        /// The lock file.
+        path: String,
+        /// What the OS said.
+        reason: String,
+    },
 }
 
 impl SyncLock {
-    /// Takes the lock in `data_dir`.
+    /// Takes the lock in `data_dir` now, or says who holds it.
     pub fn acquire(data_dir: &Path) -> Result<Self, LockError> {
-        let path = data_dir.join("sync.lock");
+        let path = data_dir.join(LOCK_FILE);
         let io = |e: std::io::Error| LockError::Io {
             path: path.display().to_string(),
             reason: e.to_string(),
         };
         std::fs::create_dir_all(data_dir).map_err(io)?;
-        for _ in 0..2 {
-            match std::fs::File::create_new(&path) {
-                Ok(mut file) => {
-                    write!(file, "{}", std::process::id()).map_err(io)?;
-                    return Ok(Self { path });
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(LockError::Busy(holder(&path))),
+            Err(TryLockError::Error(e)) => return Err(io(e)),
+        }
+        // For the Busy message only: the lock, not this text, says who holds it.
+        file.set_len(0).map_err(io)?;
+        file.rewind().map_err(io)?;
+        write!(file, "{}", std::process::id()).map_err(io)?;
+        Ok(Self { _file: file })
+    }
+
+    /// Takes the lock in `data_dir`, waiting at most `patience` for its holder to finish.
+    pub fn wait(data_dir: &Path, patience: Duration) -> Result<Self, LockError> {
+        let started = Instant::now();
+        loop {
+            match Self::acquire(data_dir) {
+                Err(LockError::Busy(_)) if started.elapsed() < patience => {
+                    std::thread::sleep(POLL.min(patience));
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
-                    if !is_stale(&path, holder.trim()) {
-                        return Err(LockError::Busy(holder.trim().to_owned()));
-                    }
-                    // Taken over; if another process removed it first, create_new decides.
-                    let _ = std::fs::remove_file(&path);
-                }
-                Err(e) => return Err(io(e)),
+                other => return other,
             }
         }
-        Err(LockError::Busy("unknown".into()))
+    }
+
+    /// The lock of the data dir that holds `store_file`.
+    pub fn dir_of(store_file: &Path) -> PathBuf {
+        store_file
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."))
     }
 }
 
-fn is_stale(path: &Path, pid: &str) -> bool {
-    if Path::new("/proc/self").exists() {
-        return pid.parse::<u32>().is_err() || !Path::new("/proc").join(pid).exists();
-    }
-    std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .is_none_or(|age| age > STALE_AFTER)
-}
-
-impl Drop for SyncLock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
+/// The pid the holder wrote, when it is a number.
+fn holder(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let pid = text.trim();
+    pid.parse::<u32>().is_ok().then(|| pid.to_owned())
 }
 
 #[cfg(test)]
@@ -83,16 +120,38 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let first = SyncLock::acquire(dir.path()).unwrap();
         let error = SyncLock::acquire(dir.path()).unwrap_err();
-        assert!(error.to_string().contains("another coffre sync"), "{error}");
+        let text = error.to_string();
+        assert!(text.contains("another coffre is running"), "{text}");
+        assert!(
+            text.contains(&format!("pid {}", std::process::id())),
+            "{text}"
+        );
         drop(first);
         SyncLock::acquire(dir.path()).unwrap();
     }
 
     #[test]
-    fn a_lock_left_by_a_dead_process_is_taken_over() {
+    fn a_stale_pid_in_the_lock_file_does_not_block() {
         let dir = tempfile::tempdir().unwrap();
-        // pid 0 never names a live process in /proc.
-        std::fs::write(dir.path().join("sync.lock"), "999999999").unwrap();
+        // Our own pid: it runs, yet nobody holds the lock.
+        std::fs::write(dir.path().join(LOCK_FILE), std::process::id().to_string()).unwrap();
         SyncLock::acquire(dir.path()).unwrap();
+        std::fs::write(dir.path().join(LOCK_FILE), "").unwrap();
+        SyncLock::acquire(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn a_waiting_tui_gets_the_lock_once_the_sync_is_done_and_gives_up_after_its_patience() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = SyncLock::acquire(dir.path()).unwrap();
+        let started = Instant::now();
+        let error = SyncLock::wait(dir.path(), Duration::from_millis(300)).unwrap_err();
+        assert!(matches!(error, LockError::Busy(_)), "{error}");
+        assert!(started.elapsed() >= Duration::from_millis(300));
+        let path = dir.path().to_path_buf();
+        let waiter = std::thread::spawn(move || SyncLock::wait(&path, Duration::from_secs(10)));
+        std::thread::sleep(Duration::from_millis(200));
+        drop(held);
+        waiter.join().unwrap().unwrap();
     }
 }

@@ -10,6 +10,11 @@
 //! With real hosts the session's current refresh token is stored in the same go (after the
 //! sync's store transaction), so the next start resumes the session without a password.
 //!
+//! It holds the sync lock (`crate::sync::lock`) while it fetches and writes, so it never
+//! writes beside a `coffre sync` (cron): it waits for one at most
+//! [`TUI_WAIT`](crate::sync::lock::TUI_WAIT), then gives up with "a sync from another coffre is
+//! running; try again when it is done", writing nothing.
+//!
 //! Docs gap (ours): a connection that needs the user after a successful sync (e.g. accounts
 //! waiting for consent) is written and reported in the status line, not treated as a failure.
 
@@ -21,6 +26,7 @@ use crate::domain::ConnectionId;
 use crate::oxlin::client::Client;
 use crate::store::{Store, SyncBatch};
 use crate::sync::fetch::{FetchError, Problem, add_to_batch};
+use crate::sync::lock::{SyncLock, TUI_WAIT};
 use crate::sync::session::{self, TokenOwner};
 
 /// Where synced connections are written, and whose saved session is kept beside them.
@@ -50,6 +56,8 @@ pub async fn save_connection(
 ) -> Result<Saved, String> {
     let runtime = tokio::runtime::Handle::current();
     let work = move || -> Result<Saved, String> {
+        let _lock =
+            SyncLock::wait(&SyncLock::dir_of(&target.path), TUI_WAIT).map_err(|e| e.to_string())?;
         let mut store = Store::open(&target.path).map_err(|e| e.to_string())?;
         let now = Utc::now();
         let mut batch = SyncBatch::default();

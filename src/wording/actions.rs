@@ -43,6 +43,15 @@ pub fn sync_failed(reason: &str) -> String {
     format!("{} ({reason})", sentence(&NextAction::RetryLater))
 }
 
+/// `coffre sync`'s words for a bank authorisation that expired on `day` (its data was still
+/// fetched).
+pub fn authorisation_expired(day: NaiveDate) -> String {
+    format!(
+        "the bank's authorisation expired on {day}: renew it in the dashboard (r) to get new \
+         transactions; what the aggregator still held was synced"
+    )
+}
+
 /// `coffre sync`'s words for a connection's problem (and the TUI's status line after a save).
 impl std::fmt::Display for Problem {
     /// The problem in words (`crate::wording::actions`).
@@ -51,6 +60,7 @@ impl std::fmt::Display for Problem {
             Problem::Action(action) => f.write_str(&sentence(action)),
             Problem::AccountsWaitForConsent(n) => f.write_str(&accounts_wait_for_consent(*n)),
             Problem::Failed(reason) => f.write_str(&sync_failed(reason)),
+            Problem::AuthorisationExpired(day) => f.write_str(&authorisation_expired(*day)),
         }
     }
 }

@@ -41,4 +41,6 @@ mod store_migration;
 mod store_upserts;
 mod sync_headless;
 mod sync_killed;
+mod sync_lock;
 mod sync_login;
+mod sync_try_later;

@@ -21,7 +21,12 @@ pub struct Bank {
 }
 
 pub async fn bank_with_user(email: &str, files: &[&str]) -> Bank {
-    let config = SandboxConfig::default();
+    bank_on(SandboxConfig::default(), email, files).await
+}
+
+/// A sandbox started with `config` (faults, a state file), one user holding `files`, and a
+/// config file for it.
+pub async fn bank_on(config: SandboxConfig, email: &str, files: &[&str]) -> Bank {
     let sandbox = start(config.clone()).await.unwrap();
     let oxlin = OxlinConfig::with_hosts(
         &sandbox.base_url,
@@ -36,6 +41,16 @@ pub async fn bank_with_user(email: &str, files: &[&str]) -> Bank {
         seed(&sandbox.state, &user_id, file, &["accounts_read"]).unwrap();
     }
     let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), &sandbox, &config, email);
+    Bank {
+        sandbox,
+        dir,
+        user_id,
+    }
+}
+
+/// Writes `DIR/config.toml` for `email` on `sandbox` (again, after a restart on a new port).
+pub fn write_config(dir: &Path, sandbox: &RunningSandbox, config: &SandboxConfig, email: &str) {
     let toml = format!(
         "[oxlin]\nauth_url = \"{base}\"\napi_url = \"{api}\"\nclient_id = \"{id}\"\n\
          client_secret = \"{secret}\"\nusername = \"{email}\"\n",
@@ -44,12 +59,7 @@ pub async fn bank_with_user(email: &str, files: &[&str]) -> Bank {
         id = config.client_id,
         secret = config.client_secret,
     );
-    std::fs::write(dir.path().join("config.toml"), toml).unwrap();
-    Bank {
-        sandbox,
-        dir,
-        user_id,
-    }
+    std::fs::write(dir.join("config.toml"), toml).unwrap();
 }
 
 /// Runs `coffre ARGS --data-dir DIR/data` with the user's password in the environment.
@@ -75,6 +85,26 @@ pub async fn coffre_with(dir: &Path, args: &[&str], password: Option<&str>) -> O
 /// `coffre sync` with the password: (exit code, stdout then stderr).
 pub async fn sync(bank: &Bank) -> (i32, String) {
     sync_with(bank, Some(PASSWORD)).await
+}
+
+/// `coffre sync EXTRA…` with the password, in `dir` (its `config.toml` and `data/`), as a
+/// command to spawn.
+pub fn sync_command(dir: &Path, extra: &[&str]) -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_coffre"));
+    command
+        .arg("sync")
+        .arg("--config")
+        .arg(dir.join("config.toml"))
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .args(extra)
+        .env("COFFRE_OXLIN_PASSWORD", PASSWORD)
+        .env("NO_COLOR", "1")
+        .env_remove("COFFRE_SYNC_DEADLINE")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    command
 }
 
 /// `coffre sync` with `password` or none; asserts that neither the password, the client secret

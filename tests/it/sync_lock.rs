@@ -1,0 +1,103 @@
+//! The sync lock with the real binary: many `coffre sync` started at once never run two syncs
+//! (exactly one takes the lock each time, the others exit 75 "try again later"); a sync killed
+//! with SIGKILL while it holds the lock does not block the next one; a pid left in the lock
+//! file, even of a live process, blocks nothing. The sandbox answers slowly (`latency`) so
+//! that a sync holds the lock long enough for the others to find it.
+
+use std::time::{Duration, Instant};
+
+use crate::support::sync_bank::{bank_on, stored, sync_command};
+
+use coffre::sandbox::SandboxConfig;
+use coffre::store::TransactionQuery;
+
+/// Starts at once per round, and rounds.
+const STARTS: usize = 6;
+const ROUNDS: usize = 4;
+
+fn slow(latency_ms: u64) -> SandboxConfig {
+    SandboxConfig {
+        faults: format!("latency={latency_ms}ms").parse().unwrap(),
+        ..SandboxConfig::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simultaneous_syncs_never_run_together_exactly_one_takes_the_lock() {
+    let bank = bank_on(slow(250), "crowd@example.com", &["default"]).await;
+    let mut expected = None;
+    for round in 0..ROUNDS {
+        let children: Vec<_> = (0..STARTS)
+            .map(|_| sync_command(bank.dir.path(), &[]).spawn().unwrap())
+            .collect();
+        let mut synced = 0;
+        let mut refused = 0;
+        for child in children {
+            let out = child.wait_with_output().await.unwrap();
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            match out.status.code() {
+                Some(0) => synced += 1,
+                Some(75) if text.contains("a sync from another coffre is running") => refused += 1,
+                other => panic!("round {round}: unexpected exit {other:?}: {text}"),
+            }
+        }
+        assert_eq!(
+            (synced, refused),
+            (1, STARTS - 1),
+            "round {round}: exactly one sync runs"
+        );
+        let count = stored(&bank)
+            .transaction_count(&TransactionQuery::default())
+            .unwrap();
+        assert!(count > 0);
+        assert_eq!(*expected.get_or_insert(count), count, "round {round}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sync_killed_while_holding_the_lock_does_not_block_the_next() {
+    let bank = bank_on(slow(500), "killed-lock@example.com", &["default"]).await;
+    let lock_file = bank.dir.path().join("data").join("sync.lock");
+    let mut child = sync_command(bank.dir.path(), &[]).spawn().unwrap();
+    let pid = child.id().unwrap().to_string();
+    // The holder writes its pid once it holds the lock.
+    let started = Instant::now();
+    while std::fs::read_to_string(&lock_file).unwrap_or_default() != pid {
+        assert!(started.elapsed() < Duration::from_secs(30), "never locked");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    child.kill().await.unwrap(); // SIGKILL
+    child.wait().await.unwrap();
+    assert!(
+        lock_file.exists(),
+        "the lock file stays; only its lock went"
+    );
+
+    let out = sync_command(bank.dir.path(), &[]).output().await.unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_pid_left_in_the_lock_file_does_not_block_a_sync() {
+    let bank = bank_on(SandboxConfig::default(), "reused@example.com", &["default"]).await;
+    let data = bank.dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // This test's own pid: a live process, as a reused pid would be.
+    std::fs::write(data.join("sync.lock"), std::process::id().to_string()).unwrap();
+    let out = sync_command(bank.dir.path(), &[]).output().await.unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
