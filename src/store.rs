@@ -40,7 +40,7 @@ pub use read::TransactionQuery;
 pub use read_model::{
     AccountGroup, AccountSummary, ConnectionSummary, DashboardData, SyncState, Transactions,
 };
-pub use write::{ConnectionSync, SyncBatch, SyncReport};
+pub use write::{ConnectionSync, Reread, SyncBatch, SyncReport};
 
 /// How long a write waits for another process's write to finish before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

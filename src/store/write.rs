@@ -4,18 +4,30 @@
 //!
 //! Statuses, kinds and actions are written as their domain codes (`pending`,
 //! `renew_before:2024-03-15`), never as sentences. Upserts keep a transaction's `first_seen`; a
-//! status change (pending → booked, or any other) is recorded in `booking_changes`. Connections that could not be synced (they need the user)
-//! only get their `sync_state` row updated: their data is left as the last good sync wrote it.
+//! status change (pending → booked, or any other) is recorded in `booking_changes`. Connections
+//! that could not be synced (they need the user) only get their `sync_state` row updated: their
+//! data is left as the last good sync wrote it.
+//!
+//! Reconcile: for each account a sync re-read ([`Reread`]: from an import date on, or
+//! everything), a PENDING line stored inside that window that the bank no longer listed is
+//! removed (the bank dropped it: a pre-authorisation released, a payment cancelled), and the
+//! removal recorded in `booking_changes` (`old` = `pending`, `new` = `dropped`). A booked line
+//! is never removed: a window that does not list it says nothing about it.
 //!
 //! Docs gap: the API does not say whether a pending transaction keeps its id once booked. The
 //! sandbox keeps it (oxlin-api.md §11 suggestion), so we key on `id`; a booked line arriving
 //! under a new id is a new row, and the old pending one stays until the bank drops it.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::{Store, StoreError, SyncState};
-use crate::domain::{Account, Booking, Connection, NextAction, Transaction};
+use crate::domain::{Account, AccountId, Booking, Connection, NextAction, Transaction};
+
+/// The `booking_changes.new` code of a pending line the bank no longer lists.
+pub const DROPPED: &str = "dropped";
 
 /// What one sync fetched for one connection.
 #[derive(Debug, Clone)]
@@ -23,6 +35,17 @@ pub struct ConnectionSync {
     pub connection: Connection,
     pub accounts: Vec<Account>,
     pub transactions: Vec<Transaction>,
+    /// The accounts whose lines were read completely over a window: their pending lines in it
+    /// that `transactions` does not hold are removed.
+    pub reread: Vec<Reread>,
+}
+
+/// One account read completely from an import date on (`None`: from the beginning).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reread {
+    pub account_id: AccountId,
+    /// The `start_import_date` of the read (epoch seconds).
+    pub from: Option<i64>,
 }
 
 /// Everything a sync writes at once.
@@ -41,6 +64,8 @@ pub struct SyncReport {
     pub updated_transactions: usize,
     /// Transactions whose status changed from PENDING to BOOKED.
     pub newly_booked: usize,
+    /// Pending transactions removed because the bank no longer lists them.
+    pub dropped: usize,
     pub accounts: usize,
 }
 
@@ -65,6 +90,7 @@ impl Store {
             for transaction in &sync.transactions {
                 upsert_transaction(&tx, transaction, at, &mut report)?;
             }
+            report.dropped += drop_unlisted(&tx, sync, at)?;
             tx.execute(
                 "INSERT INTO sync_state (connection_id, last_attempt, last_success, outcome)
                  VALUES (?1, ?2, ?2, 'ok')
@@ -84,6 +110,37 @@ impl Store {
         tx.commit()?;
         Ok(report)
     }
+}
+
+/// Removes the pending lines of `sync`'s re-read windows that it does not list, recording each
+/// removal; returns how many.
+fn drop_unlisted(
+    tx: &rusqlite::Transaction<'_>,
+    sync: &ConnectionSync,
+    at: i64,
+) -> Result<usize, StoreError> {
+    let listed: HashSet<&str> = sync.transactions.iter().map(|t| t.id.key()).collect();
+    let mut dropped = 0;
+    for window in &sync.reread {
+        let pending: Vec<String> = tx
+            .prepare_cached(
+                "SELECT id FROM transactions WHERE account_id = ?1 AND booking = 'pending'
+                   AND (?2 IS NULL OR imported_at >= ?2)",
+            )?
+            .query_map(params![window.account_id.key(), window.from], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in pending.iter().filter(|id| !listed.contains(id.as_str())) {
+            tx.prepare_cached(
+                "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
+                 VALUES (?1, 'pending', ?2, ?3)",
+            )?
+            .execute(params![id, DROPPED, at])?;
+            tx.prepare_cached("DELETE FROM transactions WHERE id = ?1")?
+                .execute([id])?;
+            dropped += 1;
+        }
+    }
+    Ok(dropped)
 }
 
 fn upsert_connection(

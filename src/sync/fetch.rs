@@ -1,5 +1,12 @@
-//! Fetching one connection: its state, its accounts and their transactions, incrementally
-//! (`start_import_date` = the latest import instant stored for the account), as domain values.
+//! Fetching one connection: its state, its accounts and their transactions, incrementally, as
+//! domain values.
+//!
+//! Incremental and reconciling: each account is re-read from [`REREAD_WINDOW`] before the latest
+//! import stored for it, or from the oldest line still pending when that is earlier
+//! (`Store::reread_from`), and the batch says so ([`Reread`]), so that the store books what the
+//! bank booked, takes a revised amount or label (same id), and removes the pending lines the
+//! bank no longer lists. Starting from the latest import alone (as before) left a line the bank
+//! booked or dropped under an older import date PENDING for ever.
 //!
 //! A connection needs the user when its channels say so (a challenge to answer, credentials
 //! refused or expired, an action at the bank, no credentials at all): it is then reported and
@@ -23,7 +30,14 @@ use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::{AccountFilter, TransactionFilter};
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::{to_domain, wire};
-use crate::store::{ConnectionSync, Store, StoreError, SyncBatch};
+use crate::store::{ConnectionSync, Reread, Store, StoreError, SyncBatch};
+
+/// How far before the latest stored import date a sync re-reads an account: two weeks. Card
+/// payments settle within a few days (a hotel or fuel pre-authorisation within about a week)
+/// and a bank revises a booked line, if ever, soon after; two weeks cover that with margin, at
+/// the price of re-reading about two weeks of lines (a page or two) per account and sync.
+/// Pending lines are re-read whatever their age.
+pub const REREAD_WINDOW: i64 = 14 * 24 * 3600;
 
 /// Transactions per page (the documented maximum).
 const PAGE_SIZE: usize = 500;
@@ -46,8 +60,8 @@ pub enum Problem {
 pub enum Fetched {
     /// Everything; `attention` says what the user should still do (consent, renew soon).
     Synced {
-        /// The fetched connection, accounts and transactions.
-        sync: ConnectionSync,
+        /// The fetched connection, accounts and transactions (boxed: it is large).
+        sync: Box<ConnectionSync>,
         /// What the user should still do.
         attention: Option<Problem>,
     },
@@ -87,7 +101,7 @@ pub async fn add_to_batch(
                     new_transactions: store.count_new(&sync.transactions)?,
                     problem: attention,
                 };
-                batch.synced.push(sync);
+                batch.synced.push(*sync);
                 added
             }
             Fetched::NeedsUser(action) => {
@@ -153,16 +167,22 @@ pub async fn fetch_connection(
         return Ok(Fetched::NeedsUser(action));
     }
     let mut transactions = Vec::new();
+    let mut reread = Vec::new();
     for account in accounts.iter().filter(|a| a.state == AccountState::Active) {
+        let from = store.reread_from(&account.id, REREAD_WINDOW)?;
         let filter = TransactionFilter {
             account_id: Some(account.id.raw().to_owned()),
-            start_import_date: store.last_import(&account.id)?,
+            start_import_date: from,
             ..TransactionFilter::default()
         };
         let lines = client
             .transactions(&filter, PAGE_SIZE, PAGE_CONCURRENCY)
             .await?;
         transactions.extend(lines.iter().map(to_domain::transaction));
+        reread.push(Reread {
+            account_id: account.id.clone(),
+            from,
+        });
     }
     let attention = if waiting > 0 {
         Some(Problem::AccountsWaitForConsent(waiting))
@@ -172,11 +192,12 @@ pub async fn fetch_connection(
         Some(Problem::Action(action))
     };
     Ok(Fetched::Synced {
-        sync: ConnectionSync {
+        sync: Box::new(ConnectionSync {
             connection: domain,
             accounts,
             transactions,
-        },
+            reread,
+        }),
         attention,
     })
 }
