@@ -1,6 +1,8 @@
 //! Headless sync (`coffre sync`): log in, fetch every connection, account and transaction
-//! (incrementally after the first time), write them to the store in one transaction, and print
-//! one line per connection. Safe for cron: no terminal, a lock against a second sync
+//! (incrementally after the first time, reconciling a trailing window: [`fetch`]), write the
+//! transactions a few whole pages at a time as they arrive (durable: a failed or killed sync
+//! keeps what it downloaded and the next one resumes there, `store::pages`), then every
+//! connection's state in one transaction, and print one line per connection. Safe for cron: no terminal, a lock against a second sync
 //! ([`lock`]), and an exit code that says what happened:
 //!
 //! - `0`: every connection synced;
@@ -84,7 +86,8 @@ pub enum SyncError {
     Store(#[from] store::StoreError),
 }
 
-/// Fetches every connection of `client`'s user and writes them to `store` in one transaction.
+/// Fetches every connection of `client`'s user into `store`: transactions as they arrive (a
+/// group of whole pages per store transaction), then the connections' states in one.
 pub async fn sync_all(
     client: &Client,
     store: &mut Store,

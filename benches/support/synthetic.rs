@@ -92,7 +92,6 @@ pub fn fill(store: &mut Store, rows: usize) -> Result<(), StoreError> {
                 transactions: (start..(start + SYNC_ROWS).min(rows))
                     .map(|n| transaction(n, rows))
                     .collect(),
-                reread: Vec::new(),
             }],
             skipped: Vec::new(),
         };

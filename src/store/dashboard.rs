@@ -109,7 +109,6 @@ mod tests {
                     line("t2", "a1", 21, 250_000, "VIR\x1b[31m SALAIRE"),
                     line("t3", "a1", 22, -999, "PRLV EDF"),
                 ],
-                reread: Vec::new(),
             }],
             skipped: Vec::new(),
         };

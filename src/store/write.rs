@@ -8,23 +8,22 @@
 //! that could not be synced (they need the user) only get their `sync_state` row updated: their
 //! data is left as the last good sync wrote it.
 //!
-//! Reconcile: for each account a sync re-read ([`Reread`]: from an import date on, or
-//! everything), a PENDING line stored inside that window that the bank no longer listed is
-//! removed (the bank dropped it: a pre-authorisation released, a payment cancelled), and the
-//! removal recorded in `booking_changes` (`old` = `pending`, `new` = `dropped`). A booked line
-//! is never removed: a window that does not list it says nothing about it.
+//! Reconcile (written by `super::pages`, which shares these upserts): for each account a sync
+//! re-read (from an import date on, or everything), a PENDING line stored inside that window
+//! that the bank no longer listed is removed (the bank dropped it: a pre-authorisation
+//! released, a payment cancelled), and the removal recorded in `booking_changes` (`old` =
+//! `pending`, `new` = [`DROPPED`]). A booked line is never removed: a window that does not list
+//! it says nothing about it.
 //!
 //! Docs gap: the API does not say whether a pending transaction keeps its id once booked. The
 //! sandbox keeps it (oxlin-api.md §11 suggestion), so we key on `id`; a booked line arriving
 //! under a new id is a new row, and the old pending one stays until the bank drops it.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::{Store, StoreError, SyncState};
-use crate::domain::{Account, AccountId, Booking, Connection, NextAction, Transaction};
+use crate::domain::{Account, Booking, Connection, NextAction, Transaction};
 
 /// The `booking_changes.new` code of a pending line the bank no longer lists.
 pub const DROPPED: &str = "dropped";
@@ -35,17 +34,6 @@ pub struct ConnectionSync {
     pub connection: Connection,
     pub accounts: Vec<Account>,
     pub transactions: Vec<Transaction>,
-    /// The accounts whose lines were read completely over a window: their pending lines in it
-    /// that `transactions` does not hold are removed.
-    pub reread: Vec<Reread>,
-}
-
-/// One account read completely from an import date on (`None`: from the beginning).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reread {
-    pub account_id: AccountId,
-    /// The `start_import_date` of the read (epoch seconds).
-    pub from: Option<i64>,
 }
 
 /// Everything a sync writes at once.
@@ -64,7 +52,7 @@ pub struct SyncReport {
     pub updated_transactions: usize,
     /// Transactions whose status changed from PENDING to BOOKED.
     pub newly_booked: usize,
-    /// Pending transactions removed because the bank no longer lists them.
+    /// Pending transactions removed because the bank no longer lists them (`super::pages`).
     pub dropped: usize,
     pub accounts: usize,
 }
@@ -90,7 +78,6 @@ impl Store {
             for transaction in &sync.transactions {
                 upsert_transaction(&tx, transaction, at, &mut report)?;
             }
-            report.dropped += drop_unlisted(&tx, sync, at)?;
             tx.execute(
                 "INSERT INTO sync_state (connection_id, last_attempt, last_success, outcome)
                  VALUES (?1, ?2, ?2, 'ok')
@@ -112,38 +99,7 @@ impl Store {
     }
 }
 
-/// Removes the pending lines of `sync`'s re-read windows that it does not list, recording each
-/// removal; returns how many.
-fn drop_unlisted(
-    tx: &rusqlite::Transaction<'_>,
-    sync: &ConnectionSync,
-    at: i64,
-) -> Result<usize, StoreError> {
-    let listed: HashSet<&str> = sync.transactions.iter().map(|t| t.id.key()).collect();
-    let mut dropped = 0;
-    for window in &sync.reread {
-        let pending: Vec<String> = tx
-            .prepare_cached(
-                "SELECT id FROM transactions WHERE account_id = ?1 AND booking = 'pending'
-                   AND (?2 IS NULL OR imported_at >= ?2)",
-            )?
-            .query_map(params![window.account_id.key(), window.from], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        for id in pending.iter().filter(|id| !listed.contains(id.as_str())) {
-            tx.prepare_cached(
-                "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
-                 VALUES (?1, 'pending', ?2, ?3)",
-            )?
-            .execute(params![id, DROPPED, at])?;
-            tx.prepare_cached("DELETE FROM transactions WHERE id = ?1")?
-                .execute([id])?;
-            dropped += 1;
-        }
-    }
-    Ok(dropped)
-}
-
-fn upsert_connection(
+pub(super) fn upsert_connection(
     tx: &rusqlite::Transaction<'_>,
     c: &Connection,
     at: i64,
@@ -171,7 +127,11 @@ fn upsert_connection(
     Ok(())
 }
 
-fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Result<(), StoreError> {
+pub(super) fn upsert_account(
+    tx: &rusqlite::Transaction<'_>,
+    a: &Account,
+    at: i64,
+) -> Result<(), StoreError> {
     if a.id.raw().is_empty() {
         return Err(StoreError::Invalid("an account without an id".into()));
     }
@@ -201,7 +161,7 @@ fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Resul
     Ok(())
 }
 
-fn upsert_transaction(
+pub(super) fn upsert_transaction(
     tx: &rusqlite::Transaction<'_>,
     t: &Transaction,
     at: i64,

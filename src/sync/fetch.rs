@@ -3,10 +3,10 @@
 //!
 //! Incremental and reconciling: each account is re-read from [`REREAD_WINDOW`] before the latest
 //! import stored for it, or from the oldest line still pending when that is earlier
-//! (`Store::reread_from`), and the batch says so ([`Reread`]), so that the store books what the
-//! bank booked, takes a revised amount or label (same id), and removes the pending lines the
-//! bank no longer lists. Starting from the latest import alone (as before) left a line the bank
-//! booked or dropped under an older import date PENDING for ever.
+//! (`Store::reread_from`), and written a few pages at a time ([`account_pages`]), so that the
+//! store books what the bank booked, takes a revised amount or label (same id), and removes the
+//! pending lines the bank no longer lists. Starting from the latest import alone (as before)
+//! left a line the bank booked or dropped under an older import date PENDING for ever.
 //!
 //! A connection needs the user when its channels say so (a challenge to answer, credentials
 //! refused or expired, an action at the bank, no credentials at all): it is then reported and
@@ -23,14 +23,16 @@
 //! again (`POST /connections/{id}/sync` may raise a challenge, which needs the TUI): Oxlin
 //! refreshes `auto_sync` connections itself.
 
+mod account_pages;
+
 use chrono::{DateTime, Utc};
 
 use crate::domain::{AccountState, NextAction};
 use crate::oxlin::client::Client;
-use crate::oxlin::endpoints::{AccountFilter, TransactionFilter};
+use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::{to_domain, wire};
-use crate::store::{ConnectionSync, Reread, Store, StoreError, SyncBatch};
+use crate::store::{ConnectionSync, Store, StoreError, SyncBatch};
 
 /// How far before the latest stored import date a sync re-reads an account: two weeks. Card
 /// payments settle within a few days (a hotel or fuel pre-authorisation within about a week)
@@ -60,8 +62,10 @@ pub enum Problem {
 pub enum Fetched {
     /// Everything; `attention` says what the user should still do (consent, renew soon).
     Synced {
-        /// The fetched connection, accounts and transactions (boxed: it is large).
+        /// The fetched connection and accounts (their transactions are already stored).
         sync: Box<ConnectionSync>,
+        /// Transactions stored that were not before.
+        new_transactions: usize,
         /// What the user should still do.
         attention: Option<Problem>,
     },
@@ -87,18 +91,22 @@ pub struct Added {
 /// nothing is added: the caller decides (skip it, or give up).
 pub async fn add_to_batch(
     client: &Client,
-    store: &Store,
+    store: &mut Store,
     connection: &wire::Connection,
     now: DateTime<Utc>,
     batch: &mut SyncBatch,
 ) -> Result<Added, FetchError> {
     Ok(
         match fetch_connection(client, store, connection, now).await? {
-            Fetched::Synced { sync, attention } => {
+            Fetched::Synced {
+                sync,
+                new_transactions,
+                attention,
+            } => {
                 let added = Added {
                     synced: true,
                     accounts: sync.accounts.len(),
-                    new_transactions: store.count_new(&sync.transactions)?,
+                    new_transactions,
                     problem: attention,
                 };
                 batch.synced.push(*sync);
@@ -143,7 +151,7 @@ fn blocks(action: &NextAction, now: DateTime<Utc>) -> bool {
 /// Fetches `connection` for `store`, as of `now`.
 pub async fn fetch_connection(
     client: &Client,
-    store: &Store,
+    store: &mut Store,
     connection: &wire::Connection,
     now: DateTime<Utc>,
 ) -> Result<Fetched, FetchError> {
@@ -166,23 +174,10 @@ pub async fn fetch_connection(
     if blocks(&action, now) {
         return Ok(Fetched::NeedsUser(action));
     }
-    let mut transactions = Vec::new();
-    let mut reread = Vec::new();
+    let mut new_transactions = 0;
     for account in accounts.iter().filter(|a| a.state == AccountState::Active) {
-        let from = store.reread_from(&account.id, REREAD_WINDOW)?;
-        let filter = TransactionFilter {
-            account_id: Some(account.id.raw().to_owned()),
-            start_import_date: from,
-            ..TransactionFilter::default()
-        };
-        let lines = client
-            .transactions(&filter, PAGE_SIZE, PAGE_CONCURRENCY)
-            .await?;
-        transactions.extend(lines.iter().map(to_domain::transaction));
-        reread.push(Reread {
-            account_id: account.id.clone(),
-            from,
-        });
+        new_transactions +=
+            account_pages::read_account(client, store, &domain, account, now).await?;
     }
     let attention = if waiting > 0 {
         Some(Problem::AccountsWaitForConsent(waiting))
@@ -195,9 +190,9 @@ pub async fn fetch_connection(
         sync: Box::new(ConnectionSync {
             connection: domain,
             accounts,
-            transactions,
-            reread,
+            transactions: Vec::new(),
         }),
+        new_transactions,
         attention,
     })
 }

@@ -1,6 +1,7 @@
 //! Reconciling a re-read window: a pending line the bank no longer lists inside the window a
-//! sync re-read is removed (and the removal recorded); a booked line, a line outside the window
-//! and the lines of an account not re-read are kept; where the next sync starts reading.
+//! sync re-read is removed (and the removal recorded); a booked line, a line outside the window,
+//! a line listed by an earlier run of the same (resumed) read, and the lines of an account not
+//! re-read are kept; where a read stands between runs; where the next sync starts reading.
 
 use std::collections::BTreeSet;
 
@@ -9,7 +10,7 @@ use proptest::prelude::*;
 use crate::support::store_sample as sample;
 
 use coffre::domain::{AccountId, Booking, Transaction, TransactionId};
-use coffre::store::{Reread, Store, SyncBatch, TransactionQuery};
+use coffre::store::{Pages, Progress, Store, SyncReport, TransactionQuery};
 use sample::*;
 
 /// The import instant of the sample's lines.
@@ -26,15 +27,30 @@ fn ids(store: &Store) -> Vec<String> {
     ids
 }
 
-/// The sample bank's sync listing `lines` after re-reading account `a1` from `from`.
-fn reread(lines: Vec<Transaction>, from: Option<i64>) -> SyncBatch {
-    let mut batch = bank_batch();
-    batch.synced[0].transactions = lines;
-    batch.synced[0].reread = vec![Reread {
-        account_id: AccountId::oxlin("a1"),
+/// Writes `lines` as a group of pages of the sample's account `a1` read from `from` (the last
+/// group when `last`), at `when`.
+fn pages(
+    store: &mut Store,
+    lines: &[Transaction],
+    from: Option<i64>,
+    last: bool,
+    when: i64,
+) -> SyncReport {
+    let batch = bank_batch();
+    let sync = &batch.synced[0];
+    let progress = Progress {
         from,
-    }];
-    batch
+        pages_done: 1,
+        started_at: when,
+    };
+    let group = Pages {
+        connection: &sync.connection,
+        account: &sync.accounts[0],
+        lines,
+        progress,
+        last,
+    };
+    store.apply_pages(&group, at(when)).unwrap()
 }
 
 #[test]
@@ -44,9 +60,7 @@ fn an_unlisted_pending_line_in_the_window_is_dropped_and_booked_lines_stay() {
     store.apply(&bank_batch(), at(IMPORTED + 100)).unwrap();
     // The bank lists nothing for a1 from its import date on: t3 (pending) goes, t1 and t2
     // (booked) stay, t4 (account a2, not re-read) stays.
-    let report = store
-        .apply(&reread(Vec::new(), Some(IMPORTED)), at(IMPORTED + 200))
-        .unwrap();
+    let report = pages(&mut store, &[], Some(IMPORTED), true, IMPORTED + 200);
     assert_eq!(report.dropped, 1);
     assert_eq!(ids(&store), ["t1", "t2", "t4"]);
     let changes = store.booking_changes(&TransactionId::oxlin("t3")).unwrap();
@@ -65,11 +79,38 @@ fn a_pending_line_imported_before_the_window_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir);
     store.apply(&bank_batch(), at(IMPORTED + 100)).unwrap();
-    let report = store
-        .apply(&reread(Vec::new(), Some(IMPORTED + 1)), at(IMPORTED + 200))
-        .unwrap();
+    let report = pages(&mut store, &[], Some(IMPORTED + 1), true, IMPORTED + 200);
     assert_eq!(report.dropped, 0);
     assert_eq!(ids(&store), ["t1", "t2", "t3", "t4"]);
+}
+
+#[test]
+fn a_read_resumed_in_a_later_run_keeps_what_its_first_run_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    store.apply(&bank_batch(), at(IMPORTED + 100)).unwrap();
+    let a1 = AccountId::oxlin("a1");
+    let t3 = sample::pending(transaction(
+        "t3",
+        "a1",
+        "2024-01-09",
+        "-79.99",
+        "PRLV SEPA EDF",
+    ));
+    // The first run writes a group listing t3, then fails: the read's progress is kept.
+    let first = pages(&mut store, &[t3], Some(IMPORTED), false, IMPORTED + 200);
+    assert_eq!(first.dropped, 0);
+    let progress = store.progress(&a1).unwrap().unwrap();
+    assert_eq!((progress.from, progress.pages_done), (Some(IMPORTED), 1));
+    // The next run finishes the read without t3 in its pages: t3 was listed, so it stays.
+    let last = pages(&mut store, &[], Some(IMPORTED), true, IMPORTED + 300);
+    assert_eq!(last.dropped, 0);
+    assert_eq!(ids(&store), ["t1", "t2", "t3", "t4"]);
+    assert_eq!(
+        store.progress(&a1).unwrap(),
+        None,
+        "a finished read is forgotten"
+    );
 }
 
 #[test]
@@ -119,7 +160,7 @@ proptest! {
             .filter(|(i, _)| listed[*i])
             .map(|(i, (p, day))| line(i, *p, *day))
             .collect();
-        store.apply(&reread(again, Some(IMPORTED + from)), at(IMPORTED + 20)).unwrap();
+        pages(&mut store, &again, Some(IMPORTED + from), true, IMPORTED + 20);
         let kept: BTreeSet<String> = ids(&store).into_iter().collect();
         for (i, (pending, day)) in stored.iter().enumerate() {
             let expected = listed[i] || !pending || *day < from;

@@ -91,7 +91,6 @@ pub fn bank_batch() -> SyncBatch {
                 )),
                 transaction("t4", "a2", "2024-01-08", "100.00", "=HYPERLINK(\"x\")"),
             ],
-            reread: Vec::new(),
         }],
         skipped: Vec::new(),
     }
