@@ -50,7 +50,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT from_import, pages_done, started_at FROM sync_progress
-                 WHERE account_id = ?1",
+                 WHERE account_id = ?1 AND finished_at IS NULL",
             )?
             .query_row([account_id.key()], |r| {
                 Ok(Progress {
@@ -60,6 +60,16 @@ impl Store {
                 })
             })
             .optional()?)
+    }
+
+    /// When the last read of `account_id` finished (epoch seconds), if one did.
+    pub fn read_finished_at(&self, account_id: &AccountId) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT finished_at FROM sync_progress WHERE account_id = ?1")?
+            .query_row([account_id.key()], |r| r.get(0))
+            .optional()?
+            .flatten())
     }
 
     /// Writes `pages` (with their connection and account) and the progress in one
@@ -78,7 +88,8 @@ impl Store {
         upsert_account(&tx, pages.account, at)?;
         let account = pages.account.id.key();
         let resumed: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM sync_progress WHERE account_id = ?1)",
+            "SELECT EXISTS (SELECT 1 FROM sync_progress WHERE account_id = ?1
+               AND finished_at IS NULL)",
             [account],
             |r| r.get(0),
         )?;
@@ -92,24 +103,25 @@ impl Store {
                 .execute([account, line.id.key()])?;
         }
         let progress = pages.progress;
+        let finished = pages.last.then_some(at);
         if pages.last {
             report.dropped = drop_unlisted(&tx, account, progress.from, at)?;
-            tx.execute("DELETE FROM sync_progress WHERE account_id = ?1", [account])?;
             tx.execute("DELETE FROM sync_seen WHERE account_id = ?1", [account])?;
-        } else {
-            tx.execute(
-                "INSERT INTO sync_progress (account_id, from_import, pages_done, started_at)
-                 VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(account_id) DO UPDATE SET from_import = ?2, pages_done = ?3,
-                   started_at = ?4",
-                params![
-                    account,
-                    progress.from,
-                    progress.pages_done as i64,
-                    progress.started_at
-                ],
-            )?;
         }
+        tx.execute(
+            "INSERT INTO sync_progress (account_id, from_import, pages_done, started_at,
+               finished_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(account_id) DO UPDATE SET from_import = ?2, pages_done = ?3,
+               started_at = ?4, finished_at = ?5",
+            params![
+                account,
+                progress.from,
+                progress.pages_done as i64,
+                progress.started_at,
+                finished
+            ],
+        )?;
         tx.commit()?;
         Ok(report)
     }

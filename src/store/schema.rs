@@ -96,7 +96,8 @@ pub const MIGRATIONS: &[&str] = &[
         account_id TEXT PRIMARY KEY,
         from_import INTEGER,
         pages_done INTEGER NOT NULL,
-        started_at INTEGER NOT NULL
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER
     );
     CREATE TABLE IF NOT EXISTS sync_seen (
         account_id TEXT NOT NULL,

@@ -174,8 +174,26 @@ pub async fn fetch_connection(
     if blocks(&action, now) {
         return Ok(Fetched::NeedsUser(action));
     }
+    let active: Vec<_> = accounts
+        .iter()
+        .filter(|a| a.state == AccountState::Active)
+        .collect();
+    // A sync spread over several runs reads each account once (`store::pages`).
+    let mut unfinished = None;
+    for account in &active {
+        if let Some(progress) = store.progress(&account.id)? {
+            let started = progress.started_at;
+            unfinished = Some(unfinished.map_or(started, |u: i64| u.min(started)));
+        }
+    }
     let mut new_transactions = 0;
-    for account in accounts.iter().filter(|a| a.state == AccountState::Active) {
+    for account in active {
+        let finished = store.read_finished_at(&account.id)?;
+        if let (Some(since), Some(done)) = (unfinished, finished)
+            && done >= since
+        {
+            continue;
+        }
         new_transactions +=
             account_pages::read_account(client, store, &domain, account, now).await?;
     }

@@ -33,6 +33,7 @@ mod store_concurrency;
 mod store_migration;
 mod store_reconcile;
 mod store_upserts;
+mod sync_faults;
 mod sync_headless;
 mod sync_killed;
 mod sync_login;

@@ -11,7 +11,8 @@
 //! # Shipped files
 //! `default` (login `dev` / `dev`, every account type, EUR and CHF, a year of transactions),
 //! `sanity` (a small plain bank), `sms` (the documented SMS challenge), `large` (≥ 100,000
-//! generated transactions), and scenarios: `wrong_password` (its credentials are `dev` /
+//! generated transactions), `medium` (10,000 generated transactions, for syncs over a flaky
+//! link in tests), and scenarios: `wrong_password` (its credentials are `dev` /
 //! `wrong-on-purpose`, so `dev`/`dev` ends in AUTH_FAILED), `password_change`, `user_action`,
 //! `new_accounts` (an account that appears on the second sync), `provider_error`, `reconcile`
 //! (pending lines booked, revised and dropped on later syncs, `COFFRE_ON_SYNC`).
@@ -75,7 +76,7 @@ use rust_decimal::Decimal;
 pub use files::KNOWN_FILES;
 pub use later::{Later, Listed, Revision};
 pub use parse::parse;
-pub use seed::{Seeded, seed, sync_again};
+pub use seed::{Seeded, seed, seed_user, sync_again};
 
 /// What one test-bank file says the bank holds and does.
 #[derive(Debug, Clone, PartialEq)]

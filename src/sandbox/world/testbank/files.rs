@@ -36,6 +36,10 @@ pub const KNOWN_FILES: &[(&str, &str)] = &[
         include_str!("../../../../assets/testbank/provider_error.txt"),
     ),
     (
+        "medium",
+        include_str!("../../../../assets/testbank/medium.txt"),
+    ),
+    (
         "reconcile",
         include_str!("../../../../assets/testbank/reconcile.txt"),
     ),

@@ -143,3 +143,12 @@ pub fn sync_again(sandbox: &Sandbox, connection_id: &str, now: i64) -> usize {
         .map(|id| world.bank.sync_account(sandbox, id, &bank, now))
         .sum()
 }
+
+/// Creates the sandbox user `email` with `password` straight in the world (no HTTP: for tests
+/// whose sandbox injects faults), and returns its id.
+pub fn seed_user(sandbox: &Sandbox, email: &str, password: &str) -> Result<String, String> {
+    let mut world = sandbox.world();
+    super::super::users::create(sandbox, &mut world, email.to_owned(), password.to_owned())
+        .map(|user| user.id.clone())
+        .map_err(|e| e.to_string())
+}
