@@ -9,6 +9,9 @@
 //! run: `sync_seen` keeps the ids it listed) is removed, the removal recorded; then the
 //! progress and the listed ids are forgotten.
 //!
+//! Where a new read starts: [`Store::reread_from`] (a trailing window of import dates, and
+//! every line still pending; its length is `sync::fetch::REREAD_WINDOW`).
+//!
 //! Choice (ours): the progress is per account, keyed by the read's `start_import_date`, and kept
 //! until the read completes, however many runs that takes.
 
@@ -62,6 +65,35 @@ impl Store {
             .optional()?)
     }
 
+    /// Where the next sync of `account_id` starts reading (`start_import_date`, epoch seconds):
+    /// `window` seconds before the latest import stored, or earlier to take in the oldest line
+    /// still pending; `None` (read everything) when nothing is stored yet, or when a pending
+    /// line has no import date to start from.
+    pub fn reread_from(
+        &self,
+        account_id: &AccountId,
+        window: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        let (rows, latest, oldest_pending, undated_pending): (i64, Option<i64>, Option<i64>, i64) =
+            self.conn
+                .prepare_cached(
+                    "SELECT COUNT(*), MAX(imported_at),
+                       MIN(CASE WHEN booking = 'pending' THEN imported_at END),
+                       COUNT(CASE WHEN booking = 'pending' AND imported_at IS NULL THEN 1 END)
+                     FROM transactions WHERE account_id = ?1",
+                )?
+                .query_row([account_id.key()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?;
+        if rows == 0 || undated_pending > 0 {
+            return Ok(None);
+        }
+        Ok(latest.map(|latest| {
+            let start = latest.saturating_sub(window);
+            oldest_pending.map_or(start, |pending| pending.min(start))
+        }))
+    }
+
     /// When the last read of `account_id` finished (epoch seconds), if one did.
     pub fn read_finished_at(&self, account_id: &AccountId) -> Result<Option<i64>, StoreError> {
         Ok(self
@@ -84,8 +116,19 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = SyncReport::default();
-        upsert_connection(&tx, pages.connection, at, now)?;
-        upsert_account(&tx, pages.account, at)?;
+        // The connection and the account are written only when new (so that lines never sit
+        // without them); their states are the sync's last write (`Store::apply`), made once
+        // every read is done.
+        let known = |table: &str, key: &str| -> Result<bool, StoreError> {
+            let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
+            Ok(tx.query_row(&sql, [key], |r| r.get(0))?)
+        };
+        if !known("connections", pages.connection.id.key())? {
+            upsert_connection(&tx, pages.connection, at, now)?;
+        }
+        if !known("accounts", pages.account.id.key())? {
+            upsert_account(&tx, pages.account, at)?;
+        }
         let account = pages.account.id.key();
         let resumed: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM sync_progress WHERE account_id = ?1

@@ -7,9 +7,8 @@
 //!   newest first (or oldest first for exports), filtered by date and by a text search over
 //!   label and notes (the trigram index from 3 characters on, a `LIKE` scan below), one
 //!   screenful at a time (`LIMIT`/`OFFSET` on the `(date, id)` index);
-//! - [`Store::booking_changes`], [`Store::sync_states`], [`Store::last_import`];
-//! - [`Store::reread_from`]: where the next sync of an account starts reading (a trailing
-//!   window of import dates, and every line still pending).
+//! - [`Store::booking_changes`], [`Store::sync_states`], [`Store::last_import`] (where the next
+//!   sync of an account starts reading: `Store::reread_from`, in [`super::pages`]).
 //!
 //! Choice of ours: the trigram index folds case for every letter, `LIKE` for ASCII only; a
 //! screenful answered from the newest rows (see [`Store::transactions`]) therefore misses a
@@ -278,35 +277,6 @@ impl Store {
 }
 
 impl Store {
-    /// Where the next sync of `account_id` starts reading (`start_import_date`, epoch seconds):
-    /// `window` seconds before the latest import stored, or earlier to take in the oldest line
-    /// still pending; `None` (read everything) when nothing is stored yet, or when a pending
-    /// line has no import date to start from.
-    pub fn reread_from(
-        &self,
-        account_id: &AccountId,
-        window: i64,
-    ) -> Result<Option<i64>, StoreError> {
-        let (rows, latest, oldest_pending, undated_pending): (i64, Option<i64>, Option<i64>, i64) =
-            self.conn
-                .prepare_cached(
-                    "SELECT COUNT(*), MAX(imported_at),
-                       MIN(CASE WHEN booking = 'pending' THEN imported_at END),
-                       COUNT(CASE WHEN booking = 'pending' AND imported_at IS NULL THEN 1 END)
-                     FROM transactions WHERE account_id = ?1",
-                )?
-                .query_row([account_id.key()], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?;
-        if rows == 0 || undated_pending > 0 {
-            return Ok(None);
-        }
-        Ok(latest.map(|latest| {
-            let start = latest.saturating_sub(window);
-            oldest_pending.map_or(start, |pending| pending.min(start))
-        }))
-    }
-
     /// How many of `transactions` are not stored yet.
     pub fn count_new(&self, transactions: &[Transaction]) -> Result<usize, StoreError> {
         let mut stmt = self
