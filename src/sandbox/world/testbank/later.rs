@@ -61,11 +61,6 @@ impl BankTransaction {
             pending: self.is_pending_at(sync_number),
         })
     }
-
-    /// Is this transaction ever revised (its first listing may differ from the current one)?
-    pub fn is_revised(&self) -> bool {
-        self.later.revised.is_some()
-    }
 }
 
 /// Applies `COFFRE_ON_SYNC|<n>|<change>|…` (the fields after the tag) to `tx`.
