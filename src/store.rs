@@ -7,8 +7,9 @@
 //!   `--data-dir`, else `COFFRE_DATA_DIR`, else the XDG data dir (`~/.local/share/coffre`).
 //! - Schema: versioned by `PRAGMA user_version`, migrated forward on open ([`schema`]).
 //! - Concurrency: WAL journal and a busy timeout, so two coffre processes (the TUI and a cron
-//!   `coffre sync`) can share the file; each sync is written in ONE immediate transaction
-//!   ([`write`]): if it fails halfway, the store is exactly as before.
+//!   `coffre sync`) can share the file; each write is ONE immediate transaction ([`write`]; a
+//!   sync's transactions a group of whole pages at a time, resumable: [`pages`]): a write that
+//!   fails halfway leaves the store as it was before that write.
 //! - Money is kept as exact decimal text (`"-12.30"`), never a float; dates as `YYYY-MM-DD`.
 //! - Reads for the dashboard and the exports: [`read`], returning domain values or the read
 //!   models of [`read_model`] (which contain them, plus what only the store knows); the
@@ -24,6 +25,7 @@
 
 pub mod dashboard;
 pub mod edit;
+pub mod pages;
 pub mod read;
 pub mod read_model;
 pub mod schema;
@@ -36,6 +38,7 @@ use rusqlite::{Connection, OptionalExtension};
 use secrecy::SecretString;
 
 pub use dashboard::{load_dashboard, load_dashboard_summary, load_transactions};
+pub use pages::{Pages, Progress};
 pub use read::TransactionQuery;
 pub use read_model::{
     AccountGroup, AccountSummary, ConnectionSummary, DashboardData, SyncState, Transactions,

@@ -1,9 +1,11 @@
 //! Headless sync (`coffre sync`): log in, fetch every connection, account and transaction
-//! (incrementally after the first time), write them to the store in one transaction, and print
-//! one line per connection. Safe for cron: no terminal, an OS lock against a second sync
-//! ([`lock`], shared with the TUI's store writer), an overall deadline ([`SyncArgs::deadline`],
-//! default [`DEFAULT_DEADLINE_SECS`] s), and an exit code that says what happened
-//! ([`outcome`]):
+//! (incrementally after the first time, reconciling a trailing window: [`fetch`]), write the
+//! transactions a few whole pages at a time as they arrive (durable: a failed or killed sync
+//! keeps what it downloaded and the next one resumes there, `store::pages`), then every
+//! connection's state in one transaction, and print one line per connection. Safe for cron: no
+//! terminal, an OS lock against a second sync ([`lock`], shared with the TUI's store writer),
+//! an overall deadline ([`SyncArgs::deadline`], default [`DEFAULT_DEADLINE_SECS`] s), and an
+//! exit code that says what happened ([`outcome`]):
 //!
 //! - `0`: every connection synced;
 //! - `2`: some connection needs the user (challenge, refused or expired credentials, an
@@ -11,8 +13,9 @@
 //!   (and, for an expired authorisation, that one too) were still synced and stored;
 //! - `1`: nothing could be done (configuration, login, store);
 //! - `75`: try again later: the server or the network failed (after the client's retries),
-//!   the deadline passed, or another coffre was syncing. Nothing half is stored: a whole-run
-//!   failure or the deadline stores nothing at all.
+//!   the deadline passed, or another coffre was syncing. Nothing half is stored: what was
+//!   written is whole pages (the next run resumes after them), and the connections' states are
+//!   written only by a run that finishes.
 //!
 //! Login ([`login`]): the saved session ([`session`]: the refresh token the previous sync or
 //! the TUI stored), else the user's password from `COFFRE_OXLIN_PASSWORD` or the config's
@@ -121,7 +124,8 @@ pub enum SyncError {
     Store(#[from] store::StoreError),
 }
 
-/// Fetches every connection of `client`'s user and writes them to `store` in one transaction.
+/// Fetches every connection of `client`'s user into `store`: transactions as they arrive (a
+/// group of whole pages per store transaction), then the connections' states in one.
 pub async fn sync_all(
     client: &Client,
     store: &mut Store,

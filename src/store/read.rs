@@ -7,7 +7,8 @@
 //!   newest first (or oldest first for exports), filtered by date and by a text search over
 //!   label and notes (the trigram index from 3 characters on, a `LIKE` scan below), one
 //!   screenful at a time (`LIMIT`/`OFFSET` on the `(date, id)` index);
-//! - [`Store::booking_changes`], [`Store::sync_states`], [`Store::last_import`].
+//! - [`Store::booking_changes`], [`Store::sync_states`], [`Store::last_import`] (where the next
+//!   sync of an account starts reading: `Store::reread_from`, in [`super::pages`]).
 //!
 //! Choice of ours: the trigram index folds case for every letter, `LIKE` for ASCII only; a
 //! screenful answered from the newest rows (see [`Store::transactions`]) therefore misses a

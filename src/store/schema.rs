@@ -14,6 +14,8 @@ use super::StoreError;
 /// Version 3: a trigram full-text index of labels and notes (substring search without a scan),
 /// kept by triggers; `seq` (not the text id) is its rowid, so it survives a `VACUUM`.
 /// Version 4: codes instead of words, ids as keys ([`TO_CODES`]).
+/// Version 5: `sync_progress`, where an interrupted read of an account's transactions resumes,
+/// and `sync_seen`, the lines that read listed so far (`store::pages`).
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -90,6 +92,18 @@ pub const MIGRATIONS: &[&str] = &[
         INSERT INTO transactions_text (rowid, label, notes) VALUES (new.seq, new.label, new.notes);
     END;",
     TO_CODES,
+    "CREATE TABLE IF NOT EXISTS sync_progress (
+        account_id TEXT PRIMARY KEY,
+        from_import INTEGER,
+        pages_done INTEGER NOT NULL,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER
+    );
+    CREATE TABLE IF NOT EXISTS sync_seen (
+        account_id TEXT NOT NULL,
+        transaction_id TEXT NOT NULL,
+        PRIMARY KEY (account_id, transaction_id)
+    ) WITHOUT ROWID;",
 ];
 
 /// Version 4: every status, kind and action becomes the domain's code (`pending`, `checking`,

@@ -4,8 +4,16 @@
 //!
 //! Statuses, kinds and actions are written as their domain codes (`pending`,
 //! `renew_before:2024-03-15`), never as sentences. Upserts keep a transaction's `first_seen`; a
-//! status change (pending → booked, or any other) is recorded in `booking_changes`. Connections that could not be synced (they need the user)
-//! only get their `sync_state` row updated: their data is left as the last good sync wrote it.
+//! status change (pending → booked, or any other) is recorded in `booking_changes`. Connections
+//! that could not be synced (they need the user) only get their `sync_state` row updated: their
+//! data is left as the last good sync wrote it.
+//!
+//! Reconcile (written by `super::pages`, which shares these upserts): for each account a sync
+//! re-read (from an import date on, or everything), a PENDING line stored inside that window
+//! that the bank no longer listed is removed (the bank dropped it: a pre-authorisation
+//! released, a payment cancelled), and the removal recorded in `booking_changes` (`old` =
+//! `pending`, `new` = [`DROPPED`]). A booked line is never removed: a window that does not list
+//! it says nothing about it.
 //!
 //! Docs gap: the API does not say whether a pending transaction keeps its id once booked. The
 //! sandbox keeps it (oxlin-api.md §11 suggestion), so we key on `id`; a booked line arriving
@@ -16,6 +24,9 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::{Store, StoreError, SyncState};
 use crate::domain::{Account, Booking, Connection, NextAction, Transaction};
+
+/// The `booking_changes.new` code of a pending line the bank no longer lists.
+pub const DROPPED: &str = "dropped";
 
 /// What one sync fetched for one connection.
 #[derive(Debug, Clone)]
@@ -41,6 +52,8 @@ pub struct SyncReport {
     pub updated_transactions: usize,
     /// Transactions whose status changed from PENDING to BOOKED.
     pub newly_booked: usize,
+    /// Pending transactions removed because the bank no longer lists them (`super::pages`).
+    pub dropped: usize,
     pub accounts: usize,
 }
 
@@ -86,7 +99,7 @@ impl Store {
     }
 }
 
-fn upsert_connection(
+pub(super) fn upsert_connection(
     tx: &rusqlite::Transaction<'_>,
     c: &Connection,
     at: i64,
@@ -114,7 +127,11 @@ fn upsert_connection(
     Ok(())
 }
 
-fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Result<(), StoreError> {
+pub(super) fn upsert_account(
+    tx: &rusqlite::Transaction<'_>,
+    a: &Account,
+    at: i64,
+) -> Result<(), StoreError> {
     if a.id.raw().is_empty() {
         return Err(StoreError::Invalid("an account without an id".into()));
     }
@@ -144,7 +161,7 @@ fn upsert_account(tx: &rusqlite::Transaction<'_>, a: &Account, at: i64) -> Resul
     Ok(())
 }
 
-fn upsert_transaction(
+pub(super) fn upsert_transaction(
     tx: &rusqlite::Transaction<'_>,
     t: &Transaction,
     at: i64,

@@ -1,5 +1,12 @@
-//! Fetching one connection: its state, its accounts and their transactions, incrementally
-//! (`start_import_date` = the latest import instant stored for the account), as domain values.
+//! Fetching one connection: its state, its accounts and their transactions, incrementally, as
+//! domain values.
+//!
+//! Incremental and reconciling: each account is re-read from [`REREAD_WINDOW`] before the latest
+//! import stored for it, or from the oldest line still pending when that is earlier
+//! (`Store::reread_from`), and written a few pages at a time ([`account_pages`]), so that the
+//! store books what the bank booked, takes a revised amount or label (same id), and removes the
+//! pending lines the bank no longer lists. Starting from the latest import alone (as before)
+//! left a line the bank booked or dropped under an older import date PENDING for ever.
 //!
 //! A connection needs the user when its channels say so (a challenge to answer, credentials
 //! refused or expired, an action at the bank, no credentials at all): it is then reported and
@@ -19,15 +26,24 @@
 //! again (`POST /connections/{id}/sync` may raise a challenge, which needs the TUI): Oxlin
 //! refreshes `auto_sync` connections itself.
 
+mod account_pages;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
 
 use crate::domain::{AccountState, NextAction};
 use crate::oxlin::client::Client;
-use crate::oxlin::endpoints::{AccountFilter, TransactionFilter};
+use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::{to_domain, wire};
 use crate::store::{ConnectionSync, Store, StoreError, SyncBatch};
+
+/// How far before the latest stored import date a sync re-reads an account: two weeks. Card
+/// payments settle within a few days (a hotel or fuel pre-authorisation within about a week)
+/// and a bank revises a booked line, if ever, soon after; two weeks cover that with margin, at
+/// the price of re-reading about two weeks of lines (a page or two) per account and sync.
+/// Pending lines are re-read whatever their age.
+pub const REREAD_WINDOW: i64 = 14 * 24 * 3600;
 
 /// Transactions per page (the documented maximum).
 const PAGE_SIZE: usize = 500;
@@ -53,8 +69,10 @@ pub enum Problem {
 pub enum Fetched {
     /// Everything; `attention` says what the user should still do (consent, renew soon).
     Synced {
-        /// The fetched connection, accounts and transactions.
-        sync: ConnectionSync,
+        /// The fetched connection and accounts (their transactions are already stored).
+        sync: Box<ConnectionSync>,
+        /// Transactions stored that were not before.
+        new_transactions: usize,
         /// What the user should still do.
         attention: Option<Problem>,
     },
@@ -80,21 +98,25 @@ pub struct Added {
 /// nothing is added: the caller decides (skip it, or give up).
 pub async fn add_to_batch(
     client: &Client,
-    store: &Store,
+    store: &mut Store,
     connection: &wire::Connection,
     now: DateTime<Utc>,
     batch: &mut SyncBatch,
 ) -> Result<Added, FetchError> {
     Ok(
         match fetch_connection(client, store, connection, now).await? {
-            Fetched::Synced { sync, attention } => {
+            Fetched::Synced {
+                sync,
+                new_transactions,
+                attention,
+            } => {
                 let added = Added {
                     synced: true,
                     accounts: sync.accounts.len(),
-                    new_transactions: store.count_new(&sync.transactions)?,
+                    new_transactions,
                     problem: attention,
                 };
-                batch.synced.push(sync);
+                batch.synced.push(*sync);
                 added
             }
             Fetched::NeedsUser(action) => {
@@ -150,7 +172,7 @@ fn attention(action: NextAction, waiting: usize, now: DateTime<Utc>) -> Option<P
 /// Fetches `connection` for `store`, as of `now`.
 pub async fn fetch_connection(
     client: &Client,
-    store: &Store,
+    store: &mut Store,
     connection: &wire::Connection,
     now: DateTime<Utc>,
 ) -> Result<Fetched, FetchError> {
@@ -173,25 +195,37 @@ pub async fn fetch_connection(
     if blocks(&action) {
         return Ok(Fetched::NeedsUser(action));
     }
-    let mut transactions = Vec::new();
-    for account in accounts.iter().filter(|a| a.state == AccountState::Active) {
-        let filter = TransactionFilter {
-            account_id: Some(account.id.raw().to_owned()),
-            start_import_date: store.last_import(&account.id)?,
-            ..TransactionFilter::default()
-        };
-        let lines = client
-            .transactions(&filter, PAGE_SIZE, PAGE_CONCURRENCY)
-            .await?;
-        transactions.extend(lines.iter().map(to_domain::transaction));
+    let active: Vec<_> = accounts
+        .iter()
+        .filter(|a| a.state == AccountState::Active)
+        .collect();
+    // A sync spread over several runs reads each account once (`store::pages`).
+    let mut unfinished = None;
+    for account in &active {
+        if let Some(progress) = store.progress(&account.id)? {
+            let started = progress.started_at;
+            unfinished = Some(unfinished.map_or(started, |u: i64| u.min(started)));
+        }
+    }
+    let mut new_transactions = 0;
+    for account in active {
+        let finished = store.read_finished_at(&account.id)?;
+        if let (Some(since), Some(done)) = (unfinished, finished)
+            && done >= since
+        {
+            continue;
+        }
+        new_transactions +=
+            account_pages::read_account(client, store, &domain, account, now).await?;
     }
     let attention = attention(action, waiting, now);
     Ok(Fetched::Synced {
-        sync: ConnectionSync {
+        sync: Box::new(ConnectionSync {
             connection: domain,
             accounts,
-            transactions,
-        },
+            transactions: Vec::new(),
+        }),
+        new_transactions,
         attention,
     })
 }

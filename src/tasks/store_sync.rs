@@ -1,8 +1,9 @@
 //! Writing a synced connection to the local store: once the queue says a connection's sync
-//! succeeded, fetch its state, accounts and new transactions and add them to a batch (the same
-//! fetch and the same batch assembly as `coffre sync`: [`crate::sync::fetch::add_to_batch`]),
-//! then write it in ONE store transaction. A failure anywhere (network,
-//! store) writes nothing: the store and the dashboard stay as they were.
+//! succeeded, fetch its state, accounts and new transactions (the same fetch and the same batch
+//! assembly as `coffre sync`: [`crate::sync::fetch::add_to_batch`]). Transactions are written a
+//! group of whole pages at a time as they arrive (durable progress: a failure keeps what was
+//! downloaded, and the next sync resumes there), then the connection's state in one store
+//! transaction. A failure never leaves part of a page, nor a line twice.
 //!
 //! The store is SQLite (blocking, not `Sync`), so the whole fetch-and-write runs on a blocking
 //! thread that drives the async fetch with the runtime's handle; the UI task never waits for it.
@@ -63,7 +64,7 @@ pub async fn save_connection(
         let mut batch = SyncBatch::default();
         let added = runtime.block_on(async {
             let wire = client.connection(connection.raw()).await?;
-            add_to_batch(&client, &store, &wire, now, &mut batch).await
+            add_to_batch(&client, &mut store, &wire, now, &mut batch).await
         });
         let added = added.map_err(|e: FetchError| e.to_string())?;
         let saved = Saved {

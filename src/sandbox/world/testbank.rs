@@ -11,9 +11,11 @@
 //! # Shipped files
 //! `default` (login `dev` / `dev`, every account type, EUR and CHF, a year of transactions),
 //! `sanity` (a small plain bank), `sms` (the documented SMS challenge), `large` (≥ 100,000
-//! generated transactions), and scenarios: `wrong_password` (its credentials are `dev` /
+//! generated transactions), `medium` (10,000 generated transactions, for syncs over a flaky
+//! link in tests), and scenarios: `wrong_password` (its credentials are `dev` /
 //! `wrong-on-purpose`, so `dev`/`dev` ends in AUTH_FAILED), `password_change`, `user_action`,
-//! `new_accounts` (an account that appears on the second sync), `provider_error`.
+//! `new_accounts` (an account that appears on the second sync), `provider_error`, `reconcile`
+//! (pending lines booked, revised and dropped on later syncs, `COFFRE_ON_SYNC`).
 //!
 //! # Grammar
 //! One record per line, fields separated by `|`, each field trimmed. Blank lines and lines
@@ -43,6 +45,10 @@
 //! - `COFFRE_GENERATE|<count>|<seed>|<start date>|<end date>`: `count` deterministic,
 //!   realistic card payments, debits and credits on the account above, spread between the two
 //!   dates (same seed, same transactions); those dated in the last 3 days are pending.
+//! - `COFFRE_ON_SYNC|<n>|<change>|…`: what the TRANSACTION just above becomes from the
+//!   connection's sync `n` on: `appear` (not listed before), `book` (as `booked_on_sync=n`),
+//!   `drop` (a pending line the bank stops listing), `amount=<amount>`, `label=<label>` (revised
+//!   under the same id). Several changes may share a line; see [`later`].
 //! - `COFFRE_APPEARS_ON_SYNC|<account uid>|<n>`: the account is listed from the connection's sync
 //!   number `n` on (0 = the first sync, the default).
 //! - `COFFRE_CHALLENGE|SMS|<phone>|<code>|<code regexp>|<max attempts>`: the bank asks the
@@ -56,6 +62,7 @@
 mod fields;
 mod files;
 mod generate;
+mod later;
 mod parse;
 mod seed;
 
@@ -67,8 +74,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use files::KNOWN_FILES;
+pub use later::{Later, Listed, Revision};
 pub use parse::parse;
-pub use seed::{Seeded, seed};
+pub use seed::{Seeded, seed, seed_user, sync_again};
 
 /// What one test-bank file says the bank holds and does.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,6 +131,8 @@ pub struct BankTransaction {
     pub category_id: String,
     /// With `pending`: the connection sync from which the bank books it (None: stays pending).
     pub booked_on_sync: Option<u32>,
+    /// Whether it appears, is dropped or revised on a later sync (`COFFRE_ON_SYNC`).
+    pub later: Later,
 }
 
 impl BankTransaction {

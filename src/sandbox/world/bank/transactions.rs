@@ -4,6 +4,9 @@
 //! amount and label agree (the n-th such bank transaction matches the n-th stored one), so a
 //! second sync adds only what is new and keeps ids stable; a stored PENDING transaction that the
 //! bank now books becomes BOOKED (its `booking_date` set), keeping its id and `import_date`.
+//! What `COFFRE_ON_SYNC` scripts happens the same way: a revised line keeps its id and
+//! `import_date` and takes the new amount or label; a dropped line is removed (it 404s since);
+//! a line that appears on a later sync is imported then, with that sync's `import_date`.
 //! Each account's transactions are kept in the API's order (`import_date` asc, then `id` desc),
 //! so `GET /transactions` merges them without sorting ([`Merge`]).
 
@@ -60,28 +63,50 @@ impl Bank {
             list.reverse(); // pop() then yields the oldest first
         }
         let mut to_book = Vec::new();
+        let mut to_revise: Vec<(usize, Decimal, String)> = Vec::new();
+        let mut to_drop = Vec::new();
         let mut fresh = Vec::new();
         for tx in &held.transactions {
             let date = paris_midnight(tx.date);
-            let pending = tx.is_pending_at(sync_number);
-            match by_key
-                .get_mut(&(date, tx.amount, tx.label.as_str()))
-                .and_then(Vec::pop)
-            {
-                Some(i) if !pending && stored[i].status == "PENDING" => to_book.push(i),
-                Some(_) => {}
-                None => fresh.push(TransactionRecord {
+            let listed = tx.listed_at(sync_number);
+            // The stored line reads as the bank lists it now, or as it first listed it, or as
+            // its revision (when the bank dropped it after revising it).
+            let mut keys = vec![(tx.amount, tx.label.as_str())];
+            if let Some(l) = &listed {
+                keys.insert(0, (l.amount, l.label));
+            }
+            if let Some(r) = &tx.later.revised {
+                keys.push((
+                    r.amount.unwrap_or(tx.amount),
+                    r.label.as_deref().unwrap_or(&tx.label),
+                ));
+            }
+            let found = keys
+                .into_iter()
+                .find_map(|(amount, label)| by_key.get_mut(&(date, amount, label))?.pop());
+            match (found, listed) {
+                (Some(i), None) => to_drop.push(i),
+                (Some(i), Some(l)) => {
+                    if !l.pending && stored[i].status == "PENDING" {
+                        to_book.push(i);
+                    }
+                    if stored[i].amount != l.amount || stored[i].label != l.label {
+                        to_revise.push((i, l.amount, l.label.to_owned()));
+                    }
+                }
+                (None, None) => {}
+                (None, Some(l)) => fresh.push(TransactionRecord {
                     id: sandbox.next_id(),
                     account_id: account_id.to_owned(),
                     currency: currency.clone(),
-                    amount: tx.amount,
-                    label: tx.label.clone(),
+                    amount: l.amount,
+                    label: l.label.to_owned(),
                     notes: tx.notes.clone(),
                     date,
                     value_date: date,
-                    booking_date: (!pending).then_some(date),
+                    booking_date: (!l.pending).then_some(date),
                     import_date: now,
-                    status: if pending { "PENDING" } else { "BOOKED" }.to_owned(),
+                    status: if l.pending { "PENDING" } else { "BOOKED" }.to_owned(),
                     transaction_type: tx.transaction_type.clone(),
                     category_id: tx.category_id.clone(),
                     origin: "TRANSACTION".to_owned(),
@@ -92,6 +117,15 @@ impl Bank {
         for i in to_book {
             stored[i].status = "BOOKED".to_owned();
             stored[i].booking_date = Some(stored[i].date);
+        }
+        for (i, amount, label) in to_revise {
+            stored[i].amount = amount;
+            stored[i].label = label;
+        }
+        to_drop.sort_unstable();
+        for i in to_drop.into_iter().rev() {
+            let gone = stored.remove(i);
+            self.transaction_index.remove(&gone.id);
         }
         let new = fresh.len();
         for tx in &fresh {

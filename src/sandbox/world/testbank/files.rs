@@ -35,6 +35,14 @@ pub const KNOWN_FILES: &[(&str, &str)] = &[
         "provider_error",
         include_str!("../../../../assets/testbank/provider_error.txt"),
     ),
+    (
+        "medium",
+        include_str!("../../../../assets/testbank/medium.txt"),
+    ),
+    (
+        "reconcile",
+        include_str!("../../../../assets/testbank/reconcile.txt"),
+    ),
 ];
 
 /// The text of the shipped file `name`, if there is one.

@@ -95,6 +95,13 @@ fn record(
                 extra(tx, field)?;
             }
         }
+        "COFFRE_ON_SYNC" => {
+            let tx = current(bank, tag)?
+                .transactions
+                .last_mut()
+                .ok_or("COFFRE_ON_SYNC must follow a TRANSACTION")?;
+            super::later::on_sync(tx, &fields[1..])?;
+        }
         "COFFRE_RECURRING" => {
             need(
                 6,
@@ -245,5 +252,6 @@ pub(super) fn transaction(amount: Decimal, date: NaiveDate, label: &str) -> Bank
         transaction_type: transaction_type.to_owned(),
         category_id: "UNCATEGORIZED".to_owned(),
         booked_on_sync: None,
+        later: Default::default(),
     }
 }

@@ -1,4 +1,5 @@
-//! Seeding a sandbox user's bank straight from a test-bank file, without the connection flow:
+//! Seeding a sandbox user's bank straight from a test-bank file, without the connection flow
+//! (and running its next syncs, [`sync_again`]):
 //! for data tests, the paging benchmark and demos. The regular way is `POST /connections`.
 //! The seeded channel is set up as if the file's own credentials had been given, so the
 //! connection syncs again (`POST /connections/{id}/sync`) like any other.
@@ -104,4 +105,50 @@ pub fn seed(
         account_ids: listed,
         transactions,
     })
+}
+
+/// Runs the seeded connection's next sync, as the engine would at `now` (epoch seconds), without
+/// the HTTP flow: lists the accounts at the next sync number, counts the sync, and imports the
+/// transactions of every consented account. Returns how many transactions are new.
+pub fn sync_again(sandbox: &Sandbox, connection_id: &str, now: i64) -> usize {
+    let mut world = sandbox.world();
+    let Some(connection) = world.bank.connections.get(connection_id) else {
+        return 0;
+    };
+    let Some(bank) = connection.test_bank.clone() else {
+        return 0;
+    };
+    let sync_number = connection.sync_count;
+    world.bank.list_accounts(
+        sandbox,
+        connection_id,
+        EMBEDDED_CHANNEL,
+        &[],
+        &bank,
+        sync_number,
+        now,
+    );
+    if let Some(connection) = world.bank.connections.get_mut(connection_id) {
+        connection.sync_count += 1;
+    }
+    let active: Vec<String> = world
+        .bank
+        .accounts
+        .values()
+        .filter(|a| a.connection_id == connection_id && a.status == "ACTIVE")
+        .map(|a| a.id.clone())
+        .collect();
+    active
+        .iter()
+        .map(|id| world.bank.sync_account(sandbox, id, &bank, now))
+        .sum()
+}
+
+/// Creates the sandbox user `email` with `password` straight in the world (no HTTP: for tests
+/// whose sandbox injects faults), and returns its id.
+pub fn seed_user(sandbox: &Sandbox, email: &str, password: &str) -> Result<String, String> {
+    let mut world = sandbox.world();
+    super::super::users::create(sandbox, &mut world, email.to_owned(), password.to_owned())
+        .map(|user| user.id.clone())
+        .map_err(|e| e.to_string())
 }

@@ -170,6 +170,16 @@ fn parse_errors_name_the_file_and_line() {
             3,
             "unknown transaction detail",
         ),
+        (
+            "ACCOUNT|u|1|01/01/26|0|Savings\nTRANSACTION|1|01/01/26|x\nCOFFRE_ON_SYNC|1|drop\n",
+            3,
+            "only a pending transaction can drop",
+        ),
+        (
+            "ACCOUNT|u|1|01/01/26|0|Savings\nTRANSACTION|1|01/01/26|x\nCOFFRE_ON_SYNC|1|melt\n",
+            3,
+            "unknown change",
+        ),
         ("COFFRE_APPEARS_ON_SYNC|ghost|1\n", 1, "no ACCOUNT"),
         ("COFFRE_CHALLENGE|SMS|06|1|[|3\n", 1, "bad code regexp"),
         ("COFFRE_FAIL|MELTDOWN\n", 1, "unknown failure"),
@@ -191,4 +201,33 @@ fn generation_is_deterministic() {
     let (a, b) = (parse("t", text), parse("t", text));
     assert_eq!(a, b);
     assert_eq!(a.map(|bank| bank.accounts[0].transactions.len()), Ok(500));
+}
+
+#[test]
+fn a_pending_line_is_booked_revised_and_dropped_on_later_syncs() {
+    let bank = load("reconcile").unwrap_or_else(|e| panic!("{e}"));
+    let lines = &bank.accounts[0].transactions;
+    let at = |label: &str, sync| {
+        let tx = lines.iter().find(|t| t.label.starts_with(label)).unwrap();
+        tx.listed_at(sync)
+            .map(|l| (l.amount.to_string(), l.label.to_owned(), l.pending))
+    };
+    let fuel = |amount: &str, label: &str, pending| Some((amount.into(), label.into(), pending));
+    assert_eq!(
+        at("CB STATION", 1),
+        fuel("-36.00", "CB STATION TOTAL PREAUT", true)
+    );
+    assert_eq!(
+        at("CB STATION", 2),
+        fuel("-41.37", "CB STATION TOTAL A6", false)
+    );
+    assert!(at("CB HOTEL", 1).is_some());
+    assert_eq!(at("CB HOTEL", 2), None, "dropped on sync 2");
+    assert_eq!(at("CB BOULANGERIE", 0), None, "appears on sync 1");
+    assert!(at("CB BOULANGERIE", 1).is_some());
+    assert_eq!(
+        at("CB MONOPRIX", 2).map(|l| l.2),
+        Some(false),
+        "booked on sync 2"
+    );
 }

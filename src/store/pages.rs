@@ -1,0 +1,199 @@
+//! Durable progress: an account's transactions written a few whole pages at a time, each group
+//! in ONE immediate transaction together with where the read stands (`sync_progress`), so that a
+//! sync that fails or is killed halfway keeps what it downloaded and the next one resumes there.
+//!
+//! What is stored is never part of a page (a group of whole pages or nothing) and never twice
+//! (upserts by id; a resumed read starts again at the last page it wrote, so a server whose list
+//! moved by a line between the two runs loses nothing). The last group of a read reconciles the
+//! re-read window (see `write`'s module doc): a pending line the read did not list (in whatever
+//! run: `sync_seen` keeps the ids it listed) is removed, the removal recorded; then the
+//! progress and the listed ids are forgotten.
+//!
+//! Where a new read starts: [`Store::reread_from`] (a trailing window of import dates, and
+//! every line still pending; its length is `sync::fetch::REREAD_WINDOW`).
+//!
+//! Choice (ours): the progress is per account, keyed by the read's `start_import_date`, and kept
+//! until the read completes, however many runs that takes.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+
+use super::write::{DROPPED, upsert_account, upsert_connection, upsert_transaction};
+use super::{Store, StoreError, SyncReport};
+use crate::domain::{Account, AccountId, Connection, Transaction};
+
+/// Where a read of one account's transactions stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// The read's `start_import_date` (epoch seconds; `None`: from the beginning).
+    pub from: Option<i64>,
+    /// The last page written (1-based; 0: none yet).
+    pub pages_done: usize,
+    /// When the read started (epoch seconds).
+    pub started_at: i64,
+}
+
+/// A group of whole pages of one account's transactions, ready to be written.
+#[derive(Debug, Clone, Copy)]
+pub struct Pages<'a> {
+    pub connection: &'a Connection,
+    pub account: &'a Account,
+    /// The lines of the pages (each id once).
+    pub lines: &'a [Transaction],
+    /// Where the read stands once these pages are written.
+    pub progress: Progress,
+    /// The read's last group: reconcile the window and forget the progress.
+    pub last: bool,
+}
+
+impl Store {
+    /// Where an unfinished read of `account_id` stands, if one is.
+    pub fn progress(&self, account_id: &AccountId) -> Result<Option<Progress>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT from_import, pages_done, started_at FROM sync_progress
+                 WHERE account_id = ?1 AND finished_at IS NULL",
+            )?
+            .query_row([account_id.key()], |r| {
+                Ok(Progress {
+                    from: r.get(0)?,
+                    pages_done: r.get::<_, i64>(1)?.max(0) as usize,
+                    started_at: r.get(2)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Where the next sync of `account_id` starts reading (`start_import_date`, epoch seconds):
+    /// `window` seconds before the latest import stored, or earlier to take in the oldest line
+    /// still pending; `None` (read everything) when nothing is stored yet, or when a pending
+    /// line has no import date to start from.
+    pub fn reread_from(
+        &self,
+        account_id: &AccountId,
+        window: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        let (rows, latest, oldest_pending, undated_pending): (i64, Option<i64>, Option<i64>, i64) =
+            self.conn
+                .prepare_cached(
+                    "SELECT COUNT(*), MAX(imported_at),
+                       MIN(CASE WHEN booking = 'pending' THEN imported_at END),
+                       COUNT(CASE WHEN booking = 'pending' AND imported_at IS NULL THEN 1 END)
+                     FROM transactions WHERE account_id = ?1",
+                )?
+                .query_row([account_id.key()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?;
+        if rows == 0 || undated_pending > 0 {
+            return Ok(None);
+        }
+        Ok(latest.map(|latest| {
+            let start = latest.saturating_sub(window);
+            oldest_pending.map_or(start, |pending| pending.min(start))
+        }))
+    }
+
+    /// When the last read of `account_id` finished (epoch seconds), if one did.
+    pub fn read_finished_at(&self, account_id: &AccountId) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT finished_at FROM sync_progress WHERE account_id = ?1")?
+            .query_row([account_id.key()], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// Writes `pages` (with their connection and account) and the progress in one
+    /// transaction, as of `now`; the last group also reconciles the window.
+    pub fn apply_pages(
+        &mut self,
+        pages: &Pages<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<SyncReport, StoreError> {
+        let at = now.timestamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = SyncReport::default();
+        // The connection and the account are written only when new (so that lines never sit
+        // without them); their states are the sync's last write (`Store::apply`), made once
+        // every read is done.
+        let known = |table: &str, key: &str| -> Result<bool, StoreError> {
+            let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
+            Ok(tx.query_row(&sql, [key], |r| r.get(0))?)
+        };
+        if !known("connections", pages.connection.id.key())? {
+            upsert_connection(&tx, pages.connection, at, now)?;
+        }
+        if !known("accounts", pages.account.id.key())? {
+            upsert_account(&tx, pages.account, at)?;
+        }
+        let account = pages.account.id.key();
+        let resumed: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sync_progress WHERE account_id = ?1
+               AND finished_at IS NULL)",
+            [account],
+            |r| r.get(0),
+        )?;
+        if !resumed {
+            // A new read: nothing it listed yet (a stale list would hide a dropped line).
+            tx.execute("DELETE FROM sync_seen WHERE account_id = ?1", [account])?;
+        }
+        for line in pages.lines {
+            upsert_transaction(&tx, line, at, &mut report)?;
+            tx.prepare_cached("INSERT OR IGNORE INTO sync_seen VALUES (?1, ?2)")?
+                .execute([account, line.id.key()])?;
+        }
+        let progress = pages.progress;
+        let finished = pages.last.then_some(at);
+        if pages.last {
+            report.dropped = drop_unlisted(&tx, account, progress.from, at)?;
+            tx.execute("DELETE FROM sync_seen WHERE account_id = ?1", [account])?;
+        }
+        tx.execute(
+            "INSERT INTO sync_progress (account_id, from_import, pages_done, started_at,
+               finished_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(account_id) DO UPDATE SET from_import = ?2, pages_done = ?3,
+               started_at = ?4, finished_at = ?5",
+            params![
+                account,
+                progress.from,
+                progress.pages_done as i64,
+                progress.started_at,
+                finished
+            ],
+        )?;
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+/// Removes the pending lines of `account` in the read's window (from `from` on) that it did
+/// not list.
+fn drop_unlisted(
+    tx: &rusqlite::Transaction<'_>,
+    account: &str,
+    from: Option<i64>,
+    at: i64,
+) -> Result<usize, StoreError> {
+    let untouched: Vec<String> = tx
+        .prepare_cached(
+            "SELECT id FROM transactions WHERE account_id = ?1 AND booking = 'pending'
+               AND (?2 IS NULL OR imported_at >= ?2)
+               AND id NOT IN (SELECT transaction_id FROM sync_seen WHERE account_id = ?1)",
+        )?
+        .query_map(params![account, from], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in &untouched {
+        tx.prepare_cached(
+            "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
+             VALUES (?1, 'pending', ?2, ?3)",
+        )?
+        .execute(params![id, DROPPED, at])?;
+        tx.prepare_cached("DELETE FROM transactions WHERE id = ?1")?
+            .execute([id])?;
+    }
+    Ok(untouched.len())
+}
