@@ -24,6 +24,7 @@
 
 pub mod dashboard;
 pub mod edit;
+pub mod private;
 pub mod read;
 pub mod read_model;
 pub mod schema;
@@ -107,8 +108,17 @@ impl Store {
             reason,
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| open_error(e.to_string()))?;
+            private::create_dir(dir).map_err(|e| open_error(e.to_string()))?;
         }
+        // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm the same mode.
+        private::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .and_then(|_| private::narrow(path))
+            .map_err(|e| open_error(e.to_string()))?;
         let conn = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // WAL: readers never block the writer and a killed writer leaves the last commit intact.
@@ -117,6 +127,11 @@ impl Store {
             return Err(open_error(format!("journal mode {mode} instead of WAL")));
         }
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            private::narrow(Path::new(&side)).map_err(|e| open_error(e.to_string()))?;
+        }
         let mut store = Self {
             conn,
             path: path.to_path_buf(),
@@ -143,12 +158,29 @@ impl Store {
 
     /// Keeps a secret (replacing the previous one).
     pub fn set_secret(&self, name: &str, value: &SecretString) -> Result<(), StoreError> {
+        self.set_secrets(&[(name, value)])
+    }
+
+    /// Keeps several secrets in one committed transaction, synced to disk (`synchronous =
+    /// FULL` for it): all of them or none, surviving a crash or a power cut once this returns.
+    pub fn set_secrets(&self, secrets: &[(&str, &SecretString)]) -> Result<(), StoreError> {
         use secrecy::ExposeSecret;
-        self.conn.execute(
-            "INSERT INTO secrets (name, value) VALUES (?1, ?2)
-             ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-            (name, value.expose_secret()),
-        )?;
-        Ok(())
+        self.conn.execute_batch("PRAGMA synchronous = FULL")?;
+        let written = (|| {
+            let tx = rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            for (name, value) in secrets {
+                tx.execute(
+                    "INSERT INTO secrets (name, value) VALUES (?1, ?2)
+                     ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                    (name, value.expose_secret()),
+                )?;
+            }
+            tx.commit()
+        })();
+        self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+        Ok(written?)
     }
 }
