@@ -29,6 +29,7 @@ mod sandbox_providers;
 mod sandbox_redirect;
 mod sandbox_state;
 mod session_handoff;
+mod session_kept;
 mod store_concurrency;
 mod store_migration;
 mod store_upserts;
