@@ -4,7 +4,8 @@
 //!
 //! - Where: `<data dir>/coffre.sqlite`, or `<data dir>/sandbox.sqlite` when the API is a
 //!   loopback host (the built-in sandbox), so demos never touch real data. The data dir is
-//!   `--data-dir`, else `COFFRE_DATA_DIR`, else the XDG data dir (`~/.local/share/coffre`).
+//!   `--data-dir`, else `COFFRE_DATA_DIR`, else the XDG data dir (`~/.local/share/coffre`),
+//!   created `0700`; every file coffre writes there is `0600` ([`private`]).
 //! - Schema: versioned by `PRAGMA user_version`, migrated forward on open ([`schema`]).
 //! - Concurrency: WAL journal and a busy timeout, so two coffre processes (the TUI and a cron
 //!   `coffre sync`) can share the file; each sync is written in ONE immediate transaction
@@ -77,18 +78,24 @@ pub fn default_data_dir() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("coffre"))
 }
 
-/// The data dir to use: the flag, else `COFFRE_DATA_DIR`, else the XDG one.
+/// The data dir to use: the flag, else `COFFRE_DATA_DIR`, else the XDG one; created `0700`
+/// when it does not exist yet (before anything, a lock or a log, is written in it).
 pub fn resolve_data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
-    if let Some(dir) = flag {
-        return Ok(dir.to_path_buf());
-    }
-    if let Some(dir) = std::env::var_os("COFFRE_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    default_data_dir().ok_or_else(|| StoreError::Open {
-        path: "(no data dir)".into(),
-        reason: "no home directory; pass --data-dir or set COFFRE_DATA_DIR".into(),
-    })
+    let dir = if let Some(dir) = flag {
+        dir.to_path_buf()
+    } else if let Some(dir) = std::env::var_os("COFFRE_DATA_DIR").filter(|d| !d.is_empty()) {
+        PathBuf::from(dir)
+    } else {
+        default_data_dir().ok_or_else(|| StoreError::Open {
+            path: "(no data dir)".into(),
+            reason: "no home directory; pass --data-dir or set COFFRE_DATA_DIR".into(),
+        })?
+    };
+    private::create_dir(&dir).map_err(|e| StoreError::Open {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(dir)
 }
 
 /// The store file in `data_dir`: `sandbox.sqlite` for the sandbox, `coffre.sqlite` otherwise.

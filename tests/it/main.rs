@@ -5,6 +5,7 @@
 
 mod support;
 
+mod data_dir_private;
 mod export_tools;
 mod oxlin_calls;
 mod oxlin_challenge;
