@@ -44,7 +44,14 @@ pub async fn bank_with_user(email: &str, files: &[&str]) -> Bank {
         id = config.client_id,
         secret = config.client_secret,
     );
-    std::fs::write(dir.path().join("config.toml"), toml).unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, toml).unwrap();
+    // It holds a client_secret: private, as the README asks (else coffre warns on stderr).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
     Bank {
         sandbox,
         dir,
