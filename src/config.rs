@@ -19,12 +19,14 @@
 //! `$XDG_CONFIG_HOME/coffre/config.toml` is read when it exists.
 //!
 //! A file that holds a `client_secret` and that group or others may read gets a warning on
-//! stderr when it is loaded ([`permission_warning`]); it is still used (refusing would break a
-//! working cron job over a mode; ssh refuses, gpg warns: we warn).
+//! stderr when it is loaded; it is still used (refusing would break a
+//! working cron job over a mode; ssh refuses, gpg warns: we warn). See [`permissions`].
 //!
 //! Docs gaps: an API on a loopback host is taken to be the sandbox (its store is
 //! `sandbox.sqlite`); a command that fails or prints nothing is an error naming the setting,
 //! never the output.
+
+mod permissions;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -97,42 +99,11 @@ pub fn load(path: Option<&Path>) -> Result<Option<Config>, ConfigError> {
         reason,
     })?;
     if let Some(warning) =
-        file_mode(&path).and_then(|mode| permission_warning(&shown, mode, &config))
+        permissions::file_mode(&path).and_then(|mode| permissions::warning(&shown, mode, &config))
     {
         eprintln!("{warning}");
     }
     Ok(Some(config))
-}
-
-/// The permission bits of `path` (`None` where there are none, or it cannot be read).
-fn file_mode(path: &Path) -> Option<u32> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(path)
-            .ok()
-            .map(|m| m.permissions().mode() & 0o777)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
-}
-
-/// The warning for a file at `path` with permission bits `mode` holding `config`: `Some` when
-/// it holds a `client_secret` that group or others may read.
-pub fn permission_warning(path: &str, mode: u32, config: &Config) -> Option<String> {
-    let holds_secret = config
-        .oxlin
-        .as_ref()
-        .is_some_and(|o| o.client_secret.is_some());
-    (holds_secret && mode & 0o077 != 0).then(|| {
-        format!(
-            "coffre: warning: {path} holds a client_secret and is readable by others \
-             (mode {mode:04o}); run `chmod 600 {path}` or use client_secret_command"
-        )
-    })
 }
 
 /// Parses the text of a configuration file.
@@ -276,18 +247,6 @@ auth_url = "https://auth.oxlin.io"
 api_url = "https://api.oxlin.io/v2.1"
 embed_url = "https://embed.oxlin.io"
 client_id = "me""#;
-
-    #[test]
-    fn a_client_secret_readable_by_others_is_warned_about_and_a_private_one_is_not() {
-        let with_secret = parse(&format!("{HOSTS}\nclient_secret = \"hunter2-secret\"")).unwrap();
-        let warning = permission_warning("c.toml", 0o644, &with_secret).unwrap();
-        assert!(warning.contains("readable by others") && warning.contains("chmod 600 c.toml"));
-        assert!(!warning.contains("hunter2"), "{warning}");
-        assert!(permission_warning("c.toml", 0o640, &with_secret).is_some());
-        assert!(permission_warning("c.toml", 0o600, &with_secret).is_none());
-        let with_command = parse(&format!("{HOSTS}\nclient_secret_command = \"echo s\"")).unwrap();
-        assert!(permission_warning("c.toml", 0o644, &with_command).is_none());
-    }
 
     #[test]
     fn a_secret_command_provides_the_client_secret() {

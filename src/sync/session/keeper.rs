@@ -7,13 +7,17 @@
 //! (`std::fs::File::lock`, released by the kernel when the process dies) on
 //! `<store file>.session-lock`, a `0600` file beside the store that is never removed.
 //!
-//! Choices (ours): the store is opened afresh for each read and write (a refresh is rare; a
-//! fresh connection sees what another process committed and never shares a transaction with the
-//! sync's own writes); a lock held longer than [`HOLD_WAIT`] (a hung process) is given up on
-//! and the refresh goes ahead without it.
+//! Choices (ours): the keeper has its own connection to the store, opened at its first use (the
+//! re-read before the first refresh) and kept, so that writing a new token costs one small
+//! transaction and no open: the time between the server spending the old token and the new one
+//! being on disk is as short as we can make it (a kill inside that window still loses the
+//! session; only the server could close it). Its own connection never shares a transaction
+//! with the sync's writes. A lock held longer than [`HOLD_WAIT`] (a hung process) is given up
+//! on and the refresh goes ahead without it.
 
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
@@ -33,6 +37,8 @@ const RETRY_EVERY: Duration = Duration::from_millis(50);
 pub struct StoreKeeper {
     path: PathBuf,
     owner: TokenOwner,
+    /// The keeper's own connection, once opened.
+    store: Arc<Mutex<Option<Store>>>,
 }
 
 impl StoreKeeper {
@@ -41,6 +47,22 @@ impl StoreKeeper {
         StoreKeeper {
             path: path.to_path_buf(),
             owner,
+            store: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// Runs `work` on the keeper's connection, opening it first if needed.
+    fn with_store<T>(&self, work: impl FnOnce(&Store) -> Result<T, String>) -> Result<T, String> {
+        let mut slot = self
+            .store
+            .lock()
+            .map_err(|_| "the store keeper broke".to_owned())?;
+        if slot.is_none() {
+            *slot = Some(Store::open(&self.path).map_err(|e| e.to_string())?);
+        }
+        match slot.as_ref() {
+            Some(store) => work(store),
+            None => Err("the store is not open".into()),
         }
     }
 
@@ -79,13 +101,11 @@ impl StoreKeeper {
 
 impl TokenKeeper for StoreKeeper {
     fn stored(&self) -> Result<Option<SecretString>, String> {
-        let store = Store::open(&self.path).map_err(|e| e.to_string())?;
-        stored_token(&store, &self.owner).map_err(|e| e.to_string())
+        self.with_store(|store| stored_token(store, &self.owner).map_err(|e| e.to_string()))
     }
 
     fn keep(&self, token: &SecretString) -> Result<(), String> {
-        let store = Store::open(&self.path).map_err(|e| e.to_string())?;
-        save_token(&store, &self.owner, token).map_err(|e| e.to_string())
+        self.with_store(|store| save_token(store, &self.owner, token).map_err(|e| e.to_string()))
     }
 
     fn hold(&self) -> Option<Box<dyn Send>> {
