@@ -22,9 +22,15 @@
 //! started (its process group) and the error says it did not finish: a `pass` waiting for a
 //! passphrase nobody types cannot hold `coffre sync` (and its lock) forever.
 //!
+//! A file that holds a `client_secret` and that group or others may read gets a warning on
+//! stderr when it is loaded; it is still used (refusing would break a
+//! working cron job over a mode; ssh refuses, gpg warns: we warn). See [`permissions`].
+//!
 //! Docs gaps: an API on a loopback host is taken to be the sandbox (its store is
 //! `sandbox.sqlite`); a command that fails or prints nothing is an error naming the setting,
 //! never the output.
+
+mod permissions;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -93,10 +99,16 @@ pub fn load(path: Option<&Path>) -> Result<Option<Config>, ConfigError> {
         path: shown.clone(),
         reason: e.to_string(),
     })?;
-    parse(&text).map(Some).map_err(|reason| ConfigError::Parse {
-        path: shown,
+    let config = parse(&text).map_err(|reason| ConfigError::Parse {
+        path: shown.clone(),
         reason,
-    })
+    })?;
+    if let Some(warning) =
+        permissions::file_mode(&path).and_then(|mode| permissions::warning(&shown, mode, &config))
+    {
+        eprintln!("{warning}");
+    }
+    Ok(Some(config))
 }
 
 /// Parses the text of a configuration file.

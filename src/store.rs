@@ -4,7 +4,8 @@
 //!
 //! - Where: `<data dir>/coffre.sqlite`, or `<data dir>/sandbox.sqlite` when the API is a
 //!   loopback host (the built-in sandbox), so demos never touch real data. The data dir is
-//!   `--data-dir`, else `COFFRE_DATA_DIR`, else the XDG data dir (`~/.local/share/coffre`).
+//!   `--data-dir`, else `COFFRE_DATA_DIR`, else the XDG data dir (`~/.local/share/coffre`),
+//!   created `0700`; every file coffre writes there is `0600` ([`private`]).
 //! - Schema: versioned by `PRAGMA user_version`, migrated forward on open ([`schema`]).
 //! - Concurrency: WAL journal and a busy timeout, so two coffre processes (the TUI and a cron
 //!   `coffre sync`) can share the file; each write is ONE immediate transaction ([`write`]; a
@@ -26,6 +27,7 @@
 pub mod dashboard;
 pub mod edit;
 pub mod pages;
+pub mod private;
 pub mod read;
 pub mod read_model;
 pub mod schema;
@@ -79,18 +81,24 @@ pub fn default_data_dir() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("coffre"))
 }
 
-/// The data dir to use: the flag, else `COFFRE_DATA_DIR`, else the XDG one.
+/// The data dir to use: the flag, else `COFFRE_DATA_DIR`, else the XDG one; created `0700`
+/// when it does not exist yet (before anything, a lock or a log, is written in it).
 pub fn resolve_data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
-    if let Some(dir) = flag {
-        return Ok(dir.to_path_buf());
-    }
-    if let Some(dir) = std::env::var_os("COFFRE_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    default_data_dir().ok_or_else(|| StoreError::Open {
-        path: "(no data dir)".into(),
-        reason: "no home directory; pass --data-dir or set COFFRE_DATA_DIR".into(),
-    })
+    let dir = if let Some(dir) = flag {
+        dir.to_path_buf()
+    } else if let Some(dir) = std::env::var_os("COFFRE_DATA_DIR").filter(|d| !d.is_empty()) {
+        PathBuf::from(dir)
+    } else {
+        default_data_dir().ok_or_else(|| StoreError::Open {
+            path: "(no data dir)".into(),
+            reason: "no home directory; pass --data-dir or set COFFRE_DATA_DIR".into(),
+        })?
+    };
+    private::create_dir(&dir).map_err(|e| StoreError::Open {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(dir)
 }
 
 /// The store file in `data_dir`: `sandbox.sqlite` for the sandbox, `coffre.sqlite` otherwise.
@@ -110,8 +118,17 @@ impl Store {
             reason,
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| open_error(e.to_string()))?;
+            private::create_dir(dir).map_err(|e| open_error(e.to_string()))?;
         }
+        // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm the same mode.
+        private::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .and_then(|_| private::narrow(path))
+            .map_err(|e| open_error(e.to_string()))?;
         let conn = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // WAL: readers never block the writer and a killed writer leaves the last commit intact.
@@ -120,6 +137,11 @@ impl Store {
             return Err(open_error(format!("journal mode {mode} instead of WAL")));
         }
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            private::narrow(Path::new(&side)).map_err(|e| open_error(e.to_string()))?;
+        }
         let mut store = Self {
             conn,
             path: path.to_path_buf(),
@@ -146,12 +168,29 @@ impl Store {
 
     /// Keeps a secret (replacing the previous one).
     pub fn set_secret(&self, name: &str, value: &SecretString) -> Result<(), StoreError> {
+        self.set_secrets(&[(name, value)])
+    }
+
+    /// Keeps several secrets in one committed transaction, synced to disk (`synchronous =
+    /// FULL` for it): all of them or none, surviving a crash or a power cut once this returns.
+    pub fn set_secrets(&self, secrets: &[(&str, &SecretString)]) -> Result<(), StoreError> {
         use secrecy::ExposeSecret;
-        self.conn.execute(
-            "INSERT INTO secrets (name, value) VALUES (?1, ?2)
-             ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-            (name, value.expose_secret()),
-        )?;
-        Ok(())
+        self.conn.execute_batch("PRAGMA synchronous = FULL")?;
+        let written = (|| {
+            let tx = rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            for (name, value) in secrets {
+                tx.execute(
+                    "INSERT INTO secrets (name, value) VALUES (?1, ?2)
+                     ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                    (name, value.expose_secret()),
+                )?;
+            }
+            tx.commit()
+        })();
+        self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+        Ok(written?)
     }
 }

@@ -28,7 +28,7 @@ use call::{BodyLimit, read_body};
 
 use super::config::OxlinConfig;
 use super::error::{OxlinError, SentSecrets};
-use super::tokens::{Grant, TokenManager};
+use super::tokens::{Grant, TokenKeeper, TokenManager};
 
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
@@ -145,6 +145,17 @@ impl Client {
     /// gave one; `None` before the first call.
     pub async fn refresh_token(&self) -> Option<SecretString> {
         self.inner.tokens.refresh_token().await
+    }
+
+    /// Hands every new refresh token of this session to `keeper` the moment it arrives, and
+    /// coordinates refreshes with other processes through it (see `super::tokens`).
+    pub fn keep_tokens_with(&self, keeper: Arc<dyn TokenKeeper>) {
+        self.inner.tokens.keep_with(keeper);
+    }
+
+    /// The current refresh token when no keeper holds it yet (none set, or its write failed).
+    pub async fn unsaved_refresh_token(&self) -> Option<SecretString> {
+        self.inner.tokens.unsaved_refresh_token().await
     }
 
     pub(crate) fn api(&self, method: Method, path: &str, idempotent: bool) -> Call {

@@ -25,6 +25,11 @@ pub enum OxlinError {
     /// The session is over (token refused, refresh refused, T&C not accepted): log in again.
     #[error("please log in again: {0}")]
     LogInAgain(String),
+    /// A session resumed from a saved refresh token is over: the server refused every refresh
+    /// token this process knows of (its own and the one kept in the store), and there is no
+    /// password behind it. Not a wrong password: the user typed nothing.
+    #[error("your saved session expired; please log in again: {0}")]
+    SessionExpired(String),
     /// The app itself was refused: the OAuth error code `invalid_client` (wrong client id or
     /// secret). Logging the user in again cannot help; the configuration must change.
     #[error("the app's client id or secret was refused: {0}")]

@@ -14,7 +14,7 @@
 //! stale or reused pid in it means nothing. The TUI waits for the lock at most
 //! [`TUI_WAIT`] ([`SyncLock::wait`]); `coffre sync` does not wait ([`SyncLock::acquire`]).
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -61,14 +61,16 @@ impl SyncLock {
             path: path.display().to_string(),
             reason: e.to_string(),
         };
-        std::fs::create_dir_all(data_dir).map_err(io)?;
-        let mut file = OpenOptions::new()
+        crate::store::private::create_dir(data_dir).map_err(io)?;
+        // Private like every file coffre writes in its data dir (0600).
+        let mut file = crate::store::private::options()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .open(&path)
             .map_err(io)?;
+        crate::store::private::narrow(&path).map_err(io)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => return Err(LockError::Busy(holder(&path))),

@@ -9,13 +9,28 @@
 //! configuration that now names another user or another server logs in with the password
 //! instead of showing or syncing someone else's accounts.
 //!
+//! A refresh token is single-use and rotates, so every new one is stored the moment it arrives,
+//! in its own committed write, by a [`StoreKeeper`] set on the client (see
+//! `crate::oxlin::tokens`): a run killed, suspended or failing after a refresh leaves the
+//! current token behind. The keeper also re-reads the store before each refresh, under a lock
+//! shared by the TUI and `coffre sync`, so that one never spends a token the other rotated.
+//!
+//! Where the token lives (a choice): in the store's `secrets` table, in the data dir, which is
+//! `0700` with every file `0600` (`crate::store::private`). The OS keyring is not used: it
+//! needs a running secret service, which cron jobs, SSH sessions and CI do not have, and one
+//! place for everyone keeps the TUI and `coffre sync` on the same token.
+//!
 //! Choices (ours; the docs are silent): the owner is stored as one line `"AUTH_URL CLIENT_ID
 //! USERNAME"` (the format of the stores already written); a configuration without `username`
-//! takes the token of whichever user it was stored for on the same server and client. A
-//! refresh token is single-use and rotates, so the current one is stored after every run that
-//! got one, even a failed one.
+//! takes the token of whichever user it was stored for on the same server and client.
+
+mod keeper;
+
+use std::sync::Arc;
 
 use secrecy::{ExposeSecret, SecretString};
+
+pub use keeper::StoreKeeper;
 
 use crate::config::OxlinSection;
 use crate::oxlin::client::Client;
@@ -91,26 +106,36 @@ pub fn save_token(
     owner: &TokenOwner,
     token: &SecretString,
 ) -> Result<(), StoreError> {
-    store.set_secret(REFRESH_TOKEN, token)?;
-    store.set_secret(REFRESH_TOKEN_OWNER, &SecretString::from(owner.line()))
+    let owner = SecretString::from(owner.line());
+    store.set_secrets(&[(REFRESH_TOKEN, token), (REFRESH_TOKEN_OWNER, &owner)])
 }
 
-/// Stores `client`'s current (rotated) refresh token for `owner`; nothing when it has none.
+/// Stores `client`'s current refresh token for `owner` when its keeper has not (no keeper, or
+/// the keeper's last write failed); nothing otherwise. Never writes an older token over one
+/// another process kept since.
 pub async fn keep_token(
     store: &Store,
     owner: &TokenOwner,
     client: &Client,
 ) -> Result<(), StoreError> {
-    match client.refresh_token().await {
+    match client.unsaved_refresh_token().await {
         Some(token) => save_token(store, owner, &token),
         None => Ok(()),
     }
 }
 
 /// A session resumed from a stored refresh token, exchanged at once so that a refused token is
-/// known before anything else is asked (`OxlinError::LogInAgain` then).
-pub async fn resume(config: OxlinConfig, token: SecretString) -> Result<Client, OxlinError> {
+/// known before anything else is asked (`OxlinError::SessionExpired` then). With `keeper`,
+/// every rotated token is kept from the first exchange on.
+pub async fn resume(
+    config: OxlinConfig,
+    token: SecretString,
+    keeper: Option<StoreKeeper>,
+) -> Result<Client, OxlinError> {
     let client = Client::with_refresh_token(config, token)?;
+    if let Some(keeper) = keeper {
+        client.keep_tokens_with(Arc::new(keeper));
+    }
     client.access_token().await?;
     Ok(client)
 }

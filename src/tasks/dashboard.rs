@@ -245,7 +245,7 @@ impl Local {
         let stamp = Utc::now().format("%Y%m%d-%H%M%S");
         let path = dir.join(format!("coffre-{scope}-{stamp}.{ext}"));
         let mut file = std::io::BufWriter::new(
-            std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+            crate::store::private::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
         );
         crate::export::write(format, &data, &mut file).map_err(|e| e.to_string())?;
         std::io::Write::flush(&mut file).map_err(|e| e.to_string())?;

@@ -2,13 +2,17 @@
 //! when it does not exist yet (`POST /users` with a client token), subscribe the user's queue
 //! and start its poller. Or resume a saved session from its refresh token (no password); a
 //! refused token answers [`CallFailure::SessionExpired`]. Both ask for the one set of scopes
-//! ([`SCOPES`], shared with `coffre sync`). With real hosts, the session's current refresh token
-//! is then kept through the saved session ([`crate::sync::session`], for
-//! `RunnerOptions::session_owner`), where `coffre sync` finds it.
+//! ([`SCOPES`], shared with `coffre sync`). With real hosts (`RunnerOptions::session_owner`)
+//! the client gets the store as its token keeper ([`session::StoreKeeper`]): every refresh
+//! token the session receives, at login and at each later refresh, is in the store before it
+//! is used, where `coffre sync` finds it; a token `coffre sync` rotated meanwhile is picked up
+//! from there instead of ending the session.
 //!
 //! Docs gap: the token endpoint answers `invalid_grant` both for an unknown user and for a wrong
 //! password. We then try `POST /users`: created → log in again; "already exists" (409) → the
 //! password is wrong.
+
+use std::sync::Arc;
 
 use secrecy::SecretString;
 
@@ -33,9 +37,11 @@ impl Runner {
     /// Logs in with a stored refresh token.
     pub(super) async fn resume(&self, request: u64, token: SecretString) {
         let result = async {
-            match session::resume(self.config.clone(), token).await {
+            match session::resume(self.config.clone(), token, self.keeper()).await {
                 Ok(client) => self.start_session(client).await,
-                Err(OxlinError::LogInAgain(_)) => Err(CallFailure::SessionExpired),
+                Err(OxlinError::LogInAgain(_) | OxlinError::SessionExpired(_)) => {
+                    Err(CallFailure::SessionExpired)
+                }
                 Err(e) => Err(to_domain::call_failure(&e)),
             }
         }
@@ -58,7 +64,7 @@ impl Runner {
         self.sender.api(ApiEvent::LoggedIn { request, result });
     }
 
-    /// Keeps the session's current refresh token through the saved session, when
+    /// Keeps the session's refresh token if its keeper could not (its write failed), when
     /// `session_owner` says to (real hosts).
     async fn keep_session(&self, client: &Client) {
         let (Some(path), Some(owner)) = (&self.options.store, &self.options.session_owner) else {
@@ -119,8 +125,20 @@ impl Runner {
     }
 
     fn user_client(&self, email: &str, password: SecretString) -> Result<Client, CallFailure> {
-        Client::with_password(self.config.clone(), email, password, SCOPES)
-            .map_err(|e| to_domain::call_failure(&e))
+        let client = Client::with_password(self.config.clone(), email, password, SCOPES)
+            .map_err(|e| to_domain::call_failure(&e))?;
+        if let Some(keeper) = self.keeper() {
+            client.keep_tokens_with(Arc::new(keeper));
+        }
+        Ok(client)
+    }
+
+    /// The store as the session's token keeper, with real hosts (`session_owner` set).
+    fn keeper(&self) -> Option<session::StoreKeeper> {
+        let (Some(path), Some(owner)) = (&self.options.store, &self.options.session_owner) else {
+            return None;
+        };
+        Some(session::StoreKeeper::new(path, owner.clone()))
     }
 
     /// Creates the user; an existing one means the password given was wrong.

@@ -13,7 +13,8 @@
 //! With a local store, a sync's `Done` is sent only after the connection was fetched and written
 //! to the store in one transaction ([`crate::tasks::store_sync`]); a failed write turns it into
 //! a failure, the store unchanged. A failed poll reaches the status line once per run of
-//! failures (and the dashboard's OFFLINE badge when the host is unreachable), not every tick.
+//! failures (and the dashboard's OFFLINE badge when the host is unreachable), not every tick;
+//! an expired saved session (`OxlinError::SessionExpired`) is said once and ends the polling.
 
 mod translate;
 
@@ -78,6 +79,15 @@ impl Poller {
                     ticker.tick().await;
                     let fresh = match client.poll(&queue).await {
                         Ok(events) => events,
+                        Err(e @ crate::oxlin::error::OxlinError::SessionExpired(_)) => {
+                            // Dead for good: said once, never polled (nor refreshed) again.
+                            tracing::warn!("queue polling stops: {e}");
+                            sender.api(ApiEvent::Failed {
+                                connection: None,
+                                error: to_domain::call_failure(&e),
+                            });
+                            break;
+                        }
                         Err(e) => {
                             tracing::warn!("queue poll failed: {e}");
                             if !failing {

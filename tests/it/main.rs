@@ -5,6 +5,7 @@
 
 mod support;
 
+mod data_dir_private;
 mod exact_amounts;
 mod export_tools;
 mod hostile_echo;
@@ -36,6 +37,7 @@ mod sandbox_providers;
 mod sandbox_redirect;
 mod sandbox_state;
 mod session_handoff;
+mod session_kept;
 mod store_concurrency;
 mod store_migration;
 mod store_reconcile;

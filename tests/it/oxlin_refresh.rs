@@ -67,7 +67,7 @@ async fn a_used_refresh_token_is_refused_with_log_in_again_and_never_shown() {
 
     let replayed = Client::with_refresh_token(oxlin, first.clone()).unwrap();
     let error = account_ids(&replayed).await.unwrap_err();
-    assert!(matches!(error, OxlinError::LogInAgain(_)), "{error:?}");
+    assert!(matches!(error, OxlinError::SessionExpired(_)), "{error:?}");
     let text = format!("{error} {error:?} {replayed:?}");
     assert!(text.contains("log in again"), "{text}");
     assert!(!text.contains(first.expose_secret()), "{text}");
@@ -92,7 +92,7 @@ async fn a_resumed_session_whose_token_another_process_used_must_log_in_again() 
     let other = Client::with_refresh_token(oxlin, resumed.refresh_token().await.unwrap()).unwrap();
     account_ids(&other).await.unwrap();
     let error = account_ids(&resumed).await.unwrap_err();
-    assert!(matches!(error, OxlinError::LogInAgain(_)), "{error:?}");
+    assert!(matches!(error, OxlinError::SessionExpired(_)), "{error:?}");
 
     // The password session, whose token was taken first, logs in again with its password.
     assert!(!account_ids(&by_password).await.unwrap().is_empty());

@@ -2,6 +2,10 @@
 //! whichever ran last, the other resumes without a password. The TUI side runs the code the TUI
 //! runs: `real_host_login` picks the auto-login from the store, `app::start` turns it into a
 //! command, the task `Runner` executes it, and `app::update` takes the answer.
+//!
+//! The TUI and cron also share one session while both run: a `coffre sync` in between rotates
+//! the token under the open TUI, which picks the new one up from the store; a session nobody
+//! can refresh any more is reported once as expired (never as a wrong password).
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -10,10 +14,12 @@ use crate::support::sync_bank as support;
 
 use coffre::app::{ApiEvent, AutoLogin, Command, Model, Msg, Startup, start, update};
 use coffre::config::OxlinSection;
+use coffre::domain::CallFailure;
+use coffre::oxlin::secret::secret;
 use coffre::sync::session::TokenOwner;
 use coffre::tasks::{MsgSender, Runner, RunnerOptions};
 use crossterm::event::{KeyCode, KeyEvent};
-use support::{Bank, PASSWORD, bank_with_user, refresh_token, sync, sync_with};
+use support::{Bank, PASSWORD, bank_with_user, refresh_token, stored, sync, sync_with};
 use tokio::sync::mpsc::UnboundedReceiver;
 
 /// The `[oxlin]` section of the bank's config file, as `coffre` reads it.
@@ -134,4 +140,88 @@ async fn tui_login_then_sync_from_cron_without_a_password() {
     assert_eq!(code, 0, "{output}");
     assert!(output.contains(": synced"), "{output}");
     assert!(!output.contains("refused"), "{output}");
+}
+
+/// A TUI that resumed the session a first `coffre sync` stored, polling its queue.
+async fn tui_resumed_after_cron(bank: &Bank) -> (Runner, UnboundedReceiver<Msg>) {
+    let (code, output) = sync(bank).await;
+    assert_eq!(code, 0, "{output}");
+    let section = section(bank);
+    let auto_login = coffre::cli::real_host_login(&section, &store_path(bank, &section)).unwrap();
+    assert!(matches!(auto_login, Some(AutoLogin::RefreshToken(_))));
+    let mut model = Model::new(chrono::Utc::now(), false, Some(("", "")));
+    let startup = Startup {
+        store_has_data: true,
+        auto_login,
+    };
+    let commands = start(&mut model, startup);
+    let (runner, mut msgs) = tui_runner(bank);
+    login_answer(&runner, &mut msgs, commands).await;
+    (runner, msgs)
+}
+
+/// The background failures the runner reports within `wait`.
+async fn failures_within(msgs: &mut UnboundedReceiver<Msg>, wait: Duration) -> Vec<CallFailure> {
+    let mut failures = Vec::new();
+    let until = tokio::time::Instant::now() + wait;
+    while let Ok(Some(msg)) = tokio::time::timeout_at(until, msgs.recv()).await {
+        if let Msg::Api(ApiEvent::Failed { error, .. }) = msg {
+            failures.push(error);
+        }
+    }
+    failures
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_open_tuis_session_survives_a_cron_sync_in_between() {
+    let bank = bank_with_user("tui-beside-cron@example.com", &["default"]).await;
+    let (_runner, mut msgs) = tui_resumed_after_cron(&bank).await;
+    let from_tui = refresh_token(&bank).unwrap();
+
+    // Cron resumes from the TUI's token: the TUI's access token and refresh token die.
+    let (code, output) = sync_with(&bank, None).await;
+    assert_eq!(code, 0, "{output}");
+    assert_ne!(refresh_token(&bank).unwrap(), from_tui);
+
+    // The TUI's next polls refresh with the token cron stored (the two may take turns while
+    // cron runs): no failure at all, then or after a second cron run.
+    let failures = failures_within(&mut msgs, Duration::from_secs(2)).await;
+    assert!(
+        failures.is_empty(),
+        "the TUI lost its session: {failures:?}"
+    );
+    let (code, output) = sync_with(&bank, None).await;
+    assert_eq!(code, 0, "cron resumes beside the TUI again: {output}");
+    let failures = failures_within(&mut msgs, Duration::from_secs(2)).await;
+    assert!(
+        failures.is_empty(),
+        "the TUI lost its session: {failures:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dead_saved_session_is_reported_once_as_expired_not_as_a_wrong_password() {
+    let bank = bank_with_user("dead-session@example.com", &["default"]).await;
+    let (_runner, mut msgs) = tui_resumed_after_cron(&bank).await;
+    // Another process spends the TUI's token and loses the new one (never stores it), and the
+    // store holds nothing valid: nobody has a live token any more.
+    let tuis = refresh_token(&bank).unwrap();
+    stored(&bank)
+        .set_secret(coffre::sync::session::REFRESH_TOKEN, &secret("lost"))
+        .unwrap();
+    let config = section(&bank).client_config().unwrap();
+    let other = coffre::oxlin::client::Client::with_refresh_token(config, secret(tuis)).unwrap();
+    other.access_token().await.unwrap();
+
+    let failures = failures_within(&mut msgs, Duration::from_secs(3)).await;
+    assert_eq!(
+        failures,
+        vec![CallFailure::SessionExpired],
+        "said once, as an expired session"
+    );
+    assert_eq!(
+        refresh_token(&bank).as_deref(),
+        Some("lost"),
+        "nothing was stored over the dead session"
+    );
 }

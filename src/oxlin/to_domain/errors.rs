@@ -15,6 +15,7 @@ pub fn call_failure(e: &OxlinError) -> CallFailure {
         OxlinError::Network { .. } => CallFailure::Unreachable,
         OxlinError::ClientRefused(_) => CallFailure::BadClientCredentials,
         OxlinError::LogInAgain(_) => CallFailure::WrongPassword,
+        OxlinError::SessionExpired(_) => CallFailure::SessionExpired,
         other => CallFailure::Rejected(clean_line(&other.to_string())),
     }
 }

@@ -59,7 +59,14 @@ pub fn write_config(dir: &Path, sandbox: &RunningSandbox, config: &SandboxConfig
         id = config.client_id,
         secret = config.client_secret,
     );
-    std::fs::write(dir.join("config.toml"), toml).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, toml).unwrap();
+    // It holds a client_secret: private, as the README asks (else coffre warns on stderr).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
 }
 
 /// Runs `coffre ARGS --data-dir DIR/data` with the user's password in the environment.
