@@ -7,6 +7,7 @@ mod support;
 
 mod data_dir_private;
 mod exact_amounts;
+mod export_fuzz;
 mod export_tools;
 mod hostile_echo;
 mod hostile_numbers;
