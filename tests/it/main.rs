@@ -50,3 +50,4 @@ mod sync_lock;
 mod sync_login;
 mod sync_reconcile;
 mod sync_try_later;
+mod wire_fuzz;
