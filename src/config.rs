@@ -30,6 +30,8 @@
 //! `sandbox.sqlite`); a command that fails or prints nothing is an error naming the setting,
 //! never the output.
 
+#[cfg(test)]
+mod fuzz;
 mod permissions;
 
 use std::path::{Path, PathBuf};

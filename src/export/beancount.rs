@@ -3,6 +3,10 @@
 //! metadata, the bank account against `Expenses:<Category>` or `Income:<Category>`, after one
 //! opening balance per account ([`super::opening`]) so that each account's booked total is the
 //! bank's balance.
+//!
+//! Both postings carry their amount: beancount fills an elided one by quantizing in Python's
+//! 28-digit decimal context, and crashes (`decimal.InvalidOperation`) on an amount of more
+//! digits, which Decimal allows (found by tests/it/export_fuzz.rs).
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -47,7 +51,11 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
             "  {}  {} {}",
             opening.account, opening.amount, opening.commodity
         )?;
-        writeln!(out, "  {OPENING_ACCOUNT}")?;
+        writeln!(
+            out,
+            "  {OPENING_ACCOUNT}  {} {}",
+            -opening.amount, opening.commodity
+        )?;
     }
     for t in &data.transactions {
         let flag = if t.is_pending() { '!' } else { '*' };
@@ -61,7 +69,13 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
             t.amount.amount,
             commodity(&t.amount.currency)
         )?;
-        writeln!(out, "  {}", counter_account(t))?;
+        writeln!(
+            out,
+            "  {}  {} {}",
+            counter_account(t),
+            -t.amount.amount,
+            commodity(&t.amount.currency)
+        )?;
     }
     Ok(())
 }

@@ -3,7 +3,8 @@
 //! `Expenses:<Category>` or `Income:<Category>`, after one opening balance per account
 //! ([`super::opening`]) so that each account's booked total is the bank's balance.
 //!
-//! Descriptions lose `;` (it starts a comment) and amounts are written `-12.30 EUR`.
+//! Descriptions lose `;` (it starts a comment), a leading `(` becomes `[` (it would open a
+//! transaction code) and amounts are written `-12.30 EUR`.
 
 use std::io::Write;
 
@@ -29,6 +30,11 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
         let flag = if t.is_pending() { '!' } else { '*' };
         let label = clean_line(&t.label).replace(';', ",");
         let label = label.trim();
+        // After the status flag, `(` opens a transaction code: hledger then wants its `)`.
+        let label = match label.strip_prefix('(') {
+            Some(rest) => format!("[{rest}"),
+            None => label.to_owned(),
+        };
         writeln!(out)?;
         writeln!(out, "{} {flag} {label}", t.filing_date())?;
         writeln!(

@@ -15,6 +15,10 @@ mod hide;
 
 pub use hide::{HIDDEN, SentSecrets};
 
+/// The longest description kept from a server's answer, in characters; longer ones are cut
+/// and end with `…` (a server may answer with megabytes).
+pub const MAX_DESCRIPTION_CHARS: usize = 500;
+
 use super::challenge::AnswerError;
 use super::pgp::PgpError;
 use crate::sanitize::clean_line;
@@ -108,7 +112,7 @@ impl OxlinError {
                 .as_ref()
                 .and_then(|v| v.get(key))
                 .and_then(|v| v.as_str())
-                .map(|v| clean_line(&sent.hide(v)))
+                .map(|v| shown(v, sent))
         };
         let code = text("error").unwrap_or_default();
         let description = text("error_description")
@@ -144,6 +148,17 @@ impl OxlinError {
     }
 }
 
+/// A server's text as shown: secrets hidden both before and after sanitising (the sanitiser
+/// drops invisible characters, which could otherwise join an echoed secret back together), then
+/// cut to [`MAX_DESCRIPTION_CHARS`].
+fn shown(text: &str, sent: &SentSecrets) -> String {
+    let clean = clean_line(&sent.hide(&clean_line(&sent.hide(text))));
+    match clean.char_indices().nth(MAX_DESCRIPTION_CHARS) {
+        Some((cut, _)) => format!("{}…", &clean[..cut]),
+        None => clean,
+    }
+}
+
 /// The first `` `word` `` in a description.
 fn first_quoted(description: &str) -> Option<String> {
     let start = description.find('`')? + 1;
@@ -151,6 +166,8 @@ fn first_quoted(description: &str) -> Option<String> {
     Some(description[start..start + len].to_owned()).filter(|f| !f.is_empty())
 }
 
+#[cfg(test)]
+mod fuzz;
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ mod support;
 
 mod data_dir_private;
 mod exact_amounts;
+mod export_fuzz;
 mod export_tools;
 mod hostile_echo;
 mod hostile_numbers;
@@ -49,3 +50,4 @@ mod sync_lock;
 mod sync_login;
 mod sync_reconcile;
 mod sync_try_later;
+mod wire_fuzz;

@@ -245,4 +245,6 @@ pub fn file_name(selector: &str) -> String {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;

@@ -18,14 +18,15 @@ impl Every {
     /// `<n>d`, `<n>w` or `<n>m`, n ≥ 1.
     pub fn parse(text: &str) -> Result<Self, String> {
         let bad = || format!("`{text}` is not a period like 15d, 2w or 1m");
-        let (n, unit) = text.split_at(text.len().saturating_sub(1));
+        let unit_at = text.char_indices().last().map_or(0, |(at, _)| at);
+        let (n, unit) = text.split_at(unit_at);
         let n: u32 = n.parse().map_err(|_| bad())?;
         if n == 0 {
             return Err(bad());
         }
         match unit {
             "d" => Ok(Self::Days(n)),
-            "w" => Ok(Self::Days(n * 7)),
+            "w" => n.checked_mul(7).map(Self::Days).ok_or_else(bad),
             "m" => Ok(Self::Months(n)),
             _ => Err(bad()),
         }

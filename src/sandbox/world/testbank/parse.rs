@@ -109,7 +109,7 @@ fn record(
             )?;
             let template = transaction(amount(fields[1])?, date(fields[2])?, fields[5]);
             let every = Every::parse(fields[3])?;
-            let count = number(fields[4], "count")?;
+            let count = count(fields[4])?;
             let mut txs = recurring(&template, every, count);
             for tx in &mut txs {
                 for field in &fields[6..] {
@@ -120,7 +120,7 @@ fn record(
         }
         "COFFRE_GENERATE" => {
             need(5, "COFFRE_GENERATE|<count>|<seed>|<start>|<end>")?;
-            let count = number(fields[1], "count")?;
+            let count = count(fields[1])?;
             let seed = number(fields[2], "seed")?;
             let (start, end) = (date(fields[3])?, date(fields[4])?);
             if end < start {
@@ -175,6 +175,19 @@ fn record(
         other => return Err(format!("unknown record `{}`", clip(other))),
     }
     Ok(())
+}
+
+/// The most transactions one directive may make (the `large` file's biggest makes 40 000): a
+/// typo of a few digits must not build billions of transactions in memory.
+const MAX_COUNT: u32 = 1_000_000;
+
+/// A `<count>` field, at most [`MAX_COUNT`].
+fn count(text: &str) -> Result<u32, String> {
+    let count = number(text, "count")?;
+    if count > MAX_COUNT {
+        return Err(format!("count {count} is more than {MAX_COUNT}"));
+    }
+    Ok(count)
 }
 
 /// The account the transaction records belong to: the last ACCOUNT.
