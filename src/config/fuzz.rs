@@ -93,7 +93,8 @@ fn breakage(secret: String) -> impl Strategy<Value = String> {
         Just("client_id = 5".to_owned()),
         Just("auth_url = true".to_owned()),
         Just(format!("[oxlin]\nclient_secret = \"{secret}\"")),
-        "[^\n]{1,30}".prop_map(|garbage| format!("{garbage} = = {garbage}")),
+        // Led by a letter: garbage starting with `#` would be a comment, a valid line.
+        "[^\n]{1,30}".prop_map(|garbage| format!("x{garbage} = = {garbage}")),
     ]
 }
 
