@@ -9,6 +9,8 @@ use coffre::sandbox::testbank::{seed, seed_user};
 use coffre::sandbox::{Faults, SandboxConfig, start};
 use coffre::store::{Store, TransactionQuery};
 
+use crate::support::sync_bank::write_config;
+
 const PASSWORD: &str = "correct horse battery";
 /// The runs allowed to converge. The faults are random (unseeded) and CI machines are loaded, so
 /// the bound is generous: what the test holds to is that no run loses or doubles anything and
@@ -34,16 +36,9 @@ async fn repeated_syncs_over_a_flaky_link_converge_on_every_transaction_once() {
     };
     assert_eq!(bank_ids.len(), 10_000);
     let dir = tempfile::tempdir().unwrap();
-    let toml = format!(
-        "[oxlin]\nauth_url = \"{b}\"\napi_url = \"{a}\"\nclient_id = \"{i}\"\n\
-         client_secret = \"{s}\"\nusername = \"{email}\"\n",
-        b = sandbox.base_url,
-        a = sandbox.api_url(),
-        i = config.client_id,
-        s = config.client_secret,
-    );
+    // The same config file as every `coffre sync` test (0600: it holds a client_secret).
+    write_config(dir.path(), &sandbox, &config, email);
     let config_file = dir.path().join("config.toml");
-    std::fs::write(&config_file, toml).unwrap();
     let data = dir.path().join("data");
 
     let mut counts = Vec::new();
