@@ -3,13 +3,11 @@
 //! a password (issue 9: 16 of 16 kills logged the cron user out when the rotated token was
 //! only stored at the end).
 
-use std::time::{Duration, Instant};
-
 use coffre::sandbox::testbank::seed;
 
-use crate::support::sync_bank::{bank_with_user, refresh_token, sync, sync_with};
-
-const DEADLINE: Duration = Duration::from_secs(120);
+use crate::support::sync_bank::{
+    bank_with_user, kill_while_writing, refresh_token, sync, sync_with,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cron_sync_killed_after_resuming_leaves_a_session_the_next_one_resumes() {
@@ -41,20 +39,7 @@ async fn a_cron_sync_killed_after_resuming_leaves_a_session_the_next_one_resumes
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let wal = data.join("sandbox.sqlite-wal");
-    let started = Instant::now();
-    loop {
-        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-        if size > 4_000_000 {
-            break;
-        }
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("the sync ended ({status}) before it could be killed while writing");
-        }
-        assert!(started.elapsed() < DEADLINE, "the write never started");
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    child.kill().await.unwrap();
+    kill_while_writing(&mut child, &data).await;
 
     let after_kill = refresh_token(&bank).expect("the session is still stored");
     assert_ne!(

@@ -2,8 +2,6 @@
 //! and holds what it had committed: whole groups of pages (a multiple of the page size per
 //! account), each line once; the next sync resumes and completes it, each line exactly once.
 
-use std::time::{Duration, Instant};
-
 use coffre::oxlin::client::Client;
 use coffre::oxlin::config::OxlinConfig;
 use coffre::oxlin::secret::secret;
@@ -11,9 +9,9 @@ use coffre::sandbox::testbank::seed;
 use coffre::sandbox::{SandboxConfig, start};
 use coffre::store::{Store, TransactionQuery};
 
-const PASSWORD: &str = "correct horse battery";
-const DEADLINE: Duration = Duration::from_secs(120);
+use crate::support::sync_bank::kill_while_writing;
 
+const PASSWORD: &str = "correct horse battery";
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sync_killed_while_writing_leaves_the_previous_store() {
     let config = SandboxConfig::default();
@@ -56,20 +54,7 @@ async fn a_sync_killed_while_writing_leaves_the_previous_store() {
 
     // Kill the first sync once its write has spilled megabytes into the WAL.
     let mut child = sync().spawn().unwrap();
-    let wal = data.join("sandbox.sqlite-wal");
-    let started = Instant::now();
-    loop {
-        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-        if size > 4_000_000 {
-            break;
-        }
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("the sync ended ({status}) before it could be killed while writing");
-        }
-        assert!(started.elapsed() < DEADLINE, "the write never started");
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    child.kill().await.unwrap();
+    kill_while_writing(&mut child, &data).await;
 
     let store = Store::open(&data.join("sandbox.sqlite")).unwrap();
     let count = store

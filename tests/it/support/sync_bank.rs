@@ -153,3 +153,26 @@ pub fn refresh_token(bank: &Bank) -> Option<String> {
         .unwrap()?;
     Some(token.expose_secret().to_owned())
 }
+
+/// Kills the `coffre sync` in `child` (a store in `data`) once its write has spilled megabytes
+/// into the WAL: mid-write, whatever the machine's speed. Fails when it ends first or never
+/// writes within two minutes.
+pub async fn kill_while_writing(child: &mut tokio::process::Child, data: &Path) {
+    let wal = data.join("sandbox.sqlite-wal");
+    let started = std::time::Instant::now();
+    loop {
+        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if size > 4_000_000 {
+            break;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the sync ended ({status}) before it could be killed while writing");
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the write never started"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    child.kill().await.unwrap();
+}
