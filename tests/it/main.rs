@@ -50,4 +50,7 @@ mod sync_lock;
 mod sync_login;
 mod sync_reconcile;
 mod sync_try_later;
+mod widget_agreement;
+mod widget_browser;
+mod widget_pages;
 mod wire_fuzz;
