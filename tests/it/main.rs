@@ -53,4 +53,5 @@ mod sync_try_later;
 mod widget_agreement;
 mod widget_browser;
 mod widget_pages;
+mod widget_renewal;
 mod wire_fuzz;
