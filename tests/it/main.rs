@@ -52,6 +52,7 @@ mod sync_reconcile;
 mod sync_try_later;
 mod widget_agreement;
 mod widget_browser;
+mod widget_channels;
 mod widget_pages;
 mod widget_renewal;
 mod wire_fuzz;

@@ -83,6 +83,8 @@ pub enum FlowKind {
     EditCredentials,
     UserInput,
     Terms,
+    /// Agreement only: consent to, or stop consenting to, a connection's accounts.
+    ManageAccounts,
 }
 
 /// Where a flow stands: the page the user sees.
@@ -102,7 +104,7 @@ pub enum Step {
     Working,
     /// The bank asks a challenge: these inputs (the `*_USER_INPUT_REQUESTED` challenge array).
     Challenge(Vec<Value>),
-    /// `select_accounts`: the user picks the accounts to share.
+    /// `select_accounts` (or manage accounts): the user picks the accounts to share.
     Consent,
     /// The flow is over.
     Done(Outcome),
