@@ -173,3 +173,74 @@ async fn manage_accounts_stops_sharing_an_unticked_account_and_is_refused_withou
     .await;
     assert_eq!(query_of(&location(&refused))["error"], "AGREEMENT_REQUIRED");
 }
+
+#[tokio::test]
+async fn select_accounts_with_agreement_shares_only_the_ticked_accounts() {
+    let w = widget_world(false, "select-some@example.fr").await;
+    let session = w.session(true).await;
+    let add = format!(
+        "/widget/add_connection?session_id={session}&provider_id=87&channel_definition_id=13400&select_accounts=true&redirect_url={}",
+        url::form_urlencoded::byte_serialize(CALLBACK.as_bytes()).collect::<String>()
+    );
+    get(&w, &add).await;
+    let form = [
+        ("session_id", session.as_str()),
+        ("300", "dev"),
+        ("301", "dev"),
+        ("302", ""),
+    ];
+    no_redirects()
+        .post(w.h.url("/widget/flow/credentials"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        flow_until(&w, &session, "Quels comptes partager")
+            .await
+            .is_none()
+    );
+    let (_, listed) = w.api_get("/accounts").await;
+    let pending: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(pending.len() >= 2, "{listed}");
+
+    // Ticking nothing is refused on the page; nothing is lost.
+    let none = no_redirects()
+        .post(w.h.url("/widget/flow/consent"))
+        .form(&[("session_id", session.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(none.status(), 422);
+    assert!(
+        none.text()
+            .await
+            .unwrap()
+            .contains("Cochez au moins un compte")
+    );
+
+    let keep = format!("account_{}", pending[1]);
+    no_redirects()
+        .post(w.h.url("/widget/flow/consent"))
+        .form(&[("session_id", session.as_str()), (keep.as_str(), "on")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        flow_until(&w, &session, "never shown").await.unwrap()["status"],
+        "success"
+    );
+    let (_, after) = w.api_get("/accounts").await;
+    let shared: Vec<(&str, &str)> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(shared, [(pending[1].as_str(), "ACTIVE")]);
+}
