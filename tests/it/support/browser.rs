@@ -100,9 +100,44 @@ impl Browser {
         }
     }
 
-    /// Clicks the element `css`.
+    /// The id WebDriver gives the current document's root element (a new page, a new id).
+    async fn document(&self) -> Option<String> {
+        let root = self.client.find(Locator::Css("html")).await.ok()?;
+        Some(root.element_id().to_string())
+    }
+
+    /// Clicks the element `css` (a link or a submit button) and waits until the browser shows
+    /// the next page, so that the next step never acts on the page being left.
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap();
+        let before = self.document().await;
+        let mut clicked = Err(String::new());
+        for _ in 0..3 {
+            clicked = self
+                .find(css)
+                .await
+                .click()
+                .await
+                .map_err(|e| e.to_string());
+            if clicked.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        clicked.unwrap_or_else(|e| panic!("clicking `{css}` failed: {e}"));
+        for _ in 0..200 {
+            if self
+                .document()
+                .await
+                .is_some_and(|now| Some(&now) != before.as_ref())
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "clicking `{css}` led to no new page (still {})",
+            self.url().await
+        );
     }
 
     /// Types `text` into the field `css` (emptied first).
