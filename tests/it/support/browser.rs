@@ -173,6 +173,16 @@ impl Drop for Browser {
     }
 }
 
+#[tokio::test]
+async fn a_dropped_browser_leaves_no_chromedriver_behind() {
+    let browser = Browser::start().await;
+    let pid = browser.driver.id();
+    let alive = |pid: u32| std::path::Path::new(&format!("/proc/{pid}")).exists();
+    assert!(alive(pid));
+    drop(browser); // what a failing test's unwinding does
+    assert!(!alive(pid), "chromedriver {pid} outlived its Browser");
+}
+
 /// Kills chromedriver's process group when dropped (a panic while starting included).
 struct Killer(Option<Child>);
 

@@ -65,3 +65,23 @@ fn query_overrides_the_session_defaults() {
     assert_eq!(Lang::from_query(Some("en")), Lang::En);
     assert_eq!(Lang::from_query(None), Lang::Fr);
 }
+
+proptest::proptest! {
+    /// Whatever `state` the client put in its redirect URL, the redirect gives it back intact,
+    /// followed by the result, and nothing else.
+    #[test]
+    fn any_client_state_comes_back_intact_before_the_result(state in "\\PC{0,40}", id in "[0-9]{1,8}") {
+        let mut base = url::Url::parse("http://127.0.0.1:9/callback").unwrap();
+        base.query_pairs_mut().append_pair("state", &state);
+        let mut flow = Flow::new(FlowKind::AddConnection, Lang::En, Some(base), Params::default());
+        flow.connection_id = Some(id.clone());
+        let url = flow.return_url(&Outcome::Cancelled).unwrap();
+        let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        let expected = vec![
+            ("state".to_owned(), state),
+            ("connection_id".to_owned(), id),
+            ("status".to_owned(), "cancelled".to_owned()),
+        ];
+        proptest::prop_assert_eq!(pairs, expected);
+    }
+}
