@@ -120,7 +120,7 @@ async fn widget_in_a_real_browser_shows_an_invalid_field_next_to_it_and_keeps_th
         browser
             .text("#error-302")
             .await
-            .starts_with("Unknown test-bank file:")
+            .starts_with("File refused: unknown test-bank file `no-such-file`")
     );
     let login = browser
         .find("#field-300")
