@@ -1,7 +1,8 @@
 //! Adding or renewing a bank (pure, like `update`): the bank picker, the credential form
 //! (EMBEDDED) and the wait for the bank's website (REDIRECT), their keys and the API answers
 //! they wait for. The [`Onboarding`](crate::app::model::Onboarding) context remembers the last
-//! form (to come back to it after refused credentials) and the connection being renewed.
+//! form and what was typed in it, secrets excepted (to come back to it after refused
+//! credentials), and the connection being renewed (a retry renews the connection that failed).
 //!
 //! Once a connection is created (form or redirect), its sync is [`progress`]'s.
 
@@ -47,6 +48,7 @@ pub(crate) fn form_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         }
         FormAction::Submit(values) => {
             let (provider, channel) = (form.provider.id.clone(), form.channel.id.clone());
+            model.onboarding.typed = form.typed();
             let request = model.next_id();
             if let Screen::CredentialForm(form) = &mut model.screen {
                 form.pending = Some(request);
@@ -122,13 +124,17 @@ pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
     Vec::new()
 }
 
-/// Enter on the sync screen after a failure: back to the form, or to the picker.
+/// Enter on the sync screen after a failure. The connection exists at the aggregator, so a
+/// retry fixes IT (never creates a second one): the form opens again refilled with what was
+/// typed (secrets excepted) and renews that connection's credentials; a failure the form
+/// cannot fix (a password to change or an action on the bank's website) lands on the
+/// dashboard, where the bank's heading says what to do.
 pub(crate) fn retry_after_failure(model: &mut Model) -> Vec<Command> {
     let failed = model.sync.rows.iter().find_map(|r| match &r.step {
-        SyncStep::Failed(f) => Some(f.clone()),
+        SyncStep::Failed(f) => Some((r.connection.clone(), f.clone())),
         _ => None,
     });
-    let Some(failure) = failed else {
+    let Some((connection, failure)) = failed else {
         return Vec::new();
     };
     model
@@ -140,10 +146,19 @@ pub(crate) fn retry_after_failure(model: &mut Model) -> Vec<Command> {
         crate::domain::retry_from_form(&failure),
     ) {
         (Some((p, c)), true) => {
-            model.screen = Screen::CredentialForm(CredentialForm::new(p.clone(), c.clone()));
+            let form = CredentialForm::new(p.clone(), c.clone()).with_typed(&model.onboarding.typed);
+            model.onboarding.renewing = Some(connection);
+            model.screen = Screen::CredentialForm(form);
             Vec::new()
         }
-        _ => back_to_picker(model),
+        _ => {
+            model.onboarding.renewing = None;
+            model.status = Some(Status::Info(
+                crate::wording::failures::sync_failure_words(&failure),
+            ));
+            model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+            vec![Command::LoadDashboard]
+        }
     }
 }
 

@@ -3,12 +3,18 @@
 //! the API's regexp, the failing field marked and why; Enter submits only when every field is
 //! valid. Fields marked `encrypt: true` are flagged in the command so the runner PGP-encrypts them.
 //!
+//! On submit the secret fields (PWD, NUMERIC_PWD, `encrypt: true`) are moved out and emptied;
+//! the others keep what was typed, so the form waiting for the bank, sent back with an error,
+//! or opened again for a retry ([`CredentialForm::with_typed`]) shows it; while a submission
+//! is in flight no field is marked as a problem.
+//!
 //! Docs gap: the API has no "optional" flag; a credential is optional when its regexp accepts
 //! the empty string (the test bank's configuration-file field `302` does). A rule that
 //! `bank_rules::compile_rule` refuses (invalid, or over its size limits) makes the field
 //! required-only: it must not be empty, and the bank checks the format.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use secrecy::SecretString;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -59,6 +65,11 @@ pub fn field_kind(kind: &InputKind) -> FieldKind {
     }
 }
 
+/// A credential that is never kept nor shown again once sent.
+fn is_secret(spec: &CredentialField) -> bool {
+    spec.encrypt || matches!(spec.kind, InputKind::Pwd | InputKind::NumericPwd)
+}
+
 /// A field for one credential or challenge input.
 pub fn field_for(spec: &CredentialField, label: String) -> TextField {
     let field = TextField::new(label, field_kind(&spec.kind)).with_pattern(&spec.regexp);
@@ -103,6 +114,28 @@ impl CredentialForm {
         }
     }
 
+    /// The form refilled with `typed` (credential id, value), secret fields left empty.
+    pub fn with_typed(mut self, typed: &[(String, String)]) -> Self {
+        for (spec, field) in &mut self.fields {
+            if is_secret(spec) {
+                continue;
+            }
+            if let Some((_, value)) = typed.iter().find(|(id, _)| *id == spec.id) {
+                *field = field.clone().with_value(value.clone());
+            }
+        }
+        self
+    }
+
+    /// What is typed in the fields that are not secret (credential id, value).
+    pub fn typed(&self) -> Vec<(String, String)> {
+        self.fields
+            .iter()
+            .filter(|(spec, _)| !is_secret(spec))
+            .map(|(spec, f)| (spec.id.clone(), f.value().to_owned()))
+            .collect()
+    }
+
     /// The first invalid field and why.
     pub fn first_problem(&self) -> Option<(usize, String)> {
         self.fields
@@ -136,7 +169,11 @@ impl CredentialForm {
                     .iter_mut()
                     .map(|(spec, f)| CredentialValue {
                         id: spec.id.clone(),
-                        value: f.take_secret(),
+                        value: if is_secret(spec) {
+                            f.take_secret()
+                        } else {
+                            SecretString::from(f.value().to_owned())
+                        },
                         encrypt: spec.encrypt,
                     })
                     .collect();
@@ -167,7 +204,8 @@ impl CredentialForm {
                 i == self.focus,
                 ctx.theme,
             );
-            let shown = self.tried || !field.value().is_empty();
+            let shown =
+                self.pending.is_none() && (self.tried || !field.value().is_empty());
             if let Some(problem) = field.problem().filter(|_| shown) {
                 let text = format!("  ✗ {}: {problem}", field.label);
                 Line::styled(text, ctx.theme.error)

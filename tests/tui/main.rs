@@ -4,6 +4,7 @@
 //! and theme colours.
 
 mod common;
+mod connections_visible;
 mod dashboard;
 mod e2e;
 mod flows;

@@ -17,6 +17,7 @@ use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
 
 use super::Dashboard;
+use super::picks::Pick;
 use crate::domain::SyncStep;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
@@ -38,13 +39,14 @@ enum Item {
     Subtotal(Option<usize>),
 }
 
-/// What a connection needs from the user, if anything, as a short note (words:
-/// [`crate::wording::actions::dashboard_note`]).
-pub fn needed_action(c: &ConnectionSummary, now: DateTime<Utc>) -> Option<String> {
+/// What a connection with `shared` accounts on screen needs from the user, if anything, as a
+/// short note (words: [`crate::wording::actions::dashboard_note`]).
+pub fn needed_action(c: &ConnectionSummary, now: DateTime<Utc>, shared: usize) -> Option<String> {
     dashboard_note(
         &c.next_action,
         c.is_closed(),
         c.accounts_pending_consent,
+        shared,
         now,
     )
 }
@@ -96,9 +98,13 @@ impl Dashboard {
         let [list, footer] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
         let items = self.items();
-        let selected_item = self
-            .selected_account()
-            .and_then(|sel| items.iter().position(|i| *i == Item::Account(sel)));
+        let selected_item = self.selected().and_then(|sel| {
+            let wanted = match sel {
+                Pick::Account(a) => Item::Account(a),
+                Pick::Bank(c) => Item::Bank(Some(c)),
+            };
+            items.iter().position(|i| *i == wanted)
+        });
         let rows = list.height as usize;
         if let Some(pos) = selected_item {
             if pos < self.accounts_offset {
@@ -121,9 +127,15 @@ impl Dashboard {
             };
             let selected = Some(n + self.accounts_offset) == selected_item;
             match item {
-                Item::Bank(c) => self
-                    .bank_line(*c, ctx, sync, line_area.width)
-                    .render(line_area, buf),
+                Item::Bank(c) => {
+                    let line = self.bank_line(*c, ctx, sync, line_area.width);
+                    if selected {
+                        buf.set_style(line_area, ctx.theme.selected);
+                        line.style(ctx.theme.selected).render(line_area, buf);
+                    } else {
+                        line.render(line_area, buf);
+                    }
+                }
                 Item::Account(a) => self.account_line(*a, line_area, buf, ctx, selected),
                 Item::Subtotal(c) => {
                     let members = self
@@ -159,10 +171,11 @@ impl Dashboard {
         };
         // A long bank name leaves room for its status and the action it needs.
         let name_w = if width < 40 { width } else { width / 2 };
-        let mut spans = vec![Span::styled(
-            fit(conn.bank(), name_w as usize),
-            ctx.theme.title,
-        )];
+        let name = match &conn.login {
+            Some(login) => format!("{} · login {login}", conn.bank()),
+            None => conn.bank().to_string(),
+        };
+        let mut spans = vec![Span::styled(fit(&name, name_w as usize), ctx.theme.title)];
         let step = sync
             .rows
             .iter()
@@ -198,7 +211,8 @@ impl Dashboard {
         }
         // A failed sync already says what to do: the standing action would repeat it.
         let failed = matches!(step, Some(SyncStep::Failed(_)));
-        match needed_action(conn, ctx.now).filter(|_| !failed) {
+        let shared = c.map_or(0, |c| self.accounts_of(c));
+        match needed_action(conn, ctx.now, shared).filter(|_| !failed) {
             Some(action) => spans.push(Span::styled(format!("  ⚠ {action}"), ctx.theme.error)),
             None if step.is_none() => spans.push(Span::styled("  ✓", ctx.theme.ok)),
             None => {}
