@@ -4,7 +4,11 @@
 //! form and what was typed in it, secrets excepted (to come back to it after refused
 //! credentials), and the connection being renewed (a retry renews the connection that failed).
 //!
-//! Once a connection is created (form or redirect), its sync is [`progress`]'s.
+//! A bank already connected with the same login is caught before anything is created
+//! ([`duplicate`]). Once a connection is created (form or redirect), its sync is
+//! [`progress`]'s.
+
+mod duplicate;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -34,12 +38,18 @@ pub(crate) fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
 
 /// A key on the credential form: Esc back to the picker; a valid form is sent.
 pub(crate) fn form_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
-    let Screen::CredentialForm(form) = &mut model.screen else {
+    if !matches!(model.screen, Screen::CredentialForm(_)) {
         return Vec::new();
-    };
+    }
     if key.code == KeyCode::Esc {
         return back_to_picker(model);
     }
+    if let Some(cmds) = duplicate::check(model, key) {
+        return cmds;
+    }
+    let Screen::CredentialForm(form) = &mut model.screen else {
+        return Vec::new();
+    };
     match form.on_key(key) {
         FormAction::None => Vec::new(),
         FormAction::Refused(why) => {

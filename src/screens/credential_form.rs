@@ -18,7 +18,7 @@ use secrecy::SecretString;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::bank_rules::compile_rule;
 use crate::domain::{Channel, CredentialField, CredentialValue, InputKind, Provider};
@@ -41,6 +41,11 @@ pub struct CredentialForm {
     pub pending: Option<u64>,
     /// The last failure (already a sentence).
     pub error: Option<String>,
+    /// The bank is already connected with the login typed: the user is asked what to do
+    /// (`app::onboarding::duplicate`).
+    pub duplicate: Option<crate::domain::KnownConnection>,
+    /// The user chose to connect it again anyway.
+    pub duplicate_accepted: bool,
 }
 
 /// What a key press on the form asks for.
@@ -111,7 +116,28 @@ impl CredentialForm {
             tried: false,
             pending: None,
             error: None,
+            duplicate: None,
+            duplicate_accepted: false,
         }
+    }
+
+    /// True when `key` would send the form (Enter on the last field, every field valid).
+    pub fn would_submit(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::Enter
+            && self.pending.is_none()
+            && !self.fields.is_empty()
+            && self.focus == self.fields.len() - 1
+            && self.first_problem().is_none()
+    }
+
+    /// The login typed: the first credential that is not secret (the one the API shows
+    /// masked), when not empty.
+    pub fn login(&self) -> Option<String> {
+        self.typed()
+            .into_iter()
+            .next()
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_empty())
     }
 
     /// The form refilled with `typed` (credential id, value), secret fields left empty.
@@ -229,7 +255,10 @@ impl CredentialForm {
             Line::default()
         };
         if y < bottom {
-            line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+            // A long message (the duplicate question) wraps rather than losing its end.
+            Paragraph::new(line)
+                .wrap(Wrap { trim: true })
+                .render(Rect::new(inner.x, y, inner.width, bottom - y), buf);
         }
     }
 }

@@ -12,5 +12,6 @@ mod keys;
 mod robustness;
 mod sanitiser;
 mod screens;
+mod same_bank_twice;
 mod session;
 mod themes;

@@ -83,7 +83,12 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             vec![Command::DeleteConnection { connection }]
         }
         DashboardAction::Export(format, account) => vec![Command::Export { format, account }],
-        DashboardAction::AddBank => back_to_picker(model),
+        DashboardAction::AddBank => {
+            if let Screen::Dashboard(d) = &model.screen {
+                model.onboarding.known = d.known_connections();
+            }
+            back_to_picker(model)
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! its heading is not a stop of its own and the cursor still starts on the first account.
 
 use super::Dashboard;
+use crate::domain::KnownConnection;
 use crate::store::read_model::ConnectionSummary;
 
 /// One stop of the accounts view's cursor.
@@ -64,6 +65,19 @@ impl Dashboard {
             Pick::Bank(c) => c,
         };
         self.connections.get(c)
+    }
+
+    /// Every connection shown, as the duplicate check of the credential form needs it.
+    pub fn known_connections(&self) -> Vec<KnownConnection> {
+        self.connections
+            .iter()
+            .map(|c| KnownConnection {
+                id: c.id().clone(),
+                provider_id: c.connection.provider_id.clone(),
+                bank: c.bank().to_string(),
+                login: c.login.clone(),
+            })
+            .collect()
     }
 
     /// How many accounts of connection `c` are on screen.
