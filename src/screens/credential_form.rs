@@ -164,10 +164,20 @@ impl CredentialForm {
 
     /// The first invalid field and why.
     pub fn first_problem(&self) -> Option<(usize, String)> {
-        self.fields
-            .iter()
-            .enumerate()
-            .find_map(|(i, (_, f))| f.problem().map(|p| (i, p)))
+        (0..self.fields.len()).find_map(|i| self.problem_of(i).map(|p| (i, p)))
+    }
+
+    /// Why field `i` is not acceptable yet, in the user's words: a value the bank's rule
+    /// refuses is explained (`crate::wording::failures::format_mismatch`).
+    fn problem_of(&self, i: usize) -> Option<String> {
+        let (spec, field) = self.fields.get(i)?;
+        let problem = field.problem()?;
+        // Empty ("required") and dates ("expected dd/mm/yyyy") already say what to do.
+        if field.value().is_empty() || problem.starts_with("expected") {
+            return Some(problem);
+        }
+        let numeric = matches!(spec.kind, InputKind::Numeric | InputKind::NumericPwd);
+        Some(crate::wording::failures::format_mismatch(numeric))
     }
 
     /// Handles a key.
@@ -232,7 +242,7 @@ impl CredentialForm {
             );
             let shown =
                 self.pending.is_none() && (self.tried || !field.value().is_empty());
-            if let Some(problem) = field.problem().filter(|_| shown) {
+            if let Some(problem) = self.problem_of(i).filter(|_| shown) {
                 let text = format!("  ✗ {}: {problem}", field.label);
                 Line::styled(text, ctx.theme.error)
                     .render(Rect::new(inner.x, y + 1, inner.width, 1), buf);

@@ -12,12 +12,14 @@
 
 mod accounts;
 mod bank_detail;
+mod bank_line;
 pub mod filter_bar;
 mod frame;
 pub mod history;
 mod keys;
 mod order;
 mod picks;
+mod totals;
 pub mod query;
 pub mod transactions;
 mod transactions_view;

@@ -57,6 +57,10 @@ impl std::fmt::Display for Problem {
     /// The problem in words (`crate::wording::actions`).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Problem::Action(NextAction::RetryLater) => f.write_str(
+                "part of it could not be read this time, the rest is saved: sync again in a \
+                 few minutes (s)",
+            ),
             Problem::Action(action) => f.write_str(&sentence(action)),
             Problem::AccountsWaitForConsent(n) => f.write_str(&accounts_wait_for_consent(*n)),
             Problem::Failed(reason) => f.write_str(&sync_failed(reason)),

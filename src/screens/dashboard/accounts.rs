@@ -17,15 +17,14 @@ use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
 
 use super::Dashboard;
+use super::totals::totals;
 use super::picks::Pick;
-use crate::domain::SyncStep;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
-use crate::store::read_model::{AccountSummary, ConnectionSummary, STALE_AFTER_HOURS};
-use crate::ui::format::{fit, masked_iban, money};
+use crate::store::read_model::{ConnectionSummary, STALE_AFTER_HOURS};
+use crate::ui::format::{masked_iban, money};
 use crate::ui::widgets::badge::freshness_badge;
 use crate::ui::widgets::sparkline::sparkline;
-use crate::ui::widgets::spinner::spinner_frame;
 use crate::wording::actions::{dashboard_note, kind_short};
 
 /// One line of the accounts view.
@@ -49,17 +48,6 @@ pub fn needed_action(c: &ConnectionSummary, now: DateTime<Utc>, shared: usize) -
         shared,
         now,
     )
-}
-
-/// Sums balances per currency (archived accounts left out).
-pub fn totals<'a>(accounts: impl Iterator<Item = &'a AccountSummary>) -> BTreeMap<String, Decimal> {
-    let mut sums = BTreeMap::new();
-    for a in accounts.filter(|a| !a.archived()) {
-        if let Some(b) = &a.account.balance {
-            *sums.entry(b.currency.clone()).or_insert(Decimal::ZERO) += b.amount;
-        }
-    }
-    sums
 }
 
 impl Dashboard {
@@ -157,67 +145,6 @@ impl Dashboard {
             Span::styled(net, ctx.theme.text),
         ])
         .render(footer, buf);
-    }
-
-    fn bank_line(
-        &self,
-        c: Option<usize>,
-        ctx: &ViewCtx,
-        sync: &SyncBoard,
-        width: u16,
-    ) -> Line<'static> {
-        let Some(conn) = c.and_then(|c| self.connections.get(c)) else {
-            return Line::styled("Other accounts", ctx.theme.title);
-        };
-        // A long bank name leaves room for its status and the action it needs.
-        let name_w = if width < 40 { width } else { width / 2 };
-        let name = match &conn.login {
-            Some(login) => format!("{} · login {login}", conn.bank()),
-            None => conn.bank().to_string(),
-        };
-        let mut spans = vec![Span::styled(fit(&name, name_w as usize), ctx.theme.title)];
-        let step = sync
-            .rows
-            .iter()
-            .find(|r| r.connection == *conn.id())
-            .map(|r| &r.step);
-        match step {
-            Some(SyncStep::Failed(f)) => {
-                spans.push(Span::styled(
-                    format!(
-                        "  sync failed: {}",
-                        crate::wording::failures::sync_failure_hint(f)
-                    ),
-                    ctx.theme.error,
-                ));
-            }
-            Some(
-                s @ (SyncStep::Starting
-                | SyncStep::ListingAccounts
-                | SyncStep::Syncing
-                | SyncStep::WaitingForUser),
-            ) => {
-                let what = match s {
-                    SyncStep::WaitingForUser => "waiting for you",
-                    SyncStep::ListingAccounts => "listing accounts",
-                    _ => "syncing",
-                };
-                spans.push(Span::styled(
-                    format!("  {} {what}…", spinner_frame(ctx.now)),
-                    ctx.theme.key,
-                ));
-            }
-            _ => {}
-        }
-        // A failed sync already says what to do: the standing action would repeat it.
-        let failed = matches!(step, Some(SyncStep::Failed(_)));
-        let shared = c.map_or(0, |c| self.accounts_of(c));
-        match needed_action(conn, ctx.now, shared).filter(|_| !failed) {
-            Some(action) => spans.push(Span::styled(format!("  ⚠ {action}"), ctx.theme.error)),
-            None if step.is_none() => spans.push(Span::styled("  ✓", ctx.theme.ok)),
-            None => {}
-        }
-        Line::from(spans)
     }
 
     fn account_line(&self, a: u32, area: Rect, buf: &mut Buffer, ctx: &ViewCtx, selected: bool) {
