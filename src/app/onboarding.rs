@@ -156,16 +156,17 @@ pub(crate) fn retry_after_failure(model: &mut Model) -> Vec<Command> {
         crate::domain::retry_from_form(&failure),
     ) {
         (Some((p, c)), true) => {
-            let form = CredentialForm::new(p.clone(), c.clone()).with_typed(&model.onboarding.typed);
+            let form =
+                CredentialForm::new(p.clone(), c.clone()).with_typed(&model.onboarding.typed);
             model.onboarding.renewing = Some(connection);
             model.screen = Screen::CredentialForm(form);
             Vec::new()
         }
         _ => {
             model.onboarding.renewing = None;
-            model.status = Some(Status::Info(
-                crate::wording::failures::sync_failure_words(&failure),
-            ));
+            model.status = Some(Status::Info(crate::wording::failures::sync_failure_words(
+                &failure,
+            )));
             model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
             vec![Command::LoadDashboard]
         }

@@ -14,11 +14,11 @@
 //! required-only: it must not be empty, and the bank checks the format.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use secrecy::SecretString;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use secrecy::SecretString;
 
 use crate::bank_rules::compile_rule;
 use crate::domain::{Channel, CredentialField, CredentialValue, InputKind, Provider};
@@ -240,8 +240,7 @@ impl CredentialForm {
                 i == self.focus,
                 ctx.theme,
             );
-            let shown =
-                self.pending.is_none() && (self.tried || !field.value().is_empty());
+            let shown = self.pending.is_none() && (self.tried || !field.value().is_empty());
             if let Some(problem) = self.problem_of(i).filter(|_| shown) {
                 let text = format!("  ✗ {}: {problem}", field.label);
                 Line::styled(text, ctx.theme.error)

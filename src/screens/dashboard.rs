@@ -19,8 +19,8 @@ pub mod history;
 mod keys;
 mod order;
 mod picks;
-mod totals;
 pub mod query;
+mod totals;
 pub mod transactions;
 mod transactions_view;
 
@@ -280,7 +280,6 @@ impl Dashboard {
     pub fn connection_names(&self) -> impl Iterator<Item = (&ConnectionId, &str)> {
         self.connections.iter().map(|c| (c.id(), c.bank()))
     }
-
 }
 
 /// The accounts' ids and names, same order.

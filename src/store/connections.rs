@@ -137,7 +137,10 @@ mod tests {
         let again = store
             .record_listed(&[refused("10003", "**ev")], &[], at(1_700_000_100))
             .unwrap();
-        assert!(!again, "the same listing changes nothing the dashboard shows");
+        assert!(
+            !again,
+            "the same listing changes nothing the dashboard shows"
+        );
     }
 
     #[test]

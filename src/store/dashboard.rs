@@ -158,7 +158,11 @@ mod tests {
         };
         store.apply(&batch, at(1_700_600_000)).unwrap();
         let data = load_dashboard_summary(&store, at(1_700_600_000)).unwrap();
-        assert_eq!(data.connections.len(), 1, "the skipped bank has its heading");
+        assert_eq!(
+            data.connections.len(),
+            1,
+            "the skipped bank has its heading"
+        );
         assert_eq!(data.connections[0].next_action, NextAction::ActAtBank);
         assert!(data.accounts.is_empty());
     }

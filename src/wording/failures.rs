@@ -142,7 +142,10 @@ mod tests {
         }
         // The sync screen says what to do first, then quotes the bank (its only detail view).
         let screen = sync_next_action(&health);
-        assert!(screen.starts_with("The bank could not be synced this time"), "{screen}");
+        assert!(
+            screen.starts_with("The bank could not be synced this time"),
+            "{screen}"
+        );
         assert!(screen.ends_with("The bank said: “BANK_DOWN”."), "{screen}");
     }
 

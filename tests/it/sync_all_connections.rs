@@ -25,7 +25,11 @@ async fn a_connection_refused_before_its_first_sync_is_stored_with_what_to_do() 
     let (code, output) = sync(&bank).await;
     assert_eq!(code, 2, "{output}");
     let connections = stored(&bank).connections().unwrap();
-    assert_eq!(connections.len(), 2, "both banks are stored: {connections:?}");
+    assert_eq!(
+        connections.len(),
+        2,
+        "both banks are stored: {connections:?}"
+    );
     let shown = connections
         .iter()
         .find(|c| c.id().raw() == refused)

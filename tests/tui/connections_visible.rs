@@ -58,7 +58,10 @@ fn a_bank_whose_first_sync_failed_has_a_heading_with_what_to_do() {
     let screen = render(&mut m, 100, 12);
     assert!(!screen.contains("No bank yet"), "{screen}");
     assert!(screen.contains("Linxo Test Bank · login **ev"), "{screen}");
-    assert!(screen.contains("password refused: update it (r)"), "{screen}");
+    assert!(
+        screen.contains("password refused: update it (r)"),
+        "{screen}"
+    );
     assert_snapshot!("connections_visible_refused_bank", screen);
     assert_snapshot!(
         "connections_visible_refused_bank_20_columns",
@@ -97,7 +100,10 @@ fn a_bank_whose_accounts_were_all_refused_offers_to_delete_it() {
         ..DashboardData::default()
     });
     let screen = render(&mut m, 100, 12);
-    assert!(screen.contains("no account shared: delete it (D)"), "{screen}");
+    assert!(
+        screen.contains("no account shared: delete it (D)"),
+        "{screen}"
+    );
     assert!(run(&mut m, [key(KeyCode::Char('r'))]).is_empty());
     assert!(status(&m).contains("D deletes it"), "{}", status(&m));
 }
@@ -105,7 +111,11 @@ fn a_bank_whose_accounts_were_all_refused_offers_to_delete_it() {
 #[test]
 fn a_timed_out_code_is_answered_again_by_syncing_that_bank_with_r() {
     let mut m = dashboard(DashboardData {
-        connections: vec![bank("10005", NextAction::RetryLater, ConnectionState::Failed)],
+        connections: vec![bank(
+            "10005",
+            NextAction::RetryLater,
+            ConnectionState::Failed,
+        )],
         ..DashboardData::default()
     });
     let cmds = run(&mut m, [key(KeyCode::Char('r'))]);
@@ -144,7 +154,11 @@ fn s_and_r_with_no_bank_say_so_on_the_status_line() {
     assert!(status(&m).contains("No bank to sync yet"), "{}", status(&m));
     m.status = None;
     assert!(run(&mut m, [key(KeyCode::Char('r'))]).is_empty());
-    assert!(status(&m).contains("press a to connect one"), "{}", status(&m));
+    assert!(
+        status(&m).contains("press a to connect one"),
+        "{}",
+        status(&m)
+    );
 }
 
 #[test]
@@ -186,7 +200,10 @@ fn a_password_to_change_at_the_bank_lands_on_the_dashboard_saying_so() {
         })],
     );
     let cmds = run(&mut m, [key(KeyCode::Enter)]);
-    assert!(matches!(cmds.as_slice(), [Command::LoadDashboard]), "{cmds:?}");
+    assert!(
+        matches!(cmds.as_slice(), [Command::LoadDashboard]),
+        "{cmds:?}"
+    );
     assert!(matches!(m.screen, Screen::Dashboard(_)));
     assert!(status(&m).contains("password"), "{}", status(&m));
 }

@@ -56,7 +56,8 @@ fn enter_on_the_warning_refreshes_the_existing_connection_instead() {
     submit(&mut m, "dev");
     let cmds = run(&mut m, [key(KeyCode::Enter)]);
     assert!(
-        cmds.iter().any(|c| matches!(c, Command::SyncNow { connection, .. }
+        cmds.iter()
+            .any(|c| matches!(c, Command::SyncNow { connection, .. }
             if *connection == ConnectionId::oxlin("10003"))),
         "{cmds:?}"
     );

@@ -36,8 +36,7 @@ pub(super) fn check(model: &mut Model, key: KeyEvent) -> Option<Vec<Command>> {
             _ => None,
         };
     }
-    if model.onboarding.renewing.is_some() || form.duplicate_accepted || !form.would_submit(&key)
-    {
+    if model.onboarding.renewing.is_some() || form.duplicate_accepted || !form.would_submit(&key) {
         return None;
     }
     let login = form.login()?;

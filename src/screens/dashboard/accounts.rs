@@ -17,8 +17,8 @@ use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
 
 use super::Dashboard;
-use super::totals::totals;
 use super::picks::Pick;
+use super::totals::totals;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
 use crate::store::read_model::{ConnectionSummary, STALE_AFTER_HOURS};

@@ -36,7 +36,12 @@ impl Dashboard {
                 Span::styled(value, ctx.theme.text),
             ])
         };
-        let last_sync = match sync.rows.iter().find(|r| r.connection == *id).map(|r| &r.step) {
+        let last_sync = match sync
+            .rows
+            .iter()
+            .find(|r| r.connection == *id)
+            .map(|r| &r.step)
+        {
             Some(SyncStep::Failed(ChannelHealth::Other(raw))) => format!("failed: {raw}"),
             Some(SyncStep::Failed(why)) => format!("failed: {why:?}"),
             Some(SyncStep::Done) => "done".into(),

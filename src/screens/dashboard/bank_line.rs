@@ -80,7 +80,9 @@ impl Dashboard {
                     Span::styled(" ⚠", ctx.theme.error)
                 }
                 (None, None | Some(SyncStep::Done)) => Span::styled(" ✓", ctx.theme.ok),
-                (None, Some(_)) => Span::styled(format!(" {}", spinner_frame(ctx.now)), ctx.theme.key),
+                (None, Some(_)) => {
+                    Span::styled(format!(" {}", spinner_frame(ctx.now)), ctx.theme.key)
+                }
             };
             spans.push(marker);
             return Line::from(spans);

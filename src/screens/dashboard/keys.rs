@@ -7,8 +7,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 
-use super::transactions::TxAction;
 use super::picks::Pick;
+use super::transactions::TxAction;
 use super::{Dashboard, DashboardAction, Prompt, Tab};
 use crate::domain::NextAction;
 use crate::export::Format;

@@ -82,9 +82,6 @@ impl Dashboard {
 
     /// How many accounts of connection `c` are on screen.
     pub(super) fn accounts_of(&self, c: usize) -> usize {
-        self.connection_of
-            .iter()
-            .filter(|g| **g == Some(c))
-            .count()
+        self.connection_of.iter().filter(|g| **g == Some(c)).count()
     }
 }

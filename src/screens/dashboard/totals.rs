@@ -62,7 +62,12 @@ mod tests {
     #[test]
     fn the_same_account_through_two_connections_counts_once_in_the_net_worth() {
         let accounts = [
-            account("a1", "c1", Some("FR76 3000 4000 0100 0000 0000 001"), 10_000),
+            account(
+                "a1",
+                "c1",
+                Some("FR76 3000 4000 0100 0000 0000 001"),
+                10_000,
+            ),
             account("a9", "c2", Some("fr7630004000010000000000001"), 10_000),
             account("a2", "c1", None, 500),
             account("a3", "c2", None, 500),

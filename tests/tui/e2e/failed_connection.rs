@@ -28,10 +28,7 @@ fn connections_at_the_api(sandbox: &RunningSandbox) -> usize {
     sandbox.state.world().bank.connections.len()
 }
 
-async fn quit(
-    person: &Person,
-    app: tokio::task::JoinHandle<Result<Model, impl std::fmt::Debug>>,
-) {
+async fn quit(person: &Person, app: tokio::task::JoinHandle<Result<Model, impl std::fmt::Debug>>) {
     person.press(KeyCode::Char('q'));
     let model = tokio::time::timeout(DEADLINE, app)
         .await
