@@ -13,7 +13,9 @@ mod duplicate;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::{Command, Model, Screen, progress};
-use crate::domain::{CallFailure, Channel, ChannelMode, ConnectionId, Provider, SyncStep};
+use crate::domain::{
+    CallFailure, Channel, ChannelMode, ConnectionId, Provider, SyncStep, login_matches_mask,
+};
 use crate::screens::credential_form::{CredentialForm, FormAction};
 use crate::screens::dashboard::Dashboard;
 use crate::screens::provider_picker::{PickerAction, ProviderPicker};
@@ -259,16 +261,32 @@ pub(crate) fn redirect_completed(
     }
 }
 
-/// `r` on the dashboard found the channel to renew: its form or redirect opens.
+/// `r` on the dashboard found the channel to renew: its form or redirect opens. The form is
+/// refilled with what was last typed (secrets excepted) when that login matches the one the
+/// API shows (masked) for this connection.
 pub(crate) fn renewal_ready(
     model: &mut Model,
     connection: ConnectionId,
     provider: Provider,
     channel: Channel,
 ) -> Vec<Command> {
-    if !matches!(model.screen, Screen::Dashboard(_)) {
+    let Screen::Dashboard(d) = &model.screen else {
         return Vec::new();
-    }
+    };
+    let mask = d
+        .known_connections()
+        .into_iter()
+        .find(|k| k.id == connection)
+        .and_then(|k| k.login);
     model.onboarding.renewing = Some(connection);
-    open_channel(model, provider, channel)
+    let cmds = open_channel(model, provider, channel);
+    let typed = &model.onboarding.typed;
+    let same_login = typed
+        .first()
+        .zip(mask)
+        .is_some_and(|((_, login), mask)| login_matches_mask(login, &mask));
+    if let (true, Screen::CredentialForm(form)) = (same_login, &mut model.screen) {
+        *form = form.clone().with_typed(typed);
+    }
+    cmds
 }

@@ -207,3 +207,32 @@ fn a_password_to_change_at_the_bank_lands_on_the_dashboard_saying_so() {
     assert!(matches!(m.screen, Screen::Dashboard(_)));
     assert!(status(&m).contains("password"), "{}", status(&m));
 }
+
+#[test]
+fn renewing_from_the_dashboard_refills_the_login_typed_for_that_connection() {
+    let mut m = refused_bank();
+    m.onboarding.typed = vec![("300".into(), "dev".into()), ("302".into(), "sms".into())];
+    let renew = |m: &mut Model| {
+        run(
+            m,
+            [Msg::Api(ApiEvent::RenewalReady {
+                connection: ConnectionId::oxlin("10003"),
+                provider: Box::new(crate::common::test_bank()),
+                channel: Box::new(crate::common::embedded_13400()),
+            })],
+        );
+        render(m, 80, 16)
+    };
+    let form = renew(&mut m);
+    assert!(
+        form.contains("dev") && form.contains("sms"),
+        "the login **ev matches `dev`: {form}"
+    );
+    let mut other = refused_bank();
+    other.onboarding.typed = vec![("300".into(), "alice".into())];
+    let form = renew(&mut other);
+    assert!(
+        !form.contains("alice"),
+        "another login is not refilled: {form}"
+    );
+}
