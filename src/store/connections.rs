@@ -144,6 +144,30 @@ mod tests {
     }
 
     #[test]
+    fn a_version_5_store_gains_the_login_column_and_keeps_its_banks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        {
+            let db = rusqlite::Connection::open(&path).unwrap();
+            for sql in &crate::store::schema::MIGRATIONS[..5] {
+                db.execute_batch(sql).unwrap();
+            }
+            db.pragma_update(None, "user_version", 5).unwrap();
+            db.execute_batch(
+                "INSERT INTO connections (id, provider_id, name, state, next_action, synced_at)
+                 VALUES ('oxlin:7', '87', 'Banque', 'failed', 'update_credentials', 0);",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(crate::store::schema::version(&store.conn).unwrap(), 6);
+        let connections = store.connections().unwrap();
+        assert_eq!(connections.len(), 1);
+        assert_eq!(connections[0].login, None);
+        assert_eq!(connections[0].next_action, NextAction::UpdateCredentials);
+    }
+
+    #[test]
     fn accounts_waiting_for_consent_are_counted_on_their_bank() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("s.sqlite")).unwrap();
