@@ -44,6 +44,7 @@ fn data(n: usize) -> (DashboardData, Vec<Transaction>) {
         next_action: NextAction::None,
         accounts_pending_consent: 0,
         synced_at: None,
+        login: None,
     }];
     let accounts = (0..4)
         .map(|i| AccountSummary {

@@ -11,6 +11,7 @@ mod connection;
 mod credential;
 mod error;
 mod ids;
+mod known_login;
 mod money;
 mod progress;
 mod provider;
@@ -23,6 +24,7 @@ pub use connection::{
 pub use credential::CredentialValue;
 pub use error::CallFailure;
 pub use ids::{AccountId, Aggregator, BadIdKey, ConnectionId, TransactionId};
+pub use known_login::{KnownConnection, login_matches_mask};
 pub use money::{Money, paris_date, paris_day};
 pub use progress::{SyncStep, retry_from_form};
 pub use provider::{Channel, ChannelMode, CredentialField, InputKind, Provider};

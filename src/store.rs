@@ -15,7 +15,7 @@
 //! - Reads for the dashboard and the exports: [`read`], returning domain values or the read
 //!   models of [`read_model`] (which contain them, plus what only the store knows); the
 //!   dashboard's loader: [`dashboard`]; the user's own changes (delete a connection, archive an
-//!   account): [`edit`].
+//!   account): [`edit`]; every connection the API lists, whatever its state: [`connections`].
 //! - Statuses, kinds and next actions are kept as the domain's stable codes (`pending`,
 //!   `update_credentials`, `renew_before:2024-03-15`), never as sentences: the words are
 //!   decided by `crate::wording`.
@@ -24,6 +24,7 @@
 //! value date, then the day it was imported (never dropped); refresh tokens kept here are secrets
 //! (table `secrets`, never printed: [`Store::secret`] hands out a `SecretString`).
 
+pub mod connections;
 pub mod dashboard;
 pub mod edit;
 pub mod pages;

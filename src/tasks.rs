@@ -119,7 +119,14 @@ impl Runner {
             Command::StopPolling { connection } => {
                 self.with_session(|s| s.poller.unwatch(&connection))
             }
-            Command::LoadDashboard => self.local().load(),
+            Command::LoadDashboard => {
+                self.local().load();
+                if let Some(client) = self.client() {
+                    self.spawn_local("listing the connections", |local, _| async move {
+                        local.refresh_connections(client).await
+                    });
+                }
+            }
             Command::Export { format, account } => self.local().export(format, account),
             Command::SyncNow {
                 connection,

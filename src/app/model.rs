@@ -61,6 +61,12 @@ pub struct Onboarding {
     pub last_form: Option<(Provider, Channel)>,
     /// The connection whose credentials the form or the redirect renews (`None`: a new bank).
     pub renewing: Option<crate::domain::ConnectionId>,
+    /// What was typed in the last form, secrets excepted (credential id, value): a retry
+    /// refills the form with it.
+    pub typed: Vec<(String, String)>,
+    /// The user's connections as the dashboard last showed them (to warn before connecting
+    /// a bank again with the same login).
+    pub known: Vec<crate::domain::KnownConnection>,
 }
 
 /// The whole state of the app.

@@ -1,14 +1,21 @@
 //! Adding or renewing a bank (pure, like `update`): the bank picker, the credential form
 //! (EMBEDDED) and the wait for the bank's website (REDIRECT), their keys and the API answers
 //! they wait for. The [`Onboarding`](crate::app::model::Onboarding) context remembers the last
-//! form (to come back to it after refused credentials) and the connection being renewed.
+//! form and what was typed in it, secrets excepted (to come back to it after refused
+//! credentials), and the connection being renewed (a retry renews the connection that failed).
 //!
-//! Once a connection is created (form or redirect), its sync is [`progress`]'s.
+//! A bank already connected with the same login is caught before anything is created
+//! ([`duplicate`]). Once a connection is created (form or redirect), its sync is
+//! [`progress`]'s.
+
+mod duplicate;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::{Command, Model, Screen, progress};
-use crate::domain::{CallFailure, Channel, ChannelMode, ConnectionId, Provider, SyncStep};
+use crate::domain::{
+    CallFailure, Channel, ChannelMode, ConnectionId, Provider, SyncStep, login_matches_mask,
+};
 use crate::screens::credential_form::{CredentialForm, FormAction};
 use crate::screens::dashboard::Dashboard;
 use crate::screens::provider_picker::{PickerAction, ProviderPicker};
@@ -33,12 +40,18 @@ pub(crate) fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
 
 /// A key on the credential form: Esc back to the picker; a valid form is sent.
 pub(crate) fn form_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
-    let Screen::CredentialForm(form) = &mut model.screen else {
+    if !matches!(model.screen, Screen::CredentialForm(_)) {
         return Vec::new();
-    };
+    }
     if key.code == KeyCode::Esc {
         return back_to_picker(model);
     }
+    if let Some(cmds) = duplicate::check(model, key) {
+        return cmds;
+    }
+    let Screen::CredentialForm(form) = &mut model.screen else {
+        return Vec::new();
+    };
     match form.on_key(key) {
         FormAction::None => Vec::new(),
         FormAction::Refused(why) => {
@@ -47,6 +60,7 @@ pub(crate) fn form_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         }
         FormAction::Submit(values) => {
             let (provider, channel) = (form.provider.id.clone(), form.channel.id.clone());
+            model.onboarding.typed = form.typed();
             let request = model.next_id();
             if let Screen::CredentialForm(form) = &mut model.screen {
                 form.pending = Some(request);
@@ -122,13 +136,17 @@ pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
     Vec::new()
 }
 
-/// Enter on the sync screen after a failure: back to the form, or to the picker.
+/// Enter on the sync screen after a failure. The connection exists at the aggregator, so a
+/// retry fixes IT (never creates a second one): the form opens again refilled with what was
+/// typed (secrets excepted) and renews that connection's credentials; a failure the form
+/// cannot fix (a password to change or an action on the bank's website) lands on the
+/// dashboard, where the bank's heading says what to do.
 pub(crate) fn retry_after_failure(model: &mut Model) -> Vec<Command> {
     let failed = model.sync.rows.iter().find_map(|r| match &r.step {
-        SyncStep::Failed(f) => Some(f.clone()),
+        SyncStep::Failed(f) => Some((r.connection.clone(), f.clone())),
         _ => None,
     });
-    let Some(failure) = failed else {
+    let Some((connection, failure)) = failed else {
         return Vec::new();
     };
     model
@@ -140,10 +158,20 @@ pub(crate) fn retry_after_failure(model: &mut Model) -> Vec<Command> {
         crate::domain::retry_from_form(&failure),
     ) {
         (Some((p, c)), true) => {
-            model.screen = Screen::CredentialForm(CredentialForm::new(p.clone(), c.clone()));
+            let form =
+                CredentialForm::new(p.clone(), c.clone()).with_typed(&model.onboarding.typed);
+            model.onboarding.renewing = Some(connection);
+            model.screen = Screen::CredentialForm(form);
             Vec::new()
         }
-        _ => back_to_picker(model),
+        _ => {
+            model.onboarding.renewing = None;
+            model.status = Some(Status::Info(crate::wording::failures::sync_failure_words(
+                &failure,
+            )));
+            model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
+            vec![Command::LoadDashboard]
+        }
     }
 }
 
@@ -233,16 +261,32 @@ pub(crate) fn redirect_completed(
     }
 }
 
-/// `r` on the dashboard found the channel to renew: its form or redirect opens.
+/// `r` on the dashboard found the channel to renew: its form or redirect opens. The form is
+/// refilled with what was last typed (secrets excepted) when that login matches the one the
+/// API shows (masked) for this connection.
 pub(crate) fn renewal_ready(
     model: &mut Model,
     connection: ConnectionId,
     provider: Provider,
     channel: Channel,
 ) -> Vec<Command> {
-    if !matches!(model.screen, Screen::Dashboard(_)) {
+    let Screen::Dashboard(d) = &model.screen else {
         return Vec::new();
-    }
+    };
+    let mask = d
+        .known_connections()
+        .into_iter()
+        .find(|k| k.id == connection)
+        .and_then(|k| k.login);
     model.onboarding.renewing = Some(connection);
-    open_channel(model, provider, channel)
+    let cmds = open_channel(model, provider, channel);
+    let typed = &model.onboarding.typed;
+    let same_login = typed
+        .first()
+        .zip(mask)
+        .is_some_and(|((_, login), mask)| login_matches_mask(login, &mask));
+    if let (true, Screen::CredentialForm(form)) = (same_login, &mut model.screen) {
+        *form = form.clone().with_typed(typed);
+    }
+    cmds
 }

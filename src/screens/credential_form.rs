@@ -3,6 +3,11 @@
 //! the API's regexp, the failing field marked and why; Enter submits only when every field is
 //! valid. Fields marked `encrypt: true` are flagged in the command so the runner PGP-encrypts them.
 //!
+//! On submit the secret fields (PWD, NUMERIC_PWD, `encrypt: true`) are moved out and emptied;
+//! the others keep what was typed, so the form waiting for the bank, sent back with an error,
+//! or opened again for a retry ([`CredentialForm::with_typed`]) shows it; while a submission
+//! is in flight no field is marked as a problem.
+//!
 //! Docs gap: the API has no "optional" flag; a credential is optional when its regexp accepts
 //! the empty string (the test bank's configuration-file field `302` does). A rule that
 //! `bank_rules::compile_rule` refuses (invalid, or over its size limits) makes the field
@@ -12,7 +17,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use secrecy::SecretString;
 
 use crate::bank_rules::compile_rule;
 use crate::domain::{Channel, CredentialField, CredentialValue, InputKind, Provider};
@@ -35,6 +41,11 @@ pub struct CredentialForm {
     pub pending: Option<u64>,
     /// The last failure (already a sentence).
     pub error: Option<String>,
+    /// The bank is already connected with the login typed: the user is asked what to do
+    /// (`app::onboarding::duplicate`).
+    pub duplicate: Option<crate::domain::KnownConnection>,
+    /// The user chose to connect it again anyway.
+    pub duplicate_accepted: bool,
 }
 
 /// What a key press on the form asks for.
@@ -57,6 +68,11 @@ pub fn field_kind(kind: &InputKind) -> FieldKind {
         InputKind::Date => FieldKind::Date,
         _ => FieldKind::Text,
     }
+}
+
+/// A credential that is never kept nor shown again once sent.
+fn is_secret(spec: &CredentialField) -> bool {
+    spec.encrypt || matches!(spec.kind, InputKind::Pwd | InputKind::NumericPwd)
 }
 
 /// A field for one credential or challenge input.
@@ -100,15 +116,68 @@ impl CredentialForm {
             tried: false,
             pending: None,
             error: None,
+            duplicate: None,
+            duplicate_accepted: false,
         }
+    }
+
+    /// True when `key` would send the form (Enter on the last field, every field valid).
+    pub fn would_submit(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::Enter
+            && self.pending.is_none()
+            && !self.fields.is_empty()
+            && self.focus == self.fields.len() - 1
+            && self.first_problem().is_none()
+    }
+
+    /// The login typed: the first credential that is not secret (the one the API shows
+    /// masked), when not empty.
+    pub fn login(&self) -> Option<String> {
+        self.typed()
+            .into_iter()
+            .next()
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The form refilled with `typed` (credential id, value), secret fields left empty.
+    pub fn with_typed(mut self, typed: &[(String, String)]) -> Self {
+        for (spec, field) in &mut self.fields {
+            if is_secret(spec) {
+                continue;
+            }
+            if let Some((_, value)) = typed.iter().find(|(id, _)| *id == spec.id) {
+                *field = field.clone().with_value(value.clone());
+            }
+        }
+        self
+    }
+
+    /// What is typed in the fields that are not secret (credential id, value).
+    pub fn typed(&self) -> Vec<(String, String)> {
+        self.fields
+            .iter()
+            .filter(|(spec, _)| !is_secret(spec))
+            .map(|(spec, f)| (spec.id.clone(), f.value().to_owned()))
+            .collect()
     }
 
     /// The first invalid field and why.
     pub fn first_problem(&self) -> Option<(usize, String)> {
-        self.fields
-            .iter()
-            .enumerate()
-            .find_map(|(i, (_, f))| f.problem().map(|p| (i, p)))
+        (0..self.fields.len()).find_map(|i| self.problem_of(i).map(|p| (i, p)))
+    }
+
+    /// Why field `i` is not acceptable yet, in the user's words: a value the bank's rule
+    /// refuses is explained (`crate::wording::failures::format_mismatch`).
+    fn problem_of(&self, i: usize) -> Option<String> {
+        let (spec, field) = self.fields.get(i)?;
+        let problem = field.problem()?;
+        // Empty ("required") and dates ("expected dd/mm/yyyy") already say what to do.
+        if field.value().is_empty() || problem.starts_with("expected") {
+            return Some(problem);
+        }
+        let numeric = matches!(spec.kind, InputKind::Numeric | InputKind::NumericPwd);
+        Some(crate::wording::failures::format_mismatch(numeric))
     }
 
     /// Handles a key.
@@ -136,7 +205,11 @@ impl CredentialForm {
                     .iter_mut()
                     .map(|(spec, f)| CredentialValue {
                         id: spec.id.clone(),
-                        value: f.take_secret(),
+                        value: if is_secret(spec) {
+                            f.take_secret()
+                        } else {
+                            SecretString::from(f.value().to_owned())
+                        },
                         encrypt: spec.encrypt,
                     })
                     .collect();
@@ -167,8 +240,8 @@ impl CredentialForm {
                 i == self.focus,
                 ctx.theme,
             );
-            let shown = self.tried || !field.value().is_empty();
-            if let Some(problem) = field.problem().filter(|_| shown) {
+            let shown = self.pending.is_none() && (self.tried || !field.value().is_empty());
+            if let Some(problem) = self.problem_of(i).filter(|_| shown) {
                 let text = format!("  ✗ {}: {problem}", field.label);
                 Line::styled(text, ctx.theme.error)
                     .render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
@@ -191,7 +264,10 @@ impl CredentialForm {
             Line::default()
         };
         if y < bottom {
-            line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+            // A long message (the duplicate question) wraps rather than losing its end.
+            Paragraph::new(line)
+                .wrap(Wrap { trim: true })
+                .render(Rect::new(inner.x, y, inner.width, bottom - y), buf);
         }
     }
 }

@@ -11,12 +11,16 @@
 //! is scoped to, or everything.
 
 mod accounts;
+mod bank_detail;
+mod bank_line;
 pub mod filter_bar;
 mod frame;
 pub mod history;
 mod keys;
 mod order;
+mod picks;
 pub mod query;
+mod totals;
 pub mod transactions;
 mod transactions_view;
 
@@ -62,6 +66,10 @@ pub enum DashboardAction {
     Export(Format, Option<AccountId>),
     /// Connect another bank.
     AddBank,
+    /// Sync this one connection now (it needs an answer, or a retry).
+    SyncOne(ConnectionId),
+    /// Nothing to do: say this on the status line.
+    Notice(String),
 }
 
 /// A question waiting for one more key.
@@ -71,6 +79,8 @@ enum Prompt {
     Delete(ConnectionId),
     /// "Export as: c/l/b/o".
     Export,
+    /// A bank's details (its raw API status), until any key.
+    Detail(ConnectionId),
 }
 
 /// The dashboard's state.
@@ -89,7 +99,9 @@ pub struct Dashboard {
     table: TxTable,
     /// The view on screen.
     pub tab: Tab,
-    /// Position in `order` of the selected account.
+    /// Where the cursor of the accounts view can stand (`picks.rs`).
+    picks: Vec<picks::Pick>,
+    /// Position in `picks` of the selection.
     account_cursor: usize,
     accounts_offset: usize,
     /// The transactions view.
@@ -132,6 +144,7 @@ impl Dashboard {
         ("e", "export"),
         ("x", "archive"),
         ("D", "delete bank"),
+        ("i", "bank details"),
         ("a", "add bank"),
         ("c", "other channel"),
         ("↑↓ jk wheel", "move"),
@@ -211,7 +224,8 @@ impl Dashboard {
         self.accounts = accounts;
         self.histories_given = histories.is_some();
         self.histories = histories.unwrap_or_default();
-        self.account_cursor = self.account_cursor.min(self.order.len().saturating_sub(1));
+        self.picks = self.build_picks();
+        self.account_cursor = self.account_cursor.min(self.picks.len().saturating_sub(1));
         self.loading = false;
         self.error = None;
         self.transactions_loading = transactions_to_come;
@@ -265,15 +279,6 @@ impl Dashboard {
     /// Every connection's id and bank name.
     pub fn connection_names(&self) -> impl Iterator<Item = (&ConnectionId, &str)> {
         self.connections.iter().map(|c| (c.id(), c.bank()))
-    }
-
-    fn selected_account(&self) -> Option<u32> {
-        self.order.get(self.account_cursor).copied()
-    }
-
-    fn selected_connection(&self) -> Option<&ConnectionSummary> {
-        let a = self.selected_account()?;
-        self.connection_of[a as usize].and_then(|c| self.connections.get(c))
     }
 }
 

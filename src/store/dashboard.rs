@@ -139,4 +139,31 @@ mod tests {
         assert_eq!(all.transactions.get(2).status, BookingStatus::Pending);
         assert_eq!(all.transactions.get(0).category, Some("Food"));
     }
+
+    #[test]
+    fn a_bank_a_sync_skipped_is_on_the_dashboard_with_what_it_needs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        let never_synced = Connection {
+            id: ConnectionId::oxlin("c9"),
+            provider_id: Some("87".into()),
+            name: "Banque".into(),
+            state: ConnectionState::Failed,
+            channels: Vec::new(),
+            last_success: None,
+        };
+        let batch = SyncBatch {
+            synced: Vec::new(),
+            skipped: vec![(never_synced, NextAction::ActAtBank)],
+        };
+        store.apply(&batch, at(1_700_600_000)).unwrap();
+        let data = load_dashboard_summary(&store, at(1_700_600_000)).unwrap();
+        assert_eq!(
+            data.connections.len(),
+            1,
+            "the skipped bank has its heading"
+        );
+        assert_eq!(data.connections[0].next_action, NextAction::ActAtBank);
+        assert!(data.accounts.is_empty());
+    }
 }

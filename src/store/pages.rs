@@ -124,7 +124,8 @@ impl Store {
             Ok(tx.query_row(&sql, [key], |r| r.get(0))?)
         };
         if !known("connections", pages.connection.id.key())? {
-            upsert_connection(&tx, pages.connection, at, now)?;
+            let action = pages.connection.next_action(now, 0);
+            upsert_connection(&tx, pages.connection, &action, at)?;
         }
         if !known("accounts", pages.account.id.key())? {
             upsert_account(&tx, pages.account, at)?;

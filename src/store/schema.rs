@@ -16,6 +16,8 @@ use super::StoreError;
 /// Version 4: codes instead of words, ids as keys ([`TO_CODES`]).
 /// Version 5: `sync_progress`, where an interrupted read of an account's transactions resumes,
 /// and `sync_seen`, the lines that read listed so far (`store::pages`).
+/// Version 6: `connections.login`, the masked login the API shows for a connection (`**ev`),
+/// so two connections to one bank say which login each is (`store::connections`).
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -104,6 +106,7 @@ pub const MIGRATIONS: &[&str] = &[
         transaction_id TEXT NOT NULL,
         PRIMARY KEY (account_id, transaction_id)
     ) WITHOUT ROWID;",
+    "ALTER TABLE connections ADD COLUMN login TEXT;",
 ];
 
 /// Version 4: every status, kind and action becomes the domain's code (`pending`, `checking`,

@@ -5,8 +5,10 @@
 //! Statuses, kinds and actions are written as their domain codes (`pending`,
 //! `renew_before:2024-03-15`), never as sentences. Upserts keep a transaction's `first_seen`; a
 //! status change (pending → booked, or any other) is recorded in `booking_changes`. Connections
-//! that could not be synced (they need the user) only get their `sync_state` row updated: their
-//! data is left as the last good sync wrote it.
+//! that could not be synced (they need the user) get their connection row (name, state, and
+//! what the user must do: the skip's reason) and their `sync_state` row written, so the
+//! dashboard shows them even when they never had an account; their accounts and transactions
+//! are left as the last good sync wrote them.
 //!
 //! Reconcile (written by `super::pages`, which shares these upserts): for each account a sync
 //! re-read (from an import date on, or everything), a PENDING line stored inside that window
@@ -70,7 +72,8 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = SyncReport::default();
         for sync in &batch.synced {
-            upsert_connection(&tx, &sync.connection, at, now)?;
+            let action = sync.connection.next_action(now, 0);
+            upsert_connection(&tx, &sync.connection, &action, at)?;
             for account in &sync.accounts {
                 upsert_account(&tx, account, at)?;
                 report.accounts += 1;
@@ -87,6 +90,7 @@ impl Store {
             )?;
         }
         for (connection, why) in &batch.skipped {
+            upsert_connection(&tx, connection, why, at)?;
             tx.execute(
                 "INSERT INTO sync_state (connection_id, last_attempt, outcome)
                  VALUES (?1, ?2, ?3)
@@ -99,11 +103,13 @@ impl Store {
     }
 }
 
+/// Writes `c` (its login, kept by `super::connections`, is left alone) with `action`, what the
+/// user must do about it.
 pub(super) fn upsert_connection(
     tx: &rusqlite::Transaction<'_>,
     c: &Connection,
+    action: &NextAction,
     at: i64,
-    now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     if c.id.raw().is_empty() {
         return Err(StoreError::Invalid("a connection without an id".into()));
@@ -120,7 +126,7 @@ pub(super) fn upsert_connection(
         c.provider_id,
         c.name,
         c.state.code(),
-        c.next_action(now, 0).code(),
+        action.code(),
         c.last_success.map(|d| d.timestamp()),
         at
     ])?;

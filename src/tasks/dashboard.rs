@@ -1,5 +1,5 @@
 //! The dashboard's commands: read the store (`LoadDashboard`, on a blocking thread, never on the
-//! UI task), sync a connection now, renew its credentials, give consent, delete a connection,
+//! UI task; while logged in, the API's list of connections is recorded too: [`refresh`]), sync a connection now, renew its credentials, give consent, delete a connection,
 //! archive an account and export. Changes the API accepted are mirrored in the store, then the
 //! dashboard is read again, so what it shows is always the store.
 //!
@@ -9,6 +9,8 @@
 //! API but absent from the store is not an error; a bank the server no longer knows (the
 //! built-in sandbox starts empty on every run) is reported with what to do, never removed
 //! silently.
+
+mod refresh;
 
 use std::path::{Path, PathBuf};
 

@@ -57,6 +57,10 @@ impl std::fmt::Display for Problem {
     /// The problem in words (`crate::wording::actions`).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Problem::Action(NextAction::RetryLater) => f.write_str(
+                "part of it could not be read this time, the rest is saved: sync again in a \
+                 few minutes (s)",
+            ),
             Problem::Action(action) => f.write_str(&sentence(action)),
             Problem::AccountsWaitForConsent(n) => f.write_str(&accounts_wait_for_consent(*n)),
             Problem::Failed(reason) => f.write_str(&sync_failed(reason)),
@@ -65,29 +69,47 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// What a connection needs from the user, if anything, as the dashboard's short note: from its
-/// stored next action, whether it is closed, and how many accounts wait for consent, at `now`.
+/// What a connection needs from the user, if anything, as the dashboard's short note beside
+/// its bank: its state in words and the key that moves it on. From its stored next action,
+/// whether it is closed, how many accounts wait for consent and how many are shared (on
+/// screen), at `now`. A bank with nothing shared and nothing waiting can only be deleted.
 pub fn dashboard_note(
     action: &NextAction,
     closed: bool,
     pending_consent: usize,
+    shared: usize,
     now: DateTime<Utc>,
 ) -> Option<String> {
     match action {
         NextAction::UpdateCredentials => return Some("password refused: update it (r)".into()),
-        NextAction::ActAtBank => return Some("action needed on the bank's website".into()),
-        _ if closed => return Some("closed".into()),
+        NextAction::ActAtBank => {
+            return Some("the bank asks for an action on its website, then press r".into());
+        }
+        NextAction::AnswerChallenge => {
+            return Some("the bank has a question for you: answer it (r)".into());
+        }
+        NextAction::AddCredentials => return Some("no login given yet: give it (r)".into()),
+        _ if closed => return Some("closed at the bank: delete it (D)".into()),
+        NextAction::RetryLater => {
+            return Some("the last sync did not finish: try again (r)".into());
+        }
+        NextAction::Other(_) => {
+            return Some("the bank reports a problem (details: i): try again (r)".into());
+        }
         NextAction::RenewBefore(day) => {
             if let Some(note) = renewal_note(*day, now) {
                 return Some(note);
             }
         }
-        _ => {}
+        NextAction::None | NextAction::Wait | NextAction::ConsentToAccounts => {}
     }
     match pending_consent {
+        0 if shared == 0 && *action != NextAction::Wait => {
+            Some("no account shared: delete it (D), or add it again (a)".into())
+        }
         0 => None,
-        1 => Some("1 account waits for consent (r)".into()),
-        n => Some(format!("{n} accounts wait for consent (r)")),
+        1 => Some("1 account waits for consent: accept it (r)".into()),
+        n => Some(format!("{n} accounts wait for consent: accept them (r)")),
     }
 }
 
@@ -138,20 +160,40 @@ mod tests {
         let now = at_ten(2024, 3, 1);
         let day = |d| NextAction::RenewBefore(NaiveDate::from_ymd_opt(2024, 3, d).unwrap());
         assert_eq!(
-            dashboard_note(&day(6), false, 0, now).as_deref(),
+            dashboard_note(&day(6), false, 0, 1, now).as_deref(),
             Some("credentials expire in 5 days: renew (r)")
         );
         assert_eq!(
-            dashboard_note(&day(1), false, 0, now).as_deref(),
+            dashboard_note(&day(1), false, 0, 1, now).as_deref(),
             Some("credentials expired: renew (r)")
         );
         assert_eq!(
-            dashboard_note(&NextAction::None, false, 2, now).as_deref(),
-            Some("2 accounts wait for consent (r)")
+            dashboard_note(&NextAction::None, false, 2, 1, now).as_deref(),
+            Some("2 accounts wait for consent: accept them (r)")
         );
         assert_eq!(
-            dashboard_note(&NextAction::None, true, 0, now).as_deref(),
-            Some("closed")
+            dashboard_note(&NextAction::None, true, 0, 1, now).as_deref(),
+            Some("closed at the bank: delete it (D)")
         );
+    }
+
+    #[test]
+    fn every_state_of_a_bank_without_accounts_names_the_key_that_moves_it_on() {
+        let now = at_ten(2024, 3, 1);
+        let cases = [
+            (NextAction::UpdateCredentials, "(r)"),
+            (NextAction::ActAtBank, "press r"),
+            (NextAction::AnswerChallenge, "(r)"),
+            (NextAction::AddCredentials, "(r)"),
+            (NextAction::RetryLater, "(r)"),
+            (NextAction::Other("bank_down".into()), "(r)"),
+            (NextAction::None, "(D)"),
+        ];
+        for (action, key) in cases {
+            let note = dashboard_note(&action, false, 0, 0, now).unwrap_or_default();
+            assert!(note.contains(key), "{action:?}: {note}");
+        }
+        assert_eq!(dashboard_note(&NextAction::Wait, false, 0, 0, now), None);
+        assert_eq!(dashboard_note(&NextAction::None, false, 0, 2, now), None);
     }
 }

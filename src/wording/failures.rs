@@ -3,9 +3,11 @@
 //! the next step (the syncing screen) or in a few words (the dashboard's status line and account
 //! list).
 //!
-//! Our choice: the channel statuses that do not describe a failure (`Ok`, `Syncing`, never
-//! used) still get a sentence, "the sync stopped", since a failed sync may carry one when a
-//! bank reports it oddly.
+//! Our choices: the channel statuses that do not describe a failure (`Ok`, `Syncing`, never
+//! used) and those this version does not know get the same sentence, "could not be synced
+//! this time", with what to do; on the dashboard the bank's raw status is left to the bank's
+//! details (`i`), while the sync screen (which has no details view) quotes it after what to
+//! do.
 
 use crate::domain::{CallFailure, ChannelHealth};
 
@@ -26,6 +28,16 @@ pub fn call_failure(failure: &CallFailure) -> String {
         CallFailure::Internal(what) => {
             format!("coffre hit an internal error while {what}; see the log and please report it.")
         }
+    }
+}
+
+/// A credential whose value the bank's rule refuses, as the form says it (`numeric`: a field
+/// of digits).
+pub fn format_mismatch(numeric: bool) -> String {
+    if numeric {
+        "is not in the form this bank expects: digits only, check it".into()
+    } else {
+        "is not in the form this bank expects: check it".into()
     }
 }
 
@@ -53,8 +65,15 @@ pub fn sync_next_action(failure: &ChannelHealth) -> String {
         H::NoCredentials => {
             "The bank has no credentials for this connection. Enter: back to the form.".into()
         }
-        H::Ok | H::Syncing | H::NeverUsed => "The sync stopped. Enter: retry.".into(),
-        H::Other(why) => format!("The sync stopped ({why}). Enter: retry."),
+        H::Ok | H::Syncing | H::NeverUsed => {
+            "The bank could not be synced this time; nothing you had is lost. Enter: try again, \
+             Esc: dashboard."
+                .into()
+        }
+        H::Other(why) => format!(
+            "The bank could not be synced this time; nothing you had is lost. Enter: try again, \
+             Esc: dashboard. The bank said: “{why}”."
+        ),
     }
 }
 
@@ -71,8 +90,9 @@ pub fn sync_failure_words(failure: &ChannelHealth) -> String {
         H::ChallengeFailed => "the answer was refused (s: retry)".into(),
         H::ChallengeRequired => "the bank's question was not answered (s: retry)".into(),
         H::NoCredentials => "no credentials (r: give them)".into(),
-        H::Ok | H::Syncing | H::NeverUsed => "the sync stopped".into(),
-        H::Other(why) => format!("the sync stopped ({why})"),
+        H::Ok | H::Syncing | H::NeverUsed | H::Other(_) => {
+            "could not be synced this time, nothing is lost: try again (s); details: i".into()
+        }
     }
 }
 
@@ -92,8 +112,9 @@ pub fn sync_failure_hint(failure: &ChannelHealth) -> String {
         H::ChallengeFailed => "answer refused: sync again (s)".into(),
         H::ChallengeRequired => "question not answered: sync again (s)".into(),
         H::NoCredentials => "no credentials: give them (r)".into(),
-        H::Ok | H::Syncing | H::NeverUsed => "stopped: sync again (s)".into(),
-        H::Other(why) => format!("stopped ({why}): sync again (s)"),
+        H::Ok | H::Syncing | H::NeverUsed | H::Other(_) => {
+            "not synced this time: try again (s), details (i)".into()
+        }
     }
 }
 
@@ -112,12 +133,25 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_status_is_named_in_the_sentence() {
+    fn an_unknown_status_says_what_to_do_and_leaves_the_raw_text_to_the_details() {
         let health = ChannelHealth::Other("BANK_DOWN".into());
-        assert_eq!(
-            sync_next_action(&health),
-            "The sync stopped (BANK_DOWN). Enter: retry."
+        for words in [sync_failure_words(&health), sync_failure_hint(&health)] {
+            assert!(!words.contains("BANK_DOWN"), "{words}");
+            assert!(words.contains("try again"), "{words}");
+            assert!(words.contains("(i)") || words.contains(": i"), "{words}");
+        }
+        // The sync screen says what to do first, then quotes the bank (its only detail view).
+        let screen = sync_next_action(&health);
+        assert!(
+            screen.starts_with("The bank could not be synced this time"),
+            "{screen}"
         );
-        assert_eq!(sync_failure_words(&health), "the sync stopped (BANK_DOWN)");
+        assert!(screen.ends_with("The bank said: “BANK_DOWN”."), "{screen}");
+    }
+
+    #[test]
+    fn a_value_the_bank_would_refuse_is_explained_in_plain_words() {
+        assert!(format_mismatch(false).contains("check it"));
+        assert!(format_mismatch(true).contains("digits only"));
     }
 }

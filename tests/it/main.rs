@@ -43,6 +43,7 @@ mod store_concurrency;
 mod store_migration;
 mod store_reconcile;
 mod store_upserts;
+mod sync_all_connections;
 mod sync_faults;
 mod sync_headless;
 mod sync_killed;

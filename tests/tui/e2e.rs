@@ -2,6 +2,7 @@
 //! in-process sandbox over loopback HTTP, driven by a scripted key stream. Each step waits for
 //! what the screen shows (polling the screen with a deadline), never for a fixed time.
 
+mod failed_connection;
 mod large;
 mod restart;
 mod shared_backend;

@@ -4,11 +4,13 @@
 //! and theme colours.
 
 mod common;
+mod connections_visible;
 mod dashboard;
 mod e2e;
 mod flows;
 mod keys;
 mod robustness;
+mod same_bank_twice;
 mod sanitiser;
 mod screens;
 mod session;

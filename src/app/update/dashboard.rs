@@ -1,5 +1,7 @@
 //! The dashboard (pure, like `update`): its keys and the actions they ask for, and the store's
 //! answers it waits for (its data, the transactions read after it, the API's reachability).
+//! A key with nothing to act on (`s` with no bank, `r` on a bank that needs nothing) says so
+//! on the status line rather than doing nothing silently.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -40,7 +42,29 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             ));
             cmds
         }
-        DashboardAction::SyncAll => sync_every_connection(model),
+        DashboardAction::SyncAll => sync_or_say_why_not(model),
+        DashboardAction::SyncOne(connection) => {
+            let running = model
+                .sync
+                .rows
+                .iter()
+                .any(|r| r.connection == connection && r.is_running());
+            if running {
+                model.status = Some(Status::Info(
+                    "This bank is syncing already: its heading shows how far.".into(),
+                ));
+                return Vec::new();
+            }
+            let generation = register(model, &connection, SyncStep::Starting);
+            vec![Command::SyncNow {
+                connection,
+                generation,
+            }]
+        }
+        DashboardAction::Notice(text) => {
+            model.status = Some(Status::Info(text));
+            Vec::new()
+        }
         DashboardAction::RenewCredentials(connection) => {
             vec![Command::RenewCredentials { connection }]
         }
@@ -59,8 +83,31 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             vec![Command::DeleteConnection { connection }]
         }
         DashboardAction::Export(format, account) => vec![Command::Export { format, account }],
-        DashboardAction::AddBank => back_to_picker(model),
+        DashboardAction::AddBank => {
+            if let Screen::Dashboard(d) = &model.screen {
+                model.onboarding.known = d.known_connections();
+            }
+            back_to_picker(model)
+        }
     }
+}
+
+/// `s`: every bank syncs; with nothing to sync, the status line says why.
+fn sync_or_say_why_not(model: &mut Model) -> Vec<Command> {
+    let cmds = sync_every_connection(model);
+    let Screen::Dashboard(d) = &model.screen else {
+        return cmds;
+    };
+    if !cmds.is_empty() || d.sync_when_loaded {
+        return cmds;
+    }
+    let why = if d.connection_names().next().is_none() {
+        "No bank to sync yet: press a to connect one."
+    } else {
+        "Every bank is syncing already: their headings show how far."
+    };
+    model.status = Some(Status::Info(why.into()));
+    cmds
 }
 
 /// The store's data arrived; a sync asked for while loading starts now.

@@ -17,14 +17,14 @@ use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
 
 use super::Dashboard;
-use crate::domain::SyncStep;
+use super::picks::Pick;
+use super::totals::totals;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
-use crate::store::read_model::{AccountSummary, ConnectionSummary, STALE_AFTER_HOURS};
-use crate::ui::format::{fit, masked_iban, money};
+use crate::store::read_model::{ConnectionSummary, STALE_AFTER_HOURS};
+use crate::ui::format::{masked_iban, money};
 use crate::ui::widgets::badge::freshness_badge;
 use crate::ui::widgets::sparkline::sparkline;
-use crate::ui::widgets::spinner::spinner_frame;
 use crate::wording::actions::{dashboard_note, kind_short};
 
 /// One line of the accounts view.
@@ -38,26 +38,16 @@ enum Item {
     Subtotal(Option<usize>),
 }
 
-/// What a connection needs from the user, if anything, as a short note (words:
-/// [`crate::wording::actions::dashboard_note`]).
-pub fn needed_action(c: &ConnectionSummary, now: DateTime<Utc>) -> Option<String> {
+/// What a connection with `shared` accounts on screen needs from the user, if anything, as a
+/// short note (words: [`crate::wording::actions::dashboard_note`]).
+pub fn needed_action(c: &ConnectionSummary, now: DateTime<Utc>, shared: usize) -> Option<String> {
     dashboard_note(
         &c.next_action,
         c.is_closed(),
         c.accounts_pending_consent,
+        shared,
         now,
     )
-}
-
-/// Sums balances per currency (archived accounts left out).
-pub fn totals<'a>(accounts: impl Iterator<Item = &'a AccountSummary>) -> BTreeMap<String, Decimal> {
-    let mut sums = BTreeMap::new();
-    for a in accounts.filter(|a| !a.archived()) {
-        if let Some(b) = &a.account.balance {
-            *sums.entry(b.currency.clone()).or_insert(Decimal::ZERO) += b.amount;
-        }
-    }
-    sums
 }
 
 impl Dashboard {
@@ -96,9 +86,13 @@ impl Dashboard {
         let [list, footer] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
         let items = self.items();
-        let selected_item = self
-            .selected_account()
-            .and_then(|sel| items.iter().position(|i| *i == Item::Account(sel)));
+        let selected_item = self.selected().and_then(|sel| {
+            let wanted = match sel {
+                Pick::Account(a) => Item::Account(a),
+                Pick::Bank(c) => Item::Bank(Some(c)),
+            };
+            items.iter().position(|i| *i == wanted)
+        });
         let rows = list.height as usize;
         if let Some(pos) = selected_item {
             if pos < self.accounts_offset {
@@ -121,9 +115,15 @@ impl Dashboard {
             };
             let selected = Some(n + self.accounts_offset) == selected_item;
             match item {
-                Item::Bank(c) => self
-                    .bank_line(*c, ctx, sync, line_area.width)
-                    .render(line_area, buf),
+                Item::Bank(c) => {
+                    let line = self.bank_line(*c, ctx, sync, line_area.width);
+                    if selected {
+                        buf.set_style(line_area, ctx.theme.selected);
+                        line.style(ctx.theme.selected).render(line_area, buf);
+                    } else {
+                        line.render(line_area, buf);
+                    }
+                }
                 Item::Account(a) => self.account_line(*a, line_area, buf, ctx, selected),
                 Item::Subtotal(c) => {
                     let members = self
@@ -145,65 +145,6 @@ impl Dashboard {
             Span::styled(net, ctx.theme.text),
         ])
         .render(footer, buf);
-    }
-
-    fn bank_line(
-        &self,
-        c: Option<usize>,
-        ctx: &ViewCtx,
-        sync: &SyncBoard,
-        width: u16,
-    ) -> Line<'static> {
-        let Some(conn) = c.and_then(|c| self.connections.get(c)) else {
-            return Line::styled("Other accounts", ctx.theme.title);
-        };
-        // A long bank name leaves room for its status and the action it needs.
-        let name_w = if width < 40 { width } else { width / 2 };
-        let mut spans = vec![Span::styled(
-            fit(conn.bank(), name_w as usize),
-            ctx.theme.title,
-        )];
-        let step = sync
-            .rows
-            .iter()
-            .find(|r| r.connection == *conn.id())
-            .map(|r| &r.step);
-        match step {
-            Some(SyncStep::Failed(f)) => {
-                spans.push(Span::styled(
-                    format!(
-                        "  sync failed: {}",
-                        crate::wording::failures::sync_failure_hint(f)
-                    ),
-                    ctx.theme.error,
-                ));
-            }
-            Some(
-                s @ (SyncStep::Starting
-                | SyncStep::ListingAccounts
-                | SyncStep::Syncing
-                | SyncStep::WaitingForUser),
-            ) => {
-                let what = match s {
-                    SyncStep::WaitingForUser => "waiting for you",
-                    SyncStep::ListingAccounts => "listing accounts",
-                    _ => "syncing",
-                };
-                spans.push(Span::styled(
-                    format!("  {} {what}…", spinner_frame(ctx.now)),
-                    ctx.theme.key,
-                ));
-            }
-            _ => {}
-        }
-        // A failed sync already says what to do: the standing action would repeat it.
-        let failed = matches!(step, Some(SyncStep::Failed(_)));
-        match needed_action(conn, ctx.now).filter(|_| !failed) {
-            Some(action) => spans.push(Span::styled(format!("  ⚠ {action}"), ctx.theme.error)),
-            None if step.is_none() => spans.push(Span::styled("  ✓", ctx.theme.ok)),
-            None => {}
-        }
-        Line::from(spans)
     }
 
     fn account_line(&self, a: u32, area: Rect, buf: &mut Buffer, ctx: &ViewCtx, selected: bool) {

@@ -1,5 +1,5 @@
 //! The dashboard's frame: the tab bar (with the pending question or the offline badge), then
-//! the loading, error or empty message, or the view on screen.
+//! the loading, error or empty message, a bank's details (`bank_detail.rs`), or the view on screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -42,6 +42,9 @@ impl Dashboard {
             line.render(inner, buf);
             return;
         }
+        if let Some(Prompt::Detail(id)) = &self.prompt {
+            return self.render_bank_detail(id, body, buf, ctx, sync);
+        }
         match self.tab {
             Tab::Accounts => self.render_accounts(body, buf, ctx, sync),
             Tab::Transactions => self.render_transactions(body, buf, ctx),
@@ -74,6 +77,9 @@ impl Dashboard {
                 "Export as: c CSV · l ledger · b beancount · o OFX",
                 ctx.theme.key,
             )),
+            Some(Prompt::Detail(_)) => {
+                spans.push(Span::styled("Bank details: any key closes", ctx.theme.key))
+            }
             None if self.offline => spans.push(Span::styled(
                 " OFFLINE: showing the store ",
                 ctx.theme.badge,

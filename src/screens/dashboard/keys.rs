@@ -1,9 +1,13 @@
 //! The dashboard's keys and mouse: `Tab` switches views, `s` syncs, `e` asks for an export
-//! format; the accounts view moves, opens an account, archives, deletes (after `y`), fixes what
-//! a bank needs (`r`); the transactions view's keys go to [`super::transactions`].
+//! format; the accounts view moves (over accounts, and the headings of banks without any),
+//! opens an account (Enter) or a bank's details (Enter on its heading, `i` anywhere), archives,
+//! deletes (after `y`), does what a bank needs (`r`: the action its heading names, or says on
+//! the status line that there is nothing to do); the transactions view's keys go to
+//! [`super::transactions`].
 
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 
+use super::picks::Pick;
 use super::transactions::TxAction;
 use super::{Dashboard, DashboardAction, Prompt, Tab};
 use crate::domain::NextAction;
@@ -46,7 +50,7 @@ impl Dashboard {
     }
 
     fn accounts_key(&mut self, key: KeyEvent) -> DashboardAction {
-        let last = self.order.len().saturating_sub(1);
+        let last = self.picks.len().saturating_sub(1);
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => {
                 self.account_cursor = self.account_cursor.saturating_sub(1)
@@ -56,12 +60,15 @@ impl Dashboard {
             }
             KeyCode::Home | KeyCode::Char('g') => self.account_cursor = 0,
             KeyCode::End | KeyCode::Char('G') => self.account_cursor = last,
-            KeyCode::Enter => {
-                if let Some(a) = self.selected_account() {
+            KeyCode::Enter => match self.selected() {
+                Some(Pick::Account(a)) => {
                     self.tx.scope(&self.table, Some(a));
                     self.tab = Tab::Transactions;
                 }
-            }
+                Some(Pick::Bank(_)) => return self.open_details(),
+                None => {}
+            },
+            KeyCode::Char('i') => return self.open_details(),
             KeyCode::Char('a') => return DashboardAction::AddBank,
             KeyCode::Char('x') => {
                 if let Some(a) = self
@@ -71,11 +78,10 @@ impl Dashboard {
                     return DashboardAction::Archive(a.id().clone(), !a.archived());
                 }
             }
-            KeyCode::Char('D') => {
-                if let Some(c) = self.selected_connection() {
-                    self.prompt = Some(Prompt::Delete(c.id().clone()));
-                }
-            }
+            KeyCode::Char('D') => match self.selected_connection() {
+                Some(c) => self.prompt = Some(Prompt::Delete(c.id().clone())),
+                None => return nothing_selected(),
+            },
             KeyCode::Char('r') => return self.fix_selected(),
             KeyCode::Char('c') => {
                 if let Some(c) = self.selected_connection() {
@@ -87,23 +93,53 @@ impl Dashboard {
         DashboardAction::None
     }
 
-    /// The action the selected account's connection needs (`r`).
-    fn fix_selected(&self) -> DashboardAction {
+    /// The selected bank's details (raw API status), or why there are none.
+    fn open_details(&mut self) -> DashboardAction {
+        match self.selected_connection() {
+            Some(c) => {
+                self.prompt = Some(Prompt::Detail(c.id().clone()));
+                DashboardAction::None
+            }
+            None => nothing_selected(),
+        }
+    }
+
+    /// The action the selected bank needs (`r`), the one its heading names; or a notice
+    /// saying there is nothing to do.
+    fn fix_selected(&mut self) -> DashboardAction {
         let Some(c) = self.selected_connection() else {
-            return DashboardAction::None;
+            return nothing_selected();
         };
-        let expiring = matches!(c.next_action, NextAction::RenewBefore(_));
-        match (&c.next_action, c.accounts_pending_consent) {
-            (NextAction::UpdateCredentials, _) => DashboardAction::RenewCredentials(c.id().clone()),
-            (_, n) if n > 0 => DashboardAction::GiveConsent(c.id().clone()),
-            _ if expiring => DashboardAction::RenewCredentials(c.id().clone()),
-            _ => DashboardAction::None,
+        let id = c.id().clone();
+        let shared = self
+            .connections
+            .iter()
+            .position(|k| k.id() == &id)
+            .map_or(0, |k| self.accounts_of(k));
+        match &c.next_action {
+            NextAction::UpdateCredentials | NextAction::AddCredentials => {
+                DashboardAction::RenewCredentials(id)
+            }
+            NextAction::AnswerChallenge | NextAction::ActAtBank => DashboardAction::SyncOne(id),
+            _ if c.is_closed() => DashboardAction::Notice(format!(
+                "{} is closed at the bank: D deletes it from coffre.",
+                c.bank()
+            )),
+            NextAction::RetryLater | NextAction::Other(_) => DashboardAction::SyncOne(id),
+            NextAction::RenewBefore(_) => DashboardAction::RenewCredentials(id),
+            _ if c.accounts_pending_consent > 0 => DashboardAction::GiveConsent(id),
+            _ if shared == 0 => DashboardAction::Notice(format!(
+                "{} shares no account: D deletes it, a adds it again.",
+                c.bank()
+            )),
+            _ => DashboardAction::Notice(format!("{} needs nothing: it is up to date.", c.bank())),
         }
     }
 
     fn answer_prompt(&mut self, prompt: Prompt, key: KeyEvent) -> DashboardAction {
         match (prompt, key.code) {
             (Prompt::Delete(c), KeyCode::Char('y')) => DashboardAction::DeleteConnection(c),
+            (Prompt::Delete(_), _) => DashboardAction::Notice("Not deleted.".into()),
             (Prompt::Export, KeyCode::Char(c)) => {
                 let format = match c {
                     'c' => Format::Csv,
@@ -135,9 +171,14 @@ impl Dashboard {
         match self.tab {
             Tab::Transactions => self.tx.move_by(delta),
             Tab::Accounts => {
-                let last = self.order.len().saturating_sub(1);
+                let last = self.picks.len().saturating_sub(1);
                 self.account_cursor = self.account_cursor.saturating_add_signed(delta).min(last);
             }
         }
     }
+}
+
+/// `r`, `D` or `i` with no bank on screen.
+fn nothing_selected() -> DashboardAction {
+    DashboardAction::Notice("No bank to act on yet: press a to connect one.".into())
 }

@@ -31,6 +31,8 @@ pub struct ConnectionSummary {
     pub accounts_pending_consent: usize,
     /// Our last successful sync of it, else the aggregator's last success.
     pub synced_at: Option<DateTime<Utc>>,
+    /// The login the API shows for it, masked (`**ev`), when it shows one.
+    pub login: Option<String>,
 }
 
 impl ConnectionSummary {
@@ -164,7 +166,7 @@ fn instant(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<DateTime<Utc
 
 pub(crate) const CONNECTION_COLUMNS: &str = "c.id, c.provider_id, c.name, c.state, c.next_action, \
      c.last_success, s.last_success, (SELECT COUNT(*) FROM accounts a WHERE a.connection_id = c.id \
-     AND a.state = 'pending_consent')";
+     AND a.state = 'pending_consent'), c.login";
 pub(crate) const CONNECTION_FROM: &str =
     "connections c LEFT JOIN sync_state s ON s.connection_id = c.id";
 pub(crate) const ACCOUNT_COLUMNS: &str = "id, connection_id, name, kind, state, iban, balance, \
@@ -188,6 +190,7 @@ pub(crate) fn connection_row(r: &Row<'_>) -> rusqlite::Result<ConnectionSummary>
         next_action: NextAction::from_code(&r.get::<_, String>(4)?),
         accounts_pending_consent: pending.max(0) as usize,
         synced_at: ours.or(theirs),
+        login: r.get(8)?,
     })
 }
 

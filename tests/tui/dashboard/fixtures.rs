@@ -39,6 +39,7 @@ fn connection(id: &str, bank: &str, next_action: NextAction) -> ConnectionSummar
         next_action,
         accounts_pending_consent: 0,
         synced_at: None,
+        login: None,
     }
 }
 

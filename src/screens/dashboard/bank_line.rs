@@ -1,0 +1,97 @@
+//! A bank's heading in the accounts view: its name (and the masked login, so two logins of
+//! one bank are told apart), its sync progress or failure, and the action it needs with the
+//! key that does it. At under 40 columns the name gives way to a `⚠` when something is needed.
+
+use ratatui::text::{Line, Span};
+
+use super::Dashboard;
+use super::accounts::needed_action;
+use crate::domain::SyncStep;
+use crate::screens::ViewCtx;
+use crate::screens::syncing::SyncBoard;
+use crate::ui::format::fit;
+use crate::ui::widgets::spinner::spinner_frame;
+
+impl Dashboard {
+    pub(super) fn bank_line(
+        &self,
+        c: Option<usize>,
+        ctx: &ViewCtx,
+        sync: &SyncBoard,
+        width: u16,
+    ) -> Line<'static> {
+        let Some(conn) = c.and_then(|c| self.connections.get(c)) else {
+            return Line::styled("Other accounts", ctx.theme.title);
+        };
+        // A long bank name leaves room for its status and the action it needs (at under 40
+        // columns, for a one-character marker).
+        let narrow = width < 40;
+        let name_w = if narrow {
+            width.saturating_sub(2)
+        } else {
+            width / 2
+        };
+        let name = match &conn.login {
+            Some(login) => format!("{} · login {login}", conn.bank()),
+            None => conn.bank().to_string(),
+        };
+        let mut spans = vec![Span::styled(fit(&name, name_w as usize), ctx.theme.title)];
+        let step = sync
+            .rows
+            .iter()
+            .find(|r| r.connection == *conn.id())
+            .map(|r| &r.step);
+        match step {
+            Some(SyncStep::Failed(f)) => {
+                spans.push(Span::styled(
+                    format!(
+                        "  sync failed: {}",
+                        crate::wording::failures::sync_failure_hint(f)
+                    ),
+                    ctx.theme.error,
+                ));
+            }
+            Some(
+                s @ (SyncStep::Starting
+                | SyncStep::ListingAccounts
+                | SyncStep::Syncing
+                | SyncStep::WaitingForUser),
+            ) => {
+                let what = match s {
+                    SyncStep::WaitingForUser => "waiting for you",
+                    SyncStep::ListingAccounts => "listing accounts",
+                    _ => "syncing",
+                };
+                spans.push(Span::styled(
+                    format!("  {} {what}…", spinner_frame(ctx.now)),
+                    ctx.theme.key,
+                ));
+            }
+            _ => {}
+        }
+        // A failed sync already says what to do: the standing action would repeat it.
+        let failed = matches!(step, Some(SyncStep::Failed(_)));
+        let shared = c.map_or(0, |c| self.accounts_of(c));
+        let needed = needed_action(conn, ctx.now, shared).filter(|_| !failed);
+        if narrow {
+            spans.truncate(1);
+            let marker = match (&needed, step) {
+                (Some(_), _) | (None, Some(SyncStep::Failed(_))) => {
+                    Span::styled(" ⚠", ctx.theme.error)
+                }
+                (None, None | Some(SyncStep::Done)) => Span::styled(" ✓", ctx.theme.ok),
+                (None, Some(_)) => {
+                    Span::styled(format!(" {}", spinner_frame(ctx.now)), ctx.theme.key)
+                }
+            };
+            spans.push(marker);
+            return Line::from(spans);
+        }
+        match needed {
+            Some(action) => spans.push(Span::styled(format!("  ⚠ {action}"), ctx.theme.error)),
+            None if step.is_none() => spans.push(Span::styled("  ✓", ctx.theme.ok)),
+            None => {}
+        }
+        Line::from(spans)
+    }
+}
