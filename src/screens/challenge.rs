@@ -109,6 +109,11 @@ impl ChallengeDialog {
         }
     }
 
+    /// Whether the bank asks for something to type (a code), not only OK or Cancel.
+    pub fn asks_for_input(&self) -> bool {
+        self.inputs() > 0
+    }
+
     fn inputs(&self) -> usize {
         self.items
             .iter()
