@@ -99,12 +99,13 @@ fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
 pub fn is_typing(model: &Model) -> bool {
     model.questions.open().is_some()
         || matches!(
-        model.screen,
-        Screen::Login(_)
-            | Screen::ProviderPicker(_)
-            | Screen::CredentialForm(_)
-            | Screen::Challenge(_)
-    ) || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing())
+            model.screen,
+            Screen::Login(_)
+                | Screen::ProviderPicker(_)
+                | Screen::CredentialForm(_)
+                | Screen::Challenge(_)
+        )
+        || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing())
 }
 
 /// The screen's own keys, handed to the module of the screen's concern.
