@@ -8,6 +8,7 @@ mod dashboard;
 mod e2e;
 mod flows;
 mod keys;
+mod modal;
 mod robustness;
 mod sanitiser;
 mod screens;
