@@ -1,7 +1,8 @@
 //! Credential form, built from the channel definition: one field per credential with its label;
 //! PWD masked (Ctrl+R reveals), NUMERIC digits only, DATE as `dd/mm/yyyy`; live validation with
-//! the API's regexp, the failing field marked and why; Enter submits only when every field is
-//! valid. Fields marked `encrypt: true` are flagged in the command so the runner PGP-encrypts them.
+//! the API's regexp as the user types, the failing field marked and why in words ("8 characters
+//! at least"); Enter submits only when every field is valid. While the bank checks a submission
+//! the form says "Checking with the bank…", keeps the values and marks no field. Fields marked `encrypt: true` are flagged in the command so the runner PGP-encrypts them.
 //!
 //! Docs gap: the API has no "optional" flag; a credential is optional when its regexp accepts
 //! the empty string (the test bank's configuration-file field `302` does). A rule that
@@ -13,6 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
+use secrecy::SecretString;
 
 use crate::bank_rules::compile_rule;
 use crate::domain::{Channel, CredentialField, CredentialValue, InputKind, Provider};
@@ -131,12 +133,14 @@ impl CredentialForm {
                     return FormAction::Refused(format!("{}: {why}", self.fields[i].1.label));
                 }
                 self.error = None;
+                // The values stay in the form while the bank checks them: nothing reads as
+                // "required" meanwhile, and a refusal finds them still typed.
                 let values = self
                     .fields
-                    .iter_mut()
+                    .iter()
                     .map(|(spec, f)| CredentialValue {
                         id: spec.id.clone(),
-                        value: f.take_secret(),
+                        value: SecretString::from(f.value().to_owned()),
                         encrypt: spec.encrypt,
                     })
                     .collect();
@@ -167,7 +171,8 @@ impl CredentialForm {
                 i == self.focus,
                 ctx.theme,
             );
-            let shown = self.tried || !field.value().is_empty();
+            // As the user types (or after a try); never while the bank checks the values.
+            let shown = self.pending.is_none() && (self.tried || !field.value().is_empty());
             if let Some(problem) = field.problem().filter(|_| shown) {
                 let text = format!("  ✗ {}: {problem}", field.label);
                 Line::styled(text, ctx.theme.error)
@@ -177,7 +182,7 @@ impl CredentialForm {
         }
         let line = if self.pending.is_some() {
             Line::styled(
-                format!("{} Connecting to the bank…", spinner_frame(ctx.now)),
+                format!("{} Checking with the bank…", spinner_frame(ctx.now)),
                 ctx.theme.text,
             )
         } else if let Some(e) = &self.error {

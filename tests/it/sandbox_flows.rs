@@ -3,7 +3,7 @@
 //! answers the SMS challenge and gives consent per account.
 
 #[path = "sandbox_flows/user.rs"]
-mod user;
+pub(crate) mod user;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

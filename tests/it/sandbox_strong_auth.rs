@@ -5,14 +5,11 @@
 //! The challenge timeout is short (3 s), so a challenge asked when none is due ends the sync in
 //! `CHALLENGE_TIMED_OUT` and the wait for its success fails fast, naming the events it saw.
 
-#[path = "sandbox_flows/user.rs"]
-mod user;
-
 use std::time::Duration;
 
+use crate::sandbox_flows::user::User;
 use coffre::sandbox::SandboxConfig;
 use serde_json::{Value, json};
-use user::User;
 
 fn config() -> SandboxConfig {
     SandboxConfig {

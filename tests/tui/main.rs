@@ -14,3 +14,4 @@ mod sanitiser;
 mod screens;
 mod session;
 mod themes;
+mod typing;
