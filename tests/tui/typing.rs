@@ -68,9 +68,13 @@ fn ctrl_w_and_ctrl_u_edit_the_bank_search_instead_of_typing_letters() {
     run(&mut m, typed("agri"));
     let screen = render(&mut m, 80, 24);
     assert!(screen.contains("credit agri▏"), "{screen}");
+    // Ctrl+U clears from the cursor to the start, as in a shell: what follows the cursor stays.
+    run(&mut m, (0..4).map(|_| key(KeyCode::Left)));
     run(&mut m, [ctrl('u')]);
-    run(&mut m, typed("hs"));
-    assert_eq!(picker(&m).selected().map(|p| p.name.as_str()), Some("HSBC"));
+    let screen = render(&mut m, 80, 24);
+    assert!(screen.contains("Search  agri"), "{screen}");
+    let under_cursor = picker(&m).selected().map(|p| p.name.clone());
+    assert_eq!(under_cursor.as_deref(), Some("Crédit Agricole - Languedoc"));
 }
 
 #[test]
