@@ -15,7 +15,9 @@
 //!   later of the announcement and the last key. So it never opens less than 2 s after it was
 //!   announced, nor while the user types: keys typed before it opened went to the screen under
 //!   it and never answer it. Idle time is measured on the model's clock (`Msg::Tick`, every
-//!   250 ms), so it opens between 2 and 2.25 s after the last key;
+//!   250 ms), so it opens between 2 and 2.25 s after the last key. For [`GRACE`] (1 s) after it
+//!   opened by itself, Enter is ignored: an Enter already on its way, meant for the screen under
+//!   it, does not answer it;
 //! - Esc on it means "later": it closes and waits, announced, for `a` or F2 (the idle timer does
 //!   not reopen a question the user put off). Its Cancel button still refuses the question;
 //! - the next question of a conversation the user answered here (the code form after "send the
@@ -33,6 +35,10 @@ use crate::ui::widgets::status_line::Status;
 
 /// How long the user must have pressed no key before a background question opens by itself.
 pub const IDLE: TimeDelta = TimeDelta::seconds(2);
+
+/// After a question opened by itself, how long Enter is ignored (a reaction time: an Enter
+/// already on its way, meant for the screen under it, does not answer it).
+pub const GRACE: TimeDelta = TimeDelta::seconds(1);
 
 /// The keys of a background question opened over the screen.
 pub const KEYS: &[KeyHint] = &[
@@ -62,6 +68,8 @@ struct Question {
     since: DateTime<Utc>,
     /// The user closed it with Esc: it opens again only on a key.
     put_off: bool,
+    /// When it opened by itself (idle timer), for [`GRACE`].
+    opened_by_itself_at: Option<DateTime<Utc>>,
 }
 
 impl Questions {
@@ -115,6 +123,7 @@ pub(super) fn received(
         generation,
         since: model.now,
         put_off: false,
+        opened_by_itself_at: None,
     };
     let qs = &mut model.questions;
     qs.waiting.retain(|q| q.dialog.connection != connection);
@@ -171,7 +180,7 @@ pub(super) fn key(model: &mut Model, key: KeyEvent) -> Option<Vec<Command>> {
         _ => false,
     };
     if opens && !model.questions.waiting.is_empty() {
-        open_first(model, |_| true);
+        open_first(model, |_| true, None);
         return Some(Vec::new());
     }
     None
@@ -183,6 +192,13 @@ fn answer_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     let Some(mut q) = qs.open.take() else {
         return Vec::new();
     };
+    let too_soon = q
+        .opened_by_itself_at
+        .is_some_and(|at| model.now - at < GRACE);
+    if key.code == KeyCode::Enter && too_soon {
+        qs.open = Some(q);
+        return Vec::new();
+    }
     if key.code == KeyCode::Esc {
         q.put_off = true;
         model.status = Some(Status::Info(format!(
@@ -225,17 +241,24 @@ pub(super) fn tick(model: &mut Model) {
         return;
     }
     let (now, last_key) = (model.now, model.questions.last_key_at);
-    open_first(model, |q| {
+    let ready = |q: &Question| {
         let quiet_since = last_key.map_or(q.since, |k| k.max(q.since));
         !q.put_off && now - quiet_since >= IDLE
-    });
+    };
+    open_first(model, ready, Some(now));
 }
 
-/// Opens the first waiting question that `ready` accepts.
-fn open_first(model: &mut Model, ready: impl Fn(&Question) -> bool) {
+/// Opens the first waiting question that `ready` accepts; `by_itself`: the idle timer opens it
+/// at that time (else a key did).
+fn open_first(
+    model: &mut Model,
+    ready: impl Fn(&Question) -> bool,
+    by_itself: Option<DateTime<Utc>>,
+) {
     let qs = &mut model.questions;
     if let Some(i) = qs.waiting.iter().position(ready) {
-        let q = qs.waiting.remove(i);
+        let mut q = qs.waiting.remove(i);
+        q.opened_by_itself_at = by_itself;
         model.status = Some(Status::Info(format!(
             "{} asks: answer here, or press Esc to answer later.",
             q.bank
