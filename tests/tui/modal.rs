@@ -120,7 +120,10 @@ fn enter_typed_in_the_search_just_after_a_background_challenge_does_not_answer_i
     run(&mut m, [after(2_250)]);
     assert!(m.questions.open().is_some(), "opens once the user is idle");
     let cmds = run(&mut m, [key(KeyCode::Enter)]);
-    assert!(answers(&cmds).is_empty(), "an Enter on its way when it opened");
+    assert!(
+        answers(&cmds).is_empty(),
+        "an Enter on its way when it opened"
+    );
     run(&mut m, [after(3_500)]);
     let cmds = run(&mut m, [key(KeyCode::Enter)]);
     assert_eq!(answers(&cmds), [("304".to_string(), "true".to_string())]);

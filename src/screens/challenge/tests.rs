@@ -1,6 +1,8 @@
 //! The challenge dialog's own tests: labels filled from the bank's params stay bounded.
 
+use super::view::wrapped_rows;
 use super::*;
+use crate::screens::ViewCtx;
 
 #[test]
 fn params_that_repeat_each_other_cannot_blow_up_the_label() {
