@@ -71,7 +71,10 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
     }
     let keys = screen_keys(model);
     let typing = crate::app::update::is_typing(model);
-    let global = global_keys(typing);
+    let mut global = global_keys(typing).to_vec();
+    if model.questions.waiting() > 0 {
+        global.push(("F2", "answer the bank's question"));
+    }
     let bar: &[KeyHint] = if model.quit_confirm {
         &[("y", "quit"), ("n", "stay")]
     } else {

@@ -138,6 +138,10 @@ fn a_opens_the_question_and_esc_puts_it_off_until_asked_again() {
     let (mut m, generation) = syncing_dashboard();
     run(&mut m, [question(generation, send_sms_question())]);
     assert!(status(&m).contains("press a to answer"));
+    run(&mut m, [key(KeyCode::Char('?'))]);
+    let help = render(&mut m, 80, 24);
+    assert!(help.contains("F2  answer the bank's question"), "{help}");
+    run(&mut m, [key(KeyCode::Char('?'))]);
     run(&mut m, [key(KeyCode::Char('a'))]);
     assert!(m.questions.open().is_some());
     assert!(
