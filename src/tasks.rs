@@ -188,6 +188,7 @@ impl Runner {
                     task.abort();
                 }
             }
+            Command::Bell => ring_bell(),
             Command::Quit => {
                 if let Ok(mut session) = self.session.lock() {
                     session.take();
@@ -271,5 +272,14 @@ impl Runner {
         self.sender.spawn("talking to the bank", async move {
             connect::run(client, sender, command).await
         });
+    }
+}
+
+/// Rings the terminal's bell (BEL), only when stdout is a terminal (not in tests or pipes).
+fn ring_bell() {
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout();
+    if out.is_terminal() {
+        let _ = out.write_all(b"\x07").and_then(|()| out.flush());
     }
 }

@@ -136,6 +136,8 @@ pub enum Command {
         /// Only this account.
         account: Option<AccountId>,
     },
+    /// Ring the terminal's bell (a bank question arrived in the background).
+    Bell,
     /// Leave the app.
     Quit,
 }

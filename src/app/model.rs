@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::app::session::Session;
+use crate::app::update::questions::Questions;
 use crate::domain::{Channel, Provider};
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
@@ -80,8 +81,12 @@ pub struct Model {
     pub status: Option<Status>,
     /// The `?` overlay is open.
     pub help_open: bool,
-    /// "Quit while a sync runs?" is being asked.
+    /// "Quit while a sync runs?" is being asked (on the screen that asked: cleared, saying so,
+    /// when another screen or message takes over; see `update::quit`).
     pub quit_confirm: bool,
+    /// The bank questions that arrived during a background sync: announced, then opened over
+    /// the screen on a key or once the user stops typing (see `update::questions`).
+    pub questions: Questions,
     /// Running against the built-in sandbox (SANDBOX in the title bar).
     pub sandbox: bool,
     /// Colours.
@@ -116,6 +121,7 @@ impl Model {
             status: None,
             help_open: false,
             quit_confirm: false,
+            questions: Questions::default(),
             sandbox,
             theme: Theme::dark(),
             numbers: NumberStyle::French,

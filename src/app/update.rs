@@ -5,23 +5,42 @@
 //! dispatched the same way by [`api`].
 //!
 //! Docs gap (ours): letters type into fields, so `q` quits only on the screens without a text
-//! field (syncing, consent, accounts); Ctrl+C quits everywhere. Both ask first while a sync runs.
+//! field (syncing, consent, accounts); Ctrl+C quits everywhere. Both ask first while a sync runs,
+//! and that question belongs to the screen that asked ([`quit`]).
+//!
+//! Modal state never outlives its screen: after every message, a quit question whose screen
+//! was taken over is cancelled ([`quit`]), and bank questions whose sync ended are dropped
+//! ([`questions`]). A bank question that arrives in the background is announced, not thrown
+//! under the user's fingers ([`questions`]).
 
 mod api;
+mod consent;
 mod dashboard;
+pub mod questions;
+mod quit;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Command, Model, Msg, Screen, onboarding, progress, session};
-use crate::ui::widgets::status_line::Status;
+use crate::app::{ApiEvent, Command, Model, Msg, Screen, onboarding, progress, session};
 
 /// Applies one message to the model and returns the commands it asks for.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
+    let before = quit::scene(model);
+    let cmds = dispatch(model, msg);
+    questions::prune(model);
+    quit::keep_with_its_screen(model, &before);
+    cmds
+}
+
+fn dispatch(model: &mut Model, msg: Msg) -> Vec<Command> {
     match msg {
         Msg::Tick(now) => {
             model.now = now;
+            questions::tick(model);
             Vec::new()
         }
+        // The screen under an open bank question does not take the mouse.
+        Msg::Mouse(_) if model.questions.open().is_some() => Vec::new(),
         Msg::Mouse(event) => {
             match &mut model.screen {
                 Screen::Dashboard(d) => d.on_mouse(event),
@@ -34,19 +53,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
         Msg::Resized(..) => Vec::new(),
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => handle_key(model, key),
+        Msg::Api(ApiEvent::ChallengeReceived {
+            connection,
+            channel,
+            generation,
+            challenge,
+        }) => questions::received(model, connection, channel, generation, challenge),
         Msg::Api(event) => api::handle_api(model, event),
     }
 }
 
 fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-    if model.quit_confirm {
-        model.quit_confirm = false;
-        if matches!(key.code, KeyCode::Char('y') | KeyCode::Enter) || ctrl_c {
-            return quit(model);
-        }
-        model.status = None;
-        return Vec::new();
+    if model.quit_confirm
+        && let Some(cmds) = quit::key(model, key)
+    {
+        return cmds;
     }
     if model.help_open {
         model.help_open = !matches!(key.code, KeyCode::Char('?') | KeyCode::Esc | KeyCode::F(1));
@@ -55,8 +77,8 @@ fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     let typing = is_typing(model);
     let plain = !key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        _ if ctrl_c => return ask_quit(model),
-        KeyCode::Char('q') if plain && !typing => return ask_quit(model),
+        _ if ctrl_c => return quit::ask(model),
+        KeyCode::Char('q') if plain && !typing => return quit::ask(model),
         KeyCode::Char('?') if !typing || key.modifiers.contains(KeyModifiers::ALT) => {
             model.help_open = true;
             return Vec::new();
@@ -67,32 +89,23 @@ fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         }
         _ => {}
     }
+    if let Some(cmds) = questions::key(model, key) {
+        return cmds;
+    }
     handle_screen_key(model, key)
 }
 
 /// A text field has the focus: letters type (so `q` and `?` are text; help is F1, quit Ctrl+C).
 pub fn is_typing(model: &Model) -> bool {
-    matches!(
-        model.screen,
-        Screen::Login(_)
-            | Screen::ProviderPicker(_)
-            | Screen::CredentialForm(_)
-            | Screen::Challenge(_)
-    ) || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing())
-}
-
-fn ask_quit(model: &mut Model) -> Vec<Command> {
-    if model.sync.any_running() {
-        model.quit_confirm = true;
-        model.status = Some(Status::Info("A sync is running. Quit anyway? (y/n)".into()));
-        return Vec::new();
-    }
-    quit(model)
-}
-
-fn quit(model: &mut Model) -> Vec<Command> {
-    model.should_quit = true;
-    vec![Command::Quit]
+    model.questions.open().is_some()
+        || matches!(
+            model.screen,
+            Screen::Login(_)
+                | Screen::ProviderPicker(_)
+                | Screen::CredentialForm(_)
+                | Screen::Challenge(_)
+        )
+        || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing())
 }
 
 /// The screen's own keys, handed to the module of the screen's concern.
@@ -103,6 +116,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         Screen::CredentialForm(_) => onboarding::form_key(model, key),
         Screen::Redirect(_) => onboarding::redirect_key(model, key),
         Screen::Challenge(_) => progress::challenge_key(model, key),
+        Screen::Consent(_) if key.code == KeyCode::Esc => consent::leave(model),
         Screen::Consent(_) => progress::consent_key(model, key),
         Screen::Syncing => progress::syncing_key(model, key),
         Screen::Dashboard(_) => dashboard::dashboard_key(model, key),

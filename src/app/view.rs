@@ -39,10 +39,16 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
     if model.sandbox {
         spans.push(Span::styled(" SANDBOX ", theme.badge));
     }
-    spans.push(Span::styled(
-        format!("  {}", screen_title(&model.screen)),
-        theme.dim,
-    ));
+    let heading = match model.questions.open() {
+        Some(_) => "Bank question",
+        None => screen_title(&model.screen),
+    };
+    spans.push(Span::styled(format!("  {heading}"), theme.dim));
+    if model.questions.waiting() > 0 {
+        // The badge of a question announced and not open yet.
+        spans.push(Span::styled("  ", theme.dim));
+        spans.push(Span::styled(" ? bank question ", theme.badge));
+    }
     ratatui::widgets::Widget::render(Line::from(spans), title, buf);
 
     match &mut model.screen {
@@ -55,12 +61,20 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
         Screen::Syncing => model.sync.render(body, buf, &ctx),
         Screen::Dashboard(s) => s.render(body, buf, &ctx, &model.sync),
     }
+    // A bank question opened over the screen hides it (the screen keeps its state under it).
+    if let Some(dialog) = model.questions.open() {
+        ratatui::widgets::Widget::render(ratatui::widgets::Clear, body, buf);
+        dialog.render(body, buf, &ctx);
+    }
     if let Some(s) = &model.status {
         s.render(status, buf, &theme);
     }
     let keys = screen_keys(model);
     let typing = crate::app::update::is_typing(model);
-    let global = global_keys(typing);
+    let mut global = global_keys(typing).to_vec();
+    if model.questions.waiting() > 0 {
+        global.push(("F2", "answer the bank's question"));
+    }
     let bar: &[KeyHint] = if model.quit_confirm {
         &[("y", "quit"), ("n", "stay")]
     } else {
@@ -87,6 +101,9 @@ fn screen_title(screen: &Screen) -> &'static str {
 
 /// The keys of the screen on display (and of its state), for the hint bar and the help overlay.
 pub fn screen_keys(model: &Model) -> &'static [KeyHint] {
+    if model.questions.open().is_some() {
+        return crate::app::update::questions::KEYS;
+    }
     match &model.screen {
         Screen::Login(s) if s.behind.is_some() => LoginForm::KEYS_FROM_DASHBOARD,
         Screen::Login(_) => LoginForm::KEYS,

@@ -12,17 +12,12 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use secrecy::SecretString;
 
 use crate::bank_rules::fill_placeholders;
 use crate::domain::{ConnectionId, CredentialField, InputKind};
+use crate::screens::clean;
 use crate::screens::credential_form::field_for;
-use crate::screens::{ViewCtx, clean};
-use crate::ui::format::countdown;
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::text_field::TextField;
 
@@ -107,6 +102,11 @@ impl ChallengeDialog {
             focus: 0,
             received_at: now,
         }
+    }
+
+    /// Whether the bank asks for something to type (a code), not only OK or Cancel.
+    pub fn asks_for_input(&self) -> bool {
+        self.inputs() > 0
     }
 
     fn inputs(&self) -> usize {
@@ -208,94 +208,6 @@ impl ChallengeDialog {
         }
         ChallengeAction::Answer(out)
     }
-
-    /// Draws the items in order, then the buttons.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let block = Block::bordered().title(Line::styled(" Your bank asks ", ctx.theme.title));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let elapsed = (ctx.now - self.received_at).num_seconds();
-        let mut lines: Vec<Line> = Vec::new();
-        let mut input_no = 0;
-        let mut input_rows = Vec::new();
-        for item in &self.items {
-            match item {
-                Item::Message {
-                    kind: InputKind::Error,
-                    spec,
-                } => {
-                    lines.push(Line::styled(
-                        format!("✗ {}", fill(spec, None)),
-                        ctx.theme.error,
-                    ));
-                }
-                Item::Message {
-                    kind: InputKind::Timeout,
-                    spec,
-                } => {
-                    let total = param(spec, "timeout").and_then(|t| t.parse::<i64>().ok());
-                    let left = total.map(|t| t - elapsed);
-                    lines.push(Line::styled(fill(spec, left), ctx.theme.text));
-                    if let Some(left) = left {
-                        let text = if left > 0 {
-                            format!("⏱ {} left", countdown(left))
-                        } else {
-                            "⏱ time is up".into()
-                        };
-                        lines.push(Line::styled(text, ctx.theme.key));
-                    }
-                }
-                Item::Message { spec, .. } => {
-                    lines.push(Line::styled(fill(spec, None), ctx.theme.text))
-                }
-                Item::OkCancel { label, .. } => {
-                    lines.push(Line::styled(label.clone(), ctx.theme.text))
-                }
-                Item::Input { field, .. } => {
-                    input_rows.push((lines.len(), input_no, field));
-                    input_no += 1;
-                    lines.push(Line::default());
-                    if let Some(p) = field.problem().filter(|_| !field.value().is_empty()) {
-                        lines.push(Line::styled(format!("  ✗ {p}"), ctx.theme.error));
-                    }
-                }
-            }
-        }
-        if self.has_buttons() {
-            lines.push(Line::default());
-            let button = |label: &'static str, focused: bool| {
-                Span::styled(
-                    format!("[ {label} ]"),
-                    if focused {
-                        ctx.theme.selected
-                    } else {
-                        ctx.theme.text
-                    },
-                )
-            };
-            let n = self.inputs();
-            lines.push(Line::from(vec![
-                button("OK", self.focus == n),
-                Span::raw("  "),
-                button("Cancel", self.focus == n + 1),
-            ]));
-        }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
-        // Inputs are drawn over their reserved rows (wrapping above them is rare: labels are short).
-        for (row, n, field) in input_rows {
-            let y = inner.y + row as u16;
-            if y < inner.y + inner.height {
-                field.render(
-                    Rect::new(inner.x, y, inner.width, 1),
-                    buf,
-                    self.focus == n,
-                    ctx.theme,
-                );
-            }
-        }
-    }
 }
 
 fn param<'a>(spec: &'a CredentialField, name: &str) -> Option<&'a str> {
@@ -314,6 +226,8 @@ fn fill(spec: &CredentialField, timeout_left: Option<i64>) -> String {
     });
     clean(&label)
 }
+
+mod view;
 
 #[cfg(test)]
 mod tests;

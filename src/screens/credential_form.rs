@@ -1,7 +1,8 @@
 //! Credential form, built from the channel definition: one field per credential with its label;
 //! PWD masked (Ctrl+R reveals), NUMERIC digits only, DATE as `dd/mm/yyyy`; live validation with
-//! the API's regexp, the failing field marked and why; Enter submits only when every field is
-//! valid. Fields marked `encrypt: true` are flagged in the command so the runner PGP-encrypts them.
+//! the API's regexp as the user types, the failing field marked and why in words ("8 characters
+//! at least"); Enter submits only when every field is valid. While the bank checks a submission
+//! the form says "Checking with the bank…", keeps the values and marks no field. Fields marked `encrypt: true` are flagged in the command so the runner PGP-encrypts them.
 //!
 //! On submit the secret fields (PWD, NUMERIC_PWD, `encrypt: true`) are moved out and emptied;
 //! the others keep what was typed, so the form waiting for the bank, sent back with an error,
@@ -167,17 +168,11 @@ impl CredentialForm {
         (0..self.fields.len()).find_map(|i| self.problem_of(i).map(|p| (i, p)))
     }
 
-    /// Why field `i` is not acceptable yet, in the user's words: a value the bank's rule
-    /// refuses is explained (`crate::wording::failures::format_mismatch`).
+    /// Why field `i` is not acceptable yet, in the user's words: "required", "expected
+    /// dd/mm/yyyy", or the bank's rule in words ("8 characters at least", from
+    /// `ui::widgets::rule_words`).
     fn problem_of(&self, i: usize) -> Option<String> {
-        let (spec, field) = self.fields.get(i)?;
-        let problem = field.problem()?;
-        // Empty ("required") and dates ("expected dd/mm/yyyy") already say what to do.
-        if field.value().is_empty() || problem.starts_with("expected") {
-            return Some(problem);
-        }
-        let numeric = matches!(spec.kind, InputKind::Numeric | InputKind::NumericPwd);
-        Some(crate::wording::failures::format_mismatch(numeric))
+        self.fields.get(i)?.1.problem()
     }
 
     /// Handles a key.
@@ -200,6 +195,8 @@ impl CredentialForm {
                     return FormAction::Refused(format!("{}: {why}", self.fields[i].1.label));
                 }
                 self.error = None;
+                // The values stay in the form while the bank checks them: nothing reads as
+                // "required" meanwhile, and a refusal finds them still typed.
                 let values = self
                     .fields
                     .iter_mut()
@@ -240,6 +237,7 @@ impl CredentialForm {
                 i == self.focus,
                 ctx.theme,
             );
+            // As the user types (or after a try); never while the bank checks the values.
             let shown = self.pending.is_none() && (self.tried || !field.value().is_empty());
             if let Some(problem) = self.problem_of(i).filter(|_| shown) {
                 let text = format!("  ✗ {}: {problem}", field.label);
@@ -250,7 +248,7 @@ impl CredentialForm {
         }
         let line = if self.pending.is_some() {
             Line::styled(
-                format!("{} Connecting to the bank…", spinner_frame(ctx.now)),
+                format!("{} Checking with the bank…", spinner_frame(ctx.now)),
                 ctx.theme.text,
             )
         } else if let Some(e) = &self.error {

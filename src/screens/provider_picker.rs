@@ -1,7 +1,11 @@
 //! Provider picker: every bank, filtered by fuzzy search as you type (nucleo-matcher), with its
-//! country and channel modes; unavailable banks are greyed, say "unavailable" in place of their modes, and the cursor skips them. When a bank
-//! has several available channels the user chooses: payment accounts via the bank's website
-//! (REDIRECT) or other accounts via a form (EMBEDDED).
+//! country and channel modes. When a bank has several available channels the user chooses:
+//! payment accounts via the bank's website (REDIRECT) or other accounts via a form (EMBEDDED).
+//!
+//! An unavailable bank (the provider or every channel marked unavailable) is listed where the
+//! search puts it, greyed, with "unavailable, try later" in place of its modes; the cursor stops
+//! on it like on any other (it never silently skips to another bank), and Enter on it says why
+//! it cannot be opened, under the search field, without leaving the list.
 //!
 //! Docs gap: the API does not say how to present two channels; we follow the test bank's own
 //! wording ("CONNECT MY CHECKING ACCOUNTS" vs "I don't have a checking account").
@@ -23,6 +27,7 @@ use crate::ui::widgets::text_field::{FieldKind, TextField};
 use chooser::render_chooser;
 
 mod chooser;
+mod list;
 
 /// The picker's state.
 #[derive(Debug, Clone)]
@@ -35,6 +40,8 @@ pub struct ProviderPicker {
     cursor: usize,
     /// The channel chooser: (provider index, cursor among its available channels).
     choosing: Option<(usize, usize)>,
+    /// Why the bank under the cursor cannot be opened (after Enter on an unavailable one).
+    notice: Option<String>,
     /// Providers are being loaded.
     pub loading: bool,
     /// Loading failed.
@@ -83,6 +90,7 @@ impl ProviderPicker {
             filtered: Vec::new(),
             cursor: 0,
             choosing: None,
+            notice: None,
             loading: true,
             error: None,
         }
@@ -125,35 +133,16 @@ impl ProviderPicker {
             hits.into_iter().map(|(Indexed(i, _), _)| i).collect()
         };
         self.cursor = 0;
-        if !self.is_selectable(0) {
-            self.move_by(1);
-        }
-    }
-
-    fn is_selectable(&self, pos: usize) -> bool {
-        self.filtered.get(pos).is_some_and(|&i| {
-            !self.providers[i].unavailable && !available(&self.providers[i]).is_empty()
-        })
     }
 
     fn move_by(&mut self, step: isize) {
-        let mut pos = self.cursor;
-        while let Some(next) = pos
-            .checked_add_signed(step)
-            .filter(|p| *p < self.filtered.len())
-        {
-            pos = next;
-            if self.is_selectable(pos) {
-                self.cursor = pos;
-                return;
-            }
-        }
+        let last = self.filtered.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(step).min(last);
     }
 
-    /// The provider under the cursor, if selectable.
+    /// The provider under the cursor (available or not).
     pub fn selected(&self) -> Option<&Provider> {
-        self.is_selectable(self.cursor)
-            .then(|| &self.providers[self.filtered[self.cursor]])
+        self.filtered.get(self.cursor).map(|&i| &self.providers[i])
     }
 
     /// Handles a key.
@@ -184,11 +173,17 @@ impl ProviderPicker {
             }
             return PickerAction::None;
         }
+        self.notice = None;
         match key.code {
             KeyCode::Up => self.move_by(-1),
             KeyCode::Down => self.move_by(1),
             KeyCode::Enter => {
-                if let Some(p) = self.selected() {
+                if let Some(p) = self.selected().filter(|p| is_closed(p)) {
+                    self.notice = Some(format!(
+                        "{} is unavailable for now: try again later, or choose another bank.",
+                        p.name
+                    ));
+                } else if let Some(p) = self.selected() {
                     let channels = available(p);
                     if channels.len() == 1 {
                         return PickerAction::Pick(p.clone(), channels[0].clone());
@@ -238,6 +233,18 @@ impl ProviderPicker {
             true,
             ctx.theme,
         );
+        if let Some(notice) = &self.notice
+            && search.height > 1
+        {
+            let row = Rect::new(search.x, search.y + 1, search.width, 1);
+            // A narrow terminal gets the short form rather than a cut sentence.
+            let width = search.width as usize;
+            let text = [notice.as_str(), "Unavailable: try later", "Unavailable"]
+                .into_iter()
+                .find(|t| t.chars().count() <= width)
+                .unwrap_or("Unavailable");
+            Line::styled(fit(text, width), ctx.theme.error).render(row, buf);
+        }
         if self.loading {
             Line::styled(
                 format!("{} Loading banks…", spinner_frame(ctx.now)),
@@ -257,34 +264,11 @@ impl ProviderPicker {
             render_chooser(&self.providers[provider], cursor, area, buf, ctx);
         }
     }
+}
 
-    fn render_list(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let height = area.height as usize;
-        let first = (self.cursor + 1).saturating_sub(height);
-        // name, country (4), then the modes (17: REDIRECT+EMBEDDED) or "unavailable".
-        let name_w = (area.width as usize).saturating_sub(24).max(8);
-        for (row, &i) in self.filtered.iter().enumerate().skip(first).take(height) {
-            let p = &self.providers[i];
-            let modes: Vec<&str> = p.channels.iter().map(|c| mode_name(c.mode)).collect();
-            let name = fit(&p.name, name_w);
-            let closed = p.unavailable || available(p).is_empty();
-            let modes = if closed {
-                "unavailable".to_string()
-            } else {
-                modes.join("+")
-            };
-            let text = format!("{name:<name_w$} {:<4} {modes}", p.country);
-            let style = if closed {
-                ctx.theme.disabled
-            } else if row == self.cursor {
-                ctx.theme.selected
-            } else {
-                ctx.theme.text
-            };
-            let y = area.y + (row - first) as u16;
-            Line::styled(text, style).render(Rect::new(area.x, y, area.width, 1), buf);
-        }
-    }
+/// The bank cannot be opened now: marked unavailable, or every channel is.
+fn is_closed(p: &Provider) -> bool {
+    p.unavailable || available(p).is_empty()
 }
 
 /// The channels a user may pick (not marked unavailable), REDIRECT first.
@@ -292,13 +276,6 @@ fn available(p: &Provider) -> Vec<&Channel> {
     let mut v: Vec<&Channel> = p.channels.iter().filter(|c| !c.unavailable).collect();
     v.sort_by_key(|c| c.mode != ChannelMode::Redirect);
     v
-}
-
-fn mode_name(mode: ChannelMode) -> &'static str {
-    match mode {
-        ChannelMode::Redirect => "REDIRECT",
-        ChannelMode::Embedded => "EMBEDDED",
-    }
 }
 
 /// A provider name with its index, for nucleo's `match_list`.

@@ -93,6 +93,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
         | Command::DeleteConnection { .. }
         | Command::ArchiveAccount { .. }
         | Command::Export { .. }
+        | Command::Bell
         | Command::Quit => {
             // The runner handles these itself; reaching here is a routing slip, not a user error.
             tracing::debug!("command routed to the wrong task");

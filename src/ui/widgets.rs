@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod help_overlay;
 pub mod key_hints;
 pub mod qr;
+pub mod rule_words;
 pub mod sparkline;
 pub mod spinner;
 pub mod status_line;

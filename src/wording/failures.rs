@@ -31,16 +31,6 @@ pub fn call_failure(failure: &CallFailure) -> String {
     }
 }
 
-/// A credential whose value the bank's rule refuses, as the form says it (`numeric`: a field
-/// of digits).
-pub fn format_mismatch(numeric: bool) -> String {
-    if numeric {
-        "is not in the form this bank expects: digits only, check it".into()
-    } else {
-        "is not in the form this bank expects: check it".into()
-    }
-}
-
 /// What happened to a sync that stopped with `failure`, and what the user can do, in one
 /// sentence (the syncing screen).
 pub fn sync_next_action(failure: &ChannelHealth) -> String {
@@ -147,11 +137,5 @@ mod tests {
             "{screen}"
         );
         assert!(screen.ends_with("The bank said: “BANK_DOWN”."), "{screen}");
-    }
-
-    #[test]
-    fn a_value_the_bank_would_refuse_is_explained_in_plain_words() {
-        assert!(format_mismatch(false).contains("check it"));
-        assert!(format_mismatch(true).contains("digits only"));
     }
 }

@@ -37,6 +37,7 @@ mod sandbox_keys;
 mod sandbox_providers;
 mod sandbox_redirect;
 mod sandbox_state;
+mod sandbox_strong_auth;
 mod session_handoff;
 mod session_kept;
 mod store_concurrency;

@@ -3,7 +3,7 @@
 //! answers the SMS challenge and gives consent per account.
 
 #[path = "sandbox_flows/user.rs"]
-mod user;
+pub(crate) mod user;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -305,7 +305,8 @@ async fn deleting_the_user_forgets_the_stored_password() {
 #[tokio::test]
 async fn a_sync_the_user_starts_asks_the_sms_again_as_sync_all_input() {
     let user = User::new(SandboxConfig::default()).await;
-    let connection = user.connect("sms", "dev").await;
+    // The file that asks at every sync (`sms` asks again only after 90 days).
+    let connection = user.connect("sms_every_sync", "dev").await;
     accept_sms_offer(&user, &connection).await;
     user.wait_for(LIST_INPUT).await;
     assert_eq!(user.answer(&connection, &[("306", "123456")]).await, 204);

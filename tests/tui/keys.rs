@@ -88,7 +88,7 @@ fn enter_between_fields_is_silent_and_a_refused_submit_names_the_field() {
     assert_eq!(
         m.status,
         Some(Status::Error(
-            "Not sent — Identifiant: is not in the form this bank expects: check it.".into()
+            "Not sent — Identifiant: 7 characters at least (letters, digits, @ . _ -).".into()
         ))
     );
 }

@@ -68,6 +68,11 @@ pub struct ChannelRecord {
     /// (credential id, masked value) as shown in `credentials[].masked_value`.
     pub credentials: Vec<(String, String)>,
     pub account_types: Vec<String>,
+    /// When the bank last accepted the answer to its challenge (epoch seconds): the strong
+    /// authentication it asks again only after `COFFRE_CHALLENGE_EVERY` (not part of the API's
+    /// Channel JSON).
+    #[serde(default)]
+    pub strong_auth_at: Option<i64>,
 }
 
 /// An account, as `GET /accounts` shows it.

@@ -83,6 +83,7 @@ pub fn channel_record(def: &ChannelDef, status: &str) -> ChannelRecord {
         last_end_date: None,
         credentials: Vec::new(),
         account_types: def.account_types.iter().map(|t| (*t).to_owned()).collect(),
+        strong_auth_at: None,
     }
 }
 

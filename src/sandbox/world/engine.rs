@@ -11,7 +11,8 @@
 //! Docs gaps (oxlin-api.md §11), our choices:
 //! - a challenge is asked on jobs the user started (connection created, credentials changed,
 //!   sync triggered), not on the SYNC_ALL the engine chains itself after a consent or a
-//!   LIST_ACCOUNTS: the bank's strong authentication holds for the session;
+//!   LIST_ACCOUNTS: the bank's strong authentication holds for the session; and only when due
+//!   (every 90 days by default, as PSD2 banks do; `COFFRE_CHALLENGE_EVERY`, see [`job`]);
 //! - LIST_ACCOUNTS ends the channel in `SUCCESS` with `last_end_date`; only SYNC_ALL (which
 //!   fetches data) sets `last_success_date`;
 //! - a user-triggered SYNC_ALL lists the accounts first (new ones wait in `PENDING_CONSENT`);

@@ -10,7 +10,8 @@
 //!
 //! # Shipped files
 //! `default` (login `dev` / `dev`, every account type, EUR and CHF, a year of transactions),
-//! `sanity` (a small plain bank), `sms` (the documented SMS challenge), `large` (≥ 100,000
+//! `sanity` (a small plain bank), `sms` (the documented SMS challenge, asked again after 90
+//! days), `sms_every_sync` (the same, asked at every user-started sync), `large` (≥ 100,000
 //! generated transactions), `medium` (10,000 generated transactions, for syncs over a flaky
 //! link in tests), and scenarios: `wrong_password` (its credentials are `dev` /
 //! `wrong-on-purpose`, so `dev`/`dev` ends in AUTH_FAILED), `password_change`, `user_action`,
@@ -53,6 +54,12 @@
 //!   number `n` on (0 = the first sync, the default).
 //! - `COFFRE_CHALLENGE|SMS|<phone>|<code>|<code regexp>|<max attempts>`: the bank asks the
 //!   documented SMS challenge before listing accounts (oxlin-api.md §5.7).
+//! - `COFFRE_CHALLENGE_EVERY|<n>d` or `COFFRE_CHALLENGE_EVERY|sync`: how often the challenge is
+//!   asked on the syncs the user starts. Default `90d`, as real PSD2 banks do: strong customer
+//!   authentication at most every 90 days per channel, so once a right code came in, the syncs of
+//!   the next 90 days ask nothing. `sync` asks at every user-started sync (for tests of the
+//!   challenge on a sync; the shipped `sms_every_sync` file does). The first sync of a channel
+//!   always asks.
 //! - `COFFRE_FAIL|PASSWORD_CHANGE_REQUIRED`, `COFFRE_FAIL|USER_ACTION_REQUIRED`,
 //!   `COFFRE_FAIL|PROVIDER_ERROR|<message>`: the bank fails that way (after the credentials are
 //!   checked: wrong credentials are AUTH_FAILED whatever the file says).
@@ -91,6 +98,8 @@ pub struct TestBank {
     pub accounts: Vec<BankAccount>,
     /// A challenge the bank asks before listing accounts (`COFFRE_CHALLENGE|…`).
     pub challenge: Option<ChallengeScript>,
+    /// How often the challenge is asked (`COFFRE_CHALLENGE_EVERY|…`; default every 90 days).
+    pub challenge_every: ChallengeEvery,
     /// A scripted failure instead of success (`COFFRE_FAIL|…`).
     pub failure: Option<ScriptedFailure>,
 }
@@ -153,6 +162,28 @@ pub struct ChallengeScript {
     pub code_regexp: String,
     /// Wrong codes allowed before TOO_MANY_ATTEMPTS.
     pub max_attempts: u32,
+}
+
+/// How often a bank asks its challenge again after a right answer (`COFFRE_CHALLENGE_EVERY`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChallengeEvery {
+    /// At every sync the user starts.
+    Sync,
+    /// When the last right answer on the channel is this many days old or more.
+    Days(u32),
+}
+
+impl ChallengeEvery {
+    /// PSD2's strong customer authentication: at most every 90 days.
+    pub const DEFAULT: ChallengeEvery = ChallengeEvery::Days(90);
+
+    /// Whether a sync at `now` (epoch seconds) asks, the last right answer being at `last`.
+    pub fn asks(self, last: Option<i64>, now: i64) -> bool {
+        match (self, last) {
+            (ChallengeEvery::Sync, _) | (_, None) => true,
+            (ChallengeEvery::Days(days), Some(last)) => now - last >= i64::from(days) * 86_400,
+        }
+    }
 }
 
 /// How a scripted connection fails.

@@ -8,7 +8,7 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -98,12 +98,17 @@ impl FilterDialog {
                     text.pop();
                 }
             }
-            KeyCode::Char(c) => {
+            KeyCode::Char(c) if key.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
                 if let Some(text) = self.text_mut().filter(|t| t.chars().count() < 24) {
                     text.push(c);
                 }
             }
-            _ => {}
+            // Ctrl+U, Ctrl+W: the editing keys of every text field.
+            _ => {
+                if let Some(text) = self.text_mut() {
+                    crate::ui::widgets::text_field::edit_string(text, key);
+                }
+            }
         }
         FilterAction::Editing
     }

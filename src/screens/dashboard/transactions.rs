@@ -2,7 +2,7 @@
 //! selection and scroll offset, the search being typed, the filter dialog and the detail pane.
 //! Its view is in `transactions_view.rs`.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::filter_bar::{FilterAction, FilterDialog};
 use super::query::{Filter, Sort, SortColumn, TxTable};
@@ -135,10 +135,14 @@ impl TxView {
             KeyCode::Backspace if self.search.pop().is_some() => {
                 self.shown = table.search(&self.base, &self.search.to_lowercase());
             }
-            KeyCode::Char(c) => {
+            KeyCode::Char(c) if key.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
                 self.search.push(c);
                 // Narrowing: every match of the longer text is a match of the shorter one.
                 self.shown = table.search(&self.shown, &self.search.to_lowercase());
+            }
+            // Ctrl+U, Ctrl+W: the editing keys of every text field.
+            _ if crate::ui::widgets::text_field::edit_string(&mut self.search, key) => {
+                self.shown = table.search(&self.base, &self.search.to_lowercase());
             }
             _ => {}
         }

@@ -1,8 +1,14 @@
 //! A one-line text field over `tui-input`, used by every form (login, credentials, challenges).
 //! Secret fields (passwords, OTP codes) render as `•` unless the user toggles reveal; NUMERIC
-//! fields accept digits only; a field can carry a regexp and says why it is invalid. The regexp
+//! fields accept digits only; a field can carry a regexp and says why it is invalid, in words
+//! when the rule has a common shape ([`rule_words`]). The regexp
 //! comes from a server, so it is compiled by `bank_rules::compile_rule` (size limits); one it
 //! refuses is not checked (the form makes such a field required-only).
+//!
+//! Editing keys are tui-input's (Emacs/readline style), with Ctrl+U clearing from the cursor to
+//! the start (as in a shell; tui-input's own Ctrl+U clears the whole line) and Ctrl+W deleting
+//! the previous word. Fields kept as a plain `String` (the dashboard's search and filters) get
+//! the same keys through [`edit_string`]; a Ctrl+letter is never typed as a letter.
 //!
 //! Secrets: the field's `Debug` never shows the value (only its length), even unmasked: SMS codes
 //! are typed in NUMERIC fields that are shown on screen, and [`TextField::take_secret`] moves
@@ -16,11 +22,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use regex::Regex;
 use secrecy::SecretString;
-use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
+use tui_input::{Input, InputRequest};
 
 use crate::bank_rules::compile_rule;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::rule_words::rule_words;
 
 /// What a field accepts and how it shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +61,8 @@ pub struct TextField {
     input: Input,
     revealed: bool,
     pattern: Option<Regex>,
+    /// The pattern's rule in words ("8 characters at least"), said when the value breaks it.
+    rule: String,
     required: bool,
     label_width: Option<u16>,
 }
@@ -78,6 +87,7 @@ impl TextField {
             input: Input::default(),
             revealed: false,
             pattern: None,
+            rule: String::new(),
             required: false,
             label_width: None,
         }
@@ -87,6 +97,7 @@ impl TextField {
     /// size-limited); a refused rule is not checked here.
     pub fn with_pattern(mut self, regexp: &str) -> Self {
         self.pattern = compile_rule(regexp).ok();
+        self.rule = rule_words(regexp, &self.label);
         self
     }
 
@@ -132,7 +143,7 @@ impl TextField {
             return Some("expected dd/mm/yyyy".to_string());
         }
         match &self.pattern {
-            Some(re) if !re.is_match(v) => Some("does not have the expected format".to_string()),
+            Some(re) if !re.is_match(v) => Some(self.rule.clone()),
             _ => None,
         }
     }
@@ -150,7 +161,12 @@ impl TextField {
                 return false;
             }
         }
-        match to_input_request(&Event::Key(key)) {
+        let ctrl = key.modifiers == KeyModifiers::CONTROL;
+        let request = match key.code {
+            KeyCode::Char('u') if ctrl => Some(InputRequest::DeleteFromStart),
+            _ => to_input_request(&Event::Key(key)),
+        };
+        match request {
             Some(req) => self.input.handle(req).is_some(),
             None => false,
         }
@@ -197,70 +213,22 @@ impl TextField {
     }
 }
 
+/// Edits a one-line text kept as a plain `String` (its cursor at the end) with the keys of a
+/// [`TextField`]: Backspace, Ctrl+U (clear to the start), Ctrl+W (the previous word), typed
+/// characters (never a Ctrl+letter). Returns whether the text changed.
+pub fn edit_string(text: &mut String, key: KeyEvent) -> bool {
+    let mut field = TextField::new("", FieldKind::Text).with_value(text.clone());
+    field.handle_key(key);
+    let edited = field.input.value_and_reset();
+    let changed = edited != *text;
+    *text = edited;
+    changed
+}
+
 /// `dd/mm/yyyy` with a real calendar day.
 fn is_date(v: &str) -> bool {
     chrono::NaiveDate::parse_from_str(v, "%d/%m/%Y").is_ok()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use secrecy::ExposeSecret;
-
-    fn key(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn secret_is_masked_until_revealed_and_never_in_debug() {
-        let mut f = TextField::new("Password", FieldKind::Secret);
-        for c in "hunter2".chars() {
-            f.handle_key(key(c));
-        }
-        assert_eq!(f.shown_value(), "•••••••");
-        assert!(!format!("{f:?}").contains("hunter2"));
-        let mut code = TextField::new("Code SMS", FieldKind::Numeric);
-        code.handle_key(key('4'));
-        code.handle_key(key('2'));
-        assert!(!format!("{code:?}").contains("42"));
-        f.toggle_reveal();
-        assert_eq!(f.shown_value(), "hunter2");
-        assert_eq!(f.take_secret().expose_secret(), "hunter2");
-        assert_eq!(f.value(), "");
-    }
-
-    #[test]
-    fn numeric_field_refuses_letters() {
-        let mut f = TextField::new("Code", FieldKind::Numeric);
-        assert!(!f.handle_key(key('a')));
-        assert!(f.handle_key(key('4')));
-        assert_eq!(f.value(), "4");
-    }
-
-    #[test]
-    fn pattern_date_and_required_explain_the_problem() {
-        let f = TextField::new("Id", FieldKind::Text)
-            .with_pattern("^.{3,}$")
-            .with_value("ab");
-        assert_eq!(
-            f.problem().as_deref(),
-            Some("does not have the expected format")
-        );
-        let f = TextField::new("Birth", FieldKind::Date).with_value("31/02/2020");
-        assert_eq!(f.problem().as_deref(), Some("expected dd/mm/yyyy"));
-        assert_eq!(
-            TextField::new("x", FieldKind::Text)
-                .required()
-                .problem()
-                .as_deref(),
-            Some("required")
-        );
-        assert_eq!(
-            TextField::new("x", FieldKind::Text)
-                .with_pattern("([")
-                .with_value("z")
-                .problem(),
-            None
-        );
-    }
-}
+mod tests;

@@ -109,6 +109,7 @@ mod tests {
                     last_end_date: Some(5),
                     credentials: vec![("300".into(), "**v".into())],
                     account_types: vec!["CHECKINGS".into()],
+                    strong_auth_at: None,
                 })
                 .collect(),
             test_bank: None,

@@ -1,6 +1,11 @@
 //! One sync job, step by step: log in, answer the challenge, list the accounts, sync the
 //! consented ones, and end the channel in a status. Every step locks the world briefly through
 //! [`Ctx::with`]; the waits (`step_delay`, challenge answers) happen with the world unlocked.
+//!
+//! The challenge is strong customer authentication: asked on a job the user started only when
+//! the test-bank file's `COFFRE_CHALLENGE_EVERY` says it is due (by default when the channel's
+//! last right answer, `ChannelRecord::strong_auth_at`, is 90 days old or there was none), as
+//! PSD2 banks do; the time of a right answer is kept with the channel (and in the state file).
 
 use std::sync::{Arc, Weak};
 
@@ -162,17 +167,18 @@ async fn steps(
     answers: &mut mpsc::Receiver<Answers>,
 ) -> Result<Value, Stop> {
     let prefix = kind.prefix();
-    let (mode, bank, login_ok) = ctx
+    let (mode, bank, login_ok, strong_auth_at) = ctx
         .with(|sandbox, world| {
             let channel = channel_mut(world, &ctx.key)?;
             channel.status = "RUNNING".to_owned();
             let mode = channel.mode.clone();
+            let strong_auth_at = channel.strong_auth_at;
             ctx.emit(sandbox, world, &format!("{prefix}_STARTED"), Value::Null);
             let bank = world.engine.banks.get(&ctx.key).cloned()?;
             let login_ok = world.engine.credentials.get(&ctx.key).is_some_and(|c| {
                 c.login == bank.login && c.password.expose_secret() == bank.password
             });
-            Some((mode, bank, login_ok))
+            Some((mode, bank, login_ok, strong_auth_at))
         })?
         .ok_or(Stop::Gone)?;
     ctx.step().await?;
@@ -185,8 +191,14 @@ async fn steps(
         }
         if trigger == Trigger::User
             && let Some(script) = &bank.challenge
+            && bank.challenge_every.asks(strong_auth_at, epoch_now())
         {
             challenge::run(ctx, prefix, script, answers).await?;
+            ctx.with(|_, world| {
+                if let Some(channel) = channel_mut(world, &ctx.key) {
+                    channel.strong_auth_at = Some(epoch_now());
+                }
+            })?;
         }
         scripted_failure(&bank)?;
     }

@@ -12,6 +12,10 @@ pub const KNOWN_FILES: &[(&str, &str)] = &[
     ),
     ("sms", include_str!("../../../../assets/testbank/sms.txt")),
     (
+        "sms_every_sync",
+        include_str!("../../../../assets/testbank/sms_every_sync.txt"),
+    ),
+    (
         "large",
         include_str!("../../../../assets/testbank/large.txt"),
     ),

@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 use super::fields::{amount, boolean, clip, date, extra, number};
 use super::generate::{Every, generate, recurring};
 use super::{
-    BankAccount, BankTransaction, ChallengeScript, ScriptedFailure, TestBank, TestBankError,
+    BankAccount, BankTransaction, ChallengeEvery, ChallengeScript, ScriptedFailure, TestBank,
+    TestBankError,
 };
 
 /// Parses the text of the file `file` (its name, for error messages).
@@ -18,6 +19,7 @@ pub fn parse(file: &str, text: &str) -> Result<TestBank, TestBankError> {
         owner: None,
         accounts: Vec::new(),
         challenge: None,
+        challenge_every: ChallengeEvery::DEFAULT,
         failure: None,
     };
     let mut appears: Vec<(String, u32, usize)> = Vec::new();
@@ -153,6 +155,13 @@ fn record(
                 max_attempts: number(fields[5], "max attempts")?,
             });
         }
+        "COFFRE_CHALLENGE_EVERY" => {
+            need(
+                2,
+                "COFFRE_CHALLENGE_EVERY|<n>d or COFFRE_CHALLENGE_EVERY|sync",
+            )?;
+            bank.challenge_every = challenge_every(fields[1])?;
+        }
         "COFFRE_FAIL" => {
             need(2, "a failure kind")?;
             bank.failure = Some(match fields[1] {
@@ -175,6 +184,23 @@ fn record(
         other => return Err(format!("unknown record `{}`", clip(other))),
     }
     Ok(())
+}
+
+/// `sync`, or a number of days such as `90d`.
+fn challenge_every(text: &str) -> Result<ChallengeEvery, String> {
+    if text == "sync" {
+        return Ok(ChallengeEvery::Sync);
+    }
+    let days = text
+        .strip_suffix('d')
+        .and_then(|n| n.parse::<u32>().ok())
+        .ok_or_else(|| {
+            format!(
+                "COFFRE_CHALLENGE_EVERY: `{}` is neither `sync` nor a number of days such as `90d`",
+                clip(text)
+            )
+        })?;
+    Ok(ChallengeEvery::Days(days))
 }
 
 /// The most transactions one directive may make (the `large` file's biggest makes 40 000): a

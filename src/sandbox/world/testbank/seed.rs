@@ -62,6 +62,8 @@ pub fn seed(
                 last_end_date: Some(now),
                 credentials: Vec::new(),
                 account_types: Vec::new(),
+                // Seeded as already connected: its strong authentication was just passed.
+                strong_auth_at: Some(now),
             }],
             test_bank: Some(Arc::clone(&bank)),
             sync_count: 0,

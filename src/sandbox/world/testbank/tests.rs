@@ -231,3 +231,29 @@ fn a_pending_line_is_booked_revised_and_dropped_on_later_syncs() {
         "booked on sync 2"
     );
 }
+
+#[test]
+fn challenges_are_asked_every_90_days_unless_the_file_says_every_sync() {
+    let day = 86_400;
+    let sms = load("sms").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sms.challenge_every, ChallengeEvery::Days(90));
+    assert!(sms.challenge_every.asks(None, 100 * day));
+    assert!(!sms.challenge_every.asks(Some(11 * day), 100 * day));
+    assert!(sms.challenge_every.asks(Some(10 * day), 100 * day));
+    let every = load("sms_every_sync").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(every.challenge_every, ChallengeEvery::Sync);
+    assert!(every.challenge_every.asks(Some(100 * day), 100 * day));
+    let weekly = parse(
+        "t",
+        "COFFRE_CHALLENGE_EVERY|7d\nACCOUNT|A|1|01/01/24|1|Checkings",
+    );
+    assert_eq!(
+        weekly.map(|b| b.challenge_every),
+        Ok(ChallengeEvery::Days(7))
+    );
+    let bad = parse("t", "COFFRE_CHALLENGE_EVERY|weekly").unwrap_err();
+    assert!(
+        bad.to_string().contains("line 1") && bad.to_string().contains("90d"),
+        "{bad}"
+    );
+}
