@@ -136,6 +136,8 @@ pub enum Command {
         /// Only this account.
         account: Option<AccountId>,
     },
+    /// Open an Oxlin page, take a pasted address, copy a link (widget mode and browser waits).
+    Browser(crate::app::widget::BrowserCommand),
     /// Leave the app.
     Quit,
 }

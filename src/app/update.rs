@@ -12,11 +12,17 @@ mod dashboard;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Command, Model, Msg, Screen, onboarding, progress, session};
+use crate::app::{ApiEvent, Command, Model, Msg, Screen, onboarding, progress, session, widget};
+use crate::domain::CallFailure;
 use crate::ui::widgets::status_line::Status;
 
 /// Applies one message to the model and returns the commands it asks for.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
+    let commands = update_one(model, msg);
+    widget::steer(model, commands)
+}
+
+fn update_one(model: &mut Model, msg: Msg) -> Vec<Command> {
     match msg {
         Msg::Tick(now) => {
             model.now = now;
@@ -34,7 +40,17 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
         Msg::Resized(..) => Vec::new(),
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => handle_key(model, key),
+        Msg::Api(ApiEvent::LoggedIn { request, result })
+            if widget::login_needs_terms(model, request, &result) =>
+        {
+            widget::terms_required(model)
+        }
+        Msg::Api(ApiEvent::Failed {
+            error: CallFailure::TermsNotAccepted,
+            ..
+        }) => widget::terms_required(model),
         Msg::Api(event) => api::handle_api(model, event),
+        Msg::Browser(event) => widget::handle_event(model, event),
     }
 }
 
@@ -79,6 +95,7 @@ pub fn is_typing(model: &Model) -> bool {
             | Screen::CredentialForm(_)
             | Screen::Challenge(_)
     ) || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing())
+        || matches!(&model.screen, Screen::Redirect(w) if w.is_typing())
 }
 
 fn ask_quit(model: &mut Model) -> Vec<Command> {
@@ -101,7 +118,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         Screen::Login(_) => session::login_key(model, key),
         Screen::ProviderPicker(_) => onboarding::picker_key(model, key),
         Screen::CredentialForm(_) => onboarding::form_key(model, key),
-        Screen::Redirect(_) => onboarding::redirect_key(model, key),
+        Screen::Redirect(_) => widget::wait_key(model, key),
         Screen::Challenge(_) => progress::challenge_key(model, key),
         Screen::Consent(_) => progress::consent_key(model, key),
         Screen::Syncing => progress::syncing_key(model, key),

@@ -77,7 +77,7 @@ fn screen_title(screen: &Screen) -> &'static str {
         Screen::Login(_) => "Log in",
         Screen::ProviderPicker(_) => "Banks",
         Screen::CredentialForm(_) => "Credentials",
-        Screen::Redirect(_) => "Bank website",
+        Screen::Redirect(w) => w.screen_title(),
         Screen::Challenge(_) => "Bank question",
         Screen::Consent(_) => "Consent",
         Screen::Syncing => "Sync",
