@@ -22,7 +22,7 @@ use super::{
     DEMO_EMAIL, DEMO_PASSWORD, SANDBOX_STATE_FILE, ThemeName, logging, start_demo_sandbox,
 };
 use crate::app::{AutoLogin, Model, Startup, run as run_loop, start, terminal_events};
-use crate::config::OxlinSection;
+use crate::config::{OxlinMode, OxlinSection};
 use crate::store::{self, Store};
 use crate::sync::session::{self, TokenOwner};
 use crate::tasks::{MsgSender, Runner, RunnerOptions};
@@ -33,6 +33,8 @@ pub struct TuiOptions {
     pub config: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub theme: ThemeName,
+    /// `--widget`: the built-in sandbox without agreement, in widget mode.
+    pub widget: bool,
 }
 
 /// Runs the TUI until the user quits.
@@ -80,6 +82,10 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     };
     let mut model = Model::new(chrono::Utc::now(), sandbox.is_some(), prefill);
     model.theme = options.theme.theme();
+    model.widget = match &section {
+        Some(real) => real.mode() == OxlinMode::Widget,
+        None => options.widget,
+    };
 
     let (sender, task_msgs) = MsgSender::channel();
     let runner_options = RunnerOptions {

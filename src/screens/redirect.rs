@@ -63,13 +63,29 @@ pub enum WaitAction {
 }
 
 impl RedirectWait {
-    /// Keys shown in the hint bar and the help.
-    pub const KEYS: &[KeyHint] = &[
+    /// Keys shown while nothing but Esc works (asking for the address, a failure).
+    pub const KEYS: &[KeyHint] = &[("Esc", "cancel")];
+    /// Keys shown while the browser is away.
+    pub const KEYS_WAITING: &[KeyHint] = &[
         ("y", "copy link"),
-        ("Tab", "paste address"),
-        ("Enter", "finish from it"),
+        ("Tab", "paste the address"),
         ("Esc", "cancel"),
     ];
+    /// Keys shown while the paste field has the keyboard.
+    pub const KEYS_PASTING: &[KeyHint] = &[
+        ("Enter", "finish from it"),
+        ("Tab", "leave the field"),
+        ("Esc", "cancel"),
+    ];
+
+    /// The keys of the wait's state, for the hint bar and the help.
+    pub fn keys(&self) -> &'static [KeyHint] {
+        match (self.waiting_on_browser(), self.pasting) {
+            (true, true) => Self::KEYS_PASTING,
+            (true, false) => Self::KEYS_WAITING,
+            (false, _) => Self::KEYS,
+        }
+    }
 
     /// A wait for the bank's website of `bank`.
     pub fn new(bank: impl Into<String>, request: u64) -> Self {

@@ -13,3 +13,4 @@ mod sanitiser;
 mod screens;
 mod session;
 mod themes;
+mod widget;

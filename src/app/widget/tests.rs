@@ -154,7 +154,7 @@ fn the_countdown_starts_from_the_runner_deadline_and_a_refused_paste_is_shown() 
         panic!("the wait was left");
     };
     assert_eq!(wait.deadline, Some(now + chrono::Duration::seconds(600)));
-    assert_eq!(wait.note, Some(Err("this is not the address".into())));
+    assert_eq!(wait.note, Some(Err("This is not the address.".into())));
     assert!(wait.error.is_none(), "a wrong paste ends nothing");
 }
 

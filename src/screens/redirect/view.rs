@@ -27,11 +27,11 @@ impl RedirectWait {
             .as_deref()
             .filter(|_| self.waiting_on_browser())
             .and_then(|url| qr_cells(url).map(|size| (url, size)))
-            .filter(|(_, (w, h))| inner.width >= 30 + w + 1 && inner.height >= *h);
+            .filter(|(_, (w, h))| inner.width > 30 + w && inner.height >= *h);
         let qr_width = qr.map_or(0, |(_, (w, _))| w + 1);
         let [text, code] =
             Layout::horizontal([Constraint::Min(0), Constraint::Length(qr_width)]).areas(inner);
-        let mut lines = self.lines(ctx);
+        let mut lines = self.lines(ctx, text.width < 40);
         if qr.is_none() && self.waiting_on_browser() && inner.width >= 30 {
             lines.push(Line::styled(
                 "(enlarge the window to see a QR code of this link)",
@@ -51,7 +51,8 @@ impl RedirectWait {
         }
     }
 
-    fn lines(&self, ctx: &ViewCtx) -> Vec<Line<'static>> {
+    /// The paragraph; `compact` (a narrow window) keeps the keys, the countdown and the field.
+    fn lines(&self, ctx: &ViewCtx, compact: bool) -> Vec<Line<'static>> {
         let theme = ctx.theme;
         let spin = spinner_frame(ctx.now);
         let left = self
@@ -74,19 +75,26 @@ impl RedirectWait {
             };
             return vec![Line::styled(format!("{spin} {asking}"), theme.text)];
         };
-        let mut lines = vec![
-            Line::styled(self.instruction(), theme.text),
-            Line::styled(
-                format!("{spin} Waiting for the browser to come back…{left}"),
-                theme.text,
-            ),
-            Line::styled(url.clone(), theme.key),
-            Line::raw(""),
-            Line::styled(
-                "Browser on another device? Paste the address it ended on (Tab):",
-                theme.dim,
-            ),
-        ];
+        let mut lines = if compact {
+            vec![
+                Line::styled(format!("{spin} Waiting…{left}"), theme.text),
+                Line::styled("y: copy the link", theme.dim),
+                Line::styled("Tab: paste the address the browser ended on", theme.dim),
+            ]
+        } else {
+            vec![
+                Line::styled(
+                    format!("{spin} Waiting for the browser to come back…{left}"),
+                    theme.text,
+                ),
+                Line::styled(self.instruction(), theme.text),
+                Line::styled(url.clone(), theme.key),
+                Line::styled(
+                    "On another device? Paste the address it ended on (Tab):",
+                    theme.dim,
+                ),
+            ]
+        };
         let field_style = if self.pasting {
             theme.selected
         } else {

@@ -65,7 +65,7 @@ impl StatusPoll {
             Some(id) => {
                 let now = client.connection(id.raw()).await.ok()?;
                 let changed = self.fingerprint.as_deref() != Some(&fingerprint(&now));
-                (changed && works(&now)).then(|| now.id)
+                (changed && works(&now)).then_some(now.id)
             }
             None => client
                 .connections()

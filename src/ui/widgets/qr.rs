@@ -1,6 +1,5 @@
-//! A QR code drawn with half blocks (two modules per character cell, `▀` with the top module as
-//! the foreground colour and the bottom one as the background), in explicit colours, black
-//! modules on white, whatever the terminal's theme: a phone reads it on a light or a dark
+//! A QR code drawn with half blocks (two modules per character cell: `▀`, `▄`, `█` or a space),
+//! in explicit colours, black modules on a white background, whatever the terminal's theme: a phone reads it on a light or a dark
 //! terminal alike. It keeps the quiet zone the QR specification asks for (ISO/IEC 18004: four
 //! modules of light on every side). [`render_qr`] draws nothing when it does not fit.
 
@@ -66,15 +65,19 @@ pub fn render_qr(text: &str, area: Rect, buf: &mut Buffer) -> bool {
     if width > area.width || height > area.height {
         return false;
     }
-    let colour = |dark: bool| if dark { Color::Black } else { Color::White };
+    // Dark modules in black on white: explicit, so the code reads on any terminal theme.
+    let style = Style::default().fg(Color::Black).bg(Color::White);
     for row in 0..height {
         for col in 0..width {
             let (x, y) = (col as usize, row as usize * 2);
-            let style = Style::default()
-                .fg(colour(code.is_dark(x, y)))
-                .bg(colour(code.is_dark(x, y + 1)));
+            let symbol = match (code.is_dark(x, y), code.is_dark(x, y + 1)) {
+                (true, true) => "█",
+                (true, false) => "▀",
+                (false, true) => "▄",
+                (false, false) => " ",
+            };
             if let Some(cell) = buf.cell_mut((area.x + col, area.y + row)) {
-                cell.set_symbol("▀").set_style(style);
+                cell.set_symbol(symbol).set_style(style);
             }
         }
     }
@@ -109,20 +112,24 @@ mod tests {
     }
 
     #[test]
-    fn the_code_is_drawn_in_explicit_black_and_white_whatever_the_theme() {
+    fn the_code_is_drawn_in_explicit_black_on_white_whatever_the_theme() {
         let text = "https://example.org/a";
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 20));
         assert!(render_qr(text, buf.area, &mut buf));
         let corner = &buf[(0, 0)];
-        assert_eq!(corner.symbol(), "▀");
-        assert_eq!((corner.fg, corner.bg), (Color::White, Color::White));
+        assert_eq!(corner.symbol(), " ", "the quiet zone is light");
+        assert_eq!((corner.fg, corner.bg), (Color::Black, Color::White));
         // Row 2 holds modules 4 and 5: the finder's dark top edge under the quiet zone.
-        let finder = &buf[(QUIET_ZONE as u16, 2)];
-        assert_eq!((finder.fg, finder.bg), (Color::Black, Color::Black));
-        for cell in buf.content() {
-            if cell.symbol() == "▀" {
-                assert!(matches!(cell.fg, Color::Black | Color::White));
-                assert!(matches!(cell.bg, Color::Black | Color::White));
+        assert_eq!(buf[(QUIET_ZONE as u16, 2)].symbol(), "█");
+        let (w, h) = QrModules::of(text).unwrap().cells();
+        for y in 0..h {
+            for x in 0..w {
+                let cell = &buf[(x, y)];
+                assert_eq!(
+                    (cell.fg, cell.bg),
+                    (Color::Black, Color::White),
+                    "({x},{y})"
+                );
             }
         }
     }
@@ -131,6 +138,10 @@ mod tests {
     fn a_code_that_does_not_fit_draws_nothing() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 10));
         assert!(!render_qr("https://example.org/a", buf.area, &mut buf));
-        assert!(buf.content().iter().all(|c| c.symbol() == " "));
+        assert!(
+            buf.content()
+                .iter()
+                .all(|c| c.symbol() == " " && c.bg == Color::Reset)
+        );
     }
 }
