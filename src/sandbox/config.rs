@@ -40,6 +40,12 @@ pub struct SandboxArgs {
     /// loaded at start and saved after changes and at the end.
     #[arg(long = "state", value_name = "FILE")]
     pub state_file: Option<PathBuf>,
+    /// Emulate an Oxlin client WITHOUT a PSD2 agreement: connections are added only through the
+    /// widget's webviews (`POST /connections`, channel and credential updates and consents
+    /// answer 403), and every call with a user token answers 401 until the user has accepted
+    /// the terms in `/widget/terms`.
+    #[arg(long)]
+    pub without_agreement: bool,
 }
 
 /// Everything a running sandbox needs to know.
@@ -58,6 +64,10 @@ pub struct SandboxConfig {
     pub faults: Faults,
     /// Where the world persists (see `persist`); `None` keeps it in memory only.
     pub state_file: Option<PathBuf>,
+    /// The client has no PSD2 agreement: the widget is the only way to add or change a
+    /// connection, and users must accept the terms first (see `routes::widget`). Default false:
+    /// the client holds an agreement and the terms count as accepted.
+    pub without_agreement: bool,
 }
 
 impl Default for SandboxConfig {
@@ -71,6 +81,7 @@ impl Default for SandboxConfig {
             challenge_timeout: Duration::from_secs(120),
             faults: Faults::default(),
             state_file: None,
+            without_agreement: false,
         }
     }
 }
@@ -86,6 +97,7 @@ impl From<SandboxArgs> for SandboxConfig {
             challenge_timeout: Duration::from_secs(args.challenge_timeout),
             faults: args.faults,
             state_file: args.state_file,
+            without_agreement: args.without_agreement,
         }
     }
 }

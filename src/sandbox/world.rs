@@ -11,7 +11,8 @@
 //!   [`redirect`]: REDIRECT sessions and what an approval does;
 //! - [`providers`]: the provider catalogue; [`testbank`]: the test-bank files (parse, generate,
 //!   seed);
-//! - [`persist`]: the state file; [`faults`]: the fault dice.
+//! - [`persist`]: the state file; [`faults`]: the fault dice;
+//! - [`widget`]: widget sessions, the terms, and the webview flows with their follower.
 //!
 //! Where the world refuses something it answers a [`error::WorldError`], which the routes map to
 //! an HTTP error. Arrows point one way: `routes` uses `world`, never the reverse.
@@ -30,3 +31,4 @@ pub mod state;
 pub mod testbank;
 pub mod tokens;
 pub mod users;
+pub mod widget;

@@ -4,6 +4,12 @@
 //! describe scopes loosely): `accounts_manage` implies `accounts_read`; `profile_edit` implies
 //! `profile`; `transactions_read` implies `accounts_read` (it "allows you to retrieve the user's
 //! bank account information, connections information and transactions information").
+//!
+//! Without agreement (`coffre sandbox --without-agreement`, seed 002's "Regulatory reminders"),
+//! a user token whose user has not accepted the terms in `/widget/terms` is refused here with
+//! 401 `user_action_required` (`"action":"ACCEPT_TERMS"`), so every endpoint that checks its
+//! caller answers it; the token endpoint and `POST /widget/widget_session` check no caller.
+//! [`require_agreement`] is the 403 of the calls that only a client with an agreement may make.
 
 use std::time::Instant;
 
@@ -96,6 +102,28 @@ impl FromRequestParts<AppState> for Caller {
                 ));
             }
         };
+        if let Some(user_id) = &grant.user_id
+            && state.config.without_agreement
+            && !state
+                .world()
+                .users
+                .by_id
+                .get(user_id)
+                .is_some_and(|u| u.terms_accepted)
+        {
+            return Err(ApiError::terms_not_accepted());
+        }
         Ok(Caller { token, grant })
+    }
+}
+
+/// 403 `agreement_required` when the sandbox emulates a client without a PSD2 agreement: adding
+/// a connection, changing its channels or credentials and consents per account go through the
+/// widget then.
+pub fn require_agreement(state: &AppState) -> ApiResult<()> {
+    if state.config.without_agreement {
+        Err(ApiError::agreement_required())
+    } else {
+        Ok(())
     }
 }

@@ -19,6 +19,8 @@ pub struct ApiError {
     pub status: StatusCode,
     pub error: &'static str,
     pub description: String,
+    /// The action the user must perform first (`ACCEPT_TERMS`), written as `"action"`.
+    pub action: Option<&'static str>,
 }
 
 impl ApiError {
@@ -27,7 +29,30 @@ impl ApiError {
             status,
             error,
             description: description.into(),
+            action: None,
         }
+    }
+
+    /// 401 `user_action_required`: without agreement, the user has not accepted the terms yet.
+    pub fn terms_not_accepted() -> Self {
+        Self {
+            action: Some("ACCEPT_TERMS"),
+            ..Self::new(
+                StatusCode::UNAUTHORIZED,
+                "user_action_required",
+                "The user has an action to perform: accept the Oxlin terms and conditions (GET /widget/terms).",
+            )
+        }
+    }
+
+    /// 403 `agreement_required`: the client has no PSD2 agreement, so connections are added
+    /// and changed through the widget only.
+    pub fn agreement_required() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "agreement_required",
+            "This client has no PSD2 agreement: add and manage connections through the widget (POST /widget/widget_session).",
+        )
     }
 
     /// 400 `invalid_request`: the request is malformed or misses a parameter.
@@ -87,7 +112,10 @@ impl From<WorldError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = json!({ "error": self.error, "error_description": self.description });
+        let mut body = json!({ "error": self.error, "error_description": self.description });
+        if let Some(action) = self.action {
+            body["action"] = json!(action);
+        }
         (self.status, Json(body)).into_response()
     }
 }

@@ -124,6 +124,11 @@ async fn launch(config: SandboxConfig, load: StateLoad) -> std::io::Result<Runni
 pub async fn serve_forever(args: SandboxArgs) -> ExitCode {
     let config = SandboxConfig::from(args);
     let (client_id, client_secret) = (config.client_id.clone(), config.client_secret.clone());
+    let agreement = if config.without_agreement {
+        "none (--without-agreement): connections through the widget only; users accept the terms first"
+    } else {
+        "PSD2 agreement: the full API (--without-agreement emulates a client without one)"
+    };
     let sandbox = match start(config).await {
         Ok(sandbox) => sandbox,
         Err(error) => {
@@ -137,6 +142,7 @@ pub async fn serve_forever(args: SandboxArgs) -> ExitCode {
     println!("  widget       {}", sandbox.widget_url());
     println!("  client_id     {client_id}");
     println!("  client_secret {client_secret}");
+    println!("  agreement     {agreement}");
     println!("Press Ctrl-C to stop.");
     let _ = tokio::signal::ctrl_c().await;
     sandbox.stop().await;

@@ -1,65 +1,77 @@
-//! The widget service under `/widget`: `POST /widget/widget_session`.
+//! The widget service under `/widget`: `POST /widget/widget_session` ([`session`]) and the
+//! webviews, real HTML pages that work without JavaScript (a text browser such as w3m over SSH
+//! works too), French by default and English with `lng=en`:
 //!
-//! Docs gaps, and what we chose:
-//! - Body: form or JSON whatever the content type; `client_id`, `client_secret` and
-//!   `access_token` (a live user token) are required; `refresh_token` and the widget defaults
-//!   (`provider_id`, `channel_definition_id`, `captive_mode`, …) are accepted and ignored.
-//! - A wrong client is 401 `invalid_client`; a missing field is 400; an unknown, expired or
-//!   client (non-user) access token is 401 `invalid_token`.
-//! - The answer is 200 `{"session_id", "_links": {"add_connection", "terms",
-//!   "professional_account"}}`, the shape a production connector's mock shows; the session id is
-//!   random. The links point at this sandbox's `/widget/…` (the pages themselves are not served).
+//! - `GET /widget/add_connection?session_id=S&redirect_url=U` (+ `provider_id`,
+//!   `channel_definition_id`, `captive_mode`, `select_accounts`, `multiple_channels`,
+//!   `select_channel`, `lng`; `redirect_uri` is accepted for `redirect_url`): the terms first
+//!   when the user has not accepted them, the bank list with search, the channel, the form or
+//!   the bank page, the challenges, the account choice, the waiting page, the redirect;
+//! - `GET /widget/edit_credentials?session_id=S&connection_id=C&redirect_url=U`: the
+//!   connection's form again (or its bank page) and the same path;
+//! - `GET /widget/user_input?session_id=S&connection_id=C&redirect_url=U`: the challenge the
+//!   connection waits on;
+//! - `GET /widget/terms?session_id=S&redirect_url=U`.
+//!
+//! Each entry starts a flow (`world::widget`) and sends the browser to `GET /widget/flow`, the
+//! page of the flow's current step; forms post to `/widget/flow/…`. The pages use the same
+//! world as the API: the provider catalogue, the credential rules, the test-bank files, the
+//! engine and its challenges (the `sms` file's code `123456`).
+//!
+//! Docs gaps, our choices (more in `world::widget` and its `flow`, `form` and `channel`):
+//! - The end of every webview is a 303 to the redirect URL, its own query kept, with
+//!   `connection_id`, `status` (`success`, `error`, `cancelled`, `expired`) and `queue_id`
+//!   (`captive_mode=false` only); terms append `result=success|error`. Without a redirect URL
+//!   the last page shows the result instead.
+//! - `captive_mode=true` (the default) keeps the user on a waiting page that reloads itself
+//!   (`<meta http-equiv="refresh">`) until the SYNC_ALL after the consent is done; `false`
+//!   returns as soon as the connection exists, with a queue subscribed for the client.
+//! - Form values are posted in clear to the sandbox's own page over HTTP (loopback): no PGP is
+//!   involved, since page and server are the same process; secret fields are never written
+//!   back into a page.
+//! - Without agreement `select_accounts=true` ends the webview with `status=error` and
+//!   `error=AGREEMENT_REQUIRED`; a refused terms page with `error=TERMS_REFUSED`; a bank
+//!   failure shows what the bank said with "try again" and "go back" (`status=error` and
+//!   `error` = the channel's status, e.g. `AUTH_FAILED`); a denial at the bank page is
+//!   `cancelled`.
+//! - An expired or unknown session goes back to the redirect URL with `status=expired` (terms:
+//!   `result=error&status=expired`), or shows a page saying to start again from the
+//!   application when no redirect URL is known.
 
-use std::time::Instant;
+mod access;
+mod banks;
+mod challenge;
+mod consent;
+mod form;
+mod html;
+mod page;
+mod progress;
+mod session;
+mod start;
+mod terms;
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::routing::post;
-use axum::{Json, Router};
-use rand08::RngCore;
-use serde_json::{Value, json};
+use axum::Router;
+use axum::routing::{get, post};
 
 use super::AppState;
-use super::auth::check_client;
-use super::error::{ApiError, ApiResult};
-use super::request_body;
 
 /// The routes of this module.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/widget_session", post(create_session))
-}
-
-async fn create_session(
-    State(sandbox): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
-    let fields = request_body::fields(&body)?;
-    check_client(&sandbox, &headers, &fields)?;
-    let token = request_body::text(&fields, "access_token")
-        .ok_or_else(|| ApiError::bad_request("missing `access_token`"))?;
-    let is_user = sandbox
-        .world()
-        .tokens
-        .check(&token, Instant::now())
-        .map(|grant| grant.user_id.is_some())
-        .unwrap_or(false);
-    if !is_user {
-        return Err(ApiError::unauthorized(
-            "`access_token` is not a live user token (grant_type=password)",
-        ));
-    }
-    let mut raw = [0u8; 16];
-    rand08::thread_rng().fill_bytes(&mut raw);
-    let session_id: String = raw.iter().map(|b| format!("{b:02x}")).collect();
-    let widget = format!("{}/widget", sandbox.base_url);
-    Ok(Json(json!({
-        "session_id": session_id,
-        "_links": {
-            "add_connection": format!("{widget}/add_connection?session_id={session_id}"),
-            "terms": format!("{widget}/terms?session_id={session_id}"),
-            "professional_account": format!("{widget}/professional-account?session_id={session_id}"),
-        }
-    })))
+    Router::new()
+        .route("/widget_session", post(session::create))
+        .route("/add_connection", get(start::add_connection))
+        .route("/terms", get(start::terms))
+        .route("/edit_credentials", get(start::edit_credentials))
+        .route("/user_input", get(start::user_input))
+        .route("/flow", get(page::show))
+        .route("/flow/cancel", get(page::cancel))
+        .route("/flow/bank_return", get(page::bank_return))
+        .route("/flow/terms", post(terms::decide))
+        .route("/flow/bank", get(banks::choose_bank))
+        .route("/flow/channel", get(banks::choose_channel))
+        .route("/flow/credentials", post(form::submit))
+        .route("/flow/challenge", post(challenge::answer))
+        .route("/flow/consent", post(consent::decide))
+        .route("/flow/retry", get(progress::retry))
+        .route("/flow/give_up", get(progress::give_up))
 }

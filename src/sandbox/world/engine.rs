@@ -88,6 +88,12 @@ impl EngineState {
         self.running.contains_key(key)
     }
 
+    /// The inputs of the challenge pending on this channel, if one waits for an answer (the
+    /// widget's user-input webview shows them).
+    pub fn awaiting(&self, key: &ChannelKey) -> Option<&[ExpectedInput]> {
+        self.running.get(key)?.awaiting.as_deref()
+    }
+
     /// Stops every job of a connection and forgets its channels (the connection was deleted).
     pub fn forget_connection(&mut self, connection_id: &str) {
         let mine = |key: &ChannelKey| key.0 == connection_id;

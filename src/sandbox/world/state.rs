@@ -15,6 +15,7 @@ use super::engine::EngineState;
 use super::keys::KeyStore;
 use super::tokens::TokenStore;
 use super::users::UserStore;
+use super::widget::WidgetStore;
 use crate::sandbox::config::SandboxConfig;
 
 /// One running emulator.
@@ -43,6 +44,8 @@ pub struct World {
     pub bank: Bank,
     /// Running sync jobs, stored credentials, REDIRECT sessions.
     pub engine: EngineState,
+    /// Widget sessions and their webview flows (not saved in the state file).
+    pub widget: WidgetStore,
 }
 
 impl Sandbox {

@@ -19,6 +19,10 @@ pub struct UserRecord {
     pub email: String,
     pub password: String,
     pub creation_date: i64,
+    /// The user accepted the Oxlin terms in the terms webview (only asked when the sandbox runs
+    /// without agreement; older state files have no such field: not accepted).
+    #[serde(default)]
+    pub terms_accepted: bool,
 }
 
 impl std::fmt::Debug for UserRecord {
@@ -28,6 +32,7 @@ impl std::fmt::Debug for UserRecord {
             .field("email", &self.email)
             .field("password", &"<redacted>")
             .field("creation_date", &self.creation_date)
+            .field("terms_accepted", &self.terms_accepted)
             .finish()
     }
 }
@@ -96,6 +101,7 @@ pub fn create<'w>(
         email,
         password,
         creation_date: epoch_now(),
+        terms_accepted: false,
     };
     world.users.by_id.insert(id.clone(), user);
     Ok(&world.users.by_id[&id])
@@ -144,6 +150,7 @@ mod tests {
             email: "a@b.fr".into(),
             password: "hunter2".into(),
             creation_date: 0,
+            terms_accepted: false,
         };
         assert!(!format!("{user:?}").contains("hunter2"));
     }

@@ -7,7 +7,8 @@
 //! /connections/sync` → 200 `[{"href":"/connections/{id}"}]` for every connection a sync
 //! started on. `user_input` with no challenge pending is a 409; an answer that does not fit the
 //! pending challenge is a 422 and the challenge stays pending. A consent for an account of
-//! another connection is a 404.
+//! another connection is a 404. Without agreement consents answer 403 `agreement_required`:
+//! there is no consent per account then (the widget gives the Oxlin consent).
 
 use std::collections::HashMap;
 
@@ -20,7 +21,7 @@ use serde_json::{Value, json};
 
 use crate::sandbox::routes::AppState;
 use crate::sandbox::routes::body::parse_json;
-use crate::sandbox::routes::caller::Caller;
+use crate::sandbox::routes::caller::{Caller, require_agreement};
 use crate::sandbox::routes::error::{ApiError, ApiResult};
 use crate::sandbox::world::connections::actions;
 use crate::sandbox::world::connections::credentials::CredentialInput;
@@ -107,6 +108,7 @@ pub async fn consents(
     body: Bytes,
 ) -> ApiResult<StatusCode> {
     let user_id = caller.user(&["connections_manage"])?.to_owned();
+    require_agreement(&sandbox)?;
     let body: ConsentsBody = parse_json(&body)?;
     let consents: Vec<(String, bool)> = body
         .consents

@@ -6,7 +6,8 @@
 //! Docs gaps, our choices: the body of `POST /connections` may name `channel_definition_id`
 //! (default: the provider's EMBEDDED channel) and `auto_sync` (default true); an unavailable
 //! provider is a 422; a REDIRECT channel is a 422 pointing to `authorize_url`. The single
-//! credential body is `{"value","key_id"}` and answers 204.
+//! credential body is `{"value","key_id"}` and answers 204. Without agreement all three answer
+//! 403 `agreement_required` (after the caller's checks): the widget adds connections then.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -17,7 +18,7 @@ use serde::Deserialize;
 
 use crate::sandbox::routes::AppState;
 use crate::sandbox::routes::body::parse_json;
-use crate::sandbox::routes::caller::Caller;
+use crate::sandbox::routes::caller::{Caller, require_agreement};
 use crate::sandbox::routes::error::{ApiError, ApiResult};
 use crate::sandbox::world::connections::credentials::{self, CredentialInput};
 use crate::sandbox::world::connections::{
@@ -55,6 +56,7 @@ pub async fn create(
     body: Bytes,
 ) -> ApiResult<impl IntoResponse> {
     let user_id = caller.user(&["connections_manage"])?.to_owned();
+    require_agreement(&sandbox)?;
     let body: CreateBody = parse_json(&body)?;
     let provider = available_provider(&body.provider_id)?;
     let def = embedded_channel(provider, body.channel_definition_id.as_deref())?;
@@ -87,6 +89,7 @@ pub async fn put_channel(
     body: Bytes,
 ) -> ApiResult<StatusCode> {
     let user_id = caller.user(&["connections_manage"])?.to_owned();
+    require_agreement(&sandbox)?;
     let body: ChannelBody = parse_json(&body)?;
     if body
         .id
@@ -122,6 +125,7 @@ pub async fn put_credential(
     body: Bytes,
 ) -> ApiResult<StatusCode> {
     let user_id = caller.user(&["connections_manage"])?.to_owned();
+    require_agreement(&sandbox)?;
     let body: CredentialBody = parse_json(&body)?;
     let mut world = sandbox.world();
     let provider_id = owned(&world.bank, &user_id, &id)?.provider_id.clone();
