@@ -151,6 +151,27 @@ pub async fn start_demo_sandbox(
         state_file,
         ..SandboxConfig::default()
     };
+    start_sandbox(config).await
+}
+
+/// [`start_demo_sandbox`] as a client without a PSD2 agreement (`coffre --widget`): banks are
+/// added through the widget's pages, and the terms must be accepted first.
+pub async fn start_widget_sandbox(
+    step_delay: Duration,
+    state_file: Option<PathBuf>,
+) -> Result<(sandbox::RunningSandbox, OxlinConfig), String> {
+    let config = SandboxConfig {
+        step_delay,
+        state_file,
+        without_agreement: true,
+        ..SandboxConfig::default()
+    };
+    start_sandbox(config).await
+}
+
+async fn start_sandbox(
+    config: SandboxConfig,
+) -> Result<(sandbox::RunningSandbox, OxlinConfig), String> {
     let running = sandbox::start_loading_in_background(config.clone())
         .await
         .map_err(|e| format!("cannot start the sandbox: {e}"))?;

@@ -50,4 +50,6 @@ mod sync_lock;
 mod sync_login;
 mod sync_reconcile;
 mod sync_try_later;
+mod widget_connect;
+mod widget_connect_browser;
 mod wire_fuzz;
