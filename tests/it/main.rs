@@ -52,4 +52,5 @@ mod sync_reconcile;
 mod sync_try_later;
 mod widget_connect;
 mod widget_connect_browser;
+mod widget_connect_redirect;
 mod wire_fuzz;
