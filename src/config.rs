@@ -14,11 +14,8 @@
 //! mode = "widget"            # or "api" (own PSD2 agreement): see below
 //! ```
 //!
-//! `mode` says how banks are added: `"widget"` (Oxlin's webviews in a browser, mandatory for a
-//! client without a PSD2 agreement, the common case, so the default for real hosts) or `"api"`
-//! (coffre's own screens through the full API, agreement only). Our choice where the docs are
-//! silent: an API on a loopback host (a `coffre sandbox`) defaults to `"api"`, like the built-in
-//! sandbox.
+//! `mode` says how banks are added (`"widget"`, the default for real hosts, or `"api"`): see
+//! [`OxlinMode`].
 //!
 //! The user's password comes from `COFFRE_OXLIN_PASSWORD` when set, else from
 //! `password_command`. Commands run with `sh -c`; the first line they print is the secret.
@@ -40,12 +37,14 @@
 mod command;
 #[cfg(test)]
 mod fuzz;
+mod mode;
 mod permissions;
 
 pub use command::COMMAND_TIMEOUT;
 use command::run_secret_command;
 #[cfg(test)]
 use command::run_secret_command_within;
+pub use mode::OxlinMode;
 
 use std::path::{Path, PathBuf};
 
@@ -93,16 +92,6 @@ pub struct OxlinSection {
     pub password_command: Option<String>,
     /// How banks are added (`None`: the default of the host, see [`OxlinSection::mode`]).
     pub mode: Option<OxlinMode>,
-}
-
-/// How banks are added and renewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OxlinMode {
-    /// Oxlin's webviews in a browser (no PSD2 agreement needed).
-    Widget,
-    /// coffre's own screens through the full API (a PSD2 agreement).
-    Api,
 }
 
 /// The default file: `$XDG_CONFIG_HOME/coffre/config.toml`.
@@ -165,15 +154,6 @@ impl OxlinSection {
                         .parse::<std::net::IpAddr>()
                         .is_ok_and(|ip| ip.is_loopback())
             })
-    }
-
-    /// The mode set, else `api` for a loopback host (a sandbox) and `widget` for real hosts.
-    pub fn mode(&self) -> OxlinMode {
-        self.mode.unwrap_or(if self.is_sandbox() {
-            OxlinMode::Api
-        } else {
-            OxlinMode::Widget
-        })
     }
 
     /// The client configuration, running `client_secret_command` if needed.
@@ -333,25 +313,6 @@ client_id = "me""#;
             err.contains("exactly one") && !err.contains("xyz1"),
             "{err}"
         );
-    }
-
-    #[test]
-    fn real_hosts_default_to_the_widget_and_a_local_sandbox_to_the_api() {
-        let real = parse(&format!("{HOSTS}\nclient_secret = \"x\"")).unwrap();
-        assert_eq!(real.oxlin.unwrap().mode(), OxlinMode::Widget);
-        let local = parse(FILE).unwrap().oxlin.unwrap();
-        assert_eq!(local.mode(), OxlinMode::Api);
-        let chosen = parse(&format!("{FILE}mode = \"widget\"\n")).unwrap();
-        assert_eq!(chosen.oxlin.unwrap().mode(), OxlinMode::Widget);
-        let api = parse(&format!("{HOSTS}\nmode = \"api\"")).unwrap();
-        assert_eq!(api.oxlin.unwrap().mode(), OxlinMode::Api);
-    }
-
-    #[test]
-    fn an_unknown_mode_is_refused_with_its_line() {
-        let error = parse(&format!("{HOSTS}\nmode = \"browser\"")).unwrap_err();
-        assert!(error.starts_with("line 6"), "{error}");
-        assert!(error.contains("widget") && error.contains("api"), "{error}");
     }
 
     #[test]

@@ -53,4 +53,5 @@ mod sync_try_later;
 mod widget_connect;
 mod widget_connect_browser;
 mod widget_connect_redirect;
+mod widget_connect_runner;
 mod wire_fuzz;
