@@ -81,7 +81,7 @@ impl ThemeName {
 /// The subcommands of `coffre`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C.
+    /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C (`--without-agreement`: a client without a PSD2 agreement, widget only).
     Sandbox(SandboxArgs),
     /// Refresh the local store from the API, headless (for cron); one line per connection.
     /// One sync at a time: a second `coffre sync` finds the lock and exits 75 (the TUI waits).

@@ -1,9 +1,11 @@
 //! Helpers shared by the integration tests: an in-process sandbox and its clients, the real
 //! `curl` and `gpg`, the docs' printed commands, a sample store, a bank for `coffre sync`,
-//! and the one way to start an external tool (a missing one names its Debian package).
+//! the one way to start an external tool (a missing one names its Debian package), a headless
+//! Chromium through WebDriver and the widget sessions its stories start from.
 // Each test module uses its own part of these helpers.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod curl_run;
 pub mod gpg;
 pub mod hostile_server;
@@ -13,3 +15,4 @@ pub mod sandbox_client;
 pub mod store_sample;
 pub mod sync_bank;
 pub mod tools;
+pub mod widget_session;

@@ -11,7 +11,12 @@
 //!   connection's form again (or its bank page) and the same path;
 //! - `GET /widget/user_input?session_id=S&connection_id=C&redirect_url=U`: the challenge the
 //!   connection waits on;
-//! - `GET /widget/terms?session_id=S&redirect_url=U`.
+//! - `GET /widget/terms?session_id=S&redirect_url=U`;
+//! - `GET /widget/manage_accounts?session_id=S&connection_id=C&redirect_url=U` (agreement
+//!   only): tick the accounts to share.
+//!
+//! Not served: `/widget/professional-account` (the docs say nothing of what it asks or
+//! records); its link in `_links` answers the JSON 404 of an unknown path.
 //!
 //! Each entry starts a flow (`world::widget`) and sends the browser to `GET /widget/flow`, the
 //! page of the flow's current step; forms post to `/widget/flow/…`. The pages use the same
@@ -30,7 +35,8 @@
 //!   involved, since page and server are the same process; secret fields are never written
 //!   back into a page.
 //! - Without agreement `select_accounts=true` ends the webview with `status=error` and
-//!   `error=AGREEMENT_REQUIRED`; a refused terms page with `error=TERMS_REFUSED`; a bank
+//!   `error=AGREEMENT_REQUIRED`; `multiple_channels=true` offers the provider's other channel
+//!   on the same connection after the first one succeeded ("add" or "finish"); a refused terms page with `error=TERMS_REFUSED`; a bank
 //!   failure shows what the bank said with "try again" and "go back" (`status=error` and
 //!   `error` = the channel's status, e.g. `AUTH_FAILED`); a denial at the bank page is
 //!   `cancelled`.
@@ -63,6 +69,8 @@ pub fn routes() -> Router<AppState> {
         .route("/terms", get(start::terms))
         .route("/edit_credentials", get(start::edit_credentials))
         .route("/user_input", get(start::user_input))
+        .route("/manage_accounts", get(start::manage_accounts))
+        .route("/flow/next_channel", get(progress::next_channel))
         .route("/flow", get(page::show))
         .route("/flow/cancel", get(page::cancel))
         .route("/flow/bank_return", get(page::bank_return))

@@ -28,8 +28,10 @@ pub fn render_list(flow: &Flow, session_id: &str, search: Option<&str>) -> Respo
         html! {
             form method="get" action="/widget/flow" {
                 input type="hidden" name="session_id" value=(session_id);
-                label for="q" { (lang.pick("Rechercher une banque", "Search for a bank")) }
-                input type="search" id="q" name="q" value=(search.unwrap_or(""));
+                div.field {
+                    label for="q" { (lang.pick("Rechercher une banque", "Search for a bank")) }
+                    input type="search" id="q" name="q" value=(search.unwrap_or(""));
+                }
                 button type="submit" { (lang.pick("Rechercher", "Search")) }
             }
             @if banks.is_empty() {

@@ -1,6 +1,8 @@
-//! The account choice of `select_accounts=true` (agreement only): every account the bank listed
-//! for the flow's connection, to tick; `POST /widget/flow/consent` consents to the ticked ones
-//! and refuses the others (as `PUT /connections/{id}/consents`), then the SYNC_ALL runs.
+//! The account choice of `select_accounts=true` and of the manage-accounts webview (agreement
+//! only): the accounts the bank listed for the flow's connection (manage accounts: all of them,
+//! the consented ones ticked), to tick; `POST /widget/flow/consent` consents to the ticked ones
+//! and refuses the others (as `PUT /connections/{id}/consents`: a refused account is removed
+//! with its transactions), then the SYNC_ALL runs.
 //! Ticking none is refused with a message (the connection would have nothing to show).
 
 use std::collections::HashMap;
@@ -17,23 +19,30 @@ use super::progress::settle;
 use crate::sandbox::routes::AppState;
 use crate::sandbox::world::connections::actions::give_consents;
 use crate::sandbox::world::widget;
-use crate::sandbox::world::widget::flow::{Flow, Outcome, Step};
+use crate::sandbox::world::widget::flow::{Flow, FlowKind, Outcome, Step};
 
-/// (id, name, number) of the flow's accounts waiting for consent.
-fn pending(sandbox: &AppState, flow: &Flow) -> Vec<(String, String, String)> {
+/// An account the page lists: id, name, number, ticked at first.
+type Listed = (String, String, String, bool);
+
+/// The accounts the page lists: those waiting for consent (all ticked), or for manage
+/// accounts every account of the connection (the consented ones ticked).
+fn listed(sandbox: &AppState, flow: &Flow) -> Vec<Listed> {
+    let managing = flow.kind == FlowKind::ManageAccounts;
     let world = sandbox.world();
     world
         .bank
         .accounts
         .values()
         .filter(|a| Some(&a.connection_id) == flow.connection_id.as_ref())
-        .filter(|a| a.status == "PENDING_CONSENT")
+        .filter(|a| managing || a.status == "PENDING_CONSENT")
         .map(|a| {
             let name = a.name.clone().unwrap_or_default();
+            let number = a.account_number.clone().unwrap_or_default();
             (
                 a.id.clone(),
                 name,
-                a.account_number.clone().unwrap_or_default(),
+                number,
+                !managing || a.status == "ACTIVE",
             )
         })
         .collect()
@@ -46,7 +55,7 @@ pub fn render(sandbox: &AppState, flow: &Flow, session_id: &str) -> Response {
 
 fn render_with(sandbox: &AppState, flow: &Flow, session_id: &str, none_ticked: bool) -> Response {
     let lang = flow.lang;
-    let accounts = pending(sandbox, flow);
+    let accounts = listed(sandbox, flow);
     let mut response = page(
         lang,
         lang.pick("Quels comptes partager ?", "Which accounts to share?"),
@@ -57,9 +66,9 @@ fn render_with(sandbox: &AppState, flow: &Flow, session_id: &str, none_ticked: b
             }
             form method="post" action="/widget/flow/consent" {
                 input type="hidden" name="session_id" value=(session_id);
-                @for (id, name, number) in &accounts {
+                @for (id, name, number, ticked) in &accounts {
                     label {
-                        input type="checkbox" name=(format!("account_{id}")) value="on" checked;
+                        input type="checkbox" name=(format!("account_{id}")) value="on" checked[*ticked];
                         " " (name) " " span.hint { (number) }
                     }
                 }
@@ -87,9 +96,9 @@ pub async fn decide(
     let (Step::Consent, Some(connection_id)) = (&flow.step, &flow.connection_id) else {
         return see_other(&link("flow", &loaded.session_id, &[]));
     };
-    let consents: Vec<(String, bool)> = pending(&sandbox, flow)
+    let consents: Vec<(String, bool)> = listed(&sandbox, flow)
         .into_iter()
-        .map(|(id, _, _)| {
+        .map(|(id, ..)| {
             let ticked = fields.contains_key(&format!("account_{id}"));
             (id, ticked)
         })

@@ -45,13 +45,9 @@ fn problem_text(lang: Lang, problem: &FieldProblem) -> String {
                 "The bank refuses this value: the expected format is"
             )
         ),
-        FieldProblem::UnknownFile(why) => format!(
-            "{} {why}",
-            lang.pick(
-                "Fichier de banque de test inconnu :",
-                "Unknown test-bank file:"
-            )
-        ),
+        FieldProblem::UnknownFile(why) => {
+            format!("{} {why}", lang.pick("Fichier refusé :", "File refused:"))
+        }
     }
 }
 

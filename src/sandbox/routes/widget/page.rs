@@ -40,6 +40,13 @@ pub async fn show(State(sandbox): State<AppState>, QueryOf(query): QueryOf<Query
         {
             progress::render_failed(flow, session_id, status, message)
         }
+        Step::Done(Outcome::Success) => {
+            let next = widget::channel::next_channel(&sandbox.world(), flow);
+            match next {
+                Some(channel) => progress::render_next_channel(flow, session_id, channel),
+                None => finish(flow, &Outcome::Success),
+            }
+        }
         Step::Done(outcome) => finish(flow, outcome),
     }
 }

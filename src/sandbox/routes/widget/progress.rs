@@ -1,7 +1,8 @@
 //! The waiting page of `captive_mode=true` (it reloads itself every second through
 //! `<meta http-equiv="refresh">` until the last bank operation is done, and offers a link for
 //! browsers that do not follow it, and a way out), the failure page (what the bank said, try
-//! again or go back), `GET /widget/flow/retry`, and [`settle`]: a form post waits a moment for
+//! again or go back), `GET /widget/flow/retry`, the offer of `multiple_channels` (the
+//! provider's other channel on the same connection), and [`settle`]: a form post waits a moment for
 //! the engine, so that the next page is usually already the right one.
 
 use std::time::Duration;
@@ -13,6 +14,7 @@ use maud::html;
 use super::access::{self, Query};
 use super::html::{link, page, see_other};
 use crate::sandbox::routes::AppState;
+use crate::sandbox::world::providers::{ChannelDef, find};
 use crate::sandbox::world::widget;
 use crate::sandbox::world::widget::flow::{Flow, Outcome, Step};
 
@@ -72,6 +74,57 @@ pub fn render_failed(flow: &Flow, session_id: &str, status: &str, message: &str)
             p { a href=(link("flow/give_up", session_id, &[])) { (lang.pick("Revenir à l’application", "Go back to the application")) } }
         },
     )
+}
+
+/// `multiple_channels`: the first channel is done; add the provider's other one to the same
+/// connection, or finish.
+pub fn render_next_channel(flow: &Flow, session_id: &str, channel: &ChannelDef) -> Response {
+    let lang = flow.lang;
+    page(
+        lang,
+        lang.pick(
+            "Ajouter vos autres comptes ?",
+            "Add your other accounts too?",
+        ),
+        None,
+        html! {
+            p { (lang.pick(
+                "Vos premiers comptes sont ajoutés. Cette banque propose aussi ces comptes :",
+                "Your first accounts are added. This bank also offers these accounts:",
+            )) " " (channel.account_types.join(", ")) }
+            p { a href=(link("flow/next_channel", session_id, &[("channel_definition_id", &channel.id)])) { (lang.pick("Les ajouter", "Add them")) } }
+            p { a href=(link("flow/give_up", session_id, &[])) { (lang.pick("Terminer", "Finish")) } }
+        },
+    )
+}
+
+/// `GET /widget/flow/next_channel?channel_definition_id=…`: the other channel's form (or bank
+/// page), on the same connection.
+pub async fn next_channel(
+    State(sandbox): State<AppState>,
+    QueryOf(query): QueryOf<Query>,
+) -> Response {
+    let loaded = match access::load(&sandbox, &query) {
+        Ok(loaded) => loaded,
+        Err(page) => return *page,
+    };
+    let mut world = sandbox.world();
+    let world = &mut *world;
+    let offered = widget::channel::next_channel(world, &loaded.flow)
+        .filter(|c| query.get("channel_definition_id") == Some(&c.id));
+    if let (Some(channel), Some(provider)) =
+        (offered, loaded.flow.provider_id.as_deref().and_then(find))
+    {
+        let mut flow = loaded.flow.clone();
+        let (session_id, user_id) = (&loaded.session_id, &loaded.user_id);
+        widget::channel::enter_channel(
+            &sandbox, world, session_id, user_id, &mut flow, provider, channel,
+        );
+        if let Some(current) = widget::flow_mut(world, session_id) {
+            *current = flow;
+        }
+    }
+    see_other(&link("flow", &loaded.session_id, &[]))
 }
 
 /// `GET /widget/flow/retry`: after a failure, the channel's form (or bank page) again.

@@ -1,5 +1,6 @@
 //! The webviews' entry points: `GET /widget/add_connection`, `/widget/terms`,
-//! `/widget/edit_credentials` and `/widget/user_input`. Each checks the session (an expired one
+//! `/widget/edit_credentials`, `/widget/user_input` and `/widget/manage_accounts` (agreement
+//! only: without one it goes back with `status=error&error=AGREEMENT_REQUIRED`). Each checks the session (an expired one
 //! goes back with `status=expired` at once), starts a flow on it, and sends the browser to the
 //! flow's page, `/widget/flow?session_id=…`.
 
@@ -35,6 +36,14 @@ pub async fn edit_credentials(
     QueryOf(query): QueryOf<Query>,
 ) -> Response {
     open(&sandbox, &query, FlowKind::EditCredentials)
+}
+
+/// `GET /widget/manage_accounts` (agreement only).
+pub async fn manage_accounts(
+    State(sandbox): State<AppState>,
+    QueryOf(query): QueryOf<Query>,
+) -> Response {
+    open(&sandbox, &query, FlowKind::ManageAccounts)
 }
 
 /// `GET /widget/user_input`.
@@ -96,13 +105,12 @@ fn first_step(
     user_id: &str,
     flow: &mut Flow,
 ) {
-    if flow.kind != FlowKind::Terms
-        && sandbox.config.without_agreement
-        && flow.params.select_accounts == Some(true)
-    {
+    let needs_agreement =
+        flow.params.select_accounts == Some(true) || flow.kind == FlowKind::ManageAccounts;
+    if flow.kind != FlowKind::Terms && sandbox.config.without_agreement && needs_agreement {
         flow.step = Step::Done(Outcome::Failed {
             status: "AGREEMENT_REQUIRED".to_owned(),
-            message: "select_accounts needs a PSD2 agreement".to_owned(),
+            message: "select_accounts and manage_accounts need a PSD2 agreement".to_owned(),
         });
         return;
     }
@@ -117,6 +125,12 @@ fn first_step(
         }
         FlowKind::EditCredentials => edit(sandbox, world, session_id, user_id, flow),
         FlowKind::UserInput => pending_challenge(sandbox, world, user_id, flow),
+        FlowKind::ManageAccounts => {
+            if own_connection(world, user_id, flow).is_some() {
+                form::subscribe_queues(sandbox, world, user_id, flow);
+                flow.step = Step::Consent;
+            }
+        }
     }
 }
 

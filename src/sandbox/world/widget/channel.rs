@@ -129,6 +129,22 @@ pub fn enter_channel(
     flow.step = Step::AtBank(bank.to_string());
 }
 
+/// With `multiple_channels`, the provider's channel the flow's connection does not use yet
+/// (seed 002: "then we invite the user to edit his connection to add the second channel").
+pub fn next_channel(world: &World, flow: &Flow) -> Option<&'static ChannelDef> {
+    if !flow.params.multiple_channels.unwrap_or(false) || flow.kind != FlowKind::AddConnection {
+        return None;
+    }
+    let connection_id = flow.connection_id.as_deref()?;
+    let provider = crate::sandbox::world::providers::find(flow.provider_id.as_deref()?)?;
+    provider.channel_definitions.iter().find(|def| {
+        !world
+            .engine
+            .banks
+            .contains_key(&(connection_id.to_owned(), def.id.clone()))
+    })
+}
+
 fn fail(flow: &mut Flow, status: &str, message: String) {
     flow.step = Step::Done(Outcome::Failed {
         status: status.to_owned(),

@@ -83,6 +83,8 @@ pub enum FlowKind {
     EditCredentials,
     UserInput,
     Terms,
+    /// Agreement only: consent to, or stop consenting to, a connection's accounts.
+    ManageAccounts,
 }
 
 /// Where a flow stands: the page the user sees.
@@ -102,7 +104,7 @@ pub enum Step {
     Working,
     /// The bank asks a challenge: these inputs (the `*_USER_INPUT_REQUESTED` challenge array).
     Challenge(Vec<Value>),
-    /// `select_accounts`: the user picks the accounts to share.
+    /// `select_accounts` (or manage accounts): the user picks the accounts to share.
     Consent,
     /// The flow is over.
     Done(Outcome),
@@ -219,70 +221,4 @@ pub fn with_pairs(url: &url::Url, pairs: &[(&'static str, String)]) -> url::Url 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn flow(kind: FlowKind, captive: bool) -> Flow {
-        let params = Params {
-            captive_mode: Some(captive),
-            ..Params::default()
-        };
-        let url = url::Url::parse("http://127.0.0.1:9/callback?state=XYZ").unwrap();
-        Flow::new(kind, Lang::Fr, Some(url), params)
-    }
-
-    #[test]
-    fn redirect_keeps_the_clients_state_and_appends_the_result() {
-        let mut flow = flow(FlowKind::AddConnection, false);
-        flow.connection_id = Some("10003".into());
-        flow.client_queue_id = Some("10004".into());
-        let url = flow.return_url(&Outcome::Success).unwrap();
-        assert_eq!(
-            url.as_str(),
-            "http://127.0.0.1:9/callback?state=XYZ&connection_id=10003&status=success&queue_id=10004"
-        );
-    }
-
-    #[test]
-    fn captive_redirect_carries_no_queue_and_a_failure_names_its_status() {
-        let mut flow = flow(FlowKind::AddConnection, true);
-        flow.connection_id = Some("7".into());
-        flow.client_queue_id = Some("8".into());
-        let failed = Outcome::Failed {
-            status: "AUTH_FAILED".into(),
-            message: "refused".into(),
-        };
-        let url = flow.return_url(&failed).unwrap();
-        assert_eq!(
-            url.query(),
-            Some("state=XYZ&connection_id=7&status=error&error=AUTH_FAILED")
-        );
-    }
-
-    #[test]
-    fn terms_answer_a_result_and_an_expired_status() {
-        let flow = flow(FlowKind::Terms, true);
-        let url = flow.return_url(&Outcome::Expired).unwrap();
-        assert_eq!(url.query(), Some("state=XYZ&result=error&status=expired"));
-        let url = flow.return_url(&Outcome::Success).unwrap();
-        assert_eq!(url.query(), Some("state=XYZ&result=success"));
-    }
-
-    #[test]
-    fn query_overrides_the_session_defaults() {
-        let defaults = Params {
-            provider_id: Some("87".into()),
-            captive_mode: Some(false),
-            ..Params::default()
-        };
-        let query = Params {
-            captive_mode: Some(true),
-            ..Params::default()
-        };
-        let merged = defaults.overridden_by(&query);
-        assert_eq!(merged.provider_id.as_deref(), Some("87"));
-        assert!(merged.captive());
-        assert_eq!(Lang::from_query(Some("en")), Lang::En);
-        assert_eq!(Lang::from_query(None), Lang::Fr);
-    }
-}
+mod tests;

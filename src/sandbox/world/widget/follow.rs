@@ -52,13 +52,12 @@ pub fn look(sandbox: &Arc<Sandbox>, world: &mut World, session_id: &str, generat
     else {
         return false;
     };
-    let (Some(queue_id), Some(connection_id), Some(channel_id)) = (
-        flow.queue_id.clone(),
-        flow.connection_id.clone(),
-        flow.channel_definition_id.clone(),
-    ) else {
+    let (Some(queue_id), Some(connection_id)) = (flow.queue_id.clone(), flow.connection_id.clone())
+    else {
         return true;
     };
+    // Manage accounts follows every channel of the connection; the other flows one channel.
+    let channel_id = flow.channel_definition_id.clone();
     let user_id = session.user_id.clone();
     let select_accounts = flow.params.select_accounts.unwrap_or(false);
     let events: Vec<Value> = match world.bank.queues.get_mut(&queue_id) {
@@ -71,7 +70,9 @@ pub fn look(sandbox: &Arc<Sandbox>, world: &mut World, session_id: &str, generat
     }
     for event in events {
         let ours = event["resource"]["id"].as_str() == Some(connection_id.as_str())
-            && event["channel_definition_id"].as_str() == Some(channel_id.as_str());
+            && channel_id
+                .as_deref()
+                .is_none_or(|c| event["channel_definition_id"].as_str() == Some(c));
         if !ours {
             continue;
         }

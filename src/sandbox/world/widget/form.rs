@@ -18,6 +18,7 @@ use crate::sandbox::world::connections::{install, new_connection};
 use crate::sandbox::world::providers::{ChannelDef, ProviderDef};
 use crate::sandbox::world::queues::{self, CONNECTIONS_TOPIC};
 use crate::sandbox::world::state::{Sandbox, World};
+use crate::sandbox::world::testbank;
 
 /// What is wrong with one field of the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,21 +63,34 @@ pub fn check_fields(
 }
 
 /// Checks the form and loads the test-bank file it names: ready to [`connect`], or the
-/// problems per field.
+/// problems of every failing field at once (the file is checked even when another field
+/// fails).
 pub fn prepare(
     channel: &ChannelDef,
     given: &BTreeMap<String, String>,
 ) -> Result<Prepared, BTreeMap<String, FieldProblem>> {
-    let values = check_fields(channel, given)?;
-    credentials::prepare(channel, &values).map_err(|refusal| {
-        let (_, _, file_id) = credentials::roles(channel);
-        let mut problems = BTreeMap::new();
-        problems.insert(
+    let checked = check_fields(channel, given);
+    let mut problems = checked.as_ref().err().cloned().unwrap_or_default();
+    let (_, _, file_id) = credentials::roles(channel);
+    let unknown_file = |why: String| {
+        (
             file_id.unwrap_or("302").to_owned(),
-            FieldProblem::UnknownFile(refusal.to_string()),
-        );
-        problems
-    })
+            FieldProblem::UnknownFile(why),
+        )
+    };
+    if let Some(file_id) = file_id
+        && !problems.contains_key(file_id)
+    {
+        let selector = given.get(file_id).map(String::as_str).unwrap_or("");
+        if let Err(why) = testbank::load(selector) {
+            problems.extend([unknown_file(why.to_string())]);
+        }
+    }
+    match checked {
+        Ok(values) if problems.is_empty() => credentials::prepare(channel, &values)
+            .map_err(|refusal| BTreeMap::from([unknown_file(refusal.to_string())])),
+        _ => Err(problems),
+    }
 }
 
 /// Creates the flow's connection (or reuses the flow's existing one), subscribes the widget's
@@ -144,9 +158,13 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_test_bank_file_is_a_problem_of_its_field() {
+    fn an_unknown_test_bank_file_is_a_problem_of_its_field_even_beside_a_missing_one() {
         let given = form(&[("300", "dev"), ("301", "dev"), ("302", "no-such-file")]);
         let problems = prepare(embedded(), &given).unwrap_err();
+        assert!(matches!(problems["302"], FieldProblem::UnknownFile(_)));
+        let given = form(&[("300", "dev"), ("302", "no-such-file")]);
+        let problems = prepare(embedded(), &given).unwrap_err();
+        assert_eq!(problems["301"], FieldProblem::Missing);
         assert!(matches!(problems["302"], FieldProblem::UnknownFile(_)));
     }
 
