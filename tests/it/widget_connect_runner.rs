@@ -187,7 +187,7 @@ async fn widget_bad_returns_are_refused_with_a_reason_and_store_nothing() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn widget_add_connection_from_the_loopback_stores_the_bank() {
+async fn widget_add_connection_from_the_loopback_stores_the_bank_and_renews_it() {
     let mut tui = Tui::logged_in_after_the_terms("loopback@example.com").await;
     let page = tui.open(3, WidgetPage::AddConnection).await;
     let ended_on = go_through(&page).await;
@@ -199,4 +199,19 @@ async fn widget_add_connection_from_the_loopback_stores_the_bank() {
     eprintln!("loopback callback to bank stored: {:?}", reached.elapsed());
     assert_eq!(done.bank, "Linxo Test Bank");
     assert!(done.new_transactions > 0 && tui.stored_anything());
+
+    // Renewing it (the dashboard's `r`) opens the edit-credentials page for that connection.
+    let connection = done.connection.expect("the new connection");
+    let renew = tui.open(4, WidgetPage::Renew(connection.clone())).await;
+    assert!(renew.contains("/widget/edit_credentials?"), "{renew}");
+    assert!(
+        renew.contains(&format!("connection_id={}", connection.raw())),
+        "{renew}"
+    );
+    tui.paste(
+        4,
+        format!("{}&status=cancelled", redirect_url_with_state(&renew)),
+    );
+    let cancelled = rejected(tui.finished(4).await);
+    assert!(cancelled.contains("cancelled"), "{cancelled}");
 }
