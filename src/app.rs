@@ -19,6 +19,7 @@ pub mod progress;
 pub mod session;
 pub mod update;
 pub mod view;
+pub mod widget;
 
 pub use command::Command;
 pub use event_loop::{run, terminal_events};

@@ -1,6 +1,8 @@
 //! The command line: `coffre` (the TUI; with no `--config` it starts the in-process sandbox and
 //! fills in the demo user), `coffre --config FILE` (real hosts), `coffre sandbox` (the emulator
-//! alone), `coffre sync` and `coffre export` (headless: refresh the local store; write it out).
+//! alone), `coffre sync` and `coffre export` (headless: refresh the local store; write it out),
+//! `coffre connect oxlin` (headless: add a bank through Oxlin's pages, [`connect`]), and
+//! `coffre --widget` (the built-in sandbox without a PSD2 agreement, in widget mode).
 //!
 //! The TUI's start (store first, then the network) is in [`tui`]; its log file in [`logging`].
 //!
@@ -8,6 +10,7 @@
 //! [`DEMO_PASSWORD`]; it is created on its first login. The sandbox runs with an 800 ms step
 //! delay so a person (or an audience) can follow the sync.
 
+pub mod connect;
 mod logging;
 mod tui;
 
@@ -41,6 +44,10 @@ pub struct Cli {
     /// Where coffre keeps its files (the store, the log, exports); default: the XDG data dir.
     #[arg(long, env = "COFFRE_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+    /// Run the built-in sandbox as a client without a PSD2 agreement: banks are added and
+    /// renewed in Oxlin's pages in a browser (widget mode), as for most real users.
+    #[arg(long)]
+    pub widget: bool,
     /// Colours of the TUI (`NO_COLOR` set in the environment turns colours off whatever this
     /// says).
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
@@ -82,6 +89,10 @@ pub enum Command {
     Sync(crate::sync::SyncArgs),
     /// Write the local store out as CSV, ledger, beancount or OFX (no network).
     Export(crate::export::ExportArgs),
+    /// Add a bank through Oxlin's pages without the TUI: prints the address to open, waits for
+    /// the browser (or the address it ended on, pasted on standard input), then stores the bank.
+    #[command(after_help = connect::EXIT_CODES_HELP)]
+    Connect(connect::ConnectArgs),
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -103,11 +114,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => {
             crate::export::run(&args, cli.config.as_deref(), cli.data_dir.as_deref())
         }
+        Some(Command::Connect(args)) => runtime.block_on(connect::run(
+            &args,
+            cli.config.as_deref(),
+            cli.data_dir.as_deref(),
+        )),
         None => {
             let options = tui::TuiOptions {
                 config: cli.config,
                 data_dir: cli.data_dir,
                 theme: cli.theme,
+                widget: cli.widget,
             };
             match runtime.block_on(tui::run(options)) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -134,6 +151,27 @@ pub async fn start_demo_sandbox(
         state_file,
         ..SandboxConfig::default()
     };
+    start_sandbox(config).await
+}
+
+/// [`start_demo_sandbox`] as a client without a PSD2 agreement (`coffre --widget`): banks are
+/// added through the widget's pages, and the terms must be accepted first.
+pub async fn start_widget_sandbox(
+    step_delay: Duration,
+    state_file: Option<PathBuf>,
+) -> Result<(sandbox::RunningSandbox, OxlinConfig), String> {
+    let config = SandboxConfig {
+        step_delay,
+        state_file,
+        without_agreement: true,
+        ..SandboxConfig::default()
+    };
+    start_sandbox(config).await
+}
+
+async fn start_sandbox(
+    config: SandboxConfig,
+) -> Result<(sandbox::RunningSandbox, OxlinConfig), String> {
     let running = sandbox::start_loading_in_background(config.clone())
         .await
         .map_err(|e| format!("cannot start the sandbox: {e}"))?;

@@ -11,7 +11,11 @@
 //! client_secret_command = "pass show oxlin/client-secret"   # or client_secret = "…"
 //! username = "claire@example.com"
 //! password_command = "pass show oxlin/claire"
+//! mode = "widget"            # or "api" (own PSD2 agreement): see below
 //! ```
+//!
+//! `mode` says how banks are added (`"widget"`, the default for real hosts, or `"api"`): see
+//! [`OxlinMode`].
 //!
 //! The user's password comes from `COFFRE_OXLIN_PASSWORD` when set, else from
 //! `password_command`. Commands run with `sh -c`; the first line they print is the secret.
@@ -33,12 +37,14 @@
 mod command;
 #[cfg(test)]
 mod fuzz;
+mod mode;
 mod permissions;
 
 pub use command::COMMAND_TIMEOUT;
 use command::run_secret_command;
 #[cfg(test)]
 use command::run_secret_command_within;
+pub use mode::OxlinMode;
 
 use std::path::{Path, PathBuf};
 
@@ -84,6 +90,8 @@ pub struct OxlinSection {
     pub client_secret_command: Option<String>,
     pub username: Option<String>,
     pub password_command: Option<String>,
+    /// How banks are added (`None`: the default of the host, see [`OxlinSection::mode`]).
+    pub mode: Option<OxlinMode>,
 }
 
 /// The default file: `$XDG_CONFIG_HOME/coffre/config.toml`.

@@ -3,7 +3,8 @@
 //! the model; they only send facts back.
 //!
 //! The runner keeps the session of the logged-in user (a [`Client`] and its queue [`Poller`])
-//! and the REDIRECT listeners waiting for the bank, so `CancelRedirect` can close them.
+//! and the browser waits (REDIRECT channels, widget pages: [`widget::Browser`]), so
+//! `CancelRedirect` can close them and a pasted address reaches them.
 //!
 //! Every task is started through [`MsgSender::spawn`], so a task that panics answers the UI
 //! with a failure instead of leaving a screen waiting.
@@ -19,13 +20,11 @@ pub mod poller;
 pub mod redirect;
 pub mod sender;
 pub mod store_sync;
+pub mod widget;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-use tokio::task::AbortHandle;
 
 pub use sender::MsgSender;
 
@@ -78,7 +77,7 @@ pub struct Runner {
     sender: MsgSender,
     options: RunnerOptions,
     session: Arc<Mutex<Option<Session>>>,
-    redirects: Arc<Mutex<HashMap<u64, AbortHandle>>>,
+    browser: widget::Browser,
 }
 
 impl Runner {
@@ -89,7 +88,7 @@ impl Runner {
             sender,
             options,
             session: Arc::new(Mutex::new(None)),
-            redirects: Arc::new(Mutex::new(HashMap::new())),
+            browser: widget::Browser::default(),
         }
     }
 
@@ -181,13 +180,8 @@ impl Runner {
                 .spawn_local("archiving the account", |local, client| async move {
                     local.archive(client, account, archived).await
                 }),
-            Command::CancelRedirect { request } => {
-                if let Ok(mut map) = self.redirects.lock()
-                    && let Some(task) = map.remove(&request)
-                {
-                    task.abort();
-                }
-            }
+            Command::CancelRedirect { request } => self.browser.waits.cancel(request),
+            Command::Browser(command) => self.browser_command(command),
             Command::Bell => ring_bell(),
             Command::Quit => {
                 if let Ok(mut session) = self.session.lock() {
@@ -252,21 +246,14 @@ impl Runner {
             renew,
         } = command
         {
-            let options = self.options.clone();
-            let task = self.sender.spawn("waiting for the bank", async move {
-                let wait = redirect::RedirectWait {
-                    client,
-                    sender,
-                    request,
-                    options,
-                    renew,
-                };
-                wait.run(&provider, &channel).await;
-            });
-            if let Ok(mut map) = self.redirects.lock() {
-                map.retain(|_, t| !t.is_finished());
-                map.insert(request, task.abort_handle());
-            }
+            let wait = redirect::RedirectWait {
+                client,
+                sender,
+                request,
+                options: self.options.clone(),
+                renew,
+            };
+            redirect::start(wait, &self.browser.waits, provider, channel);
             return;
         }
         self.sender.spawn("talking to the bank", async move {

@@ -5,6 +5,8 @@
 //!
 //! - [`actions`]: what the user must do about a connection (a [`crate::domain::NextAction`]).
 //! - [`failures`]: why a call or a sync failed, and what to do next.
+//! - [`browser`]: how long a wait on the browser lasts, and how long is left.
 
 pub mod actions;
+pub mod browser;
 pub mod failures;

@@ -138,6 +138,8 @@ pub enum Command {
     },
     /// Ring the terminal's bell (a bank question arrived in the background).
     Bell,
+    /// Open an Oxlin page, take a pasted address, copy a link (widget mode and browser waits).
+    Browser(crate::app::widget::BrowserCommand),
     /// Leave the app.
     Quit,
 }

@@ -105,6 +105,8 @@ pub struct Model {
     pub sync: SyncBoard,
     /// The app should stop.
     pub should_quit: bool,
+    /// Widget mode (`[oxlin] mode = "widget"`): banks are added and renewed in Oxlin's pages.
+    pub widget: bool,
     next_id: u64,
 }
 
@@ -133,6 +135,7 @@ impl Model {
                 .filter(|e| !e.is_empty()),
             sync: SyncBoard::default(),
             should_quit: false,
+            widget: false,
             next_id: 0,
         }
     }

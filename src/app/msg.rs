@@ -25,6 +25,8 @@ pub enum Msg {
     Resized(u16, u16),
     /// A background task finished or a poller saw an event.
     Api(ApiEvent),
+    /// News about a wait on the browser (the bank's website, an Oxlin page).
+    Browser(crate::app::widget::BrowserEvent),
 }
 
 /// Results of commands and events from the queue poller.

@@ -107,12 +107,7 @@ pub(crate) fn open_channel(
         ChannelMode::Redirect => {
             let request = model.next_id();
             let (p, c) = (provider.id.clone(), channel.id.clone());
-            model.screen = Screen::Redirect(RedirectWait {
-                bank: provider.name,
-                request,
-                url: None,
-                error: None,
-            });
+            model.screen = Screen::Redirect(RedirectWait::new(provider.name, request));
             vec![Command::StartRedirect {
                 request,
                 provider: p,

@@ -21,15 +21,17 @@ mod quit;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{ApiEvent, Command, Model, Msg, Screen, onboarding, progress, session};
+use crate::app::{ApiEvent, Command, Model, Msg, Screen, onboarding, progress, session, widget};
+use crate::domain::CallFailure;
 
 /// Applies one message to the model and returns the commands it asks for.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
     let before = quit::scene(model);
-    let cmds = dispatch(model, msg);
+    let commands = dispatch(model, msg);
+    let commands = widget::steer(model, commands);
     questions::prune(model);
     quit::keep_with_its_screen(model, &before);
-    cmds
+    commands
 }
 
 fn dispatch(model: &mut Model, msg: Msg) -> Vec<Command> {
@@ -59,7 +61,17 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Command> {
             generation,
             challenge,
         }) => questions::received(model, connection, channel, generation, challenge),
+        Msg::Api(ApiEvent::LoggedIn { request, result })
+            if widget::login_needs_terms(model, request, &result) =>
+        {
+            widget::terms_required(model)
+        }
+        Msg::Api(ApiEvent::Failed {
+            error: CallFailure::TermsNotAccepted,
+            ..
+        }) => widget::terms_required(model),
         Msg::Api(event) => api::handle_api(model, event),
+        Msg::Browser(event) => widget::handle_event(model, event),
     }
 }
 
@@ -106,6 +118,7 @@ pub fn is_typing(model: &Model) -> bool {
                 | Screen::Challenge(_)
         )
         || matches!(&model.screen, Screen::Dashboard(d) if d.is_typing())
+        || matches!(&model.screen, Screen::Redirect(w) if w.is_typing())
 }
 
 /// The screen's own keys, handed to the module of the screen's concern.
@@ -114,7 +127,7 @@ fn handle_screen_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         Screen::Login(_) => session::login_key(model, key),
         Screen::ProviderPicker(_) => onboarding::picker_key(model, key),
         Screen::CredentialForm(_) => onboarding::form_key(model, key),
-        Screen::Redirect(_) => onboarding::redirect_key(model, key),
+        Screen::Redirect(_) => widget::wait_key(model, key),
         Screen::Challenge(_) => progress::challenge_key(model, key),
         Screen::Consent(_) if key.code == KeyCode::Esc => consent::leave(model),
         Screen::Consent(_) => progress::consent_key(model, key),

@@ -14,7 +14,6 @@ use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
 use crate::screens::login::LoginForm;
-use crate::screens::redirect::RedirectWait;
 use crate::ui::widgets::help_overlay::{global_keys, render_help};
 use crate::ui::widgets::key_hints::{KeyHint, render_key_hints};
 
@@ -91,7 +90,7 @@ fn screen_title(screen: &Screen) -> &'static str {
         Screen::Login(_) => "Log in",
         Screen::ProviderPicker(_) => "Banks",
         Screen::CredentialForm(_) => "Credentials",
-        Screen::Redirect(_) => "Bank website",
+        Screen::Redirect(w) => w.screen_title(),
         Screen::Challenge(_) => "Bank question",
         Screen::Consent(_) => "Consent",
         Screen::Syncing => "Sync",
@@ -109,7 +108,7 @@ pub fn screen_keys(model: &Model) -> &'static [KeyHint] {
         Screen::Login(_) => LoginForm::KEYS,
         Screen::ProviderPicker(p) => p.keys(),
         Screen::CredentialForm(_) => CredentialForm::KEYS,
-        Screen::Redirect(_) => RedirectWait::KEYS,
+        Screen::Redirect(w) => w.keys(),
         Screen::Challenge(_) => ChallengeDialog::KEYS,
         Screen::Consent(_) => ConsentChecklist::KEYS,
         Screen::Syncing => model.sync.keys(),

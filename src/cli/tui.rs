@@ -10,6 +10,10 @@
 //! password (the password, or `password_command`, is only read when there is no such token);
 //! the runner keeps the rotated token through the same module after each login and sync.
 //!
+//! `coffre --widget` runs the built-in sandbox without a PSD2 agreement, in widget mode, in its
+//! own directory under the data dir ([`WIDGET_SANDBOX_DIR`]): the two sandbox worlds never mix
+//! their stores.
+//!
 //! Docs gap (ours): with a configuration whose API is on a loopback host (a sandbox served by
 //! `coffre sandbox`), the store is `sandbox.sqlite` as for the built-in sandbox.
 
@@ -20,12 +24,16 @@ use secrecy::SecretString;
 
 use super::{
     DEMO_EMAIL, DEMO_PASSWORD, SANDBOX_STATE_FILE, ThemeName, logging, start_demo_sandbox,
+    start_widget_sandbox,
 };
 use crate::app::{AutoLogin, Model, Startup, run as run_loop, start, terminal_events};
-use crate::config::OxlinSection;
+use crate::config::{OxlinMode, OxlinSection};
 use crate::store::{self, Store};
 use crate::sync::session::{self, TokenOwner};
 use crate::tasks::{MsgSender, Runner, RunnerOptions};
+
+/// Under the data dir, where `coffre --widget` keeps its sandbox's world, store and log.
+pub const WIDGET_SANDBOX_DIR: &str = "widget-sandbox";
 
 /// What the command line says about the TUI.
 #[derive(Debug, Clone)]
@@ -33,6 +41,8 @@ pub struct TuiOptions {
     pub config: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub theme: ThemeName,
+    /// `--widget`: the built-in sandbox without agreement, in widget mode.
+    pub widget: bool,
 }
 
 /// Runs the TUI until the user quits.
@@ -40,8 +50,13 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     let section = crate::config::load(options.config.as_deref())
         .map_err(|e| e.to_string())?
         .and_then(|c| c.oxlin);
-    let data_dir =
+    let mut data_dir =
         store::resolve_data_dir(options.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    if options.widget && section.is_none() {
+        // The sandbox without agreement is another world: its own state, store and log.
+        data_dir = store::resolve_data_dir(Some(&data_dir.join(WIDGET_SANDBOX_DIR)))
+            .map_err(|e| e.to_string())?;
+    }
     let sandbox_store = section.as_ref().is_none_or(|s| s.is_sandbox());
     let store_path = store::store_file(&data_dir, sandbox_store);
     let store_has_data = Store::open(&store_path)
@@ -61,8 +76,12 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         ),
         None => {
             let state = data_dir.join(SANDBOX_STATE_FILE);
-            let (running, oxlin) =
-                start_demo_sandbox(Duration::from_millis(800), Some(state)).await?;
+            let delay = Duration::from_millis(800);
+            let (running, oxlin) = if options.widget {
+                start_widget_sandbox(delay, Some(state)).await?
+            } else {
+                start_demo_sandbox(delay, Some(state)).await?
+            };
             let password = SecretString::from(DEMO_PASSWORD);
             let login = AutoLogin::Password(DEMO_EMAIL.to_owned(), password);
             (
@@ -80,6 +99,10 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     };
     let mut model = Model::new(chrono::Utc::now(), sandbox.is_some(), prefill);
     model.theme = options.theme.theme();
+    model.widget = match &section {
+        Some(real) => real.mode() == OxlinMode::Widget,
+        None => options.widget,
+    };
 
     let (sender, task_msgs) = MsgSender::channel();
     let runner_options = RunnerOptions {

@@ -13,6 +13,9 @@ pub enum CallFailure {
     WrongPassword,
     /// The saved session (refresh token) was refused: expired, revoked or already used.
     SessionExpired,
+    /// The user must first accept Oxlin's terms and conditions (the API's 401
+    /// `user_action_required` / `ACCEPT_TERMS`): the terms page, never a new login.
+    TermsNotAccepted,
     /// Any other refusal, with the reason (sanitised).
     Rejected(String),
     /// coffre itself failed (a background task panicked): what it was doing, sanitised.

@@ -298,7 +298,10 @@ impl Client {
             &String::from_utf8_lossy(&body),
             &sent,
         );
-        if status == StatusCode::UNAUTHORIZED {
+        // A user action to perform (the terms) is not a dead token: no refresh loop.
+        if status == StatusCode::UNAUTHORIZED
+            && !matches!(error, OxlinError::UserActionRequired { .. })
+        {
             return Err(Failure::Unauthorized(error));
         }
         Err(Failure::Other(error, retry_after.map(Duration::from_secs)))

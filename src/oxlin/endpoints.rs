@@ -14,9 +14,10 @@
 mod accounts;
 mod connections;
 mod users;
+mod widget;
 
 pub use accounts::{AccountFilter, TransactionFilter};
-pub use users::WidgetSession;
+pub use widget::WidgetSession;
 
 use std::future::Future;
 

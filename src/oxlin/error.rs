@@ -26,7 +26,12 @@ use crate::sanitize::clean_line;
 /// What went wrong with an Oxlin call, and so what to do.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum OxlinError {
-    /// The session is over (token refused, refresh refused, T&C not accepted): log in again.
+    /// The user has an action to perform in Oxlin's webviews before any call works (401
+    /// `user_action_required`; `action` is e.g. `ACCEPT_TERMS`). The token is fine: refreshing
+    /// it or logging in again cannot help.
+    #[error("the user has an action to perform ({action}): {description}")]
+    UserActionRequired { action: String, description: String },
+    /// The session is over (token refused, refresh refused): log in again.
     #[error("please log in again: {0}")]
     LogInAgain(String),
     /// A session resumed from a saved refresh token is over: the server refused every refresh
@@ -125,6 +130,10 @@ impl OxlinError {
         }
         match status {
             400 | 401 if code == "invalid_client" => Self::ClientRefused(description),
+            401 if code == "user_action_required" => Self::UserActionRequired {
+                action: text("action").unwrap_or_default(),
+                description,
+            },
             401 => Self::LogInAgain(description),
             400 if code == "invalid_grant" => Self::LogInAgain(description),
             403 => Self::Forbidden(description),

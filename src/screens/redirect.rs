@@ -1,113 +1,177 @@
-//! REDIRECT: the bank's authorisation page. Shows the URL (and a QR code of it when the window is
-//! large enough), while the runner opens the browser and waits for the redirect on a listener
-//! bound to 127.0.0.1 only (RFC 8252). Esc cancels; the runner's timeout arrives as an error.
+//! Waiting on the browser: the bank's website (a REDIRECT channel) or an Oxlin page (widget
+//! mode: add a bank, renew, answer the bank, accept the terms). Shows the address in one piece
+//! (`y` copies it through OSC 52), a QR code of it when the window is large enough, a countdown
+//! to the runner's deadline, and a field where the address the browser ended on can be pasted
+//! (`Tab`), for a browser on a phone or over SSH that cannot reach coffre's 127.0.0.1. After the
+//! browser came back, the step coffre waits on. Esc cancels; a failure says what to do.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+mod view;
 
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::widget::WidgetPage;
 use crate::domain::CallFailure;
-use crate::screens::{ViewCtx, clean};
 use crate::ui::widgets::key_hints::KeyHint;
-use crate::ui::widgets::qr::{qr_lines, render_qr};
-use crate::ui::widgets::spinner::spinner_frame;
+use crate::ui::widgets::text_field::{FieldKind, TextField};
 
-/// The redirect screen's state.
+/// What the browser is away for.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WaitFor {
+    /// The bank's website (a REDIRECT channel, API mode).
+    BankWebsite,
+    /// An Oxlin page (widget mode).
+    Widget(WidgetPage),
+}
+
+/// The wait's state.
+#[derive(Debug, Clone)]
 pub struct RedirectWait {
-    /// The bank's name.
+    /// The bank's name, or what the page is for ("Add a bank").
     pub bank: String,
-    /// The id of the authorisation request in flight.
+    /// The id of the wait in flight.
     pub request: u64,
-    /// The authorisation URL once known.
+    /// The address to open once known.
     pub url: Option<String>,
-    /// The failure (timeout, refused, cancelled at the bank).
+    /// The failure (timeout, refused, cancelled or expired page).
     pub error: Option<CallFailure>,
+    /// What the browser is away for.
+    pub purpose: WaitFor,
+    /// When coffre stops waiting (the countdown), once the address is known.
+    pub deadline: Option<DateTime<Utc>>,
+    /// The address the browser ended on, pasted by the user.
+    pub paste: TextField,
+    /// The paste field has the keyboard.
+    pub pasting: bool,
+    /// The answer to the last `y` or paste: `Ok` news, `Err` a refusal (nothing changed).
+    pub note: Option<Result<String, String>>,
+    /// After the browser came back: what coffre waits on.
+    pub step: Option<String>,
+}
+
+/// What a key on the wait asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WaitAction {
+    /// Nothing for the app.
+    None,
+    /// Stop waiting.
+    Cancel,
+    /// Copy this address to the clipboard.
+    Copy(String),
+    /// Finish from this pasted address.
+    Paste(String),
 }
 
 impl RedirectWait {
-    /// Keys shown in the hint bar and the help.
+    /// Keys shown while nothing but Esc works (asking for the address, a failure).
     pub const KEYS: &[KeyHint] = &[("Esc", "cancel")];
+    /// Keys shown while the browser is away.
+    pub const KEYS_WAITING: &[KeyHint] = &[
+        ("y", "copy link"),
+        ("Tab", "paste the address"),
+        ("Esc", "cancel"),
+    ];
+    /// Keys shown while the paste field has the keyboard.
+    pub const KEYS_PASTING: &[KeyHint] = &[
+        ("Enter", "finish from it"),
+        ("Tab", "leave the field"),
+        ("Esc", "cancel"),
+    ];
 
-    /// Draws the instructions, the URL and the QR code.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        // The bank's name may come straight from the API (renewing from the dashboard).
-        let title = format!(" {} ", clean(&self.bank));
-        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        // The QR code goes on the right when there is room for it beside 30 columns of text.
-        let qr_width = self
-            .url
-            .as_deref()
-            .filter(|_| self.error.is_none())
-            .and_then(qr_lines)
-            .map_or(0, |l| l.first().map_or(0, |r| r.chars().count()));
-        let [text, qr] =
-            Layout::horizontal([Constraint::Min(30), Constraint::Length(qr_width as u16)])
-                .areas(inner);
-        let lines = match (&self.url, &self.error) {
-            (_, Some(e)) => vec![
-                Line::styled(failure_text(e), ctx.theme.error),
-                Line::styled("Esc: back to the banks.", ctx.theme.dim),
-            ],
-            (None, None) => vec![Line::styled(
-                format!(
-                    "{} Asking the bank for its login page…",
-                    spinner_frame(ctx.now)
-                ),
-                ctx.theme.text,
-            )],
-            (Some(url), None) => vec![
-                Line::styled(
-                    "Log in on your bank's website (your browser should open).",
-                    ctx.theme.text,
-                ),
-                Line::styled(
-                    format!(
-                        "{} Waiting for the bank to send you back…",
-                        spinner_frame(ctx.now)
-                    ),
-                    ctx.theme.text,
-                ),
-                Line::styled(url.clone(), ctx.theme.key),
-            ],
-        };
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(text, buf);
-        if let (Some(url), None) = (&self.url, &self.error)
-            && !render_qr(url, qr, buf)
-        {
-            let below = Rect {
-                y: text.y + 5,
-                height: text.height.saturating_sub(5),
-                ..text
-            };
-            Line::styled(
-                "(enlarge the window to see a QR code of this link)",
-                ctx.theme.dim,
-            )
-            .render(below, buf);
+    /// The keys of the wait's state, for the hint bar and the help.
+    pub fn keys(&self) -> &'static [KeyHint] {
+        match (self.waiting_on_browser(), self.pasting) {
+            (true, true) => Self::KEYS_PASTING,
+            (true, false) => Self::KEYS_WAITING,
+            (false, _) => Self::KEYS,
         }
     }
-}
 
-/// The failure as a sentence. The runner's refusals here are about the bank's website (a
-/// timeout, a refusal at the bank), not the server: said without "The server refused".
-fn failure_text(error: &CallFailure) -> String {
-    match error {
-        CallFailure::Rejected(why) => {
-            let why = clean(why);
-            let mut chars = why.chars();
-            match chars.next() {
-                Some(first) => {
-                    format!("{}{}.", first.to_uppercase(), chars.as_str()).replace("..", ".")
-                }
-                None => "The bank did not send you back.".into(),
+    /// A wait for the bank's website of `bank`.
+    pub fn new(bank: impl Into<String>, request: u64) -> Self {
+        RedirectWait {
+            bank: bank.into(),
+            request,
+            url: None,
+            error: None,
+            purpose: WaitFor::BankWebsite,
+            deadline: None,
+            paste: TextField::new("Address", FieldKind::Text),
+            pasting: false,
+            note: None,
+            step: None,
+        }
+    }
+
+    /// A wait for an Oxlin page, titled `title`.
+    pub fn widget(title: impl Into<String>, request: u64, page: WidgetPage) -> Self {
+        RedirectWait {
+            purpose: WaitFor::Widget(page),
+            ..Self::new(title, request)
+        }
+    }
+
+    /// The title bar's name of the screen.
+    pub fn screen_title(&self) -> &'static str {
+        match self.purpose {
+            WaitFor::BankWebsite => "Bank website",
+            WaitFor::Widget(_) => "Oxlin page",
+        }
+    }
+
+    /// The paste field has the keyboard (letters type).
+    pub fn is_typing(&self) -> bool {
+        self.pasting
+    }
+
+    /// The browser is away and coffre waits for it (no failure, not past the return).
+    fn waiting_on_browser(&self) -> bool {
+        self.url.is_some() && self.error.is_none() && self.step.is_none()
+    }
+
+    /// Handles a key.
+    pub fn on_key(&mut self, key: KeyEvent) -> WaitAction {
+        if key.code == KeyCode::Esc {
+            return WaitAction::Cancel;
+        }
+        if !self.waiting_on_browser() {
+            return WaitAction::None;
+        }
+        let plain = !key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Tab | KeyCode::BackTab => {
+                self.pasting = !self.pasting;
+                WaitAction::None
             }
+            KeyCode::Char('y') if plain && !self.pasting => {
+                self.note = Some(Ok(
+                    "Link copied (your terminal must allow OSC 52 copies).".into()
+                ));
+                WaitAction::Copy(self.url.clone().unwrap_or_default())
+            }
+            KeyCode::Char('p') | KeyCode::Char('v') if plain && !self.pasting => {
+                self.pasting = true;
+                WaitAction::None
+            }
+            KeyCode::Enter if self.pasting => {
+                let address = self.paste.value().trim().to_owned();
+                if address.is_empty() {
+                    self.note = Some(Err("Paste the address your browser ended on first.".into()));
+                    return WaitAction::None;
+                }
+                self.note = Some(Ok("Checking this address…".into()));
+                WaitAction::Paste(address)
+            }
+            _ if self.pasting => {
+                if self.paste.handle_key(key) {
+                    self.note = None;
+                }
+                WaitAction::None
+            }
+            _ => WaitAction::None,
         }
-        other => crate::wording::failures::call_failure(other),
     }
 }
+
+#[cfg(test)]
+mod tests;

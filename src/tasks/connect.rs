@@ -83,6 +83,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
         | Command::Resume { .. }
         | Command::StartRedirect { .. }
         | Command::CancelRedirect { .. }
+        | Command::Browser(_)
         | Command::PollQueue { .. }
         | Command::StopPolling { .. }
         | Command::LoadDashboard

@@ -106,11 +106,16 @@ impl Runner {
     }
 
     /// Subscribes the user's queue and starts its poller.
-    async fn start_session(&self, client: Client) -> Result<Session, CallFailure> {
-        let queue = client
-            .subscribe(&["connections"])
-            .await
-            .map_err(|e| to_domain::call_failure(&e))?;
+    pub(super) async fn start_session(&self, client: Client) -> Result<Session, CallFailure> {
+        let queue = match client.subscribe(&["connections"]).await {
+            Ok(queue) => queue,
+            Err(e @ OxlinError::UserActionRequired { .. }) => {
+                // The terms first: the widget's terms page resumes from this client.
+                self.browser.await_terms(client.clone());
+                return Err(to_domain::call_failure(&e));
+            }
+            Err(e) => return Err(to_domain::call_failure(&e)),
+        };
         let poller = Poller::start(
             client.clone(),
             queue,

@@ -1,19 +1,25 @@
 //! REDIRECT channels: ask Oxlin for the bank's authorisation URL with a `redirect_uri` on a
 //! listener bound to 127.0.0.1 only (RFC 8252 §7.3: loopback, random port, never 0.0.0.0) and
-//! a fresh unguessable `redirect_state`, show it (the screen draws the URL and a QR code), try to
-//! open the browser, and wait for the bank to send the browser back with that state (the
-//! listener is in `callback.rs`: callbacks without it are ignored) — until the timeout, which
-//! says so, or until `CancelRedirect` aborts the task (which drops the listener).
+//! a fresh unguessable `redirect_state`, show it (the screen draws the URL, a QR code, a
+//! countdown and a field for the address the browser ended on), try to open the browser, and
+//! wait for the answer with that state, from the loopback or pasted ([`waits::ReturnWait`]: the
+//! one loopback-or-paste implementation, shared with the widget pages of `tasks::widget`) —
+//! until the timeout, which says so, or until `CancelRedirect` aborts the task (which drops the
+//! listener).
+//!
+//! Meanwhile the connection's status is polled ([`status_poll`]): when Oxlin reports the
+//! connection ready although the browser never reached the callback (a phone, a closed tab),
+//! the wait ends from it.
 //!
 //! The browser is opened with
 //! `xdg-open` (`open` on macOS), never when `CI` is set or, on Linux, without a display, and
 //! without coffre's own `COFFRE_*` variables in its environment (the password is one).
 
 use std::ffi::{OsStr, OsString};
+use std::time::Duration;
 
-use tokio::net::TcpListener;
-
-use crate::app::ApiEvent;
+use crate::app::widget::BrowserEvent;
+use crate::app::{ApiEvent, Msg};
 use crate::config::PASSWORD_ENV;
 use crate::domain::{CallFailure, ConnectionId};
 use crate::oxlin::client::Client;
@@ -22,9 +28,14 @@ use crate::oxlin::wire::AuthorizeUrlRequest;
 use crate::tasks::RunnerOptions;
 use crate::tasks::sender::MsgSender;
 
+pub mod browser_return;
 mod callback;
+pub mod outcome;
+pub mod status_poll;
+pub mod waits;
 
-pub use callback::{new_state, wait_for_callback};
+pub use callback::{LoopbackReturn, new_state};
+pub use waits::{ReturnWait, Waits};
 
 /// One REDIRECT in progress.
 pub(super) struct RedirectWait {
@@ -36,10 +47,28 @@ pub(super) struct RedirectWait {
     pub renew: Option<ConnectionId>,
 }
 
+/// Starts the REDIRECT wait `request` as a task registered in `waits`.
+pub(super) fn start(wait: RedirectWait, waits: &Waits, provider: String, channel: String) {
+    let (paste, pasted) = Waits::paste_channel();
+    let request = wait.request;
+    let task = wait
+        .sender
+        .clone()
+        .spawn("waiting for the bank", async move {
+            wait.run(&provider, &channel, pasted).await;
+        });
+    waits.register(request, task.abort_handle(), paste);
+}
+
 impl RedirectWait {
-    pub(super) async fn run(self, provider: &str, channel: &str) {
+    async fn run(
+        self,
+        provider: &str,
+        channel: &str,
+        pasted: tokio::sync::mpsc::UnboundedReceiver<String>,
+    ) {
         let request = self.request;
-        match self.wait(provider, channel).await {
+        match self.wait(provider, channel, pasted).await {
             Err(Stage::BeforeUrl(e)) => self.sender.api(ApiEvent::AuthorizeUrlReady {
                 request,
                 result: Err(e),
@@ -55,18 +84,22 @@ impl RedirectWait {
         }
     }
 
-    async fn wait(&self, provider: &str, channel: &str) -> Result<String, Stage> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| {
-            Stage::BeforeUrl(CallFailure::Rejected(format!("no loopback port: {e}")))
-        })?;
-        let port = listener
-            .local_addr()
-            .map_err(|e| Stage::BeforeUrl(CallFailure::Rejected(e.to_string())))?
-            .port();
-        let state = new_state();
+    async fn wait(
+        &self,
+        provider: &str,
+        channel: &str,
+        pasted: tokio::sync::mpsc::UnboundedReceiver<String>,
+    ) -> Result<String, Stage> {
+        let mut back = ReturnWait::bind(pasted, self.sender.clone(), self.request)
+            .await
+            .map_err(|e| {
+                Stage::BeforeUrl(CallFailure::Rejected(format!("no loopback port: {e}")))
+            })?;
+        let address = back.address().clone();
+        let mut poll = status_poll::StatusPoll::before(&self.client, self.renew.clone()).await;
         let body = AuthorizeUrlRequest {
-            redirect_uri: Some(format!("http://127.0.0.1:{port}/callback")),
-            redirect_state: Some(state.clone()),
+            redirect_uri: Some(address.callback()),
+            redirect_state: Some(address.state().to_owned()),
             connection_id: self.renew.as_ref().map(|c| c.raw().to_owned()),
             ..AuthorizeUrlRequest::default()
         };
@@ -79,28 +112,42 @@ impl RedirectWait {
             request: self.request,
             result: Ok(url.clone()),
         });
+        self.sender.send(Msg::Browser(BrowserEvent::PageReady {
+            request: self.request,
+            url: url.clone(),
+            wait_for: self.options.redirect_timeout,
+        }));
         if self.options.open_browser {
             open_browser(&url);
         }
-        wait_until(&listener, &state, self.options.redirect_timeout)
+        let answer = async {
+            tokio::select! {
+                answer = back.next() => outcome::bank_website(&answer),
+                ready = poll.until_ready(&self.client, STATUS_EVERY) => Ok(ready),
+            }
+        };
+        within(self.options.redirect_timeout, answer)
             .await
             .map_err(Stage::AtBank)
     }
 }
 
-/// [`wait_for_callback`] for at most `timeout`; then the person is told to try again (forged
-/// callbacks in the meantime change nothing).
-async fn wait_until(
-    listener: &TcpListener,
-    state: &str,
-    timeout: std::time::Duration,
-) -> Result<String, CallFailure> {
-    tokio::time::timeout(timeout, wait_for_callback(listener, state))
+/// How often the connection's status is asked while the browser is away.
+const STATUS_EVERY: Duration = Duration::from_secs(2);
+
+/// `answer` for at most `timeout`; then the person is told to try again (forged callbacks in
+/// the meantime change nothing).
+pub(crate) async fn within<T>(
+    timeout: Duration,
+    answer: impl Future<Output = Result<T, CallFailure>>,
+) -> Result<T, CallFailure> {
+    tokio::time::timeout(timeout, answer)
         .await
         .unwrap_or_else(|_| {
-            Err(CallFailure::Rejected(
-                "the bank did not send you back in time; Esc and try again".into(),
-            ))
+            Err(CallFailure::Rejected(format!(
+                "nothing came back within {}; Esc and try again",
+                crate::wording::browser::duration(timeout)
+            )))
         })
 }
 
@@ -123,7 +170,7 @@ fn can_open_browser() -> bool {
     true
 }
 
-fn open_browser(url: &str) {
+pub(crate) fn open_browser(url: &str) {
     if !can_open_browser() {
         return;
     }
@@ -196,14 +243,16 @@ mod tests {
 
     #[tokio::test]
     async fn a_forged_callback_does_not_end_the_wait_which_times_out_with_a_message() {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .unwrap();
         let port = listener.local_addr().unwrap().port();
+        let address = browser_return::ReturnAddress::new(port, new_state());
+        let mut back = LoopbackReturn::serve(listener, address);
         let waiting = tokio::spawn(async move {
-            wait_until(
-                &listener,
-                &new_state(),
-                std::time::Duration::from_millis(500),
-            )
+            within(Duration::from_millis(500), async {
+                outcome::bank_website(&back.next().await)
+            })
             .await
         });
         let mut forged = tokio::net::TcpStream::connect(("127.0.0.1", port))
@@ -217,6 +266,6 @@ mod tests {
         let Err(CallFailure::Rejected(why)) = waiting.await.unwrap() else {
             panic!("no callback with the state: the wait must time out");
         };
-        assert!(why.contains("did not send you back in time"), "{why}");
+        assert!(why.contains("nothing came back within"), "{why}");
     }
 }

@@ -24,6 +24,9 @@ pub fn call_failure(failure: &CallFailure) -> String {
         CallFailure::SessionExpired => {
             "Your saved session has expired or was revoked: log in again with your password.".into()
         }
+        CallFailure::TermsNotAccepted => {
+            "Oxlin asks you to accept its terms and conditions first: accept them on the page coffre opens.".into()
+        }
         CallFailure::Rejected(why) => format!("The server refused: {why}"),
         CallFailure::Internal(what) => {
             format!("coffre hit an internal error while {what}; see the log and please report it.")

@@ -4,7 +4,8 @@
 //! and the real approval at the bank still completes.
 
 use coffre::oxlin::wire::AuthorizeUrlRequest;
-use coffre::tasks::redirect::{new_state, wait_for_callback};
+use coffre::tasks::redirect::browser_return::ReturnAddress;
+use coffre::tasks::redirect::{LoopbackReturn, new_state, outcome};
 use tokio::net::TcpListener;
 
 use crate::support::oxlin_sandbox::{DEADLINE, sandbox_and_user};
@@ -30,7 +31,9 @@ async fn forged_callbacks_are_ignored_and_the_real_approval_still_completes() {
     };
     let bank = client.authorize_url("87", "8701", &request).await.unwrap();
     let expected = state.clone();
-    let waiting = tokio::spawn(async move { wait_for_callback(&listener, &expected).await });
+    let port = listener.local_addr().unwrap().port();
+    let mut back = LoopbackReturn::serve(listener, ReturnAddress::new(port, expected));
+    let waiting = tokio::spawn(async move { outcome::bank_website(&back.next().await) });
 
     // Any local process: no state, then a guessed one.
     for forged in [
@@ -69,7 +72,7 @@ async fn forged_callbacks_are_ignored_and_the_real_approval_still_completes() {
         .text()
         .await
         .unwrap();
-    assert!(page.contains("Connected"), "{page}");
+    assert!(page.contains("Done"), "{page}");
     let connection = tokio::time::timeout(DEADLINE, waiting)
         .await
         .unwrap()

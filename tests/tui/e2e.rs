@@ -254,7 +254,7 @@ async fn redirect_channel_caught_on_loopback_after_approval_at_the_bank() {
     .text()
     .await
     .unwrap();
-    assert!(page.contains("Connected"), "{page}");
+    assert!(page.contains("Done"), "{page}");
     let next = person
         .sees_any(&["Which accounts do you share?", "SANDBOX   Dashboard"])
         .await;

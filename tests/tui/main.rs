@@ -17,3 +17,4 @@ mod screens;
 mod session;
 mod themes;
 mod typing;
+mod widget;

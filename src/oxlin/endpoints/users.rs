@@ -1,4 +1,4 @@
-//! Users (create, me, delete), providers, keys, queues and the widget session.
+//! Users (create, me, delete), providers, keys and queues.
 
 use reqwest::Method;
 use secrecy::{ExposeSecret, SecretString};
@@ -11,14 +11,6 @@ use crate::oxlin::wire::{Event, Key, Provider, User};
 
 /// Page size used to walk `/providers`.
 const PROVIDER_PAGE: usize = 100;
-
-/// A widget session (`POST /widget/widget_session` on the embed host).
-#[derive(Debug, Clone)]
-pub struct WidgetSession {
-    pub session_id: String,
-    /// The add-connection page to open in a browser.
-    pub add_connection_url: String,
-}
 
 impl Client {
     /// `POST /users` (client token, `users_create`): the new user's id.
@@ -114,44 +106,5 @@ impl Client {
         let path = format!("/queues/{}", seg(queue_id));
         // Not retried: a poll whose answer was lost may have consumed events.
         self.send(self.api(Method::GET, &path, false)).await?.json()
-    }
-
-    /// `POST {embed}/widget/widget_session` with this session's tokens.
-    pub async fn widget_session(&self) -> Result<WidgetSession, OxlinError> {
-        let config = self.config();
-        let access = self.access_token().await?;
-        let refresh = self.refresh_token().await;
-        let mut body = json!({
-            "client_id": config.client_id,
-            "client_secret": config.client_secret.expose_secret(),
-            "access_token": access.expose_secret(),
-        });
-        if let Some(refresh) = refresh {
-            body["refresh_token"] = json!(refresh.expose_secret());
-        }
-        let mut call = with_json(self.api(Method::POST, "", false), &body)?;
-        call.url = format!("{}/widget/widget_session", config.embed_url);
-        call.name = "POST /widget/widget_session".into();
-        let answer: serde_json::Value = self.send(call).await?.json()?;
-        let session_id = answer["session_id"]
-            .as_str()
-            .ok_or_else(|| OxlinError::Malformed {
-                call: "POST /widget/widget_session".into(),
-                reason: "no `session_id` in the answer".into(),
-            })?
-            .to_owned();
-        let add_connection_url = answer["_links"]["add_connection"]
-            .as_str()
-            .map(str::to_owned)
-            .unwrap_or_else(|| {
-                format!(
-                    "{}/widget/add_connection?session_id={session_id}",
-                    config.embed_url
-                )
-            });
-        Ok(WidgetSession {
-            session_id,
-            add_connection_url,
-        })
     }
 }

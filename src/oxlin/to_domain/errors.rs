@@ -16,6 +16,7 @@ pub fn call_failure(e: &OxlinError) -> CallFailure {
         OxlinError::ClientRefused(_) => CallFailure::BadClientCredentials,
         OxlinError::LogInAgain(_) => CallFailure::WrongPassword,
         OxlinError::SessionExpired(_) => CallFailure::SessionExpired,
+        OxlinError::UserActionRequired { .. } => CallFailure::TermsNotAccepted,
         other => CallFailure::Rejected(clean_line(&other.to_string())),
     }
 }
@@ -56,6 +57,28 @@ mod tests {
             r#"{"error":"invalid_grant","error_description":"client says: wrong password"}"#,
         );
         assert_eq!(call_failure(&user), CallFailure::WrongPassword);
+    }
+
+    #[test]
+    fn terms_to_accept_are_their_own_failure_never_an_expired_session() {
+        let terms = OxlinError::from_response(
+            "GET /connections",
+            401,
+            None,
+            r#"{"error":"user_action_required","error_description":"The user has an action to perform: accept the Oxlin terms and conditions (GET /widget/terms).","action":"ACCEPT_TERMS"}"#,
+        );
+        assert!(
+            matches!(&terms, OxlinError::UserActionRequired { action, .. } if action == "ACCEPT_TERMS"),
+            "{terms:?}"
+        );
+        assert_eq!(call_failure(&terms), CallFailure::TermsNotAccepted);
+        let dead = OxlinError::from_response(
+            "GET /connections",
+            401,
+            None,
+            r#"{"error":"invalid_token"}"#,
+        );
+        assert_eq!(call_failure(&dead), CallFailure::WrongPassword);
     }
 
     #[test]

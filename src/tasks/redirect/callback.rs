@@ -1,97 +1,141 @@
-//! The loopback listener of a REDIRECT: waits for the browser that the bank sends back to
-//! `http://127.0.0.1:PORT/callback`, and takes only the callback that carries this flow's
-//! `state` (RFC 6749 §10.12, RFC 8252 §8.9). coffre sends an unguessable `redirect_state` with
-//! the `authorize_url` request ([`new_state`]); Oxlin gives it back as the `state` query
-//! parameter (seed 002). Any other request to the port (a forged `curl` from another local
-//! process, a stale tab of an earlier flow) gets a page saying it was ignored, and the wait goes
-//! on: the real bank answer is never lost.
+//! The loopback listener: `http://127.0.0.1:PORT/callback` on a random port bound to 127.0.0.1
+//! only (RFC 8252 §7.3, never 0.0.0.0), waiting for the browser that a bank's website or an
+//! Oxlin webview sends back. Each accepted connection is served by its own task, so a slow or
+//! silent client (a browser's speculative pre-connection, a local process holding a socket open)
+//! never holds up the real callback behind it. What a request means is
+//! [`ReturnAddress::check_target`]'s (the same reader as a pasted address): the answer with this
+//! flow's state is handed to [`LoopbackReturn::next`]; anything else gets a page saying it was
+//! ignored, and the wait goes on.
 //!
-//! Docs gaps, our choices: the callback path is `/callback`; its query carries `connection_id`
-//! and `status=success` (the sandbox's and the widget's documented shape), any other status is a
-//! refusal at the bank with the `error` parameter as the reason; other paths (a browser's
-//! `/favicon.ico`) get a 404. Requests are read one at a time, each head within 5 s and 8 KiB.
+//! Docs gaps, our choices: other paths (a browser's `/favicon.ico`) get a 404; each request head
+//! is read within 5 s and 8 KiB; the page the browser shows says only whether coffre got the
+//! answer (what it means is said in coffre).
 
 use std::time::Duration;
 
 use rand08::RngCore;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
 
-use crate::domain::CallFailure;
-use crate::sanitize::clean_line;
+use super::browser_return::{BrowserReturn, Refused, ReturnAddress};
 
 /// Longest request head read from the browser.
 const MAX_HEAD: usize = 8 * 1024;
-/// The page shown for a callback without this flow's `state`.
-const IGNORED: &str = "This is not the bank's answer to the connection coffre is waiting for, so it was ignored. Go back to coffre.";
+/// How long one connection may take to send its request head.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// A fresh `redirect_state`: 128 random bits from the OS, as 32 hex digits (no `|`, which
-/// Oxlin reserves).
+/// A fresh state: 128 random bits from the OS, as 32 hex digits (no `|`, which Oxlin reserves
+/// in `redirect_state`).
 pub fn new_state() -> String {
     let mut bytes = [0u8; 16];
     rand08::rngs::OsRng.fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Accepts browser requests until one reaches `/callback` with `state`; returns its
-/// connection id, or the bank's refusal.
-pub async fn wait_for_callback(listener: &TcpListener, state: &str) -> Result<String, CallFailure> {
-    loop {
-        let Ok((mut stream, _)) = listener.accept().await else {
-            continue;
-        };
-        let Some(target) = read_target(&mut stream).await else {
-            continue;
-        };
-        let Ok(url) = url::Url::parse(&format!("http://127.0.0.1{target}")) else {
-            respond(&mut stream, "400 Bad Request", "Unreadable request.").await;
-            continue;
-        };
-        if url.path() != "/callback" {
-            respond(&mut stream, "404 Not Found", "Nothing here.").await;
-            continue;
-        }
-        let param = |name: &str| {
-            url.query_pairs()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.into_owned())
-        };
-        if param("state").as_deref() != Some(state) {
-            tracing::warn!("a REDIRECT callback without this flow's state was ignored");
-            respond(&mut stream, "403 Forbidden", IGNORED).await;
-            continue;
-        }
-        let param = |name: &str| param(name).map(|v| clean_line(&v));
-        let outcome = match (param("status").as_deref(), param("connection_id")) {
-            (Some("success"), Some(id)) if !id.is_empty() => Ok(id),
-            _ => Err(CallFailure::Rejected(format!(
-                "the bank did not authorise the connection ({})",
-                param("error").unwrap_or_else(|| "no reason given".into())
-            ))),
-        };
-        let page = match &outcome {
-            Ok(_) => "Connected. You can close this tab and go back to coffre.",
-            Err(_) => "The bank did not authorise the connection. Go back to coffre.",
-        };
-        respond(&mut stream, "200 OK", page).await;
-        return outcome;
+/// A listening loopback callback; dropping it stops listening.
+#[derive(Debug)]
+pub struct LoopbackReturn {
+    address: ReturnAddress,
+    answers: mpsc::UnboundedReceiver<BrowserReturn>,
+    accept: JoinHandle<()>,
+}
+
+impl Drop for LoopbackReturn {
+    fn drop(&mut self) {
+        self.accept.abort();
     }
 }
 
-/// Reads a request head (up to [`MAX_HEAD`] bytes, 5 s a read) and returns its target.
+impl LoopbackReturn {
+    /// Binds a random port on 127.0.0.1 with a fresh state and starts accepting.
+    pub async fn bind() -> std::io::Result<Self> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let address = ReturnAddress::new(listener.local_addr()?.port(), new_state());
+        Ok(Self::serve(listener, address))
+    }
+
+    /// Serves `listener` for `address` (tests give their own state).
+    pub fn serve(listener: TcpListener, address: ReturnAddress) -> Self {
+        let (tx, answers) = mpsc::unbounded_channel();
+        let flow = address.clone();
+        let accept = tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let (flow, tx) = (flow.clone(), tx.clone());
+                tokio::spawn(async move {
+                    if let Some(answer) = serve_one(stream, &flow).await {
+                        let _ = tx.send(answer);
+                    }
+                });
+            }
+        });
+        LoopbackReturn {
+            address,
+            answers,
+            accept,
+        }
+    }
+
+    /// Where this flow is sent back to.
+    pub fn address(&self) -> &ReturnAddress {
+        &self.address
+    }
+
+    /// The next answer with this flow's state (waits as long as none comes).
+    pub async fn next(&mut self) -> BrowserReturn {
+        match self.answers.recv().await {
+            Some(answer) => answer,
+            None => std::future::pending().await,
+        }
+    }
+}
+
+/// Serves one connection: its answer when it is this flow's callback.
+async fn serve_one(mut stream: TcpStream, flow: &ReturnAddress) -> Option<BrowserReturn> {
+    let target = read_target(&mut stream).await?;
+    match flow.check_target(&target) {
+        Ok(answer) => {
+            let page = if [&answer.status, &answer.result]
+                .iter()
+                .any(|v| v.as_deref() == Some("success"))
+            {
+                "Done. You can close this tab and go back to coffre."
+            } else {
+                "coffre got the answer. Go back to coffre to see what to do next."
+            };
+            respond(&mut stream, "200 OK", page).await;
+            Some(answer)
+        }
+        Err(Refused::NotTheRedirect(_)) => {
+            respond(&mut stream, "404 Not Found", "Nothing here.").await;
+            None
+        }
+        Err(Refused::WrongState(why)) => {
+            tracing::warn!("a callback without this flow's state was ignored");
+            respond(&mut stream, "403 Forbidden", &format!("coffre: {why}.")).await;
+            None
+        }
+    }
+}
+
+/// Reads a request head (up to [`MAX_HEAD`] bytes, [`HEAD_TIMEOUT`] in all) and returns its
+/// target.
 async fn read_target(stream: &mut TcpStream) -> Option<String> {
     let mut head = Vec::new();
     let mut chunk = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < MAX_HEAD {
-        let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut chunk))
-            .await
-            .ok()?
-            .ok()?;
-        if n == 0 {
-            break;
+    let read = async {
+        while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < MAX_HEAD {
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => head.extend_from_slice(&chunk[..n]),
+            }
         }
-        head.extend_from_slice(&chunk[..n]);
-    }
+    };
+    tokio::time::timeout(HEAD_TIMEOUT, read).await.ok()?;
     parse_target(&head)
 }
 
@@ -106,6 +150,10 @@ fn parse_target(head: &[u8]) -> Option<String> {
 }
 
 async fn respond(stream: &mut TcpStream, status: &str, text: &str) {
+    let text = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let body = format!("<!doctype html><title>coffre</title><p>{text}</p>");
     let answer = format!(
         "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",

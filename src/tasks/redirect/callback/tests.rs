@@ -1,8 +1,17 @@
+use std::time::Instant;
+
 use proptest::prelude::*;
 
 use super::*;
 
 const STATE: &str = "0123456789abcdef0123456789abcdef";
+
+async fn listening() -> (LoopbackReturn, u16) {
+    let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let flow = LoopbackReturn::serve(listener, ReturnAddress::new(port, STATE));
+    (flow, port)
+}
 
 async fn get(port: u16, target: &str) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
@@ -15,40 +24,36 @@ async fn get(port: u16, target: &str) -> String {
 
 #[tokio::test]
 async fn the_bank_sends_the_browser_back_with_the_connection() {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let waiting = tokio::spawn(async move { wait_for_callback(&listener, STATE).await });
+    let (mut flow, port) = listening().await;
     assert!(get(port, "/favicon.ico").await.starts_with("HTTP/1.1 404"));
     let page = get(
         port,
         &format!("/callback?connection_id=42&status=success&state={STATE}"),
     )
     .await;
-    assert!(page.contains("Connected"));
-    assert_eq!(waiting.await.unwrap(), Ok("42".to_string()));
+    assert!(page.contains("Done"), "{page}");
+    let answer = flow.next().await;
+    assert_eq!(answer.connection_id.as_deref(), Some("42"));
+    assert_eq!(answer.status.as_deref(), Some("success"));
 }
 
 #[tokio::test]
-async fn a_refusal_at_the_bank_says_why() {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let waiting = tokio::spawn(async move { wait_for_callback(&listener, STATE).await });
-    get(
+async fn a_refusal_at_the_bank_comes_back_with_its_reason() {
+    let (mut flow, port) = listening().await;
+    let page = get(
         port,
         &format!("/callback?status=error&error=access_denied&state={STATE}"),
     )
     .await;
-    let Err(CallFailure::Rejected(why)) = waiting.await.unwrap() else {
-        panic!("a refusal is an error");
-    };
-    assert!(why.contains("access_denied"), "{why}");
+    assert!(page.contains("Go back to coffre"), "{page}");
+    let answer = flow.next().await;
+    assert_eq!(answer.status.as_deref(), Some("error"));
+    assert_eq!(answer.error.as_deref(), Some("access_denied"));
 }
 
 #[tokio::test]
 async fn forged_callbacks_without_the_state_are_ignored_and_the_wait_goes_on() {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let waiting = tokio::spawn(async move { wait_for_callback(&listener, STATE).await });
+    let (mut flow, port) = listening().await;
     for forged in [
         "/callback?connection_id=999999&status=success".to_string(),
         "/callback?connection_id=999999&status=success&state=guess".to_string(),
@@ -59,13 +64,45 @@ async fn forged_callbacks_without_the_state_are_ignored_and_the_wait_goes_on() {
         assert!(page.starts_with("HTTP/1.1 403"), "{forged}: {page}");
         assert!(page.contains("ignored"), "{page}");
     }
-    assert!(!waiting.is_finished());
+    let early = tokio::time::timeout(Duration::from_millis(100), flow.next()).await;
+    assert!(early.is_err(), "a forged callback ended the wait");
     get(
         port,
         &format!("/callback?connection_id=7&status=success&state={STATE}"),
     )
     .await;
-    assert_eq!(waiting.await.unwrap(), Ok("7".to_string()));
+    assert_eq!(flow.next().await.connection_id.as_deref(), Some("7"));
+}
+
+#[tokio::test]
+async fn a_slow_connection_does_not_hold_up_the_real_callback() {
+    let (mut flow, port) = listening().await;
+    // Two silent connections (a browser's pre-connection, a stuck local process) come first.
+    let mut silent = Vec::new();
+    for _ in 0..2 {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        s.write_all(b"GET /callback?sta").await.unwrap();
+        silent.push(s);
+    }
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let started = Instant::now();
+    let page = get(
+        port,
+        &format!("/callback?connection_id=8&status=success&state={STATE}"),
+    )
+    .await;
+    let answer = tokio::time::timeout(Duration::from_secs(2), flow.next())
+        .await
+        .expect("the real callback waited behind the slow ones");
+    assert!(page.contains("Done"), "{page}");
+    assert_eq!(answer.connection_id.as_deref(), Some("8"));
+    // Served at once, not after the slow connections' 5 s head timeout.
+    assert!(
+        started.elapsed() < HEAD_TIMEOUT / 2,
+        "{:?}",
+        started.elapsed()
+    );
+    drop(silent);
 }
 
 #[test]

@@ -1,0 +1,187 @@
+//! Widget mode (pure, like `update`): for an Oxlin client without a PSD2 agreement, banks are
+//! added, renewed and answered in Oxlin's webviews in a browser, and coffre reads the result
+//! through the API. With `Model::widget` set, [`steer`] turns what the API mode would do into the
+//! widget's pages: the bank picker (after a login, `a` on the dashboard, a retry) becomes the
+//! add-connection page; renewing or adding a channel from the dashboard (`r`) becomes the
+//! edit-credentials or user-input page (the runner picks by the connection's state). When the API
+//! answers that the user must accept Oxlin's terms ([`CallFailure::TermsNotAccepted`]), the terms
+//! page opens, and the login resumes after it.
+//!
+//! Every page is a wait on the browser ([`RedirectWait`], the screen shared with the REDIRECT
+//! channel of API mode): the URL (copyable with `y`), a QR code, a countdown, a field where the
+//! address the browser ended on can be pasted (a phone, SSH), and Esc. Its keys and the runner's
+//! answers ([`BrowserEvent`]) are handled here for both.
+
+mod types;
+
+use chrono::Duration as ChronoDuration;
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::app::{Command, Model, Screen, Session, onboarding};
+use crate::domain::{CallFailure, ConnectionId};
+use crate::screens::dashboard::Dashboard;
+use crate::screens::redirect::{RedirectWait, WaitAction, WaitFor};
+use crate::ui::widgets::status_line::Status;
+pub use types::{BrowserCommand, BrowserEvent, WidgetDone, WidgetPage};
+
+/// Widget mode: the picker becomes the add-connection page, renewals the widget's pages. Called
+/// by `update` on the commands of every message; in API mode it changes nothing.
+pub fn steer(model: &mut Model, commands: Vec<Command>) -> Vec<Command> {
+    if !model.widget {
+        return commands;
+    }
+    let mut out = Vec::new();
+    if matches!(model.screen, Screen::ProviderPicker(_)) {
+        out.extend(open_page(model, WidgetPage::AddConnection, "Add a bank"));
+    }
+    for command in commands {
+        match command {
+            Command::LoadProviders => {}
+            Command::RenewCredentials { connection } | Command::AddChannel { connection } => {
+                let bank = bank_name(model, &connection);
+                out.extend(open_page(model, WidgetPage::Renew(connection), &bank));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The API says the user must accept Oxlin's terms: their page opens (after a login that
+/// stopped on it, the login resumes once they are accepted).
+pub fn terms_required(model: &mut Model) -> Vec<Command> {
+    if matches!(&model.screen, Screen::Redirect(w) if w.purpose == WaitFor::Widget(WidgetPage::Terms))
+    {
+        return Vec::new();
+    }
+    if let Session::LoggingIn { .. } = model.session {
+        model.session = Session::LoggedOut;
+    }
+    open_page(model, WidgetPage::Terms, "Oxlin's terms and conditions")
+}
+
+/// Whether `result` of the login `request` is the terms refusal of the login under way.
+pub fn login_needs_terms(model: &Model, request: u64, result: &Result<(), CallFailure>) -> bool {
+    matches!(model.session, Session::LoggingIn { request: r, .. } if r == request)
+        && matches!(result, Err(CallFailure::TermsNotAccepted))
+}
+
+fn open_page(model: &mut Model, page: WidgetPage, title: &str) -> Vec<Command> {
+    let request = model.next_id();
+    model.status = None;
+    model.screen = Screen::Redirect(RedirectWait::widget(title, request, page.clone()));
+    vec![Command::Browser(BrowserCommand::OpenWidget {
+        request,
+        page,
+    })]
+}
+
+fn bank_name(model: &Model, connection: &ConnectionId) -> String {
+    match &model.screen {
+        Screen::Dashboard(d) => d
+            .connection_names()
+            .find(|(id, _)| *id == connection)
+            .map(|(_, name)| name.to_owned()),
+        _ => None,
+    }
+    .unwrap_or_else(|| "Your bank".into())
+}
+
+/// A key while waiting on the browser (the bank's website or an Oxlin page).
+pub(crate) fn wait_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
+    let Screen::Redirect(wait) = &mut model.screen else {
+        return Vec::new();
+    };
+    let request = wait.request;
+    match wait.on_key(key) {
+        WaitAction::None => Vec::new(),
+        WaitAction::Copy(text) => vec![Command::Browser(BrowserCommand::Copy { text })],
+        WaitAction::Paste(address) => {
+            vec![Command::Browser(BrowserCommand::Paste { request, address })]
+        }
+        WaitAction::Cancel if wait.purpose == WaitFor::BankWebsite => {
+            onboarding::redirect_key(model, KeyEvent::from(KeyCode::Esc))
+        }
+        WaitAction::Cancel => {
+            let mut cmds = vec![Command::CancelRedirect { request }];
+            cmds.extend(to_dashboard(model, false));
+            cmds
+        }
+    }
+}
+
+/// The runner's answer about a browser wait; answers to another request are stale and dropped.
+pub fn handle_event(model: &mut Model, event: BrowserEvent) -> Vec<Command> {
+    let now = model.now;
+    let Screen::Redirect(wait) = &mut model.screen else {
+        return Vec::new();
+    };
+    if wait.request != event.request() {
+        return Vec::new();
+    }
+    match event {
+        BrowserEvent::PageReady { url, wait_for, .. } => {
+            wait.url = Some(url);
+            wait.deadline = ChronoDuration::from_std(wait_for).ok().map(|d| now + d);
+            Vec::new()
+        }
+        BrowserEvent::PasteRefused { reason, .. } => {
+            wait.note = Some(Err(sentence(&crate::screens::clean(&reason))));
+            Vec::new()
+        }
+        BrowserEvent::Progress { step, .. } => {
+            wait.step = Some(crate::screens::clean(&step));
+            wait.pasting = false;
+            Vec::new()
+        }
+        BrowserEvent::Finished { result: Err(e), .. } => {
+            wait.error = Some(e);
+            wait.pasting = false;
+            Vec::new()
+        }
+        BrowserEvent::Finished {
+            result: Ok(done), ..
+        } => finished(model, done),
+    }
+}
+
+/// A page ended well: the dashboard, with the new or renewed bank (or the login resumed).
+fn finished(model: &mut Model, done: WidgetDone) -> Vec<Command> {
+    let terms = matches!(&model.screen, Screen::Redirect(w) if w.purpose == WaitFor::Widget(WidgetPage::Terms));
+    let text = if terms {
+        model.session = Session::LoggedIn;
+        "Oxlin's terms are accepted; you are logged in.".to_string()
+    } else {
+        let bank = crate::screens::clean(&done.bank);
+        match done.new_transactions {
+            0 => format!("{bank} is connected."),
+            1 => format!("{bank} is connected: 1 new transaction."),
+            n => format!("{bank} is connected: {n} new transactions."),
+        }
+    };
+    let cmds = to_dashboard(model, terms);
+    model.status = Some(Status::Info(text));
+    cmds
+}
+
+/// `text` as a sentence: capital first letter, final full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let rest = chars.as_str().trim_end_matches('.');
+    format!("{}{rest}.", first.to_uppercase())
+}
+
+/// Back to the dashboard, read again from the store (and synced, after the terms).
+fn to_dashboard(model: &mut Model, sync: bool) -> Vec<Command> {
+    let mut dashboard = Dashboard::loading();
+    dashboard.sync_when_loaded = sync;
+    model.screen = Screen::Dashboard(Box::new(dashboard));
+    model.status = None;
+    vec![Command::LoadDashboard]
+}
+
+#[cfg(test)]
+mod tests;

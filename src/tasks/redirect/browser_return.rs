@@ -1,0 +1,150 @@
+//! The address a browser ends on when a bank's website or an Oxlin webview sends it back to
+//! coffre: ONE reader for both ways it arrives, the loopback listener (the browser on this
+//! machine reaches `http://127.0.0.1:PORT/callback`) and the address pasted by the user (the
+//! browser on a phone or on the other side of SSH, where 127.0.0.1 is not coffre: the page does
+//! not load, but its address bar holds the answer).
+//!
+//! An answer counts only when every `state` it carries is this flow's unguessable state (RFC 6749
+//! §10.12, RFC 8252 §8.9): a forged request, a stale tab of an earlier attempt, a state given
+//! twice with two values are refused with a sentence saying what to do, and the wait goes on.
+//!
+//! Docs gaps, our choices: the path is `/callback`; a pasted address may omit `http://`; its host
+//! must be `127.0.0.1` (or `localhost`) with this flow's port; the webviews' results are read from
+//! `status` (`success`, `error`, `cancelled`, `expired`), `result` (terms), `connection_id`,
+//! `queue_id` and `error` (a reason some banks add).
+
+use crate::sanitize::clean_line;
+
+/// Where this flow waits to be sent back: the loopback port and the flow's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnAddress {
+    port: u16,
+    state: String,
+}
+
+/// What the browser was sent back with (every value sanitised).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BrowserReturn {
+    /// `connection_id`: the connection created or edited.
+    pub connection_id: Option<String>,
+    /// `status`: `success`, `error`, `cancelled` or `expired`.
+    pub status: Option<String>,
+    /// `queue_id`: the queue to poll (webviews opened with `captive_mode=false`).
+    pub queue_id: Option<String>,
+    /// `result`: the terms webview's `success` or `error`.
+    pub result: Option<String>,
+    /// `error`: a reason, when the bank gives one.
+    pub error: Option<String>,
+}
+
+/// Why an address is not this flow's answer, as a sentence saying what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// Not the callback at all (another site, another port, another path, not an address).
+    NotTheRedirect(String),
+    /// The callback, without this flow's state (forged, or an earlier attempt's tab).
+    WrongState(String),
+}
+
+impl Refused {
+    /// The sentence for the user.
+    pub fn reason(&self) -> &str {
+        match self {
+            Refused::NotTheRedirect(s) | Refused::WrongState(s) => s,
+        }
+    }
+}
+
+impl ReturnAddress {
+    /// The return address of a flow listening on `port` with `state`.
+    pub fn new(port: u16, state: impl Into<String>) -> Self {
+        ReturnAddress {
+            port,
+            state: state.into(),
+        }
+    }
+
+    /// The flow's state.
+    pub fn state(&self) -> &str {
+        &self.state
+    }
+
+    /// `http://127.0.0.1:PORT/callback`: the REDIRECT channel's `redirect_uri` (its state
+    /// travels apart, as `redirect_state`).
+    pub fn callback(&self) -> String {
+        format!("http://127.0.0.1:{}/callback", self.port)
+    }
+
+    /// The callback with the state in its query: a webview's `redirect_url` (the webview
+    /// appends its results and keeps this query).
+    pub fn callback_with_state(&self) -> String {
+        format!("{}?state={}", self.callback(), self.state)
+    }
+
+    /// Reads the target of a request the loopback listener received (`/callback?…`).
+    pub fn check_target(&self, target: &str) -> Result<BrowserReturn, Refused> {
+        let url = url::Url::parse(&format!("http://127.0.0.1:{}{target}", self.port))
+            .map_err(|_| self.not_the_redirect())?;
+        self.check_url(&url)
+    }
+
+    /// Reads an address the user pasted (the browser's address bar on another device).
+    pub fn check_pasted(&self, pasted: &str) -> Result<BrowserReturn, Refused> {
+        let text = pasted.trim();
+        let with_scheme = if text.contains("://") {
+            text.to_owned()
+        } else {
+            format!("http://{text}")
+        };
+        let url = url::Url::parse(&with_scheme).map_err(|_| self.not_the_redirect())?;
+        let host_ok = matches!(url.host_str(), Some("127.0.0.1" | "localhost"));
+        if url.scheme() != "http" || !host_ok || url.port() != Some(self.port) {
+            return Err(self.not_the_redirect());
+        }
+        self.check_url(&url)
+    }
+
+    fn check_url(&self, url: &url::Url) -> Result<BrowserReturn, Refused> {
+        if url.path() != "/callback" {
+            return Err(self.not_the_redirect());
+        }
+        let states: Vec<_> = url
+            .query_pairs()
+            .filter(|(k, _)| k == "state")
+            .map(|(_, v)| v.into_owned())
+            .collect();
+        if states.is_empty() {
+            return Err(Refused::WrongState(
+                "this address has no state, so it is not the answer coffre waits for (it was ignored); copy the whole address from the browser's address bar".into(),
+            ));
+        }
+        if states.iter().any(|s| s != &self.state) {
+            return Err(Refused::WrongState(
+                "this address belongs to another attempt (its state does not match), so it was ignored; use the page opened from this screen".into(),
+            ));
+        }
+        let param = |name: &str| {
+            url.query_pairs()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| clean_line(&v))
+                .filter(|v| !v.is_empty())
+        };
+        Ok(BrowserReturn {
+            connection_id: param("connection_id"),
+            status: param("status"),
+            queue_id: param("queue_id"),
+            result: param("result"),
+            error: param("error"),
+        })
+    }
+
+    fn not_the_redirect(&self) -> Refused {
+        Refused::NotTheRedirect(format!(
+            "this is not the address coffre waits for, which starts with {}?state=; paste the address your browser ended on",
+            self.callback()
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests;
