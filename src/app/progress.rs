@@ -4,7 +4,16 @@
 //! older generation is stale and dropped.
 //!
 //! `s` (and the login's refresh) registers every connection with a fresh generation, so their
-//! queue events are not taken as stale.
+//! queue events are not taken as stale. Every running row has a deadline ([`deadline`]).
+//!
+//! Docs gap (ours): refusing every account at consent would delete every account, and with the
+//! last one the connection itself (oxlin-api.md, `DELETE /accounts`). We read "none" as "not
+//! now": nothing is sent, the accounts keep waiting at the bank, and the connection is written
+//! to the store as it is, so the dashboard shows it with its accounts waiting for consent (`r`
+//! shares them later, `D` deletes the bank after a confirmation). Refusing some accounts and
+//! sharing others sends both, as before.
+
+pub mod deadline;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -64,6 +73,27 @@ pub(crate) fn consent_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     let (connection, channel) = (list.connection.clone(), list.channel.clone());
     match list.on_key(key) {
         ConsentAction::None => Vec::new(),
+        ConsentAction::Send { accepted, .. } if accepted.is_empty() => {
+            model.status = Some(Status::Info(
+                "No account shared: they keep waiting at the bank, nothing deleted. \
+                 On the dashboard, r shares them; D deletes the bank."
+                    .into(),
+            ));
+            model.screen = Screen::Syncing;
+            let generation = model
+                .sync
+                .rows
+                .iter()
+                .find(|r| r.connection == connection)
+                .map(|r| r.generation);
+            match generation {
+                Some(generation) => vec![Command::SaveConnection {
+                    connection,
+                    generation,
+                }],
+                None => Vec::new(),
+            }
+        }
         ConsentAction::Send { accepted, refused } => {
             let text = match refused.len() {
                 0 => format!("{} accounts shared.", accepted.len()),
@@ -97,6 +127,7 @@ pub(crate) fn start_sync(
         bank: crate::screens::clean(&bank),
         step: SyncStep::Starting,
         generation,
+        deadline: deadline::deadline_from(model.now),
     });
     model.screen = Screen::Syncing;
     model.status = None;
@@ -153,6 +184,7 @@ pub(crate) fn register(model: &mut Model, connection: &ConnectionId, step: SyncS
         bank,
         step,
         generation,
+        deadline: deadline::deadline_from(model.now),
     });
     generation
 }
@@ -231,7 +263,7 @@ pub(crate) fn sync_progressed(
 }
 
 /// On the dashboard, a connection whose sync failed is named in the status line.
-fn say_failure_on_dashboard(model: &mut Model, connection: &ConnectionId) {
+pub(crate) fn say_failure_on_dashboard(model: &mut Model, connection: &ConnectionId) {
     if let (Screen::Dashboard(_), Some(row)) = (
         &model.screen,
         model.sync.rows.iter().find(|r| r.connection == *connection),
@@ -245,11 +277,14 @@ fn say_failure_on_dashboard(model: &mut Model, connection: &ConnectionId) {
     }
 }
 
-/// Moves a connection to `step` if `generation` is current; `false` when the event is stale.
+/// Moves a connection to `step` if `generation` is current (its deadline moves on: news came);
+/// `false` when the event is stale.
 fn set_step(model: &mut Model, connection: &ConnectionId, generation: u64, step: SyncStep) -> bool {
+    let deadline = deadline::deadline_from(model.now);
     match model.sync.row_mut(connection) {
         Some(row) if row.generation == generation => {
             row.step = step;
+            row.deadline = deadline;
             true
         }
         _ => false,

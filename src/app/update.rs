@@ -20,7 +20,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
     match msg {
         Msg::Tick(now) => {
             model.now = now;
-            Vec::new()
+            progress::deadline::deadlines_passed(model)
         }
         Msg::Mouse(event) => {
             match &mut model.screen {

@@ -120,6 +120,16 @@ impl Poller {
         }
     }
 
+    /// Delivers `connection`'s events from now on, tagged with `generation`, and forgets the
+    /// ones kept while it was not watched: they belong to an earlier sync (a sync started by
+    /// `SyncNow` begins after this call, so none of its events can be in the backlog yet).
+    pub fn watch_fresh(&self, connection: ConnectionId, generation: u64) {
+        if let Ok(mut w) = self.watched.lock() {
+            forget(&mut w, &connection);
+            w.generations.insert(connection, generation);
+        }
+    }
+
     /// Stops delivering `connection`'s events.
     pub fn unwatch(&self, connection: &ConnectionId) {
         if let Ok(mut w) = self.watched.lock() {
@@ -143,22 +153,49 @@ fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
     });
 }
 
+/// Drops the backlogged events of `connection`.
+fn forget(w: &mut Watched, connection: &ConnectionId) {
+    w.backlog.retain(|event| {
+        event
+            .connection()
+            .is_none_or(|c| ConnectionId::oxlin(&c.id) != *connection)
+    });
+}
+
 /// Sends `msg`; a sync's `Done` waits until the connection is written to the store.
 fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg: ApiEvent) {
-    let (
-        Some(store),
-        ApiEvent::SyncProgressed {
-            connection,
-            generation,
-            step: SyncStep::Done,
-        },
-    ) = (store, &msg)
-    else {
+    match (store, msg) {
+        (
+            Some(store),
+            ApiEvent::SyncProgressed {
+                connection,
+                generation,
+                step: SyncStep::Done,
+            },
+        ) => save_then_done(client, sender, Some(store), connection, generation),
+        (_, msg) => sender.api(msg),
+    }
+}
+
+/// Writes `connection` to the store (when there is one), then tells the app its sync of
+/// `generation` is done; a failed write ends it as failed instead, the store unchanged.
+pub(crate) fn save_then_done(
+    client: &Client,
+    sender: &MsgSender,
+    store: Option<&StoreTarget>,
+    connection: ConnectionId,
+    generation: u64,
+) {
+    let msg = ApiEvent::SyncProgressed {
+        connection: connection.clone(),
+        generation,
+        step: SyncStep::Done,
+    };
+    let Some(store) = store else {
         sender.api(msg);
         return;
     };
     let (client, sender, store) = (client.clone(), sender.clone(), store.clone());
-    let (connection, generation) = (connection.clone(), *generation);
     sender.clone().spawn("saving a sync", async move {
         let saved =
             crate::tasks::store_sync::save_connection(client, store, connection.clone()).await;
@@ -221,6 +258,35 @@ mod tests {
             "resource": {"id": connection}
         }))
         .unwrap()
+    }
+
+    fn failed(id: &str, connection: &str) -> Event {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "event_type": "SYNC_ALL_FAILED", "resource_type": "CONNECTION",
+            "resource": {"id": connection},
+            "sync_all_failed": {"status": "CHALLENGE_TIMED_OUT"}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_new_sync_does_not_inherit_the_end_of_the_sync_before_it() {
+        // Restarted while a sync waited for a code: its CHALLENGE_TIMED_OUT arrives while the
+        // connection is not watched; the user's next `s` must not be ended by it.
+        let shared = Mutex::new(Watched::default());
+        assert!(ready(&shared, vec![failed("1", "c1"), event("2", "c2")]).is_empty());
+        let c1 = ConnectionId::oxlin("c1");
+        {
+            let mut w = shared.lock().unwrap();
+            forget(&mut w, &c1);
+            w.generations.insert(c1, 9);
+        }
+        let ids: Vec<_> = ready(&shared, vec![event("3", "c1")])
+            .iter()
+            .map(|(e, _, g)| (e.id.clone(), *g))
+            .collect();
+        assert_eq!(ids, vec![("3".to_owned(), 9)]);
+        assert_eq!(shared.lock().unwrap().backlog.len(), 1, "c2 still waits");
     }
 
     #[test]

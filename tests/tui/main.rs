@@ -12,4 +12,5 @@ mod robustness;
 mod sanitiser;
 mod screens;
 mod session;
+mod stuck_states;
 mod themes;
