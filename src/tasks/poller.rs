@@ -17,8 +17,8 @@
 //! an expired saved session (`OxlinError::SessionExpired`) is said once and ends the polling.
 
 mod translate;
+mod watched;
 
-use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -29,20 +29,11 @@ use crate::app::ApiEvent;
 use crate::domain::{ChannelHealth, ConnectionId, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::to_domain;
-use crate::oxlin::wire::Event;
 use crate::sanitize::clean_line;
 use crate::tasks::sender::MsgSender;
 use crate::tasks::store_sync::StoreTarget;
 use translate::translate;
-
-/// Events kept for connections not watched yet; older ones are dropped beyond this.
-const BACKLOG: usize = 256;
-
-#[derive(Debug, Default)]
-struct Watched {
-    generations: HashMap<ConnectionId, u64>,
-    backlog: VecDeque<Event>,
-}
+use watched::{Watched, ready};
 
 /// The running poller of one session; dropping it stops the task.
 #[derive(Debug)]
@@ -125,8 +116,7 @@ impl Poller {
     /// `SyncNow` begins after this call, so none of its events can be in the backlog yet).
     pub fn watch_fresh(&self, connection: ConnectionId, generation: u64) {
         if let Ok(mut w) = self.watched.lock() {
-            forget(&mut w, &connection);
-            w.generations.insert(connection, generation);
+            w.watch_fresh(connection, generation);
         }
     }
 
@@ -150,15 +140,6 @@ fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
             "following the sync failed ({}); coffre keeps trying",
             crate::wording::failures::call_failure(&error)
         )),
-    });
-}
-
-/// Drops the backlogged events of `connection`.
-fn forget(w: &mut Watched, connection: &ConnectionId) {
-    w.backlog.retain(|event| {
-        event
-            .connection()
-            .is_none_or(|c| ConnectionId::oxlin(&c.id) != *connection)
     });
 }
 
@@ -222,83 +203,4 @@ pub(crate) fn save_then_done(
             }
         }
     });
-}
-
-/// Adds `fresh` to the backlog and takes out every event of a watched connection, in order.
-fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, ConnectionId, u64)> {
-    let Ok(mut w) = shared.lock() else {
-        return Vec::new();
-    };
-    w.backlog.extend(fresh);
-    let mut out = Vec::new();
-    let mut kept = VecDeque::new();
-    while let Some(event) = w.backlog.pop_front() {
-        let Some(connection) = event.connection().map(|c| ConnectionId::oxlin(&c.id)) else {
-            continue;
-        };
-        match w.generations.get(&connection) {
-            Some(&generation) => out.push((event, connection, generation)),
-            None => kept.push_back(event),
-        }
-    }
-    while kept.len() > BACKLOG {
-        kept.pop_front();
-    }
-    w.backlog = kept;
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn event(id: &str, connection: &str) -> Event {
-        serde_json::from_value(serde_json::json!({
-            "id": id, "event_type": "LIST_ACCOUNTS_STARTED", "resource_type": "CONNECTION",
-            "resource": {"id": connection}
-        }))
-        .unwrap()
-    }
-
-    fn failed(id: &str, connection: &str) -> Event {
-        serde_json::from_value(serde_json::json!({
-            "id": id, "event_type": "SYNC_ALL_FAILED", "resource_type": "CONNECTION",
-            "resource": {"id": connection},
-            "sync_all_failed": {"status": "CHALLENGE_TIMED_OUT"}
-        }))
-        .unwrap()
-    }
-
-    #[test]
-    fn a_new_sync_does_not_inherit_the_end_of_the_sync_before_it() {
-        // Restarted while a sync waited for a code: its CHALLENGE_TIMED_OUT arrives while the
-        // connection is not watched; the user's next `s` must not be ended by it.
-        let shared = Mutex::new(Watched::default());
-        assert!(ready(&shared, vec![failed("1", "c1"), event("2", "c2")]).is_empty());
-        let c1 = ConnectionId::oxlin("c1");
-        {
-            let mut w = shared.lock().unwrap();
-            forget(&mut w, &c1);
-            w.generations.insert(c1, 9);
-        }
-        let ids: Vec<_> = ready(&shared, vec![event("3", "c1")])
-            .iter()
-            .map(|(e, _, g)| (e.id.clone(), *g))
-            .collect();
-        assert_eq!(ids, vec![("3".to_owned(), 9)]);
-        assert_eq!(shared.lock().unwrap().backlog.len(), 1, "c2 still waits");
-    }
-
-    #[test]
-    fn events_wait_until_their_connection_is_watched() {
-        let shared = Mutex::new(Watched::default());
-        let early = ready(&shared, vec![event("1", "c1"), event("2", "c2")]);
-        assert!(early.is_empty());
-        let c1 = ConnectionId::oxlin("c1");
-        shared.lock().unwrap().generations.insert(c1, 7);
-        let later = ready(&shared, vec![event("3", "c1")]);
-        let ids: Vec<_> = later.iter().map(|(e, _, g)| (e.id.as_str(), *g)).collect();
-        assert_eq!(ids, vec![("1", 7), ("3", 7)]);
-        assert_eq!(shared.lock().unwrap().backlog.len(), 1, "c2 still waits");
-    }
 }
