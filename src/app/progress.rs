@@ -45,7 +45,11 @@ pub(crate) fn challenge_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         return Vec::new();
     };
     let (connection, channel) = (dialog.connection.clone(), dialog.channel.clone());
-    match dialog.on_key(key) {
+    let action = dialog.on_key(key);
+    if !matches!(action, ChallengeAction::None) {
+        deadline::answered(model, &connection);
+    }
+    match action {
         ChallengeAction::None => Vec::new(),
         ChallengeAction::Answer(answers) => {
             model.screen = Screen::Syncing;
@@ -71,7 +75,11 @@ pub(crate) fn consent_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         return Vec::new();
     };
     let (connection, channel) = (list.connection.clone(), list.channel.clone());
-    match list.on_key(key) {
+    let action = list.on_key(key);
+    if !matches!(action, ConsentAction::None) {
+        deadline::answered(model, &connection);
+    }
+    match action {
         ConsentAction::None => Vec::new(),
         ConsentAction::Send { accepted, .. } if accepted.is_empty() => {
             model.status = Some(Status::Info(

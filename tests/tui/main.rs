@@ -8,6 +8,7 @@ mod dashboard;
 mod e2e;
 mod flows;
 mod keys;
+mod model_based;
 mod robustness;
 mod sanitiser;
 mod screens;

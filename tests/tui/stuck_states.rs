@@ -73,12 +73,12 @@ fn the_deadline_waits_while_the_user_answers_the_banks_question() {
     assert!(cmds.is_empty(), "{cmds:?}");
     assert!(matches!(m.screen, Screen::Challenge(_)));
     assert!(running(&m));
-    // Dismissed: coffre waits for the bank again, with a deadline.
+    // Dismissed: coffre waits for the bank again, with a fresh deadline.
     run(&mut m, [key(KeyCode::Esc)]);
-    run(
-        &mut m,
-        [Msg::Tick(now() + PATIENCE * 2 + Duration::seconds(1))],
-    );
+    let almost = now() + PATIENCE * 3 - Duration::seconds(1);
+    run(&mut m, [Msg::Tick(almost)]);
+    assert!(running(&m), "the deadline restarts at the dismissal");
+    run(&mut m, [Msg::Tick(now() + PATIENCE * 3)]);
     assert!(!running(&m), "{:?}", m.sync.rows);
 }
 

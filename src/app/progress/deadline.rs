@@ -8,7 +8,8 @@
 //! patience is [`PATIENCE`], three minutes without news, longer than any sandbox sync and than
 //! the 120 s challenge timeout the docs' example prints. While the user is on the connection's own
 //! challenge or consent screen, coffre waits for the user, not for the bank: no deadline runs
-//! out under their fingers (the challenge screen shows the bank's own countdown).
+//! out under their fingers (the challenge screen shows the bank's own countdown), and the answer
+//! (or the dismissal) starts a fresh deadline.
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -24,6 +25,15 @@ pub const NO_NEWS: &str = "no news from the bank for 3 minutes";
 /// The deadline of a sync that has news at `now`.
 pub fn deadline_from(now: DateTime<Utc>) -> DateTime<Utc> {
     now + PATIENCE
+}
+
+/// The user answered (or dismissed) the bank's question about `connection`: coffre waits for
+/// the bank again, with a fresh deadline.
+pub(crate) fn answered(model: &mut Model, connection: &ConnectionId) {
+    let deadline = deadline_from(model.now);
+    if let Some(row) = model.sync.row_mut(connection) {
+        row.deadline = deadline;
+    }
 }
 
 /// The connection whose question (challenge or consent) is on screen: its deadline is paused.
