@@ -14,23 +14,27 @@
 //!
 //! 256 sequences of up to 50 steps in the suite (`PROPTEST_CASES=5000` for a longer run).
 
+#[path = "model_based/asked.rs"]
+mod asked;
 #[path = "model_based/gen.rs"]
 mod gen_steps;
+#[path = "model_based/offered.rs"]
+mod offered;
 
-use std::collections::HashMap;
 use std::mem::discriminant;
 
+use asked::Asked;
 use coffre::app::progress::deadline::PATIENCE;
 use coffre::app::{ApiEvent, Command, Model, Msg, Screen, update};
 use coffre::domain::{ConnectionId, SyncStep};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use gen_steps::{Api, Step, failure, resolve};
+use gen_steps::Step;
+use offered::{acts_for_the_user, offered_on, screen_name};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use crate::common::{consent_accounts, providers, render};
-use crate::dashboard::fixtures;
+use crate::common::render;
 
 /// The checks "a quit confirmation is on screen while it is armed" and "it is answered on the
 /// screen that asked it": off until the keyboard helper's fix (a confirmation cleared, and said
@@ -40,164 +44,6 @@ use crate::dashboard::fixtures;
 /// confirmation, still armed: Enter quits) and `start = Challenge: Ctrl+C, Notice` (a status
 /// message hides it).
 const CHECK_QUIT_CONFIRMATION_BELONGS_TO_ITS_SCREEN: bool = false;
-
-/// What the harness knows of the model's requests, to answer them as the runner would.
-#[derive(Default)]
-struct Asked {
-    /// The latest request id (login, form, redirect).
-    request: u64,
-    /// The latest generation per connection.
-    generations: HashMap<ConnectionId, u64>,
-    /// The last API result applied (sent again by `Api::Again`).
-    last_api: Option<ApiEvent>,
-    /// The model as the person sees it (80×24), after the last step.
-    shown: String,
-    /// The screen on which "Quit anyway?" was asked.
-    quit_asked_on: Option<std::mem::Discriminant<Screen>>,
-}
-
-impl Asked {
-    fn note(&mut self, commands: &[Command]) {
-        for c in commands {
-            match c {
-                Command::LogIn { request, .. }
-                | Command::Resume { request, .. }
-                | Command::SubmitCredentials { request, .. }
-                | Command::StartRedirect { request, .. } => self.request = *request,
-                Command::PollQueue {
-                    connection,
-                    generation,
-                }
-                | Command::SyncNow {
-                    connection,
-                    generation,
-                }
-                | Command::GiveConsent {
-                    connection,
-                    generation,
-                } => {
-                    self.generations.insert(connection.clone(), *generation);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn generation(&self, model: &Model, conn: gen_steps::Conn, pick: gen_steps::Pick) -> u64 {
-        let id = conn.id();
-        let latest = model
-            .sync
-            .rows
-            .iter()
-            .find(|r| r.connection == id)
-            .map(|r| r.generation)
-            .or_else(|| self.generations.get(&id).copied())
-            .unwrap_or(1);
-        resolve(pick, latest)
-    }
-
-    /// The API result of `api`, with ids resolved against the model.
-    fn event(&self, model: &Model, api: &Api) -> Option<ApiEvent> {
-        let request = |pick| resolve(pick, self.request);
-        let result = |ok: bool| if ok { Ok(()) } else { Err(failure()) };
-        Some(match api.clone() {
-            Api::LoggedIn(p, ok) => ApiEvent::LoggedIn {
-                request: request(p),
-                result: result(ok),
-            },
-            Api::Providers(ok) => ApiEvent::ProvidersLoaded(result(ok).map(|()| providers())),
-            Api::Created(p, ok) => ApiEvent::ConnectionCreated {
-                request: request(p),
-                result: result(ok).map(|()| ConnectionId::oxlin("c1")),
-            },
-            Api::UrlReady(p, ok) => ApiEvent::AuthorizeUrlReady {
-                request: request(p),
-                result: result(ok).map(|()| "https://bank.example/authorize?x=1".into()),
-            },
-            Api::RedirectDone(p, ok) => ApiEvent::RedirectCompleted {
-                request: request(p),
-                result: result(ok).map(|()| ConnectionId::oxlin("c2")),
-            },
-            Api::Progress(c, p, s) => ApiEvent::SyncProgressed {
-                connection: c.id(),
-                generation: self.generation(model, c, p),
-                step: s.step(),
-            },
-            Api::Challenge(c, p, code_form) => ApiEvent::ChallengeReceived {
-                connection: c.id(),
-                channel: "13400".into(),
-                generation: self.generation(model, c, p),
-                challenge: gen_steps::challenge(code_form),
-            },
-            Api::Consent(c, p, n) => ApiEvent::ConsentRequested {
-                connection: c.id(),
-                channel: "13400".into(),
-                generation: self.generation(model, c, p),
-                accounts: consent_accounts().into_iter().take(n).collect(),
-            },
-            Api::Failed(c) => ApiEvent::Failed {
-                connection: c.map(gen_steps::Conn::id),
-                error: failure(),
-            },
-            Api::Dashboard(ok) => ApiEvent::DashboardLoaded(
-                result(ok)
-                    .map(|()| fixtures::data())
-                    .map_err(|_| "the store is locked".to_owned()),
-            ),
-            Api::Connectivity(online) => ApiEvent::Connectivity { online },
-            Api::Notice => ApiEvent::Notice("Export written.".into()),
-            Api::Again => return self.last_api.clone(),
-        })
-    }
-}
-
-fn screen_name(screen: &Screen) -> &'static str {
-    match screen {
-        Screen::Login(_) => "login",
-        Screen::ProviderPicker(_) => "picker",
-        Screen::CredentialForm(_) => "form",
-        Screen::Redirect(_) => "redirect",
-        Screen::Challenge(_) => "challenge",
-        Screen::Consent(_) => "consent",
-        Screen::Syncing => "syncing",
-        Screen::Dashboard(_) => "dashboard",
-    }
-}
-
-/// The screens from which a key may produce `command` (`None`: any screen).
-fn offered_on(command: &Command) -> Option<&'static [&'static str]> {
-    match command {
-        Command::LogIn { .. } => Some(&["login"]),
-        Command::SubmitCredentials { .. } => Some(&["form"]),
-        Command::AnswerChallenge { .. } => Some(&["challenge"]),
-        Command::SendConsents { .. } | Command::SaveConnection { .. } => Some(&["consent"]),
-        Command::CancelRedirect { .. } => Some(&["redirect"]),
-        Command::SyncNow { .. }
-        | Command::RenewCredentials { .. }
-        | Command::AddChannel { .. }
-        | Command::GiveConsent { .. }
-        | Command::DeleteConnection { .. }
-        | Command::ArchiveAccount { .. }
-        | Command::Export { .. } => Some(&["dashboard"]),
-        _ => None,
-    }
-}
-
-/// Commands only a person may cause: never the answer to an API result or a tick.
-fn acts_for_the_user(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::LogIn { .. }
-            | Command::SubmitCredentials { .. }
-            | Command::AnswerChallenge { .. }
-            | Command::SendConsents { .. }
-            | Command::SaveConnection { .. }
-            | Command::DeleteConnection { .. }
-            | Command::ArchiveAccount { .. }
-            | Command::Export { .. }
-            | Command::Quit
-    )
-}
 
 /// Draws the model at `w`×`h` (a panic fails the test).
 fn draw(model: &mut Model, w: u16, h: u16) {
