@@ -5,15 +5,10 @@
 //!
 //! `s` (and the login's refresh) registers every connection with a fresh generation, so their
 //! queue events are not taken as stale. Every running row has a deadline ([`deadline`]).
-//!
-//! Docs gap (ours): refusing every account at consent would delete every account, and with the
-//! last one the connection itself (oxlin-api.md, `DELETE /accounts`). We read "none" as "not
-//! now": nothing is sent, the accounts keep waiting at the bank, and the connection is written
-//! to the store as it is, so the dashboard shows it with its accounts waiting for consent (`r`
-//! shares them later, `D` deletes the bank after a confirmation). Refusing some accounts and
-//! sharing others sends both, as before.
+//! Refusing every account at consent ends in [`share_none`].
 
 pub mod deadline;
+mod share_none;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -82,25 +77,7 @@ pub(crate) fn consent_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     match action {
         ConsentAction::None => Vec::new(),
         ConsentAction::Send { accepted, .. } if accepted.is_empty() => {
-            model.status = Some(Status::Info(
-                "No account shared: they keep waiting at the bank, nothing deleted. \
-                 On the dashboard, r shares them; D deletes the bank."
-                    .into(),
-            ));
-            model.screen = Screen::Syncing;
-            let generation = model
-                .sync
-                .rows
-                .iter()
-                .find(|r| r.connection == connection)
-                .map(|r| r.generation);
-            match generation {
-                Some(generation) => vec![Command::SaveConnection {
-                    connection,
-                    generation,
-                }],
-                None => Vec::new(),
-            }
+            share_none::share_none(model, connection)
         }
         ConsentAction::Send { accepted, refused } => {
             let text = match refused.len() {
