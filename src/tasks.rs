@@ -20,6 +20,7 @@ pub mod poller;
 pub mod redirect;
 pub mod sender;
 pub mod store_sync;
+pub mod sync_start;
 pub mod widget;
 
 use std::path::PathBuf;
@@ -146,7 +147,7 @@ impl Runner {
                 connection,
                 generation,
             } => {
-                self.with_session(|s| s.poller.watch(connection.clone(), generation));
+                self.with_session(|s| s.poller.watch_fresh(connection.clone(), generation));
                 self.spawn_local("syncing", |local, client| async move {
                     local.sync_now(client, connection, generation).await
                 });
@@ -155,11 +156,34 @@ impl Runner {
                 connection,
                 generation,
             } => {
-                self.with_session(|s| s.poller.watch(connection.clone(), generation));
+                self.with_session(|s| s.poller.watch_fresh(connection.clone(), generation));
                 self.spawn_local("sending your consents", |local, client| async move {
                     local.give_consent(client, connection, generation).await
                 });
             }
+            Command::SaveConnection {
+                connection,
+                generation,
+            } => match self.client() {
+                Some(client) => {
+                    let store = self
+                        .options
+                        .store
+                        .clone()
+                        .map(|path| store_sync::StoreTarget {
+                            path,
+                            session_owner: self.options.session_owner.clone(),
+                        });
+                    poller::save_then_done(
+                        &client,
+                        &self.sender,
+                        store.as_ref(),
+                        connection,
+                        generation,
+                    );
+                }
+                None => self.not_logged_in(),
+            },
             Command::RenewCredentials { connection } => {
                 self.spawn_local("renewing the credentials", |local, client| async move {
                     local.renew(client, connection, ChannelPurpose::Renew).await

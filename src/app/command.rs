@@ -117,6 +117,15 @@ pub enum Command {
         /// The generation the consent request and the sync after it carry.
         generation: u64,
     },
+    /// Write the connection as the API has it to the store, then answer
+    /// `ApiEvent::SyncProgressed { step: Done }` with `generation`: the consent screen's "share
+    /// none" (nothing is sent; the accounts keep waiting for consent at the bank).
+    SaveConnection {
+        /// The connection.
+        connection: ConnectionId,
+        /// The generation of its sync, which the answer carries.
+        generation: u64,
+    },
     /// Delete a connection and its accounts (the user confirmed).
     DeleteConnection {
         /// The connection.

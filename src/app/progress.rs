@@ -4,7 +4,11 @@
 //! older generation is stale and dropped.
 //!
 //! `s` (and the login's refresh) registers every connection with a fresh generation, so their
-//! queue events are not taken as stale.
+//! queue events are not taken as stale. Every running row has a deadline ([`deadline`]).
+//! Refusing every account at consent ends in [`share_none`].
+
+pub mod deadline;
+mod share_none;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -36,7 +40,11 @@ pub(crate) fn challenge_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         return Vec::new();
     };
     let (connection, channel) = (dialog.connection.clone(), dialog.channel.clone());
-    match dialog.on_key(key) {
+    let action = dialog.on_key(key);
+    if !matches!(action, ChallengeAction::None) {
+        deadline::answered(model, &connection);
+    }
+    match action {
         ChallengeAction::None => Vec::new(),
         ChallengeAction::Answer(answers) => {
             model.screen = Screen::Syncing;
@@ -62,8 +70,15 @@ pub(crate) fn consent_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         return Vec::new();
     };
     let (connection, channel) = (list.connection.clone(), list.channel.clone());
-    match list.on_key(key) {
+    let action = list.on_key(key);
+    if !matches!(action, ConsentAction::None) {
+        deadline::answered(model, &connection);
+    }
+    match action {
         ConsentAction::None => Vec::new(),
+        ConsentAction::Send { accepted, .. } if accepted.is_empty() => {
+            share_none::share_none(model, connection)
+        }
         ConsentAction::Send { accepted, refused } => {
             let text = match refused.len() {
                 0 => format!("{} accounts shared.", accepted.len()),
@@ -97,6 +112,7 @@ pub(crate) fn start_sync(
         bank: crate::screens::clean(&bank),
         step: SyncStep::Starting,
         generation,
+        deadline: deadline::deadline_from(model.now),
     });
     model.screen = Screen::Syncing;
     model.status = None;
@@ -153,6 +169,7 @@ pub(crate) fn register(model: &mut Model, connection: &ConnectionId, step: SyncS
         bank,
         step,
         generation,
+        deadline: deadline::deadline_from(model.now),
     });
     generation
 }
@@ -231,7 +248,7 @@ pub(crate) fn sync_progressed(
 }
 
 /// On the dashboard, a connection whose sync failed is named in the status line.
-fn say_failure_on_dashboard(model: &mut Model, connection: &ConnectionId) {
+pub(crate) fn say_failure_on_dashboard(model: &mut Model, connection: &ConnectionId) {
     if let (Screen::Dashboard(_), Some(row)) = (
         &model.screen,
         model.sync.rows.iter().find(|r| r.connection == *connection),
@@ -245,11 +262,14 @@ fn say_failure_on_dashboard(model: &mut Model, connection: &ConnectionId) {
     }
 }
 
-/// Moves a connection to `step` if `generation` is current; `false` when the event is stale.
+/// Moves a connection to `step` if `generation` is current (its deadline moves on: news came);
+/// `false` when the event is stale.
 fn set_step(model: &mut Model, connection: &ConnectionId, generation: u64, step: SyncStep) -> bool {
+    let deadline = deadline::deadline_from(model.now);
     match model.sync.row_mut(connection) {
         Some(row) if row.generation == generation => {
             row.step = step;
+            row.deadline = deadline;
             true
         }
         _ => false,

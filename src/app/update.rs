@@ -39,7 +39,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Command> {
         Msg::Tick(now) => {
             model.now = now;
             questions::tick(model);
-            Vec::new()
+            progress::deadline::deadlines_passed(model)
         }
         // The screen under an open bank question does not take the mouse.
         Msg::Mouse(_) if model.questions.open().is_some() => Vec::new(),

@@ -1,6 +1,8 @@
 //! Sync progress: one row per connection with a spinner and its step; a failed sync shows what
 //! happened and what to do next (AUTH_FAILED: back to the form; PASSWORD_CHANGE_REQUIRED and
-//! USER_ACTION_REQUIRED: what to do at the bank). The background poller feeds the steps.
+//! USER_ACTION_REQUIRED: what to do at the bank). The background poller feeds the steps. A
+//! running row shows when coffre stops waiting for it ("gives up in 2:41", see
+//! [`crate::app::progress::deadline`]); Esc leaves the wait for the dashboard, the sync goes on.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,6 +25,8 @@ pub struct ConnectionProgress {
     pub step: SyncStep,
     /// The poller generation whose events are current (older ones are dropped).
     pub generation: u64,
+    /// When coffre stops waiting for news of this sync (each piece of news moves it on).
+    pub deadline: chrono::DateTime<chrono::Utc>,
 }
 
 impl ConnectionProgress {
@@ -93,11 +97,21 @@ impl SyncBoard {
                 SyncStep::Done => ('✓', "synced", ctx.theme.ok),
                 SyncStep::Failed(_) => ('✗', "stopped", ctx.theme.error),
             };
-            lines.push(Line::from(vec![
+            let mut line = vec![
                 Span::styled(format!("{mark} "), style),
                 Span::styled(format!("{}: ", row.bank), ctx.theme.title),
                 Span::styled(text, style),
-            ]));
+            ];
+            if row.is_running() {
+                line.push(Span::styled(
+                    format!(
+                        " (gives up in {})",
+                        crate::app::progress::deadline::time_left(row.deadline, ctx.now)
+                    ),
+                    ctx.theme.dim,
+                ));
+            }
+            lines.push(Line::from(line));
             if let SyncStep::Failed(failure) = &row.step {
                 lines.push(Line::styled(
                     format!("  {}", crate::wording::failures::sync_next_action(failure)),

@@ -91,6 +91,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
         | Command::RenewCredentials { .. }
         | Command::AddChannel { .. }
         | Command::GiveConsent { .. }
+        | Command::SaveConnection { .. }
         | Command::DeleteConnection { .. }
         | Command::ArchiveAccount { .. }
         | Command::Export { .. }

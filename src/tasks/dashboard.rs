@@ -97,6 +97,10 @@ impl Local {
     /// Asks the API to sync `connection` (the poller already watches it with `generation`).
     pub async fn sync_now(&self, client: Client, connection: ConnectionId, generation: u64) {
         if let Err(e) = client.sync(connection.raw(), SyncType::All).await {
+            if crate::tasks::sync_start::already_running(&client, &connection).await {
+                crate::tasks::sync_start::follow_running(&self.sender, connection, generation);
+                return;
+            }
             let error = match e {
                 OxlinError::NotFound(_) => CallFailure::Rejected(
                     "the server no longer knows this bank (the built-in sandbox forgets on \

@@ -17,8 +17,8 @@
 //! an expired saved session (`OxlinError::SessionExpired`) is said once and ends the polling.
 
 mod translate;
+mod watched;
 
-use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -29,20 +29,11 @@ use crate::app::ApiEvent;
 use crate::domain::{ChannelHealth, ConnectionId, SyncStep};
 use crate::oxlin::client::Client;
 use crate::oxlin::to_domain;
-use crate::oxlin::wire::Event;
 use crate::sanitize::clean_line;
 use crate::tasks::sender::MsgSender;
 use crate::tasks::store_sync::StoreTarget;
 use translate::translate;
-
-/// Events kept for connections not watched yet; older ones are dropped beyond this.
-const BACKLOG: usize = 256;
-
-#[derive(Debug, Default)]
-struct Watched {
-    generations: HashMap<ConnectionId, u64>,
-    backlog: VecDeque<Event>,
-}
+use watched::{Watched, ready};
 
 /// The running poller of one session; dropping it stops the task.
 #[derive(Debug)]
@@ -120,6 +111,15 @@ impl Poller {
         }
     }
 
+    /// Delivers `connection`'s events from now on, tagged with `generation`, and forgets the
+    /// ones kept while it was not watched: they belong to an earlier sync (a sync started by
+    /// `SyncNow` begins after this call, so none of its events can be in the backlog yet).
+    pub fn watch_fresh(&self, connection: ConnectionId, generation: u64) {
+        if let Ok(mut w) = self.watched.lock() {
+            w.watch_fresh(connection, generation);
+        }
+    }
+
     /// Stops delivering `connection`'s events.
     pub fn unwatch(&self, connection: &ConnectionId) {
         if let Ok(mut w) = self.watched.lock() {
@@ -145,20 +145,38 @@ fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
 
 /// Sends `msg`; a sync's `Done` waits until the connection is written to the store.
 fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg: ApiEvent) {
-    let (
-        Some(store),
-        ApiEvent::SyncProgressed {
-            connection,
-            generation,
-            step: SyncStep::Done,
-        },
-    ) = (store, &msg)
-    else {
+    match (store, msg) {
+        (
+            Some(store),
+            ApiEvent::SyncProgressed {
+                connection,
+                generation,
+                step: SyncStep::Done,
+            },
+        ) => save_then_done(client, sender, Some(store), connection, generation),
+        (_, msg) => sender.api(msg),
+    }
+}
+
+/// Writes `connection` to the store (when there is one), then tells the app its sync of
+/// `generation` is done; a failed write ends it as failed instead, the store unchanged.
+pub(crate) fn save_then_done(
+    client: &Client,
+    sender: &MsgSender,
+    store: Option<&StoreTarget>,
+    connection: ConnectionId,
+    generation: u64,
+) {
+    let msg = ApiEvent::SyncProgressed {
+        connection: connection.clone(),
+        generation,
+        step: SyncStep::Done,
+    };
+    let Some(store) = store else {
         sender.api(msg);
         return;
     };
     let (client, sender, store) = (client.clone(), sender.clone(), store.clone());
-    let (connection, generation) = (connection.clone(), *generation);
     sender.clone().spawn("saving a sync", async move {
         let saved =
             crate::tasks::store_sync::save_connection(client, store, connection.clone()).await;
@@ -185,54 +203,4 @@ fn deliver(client: &Client, sender: &MsgSender, store: Option<&StoreTarget>, msg
             }
         }
     });
-}
-
-/// Adds `fresh` to the backlog and takes out every event of a watched connection, in order.
-fn ready(shared: &Mutex<Watched>, fresh: Vec<Event>) -> Vec<(Event, ConnectionId, u64)> {
-    let Ok(mut w) = shared.lock() else {
-        return Vec::new();
-    };
-    w.backlog.extend(fresh);
-    let mut out = Vec::new();
-    let mut kept = VecDeque::new();
-    while let Some(event) = w.backlog.pop_front() {
-        let Some(connection) = event.connection().map(|c| ConnectionId::oxlin(&c.id)) else {
-            continue;
-        };
-        match w.generations.get(&connection) {
-            Some(&generation) => out.push((event, connection, generation)),
-            None => kept.push_back(event),
-        }
-    }
-    while kept.len() > BACKLOG {
-        kept.pop_front();
-    }
-    w.backlog = kept;
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn event(id: &str, connection: &str) -> Event {
-        serde_json::from_value(serde_json::json!({
-            "id": id, "event_type": "LIST_ACCOUNTS_STARTED", "resource_type": "CONNECTION",
-            "resource": {"id": connection}
-        }))
-        .unwrap()
-    }
-
-    #[test]
-    fn events_wait_until_their_connection_is_watched() {
-        let shared = Mutex::new(Watched::default());
-        let early = ready(&shared, vec![event("1", "c1"), event("2", "c2")]);
-        assert!(early.is_empty());
-        let c1 = ConnectionId::oxlin("c1");
-        shared.lock().unwrap().generations.insert(c1, 7);
-        let later = ready(&shared, vec![event("3", "c1")]);
-        let ids: Vec<_> = later.iter().map(|(e, _, g)| (e.id.as_str(), *g)).collect();
-        assert_eq!(ids, vec![("1", 7), ("3", 7)]);
-        assert_eq!(shared.lock().unwrap().backlog.len(), 1, "c2 still waits");
-    }
 }

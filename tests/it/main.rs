@@ -46,6 +46,7 @@ mod store_reconcile;
 mod store_upserts;
 mod sync_all_connections;
 mod sync_faults;
+mod sync_followed;
 mod sync_headless;
 mod sync_killed;
 mod sync_lock;

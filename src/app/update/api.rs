@@ -2,10 +2,14 @@
 //! concern ([`session`], [`onboarding`], [`progress`], the [`dashboard`](super::dashboard)).
 //! A result whose request id no longer matches what is awaited, or whose generation is older
 //! than the connection's current poller, is stale and dropped there.
+//!
+//! A failed answer to the bank (a challenge answer, the consents) ends the sync that waited for
+//! it: nothing else will come from the bank for that sync, and a row left "waiting for your
+//! answer" would never end.
 
 use super::dashboard;
-use crate::app::{ApiEvent, Command, Model, onboarding, progress, session};
-use crate::domain::CallFailure;
+use crate::app::{ApiEvent, Command, Model, Screen, onboarding, progress, session};
+use crate::domain::{CallFailure, ChannelHealth, ConnectionId, SyncStep};
 use crate::ui::widgets::status_line::Status;
 
 /// Applies one API event.
@@ -45,7 +49,7 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
             generation,
             step,
         } => progress::sync_progressed(model, connection, generation, step),
-        E::Failed { error, .. } => background_call_failed(model, error),
+        E::Failed { connection, error } => background_call_failed(model, connection, error),
         E::DashboardLoaded(result) => dashboard::dashboard_loaded(model, result),
         E::TransactionsLoaded(result) => dashboard::transactions_loaded(model, result),
         E::Connectivity { online } => dashboard::connectivity(model, online),
@@ -53,12 +57,30 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
     }
 }
 
-/// A call in the background failed (answering a challenge, sending consents): the status line.
-fn background_call_failed(model: &mut Model, error: CallFailure) -> Vec<Command> {
-    model.status = Some(Status::Error(crate::wording::failures::call_failure(
-        &error,
-    )));
-    Vec::new()
+/// A call in the background failed (answering a challenge, sending consents): the status line,
+/// and the end of the sync that waited for that answer.
+fn background_call_failed(
+    model: &mut Model,
+    connection: Option<ConnectionId>,
+    error: CallFailure,
+) -> Vec<Command> {
+    let words = crate::wording::failures::call_failure(&error);
+    model.status = Some(Status::Error(words.clone()));
+    let on_screen = match &model.screen {
+        Screen::Challenge(d) => Some(&d.connection),
+        Screen::Consent(c) => Some(&c.connection),
+        _ => None,
+    };
+    let Some(connection) = connection.filter(|c| on_screen != Some(c)) else {
+        return Vec::new();
+    };
+    match model.sync.row_mut(&connection) {
+        Some(row) if row.step == SyncStep::WaitingForUser => {
+            row.step = SyncStep::Failed(ChannelHealth::Other(words));
+            vec![Command::StopPolling { connection }]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Something finished that the user should hear about: the status line.
