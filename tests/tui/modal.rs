@@ -243,3 +243,37 @@ fn background_question_announced_then_open_snapshots() {
     assert_snapshot!("question_open_over_dashboard", render(&mut m, 80, 24));
     assert_snapshot!("question_open_over_dashboard_20x10", render(&mut m, 20, 10));
 }
+
+#[test]
+fn a_sync_does_not_give_up_while_its_question_is_open_over_the_dashboard() {
+    use coffre::app::progress::deadline::PATIENCE;
+    let (mut m, generation) = syncing_dashboard();
+    run(&mut m, [question(generation, send_sms_question())]);
+    run(&mut m, [key(KeyCode::Char('a'))]);
+    assert!(m.questions.open().is_some());
+    // The user takes longer than the sync's patience to read the question: coffre waits for
+    // them (the other bank, with no news, gives up).
+    let cmds = run(&mut m, [Msg::Tick(now() + PATIENCE * 2)]);
+    assert!(
+        !cmds
+            .iter()
+            .any(|c| matches!(c, Command::StopPolling { connection } if *connection == c1())),
+        "{cmds:?}"
+    );
+    let row = m.sync.rows.iter().find(|r| r.connection == c1()).unwrap();
+    assert!(
+        row.is_running(),
+        "gave up under the user's fingers: {row:?}"
+    );
+    // Put off: the sync waits for the bank again, with a fresh deadline from now.
+    run(&mut m, [key(KeyCode::Esc)]);
+    run(
+        &mut m,
+        [Msg::Tick(now() + PATIENCE * 3 - Duration::seconds(1))],
+    );
+    let row = m.sync.rows.iter().find(|r| r.connection == c1()).unwrap();
+    assert!(
+        row.is_running(),
+        "the deadline restarts when the question is put off"
+    );
+}

@@ -84,6 +84,15 @@ fn question_is_answerable(model: &Model, shown: &str) -> Result<(), TestCaseErro
         );
         return Ok(());
     }
+    // A bank question open over the screen is what the user sees first: Esc puts it off.
+    if model.questions.open().is_some() {
+        update(&mut copy, key(KeyCode::Esc));
+        prop_assert!(
+            copy.questions.open().is_none(),
+            "Esc does not put off the bank's question open over the screen"
+        );
+        return Ok(());
+    }
     match &model.screen {
         Screen::Challenge(_) => {
             update(&mut copy, key(KeyCode::Esc));
@@ -106,6 +115,9 @@ fn question_is_answerable(model: &Model, shown: &str) -> Result<(), TestCaseErro
 
 /// A question being answered: the screen paused the connection's deadline.
 fn answering(model: &Model) -> Option<&ConnectionId> {
+    if let Some(dialog) = model.questions.open() {
+        return Some(&dialog.connection);
+    }
     match &model.screen {
         Screen::Challenge(d) => Some(&d.connection),
         Screen::Consent(c) => Some(&c.connection),

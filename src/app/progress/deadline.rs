@@ -36,8 +36,12 @@ pub(crate) fn answered(model: &mut Model, connection: &ConnectionId) {
     }
 }
 
-/// The connection whose question (challenge or consent) is on screen: its deadline is paused.
+/// The connection whose question (challenge or consent) is on screen, as a screen or open over
+/// another one (`app::update::questions`): its deadline is paused.
 fn answering(model: &Model) -> Option<&ConnectionId> {
+    if let Some(dialog) = model.questions.open() {
+        return Some(&dialog.connection);
+    }
     match &model.screen {
         Screen::Challenge(dialog) => Some(&dialog.connection),
         Screen::Consent(list) => Some(&list.connection),

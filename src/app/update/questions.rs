@@ -199,7 +199,9 @@ fn answer_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         qs.open = Some(q);
         return Vec::new();
     }
+    // The user acted on the question: the sync waits for the bank again, with a fresh deadline.
     if key.code == KeyCode::Esc {
+        crate::app::progress::deadline::answered(model, &q.dialog.connection);
         q.put_off = true;
         model.status = Some(Status::Info(format!(
             "{} still waits for your answer: press {} when you are ready.",
@@ -215,6 +217,8 @@ fn answer_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             Vec::new()
         }
         ChallengeAction::Answer(answers) => {
+            crate::app::progress::deadline::answered(model, &q.dialog.connection);
+            let qs = &mut model.questions;
             qs.answered = Some(q.dialog.connection.clone());
             model.status = Some(Status::Info(format!("Answer sent to {}.", q.bank)));
             vec![Command::AnswerChallenge {
@@ -224,6 +228,7 @@ fn answer_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             }]
         }
         ChallengeAction::Dismiss => {
+            crate::app::progress::deadline::answered(model, &q.dialog.connection);
             q.put_off = true;
             model.questions.waiting.insert(0, q);
             Vec::new()

@@ -1,6 +1,7 @@
 //! A bank's heading in the accounts view: its name (and the masked login, so two logins of
 //! one bank are told apart), its sync progress or failure, and the action it needs with the
-//! key that does it. At under 40 columns the name gives way to a `⚠` when something is needed.
+//! key that does it. At under 40 columns the status gives way to one marker: the spinner while a sync runs,
+//! `⚠` when something is needed, `✓` otherwise.
 
 use ratatui::text::{Line, Span};
 
@@ -75,14 +76,15 @@ impl Dashboard {
         let needed = needed_action(conn, ctx.now, shared).filter(|_| !failed);
         if narrow {
             spans.truncate(1);
+            // A sync under way shows first (its spinner), then what is needed, then "fine".
             let marker = match (&needed, step) {
+                (_, Some(s)) if !matches!(s, SyncStep::Failed(_) | SyncStep::Done) => {
+                    Span::styled(format!(" {}", spinner_frame(ctx.now)), ctx.theme.key)
+                }
                 (Some(_), _) | (None, Some(SyncStep::Failed(_))) => {
                     Span::styled(" ⚠", ctx.theme.error)
                 }
-                (None, None | Some(SyncStep::Done)) => Span::styled(" ✓", ctx.theme.ok),
-                (None, Some(_)) => {
-                    Span::styled(format!(" {}", spinner_frame(ctx.now)), ctx.theme.key)
-                }
+                (None, _) => Span::styled(" ✓", ctx.theme.ok),
             };
             spans.push(marker);
             return Line::from(spans);
