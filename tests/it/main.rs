@@ -7,8 +7,12 @@ mod support;
 
 mod data_dir_private;
 mod exact_amounts;
+mod export_cli;
+mod export_csv;
 mod export_fuzz;
+mod export_ofx;
 mod export_tools;
+mod export_transfers;
 mod hostile_echo;
 mod hostile_numbers;
 mod hostile_rules;
