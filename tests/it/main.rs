@@ -5,6 +5,8 @@
 
 mod support;
 
+mod api_failure_log;
+mod cli_docs;
 mod data_dir_private;
 mod exact_amounts;
 mod export_cli;
