@@ -47,7 +47,10 @@ fn man_prints_a_roff_page_naming_every_command() {
 #[test]
 fn sync_help_does_not_promise_the_sandbox_without_a_config() {
     let help = stdout(&["sync", "--help"]);
-    assert!(!help.contains("without it coffre runs on its sandbox"), "{help}");
+    assert!(
+        !help.contains("without it coffre runs on its sandbox"),
+        "{help}"
+    );
     assert!(help.contains("`coffre sync` needs one"), "{help}");
     let export = stdout(&["export", "--help"]);
     assert!(export.contains("readable by you only"), "{export}");

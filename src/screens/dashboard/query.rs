@@ -5,9 +5,12 @@
 //! [`super::order`]); a search that extends the previous one narrows the current matches
 //! (`shown`), so a keystroke costs one pass over what is left, not over every row.
 //!
-//! Docs gap (ours): search is a case-insensitive substring match over the label, the notes and
-//! the amount written both as `-12.30` and `-12,30`; sorting by label ignores case; ties keep
-//! the store's order so a sort is stable and deterministic.
+//! Docs gap (ours): search is a substring match that ignores case and accents (`pret` finds
+//! `Prêt`: rows are folded once when loaded, the typed text at each keystroke) over the label,
+//! the notes and the amount, which matches as stored and as shown, with a point or a comma,
+//! with or without its `+` and French thousands spaces (`42,10`, `42.10`, `-42,10`,
+//! `1 234,56`, `+950,00`); sorting by label ignores case; ties keep the store's order so a sort
+//! is stable and deterministic.
 
 use std::sync::OnceLock;
 
@@ -263,25 +266,48 @@ impl TxTable {
         out
     }
 
-    /// Keeps the row numbers of `ix` whose text contains `needle` (already lowercased); an
-    /// amount also matches written with a comma (`-12,30`).
+    /// Keeps the row numbers of `ix` whose text contains `needle` (already lowercased; its
+    /// accents are folded here); an amount also matches as [`amount_needle`] spells it.
     pub fn search(&self, ix: &[u32], needle: &str) -> Vec<u32> {
         if needle.is_empty() {
             return ix.to_vec();
         }
-        let dotted = needle.contains(',').then(|| needle.replace(',', "."));
+        let needle = crate::fold::fold_accents(needle);
+        let amount = amount_needle(&needle);
         ix.iter()
             .copied()
             .filter(|i| {
                 let hay = self.rows.hay(*i);
-                hay.contains(needle)
-                    || dotted.as_deref().is_some_and(|d| {
+                hay.contains(needle.as_str())
+                    || amount.as_deref().is_some_and(|a| {
                         hay.rsplit_once('\t')
-                            .is_some_and(|(_, amount)| amount.contains(d))
+                            .is_some_and(|(_, amount)| amount.contains(a))
                     })
             })
             .collect()
     }
+}
+
+/// A typed amount as the search text stores amounts (`-1 234,50` → `-1234.50`, `+950,00` →
+/// `950.00`), or `None` when `needle` is not only number characters (digits, signs, `,` `.`,
+/// spaces).
+/// Each typed character maps to at most one, so a longer needle still only narrows.
+fn amount_needle(needle: &str) -> Option<String> {
+    // No digit required: `+` alone must match (every amount) for `+9` to narrow from it.
+    let numeric = needle.chars().all(|c| {
+        c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | ' ' | '\u{a0}' | '\u{202f}')
+    });
+    numeric.then(|| {
+        needle
+            .trim_start_matches('+')
+            .chars()
+            .filter_map(|c| match c {
+                ',' => Some('.'),
+                ' ' | '\u{a0}' | '\u{202f}' | '+' => None,
+                c => Some(c),
+            })
+            .collect()
+    })
 }
 
 impl std::fmt::Debug for TxTable {
@@ -290,3 +316,7 @@ impl std::fmt::Debug for TxTable {
         write!(f, "TxTable({} rows)", self.rows.len())
     }
 }
+
+#[cfg(test)]
+#[path = "query_search_tests.rs"]
+mod search_tests;
