@@ -24,9 +24,11 @@ pub mod names;
 pub mod ofx;
 pub mod opening;
 pub mod output;
+pub mod request;
 pub mod transfers;
 
 pub use csv::Dialect;
+pub use request::ExportRequest;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

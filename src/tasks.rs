@@ -120,7 +120,7 @@ impl Runner {
                 self.with_session(|s| s.poller.unwatch(&connection))
             }
             Command::LoadDashboard => self.local().load(),
-            Command::Export { format, account } => self.local().export(format, account),
+            Command::Export(request) => self.local().export(request),
             Command::SyncNow {
                 connection,
                 generation,

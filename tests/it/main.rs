@@ -15,6 +15,7 @@ mod export_fuzz;
 mod export_ofx;
 mod export_tools;
 mod export_transfers;
+mod export_tui;
 mod hostile_echo;
 mod hostile_numbers;
 mod hostile_rules;

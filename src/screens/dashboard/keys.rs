@@ -1,5 +1,5 @@
-//! The dashboard's keys and mouse: `Tab` switches views, `s` syncs, `e` asks for an export
-//! format; the accounts view moves, opens an account, archives, deletes (after `y`), fixes what
+//! The dashboard's keys and mouse: `Tab` switches views, `s` syncs, `e` opens the export
+//! dialog for what is on screen (keys then go to it until it closes); the accounts view moves, opens an account, archives, deletes (after `y`), fixes what
 //! a bank needs (`r`); the transactions view's keys go to [`super::transactions`].
 
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
@@ -7,11 +7,21 @@ use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use super::transactions::TxAction;
 use super::{Dashboard, DashboardAction, Prompt, Tab};
 use crate::domain::NextAction;
-use crate::export::Format;
+use crate::screens::export_dialog::{DialogAction, ExportDialog};
 
 impl Dashboard {
-    /// Handles a key.
-    pub fn on_key(&mut self, key: KeyEvent) -> DashboardAction {
+    /// Handles a key; `today` dates an export's default file name.
+    pub fn on_key(&mut self, key: KeyEvent, today: chrono::NaiveDate) -> DashboardAction {
+        if let Some(dialog) = &mut self.export {
+            return match dialog.on_key(key) {
+                DialogAction::None => DashboardAction::None,
+                DialogAction::Cancel => {
+                    self.export = None;
+                    DashboardAction::None
+                }
+                DialogAction::Export(request) => DashboardAction::Export(request),
+            };
+        }
         if let Some(prompt) = self.prompt.take() {
             return self.answer_prompt(prompt, key);
         }
@@ -28,8 +38,8 @@ impl Dashboard {
                 return DashboardAction::None;
             }
             KeyCode::Char('s') => return DashboardAction::SyncAll,
-            KeyCode::Char('e') => {
-                self.prompt = Some(Prompt::Export);
+            KeyCode::Char('e') if !self.loading => {
+                self.export = Some(ExportDialog::new(self.export_scope(), today));
                 return DashboardAction::None;
             }
             _ => {}
@@ -104,23 +114,6 @@ impl Dashboard {
     fn answer_prompt(&mut self, prompt: Prompt, key: KeyEvent) -> DashboardAction {
         match (prompt, key.code) {
             (Prompt::Delete(c), KeyCode::Char('y')) => DashboardAction::DeleteConnection(c),
-            (Prompt::Export, KeyCode::Char(c)) => {
-                let format = match c {
-                    'c' => Format::Csv,
-                    'l' => Format::Ledger,
-                    'b' => Format::Beancount,
-                    'o' => Format::Ofx,
-                    _ => return DashboardAction::None,
-                };
-                let account = match self.tab {
-                    Tab::Transactions => self.tx.filter.account,
-                    Tab::Accounts => None,
-                };
-                let id = account
-                    .and_then(|a| self.accounts.get(a as usize))
-                    .map(|a| a.id().clone());
-                DashboardAction::Export(format, id)
-            }
             _ => DashboardAction::None,
         }
     }

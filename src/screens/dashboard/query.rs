@@ -273,7 +273,7 @@ impl TxTable {
             return ix.to_vec();
         }
         let needle = crate::fold::fold_accents(needle);
-        let amount = amount_needle(&needle);
+        let amount = amount_needle::amount_needle(&needle);
         ix.iter()
             .copied()
             .filter(|i| {
@@ -288,28 +288,6 @@ impl TxTable {
     }
 }
 
-/// A typed amount as the search text stores amounts (`-1 234,50` → `-1234.50`, `+950,00` →
-/// `950.00`), or `None` when `needle` is not only number characters (digits, signs, `,` `.`,
-/// spaces).
-/// Each typed character maps to at most one, so a longer needle still only narrows.
-fn amount_needle(needle: &str) -> Option<String> {
-    // No digit required: `+` alone must match (every amount) for `+9` to narrow from it.
-    let numeric = needle.chars().all(|c| {
-        c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | ' ' | '\u{a0}' | '\u{202f}')
-    });
-    numeric.then(|| {
-        needle
-            .trim_start_matches('+')
-            .chars()
-            .filter_map(|c| match c {
-                ',' => Some('.'),
-                ' ' | '\u{a0}' | '\u{202f}' | '+' => None,
-                c => Some(c),
-            })
-            .collect()
-    })
-}
-
 impl std::fmt::Debug for TxTable {
     /// A count, not a million rows.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -317,6 +295,8 @@ impl std::fmt::Debug for TxTable {
     }
 }
 
+#[path = "query_amount_needle.rs"]
+mod amount_needle;
 #[cfg(test)]
 #[path = "query_search_tests.rs"]
 mod search_tests;
