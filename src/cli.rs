@@ -42,7 +42,8 @@ pub struct Cli {
     /// its built-in sandbox; `coffre sync` needs one.
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
-    /// Where coffre keeps its files (the store, the log, exports); default: the XDG data dir.
+    /// Where coffre keeps its files (the store, its locks, the sandbox's state; the log too when
+    /// this is given); default: the XDG data dir (`~/.local/share/coffre`).
     #[arg(long, env = "COFFRE_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
     /// Colours of the TUI; default: `theme` in the config's `[ui]` section, else dark
@@ -81,8 +82,9 @@ impl ThemeName {
 pub enum Command {
     /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C.
     Sandbox(SandboxArgs),
-    /// Refresh the local store from the API, headless (for cron); one line per connection.
-    /// One sync at a time: a second `coffre sync` finds the lock and exits 75 (the TUI waits).
+    /// Refresh the local store from the API of the configuration's `[oxlin]` section, headless
+    /// (for cron); one line per connection. One sync at a time: a second `coffre sync` finds the
+    /// lock and exits 75 (the TUI waits).
     #[command(after_help = crate::sync::outcome::EXIT_CODES_HELP)]
     Sync(crate::sync::SyncArgs),
     /// Write the local store out as CSV, ledger, beancount or OFX (no network): the sandbox's

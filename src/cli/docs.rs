@@ -45,7 +45,9 @@ pub fn run_completions(args: &CompletionsArgs) -> ExitCode {
 /// Runs `coffre man`: the page on standard output.
 pub fn run_man() -> ExitCode {
     match man(&mut std::io::stdout().lock()) {
+        // `coffre man | head` closed the pipe: what was wanted was read.
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("coffre man: cannot write the man page: {e}");
             ExitCode::FAILURE
