@@ -1,8 +1,9 @@
 //! The command line: `coffre` (the TUI; with no `--config` it starts the in-process sandbox and
 //! fills in the demo user), `coffre --config FILE` (real hosts), `coffre sandbox` (the emulator
 //! alone), `coffre sync` and `coffre export` (headless: refresh the local store; write it out),
-//! `coffre connect oxlin` (headless: add a bank through Oxlin's pages, [`connect`]), and
-//! `coffre --widget` (the built-in sandbox without a PSD2 agreement, in widget mode).
+//! `coffre connect oxlin` (headless: add a bank through Oxlin's pages, [`connect`]),
+//! `coffre --widget` (the built-in sandbox without a PSD2 agreement, in widget mode),
+//! `coffre completions SHELL` and `coffre man` ([`docs`]).
 //!
 //! The TUI's start (store first, then the network) is in [`tui`]; its log file in [`logging`].
 //!
@@ -11,6 +12,7 @@
 //! delay so a person (or an audience) can follow the sync.
 
 pub mod connect;
+pub mod docs;
 mod logging;
 mod tui;
 
@@ -21,7 +23,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 
-pub use logging::LOG_FILE;
+pub use logging::{KEPT_FILES, LOG_PREFIX, log_dir};
 pub use tui::real_host_login;
 
 use crate::oxlin::config::OxlinConfig;
@@ -38,24 +40,28 @@ pub const DEMO_PASSWORD: &str = "coffre-demo";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A TOML file with an `[oxlin]` section (real hosts); without it coffre runs on its sandbox.
+    /// A TOML file with an `[oxlin]` section (real hosts) and a `[ui]` section; default:
+    /// `~/.config/coffre/config.toml` when it exists. Without an `[oxlin]` section the TUI runs on
+    /// its built-in sandbox; `coffre sync` needs one.
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
-    /// Where coffre keeps its files (the store, the log, exports); default: the XDG data dir.
+    /// Where coffre keeps its files (the store, its locks, the sandbox's state; the log too when
+    /// this is given); default: the XDG data dir (`~/.local/share/coffre`).
     #[arg(long, env = "COFFRE_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
     /// Run the built-in sandbox as a client without a PSD2 agreement: banks are added and
     /// renewed in Oxlin's pages in a browser (widget mode), as for most real users.
     #[arg(long)]
     pub widget: bool,
-    /// Colours of the TUI (`NO_COLOR` set in the environment turns colours off whatever this
-    /// says).
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colours of the TUI; default: `theme` in the config's `[ui]` section, else dark
+    /// (`NO_COLOR` set in the environment turns colours off whatever this says).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
 }
 
-/// The themes of `--theme`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The themes of `--theme` (and of `theme` in the config's `[ui]` section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ThemeName {
     /// Light text on a dark terminal.
     Dark,
@@ -83,16 +89,22 @@ impl ThemeName {
 pub enum Command {
     /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C (`--without-agreement`: a client without a PSD2 agreement, widget only).
     Sandbox(SandboxArgs),
-    /// Refresh the local store from the API, headless (for cron); one line per connection.
-    /// One sync at a time: a second `coffre sync` finds the lock and exits 75 (the TUI waits).
+    /// Refresh the local store from the API of the configuration's `[oxlin]` section, headless
+    /// (for cron); one line per connection. One sync at a time: a second `coffre sync` finds the
+    /// lock and exits 75 (the TUI waits).
     #[command(after_help = crate::sync::outcome::EXIT_CODES_HELP)]
     Sync(crate::sync::SyncArgs),
-    /// Write the local store out as CSV, ledger, beancount or OFX (no network).
+    /// Write the local store out as CSV, ledger, beancount or OFX (no network): the sandbox's
+    /// store with `--sandbox`, else the one `--config` points at.
     Export(crate::export::ExportArgs),
     /// Add a bank through Oxlin's pages without the TUI: prints the address to open, waits for
     /// the browser (or the address it ended on, pasted on standard input), then stores the bank.
     #[command(after_help = connect::EXIT_CODES_HELP)]
     Connect(connect::ConnectArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on standard output.
+    Completions(docs::CompletionsArgs),
+    /// Print the man page (roff) on standard output: `coffre man > coffre.1`.
+    Man,
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -119,6 +131,8 @@ pub fn run(cli: Cli) -> ExitCode {
             cli.config.as_deref(),
             cli.data_dir.as_deref(),
         )),
+        Some(Command::Completions(args)) => docs::run_completions(&args),
+        Some(Command::Man) => docs::run_man(),
         None => {
             let options = tui::TuiOptions {
                 config: cli.config,

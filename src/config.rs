@@ -30,6 +30,8 @@
 //! stderr when it is loaded; it is still used (refusing would break a
 //! working cron job over a mode; ssh refuses, gpg warns: we warn). See [`permissions`].
 //!
+//! A `[ui]` section sets the theme, mouse capture and language ([`ui`]).
+//!
 //! Docs gaps: an API on a loopback host is taken to be the sandbox (its store is
 //! `sandbox.sqlite`); a command that fails or prints nothing is an error naming the setting,
 //! never the output.
@@ -39,6 +41,7 @@ mod command;
 mod fuzz;
 mod mode;
 mod permissions;
+pub mod ui;
 
 pub use command::COMMAND_TIMEOUT;
 use command::run_secret_command;
@@ -76,6 +79,8 @@ pub enum ConfigError {
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub oxlin: Option<OxlinSection>,
+    /// How the TUI looks and behaves ([`ui`]).
+    pub ui: Option<ui::UiSection>,
 }
 
 /// The `[oxlin]` section.

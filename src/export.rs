@@ -12,14 +12,23 @@
 //! Docs gaps (ours): pending transactions are flagged `!` in ledger and beancount, have status
 //! `PENDING` in CSV, and are left out of OFX (a statement lists posted lines only); the counter
 //! posting of ledger and beancount is `Expenses:<Category>` for money out and
-//! `Income:<Category>` for money in; loans and credit cards are `Liabilities`.
+//! `Income:<Category>` for money in, except transfers between two exported accounts
+//! ([`transfers`]), posted once between them; loans and credit cards are `Liabilities`.
+//! `--output FILE` is created `0600` ([`output`]): an export holds bank data.
 
+pub mod amount;
 pub mod beancount;
 pub mod csv;
 pub mod ledger;
 pub mod names;
 pub mod ofx;
 pub mod opening;
+pub mod output;
+pub mod request;
+pub mod transfers;
+
+pub use csv::Dialect;
+pub use request::ExportRequest;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -61,11 +70,15 @@ pub struct ExportArgs {
     /// The file format: csv, ledger (hledger / ledger-cli), beancount or ofx.
     #[arg(long, value_enum)]
     pub format: Format,
-    /// Write here instead of standard output.
-    #[arg(long)]
+    /// Write here instead of standard output (the file is created readable by you only).
+    #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Only this account (its id).
-    #[arg(long)]
+    /// How the CSV is spelled: rfc4180 (`,`, decimal point) or excel-fr (`;`, decimal comma,
+    /// UTF-8 BOM, for spreadsheets set to French). CSV only.
+    #[arg(long, value_enum, default_value_t = Dialect::Rfc4180)]
+    pub dialect: Dialect,
+    /// Only this account: its id as the aggregator spells it (`10003`) or its key (`oxlin:10003`).
+    #[arg(long, value_name = "ID")]
     pub account: Option<String>,
     /// Only transactions on or after this day (YYYY-MM-DD).
     #[arg(long)]
@@ -121,13 +134,32 @@ fn account_id(text: &str) -> AccountId {
     AccountId::from_key(text).unwrap_or_else(|_| AccountId::oxlin(text))
 }
 
-/// Writes `data` in `format` to `out`.
+/// Writes `data` in `format` to `out` (CSV in its default dialect).
 pub fn write(format: Format, data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
+    write_with(format, Dialect::default(), data, out)
+}
+
+/// Writes `data` in `format` to `out`, a CSV in `dialect`.
+pub fn write_with(
+    format: Format,
+    dialect: Dialect,
+    data: &ExportData,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Csv => csv::write(data, out),
+        Format::Csv => csv::write_dialect(data, dialect, out),
         Format::Ledger => ledger::write(data, out),
         Format::Beancount => beancount::write(data, out),
         Format::Ofx => ofx::write(data, Utc::now(), out),
+    }
+}
+
+/// What the user should know about an export of `data` in `format`: the accounts it leaves out
+/// and why (OFX requires a balance).
+pub fn warnings(format: Format, data: &ExportData) -> Vec<String> {
+    match format {
+        Format::Ofx => ofx::left_out(data),
+        Format::Csv | Format::Ledger | Format::Beancount => Vec::new(),
     }
 }
 
@@ -171,10 +203,13 @@ fn run_inner(
             crate::sanitize::clean_line(account)
         ));
     }
+    for warning in warnings(args.format, &data) {
+        eprintln!("coffre export: warning: {warning}");
+    }
     let mut buffer = Vec::new();
-    write(args.format, &data, &mut buffer).map_err(|e| e.to_string())?;
+    write_with(args.format, args.dialect, &data, &mut buffer).map_err(|e| e.to_string())?;
     match &args.output {
-        Some(file) => std::fs::write(file, &buffer)
+        Some(file) => output::write_private(file, &buffer)
             .map_err(|e| format!("cannot write {}: {e}", file.display())),
         None => std::io::stdout()
             .write_all(&buffer)

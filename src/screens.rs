@@ -6,6 +6,8 @@ pub mod challenge;
 pub mod consent;
 pub mod credential_form;
 pub mod dashboard;
+pub mod export_dialog;
+mod export_dialog_view;
 pub mod login;
 pub mod provider_picker;
 pub mod redirect;

@@ -127,7 +127,7 @@ impl Runner {
                     });
                 }
             }
-            Command::Export { format, account } => self.local().export(format, account),
+            Command::Export(request) => self.local().export(request),
             Command::SyncNow {
                 connection,
                 generation,

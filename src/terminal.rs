@@ -1,5 +1,6 @@
-//! Terminal setup and restore: raw mode, alternate screen and mouse capture on the way in, the
-//! exact reverse on the way out, and a panic hook that restores the terminal *before* printing
+//! Terminal setup and restore: raw mode, alternate screen and mouse capture (unless the config's
+//! `[ui] mouse = false` leaves the mouse to the terminal, so the user can select text) on the
+//! way in, the exact reverse on the way out, and a panic hook that restores the terminal *before* printing
 //! the panic, so a crash never leaves the user's shell in raw mode.
 //!
 //! Only a panic of the UI thread (the thread that installed the hook, the one running the loop)
@@ -30,11 +31,19 @@ use ratatui::backend::CrosstermBackend;
 /// The real terminal coffre draws on.
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
-/// Enters raw mode, the alternate screen and mouse capture, and returns a terminal to draw on.
-/// Call [`install_panic_hook`] first so a panic during setup also restores the terminal.
-pub fn setup() -> io::Result<Tui> {
+/// Enters raw mode, the alternate screen and, when `mouse`, mouse capture, and returns a
+/// terminal to draw on. Call [`install_panic_hook`] first so a panic during setup also restores
+/// the terminal.
+pub fn setup(mouse: bool) -> io::Result<Tui> {
     enable_raw_mode()?;
-    if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture) {
+    let entered = execute!(stdout(), EnterAlternateScreen).and_then(|()| {
+        if mouse {
+            execute!(stdout(), EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = entered {
         let _ = restore();
         return Err(e);
     }

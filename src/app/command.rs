@@ -138,13 +138,8 @@ pub enum Command {
         /// `true` to archive, `false` to unarchive.
         archived: bool,
     },
-    /// Export from the store, everything or one account.
-    Export {
-        /// The file format.
-        format: crate::export::Format,
-        /// Only this account.
-        account: Option<AccountId>,
-    },
+    /// Export from the store what the dialog asked for (answered by `ApiEvent::Exported`).
+    Export(crate::export::ExportRequest),
     /// Ring the terminal's bell (a bank question arrived in the background).
     Bell,
     /// Open an Oxlin page, take a pasted address, copy a link (widget mode and browser waits).

@@ -102,6 +102,9 @@ pub enum ApiEvent {
         /// Why.
         error: CallFailure,
     },
+    /// An export from the dialog finished: `Ok` says where the file went and what it holds,
+    /// `Err` why it could not be written (already sanitised).
+    Exported(Result<String, String>),
     /// The dashboard's data was read from the store (`Err`: why not, already sanitised).
     DashboardLoaded(Result<DashboardData, String>),
     /// A connection's credentials can be given again through this bank's channel (the answer

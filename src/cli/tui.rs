@@ -14,6 +14,9 @@
 //! own directory under the data dir ([`WIDGET_SANDBOX_DIR`]): the two sandbox worlds never mix
 //! their stores.
 //!
+//! The config's `[ui]` section sets the theme (`--theme` wins) and whether the mouse is
+//! captured (`crate::config::ui`).
+//!
 //! Docs gap (ours): with a configuration whose API is on a loopback host (a sandbox served by
 //! `coffre sandbox`), the store is `sandbox.sqlite` as for the built-in sandbox.
 
@@ -40,16 +43,20 @@ pub const WIDGET_SANDBOX_DIR: &str = "widget-sandbox";
 pub struct TuiOptions {
     pub config: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
-    pub theme: ThemeName,
+    /// `--theme`, which wins over the config's `[ui] theme`.
+    pub theme: Option<ThemeName>,
     /// `--widget`: the built-in sandbox without agreement, in widget mode.
     pub widget: bool,
 }
 
 /// Runs the TUI until the user quits.
 pub async fn run(options: TuiOptions) -> Result<(), String> {
-    let section = crate::config::load(options.config.as_deref())
-        .map_err(|e| e.to_string())?
-        .and_then(|c| c.oxlin);
+    let config = crate::config::load(options.config.as_deref()).map_err(|e| e.to_string())?;
+    let ui = config
+        .as_ref()
+        .and_then(|c| c.ui.clone())
+        .unwrap_or_default();
+    let section = config.and_then(|c| c.oxlin);
     let mut data_dir =
         store::resolve_data_dir(options.data_dir.as_deref()).map_err(|e| e.to_string())?;
     if options.widget && section.is_none() {
@@ -62,7 +69,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     let store_has_data = Store::open(&store_path)
         .and_then(|s| s.has_data())
         .map_err(|e| e.to_string())?;
-    if let Err(e) = logging::init(&data_dir) {
+    if let Err(e) = logging::init(&logging::log_dir(options.data_dir.as_deref(), &data_dir)) {
         eprintln!("coffre: no log file ({e})");
     }
     tracing::info!("coffre starts; store {}", store_path.display());
@@ -98,7 +105,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         (None, None) => None,
     };
     let mut model = Model::new(chrono::Utc::now(), sandbox.is_some(), prefill);
-    model.theme = options.theme.theme();
+    model.theme = ui.theme(options.theme).theme();
     model.widget = match &section {
         Some(real) => real.mode() == OxlinMode::Widget,
         None => options.widget,
@@ -124,8 +131,8 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         },
     );
     crate::terminal::install_panic_hook();
-    let mut terminal =
-        crate::terminal::setup().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    let mut terminal = crate::terminal::setup(ui.mouse())
+        .map_err(|e| format!("cannot set up the terminal: {e}"))?;
     for command in first {
         runner.run(command);
     }

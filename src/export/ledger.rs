@@ -1,7 +1,9 @@
 //! Ledger journal (the format of hledger and ledger-cli): one entry per transaction,
 //! `!` when pending, its API id as the `coffre-id` tag, the bank account against
 //! `Expenses:<Category>` or `Income:<Category>`, after one opening balance per account
-//! ([`super::opening`]) so that each account's booked total is the bank's balance.
+//! ([`super::opening`]) so that each account's booked total is the bank's balance. A transfer
+//! between two exported accounts ([`super::transfers`]) is one entry between them, each
+//! posting tagged with its own transaction's `coffre-id`.
 //!
 //! Descriptions lose `;` (it starts a comment), a leading `(` becomes `[` (it would open a
 //! transaction code) and amounts are written `-12.30 EUR`.
@@ -9,9 +11,38 @@
 use std::io::Write;
 
 use super::ExportData;
+use super::amount::amount_text;
 use super::names::{account_name, commodity, counter_account};
 use super::opening::{OPENING_ACCOUNT, openings};
+use super::transfers::partners;
+use crate::domain::Transaction;
 use crate::sanitize::clean_line;
+
+/// A description hledger reads as one: no `;` (a comment), no leading `(` (a code).
+fn description(t: &Transaction) -> String {
+    let label = clean_line(&t.label).replace(';', ",");
+    let label = label.trim();
+    // After the status flag, `(` opens a transaction code: hledger then wants its `)`.
+    match label.strip_prefix('(') {
+        Some(rest) => format!("[{rest}"),
+        None => label.to_owned(),
+    }
+}
+
+/// An id as a tag value (a `;` would end it).
+fn tag_id(t: &Transaction) -> String {
+    clean_line(t.id.raw()).replace(';', ",")
+}
+
+/// The posting of `t` on its bank account.
+fn bank_posting(data: &ExportData, t: &Transaction) -> String {
+    format!(
+        "    {}    {} {}",
+        account_name(data.account(&t.account_id), t.account_id.raw()),
+        amount_text(t.amount.amount, &t.amount.currency),
+        commodity(&t.amount.currency)
+    )
+}
 
 /// Writes `data` as a ledger journal.
 pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
@@ -26,30 +57,31 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
         writeln!(out, "    {OPENING_ACCOUNT}")?;
     }
-    for t in &data.transactions {
+    let partner = partners(data);
+    for (i, t) in data.transactions.iter().enumerate() {
+        if partner[i].is_some_and(|j| j < i) {
+            continue; // the other side of a transfer already written
+        }
         let flag = if t.is_pending() { '!' } else { '*' };
-        let label = clean_line(&t.label).replace(';', ",");
-        let label = label.trim();
-        // After the status flag, `(` opens a transaction code: hledger then wants its `)`.
-        let label = match label.strip_prefix('(') {
-            Some(rest) => format!("[{rest}"),
-            None => label.to_owned(),
-        };
         writeln!(out)?;
-        writeln!(out, "{} {flag} {label}", t.filing_date())?;
-        writeln!(
-            out,
-            "    ; coffre-id: {}",
-            clean_line(t.id.raw()).replace(';', ",")
-        )?;
-        writeln!(
-            out,
-            "    {}    {} {}",
-            account_name(data.account(&t.account_id), t.account_id.raw()),
-            t.amount.amount,
-            commodity(&t.amount.currency)
-        )?;
-        writeln!(out, "    {}", counter_account(t))?;
+        writeln!(out, "{} {flag} {}", t.filing_date(), description(t))?;
+        match partner[i] {
+            Some(j) => {
+                let other = &data.transactions[j];
+                writeln!(out, "{}  ; coffre-id: {}", bank_posting(data, t), tag_id(t))?;
+                writeln!(
+                    out,
+                    "{}  ; coffre-id: {}",
+                    bank_posting(data, other),
+                    tag_id(other)
+                )?;
+            }
+            None => {
+                writeln!(out, "    ; coffre-id: {}", tag_id(t))?;
+                writeln!(out, "{}", bank_posting(data, t))?;
+                writeln!(out, "    {}", counter_account(t))?;
+            }
+        }
     }
     Ok(())
 }

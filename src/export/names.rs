@@ -3,6 +3,7 @@
 //! commodities, and a stable text for ids.
 
 use crate::domain::{Account, AccountKind, Transaction};
+use crate::fold::fold_accents;
 
 /// One account-name component from free text: ASCII words in CamelCase (accented Latin letters
 /// folded to their base letter, `Prêt Immobilier` → `PretImmobilier`; other characters split
@@ -22,42 +23,6 @@ pub fn component(text: &str, fallback: &str) -> String {
     } else {
         out
     }
-}
-
-/// Folds the accented Latin letters of French and its neighbours to ASCII (`é` → `e`, `œ` →
-/// `oe`, `ß` → `ss`); other characters are kept as they are.
-fn fold_accents(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let folded = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
-            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "A",
-            'ç' => "c",
-            'Ç' => "C",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'É' | 'È' | 'Ê' | 'Ë' => "E",
-            'î' | 'ï' | 'í' | 'ì' => "i",
-            'Î' | 'Ï' | 'Í' | 'Ì' => "I",
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' => "o",
-            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' | 'Ø' => "O",
-            'ù' | 'û' | 'ü' | 'ú' => "u",
-            'Ù' | 'Û' | 'Ü' | 'Ú' => "U",
-            'ÿ' | 'ý' => "y",
-            'ñ' => "n",
-            'Ñ' => "N",
-            'œ' => "oe",
-            'Œ' => "Oe",
-            'æ' => "ae",
-            'Æ' => "Ae",
-            'ß' => "ss",
-            other => {
-                out.push(other);
-                continue;
-            }
-        };
-        out.push_str(folded);
-    }
-    out
 }
 
 /// An id as `[A-Za-z0-9-]` only (other characters become `-`).

@@ -180,13 +180,19 @@ impl Client {
     pub(crate) async fn send(&self, call: Call) -> Result<Answer, OxlinError> {
         let limit = self.call_deadline();
         let deadline = tokio::time::Instant::now() + limit;
-        match tokio::time::timeout_at(deadline, self.send_until(&call, deadline)).await {
+        let answer = match tokio::time::timeout_at(deadline, self.send_until(&call, deadline)).await
+        {
             Ok(answer) => answer,
             Err(_) => Err(OxlinError::Network {
                 call: call.name.clone(),
                 reason: format!("no complete answer within {} s", limit.as_secs()),
             }),
+        };
+        if let Err(error) = &answer {
+            // The log keeps each failed call: its name and the error, both sanitised, no secret.
+            tracing::warn!("oxlin call {} failed: {error}", call.name);
         }
+        answer
     }
 
     async fn send_until(

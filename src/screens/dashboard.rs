@@ -6,13 +6,14 @@
 //! (`keys.rs`) return a [`DashboardAction`] the app turns into commands; `frame.rs` draws.
 //! Pure: no IO, no clock.
 //!
-//! Docs gap (ours): deleting a connection asks `y/n` first; `e` asks for the export format with
-//! one more key (`c` CSV, `l` ledger, `b` beancount, `o` OFX) and exports the account the view
-//! is scoped to, or everything.
+//! Docs gap (ours): deleting a connection asks `y/n` first; `e` opens the export dialog
+//! (`crate::screens::export_dialog`) for what is on screen: the transactions view's rows as
+//! searched, filtered and sorted, or everything from the accounts view.
 
 mod accounts;
 mod bank_detail;
 mod bank_line;
+mod export_scope;
 pub mod filter_bar;
 mod frame;
 pub mod history;
@@ -27,8 +28,9 @@ mod transactions_view;
 use rust_decimal::Decimal;
 
 use crate::domain::{AccountId, AccountKind, ConnectionId, ConnectionState};
-use crate::export::Format;
+use crate::export::ExportRequest;
 use crate::screens::clean;
+use crate::screens::export_dialog::ExportDialog;
 use crate::store::read_model::{AccountSummary, ConnectionSummary};
 pub use crate::store::read_model::{DashboardData, Transactions};
 use crate::ui::widgets::key_hints::KeyHint;
@@ -62,8 +64,8 @@ pub enum DashboardAction {
     Archive(AccountId, bool),
     /// Delete a connection (confirmed).
     DeleteConnection(ConnectionId),
-    /// Export, everything or one account.
-    Export(Format, Option<AccountId>),
+    /// Write this export (the dialog waits for the answer).
+    Export(ExportRequest),
     /// Connect another bank.
     AddBank,
     /// Sync this one connection now (it needs an answer, or a retry).
@@ -77,8 +79,6 @@ pub enum DashboardAction {
 enum Prompt {
     /// "Delete this connection? (y/n)".
     Delete(ConnectionId),
-    /// "Export as: c/l/b/o".
-    Export,
     /// A bank's details (its raw API status), until any key.
     Detail(ConnectionId),
 }
@@ -117,6 +117,8 @@ pub struct Dashboard {
     /// Sync every connection as soon as this dashboard has loaded (asked for while loading).
     pub sync_when_loaded: bool,
     prompt: Option<Prompt>,
+    /// The export dialog, while open.
+    pub export: Option<ExportDialog>,
 }
 
 impl std::fmt::Debug for Dashboard {
@@ -163,6 +165,13 @@ impl Dashboard {
         ("g G Home End", "first/last"),
         ("wheel", "scroll"),
     ];
+    /// Keys of the export dialog.
+    pub const EXPORT_KEYS: &[KeyHint] = &[
+        ("Enter", "export"),
+        ("Esc", "cancel"),
+        ("Tab ↑↓", "format/file"),
+        ("←→", "format"),
+    ];
 
     /// A dashboard waiting for the store.
     pub fn loading() -> Self {
@@ -174,6 +183,9 @@ impl Dashboard {
 
     /// The keys of the view on screen.
     pub fn keys(&self) -> &'static [KeyHint] {
+        if self.export.is_some() {
+            return Self::EXPORT_KEYS;
+        }
         match self.tab {
             Tab::Accounts => Self::ACCOUNT_KEYS,
             Tab::Transactions => Self::TRANSACTION_KEYS,
@@ -268,7 +280,7 @@ impl Dashboard {
 
     /// The user is typing a search or a filter (letters must not quit or open help).
     pub fn is_typing(&self) -> bool {
-        self.tab == Tab::Transactions && self.tx.is_typing()
+        self.export.is_some() || self.tab == Tab::Transactions && self.tx.is_typing()
     }
 
     /// How many transactions are loaded.

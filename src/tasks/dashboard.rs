@@ -3,8 +3,8 @@
 //! archive an account and export. Changes the API accepted are mirrored in the store, then the
 //! dashboard is read again, so what it shows is always the store.
 //!
-//! Docs gaps, our choices: the export file is `coffre-<account or all>-<YYYYMMDD-HHMMSS>.<ext>`
-//! in the data dir (next to the store), else the current directory; which channel a renewal or
+//! Docs gaps, our choices: the export goes where the dialog says, a name alone to
+//! `$XDG_DOWNLOAD_DIR` or the current directory (`crate::export::request`); which channel a renewal or
 //! an added channel is for: [`super::channel_choice`]; a connection deleted on the
 //! API but absent from the store is not an error; a bank the server no longer knows (the
 //! built-in sandbox starts empty on every run) is reported with what to do, never removed
@@ -12,13 +12,13 @@
 
 mod refresh;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::Utc;
 
 use crate::app::ApiEvent;
 use crate::domain::{AccountId, CallFailure, ChannelHealth, ConnectionId, SyncStep};
-use crate::export::Format;
+use crate::export::ExportRequest;
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
@@ -224,46 +224,30 @@ impl Local {
         }
     }
 
-    /// Writes the export file and says where.
-    pub fn export(&self, format: Format, account: Option<AccountId>) {
+    /// Writes the export the dialog asked for and says where it went, or why it could not.
+    pub fn export(&self, request: ExportRequest) {
         let local = self.clone();
         self.sender.spawn_blocking("exporting", move || {
-            let event = match local.write_export(format, account.as_ref()) {
-                Ok(path) => ApiEvent::Notice(format!("Exported to {}", path.display())),
-                Err(e) => ApiEvent::Failed {
-                    connection: None,
-                    error: CallFailure::Rejected(format!("export failed: {e}")),
-                },
-            };
-            local.sender.api(event);
+            let result = local.write_export(&request);
+            local.sender.api(ApiEvent::Exported(result));
         });
     }
 
-    fn write_export(&self, format: Format, account: Option<&AccountId>) -> Result<PathBuf, String> {
+    fn write_export(&self, request: &ExportRequest) -> Result<String, String> {
         let store = self.open()?;
-        let data = crate::export::ExportData::load(&store, account.map(AccountId::key), None)
-            .map_err(|e| e.to_string())?;
-        let dir = export_dir(store.path());
-        let ext = format.extension();
-        let scope = account
-            .map(|a| crate::export::names::component(a.raw(), "account"))
-            .unwrap_or_else(|| "all".into());
-        let stamp = Utc::now().format("%Y%m%d-%H%M%S");
-        let path = dir.join(format!("coffre-{scope}-{stamp}.{ext}"));
-        let mut file = std::io::BufWriter::new(
-            crate::store::private::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
-        );
-        crate::export::write(format, &data, &mut file).map_err(|e| e.to_string())?;
-        std::io::Write::flush(&mut file).map_err(|e| e.to_string())?;
-        Ok(path)
+        let data = crate::export::ExportData::load(
+            &store,
+            request.account.as_ref().map(AccountId::key),
+            None,
+        )
+        .map_err(|e| e.to_string())?;
+        let target = crate::export::request::resolve_here(&request.path);
+        let count = crate::export::request::write_request(request, data, &target)?;
+        let noun = if count == 1 {
+            "transaction"
+        } else {
+            "transactions"
+        };
+        Ok(format!("Exported {count} {noun} to {}", target.display()))
     }
-}
-
-/// The data dir (the store's directory), else the current directory.
-fn export_dir(store: &Path) -> PathBuf {
-    store
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
 }

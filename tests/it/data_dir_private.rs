@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use coffre::app::{ApiEvent, Command, Msg};
-use coffre::export::Format;
+use coffre::export::{Dialect, ExportRequest, Format};
 use coffre::tasks::{MsgSender, Runner, RunnerOptions};
 
 use crate::support::sync_bank::{bank_with_user, sync};
@@ -43,7 +43,7 @@ async fn a_sync_and_a_tui_export_leave_only_private_files_in_a_private_data_dir(
     let data = bank.dir.path().join("data");
     assert_eq!(mode(&data), 0o700, "the data dir coffre created");
 
-    // The TUI's export lands in the data dir too.
+    // A TUI export written into the data dir is private too.
     let (sender, mut msgs) = MsgSender::channel();
     let options = RunnerOptions {
         store: Some(data.join("sandbox.sqlite")),
@@ -54,16 +54,19 @@ async fn a_sync_and_a_tui_export_leave_only_private_files_in_a_private_data_dir(
         .unwrap();
     let client_config = config.oxlin.unwrap().client_config().unwrap();
     let runner = Runner::new(client_config, sender, options);
-    runner.run(Command::Export {
+    runner.run(Command::Export(ExportRequest {
         format: Format::Csv,
+        dialect: Dialect::Rfc4180,
+        path: data.join("tui-export.csv"),
         account: None,
-    });
+        only: None,
+    }));
     let answer = tokio::time::timeout(Duration::from_secs(20), msgs.recv())
         .await
         .unwrap()
         .unwrap();
     assert!(
-        matches!(&answer, Msg::Api(ApiEvent::Notice(text)) if text.starts_with("Exported to")),
+        matches!(&answer, Msg::Api(ApiEvent::Exported(Ok(text))) if text.starts_with("Exported ")),
         "{answer:?}"
     );
 

@@ -1,7 +1,7 @@
 //! Property tests of the exporters: for arbitrary labels, notes and account names (any Unicode,
 //! control characters, quotes, semicolons, formula starters, XML-illegal characters), hostile
 //! ids and amounts anywhere in Decimal's range at any scale, the real tools accept the output
-//! (`hledger bal`, `bean-check`, `xmllint --noout`) and the CSV parses back (RFC 4180) with one
+//! (`hledger bal`, `bean-check`, `xmllint --noout`, `ofxtools`) and the CSV parses back (RFC 4180) with one
 //! row per transaction and the header's number of columns. Each case starts a tool, so each
 //! property runs 24 cases.
 //!
@@ -144,6 +144,16 @@ fn accepted(program: &str, package: &str, args: &[&str], text: &str) -> Result<(
     }
 }
 
+/// Prints how many statements and transactions `ofxtools` reads from the OFX file `argv[1]`.
+const OFX_COUNT: &str = r#"
+import sys
+from ofxtools.Parser import OFXTree
+tree = OFXTree()
+tree.parse(sys.argv[1])
+statements = tree.convert().statements
+print(len(statements), sum(len(s.transactions) for s in statements))
+"#;
+
 /// A minimal RFC 4180 reader: rows of fields, quoted fields may hold `,`, `"` (doubled), line ends.
 fn csv_rows(text: &str) -> Result<Vec<Vec<String>>, String> {
     let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
@@ -161,6 +171,12 @@ fn csv_rows(text: &str) -> Result<Vec<Vec<String>>, String> {
             (false, '"') => return Err(format!("a quote inside an unquoted field: {field}")),
             (false, ',') => row.push(std::mem::take(&mut field)),
             (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            // RFC 4180 ends a row with CRLF; a carriage return alone is an error.
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
                 row.push(std::mem::take(&mut field));
                 rows.push(std::mem::take(&mut row));
             }
@@ -211,6 +227,21 @@ proptest! {
         for row in &rows {
             prop_assert_eq!(row.len(), columns, "{:?}", row);
         }
+    }
+}
+
+proptest! {
+    // Python and ofxtools start for each case (about two seconds): fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn ofxtools_reads_any_ofx_export((name, lines) in lines(false)) {
+        let (dir, text, _) = exported(Format::Ofx, &name, &lines);
+        let file = dir.path().join("export.ofx");
+        std::fs::write(&file, &text).unwrap();
+        let read = crate::support::python::run("ofxtools", "ofxtools", OFX_COUNT, &[&file]);
+        // Both accounts have a balance, so both statements are there, every posted line in them.
+        prop_assert_eq!(read.trim(), format!("2 {}", lines.len() + 3), "{}", text);
     }
 }
 

@@ -91,10 +91,7 @@ fn the_ofx_export_is_well_formed_xml_with_one_statement_per_account() {
         !text.contains("<FITID>t3</FITID>"),
         "pending lines are left out"
     );
-    assert!(
-        text.contains("&lt;xml&gt; &amp; &quot;quotes&quot;"),
-        "{text}"
-    );
+    assert!(text.contains("&lt;xml&gt; &amp; \"quotes\""), "{text}");
 }
 
 #[test]

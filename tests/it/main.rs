@@ -5,10 +5,17 @@
 
 mod support;
 
+mod api_failure_log;
+mod cli_docs;
 mod data_dir_private;
 mod exact_amounts;
+mod export_cli;
+mod export_csv;
 mod export_fuzz;
+mod export_ofx;
 mod export_tools;
+mod export_transfers;
+mod export_tui;
 mod hostile_echo;
 mod hostile_numbers;
 mod hostile_rules;

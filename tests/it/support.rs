@@ -11,6 +11,7 @@ pub mod gpg;
 pub mod hostile_server;
 pub mod oxlin_sandbox;
 pub mod printed;
+pub mod python;
 pub mod sandbox_client;
 pub mod store_sample;
 pub mod sync_bank;

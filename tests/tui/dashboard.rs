@@ -2,6 +2,7 @@
 //! errors, thousands of rows, hostile and long labels, search, filter, detail, sort) and flows
 //! (the `Command`s its keys produce).
 
+mod export_dialog;
 pub(crate) mod fixtures;
 mod flows;
 mod snapshots;

@@ -13,14 +13,14 @@ use crate::domain::SyncStep;
 use crate::screens::dashboard::{DashboardAction, DashboardData, Transactions};
 use crate::ui::widgets::status_line::Status;
 
-/// A key on the dashboard; `l` (unused by the dashboard; the export prompt's `l` returns an
-/// action) opens the login screen when no session is open.
+/// A key on the dashboard; `l` (unused by the dashboard) opens the login screen when no session
+/// is open.
 pub(super) fn dashboard_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     let Screen::Dashboard(dashboard) = &mut model.screen else {
         return Vec::new();
     };
     let typing = dashboard.is_typing();
-    let action = dashboard.on_key(key);
+    let action = dashboard.on_key(key, model.now.date_naive());
     if key.code == KeyCode::Char('l')
         && !typing
         && !model.session.is_logged_in()
@@ -82,7 +82,7 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
         DashboardAction::DeleteConnection(connection) => {
             vec![Command::DeleteConnection { connection }]
         }
-        DashboardAction::Export(format, account) => vec![Command::Export { format, account }],
+        DashboardAction::Export(request) => vec![Command::Export(request)],
         DashboardAction::AddBank => {
             if let Screen::Dashboard(d) = &model.screen {
                 model.onboarding.known = d.known_connections();
@@ -150,5 +150,18 @@ pub(super) fn connectivity(model: &mut Model, online: bool) -> Vec<Command> {
     if let Screen::Dashboard(d) = &mut model.screen {
         d.offline = !online;
     }
+    Vec::new()
+}
+
+/// The export answered: the dialog closes and the status line says where the file went, or the
+/// dialog stays open saying why not (the path as typed, to fix).
+pub(super) fn exported(model: &mut Model, result: Result<String, String>) -> Vec<Command> {
+    if let Screen::Dashboard(d) = &mut model.screen {
+        d.export_finished(&result);
+    }
+    model.status = Some(match result {
+        Ok(done) => Status::Info(crate::screens::clean(&done)),
+        Err(why) => Status::Error(format!("Export failed: {}", crate::screens::clean(&why))),
+    });
     Vec::new()
 }

@@ -49,6 +49,9 @@ impl Dashboard {
             Tab::Accounts => self.render_accounts(body, buf, ctx, sync),
             Tab::Transactions => self.render_transactions(body, buf, ctx),
         }
+        if let Some(dialog) = &self.export {
+            dialog.render(body, buf, ctx);
+        }
     }
 
     fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
@@ -72,10 +75,6 @@ impl Dashboard {
             Some(Prompt::Delete(_)) => spans.push(Span::styled(
                 "Delete this bank and its accounts? (y/n)",
                 ctx.theme.error,
-            )),
-            Some(Prompt::Export) => spans.push(Span::styled(
-                "Export as: c CSV · l ledger · b beancount · o OFX",
-                ctx.theme.key,
             )),
             Some(Prompt::Detail(_)) => {
                 spans.push(Span::styled("Bank details: any key closes", ctx.theme.key))

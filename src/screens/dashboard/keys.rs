@@ -1,9 +1,9 @@
-//! The dashboard's keys and mouse: `Tab` switches views, `s` syncs, `e` asks for an export
-//! format; the accounts view moves (over accounts, and the headings of banks without any),
-//! opens an account (Enter) or a bank's details (Enter on its heading, `i` anywhere), archives,
-//! deletes (after `y`), does what a bank needs (`r`: the action its heading names, or says on
-//! the status line that there is nothing to do); the transactions view's keys go to
-//! [`super::transactions`].
+//! The dashboard's keys and mouse: `Tab` switches views, `s` syncs, `e` opens the export
+//! dialog for what is on screen (keys then go to it until it closes); the accounts view moves
+//! (over accounts, and the headings of banks without any), opens an account (Enter) or a bank's
+//! details (Enter on its heading, `i` anywhere), archives, deletes (after `y`), does what a bank
+//! needs (`r`: the action its heading names, or says on the status line that there is nothing
+//! to do); the transactions view's keys go to [`super::transactions`].
 
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 
@@ -11,11 +11,21 @@ use super::picks::Pick;
 use super::transactions::TxAction;
 use super::{Dashboard, DashboardAction, Prompt, Tab};
 use crate::domain::NextAction;
-use crate::export::Format;
+use crate::screens::export_dialog::{DialogAction, ExportDialog};
 
 impl Dashboard {
-    /// Handles a key.
-    pub fn on_key(&mut self, key: KeyEvent) -> DashboardAction {
+    /// Handles a key; `today` dates an export's default file name.
+    pub fn on_key(&mut self, key: KeyEvent, today: chrono::NaiveDate) -> DashboardAction {
+        if let Some(dialog) = &mut self.export {
+            return match dialog.on_key(key) {
+                DialogAction::None => DashboardAction::None,
+                DialogAction::Cancel => {
+                    self.export = None;
+                    DashboardAction::None
+                }
+                DialogAction::Export(request) => DashboardAction::Export(request),
+            };
+        }
         if let Some(prompt) = self.prompt.take() {
             return self.answer_prompt(prompt, key);
         }
@@ -32,8 +42,8 @@ impl Dashboard {
                 return DashboardAction::None;
             }
             KeyCode::Char('s') => return DashboardAction::SyncAll,
-            KeyCode::Char('e') => {
-                self.prompt = Some(Prompt::Export);
+            KeyCode::Char('e') if !self.loading => {
+                self.export = Some(ExportDialog::new(self.export_scope(), today));
                 return DashboardAction::None;
             }
             _ => {}
@@ -140,23 +150,6 @@ impl Dashboard {
         match (prompt, key.code) {
             (Prompt::Delete(c), KeyCode::Char('y')) => DashboardAction::DeleteConnection(c),
             (Prompt::Delete(_), _) => DashboardAction::Notice("Not deleted.".into()),
-            (Prompt::Export, KeyCode::Char(c)) => {
-                let format = match c {
-                    'c' => Format::Csv,
-                    'l' => Format::Ledger,
-                    'b' => Format::Beancount,
-                    'o' => Format::Ofx,
-                    _ => return DashboardAction::None,
-                };
-                let account = match self.tab {
-                    Tab::Transactions => self.tx.filter.account,
-                    Tab::Accounts => None,
-                };
-                let id = account
-                    .and_then(|a| self.accounts.get(a as usize))
-                    .map(|a| a.id().clone());
-                DashboardAction::Export(format, id)
-            }
             _ => DashboardAction::None,
         }
     }

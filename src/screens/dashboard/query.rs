@@ -5,9 +5,12 @@
 //! [`super::order`]); a search that extends the previous one narrows the current matches
 //! (`shown`), so a keystroke costs one pass over what is left, not over every row.
 //!
-//! Docs gap (ours): search is a case-insensitive substring match over the label, the notes and
-//! the amount written both as `-12.30` and `-12,30`; sorting by label ignores case; ties keep
-//! the store's order so a sort is stable and deterministic.
+//! Docs gap (ours): search is a substring match that ignores case and accents (`pret` finds
+//! `Prêt`: rows are folded once when loaded, the typed text at each keystroke) over the label,
+//! the notes and the amount, which matches as stored and as shown, with a point or a comma,
+//! with or without its `+` and French thousands spaces (`42,10`, `42.10`, `-42,10`,
+//! `1 234,56`, `+950,00`); sorting by label ignores case; ties keep the store's order so a sort
+//! is stable and deterministic.
 
 use std::sync::OnceLock;
 
@@ -263,21 +266,22 @@ impl TxTable {
         out
     }
 
-    /// Keeps the row numbers of `ix` whose text contains `needle` (already lowercased); an
-    /// amount also matches written with a comma (`-12,30`).
+    /// Keeps the row numbers of `ix` whose text contains `needle` (already lowercased; its
+    /// accents are folded here); an amount also matches as [`amount_needle`] spells it.
     pub fn search(&self, ix: &[u32], needle: &str) -> Vec<u32> {
         if needle.is_empty() {
             return ix.to_vec();
         }
-        let dotted = needle.contains(',').then(|| needle.replace(',', "."));
+        let needle = crate::fold::fold_accents(needle);
+        let amount = amount_needle::amount_needle(&needle);
         ix.iter()
             .copied()
             .filter(|i| {
                 let hay = self.rows.hay(*i);
-                hay.contains(needle)
-                    || dotted.as_deref().is_some_and(|d| {
+                hay.contains(needle.as_str())
+                    || amount.as_deref().is_some_and(|a| {
                         hay.rsplit_once('\t')
-                            .is_some_and(|(_, amount)| amount.contains(d))
+                            .is_some_and(|(_, amount)| amount.contains(a))
                     })
             })
             .collect()
@@ -290,3 +294,9 @@ impl std::fmt::Debug for TxTable {
         write!(f, "TxTable({} rows)", self.rows.len())
     }
 }
+
+#[path = "query_amount_needle.rs"]
+mod amount_needle;
+#[cfg(test)]
+#[path = "query_search_tests.rs"]
+mod search_tests;

@@ -2,7 +2,8 @@
 //! Each row is one fixed-size record (dates as day numbers, small indexes for the account,
 //! currency, category and type, offsets into shared text); the texts of every row (id, label,
 //! notes) live one after the other in one `String`, and the search text (lowercased label and
-//! notes, then the amount) in another, computed once as rows are added.
+//! notes, accents folded, then the amount as stored and as shown) in another, computed once as
+//! rows are added.
 //!
 //! Text is sanitised as it is added ([`crate::sanitize`]: one line for the label, category,
 //! type and currency, several lines for the notes); plain ASCII text, the usual case, is copied
@@ -113,11 +114,27 @@ fn push_clean(out: &mut String, text: &str, multiline: bool) -> u32 {
     (out.len() - before) as u32
 }
 
+/// Search text: lowercased, accents folded (`Prêt` → `pret`), once per row at load.
 fn push_lower(out: &mut String, text: &str) {
     if text.is_ascii() {
         out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
     } else {
-        out.push_str(&text.to_lowercase());
+        crate::fold::push_folded(out, &text.to_lowercase());
+    }
+}
+
+/// The amount's search text: as stored with at least two decimals (`42.10`), then, when it
+/// differs, as the screen shows it, rounded to two (`42.105 42.11`).
+fn push_amount(out: &mut String, amount: Decimal) {
+    let mut stored = amount;
+    if stored.scale() < 2 {
+        stored.rescale(2);
+    }
+    // Infallible: writing to a String.
+    let _ = write!(out, "\t{stored}");
+    let shown = amount.round_dp(2);
+    if shown != amount {
+        let _ = write!(out, " {shown:.2}");
     }
 }
 
@@ -156,8 +173,7 @@ impl Transactions {
         if row.notes.is_some() {
             push_lower(&mut self.hay, &self.text[notes_start..]);
         }
-        // Infallible: writing to a String.
-        let _ = write!(self.hay, "\t{}", row.amount);
+        push_amount(&mut self.hay, row.amount);
         let record = Record {
             amount: row.amount,
             imported_at: row.imported_at.map_or(NO_INSTANT, |t| t.timestamp()),

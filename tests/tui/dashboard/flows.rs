@@ -2,7 +2,6 @@
 
 use coffre::app::{ApiEvent, Command, Msg, update};
 use coffre::domain::{AccountId, AccountState, BookingStatus, ConnectionId, NextAction, SyncStep};
-use coffre::export::Format;
 use coffre::screens::dashboard::Tab;
 use crossterm::event::KeyModifiers;
 use crossterm::event::{KeyCode, MouseEvent, MouseEventKind};
@@ -139,32 +138,6 @@ fn delete_asks_first_and_archive_toggles() {
             }]
         ),
         "{cmds:?}"
-    );
-}
-
-#[test]
-fn export_asks_the_format_and_follows_the_scope() {
-    let mut m = dashboard(data());
-    let cmds = run(&mut m, typed("el"));
-    assert!(
-        matches!(
-            &cmds[..],
-            [Command::Export {
-                format: Format::Ledger,
-                account: None
-            }]
-        ),
-        "{cmds:?}"
-    );
-    run(&mut m, [key(KeyCode::Enter)]);
-    let cmds = run(&mut m, typed("ec"));
-    assert!(
-        matches!(&cmds[..], [Command::Export { format: Format::Csv, account: Some(a) }] if *a == AccountId::oxlin("a1")),
-        "{cmds:?}"
-    );
-    assert!(
-        run(&mut m, typed("e?")).is_empty(),
-        "an unknown format key cancels"
     );
 }
 

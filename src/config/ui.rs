@@ -1,0 +1,87 @@
+//! The `[ui]` section of the configuration: how the TUI looks and behaves.
+//!
+//! ```toml
+//! [ui]
+//! theme = "light"      # dark (default) | light | high-contrast; `--theme` wins over it
+//! mouse = false        # true (default): clicks and the wheel work; false: the terminal keeps
+//!                      # the mouse, so text can be selected and copied
+//! language = "fr"      # en (default) | fr
+//! ```
+//!
+//! Choice (ours): `language` is read and checked (`en` or `fr`, anything else is an error that
+//! says so) but the UI text is English until translations come (issue 15); a config that
+//! already says `fr` keeps working then.
+
+use serde::Deserialize;
+
+use crate::cli::ThemeName;
+
+/// The `[ui]` section; every key is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiSection {
+    /// The colours, unless `--theme` says otherwise.
+    pub theme: Option<ThemeName>,
+    /// Whether the TUI captures the mouse (default: yes).
+    pub mouse: Option<bool>,
+    /// The language of the UI text.
+    pub language: Option<Language>,
+}
+
+/// The languages `language` accepts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English (the only UI text today).
+    #[default]
+    En,
+    /// French (parsed; the UI text stays English until translations come).
+    Fr,
+}
+
+impl UiSection {
+    /// The theme: the command line's when given, else this section's, else dark.
+    pub fn theme(&self, command_line: Option<ThemeName>) -> ThemeName {
+        command_line.or(self.theme).unwrap_or(ThemeName::Dark)
+    }
+
+    /// Whether to capture the mouse (default: yes).
+    pub fn mouse(&self) -> bool {
+        self.mouse.unwrap_or(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::parse;
+
+    #[test]
+    fn ui_section_sets_theme_mouse_and_language() {
+        let config =
+            parse("[ui]\ntheme = \"high-contrast\"\nmouse = false\nlanguage = \"fr\"\n").unwrap();
+        let ui = config.ui.unwrap();
+        assert_eq!(ui.theme(None), ThemeName::HighContrast);
+        assert_eq!(ui.theme(Some(ThemeName::Light)), ThemeName::Light);
+        assert!(!ui.mouse());
+        assert_eq!(ui.language, Some(Language::Fr));
+        let empty = UiSection::default();
+        assert_eq!(empty.theme(None), ThemeName::Dark);
+        assert!(empty.mouse());
+    }
+
+    #[test]
+    fn a_wrong_ui_value_is_refused_saying_what_is_allowed() {
+        let error = parse("[ui]\nlanguage = \"de\"\n").unwrap_err();
+        assert!(
+            error.contains("line 2") && error.contains("`en`") && error.contains("`fr`"),
+            "{error}"
+        );
+        let error = parse("[ui]\ntheme = \"pink\"\n").unwrap_err();
+        assert!(error.contains("high-contrast"), "{error}");
+        let error = parse("[ui]\nmouse = \"no\"\n").unwrap_err();
+        assert!(error.contains("line 2"), "{error}");
+        let error = parse("[ui]\ncolour = 1\n").unwrap_err();
+        assert!(error.contains("colour"), "{error}");
+    }
+}

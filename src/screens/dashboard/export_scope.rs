@@ -1,0 +1,82 @@
+//! What the export dialog exports, read off the dashboard when `e` is pressed: from the
+//! transactions view, exactly the rows on screen (after the search, the filters and the account,
+//! in the sort order), described so the user knows what the file will hold; from the accounts
+//! view, every transaction of every account. And the export's answer: closes the dialog, or
+//! shows why the file could not be written.
+
+use super::query::{Filter, SortColumn};
+use super::{Dashboard, Tab};
+use crate::screens::export_dialog::ExportScope;
+
+impl Dashboard {
+    /// What `e` exports now.
+    pub(super) fn export_scope(&self) -> ExportScope {
+        if self.tab == Tab::Accounts {
+            return ExportScope {
+                description: format!("Every account: all {} transactions.", self.table.len()),
+                name: "all".into(),
+                account: None,
+                only: None,
+            };
+        }
+        let tx = &self.tx;
+        let account = tx
+            .filter
+            .account
+            .and_then(|a| self.accounts.get(a as usize));
+        let mut how = Vec::new();
+        if let Some(a) = account {
+            how.push(a.account.name.clone());
+        }
+        if !tx.search.is_empty() {
+            how.push(format!("search \"{}\"", tx.search));
+        }
+        let other_filters = Filter {
+            account: None,
+            ..tx.filter.clone()
+        };
+        if !other_filters.is_empty() {
+            how.push("filtered".into());
+        }
+        if tx.sort.column != SortColumn::Date || !tx.sort.descending {
+            how.push(format!(
+                "sorted by {}",
+                tx.sort.column.name().to_lowercase()
+            ));
+        }
+        let n = tx.shown.len();
+        let noun = if n == 1 {
+            "transaction"
+        } else {
+            "transactions"
+        };
+        let description = if how.is_empty() {
+            format!("The {n} {noun} on screen.")
+        } else {
+            format!("The {n} {noun} on screen ({}).", how.join(", "))
+        };
+        ExportScope {
+            description,
+            name: account.map_or_else(|| "all".into(), |a| a.account.name.clone()),
+            account: account.map(|a| a.id().clone()),
+            only: Some(
+                tx.shown
+                    .iter()
+                    .map(|i| self.table.rows.get(*i).id.to_owned())
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The export answered: `Ok` closes the dialog; `Err` keeps it open saying why.
+    pub fn export_finished(&mut self, result: &Result<String, String>) {
+        match result {
+            Ok(_) => self.export = None,
+            Err(why) => {
+                if let Some(dialog) = &mut self.export {
+                    dialog.failed(why);
+                }
+            }
+        }
+    }
+}
