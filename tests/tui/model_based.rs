@@ -29,7 +29,7 @@ use coffre::app::{ApiEvent, Command, Model, Msg, Screen, update};
 use coffre::domain::{ConnectionId, SyncStep};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gen_steps::Step;
-use offered::{acts_for_the_user, offered_on, screen_name};
+use offered::{acts_for_the_user, offered_on, screen_name, shown_name};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -255,9 +255,9 @@ fn check_step(
         }
         if let Some(screens) = offered_on(command) {
             prop_assert!(
-                screens.contains(&screen_name(&before.screen)),
+                screens.contains(&shown_name(&before)),
                 "{command:?} from a key on the {} screen",
-                screen_name(&before.screen)
+                shown_name(&before)
             );
         }
         if matches!(command, Command::DeleteConnection { .. }) {

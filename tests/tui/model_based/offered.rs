@@ -1,7 +1,17 @@
 //! Which screen offers which command: the rule "no command is sent that the screen did not
 //! offer" of the model-based test.
 
-use coffre::app::{Command, Screen};
+use coffre::app::{Command, Model, Screen};
+
+/// What the user has in front of them: a bank question open over the screen
+/// (`app::update::questions`) takes the keys, as the challenge screen does; else the screen.
+pub fn shown_name(model: &Model) -> &'static str {
+    if model.questions.open().is_some() {
+        "challenge"
+    } else {
+        screen_name(&model.screen)
+    }
+}
 
 /// The screen's name in failure messages.
 pub fn screen_name(screen: &Screen) -> &'static str {
