@@ -37,9 +37,12 @@ pub struct TuiOptions {
 
 /// Runs the TUI until the user quits.
 pub async fn run(options: TuiOptions) -> Result<(), String> {
-    let section = crate::config::load(options.config.as_deref())
-        .map_err(|e| e.to_string())?
-        .and_then(|c| c.oxlin);
+    let config = crate::config::load(options.config.as_deref()).map_err(|e| e.to_string())?;
+    let session_store = config
+        .as_ref()
+        .map(|c| c.session_store())
+        .unwrap_or_default();
+    let section = config.and_then(|c| c.oxlin);
     let data_dir =
         store::resolve_data_dir(options.data_dir.as_deref()).map_err(|e| e.to_string())?;
     let sandbox_store = section.as_ref().is_none_or(|s| s.is_sandbox());
@@ -89,7 +92,9 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         } else {
             RunnerOptions::default().poll_every
         },
-        session_owner: section.as_ref().map(TokenOwner::of),
+        session_owner: section
+            .as_ref()
+            .map(|s| TokenOwner::of(s).keeping_in(session_store)),
         ..RunnerOptions::default()
     };
     let runner = Runner::new(oxlin, sender, runner_options);

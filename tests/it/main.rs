@@ -39,6 +39,7 @@ mod sandbox_redirect;
 mod sandbox_state;
 mod session_handoff;
 mod session_kept;
+mod session_keyring;
 mod store_concurrency;
 mod store_migration;
 mod store_reconcile;
