@@ -44,6 +44,7 @@ mod store_concurrency;
 mod store_migration;
 mod store_reconcile;
 mod store_upserts;
+mod sync_exit_codes;
 mod sync_faults;
 mod sync_headless;
 mod sync_killed;
