@@ -49,7 +49,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::oxlin::config::OxlinConfig;
-pub use crate::sync::session::SessionStore;
+pub use crate::sync::session::{SessionSection, SessionStore};
 
 /// The environment variable that holds the user's Oxlin password.
 pub const PASSWORD_ENV: &str = "COFFRE_OXLIN_PASSWORD";
@@ -76,16 +76,6 @@ pub struct Config {
     pub oxlin: Option<OxlinSection>,
     /// Where the saved session lives (`[session]`); absent means `store = "auto"`.
     pub session: Option<SessionSection>,
-}
-
-/// The `[session]` section: where the refresh token is kept
-/// (see `crate::sync::session`).
-#[derive(Debug, Deserialize, Default, Clone, Copy)]
-#[serde(deny_unknown_fields)]
-pub struct SessionSection {
-    /// `"auto"` (the default), `"keyring"` or `"file"`.
-    #[serde(default)]
-    pub store: SessionStore,
 }
 
 impl Config {
@@ -232,24 +222,6 @@ client_secret = "hunter2-secret"
 username = "claire@example.com"
 password_command = "printf 'pa55word\nsecond line'"
 "#;
-
-    #[test]
-    fn session_store_is_auto_unless_the_file_says_keyring_or_file_and_a_typo_names_its_line() {
-        assert_eq!(parse(FILE).unwrap().session_store(), SessionStore::Auto);
-        for (word, store) in [
-            ("auto", SessionStore::Auto),
-            ("keyring", SessionStore::Keyring),
-            ("file", SessionStore::File),
-        ] {
-            let text = format!("{FILE}\n[session]\nstore = \"{word}\"\n");
-            assert_eq!(parse(&text).unwrap().session_store(), store, "{word}");
-        }
-        let typo = format!("{FILE}\n[session]\nstore = \"keychain\"\n");
-        let error = parse(&typo).unwrap_err();
-        assert!(error.contains("keychain"), "{error}");
-        assert!(error.contains("line"), "{error}");
-        assert!(!error.contains("hunter2-secret"), "{error}");
-    }
 
     #[test]
     fn a_sandbox_config_reads_and_never_shows_its_secrets() {

@@ -49,7 +49,7 @@ use secrecy::{ExposeSecret, SecretString};
 pub use keeper::StoreKeeper;
 pub use os_keyring::{KEYRING_WAIT, OsKeyring};
 pub use owner::TokenOwner;
-pub use place::{Place, SessionStore};
+pub use place::{Place, SessionSection, SessionStore};
 
 use crate::oxlin::client::Client;
 use crate::oxlin::config::OxlinConfig;

@@ -25,6 +25,15 @@ pub enum SessionStore {
     File,
 }
 
+/// The `[session]` section of the configuration (`crate::config`).
+#[derive(Debug, Deserialize, Default, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct SessionSection {
+    /// `"auto"` (the default), `"keyring"` or `"file"`.
+    #[serde(default)]
+    pub store: SessionStore,
+}
+
 /// Where the current session's refresh token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
@@ -99,6 +108,34 @@ mod tests {
 
     fn keyring() -> Place {
         Place::Keyring("acct".into())
+    }
+
+    const FILE: &str = "[oxlin]\nauth_url = \"https://auth\"\napi_url = \"https://api\"\n\
+                        client_id = \"c\"\nclient_secret = \"hunter2-secret\"\n";
+
+    #[test]
+    fn session_store_is_auto_unless_the_file_says_keyring_or_file_and_a_typo_names_its_line() {
+        assert_eq!(
+            crate::config::parse(FILE).unwrap().session_store(),
+            SessionStore::Auto
+        );
+        for (word, store) in [
+            ("auto", SessionStore::Auto),
+            ("keyring", SessionStore::Keyring),
+            ("file", SessionStore::File),
+        ] {
+            let text = format!("{FILE}\n[session]\nstore = \"{word}\"\n");
+            assert_eq!(
+                crate::config::parse(&text).unwrap().session_store(),
+                store,
+                "{word}"
+            );
+        }
+        let typo = format!("{FILE}\n[session]\nstore = \"keychain\"\n");
+        let error = crate::config::parse(&typo).unwrap_err();
+        assert!(error.contains("keychain"), "{error}");
+        assert!(error.contains("line"), "{error}");
+        assert!(!error.contains("hunter2-secret"), "{error}");
     }
 
     #[test]
