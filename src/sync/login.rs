@@ -13,7 +13,9 @@
 //! refusal: it is reported as such ([`LoginError::Api`]), and the saved session is left as it
 //! was for the next run. A saved session in an OS keyring this process cannot reach (cron) is
 //! left alone: with a password the run logs in with it and keeps nothing
-//! ([`LoggedIn::keeps_session`] false); without one the run fails saying what to do.
+//! ([`LoggedIn::keeps_session`] false), unless the configuration says `store = "file"`, when
+//! the new session is kept in the store and becomes the saved one; without a password the run
+//! fails saying what to do.
 
 use std::sync::Arc;
 
@@ -23,7 +25,7 @@ use crate::oxlin::config::SCOPES;
 use crate::oxlin::error::OxlinError;
 use crate::store::Store;
 
-use super::session::{self, SessionError, StoreKeeper, TokenOwner};
+use super::session::{self, SessionError, SessionStore, StoreKeeper, TokenOwner};
 
 /// A logged-in client, and whether its session is the saved one (kept for the next run).
 pub struct LoggedIn {
@@ -76,8 +78,13 @@ pub async fn log_in(
             if oxlin.username.is_none() || password.is_none() {
                 return Err(fatal(&unreachable));
             }
-            tracing::info!("logging in with the password for this run only: {unreachable}");
-            (None, false)
+            // `store = "file"` asks for the session where this process can read it: take it
+            // over from the password; otherwise the keyring's session stays the saved one.
+            let take_over = owner.store_choice() == SessionStore::File;
+            if !take_over {
+                tracing::info!("logging in with the password for this run only: {unreachable}");
+            }
+            (None, take_over)
         }
         Err(e) => return Err(fatal(&e)),
     };

@@ -186,3 +186,18 @@ async fn store_file_moves_a_keyring_session_to_the_data_dir_where_cron_resumes_i
     assert_eq!(code, 0, "cron resumes the session from the store: {output}");
     assert!(!output.contains("refused"), "{output}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn store_file_lets_a_cron_sync_with_a_password_take_over_a_keyring_session_it_cannot_reach() {
+    let bank = bank_with_user("cron-takes-over@example.com", &["default"]).await;
+    keep_session_in(&bank, "keyring");
+    let (code, output) = sync_from(&bank, Where::Desktop, Some(PASSWORD));
+    assert_eq!(code, 0, "{output}");
+
+    keep_session_in(&bank, "file");
+    let (code, output) = sync_from(&bank, Where::Cron, Some(PASSWORD));
+    assert_eq!(code, 0, "{output}");
+    assert_eq!(recorded_place(&bank), "store");
+    let (code, output) = sync_from(&bank, Where::Cron, None);
+    assert_eq!(code, 0, "the next cron run needs no password: {output}");
+}
