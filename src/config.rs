@@ -12,6 +12,9 @@
 //! username = "claire@example.com"
 //! password_command = "pass show oxlin/claire"
 //! mode = "widget"            # or "api" (own PSD2 agreement): see below
+//!
+//! [session]
+//! store = "auto"      # or "keyring" (the OS keyring) or "file" (the store, in the data dir)
 //! ```
 //!
 //! `mode` says how banks are added (`"widget"`, the default for real hosts, or `"api"`): see
@@ -55,6 +58,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::oxlin::config::OxlinConfig;
+pub use crate::sync::session::{SessionSection, SessionStore};
 
 /// The environment variable that holds the user's Oxlin password.
 pub const PASSWORD_ENV: &str = "COFFRE_OXLIN_PASSWORD";
@@ -81,6 +85,15 @@ pub struct Config {
     pub oxlin: Option<OxlinSection>,
     /// How the TUI looks and behaves ([`ui`]).
     pub ui: Option<ui::UiSection>,
+    /// Where the saved session lives (`[session]`); absent means `store = "auto"`.
+    pub session: Option<SessionSection>,
+}
+
+impl Config {
+    /// Where the configuration wants the session kept (`auto` without a `[session]` section).
+    pub fn session_store(&self) -> SessionStore {
+        self.session.map(|s| s.store).unwrap_or_default()
+    }
 }
 
 /// The `[oxlin]` section.

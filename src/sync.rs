@@ -208,6 +208,19 @@ impl From<SyncError> for RunFailure {
     }
 }
 
+impl From<login::LoginError> for RunFailure {
+    fn from(error: login::LoginError) -> Self {
+        let outcome = match &error {
+            login::LoginError::Api(_) => Outcome::TryAgainLater,
+            login::LoginError::Fatal(_) => Outcome::NothingDone,
+        };
+        RunFailure {
+            message: error.to_string(),
+            outcome,
+        }
+    }
+}
+
 /// The deadline passed: nothing was stored.
 fn past_deadline(deadline: Duration) -> RunFailure {
     RunFailure {
@@ -246,6 +259,10 @@ async fn run_inner(
     let deadline = Duration::from_secs_f64(args.deadline);
     let started = tokio::time::Instant::now();
     let config = config::load(config).map_err(RunFailure::fatal)?;
+    let session_store = config
+        .as_ref()
+        .map(|c| c.session_store())
+        .unwrap_or_default();
     let oxlin: OxlinSection = config.and_then(|c| c.oxlin).ok_or_else(|| {
         RunFailure::fatal("no configuration: pass --config FILE with an [oxlin] section")
     })?;
@@ -253,16 +270,21 @@ async fn run_inner(
     let _lock = SyncLock::acquire(&data_dir)?;
     let mut store = Store::open(&store::store_file(&data_dir, oxlin.is_sandbox()))
         .map_err(RunFailure::fatal)?;
-    let client = tokio::time::timeout_at(started + deadline, login::log_in(&oxlin, &store))
-        .await
-        .map_err(|_| past_deadline(deadline))?
-        .map_err(RunFailure::fatal)?;
+    let owner = session::TokenOwner::of(&oxlin).keeping_in(session_store);
+    let logged_in =
+        tokio::time::timeout_at(started + deadline, login::log_in(&oxlin, &owner, &store))
+            .await
+            .map_err(|_| past_deadline(deadline))??;
+    let client = logged_in.client;
     let synced = tokio::time::timeout_at(
         started + deadline,
         sync_all(&client, &mut store, Utc::now()),
     )
     .await;
-    let kept = session::keep_token(&store, &session::TokenOwner::of(&oxlin), &client).await;
+    let kept = match logged_in.keeps_session {
+        true => session::keep_token(&store, &owner, &client).await,
+        false => Ok(()),
+    };
     let lines = synced.map_err(|_| past_deadline(deadline))??;
     if let Err(e) = kept {
         // The data is stored; the next sync will need the password.

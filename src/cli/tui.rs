@@ -56,6 +56,10 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         .as_ref()
         .and_then(|c| c.ui.clone())
         .unwrap_or_default();
+    let session_store = config
+        .as_ref()
+        .map(|c| c.session_store())
+        .unwrap_or_default();
     let section = config.and_then(|c| c.oxlin);
     let mut data_dir =
         store::resolve_data_dir(options.data_dir.as_deref()).map_err(|e| e.to_string())?;
@@ -119,7 +123,9 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         } else {
             RunnerOptions::default().poll_every
         },
-        session_owner: section.as_ref().map(TokenOwner::of),
+        session_owner: section
+            .as_ref()
+            .map(|s| TokenOwner::of(s).keeping_in(session_store)),
         ..RunnerOptions::default()
     };
     let runner = Runner::new(oxlin, sender, runner_options);

@@ -199,20 +199,20 @@ pub async fn fetch_connection(
         .iter()
         .filter(|a| a.state == AccountState::Active)
         .collect();
-    // A sync spread over several runs reads each account once (`store::pages`).
-    let mut unfinished = None;
-    for account in &active {
-        if let Some(progress) = store.progress(&account.id)? {
-            let started = progress.started_at;
-            unfinished = Some(unfinished.map_or(started, |u: i64| u.min(started)));
-        }
-    }
+    // A sync spread over several runs reads each account once (`store::pages`): an account
+    // whose read finished after the connection's last complete sync (or, never synced, at
+    // all) was read by this sync's earlier runs. (Counting from the oldest unfinished read
+    // instead re-read every finished account whenever a run failed before the next account's
+    // first write: `large` over a flaky link never converged.)
+    let last_success = store
+        .sync_states()?
+        .into_iter()
+        .find(|state| state.connection_id == domain.id)
+        .and_then(|state| state.last_success);
     let mut new_transactions = 0;
     for account in active {
         let finished = store.read_finished_at(&account.id)?;
-        if let (Some(since), Some(done)) = (unfinished, finished)
-            && done >= since
-        {
+        if finished.is_some_and(|done| last_success.is_none_or(|synced| done > synced)) {
             continue;
         }
         new_transactions +=

@@ -81,3 +81,58 @@ async fn repeated_syncs_over_a_flaky_link_converge_on_every_transaction_once() {
         "every transaction of the bank, and only those"
     );
 }
+
+/// How many transactions of `account` (its store key) the store holds.
+fn stored_lines(store: &std::path::Path, account: &str) -> i64 {
+    let db = rusqlite::Connection::open(store).unwrap();
+    db.query_row(
+        "SELECT COUNT(*) FROM transactions WHERE account_id = ?1",
+        [account],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sync_spread_over_runs_does_not_read_again_an_account_an_earlier_run_finished() {
+    let bank = crate::support::sync_bank::bank_with_user("spread@example.com", &["default"]).await;
+    let (code, output) = crate::support::sync_bank::sync(&bank).await;
+    assert_eq!(code, 0, "{output}");
+    let store = bank.dir.path().join("data/sandbox.sqlite");
+    // The state a failed run leaves in a sync of several runs: the first account's read finished
+    // after the last complete sync, the next account's read not begun (no progress row: the run
+    // failed before its first page was written). The first account's lines are taken away, as
+    // a probe: reading it again would bring them back.
+    let db = rusqlite::Connection::open(&store).unwrap();
+    let (first, last_success): (String, i64) = db
+        .query_row(
+            "SELECT t.account_id, s.last_success FROM transactions t, sync_state s
+             ORDER BY t.account_id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    db.execute("DELETE FROM sync_progress", []).unwrap();
+    db.execute(
+        "INSERT INTO sync_progress VALUES (?1, NULL, 1, ?2, ?2)",
+        rusqlite::params![first, last_success + 1],
+    )
+    .unwrap();
+    db.execute("DELETE FROM transactions WHERE account_id = ?1", [&first])
+        .unwrap();
+    drop(db);
+    // Store times are in seconds: the completing run starts after the marked read finished.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+
+    let (code, output) = crate::support::sync_bank::sync(&bank).await;
+    assert_eq!(code, 0, "{output}");
+    assert_eq!(
+        stored_lines(&store, &first),
+        0,
+        "the run that completes the sync read the finished account again"
+    );
+    // The sync is complete: the next one reads every account again.
+    let (code, output) = crate::support::sync_bank::sync(&bank).await;
+    assert_eq!(code, 0, "{output}");
+    assert!(stored_lines(&store, &first) > 0, "{output}");
+}

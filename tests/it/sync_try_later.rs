@@ -7,7 +7,13 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::sync_bank::{bank_on, stored, sync, sync_command, write_config};
+use crate::support::sync_bank::{
+    bank_on, refresh_token, stored, sync, sync_command, sync_with, write_config,
+};
+
+use coffre::oxlin::secret::secret;
+use coffre::sandbox::RunningSandbox;
+use coffre::sync::session::{TokenOwner, save_token};
 
 use coffre::sandbox::{SandboxConfig, start};
 use coffre::store::{Store, TransactionQuery};
@@ -53,6 +59,48 @@ async fn a_failing_server_says_try_again_later_and_keeps_the_store() {
     assert_eq!(out.status.code(), Some(75), "{stderr}");
     let store = Store::open(&bank.dir.path().join("data/sandbox.sqlite")).unwrap();
     assert_eq!(snapshot(&store), before, "the store is unchanged");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_failing_the_saved_sessions_exchange_says_try_again_later_and_keeps_it() {
+    let email = "resume-5xx@example.com";
+    let bank = bank_on(SandboxConfig::default(), email, &["default"]).await;
+    let (code, output) = sync(&bank).await;
+    assert_eq!(code, 0, "{output}");
+    let saved = refresh_token(&bank).expect("the first sync saves the session");
+
+    // The server now fails every call, the resume exchange included (a 5xx). The sandbox keeps
+    // no token over a restart, so the failing server is a second one, and the saved session is
+    // handed to it as its own; the healthy one keeps the session alive for the end.
+    let failing = SandboxConfig {
+        faults: "errors=1.0".parse().unwrap(),
+        ..SandboxConfig::default()
+    };
+    let down = start(failing.clone()).await.unwrap();
+    let healthy_config = SandboxConfig::default();
+    let point_at = |sandbox: &RunningSandbox, config: &SandboxConfig| {
+        write_config(bank.dir.path(), sandbox, config, email);
+        let owner = TokenOwner::new(&sandbox.base_url, &config.client_id, Some(email));
+        save_token(&stored(&bank), &owner, &secret(saved.clone())).unwrap();
+    };
+    point_at(&down, &failing);
+    let (code, output) = sync_with(&bank, None).await;
+    assert_eq!(
+        code, 75,
+        "a failing server is not a login the user must fix: {output}"
+    );
+    assert!(output.contains("try again later"), "{output}");
+    assert_eq!(
+        refresh_token(&bank).as_ref(),
+        Some(&saved),
+        "the saved session is kept"
+    );
+
+    // The server answers again: the next run resumes the same session, with no password.
+    point_at(&bank.sandbox, &healthy_config);
+    let (code, output) = sync_with(&bank, None).await;
+    assert_eq!(code, 0, "{output}");
+    assert!(!output.contains("refused"), "{output}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

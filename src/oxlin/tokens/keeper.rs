@@ -1,7 +1,7 @@
 //! Where a user session's refresh token is kept between runs, as the token manager sees it: a
 //! [`TokenKeeper`] set on the client (`Client::keep_tokens_with`). `coffre sync` and the TUI
-//! set one that writes to the store (`crate::sync::session::StoreKeeper`); a client without one
-//! keeps its tokens in memory only.
+//! set one that keeps it where the saved session lives (`crate::sync::session::StoreKeeper`:
+//! the store or the OS keyring); a client without one keeps its tokens in memory only.
 //!
 //! The methods block (a store write, a file lock): the token manager calls them on tokio's
 //! blocking pool ([`blocking`]), never on a runtime thread.

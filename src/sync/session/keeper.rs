@@ -1,7 +1,8 @@
-//! The store as the token manager's [`TokenKeeper`]: every new refresh token is written to the
-//! store's `secrets` table in its own committed (and fsynced) transaction the moment it
-//! arrives, by `coffre sync` and the TUI alike; before a refresh the kept token is re-read, so
-//! a token another process rotated is used rather than our spent one.
+//! The saved session as the token manager's [`TokenKeeper`]: every new refresh token is kept
+//! the moment it arrives, where the session lives (`super::save_token`: the store's `secrets`
+//! table, in its own committed and fsynced transaction, or the OS keyring, with the place
+//! recorded in the store), by `coffre sync` and the TUI alike; before a refresh the kept token
+//! is re-read from there, so a token another process rotated is used rather than our spent one.
 //!
 //! Two processes never spend the same token: a refresh is done holding an OS file lock
 //! (`std::fs::File::lock`, released by the kernel when the process dies) on
