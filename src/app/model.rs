@@ -107,6 +107,9 @@ pub struct Model {
     pub should_quit: bool,
     /// Widget mode (`[oxlin] mode = "widget"`): banks are added and renewed in Oxlin's pages.
     pub widget: bool,
+    /// Keys are dropped until the user pauses (`app::widget::HOLD`): a browser wait ended while
+    /// they were typing an address, and the rest of it must not act on the next screen.
+    pub keys_held_until: Option<DateTime<Utc>>,
     next_id: u64,
 }
 
@@ -124,6 +127,7 @@ impl Model {
             help_open: false,
             quit_confirm: false,
             questions: Questions::default(),
+            keys_held_until: None,
             sandbox,
             theme: Theme::dark(),
             numbers: NumberStyle::French,

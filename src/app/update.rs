@@ -76,6 +76,9 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Command> {
 }
 
 fn handle_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
+    if widget::holds_key(model, &key) {
+        return Vec::new();
+    }
     let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
     if model.quit_confirm
         && let Some(cmds) = quit::key(model, key)

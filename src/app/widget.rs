@@ -10,12 +10,14 @@
 //! Every page is a wait on the browser ([`RedirectWait`], the screen shared with the REDIRECT
 //! channel of API mode): the URL (copyable with `y`), a QR code, a countdown, a field where the
 //! address the browser ended on can be pasted (a phone, SSH), and Esc. Its keys and the runner's
-//! answers ([`BrowserEvent`]) are handled here for both.
+//! answers ([`BrowserEvent`]) are handled here for both. A wait that ends by itself while the
+//! user is typing an address into its paste field holds the keys until they pause
+//! ([`holds_key`]), so the rest of the address never acts on the dashboard.
 
 mod types;
 
 use chrono::Duration as ChronoDuration;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{Command, Model, Screen, Session, onboarding};
 use crate::domain::{CallFailure, ConnectionId};
@@ -145,8 +147,31 @@ pub fn handle_event(model: &mut Model, event: BrowserEvent) -> Vec<Command> {
     }
 }
 
+/// How long the user must pause before keys count again, once a wait they were typing an
+/// address into (the paste field) ended by itself (the loopback or Oxlin's status came first).
+pub const HOLD: ChronoDuration = ChronoDuration::seconds(1);
+
+/// Whether `key` is dropped: it belongs to an address the user was still typing when the wait
+/// ended. Each dropped key extends the hold, so the whole address is dropped; Ctrl+C still
+/// counts. The first key after a pause of [`HOLD`] acts normally.
+pub(crate) fn holds_key(model: &mut Model, key: &KeyEvent) -> bool {
+    let Some(until) = model.keys_held_until else {
+        return false;
+    };
+    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+    if model.now >= until || ctrl_c {
+        model.keys_held_until = None;
+        return false;
+    }
+    model.keys_held_until = Some(model.now + HOLD);
+    true
+}
+
 /// A page ended well: the dashboard, with the new or renewed bank (or the login resumed).
 fn finished(model: &mut Model, done: WidgetDone) -> Vec<Command> {
+    if matches!(&model.screen, Screen::Redirect(w) if w.is_typing()) {
+        model.keys_held_until = Some(model.now + HOLD);
+    }
     let terms = matches!(&model.screen, Screen::Redirect(w) if w.purpose == WaitFor::Widget(WidgetPage::Terms));
     let text = if terms {
         model.session = Session::LoggedIn;

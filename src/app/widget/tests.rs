@@ -168,3 +168,55 @@ fn esc_on_an_oxlin_page_cancels_it_and_goes_back_to_the_dashboard() {
     assert!(cmds.iter().any(|c| matches!(c, Command::LoadDashboard)));
     assert!(matches!(model.screen, Screen::Dashboard(_)));
 }
+
+#[test]
+fn an_address_still_being_typed_when_the_wait_ends_never_acts_on_the_dashboard() {
+    let mut model = widget_model();
+    model.screen = Screen::ProviderPicker(ProviderPicker::loading());
+    let (request, _) = open_widget(&steer(&mut model, Vec::new())).unwrap();
+    let key = |c: char| Msg::Key(KeyEvent::from(KeyCode::Char(c)));
+    handle_event(
+        &mut model,
+        BrowserEvent::PageReady {
+            request,
+            url: "http://127.0.0.1:42489/widget/add_connection?session_id=s".into(),
+            wait_for: Duration::from_secs(600),
+        },
+    );
+    // The user starts pasting the address (Tab opens the field) and types "http:".
+    update(&mut model, Msg::Key(KeyEvent::from(KeyCode::Tab)));
+    for c in "http:".chars() {
+        update(&mut model, key(c));
+    }
+    // Oxlin's status ends the wait first: the dashboard opens mid-typing.
+    let done = WidgetDone {
+        connection: Some(ConnectionId::oxlin("10002")),
+        bank: "Linxo Test Bank".into(),
+        new_transactions: 3,
+    };
+    handle_event(
+        &mut model,
+        BrowserEvent::Finished {
+            request,
+            result: Ok(done),
+        },
+    );
+    assert!(matches!(model.screen, Screen::Dashboard(_)));
+    // The rest of the address ("//127.0.0.1…", with `/` the search key, `D` delete) does nothing.
+    for c in "//127.0.0.1:35889/callback?state=xD".chars() {
+        let cmds = update(&mut model, key(c));
+        assert!(cmds.is_empty(), "{c:?} acted: {cmds:?}");
+    }
+    let Screen::Dashboard(d) = &model.screen else {
+        panic!("left the dashboard");
+    };
+    assert!(!d.is_typing(), "the address went into the search");
+    // After a pause, keys count again: `a` adds a bank.
+    let later = model.now + HOLD;
+    update(&mut model, Msg::Tick(later));
+    let cmds = update(&mut model, key('a'));
+    assert!(
+        open_widget(&cmds).is_some(),
+        "a after the pause did nothing: {cmds:?}"
+    );
+}
