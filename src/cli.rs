@@ -26,6 +26,8 @@ use secrecy::SecretString;
 pub use logging::{KEPT_FILES, LOG_PREFIX, log_dir};
 pub use tui::real_host_login;
 
+pub use crate::ui::theme::ThemeName;
+
 use crate::oxlin::config::OxlinConfig;
 use crate::sandbox::{self, SandboxArgs, SandboxConfig};
 
@@ -57,31 +59,6 @@ pub struct Cli {
     /// (`NO_COLOR` set in the environment turns colours off whatever this says).
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
-}
-
-/// The themes of `--theme` (and of `theme` in the config's `[ui]` section).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeName {
-    /// Light text on a dark terminal.
-    Dark,
-    /// Dark text on a light terminal.
-    Light,
-    /// Strong colours and bold for low vision.
-    HighContrast,
-}
-
-impl ThemeName {
-    /// The theme, or no colour when `NO_COLOR` is set (non-empty, <https://no-color.org>).
-    pub fn theme(self) -> crate::ui::theme::Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let name = match self {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-            ThemeName::HighContrast => "high-contrast",
-        };
-        crate::ui::theme::Theme::pick(name, no_color)
-    }
 }
 
 /// The subcommands of `coffre`.

@@ -44,6 +44,7 @@ mod command;
 mod fuzz;
 mod mode;
 mod permissions;
+mod session;
 pub mod ui;
 
 pub use command::COMMAND_TIMEOUT;
@@ -58,7 +59,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::oxlin::config::OxlinConfig;
-pub use crate::sync::session::{SessionSection, SessionStore};
+pub use session::{SessionSection, SessionStore};
 
 /// The environment variable that holds the user's Oxlin password.
 pub const PASSWORD_ENV: &str = "COFFRE_OXLIN_PASSWORD";

@@ -16,6 +16,7 @@ mod money;
 mod progress;
 mod provider;
 mod transaction;
+mod widget_page;
 
 pub use account::{Account, AccountKind, AccountState};
 pub use connection::{
@@ -29,3 +30,4 @@ pub use money::{Money, paris_date, paris_day};
 pub use progress::{SyncStep, retry_from_form};
 pub use provider::{Channel, ChannelMode, CredentialField, InputKind, Provider};
 pub use transaction::{Booking, BookingStatus, Transaction};
+pub use widget_page::WidgetPage;

@@ -20,11 +20,12 @@ use chrono::Duration as ChronoDuration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{Command, Model, Screen, Session, onboarding};
+pub use crate::domain::WidgetPage;
 use crate::domain::{CallFailure, ConnectionId};
 use crate::screens::dashboard::Dashboard;
 use crate::screens::redirect::{RedirectWait, WaitAction, WaitFor};
 use crate::ui::widgets::status_line::Status;
-pub use types::{BrowserCommand, BrowserEvent, WidgetDone, WidgetPage};
+pub use types::{BrowserCommand, BrowserEvent, WidgetDone};
 
 /// Widget mode: the picker becomes the add-connection page, renewals the widget's pages. Called
 /// by `update` on the commands of every message; in API mode it changes nothing.

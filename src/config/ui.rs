@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use crate::cli::ThemeName;
+use crate::ui::theme::ThemeName;
 
 /// The `[ui]` section; every key is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

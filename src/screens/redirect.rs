@@ -10,8 +10,8 @@ mod view;
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::widget::WidgetPage;
 use crate::domain::CallFailure;
+use crate::domain::WidgetPage;
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::text_field::{FieldKind, TextField};
 

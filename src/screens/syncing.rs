@@ -2,7 +2,7 @@
 //! happened and what to do next (AUTH_FAILED: back to the form; PASSWORD_CHANGE_REQUIRED and
 //! USER_ACTION_REQUIRED: what to do at the bank). The background poller feeds the steps. A
 //! running row shows when coffre stops waiting for it ("gives up in 2:41", see
-//! [`crate::app::progress::deadline`]); Esc leaves the wait for the dashboard, the sync goes on.
+//! `app::progress::deadline`); Esc leaves the wait for the dashboard, the sync goes on.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -106,7 +106,7 @@ impl SyncBoard {
                 line.push(Span::styled(
                     format!(
                         " (gives up in {})",
-                        crate::app::progress::deadline::time_left(row.deadline, ctx.now)
+                        crate::ui::format::countdown((row.deadline - ctx.now).num_seconds())
                     ),
                     ctx.theme.dim,
                 ));

@@ -123,6 +123,31 @@ impl Default for Theme {
     }
 }
 
+/// The themes of `--theme` (and of `theme` in the config's `[ui]` section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    /// Light text on a dark terminal.
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+    /// Strong colours and bold for low vision.
+    HighContrast,
+}
+
+impl ThemeName {
+    /// The theme, or no colour when `NO_COLOR` is set (non-empty, <https://no-color.org>).
+    pub fn theme(self) -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let name = match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+        };
+        Theme::pick(name, no_color)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,22 +68,15 @@ pub(crate) fn deadlines_passed(model: &mut Model) -> Vec<Command> {
     commands
 }
 
-/// The time left before `deadline`, as `m:ss` (`0:00` once over).
-pub fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let secs = (deadline - now).num_seconds().max(0);
-    format!("{}:{:02}", secs / 60, secs % 60)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
 
     #[test]
-    fn time_left_counts_down_in_minutes_and_seconds_and_stops_at_zero() {
+    fn a_sync_with_news_now_has_three_minutes_shown_as_3_00() {
         let now = Utc.with_ymd_and_hms(2024, 3, 1, 10, 0, 0).unwrap();
-        assert_eq!(time_left(deadline_from(now), now), "3:00");
-        assert_eq!(time_left(now + TimeDelta::seconds(61), now), "1:01");
-        assert_eq!(time_left(now - TimeDelta::seconds(5), now), "0:00");
+        let left = (deadline_from(now) - now).num_seconds();
+        assert_eq!(crate::ui::format::countdown(left), "3:00");
     }
 }

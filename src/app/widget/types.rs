@@ -1,22 +1,10 @@
-//! The data of the browser waits: which Oxlin page to open, what the runner answers while the
+//! The data of the browser waits (the page to open is [`crate::domain::WidgetPage`]): what the runner answers while the
 //! browser is away ([`BrowserEvent`], carried by `Msg::Browser`) and what `update` asks of it
 //! ([`BrowserCommand`], carried by `Command::Browser`).
 
 use std::time::Duration;
 
-use crate::domain::{CallFailure, ConnectionId};
-
-/// The Oxlin webview to open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WidgetPage {
-    /// Add a bank (`/widget/add_connection`; it asks for the terms first when needed).
-    AddConnection,
-    /// Give a connection's credentials again or answer its bank (`/widget/edit_credentials`,
-    /// or `/widget/user_input` when the bank waits for an answer: the runner asks the API).
-    Renew(ConnectionId),
-    /// Accept Oxlin's terms and conditions (`/widget/terms`).
-    Terms,
-}
+use crate::domain::{CallFailure, ConnectionId, WidgetPage};
 
 /// What a page that ended well did.
 #[derive(Debug, Clone, PartialEq, Eq)]

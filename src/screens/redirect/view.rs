@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{RedirectWait, WaitFor};
-use crate::app::widget::WidgetPage;
 use crate::domain::CallFailure;
+use crate::domain::WidgetPage;
 use crate::screens::{ViewCtx, clean};
 use crate::ui::widgets::qr::{qr_cells, render_qr};
 use crate::ui::widgets::spinner::spinner_frame;

@@ -1,5 +1,5 @@
 //! Where a saved session lives: what the configuration asks for ([`SessionStore`], the
-//! `[session] store` setting) and where the token of the session saved now is ([`Place`],
+//! `[session] store` setting, defined in `crate::config::session`) and where the token of the session saved now is ([`Place`],
 //! recorded in the store beside the token's owner, so that every process, the TUI and a cron
 //! `coffre sync` alike, looks in the same place).
 //!
@@ -10,29 +10,7 @@
 //! keeps a loopback server's session (the sandbox, throwaway, on a new port every run) in the
 //! store: a test suite or a demo never fills the user's keyring.
 
-use serde::Deserialize;
-
-/// Where the configuration wants the refresh token kept (`[session] store`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SessionStore {
-    /// The OS keyring when it can be reached at the first save, else the store.
-    #[default]
-    Auto,
-    /// The OS keyring only: a process that cannot reach it says so and keeps nothing.
-    Keyring,
-    /// The store (`secrets` table, a `0600` file in the `0700` data dir).
-    File,
-}
-
-/// The `[session]` section of the configuration (`crate::config`).
-#[derive(Debug, Deserialize, Default, Clone, Copy)]
-#[serde(deny_unknown_fields)]
-pub struct SessionSection {
-    /// `"auto"` (the default), `"keyring"` or `"file"`.
-    #[serde(default)]
-    pub store: SessionStore,
-}
+pub use crate::config::{SessionSection, SessionStore};
 
 /// Where the current session's refresh token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
