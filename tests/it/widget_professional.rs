@@ -65,6 +65,7 @@ async fn open(w: &WidgetWorld, session: &str, lng: &str) -> reqwest::Response {
 async fn an_account_saved_as_professional_shows_so_in_the_api_and_the_others_stay() {
     let w = widget_world(false, "pro@example.fr").await;
     let before = connect_test_bank(&w).await;
+    assert!(before.len() >= 2, "{before:?}");
     let session = w.session(true).await;
 
     let page = open(&w, &session, "en").await;
