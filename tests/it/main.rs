@@ -70,5 +70,6 @@ mod widget_connect_browser;
 mod widget_connect_redirect;
 mod widget_connect_runner;
 mod widget_pages;
+mod widget_professional;
 mod widget_renewal;
 mod wire_fuzz;

@@ -15,8 +15,8 @@
 //! - `GET /widget/manage_accounts?session_id=S&connection_id=C&redirect_url=U` (agreement
 //!   only): tick the accounts to share.
 //!
-//! Not served: `/widget/professional-account` (the docs say nothing of what it asks or
-//! records); its link in `_links` answers the JSON 404 of an unknown path.
+//! - `GET /widget/professional-account?session_id=S&redirect_url=U` ([`professional`]): the
+//!   user's accounts, each marked personal or professional, saved as the accounts' `usage`.
 //!
 //! Each entry starts a flow (`world::widget`) and sends the browser to `GET /widget/flow`, the
 //! page of the flow's current step; forms post to `/widget/flow/…`. The pages use the same
@@ -40,6 +40,12 @@
 //!   failure shows what the bank said with "try again" and "go back" (`status=error` and
 //!   `error` = the channel's status, e.g. `AUTH_FAILED`); a denial at the bank page is
 //!   `cancelled`.
+//! - Professional account (seed 002 says only "provide information regarding any professional
+//!   account"): one page, no flow and no terms; every account of the user but `CLOSED` ones
+//!   (bank = the connection's name, IBAN or else account number masked to its first and last 4
+//!   characters), a personal/professional radio per account; Save sets each `usage` and returns
+//!   `result=success`, Cancel returns `result=cancelled`; with no account, a page saying so and
+//!   a link back with `result=cancelled`. An expired session returns as the terms webview's.
 //! - An expired or unknown session goes back to the redirect URL with `status=expired` (terms:
 //!   `result=error&status=expired`), or shows a page saying to start again from the
 //!   application when no redirect URL is known.
@@ -51,6 +57,7 @@ mod consent;
 mod form;
 mod html;
 mod page;
+mod professional;
 mod progress;
 mod session;
 mod start;
@@ -70,6 +77,10 @@ pub fn routes() -> Router<AppState> {
         .route("/edit_credentials", get(start::edit_credentials))
         .route("/user_input", get(start::user_input))
         .route("/manage_accounts", get(start::manage_accounts))
+        .route(
+            "/professional-account",
+            get(professional::show).post(professional::save),
+        )
         .route("/flow/next_channel", get(progress::next_channel))
         .route("/flow", get(page::show))
         .route("/flow/cancel", get(page::cancel))

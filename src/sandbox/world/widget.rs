@@ -22,6 +22,7 @@ pub mod channel;
 pub mod flow;
 pub mod follow;
 pub mod form;
+pub mod professional;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
