@@ -71,18 +71,7 @@ async fn multiple_channels_adds_the_redirect_channel_then_offers_the_form_channe
         &format!("/widget/flow/next_channel?session_id={session}&channel_definition_id=13400"),
     )
     .await;
-    let form = [
-        ("session_id", session.as_str()),
-        ("300", "dev"),
-        ("301", "dev"),
-        ("302", ""),
-    ];
-    no_redirects()
-        .post(w.h.url("/widget/flow/credentials"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    w.post_test_bank_login(&session, "").await;
     let back = flow_until(&w, &session, "never shown").await.unwrap();
     assert_eq!(back["status"], "success");
 
@@ -108,18 +97,7 @@ async fn manage_accounts_stops_sharing_an_unticked_account_and_is_refused_withou
         url::form_urlencoded::byte_serialize(CALLBACK.as_bytes()).collect::<String>()
     );
     get(&w, &add).await;
-    let form = [
-        ("session_id", session.as_str()),
-        ("300", "dev"),
-        ("301", "dev"),
-        ("302", ""),
-    ];
-    no_redirects()
-        .post(w.h.url("/widget/flow/credentials"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    w.post_test_bank_login(&session, "").await;
     let connection_id =
         flow_until(&w, &session, "never shown").await.unwrap()["connection_id"].clone();
     let (_, accounts) = w.api_get("/accounts").await;
@@ -183,18 +161,7 @@ async fn select_accounts_with_agreement_shares_only_the_ticked_accounts() {
         url::form_urlencoded::byte_serialize(CALLBACK.as_bytes()).collect::<String>()
     );
     get(&w, &add).await;
-    let form = [
-        ("session_id", session.as_str()),
-        ("300", "dev"),
-        ("301", "dev"),
-        ("302", ""),
-    ];
-    no_redirects()
-        .post(w.h.url("/widget/flow/credentials"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    w.post_test_bank_login(&session, "").await;
     assert!(
         flow_until(&w, &session, "Quels comptes partager")
             .await

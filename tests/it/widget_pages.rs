@@ -87,17 +87,7 @@ async fn captive_mode_false_returns_at_once_with_the_queue_that_then_reports_the
         form.contains("name=\"300\"") && form.contains("type=\"password\""),
         "{form}"
     );
-    let posted = no_redirects()
-        .post(w.h.url("/widget/flow/credentials"))
-        .form(&[
-            ("session_id", session.as_str()),
-            ("300", "dev"),
-            ("301", "dev"),
-            ("302", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let posted = w.post_test_bank_login(&session, "").await;
     let back = query_of(&location(&posted));
     assert_eq!(back["status"], "success");
     let (connection_id, queue_id) = (&back["connection_id"], &back["queue_id"]);

@@ -25,17 +25,7 @@ async fn connect_test_bank(w: &WidgetWorld) -> Vec<Value> {
         .await
         .unwrap();
     assert_eq!(start.status(), 303);
-    let posted = no_redirects()
-        .post(w.h.url("/widget/flow/credentials"))
-        .form(&[
-            ("session_id", session.as_str()),
-            ("300", "dev"),
-            ("301", "dev"),
-            ("302", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let posted = w.post_test_bank_login(&session, "").await;
     assert_eq!(query_of(&location(&posted))["status"], "success");
     for _ in 0..200 {
         let (_, accounts) = w.api_get("/accounts").await;

@@ -76,6 +76,24 @@ impl WidgetWorld {
         let status = response.status().as_u16();
         (status, response.json().await.unwrap_or(Value::Null))
     }
+
+    /// Posts the Linxo Test Bank's form of the flow in `session`, as a browser without
+    /// JavaScript does: `dev` / `dev` and the test-bank file `file` (empty: the default bank).
+    /// The answer is not followed (a 303 to the next step, or the redirect URL).
+    pub async fn post_test_bank_login(&self, session: &str, file: &str) -> reqwest::Response {
+        let form = [
+            ("session_id", session),
+            ("300", "dev"),
+            ("301", "dev"),
+            ("302", file),
+        ];
+        no_redirects()
+            .post(self.h.url("/widget/flow/credentials"))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
 }
 
 /// A browser-like client that does not follow redirects.
