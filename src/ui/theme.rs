@@ -32,6 +32,10 @@ pub struct Theme {
     pub negative: Style,
     /// Positive amounts.
     pub positive: Style,
+    /// A chart's line or bars (the account's balance, the spending).
+    pub plot: Style,
+    /// A second chart's line (the net worth), told apart from `plot` by its title too.
+    pub plot_alt: Style,
 }
 
 impl Theme {
@@ -52,6 +56,8 @@ impl Theme {
             key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             negative: Style::new().fg(Color::Red),
             positive: Style::new().fg(Color::Green),
+            plot: Style::new().fg(Color::Cyan),
+            plot_alt: Style::new().fg(Color::Yellow),
         }
     }
 
@@ -101,6 +107,8 @@ impl Theme {
             key: plain.add_modifier(Modifier::BOLD),
             negative: plain,
             positive: plain,
+            plot: plain,
+            plot_alt: plain,
         }
     }
 

@@ -81,6 +81,10 @@ impl Dashboard {
         if let Some(s) = f.status {
             parts.push(crate::wording::actions::booking_word(s).to_string());
         }
+        if let Some(code) = &f.category {
+            let language = super::charts::language(ctx.numbers);
+            parts.push(crate::domain::category_name(Some(code), language).to_string());
+        }
         if f.min.is_some() || f.max.is_some() {
             let a = |a: Option<rust_decimal::Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
             parts.push(format!("{}…{}", a(f.min), a(f.max)));
