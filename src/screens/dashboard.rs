@@ -146,6 +146,7 @@ impl Dashboard {
     /// Keys of the accounts view.
     pub const ACCOUNT_KEYS: &[KeyHint] = &[
         ("Tab", "transactions"),
+        ("v", "charts"),
         ("Enter", "open"),
         ("s", "sync"),
         ("r", "renew/fix"),
@@ -155,7 +156,6 @@ impl Dashboard {
         ("i", "bank details"),
         ("a", "add bank"),
         ("c", "other channel"),
-        ("v", "charts"),
         ("↑↓ jk wheel", "move"),
     ];
     /// Keys of the transactions view.

@@ -131,11 +131,11 @@ fn line_chart(
         amount(bounds.middle()),
         amount(bounds.high),
     ];
-    // A label every quarter when there is room for five, else the two ends.
-    let ticks: &[usize] = if area.width >= 60 {
-        &[0, 91, 182, 273, DAYS - 1]
-    } else {
-        &[0, DAYS - 1]
+    // A label every quarter when there is room for five, else every half year, else the ends.
+    let ticks: &[usize] = match area.width {
+        80.. => &[0, 91, 182, 273, DAYS - 1],
+        50.. => &[0, 182, DAYS - 1],
+        _ => &[0, DAYS - 1],
     };
     let x_labels: Vec<Span> = ticks
         .iter()

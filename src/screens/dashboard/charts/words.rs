@@ -8,7 +8,7 @@ pub const FAILED: &str = "The charts could not be read: ";
 /// Shown when no account has a known balance.
 pub const NO_BALANCE: &str = "No balance to draw yet: sync a bank (s) or add one (a).";
 /// The one line shown instead of the charts in a small window.
-pub const TOO_SMALL: &str = "Charts need 40×12: enlarge the window (Tab: accounts)";
+pub const TOO_SMALL: &str = "Too small for charts (40×12)";
 /// The balance chart's title (the account's name follows).
 pub const BALANCE: &str = "Balance";
 /// The net worth chart's title.
