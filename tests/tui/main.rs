@@ -19,5 +19,6 @@ mod screens;
 mod session;
 mod stuck_states;
 mod themes;
+mod themes_contrast;
 mod typing;
 mod widget;
