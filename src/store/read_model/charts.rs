@@ -138,10 +138,11 @@ mod tests {
             Decimal::from(505),
             "the future line is off"
         );
+        assert_eq!(points[DAYS - 2], Decimal::from(505), "20 March, its -30 in");
         assert_eq!(
-            points[DAYS - 2],
+            points[DAYS - 3],
             Decimal::from(535),
-            "20 March: before the -30"
+            "19 March: before the -30"
         );
         assert_eq!(
             points[DAYS - 12],
