@@ -49,12 +49,14 @@ pub struct ChartsView {
 }
 
 impl ChartsView {
-    /// Takes what the store read (or why it could not).
+    /// Takes what the store read (or why it could not). New data starts again from every
+    /// category (the chosen one may be gone).
     pub fn loaded(&mut self, result: Result<ChartData, String>) {
         match result {
             Ok(data) => {
                 self.data = Some(data);
                 self.error = None;
+                self.category = 0;
             }
             Err(why) => self.error = Some(clean(&why)),
         }
