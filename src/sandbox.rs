@@ -46,10 +46,12 @@
 //! - what the state file keeps across a restart, and what it does not: `world::persist`.
 
 mod config;
+mod finx;
 mod routes;
 mod world;
 
 pub use config::{Faults, SandboxArgs, SandboxConfig};
+pub use config::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
 pub use routes::error;
 pub use routes::server::{RunningSandbox, serve_forever, start, start_loading_in_background};
 pub use world::testbank;

@@ -20,7 +20,7 @@ mod params;
 mod providers;
 mod queues;
 mod redirect;
-mod request_body;
+pub(in crate::sandbox) mod request_body;
 pub mod server;
 mod transactions;
 mod users;
@@ -53,6 +53,7 @@ fn router(state: &AppState) -> Router {
         .merge(redirect::routes())
         .nest("/v2.1", api)
         .nest("/widget", widget::routes())
+        .nest("/finx", crate::sandbox::finx::routes::router())
         .fallback(not_found);
     faults::wrap(app, state).with_state(Arc::clone(state))
 }
