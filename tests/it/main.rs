@@ -17,6 +17,7 @@ mod export_tools;
 mod export_transfers;
 mod export_tui;
 mod finx_sandbox_flow;
+mod finx_sandbox_widget;
 mod hostile_echo;
 mod hostile_numbers;
 mod hostile_rules;
