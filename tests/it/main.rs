@@ -18,6 +18,7 @@ mod export_transfers;
 mod export_tui;
 mod finx_sandbox_errors;
 mod finx_sandbox_flow;
+mod finx_sandbox_paging;
 mod finx_sandbox_tokens;
 mod finx_sandbox_widget;
 mod hostile_echo;
