@@ -31,7 +31,12 @@ async fn a_user_links_a_german_bank_and_the_client_reads_its_accounts_and_rotate
     assert!(!html.contains("Musterbank Hamburg"), "the search filters");
     let next = h.post(&token, "bank", &[("bank_id", "kreisbank")]).await;
     assert_eq!(next, format!("/finx/widget/?token={token}"));
-    assert!(h.page(&token, "").await.1.contains("Anmelden bei Kreisbank Köln (Test)"));
+    assert!(
+        h.page(&token, "")
+            .await
+            .1
+            .contains("Anmelden bei Kreisbank Köln (Test)")
+    );
     h.through_login(&token, None).await;
 
     // 3. The account choice: all three accounts offered; the user shares two.
@@ -41,11 +46,21 @@ async fn a_user_links_a_german_bank_and_the_client_reads_its_accounts_and_rotate
         assert!(html.contains(name), "{name} offered");
     }
     let callback = h
-        .post(&token, "accounts", &[("account", "A998944684550000001.1"), ("account", "A998944684550000001.3")])
+        .post(
+            &token,
+            "accounts",
+            &[
+                ("account", "A998944684550000001.1"),
+                ("account", "A998944684550000001.3"),
+            ],
+        )
         .await;
 
     // 4. The callback keeps the redirect URI's own query and adds code, state, success.
-    assert!(callback.starts_with(&format!("{CALLBACK}&code=")), "{callback}");
+    assert!(
+        callback.starts_with(&format!("{CALLBACK}&code=")),
+        "{callback}"
+    );
     let result = query_of(&callback);
     assert_eq!(result["state"], "7fe78733");
     assert_eq!(result["success"], "true");
@@ -58,7 +73,10 @@ async fn a_user_links_a_german_bank_and_the_client_reads_its_accounts_and_rotate
     assert_eq!(status, 200, "{answer}");
     assert_eq!(answer["expires_in"], 3600);
     assert_eq!(answer["token_type"], "Bearer");
-    assert_eq!(answer["scope"], "accounts=ro balance=ro transactions=ro offline");
+    assert_eq!(
+        answer["scope"],
+        "accounts=ro balance=ro transactions=ro offline"
+    );
     let access = answer["access_token"].as_str().unwrap().to_owned();
     let refresh = answer["refresh_token"].as_str().unwrap().to_owned();
 
@@ -66,20 +84,32 @@ async fn a_user_links_a_german_bank_and_the_client_reads_its_accounts_and_rotate
     let (status, accounts) = h.get("/rest/accounts", &access).await;
     assert_eq!(status, 200);
     let accounts = accounts["accounts"].as_array().unwrap();
-    let types: Vec<&str> = accounts.iter().map(|a| a["type"].as_str().unwrap()).collect();
+    let types: Vec<&str> = accounts
+        .iter()
+        .map(|a| a["type"].as_str().unwrap())
+        .collect();
     assert_eq!(types, ["Giro account", "Credit card"]);
     let giro = &accounts[0];
     assert_eq!(giro["iban"], "DE89370400440532013000");
     assert_eq!(giro["bank_code"], "37040044");
     assert_eq!(giro["currency"], "EUR");
-    assert!(accounts[1].get("iban").is_none(), "the credit card has no IBAN");
-    let (status, balance) = h.get("/rest/accounts/A998944684550000001.1/balance", &access).await;
+    assert!(
+        accounts[1].get("iban").is_none(),
+        "the credit card has no IBAN"
+    );
+    let (status, balance) = h
+        .get("/rest/accounts/A998944684550000001.1/balance", &access)
+        .await;
     assert_eq!(status, 200);
     assert_eq!(balance["balance"], giro["balance"]["balance"]);
     assert!(balance["balance"].is_number() && balance["balance_date"].is_string());
     let all = h.transactions(&access, "include_pending=true").await;
     assert!(all.len() > 100, "three months of history: {}", all.len());
-    assert!(all.iter().all(|tx| tx["account_id"] != "A998944684550000001.2"), "savings not shared");
+    assert!(
+        all.iter()
+            .all(|tx| tx["account_id"] != "A998944684550000001.2"),
+        "savings not shared"
+    );
 
     // 7. Refresh rotation: a new pair, the old refresh token refused, the new one works.
     let (status, rotated) = h
@@ -94,7 +124,10 @@ async fn a_user_links_a_german_bank_and_the_client_reads_its_accounts_and_rotate
         .await;
     assert_eq!(status, 400);
     assert_eq!(error["error"]["code"], 1000);
-    assert_eq!(error["error"]["description"], "Invalid refresh token: already used.");
+    assert_eq!(
+        error["error"]["description"],
+        "Invalid refresh token: already used."
+    );
     let (status, _) = h
         .get("/rest/accounts", rotated["access_token"].as_str().unwrap())
         .await;
@@ -109,7 +142,9 @@ async fn a_user_links_a_german_bank_and_the_client_reads_its_accounts_and_rotate
 async fn transactions_are_spelled_as_finx_spells_them_with_sepa_purposes_and_umlauts() {
     let h = finx_harness().await;
     let tokens = h.access("demobank").await;
-    let all = h.transactions(&tokens.access_token, "include_pending=true").await;
+    let all = h
+        .transactions(&tokens.access_token, "include_pending=true")
+        .await;
     let salary = all
         .iter()
         .find(|tx| tx["sepa_purpose_code"] == "SALA")
@@ -118,7 +153,12 @@ async fn transactions_are_spelled_as_finx_spells_them_with_sepa_purposes_and_uml
     assert_eq!(salary["booked"], true);
     assert!(salary["amount"].as_f64().unwrap() > 0.0);
     assert!(salary["purpose"].as_str().unwrap().starts_with("EREF+LOHN"));
-    assert!(salary["purpose"].as_str().unwrap().contains(" SVWZ+Gehalt "));
+    assert!(
+        salary["purpose"]
+            .as_str()
+            .unwrap()
+            .contains(" SVWZ+Gehalt ")
+    );
     let booked_at = salary["booked_at"].as_str().unwrap();
     assert!(booked_at.ends_with("T00:00:00.000Z"), "{booked_at}");
     let debit = all
@@ -126,10 +166,22 @@ async fn transactions_are_spelled_as_finx_spells_them_with_sepa_purposes_and_uml
         .find(|tx| tx["booking_text"] == "Lastschrift" && tx["mandate_reference"].is_string())
         .expect("a direct debit");
     let purpose = debit["purpose"].as_str().unwrap();
-    assert!(purpose.contains("MREF+") && purpose.contains("CRED+"), "{purpose}");
-    assert!(all.iter().any(|tx| tx["booking_text"] == "Dauer-Euro-Überweisung"));
-    assert!(all.iter().any(|tx| tx["name"].as_str().unwrap().contains('ä')));
-    let pending = all.iter().find(|tx| tx["booked"] == false).expect("pending lines");
+    assert!(
+        purpose.contains("MREF+") && purpose.contains("CRED+"),
+        "{purpose}"
+    );
+    assert!(
+        all.iter()
+            .any(|tx| tx["booking_text"] == "Dauer-Euro-Überweisung")
+    );
+    assert!(
+        all.iter()
+            .any(|tx| tx["name"].as_str().unwrap().contains('ä'))
+    );
+    let pending = all
+        .iter()
+        .find(|tx| tx["booked"] == false)
+        .expect("pending lines");
     assert!(pending["booked_at"].is_null() && pending["settled_at"].is_null());
     // Amounts are JSON numbers with two decimals at most.
     for tx in &all {
@@ -146,11 +198,23 @@ async fn the_same_bank_and_login_give_the_same_data_set() {
     let second = h.access("suedbank").await;
     let strip = |txs: Vec<serde_json::Value>| -> Vec<(String, String, String)> {
         txs.iter()
-            .map(|tx| (tx["amount"].to_string(), tx["name"].to_string(), tx["purpose"].to_string()))
+            .map(|tx| {
+                (
+                    tx["amount"].to_string(),
+                    tx["name"].to_string(),
+                    tx["purpose"].to_string(),
+                )
+            })
             .collect()
     };
-    let a = strip(h.transactions(&first.access_token, "include_pending=true").await);
-    let b = strip(h.transactions(&second.access_token, "include_pending=true").await);
+    let a = strip(
+        h.transactions(&first.access_token, "include_pending=true")
+            .await,
+    );
+    let b = strip(
+        h.transactions(&second.access_token, "include_pending=true")
+            .await,
+    );
     assert!(!a.is_empty());
     assert_eq!(a, b);
 }
@@ -166,15 +230,33 @@ async fn the_widget_speaks_english_when_asked_and_single_selection_offers_one_ac
     h.through_login(&token, Some("demobank")).await;
     let (_, html) = h.page(&token, "").await;
     assert!(html.contains("Which account do you want to share?"));
-    assert_eq!(html.matches("type=\"radio\"").count(), 2, "only the requested types");
+    assert_eq!(
+        html.matches("type=\"radio\"").count(),
+        2,
+        "only the requested types"
+    );
     assert!(!html.contains("Kreditkarte"));
     // Two accounts where one is allowed: asked again.
     let again = h
-        .post(&token, "accounts", &[("account", "A998944684550000001.1"), ("account", "A998944684550000001.2")])
+        .post(
+            &token,
+            "accounts",
+            &[
+                ("account", "A998944684550000001.1"),
+                ("account", "A998944684550000001.2"),
+            ],
+        )
         .await;
     assert!(again.starts_with("/finx/widget/"), "{again}");
-    assert!(h.page(&token, "").await.1.contains("Please choose an account."));
-    let callback = h.post(&token, "accounts", &[("account", "A998944684550000001.2")]).await;
+    assert!(
+        h.page(&token, "")
+            .await
+            .1
+            .contains("Please choose an account.")
+    );
+    let callback = h
+        .post(&token, "accounts", &[("account", "A998944684550000001.2")])
+        .await;
     let tokens = h.exchange(&query_of(&callback)["code"]).await;
     let (_, accounts) = h.get("/rest/accounts", &tokens.access_token).await;
     assert_eq!(accounts["accounts"].as_array().unwrap().len(), 1);

@@ -26,12 +26,19 @@ async fn a_used_code_is_refused_with_the_finx_envelope() {
 async fn a_code_older_than_one_hour_is_refused_as_expired() {
     let h = finx_harness().await;
     let callback = h.linked("demobank", json!({})).await;
-    h.sandbox.state.finx.lock().advance_clock(Duration::minutes(61));
+    h.sandbox
+        .state
+        .finx
+        .lock()
+        .advance_clock(Duration::minutes(61));
     let (status, error) = h
         .token_call(json!({ "grant_type": "authorization_code", "code": callback["code"] }))
         .await;
     assert_eq!(status, 400);
-    assert_eq!(error["error"]["description"], "Invalid authorization code: expired.");
+    assert_eq!(
+        error["error"]["description"],
+        "Invalid authorization code: expired."
+    );
 }
 
 #[tokio::test]
@@ -39,7 +46,11 @@ async fn a_code_lifetime_set_shorter_for_a_test_applies() {
     let h = finx_harness().await;
     h.sandbox.state.finx.lock().settings.code_ttl = Duration::seconds(5);
     let callback = h.linked("demobank", json!({})).await;
-    h.sandbox.state.finx.lock().advance_clock(Duration::seconds(6));
+    h.sandbox
+        .state
+        .finx
+        .lock()
+        .advance_clock(Duration::seconds(6));
     let (status, _) = h
         .token_call(json!({ "grant_type": "authorization_code", "code": callback["code"] }))
         .await;
@@ -68,8 +79,15 @@ async fn a_form_encoded_token_request_is_accepted_like_json() {
     let answer: Value = h
         .http
         .post(h.url("/auth/token"))
-        .basic_auth(coffre::sandbox::SANDBOX_FINX_CLIENT_ID, Some(coffre::sandbox::SANDBOX_FINX_CLIENT_SECRET))
-        .form(&[("grant_type", "authorization_code"), ("code", &callback["code"]), ("redirect_uri", CALLBACK)])
+        .basic_auth(
+            coffre::sandbox::SANDBOX_FINX_CLIENT_ID,
+            Some(coffre::sandbox::SANDBOX_FINX_CLIENT_SECRET),
+        )
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("code", &callback["code"]),
+            ("redirect_uri", CALLBACK),
+        ])
         .send()
         .await
         .unwrap()
@@ -83,14 +101,21 @@ async fn a_form_encoded_token_request_is_accepted_like_json() {
 async fn wrong_or_missing_client_credentials_are_401_with_a_basic_challenge() {
     let h = finx_harness().await;
     for path in ["/onetime/access", "/auth/token"] {
-        for auth in [Some(("coffre-finx-sandbox", "wrong")), Some(("someone", "finx-sandbox-secret")), None] {
+        for auth in [
+            Some(("coffre-finx-sandbox", "wrong")),
+            Some(("someone", "finx-sandbox-secret")),
+            None,
+        ] {
             let mut request = h.http.post(h.url(path)).json(&json!({ "redirect_uri": CALLBACK, "grant_type": "refresh_token", "refresh_token": "x" }));
             if let Some((id, secret)) = auth {
                 request = request.basic_auth(id, Some(secret));
             }
             let response = request.send().await.unwrap();
             assert_eq!(response.status(), 401, "{path} {auth:?}");
-            assert_eq!(response.headers()["www-authenticate"], "Basic realm=\"finX\"");
+            assert_eq!(
+                response.headers()["www-authenticate"],
+                "Basic realm=\"finX\""
+            );
             let body: Value = response.json().await.unwrap();
             assert_eq!(body["error"]["code"], 1004);
             assert_eq!(body["error"]["description"], "Invalid client authorization");
@@ -104,7 +129,11 @@ async fn an_expired_or_unknown_access_token_is_401_with_a_bearer_challenge() {
     let tokens = h.access("demobank").await;
     let (status, _) = h.get("/rest/accounts", &tokens.access_token).await;
     assert_eq!(status, 200);
-    h.sandbox.state.finx.lock().advance_clock(Duration::minutes(61));
+    h.sandbox
+        .state
+        .finx
+        .lock()
+        .advance_clock(Duration::minutes(61));
     let response = h
         .http
         .get(h.url("/rest/transactions"))
@@ -113,8 +142,14 @@ async fn an_expired_or_unknown_access_token_is_401_with_a_bearer_challenge() {
         .await
         .unwrap();
     assert_eq!(response.status(), 401);
-    let challenge = response.headers()["www-authenticate"].to_str().unwrap().to_owned();
-    assert!(challenge.starts_with("Bearer realm=\"finX\", error=\"invalid_token\""), "{challenge}");
+    let challenge = response.headers()["www-authenticate"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        challenge.starts_with("Bearer realm=\"finX\", error=\"invalid_token\""),
+        "{challenge}"
+    );
     assert!(challenge.contains("expired"), "{challenge}");
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], 1003);
@@ -131,12 +166,19 @@ async fn an_expired_or_unknown_access_token_is_401_with_a_bearer_challenge() {
 async fn a_refresh_token_unused_for_90_days_no_longer_works() {
     let h = finx_harness().await;
     let tokens = h.access("demobank").await;
-    h.sandbox.state.finx.lock().advance_clock(Duration::days(90) + Duration::minutes(1));
+    h.sandbox
+        .state
+        .finx
+        .lock()
+        .advance_clock(Duration::days(90) + Duration::minutes(1));
     let (status, error) = h
         .token_call(json!({ "grant_type": "refresh_token", "refresh_token": tokens.refresh_token }))
         .await;
     assert_eq!(status, 400);
-    assert_eq!(error["error"]["description"], "Invalid refresh token: expired.");
+    assert_eq!(
+        error["error"]["description"],
+        "Invalid refresh token: expired."
+    );
 }
 
 #[tokio::test]
@@ -152,5 +194,8 @@ async fn an_unsupported_or_missing_grant_names_the_field() {
     );
     let (status, error) = h.token_call(json!({ "code": "x" })).await;
     assert_eq!(status, 400);
-    assert_eq!(error["error"]["data"]["grant_type"][0], "Missing data for required field.");
+    assert_eq!(
+        error["error"]["data"]["grant_type"][0],
+        "Missing data for required field."
+    );
 }

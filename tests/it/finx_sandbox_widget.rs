@@ -13,7 +13,10 @@ async fn the_docs_iban_skips_the_bank_choice_and_shares_that_account_only() {
         .link(json!({ "accounts": [{ "id": "DE82 9009 4815 0000 0028 81" }] }))
         .await;
     let (_, html) = h.page(&token, "").await;
-    assert!(html.contains("Anmelden bei Musterbank Hamburg"), "no bank list");
+    assert!(
+        html.contains("Anmelden bei Musterbank Hamburg"),
+        "no bank list"
+    );
     let callback = h.through_login(&token, None).await;
     let result = query_of(&callback);
     assert_eq!(result["success"], "true", "no account page: {callback}");
@@ -27,7 +30,9 @@ async fn the_docs_iban_skips_the_bank_choice_and_shares_that_account_only() {
 #[tokio::test]
 async fn an_iban_of_no_test_bank_shows_the_bank_list() {
     let h = finx_harness().await;
-    let token = h.link(json!({ "accounts": [{ "id": "DE00123456780000000001" }] })).await;
+    let token = h
+        .link(json!({ "accounts": [{ "id": "DE00123456780000000001" }] }))
+        .await;
     assert!(h.page(&token, "").await.1.contains("Wählen Sie Ihre Bank"));
 }
 
@@ -45,7 +50,8 @@ async fn a_wrong_pin_says_so_and_the_right_one_goes_on() {
     assert!(!html.contains("111111"), "a PIN is never written back");
     let (_, html) = h.page(&token, "").await;
     assert!(!html.contains("falsch"), "the message is shown once");
-    h.post(&token, "login", &[("login", "figo01"), ("pin", "654321")]).await;
+    h.post(&token, "login", &[("login", "figo01"), ("pin", "654321")])
+        .await;
     assert!(h.page(&token, "").await.1.contains("TAN eingeben"));
 }
 
@@ -67,10 +73,18 @@ async fn three_wrong_pins_end_the_flow_as_a_failure_without_code() {
 #[tokio::test]
 async fn a_wrong_otp_says_so_and_the_right_one_finishes() {
     let h = finx_harness().await;
-    let token = h.link(json!({ "accounts": [{ "id": "DE89370400440532013000" }] })).await;
-    h.post(&token, "login", &[("login", "figo01"), ("pin", "654321")]).await;
+    let token = h
+        .link(json!({ "accounts": [{ "id": "DE89370400440532013000" }] }))
+        .await;
+    h.post(&token, "login", &[("login", "figo01"), ("pin", "654321")])
+        .await;
     h.post(&token, "otp", &[("otp", "000000")]).await;
-    assert!(h.page(&token, "").await.1.contains("Die TAN ist falsch. Noch 2 Versuch(e)."));
+    assert!(
+        h.page(&token, "")
+            .await
+            .1
+            .contains("Die TAN ist falsch. Noch 2 Versuch(e).")
+    );
     let callback = h.post(&token, "otp", &[("otp", "123456")]).await;
     assert_eq!(query_of(&callback)["success"], "true");
 }
@@ -84,10 +98,14 @@ async fn cancel_at_any_step_returns_state_success_false_and_cancel_true() {
             h.post(&token, "bank", &[("bank_id", "demobank")]).await;
         }
         if steps >= 2 {
-            h.post(&token, "login", &[("login", "figo01"), ("pin", "654321")]).await;
+            h.post(&token, "login", &[("login", "figo01"), ("pin", "654321")])
+                .await;
         }
         let callback = h.post(&token, "cancel", &[]).await;
-        assert_eq!(callback, format!("{CALLBACK}&state=S1&success=false&cancel=true"));
+        assert_eq!(
+            callback,
+            format!("{CALLBACK}&state=S1&success=false&cancel=true")
+        );
     }
 }
 
@@ -95,7 +113,11 @@ async fn cancel_at_any_step_returns_state_success_false_and_cancel_true() {
 async fn an_expired_or_unknown_link_shows_a_page_saying_to_start_again() {
     let h = finx_harness().await;
     let token = h.link(json!({})).await;
-    h.sandbox.state.finx.lock().advance_clock(Duration::minutes(61));
+    h.sandbox
+        .state
+        .finx
+        .lock()
+        .advance_clock(Duration::minutes(61));
     let (status, html) = h.page(&token, "").await;
     assert_eq!(status, 410);
     assert!(html.contains("Link abgelaufen"));

@@ -16,6 +16,7 @@ mod export_ofx;
 mod export_tools;
 mod export_transfers;
 mod export_tui;
+mod finx_sandbox_browser;
 mod finx_sandbox_errors;
 mod finx_sandbox_flow;
 mod finx_sandbox_paging;

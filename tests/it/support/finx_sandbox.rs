@@ -153,10 +153,15 @@ impl FinxHarness {
         (response.status().as_u16(), response.json().await.unwrap())
     }
 
-    /// Exchanges `code` (with the link's redirect URI).
+    /// Exchanges `code` (with [`CALLBACK`], the stories' redirect URI).
     pub async fn exchange(&self, code: &str) -> Tokens {
+        self.exchange_to(code, CALLBACK).await
+    }
+
+    /// Exchanges `code` of a link to `redirect_uri`.
+    pub async fn exchange_to(&self, code: &str, redirect_uri: &str) -> Tokens {
         let (status, answer) = self
-            .token_call(json!({ "grant_type": "authorization_code", "code": code, "redirect_uri": CALLBACK }))
+            .token_call(json!({ "grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri }))
             .await;
         assert_eq!(status, 200, "{answer}");
         Tokens {
@@ -185,7 +190,9 @@ impl FinxHarness {
 
     /// The `transactions` of `GET /rest/transactions?{query}`.
     pub async fn transactions(&self, token: &str, query: &str) -> Vec<Value> {
-        let (status, answer) = self.get(&format!("/rest/transactions?{query}"), token).await;
+        let (status, answer) = self
+            .get(&format!("/rest/transactions?{query}"), token)
+            .await;
         assert_eq!(status, 200, "{answer}");
         answer["transactions"].as_array().unwrap().clone()
     }
@@ -195,7 +202,10 @@ impl FinxHarness {
         let (mut all, mut pages) = (Vec::new(), 0);
         loop {
             let page = self
-                .transactions(token, &format!("{query}&count={count}&offset={}", all.len()))
+                .transactions(
+                    token,
+                    &format!("{query}&count={count}&offset={}", all.len()),
+                )
                 .await;
             pages += 1;
             let short = page.len() < count;
