@@ -44,6 +44,7 @@
 //! - fault injection: the order of the dice, `world::faults`; dropped connections and early
 //!   expiry, `routes::faults`;
 //! - what the state file keeps across a restart, and what it does not: `world::persist`.
+//! - finX under `/finx` (its own world, routes and choices): `finx`.
 
 mod config;
 mod finx;

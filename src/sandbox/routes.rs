@@ -5,8 +5,9 @@
 //! `From<WorldError> for ApiError`. Nothing under `world` knows this module.
 //!
 //! One port serves everything: the auth server's `/token` at the root, the bank's
-//! authorisation pages under `/testbank`, the API under `/v2.1`, the widget under `/widget`
-//! ([`router`]); any other path is a 404 JSON error.
+//! authorisation pages under `/testbank`, the API under `/v2.1`, the widget under `/widget`,
+//! the finX emulator under `/finx` (`crate::sandbox::finx`) ([`router`]); any other path is a
+//! 404 JSON error.
 
 mod accounts;
 mod auth;

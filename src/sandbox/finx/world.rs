@@ -70,7 +70,7 @@ impl FinxWorld {
 }
 
 /// Everything the finX sandbox knows.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct FinxState {
     pub settings: Settings,
     clock_offset: Duration,
@@ -80,6 +80,18 @@ pub struct FinxState {
     pub ledgers: HashMap<String, Ledger>,
     pub tokens: Tokens,
     next_serial: u64,
+}
+
+impl std::fmt::Debug for FinxState {
+    /// Counts only: widget tokens (the links' keys), codes and tokens never reach a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FinxState")
+            .field("settings", &self.settings)
+            .field("links", &self.links.len())
+            .field("accesses", &self.ledgers.len())
+            .field("tokens", &self.tokens)
+            .finish_non_exhaustive()
+    }
 }
 
 impl FinxState {
@@ -110,5 +122,36 @@ impl FinxState {
     pub fn next_sync(&mut self, access_id: &str) -> Option<SyncReport> {
         let (today, now) = (self.today(), self.now());
         Some(self.ledgers.get_mut(access_id)?.next_sync(today, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link::{Lang, LinkRequest, Step};
+    use super::*;
+
+    #[test]
+    fn debug_output_shows_no_widget_token_and_no_code() {
+        let mut state = FinxState::default();
+        let request = LinkRequest {
+            redirect_uri: "http://127.0.0.1:9/cb".into(),
+            state: None,
+            lang: Lang::German,
+            account_ids: vec!["DE89370400440532013000".into()],
+            account_types: vec![],
+            allow_multi_selection: true,
+            sync_period: 90,
+        };
+        let (_, token) = widget::create_link(&mut state, request);
+        if let Ok(link) = widget::link_mut(&mut state, &token) {
+            widget::log_in(link, banks::TEST_LOGIN, banks::TEST_PIN);
+        }
+        widget::answer_otp(&mut state, &token, banks::TEST_OTP);
+        let Step::Done(link::Outcome::Success { code }) = state.links[&token].step.clone() else {
+            panic!("the IBAN shortcut ends after the OTP");
+        };
+        let debug = format!("{state:?} {:?}", state.links[&token]);
+        assert!(!debug.contains(&token), "{debug}");
+        assert!(!debug.contains(&code), "{debug}");
     }
 }

@@ -100,14 +100,28 @@ pub enum Step {
 }
 
 /// How a flow ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// With the authorization code to hand back.
     Success {
+        /// The authorization code (never printed by `Debug`).
         code: String,
     },
+    /// The user cancelled.
     Cancelled,
+    /// Too many wrong PINs or OTPs, or no account to share.
     Failed,
+}
+
+impl std::fmt::Debug for Outcome {
+    /// The outcome without its code.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Success { .. } => "Success { code: <hidden> }",
+            Self::Cancelled => "Cancelled",
+            Self::Failed => "Failed",
+        })
+    }
 }
 
 /// A message the next page shows once (a wrong PIN, a wrong OTP…).
