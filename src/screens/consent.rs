@@ -129,7 +129,7 @@ impl ConsentChecklist {
             .map(|a| {
                 let name: String = a.name.chars().take(name_w).collect();
                 let iban = match (&a.iban, show_iban) {
-                    (Some(iban), true) => format!("{:<14} ", masked_iban(iban)),
+                    (Some(iban), true) => format!("{:<14} ", masked_iban(iban, ctx.numbers)),
                     (None, true) => " ".repeat(15),
                     _ => String::new(),
                 };

@@ -13,6 +13,8 @@
 mod accounts;
 mod bank_detail;
 mod bank_line;
+mod clicks;
+mod clip;
 mod export_scope;
 pub mod filter_bar;
 mod frame;
@@ -36,6 +38,8 @@ pub use crate::store::read_model::{DashboardData, Transactions};
 use crate::ui::widgets::key_hints::KeyHint;
 use query::TxTable;
 use transactions::TxView;
+
+pub use clip::Copied;
 
 /// Which of the two views is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,6 +76,15 @@ pub enum DashboardAction {
     SyncOne(ConnectionId),
     /// Nothing to do: say this on the status line.
     Notice(String),
+    /// Turn privacy mode on or off (`p`): amounts and IBANs masked on every screen.
+    TogglePrivacy,
+    /// Put `text` on the clipboard (`y`); `what` it is, for the status line.
+    Copy {
+        /// What is copied (the value itself may not be shown).
+        what: Copied,
+        /// The text copied.
+        text: String,
+    },
 }
 
 /// A question waiting for one more key.
@@ -119,6 +132,8 @@ pub struct Dashboard {
     prompt: Option<Prompt>,
     /// The export dialog, while open.
     pub export: Option<ExportDialog>,
+    /// Where the last frame drew the tabs and rows (mouse clicks, `clicks.rs`).
+    hits: clicks::Hits,
 }
 
 impl std::fmt::Debug for Dashboard {
@@ -150,6 +165,9 @@ impl Dashboard {
         ("a", "add bank"),
         ("c", "other channel"),
         ("↑↓ jk wheel", "move"),
+        ("p", "privacy (hide amounts)"),
+        ("y", "copy IBAN"),
+        ("click", "select"),
     ];
     /// Keys of the transactions view.
     pub const TRANSACTION_KEYS: &[KeyHint] = &[
@@ -164,6 +182,9 @@ impl Dashboard {
         ("↑↓ jk PgUp PgDn", "move"),
         ("g G Home End", "first/last"),
         ("wheel", "scroll"),
+        ("p", "privacy (hide amounts)"),
+        ("y", "copy label"),
+        ("click", "select"),
     ];
     /// Keys of the export dialog.
     pub const EXPORT_KEYS: &[KeyHint] = &[

@@ -66,7 +66,7 @@ fn on_a_narrow_terminal_the_code_field_is_drawn_below_the_wrapped_text() {
     let ctx = ViewCtx {
         theme: &theme,
         now,
-        numbers: crate::ui::format::NumberStyle::French,
+        numbers: crate::ui::format::NumberStyle::FRENCH,
     };
     let mut terminal = Terminal::new(TestBackend::new(20, 10)).unwrap();
     terminal

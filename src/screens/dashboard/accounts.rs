@@ -114,6 +114,14 @@ impl Dashboard {
                 ..list
             };
             let selected = Some(n + self.accounts_offset) == selected_item;
+            let stop = match item {
+                Item::Account(a) => Some(Pick::Account(*a)),
+                Item::Bank(Some(c)) => Some(Pick::Bank(*c)),
+                _ => None,
+            };
+            if let Some(stop) = stop {
+                self.hits.accounts.push((line_area, stop));
+            }
             match item {
                 Item::Bank(c) => {
                     let line = self.bank_line(*c, ctx, sync, line_area.width);
@@ -195,11 +203,12 @@ impl Dashboard {
             .account
             .iban
             .as_deref()
-            .map(masked_iban)
+            .map(|iban| masked_iban(iban, ctx.numbers))
             .unwrap_or_default();
         put(buf, iban, format!(" {masked}"), ctx.theme.dim);
+        // In privacy mode the colour would tell the sign: every balance is drawn alike.
         let (amount, style) = match account.balance() {
-            Some(b) if b.is_sign_negative() => (
+            Some(b) if b.is_sign_negative() && !ctx.numbers.is_private() => (
                 money(b, account.currency(), ctx.numbers),
                 ctx.theme.negative,
             ),

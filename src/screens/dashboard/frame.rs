@@ -16,6 +16,7 @@ impl Dashboard {
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx, sync: &SyncBoard) {
         let [tabs, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        self.hits.clear_rows();
         self.render_tabs(tabs, buf, ctx);
         let message = if self.loading {
             Some(Line::styled(
@@ -54,7 +55,7 @@ impl Dashboard {
         }
     }
 
-    fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+    fn render_tabs(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         let tab = |name: &'static str, on: bool| {
             Span::styled(
                 format!(" {name} "),
@@ -71,6 +72,19 @@ impl Dashboard {
             tab("Transactions", self.tab == Tab::Transactions),
             Span::raw("  "),
         ];
+        // Where each tab's label is, for clicks.
+        let (accounts_w, transactions_x) = (spans[0].width() as u16, spans[1].width() as u16);
+        let transactions_x = area.x + accounts_w + transactions_x;
+        self.hits.tabs = vec![
+            (Rect::new(area.x, area.y, accounts_w, 1), Tab::Accounts),
+            (
+                Rect::new(transactions_x, area.y, spans[2].width() as u16, 1),
+                Tab::Transactions,
+            ),
+        ]
+        .into_iter()
+        .map(|(r, t)| (r.intersection(area), t))
+        .collect();
         match &self.prompt {
             Some(Prompt::Delete(_)) => spans.push(Span::styled(
                 "Delete this bank and its accounts? (y/n)",
