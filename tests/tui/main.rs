@@ -11,6 +11,7 @@ mod flows;
 mod keys;
 mod modal;
 mod model_based;
+mod privacy;
 mod robustness;
 mod same_bank_twice;
 mod sanitiser;
