@@ -10,6 +10,7 @@
 //! (`crate::screens::export_dialog`) for what is on screen: the transactions view's rows as
 //! searched, filtered and sorted, or everything from the accounts view.
 
+mod account_columns;
 mod accounts;
 mod bank_detail;
 mod bank_line;

@@ -17,6 +17,7 @@ mod same_bank_twice;
 mod sanitiser;
 mod screens;
 mod session;
+mod small_terminals;
 mod stuck_states;
 mod themes;
 mod typing;
