@@ -3,6 +3,7 @@
 //! everywhere, robustness (tiny sizes, hostile text, secrets), the sanitiser on hostile text,
 //! and theme colours.
 
+mod comforts;
 mod common;
 mod connections_visible;
 mod dashboard;
