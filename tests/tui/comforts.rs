@@ -1,6 +1,7 @@
 //! Small comforts (issue 15): `y` copies the selected IBAN or label (OSC 52, through a
-//! `Command`) and says what it copied (not the IBAN in privacy mode); clicks select tabs, rows
-//! and banks; the bank picker says why a greyed bank cannot be chosen; the help lists `p` and `y`.
+//! `Command`) and says what it copied (not the IBAN in privacy mode); clicks select tabs, rows,
+//! banks and consent boxes; the bank picker says why a greyed bank cannot be chosen; the help
+//! lists `p` and `y`.
 
 use coffre::app::widget::BrowserCommand;
 use coffre::app::{Command, Model, Msg, Screen};
@@ -211,4 +212,38 @@ fn a_click_on_a_bank_puts_the_cursor_on_it() {
         _ => None,
     };
     assert_eq!(name.as_deref(), Some("Linxo Test Bank"));
+}
+
+#[test]
+fn a_click_on_a_consent_box_ticks_or_unticks_that_account() {
+    let (mut m, generation) = syncing();
+    run(
+        &mut m,
+        [Msg::Api(coffre::app::ApiEvent::ConsentRequested {
+            connection: coffre::domain::ConnectionId::oxlin("c1"),
+            channel: "13400".into(),
+            generation,
+            accounts: consent_accounts(),
+        })],
+    );
+    click_on(&mut m, "[x] SAVINGS");
+    assert!(render(&mut m, 80, 24).contains("[ ] SAVINGS"));
+    click_on(&mut m, "Compte courant");
+    assert!(
+        render(&mut m, 80, 24).contains("[x] CHECKINGS"),
+        "a click on the name selects without ticking"
+    );
+    let cmds = run(&mut m, [key(KeyCode::Char(' ')), key(KeyCode::Enter)]);
+    let refused = cmds.iter().find_map(|c| match c {
+        Command::SendConsents { refused, .. } => Some(refused.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        refused,
+        Some(vec![
+            coffre::domain::AccountId::oxlin("a1"),
+            coffre::domain::AccountId::oxlin("a2")
+        ]),
+        "{cmds:?}"
+    );
 }
