@@ -59,6 +59,10 @@ pub struct Cli {
     /// (`NO_COLOR` set in the environment turns colours off whatever this says).
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
+    /// Start in privacy mode: every amount, balance, total and IBAN digit masked on screen
+    /// (exports are unaffected); `p` on the dashboard toggles it. Also `[ui] privacy = true`.
+    #[arg(long)]
+    pub privacy: bool,
 }
 
 /// The subcommands of `coffre`.
@@ -116,6 +120,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 data_dir: cli.data_dir,
                 theme: cli.theme,
                 widget: cli.widget,
+                privacy: cli.privacy,
             };
             match runtime.block_on(tui::run(options)) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -5,11 +5,14 @@
 //! scripted key stream.
 //!
 //! Time enters only as `Msg::Tick(now)` (every [`TICK`]): countdowns and spinners move then.
+//! With the mouse captured (`[ui] mouse`), clicks and the wheel become `Msg::Mouse`; the
+//! terminal also reports every move of the mouse, which nothing uses, so those are dropped
+//! before they cost a redraw.
 
 use std::time::Duration;
 
 use chrono::Utc;
-use crossterm::event::{Event, EventStream};
+use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -78,7 +81,8 @@ pub async fn run<B: Backend>(
     Ok(model)
 }
 
-/// The real terminal's events as `Msg`s (keys, mouse, resize; read errors end the stream).
+/// The real terminal's events as `Msg`s (keys, mouse clicks and wheel, resize; mouse moves are
+/// dropped; read errors end the stream).
 pub fn terminal_events() -> impl Stream<Item = Msg> {
     EventStream::new()
         .take_while(|event| {
@@ -90,6 +94,8 @@ pub fn terminal_events() -> impl Stream<Item = Msg> {
         .filter_map(|event| {
             std::future::ready(match event {
                 Ok(Event::Key(key)) => Some(Msg::Key(key)),
+                // Moving the mouse acts on nothing: it would only redraw the screen.
+                Ok(Event::Mouse(mouse)) if mouse.kind == MouseEventKind::Moved => None,
                 Ok(Event::Mouse(mouse)) => Some(Msg::Mouse(mouse)),
                 Ok(Event::Resize(w, h)) => Some(Msg::Resized(w, h)),
                 _ => None,

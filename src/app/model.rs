@@ -130,7 +130,7 @@ impl Model {
             keys_held_until: None,
             sandbox,
             theme: Theme::dark(),
-            numbers: NumberStyle::French,
+            numbers: NumberStyle::FRENCH,
             providers: Vec::new(),
             onboarding: Onboarding::default(),
             session: Session::LoggedOut,

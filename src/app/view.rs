@@ -1,5 +1,5 @@
 //! The view: [`view`]`(&mut Model, &mut Frame)` draws the title bar (with SANDBOX in sandbox
-//! mode), the active screen, the status line and the key hints, and the `?` overlay on top.
+//! mode, `● private` in privacy mode), the active screen, the status line and the key hints, and the `?` overlay on top.
 //! Pure: it reads the model (time from `Model::now`) and only mutates ratatui's table scroll
 //! state. It lives with the app, above the screens it dispatches to; `crate::ui` below holds
 //! only what every screen draws with (theme, formatting, widgets).
@@ -35,6 +35,10 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
     let buf = frame.buffer_mut();
 
     let mut spans = vec![Span::styled(" coffre ", theme.title)];
+    if model.numbers.is_private() {
+        // A word, not a colour alone; first, so that a narrow window keeps it.
+        spans.push(Span::styled(" ● private ", theme.badge));
+    }
     if model.sandbox {
         spans.push(Span::styled(" SANDBOX ", theme.badge));
     }

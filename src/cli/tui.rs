@@ -14,8 +14,8 @@
 //! own directory under the data dir ([`WIDGET_SANDBOX_DIR`]): the two sandbox worlds never mix
 //! their stores.
 //!
-//! The config's `[ui]` section sets the theme (`--theme` wins) and whether the mouse is
-//! captured (`crate::config::ui`).
+//! The config's `[ui]` section sets the theme (`--theme` wins), whether the mouse is
+//! captured, and privacy mode (`--privacy` turns it on too) (`crate::config::ui`).
 //!
 //! Docs gap (ours): with a configuration whose API is on a loopback host (a sandbox served by
 //! `coffre sandbox`), the store is `sandbox.sqlite` as for the built-in sandbox.
@@ -47,6 +47,8 @@ pub struct TuiOptions {
     pub theme: Option<ThemeName>,
     /// `--widget`: the built-in sandbox without agreement, in widget mode.
     pub widget: bool,
+    /// `--privacy`: start with amounts and IBANs masked (or the config's `[ui] privacy`).
+    pub privacy: bool,
 }
 
 /// Runs the TUI until the user quits.
@@ -110,6 +112,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     };
     let mut model = Model::new(chrono::Utc::now(), sandbox.is_some(), prefill);
     model.theme = ui.theme(options.theme).theme();
+    model.numbers = model.numbers.private(ui.privacy(options.privacy));
     model.widget = match &section {
         Some(real) => real.mode() == OxlinMode::Widget,
         None => options.widget,

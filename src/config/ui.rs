@@ -6,6 +6,8 @@
 //! mouse = false        # true (default): clicks and the wheel work; false: the terminal keeps
 //!                      # the mouse, so text can be selected and copied
 //! language = "fr"      # en (default) | fr
+//! privacy = true       # false (default): true starts in privacy mode (amounts and IBANs
+//!                      # masked on every screen; `p` on the dashboard, `--privacy` too)
 //! ```
 //!
 //! Choice (ours): `language` is read and checked (`en` or `fr`, anything else is an error that
@@ -26,6 +28,8 @@ pub struct UiSection {
     pub mouse: Option<bool>,
     /// The language of the UI text.
     pub language: Option<Language>,
+    /// Start in privacy mode (amounts and IBANs masked; default: no).
+    pub privacy: Option<bool>,
 }
 
 /// The languages `language` accepts.
@@ -49,6 +53,12 @@ impl UiSection {
     pub fn mouse(&self) -> bool {
         self.mouse.unwrap_or(true)
     }
+
+    /// Whether to start in privacy mode: `--privacy` on the command line, else this section's
+    /// `privacy`, else no (the command line can only turn it on; `p` turns it off).
+    pub fn privacy(&self, command_line: bool) -> bool {
+        command_line || self.privacy.unwrap_or(false)
+    }
 }
 
 #[cfg(test)]
@@ -68,6 +78,18 @@ mod tests {
         let empty = UiSection::default();
         assert_eq!(empty.theme(None), ThemeName::Dark);
         assert!(empty.mouse());
+    }
+
+    #[test]
+    fn privacy_comes_from_the_command_line_or_the_config() {
+        let on = parse("[ui]\nprivacy = true\n").unwrap().ui.unwrap();
+        assert!(on.privacy(false));
+        let off = parse("[ui]\nprivacy = false\n").unwrap().ui.unwrap();
+        assert!(!off.privacy(false));
+        assert!(off.privacy(true), "--privacy wins");
+        assert!(!UiSection::default().privacy(false), "off by default");
+        let error = parse("[ui]\nprivacy = \"yes\"\n").unwrap_err();
+        assert!(error.contains("line 2"), "{error}");
     }
 
     #[test]

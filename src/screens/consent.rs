@@ -1,10 +1,11 @@
 //! Consent checklist: the accounts the bank listed, each with its type, name, masked IBAN and
 //! balance; all ticked at first; space toggles, `a` ticks all or none; Enter sends the consents.
-//! Accounts left unticked are refused, and the API deletes them: the screen says so.
+//! Accounts left unticked are refused, and the API deletes them: the screen says so. A click
+//! selects an account, a click on its box ticks or unticks it.
 
-use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -23,6 +24,8 @@ pub struct ConsentChecklist {
     pub channel: String,
     accounts: Vec<Account>,
     list: Checklist,
+    /// Where the last frame drew the rows (mouse clicks).
+    list_area: Rect,
 }
 
 /// What a key press asks for.
@@ -69,6 +72,7 @@ impl ConsentChecklist {
             channel,
             accounts,
             list,
+            list_area: Rect::default(),
         }
     }
 
@@ -96,17 +100,32 @@ impl ConsentChecklist {
         ConsentAction::None
     }
 
-    /// The mouse wheel moves the cursor one account per notch.
+    /// The mouse wheel moves the cursor one account per notch; a click puts it on the account
+    /// clicked, and a click on its box (`[x]`) ticks or unticks it too.
     pub fn on_mouse(&mut self, event: MouseEvent) {
         match event.kind {
             MouseEventKind::ScrollDown => self.list.move_by(1),
             MouseEventKind::ScrollUp => self.list.move_by(-1),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let area = self.list_area;
+                if !area.contains(Position::new(event.column, event.row)) {
+                    return;
+                }
+                let first = (self.list.cursor + 1).saturating_sub(usize::from(area.height));
+                let target = first + usize::from(event.row - area.y);
+                if target < self.accounts.len() {
+                    self.list.cursor = target;
+                    if event.column < area.x + 3 {
+                        self.list.toggle();
+                    }
+                }
+            }
             _ => {}
         }
     }
 
     /// Draws the intro, the checklist and what refusing means.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+    pub fn render(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         let block = Block::bordered().title(Line::styled(
             " Which accounts do you share? ",
             ctx.theme.title,
@@ -129,7 +148,7 @@ impl ConsentChecklist {
             .map(|a| {
                 let name: String = a.name.chars().take(name_w).collect();
                 let iban = match (&a.iban, show_iban) {
-                    (Some(iban), true) => format!("{:<14} ", masked_iban(iban)),
+                    (Some(iban), true) => format!("{:<14} ", masked_iban(iban, ctx.numbers)),
                     (None, true) => " ".repeat(15),
                     _ => String::new(),
                 };
@@ -142,6 +161,7 @@ impl ConsentChecklist {
                 format!("{kind:<11} {name:<name_w$} {iban}{balance:>16}")
             })
             .collect();
+        self.list_area = list;
         self.list.render(&rows, list, buf, ctx.theme);
         let refused = self.list.checked.iter().filter(|c| !**c).count();
         let text = match refused {

@@ -11,10 +11,13 @@
 //! (`crate::screens::export_dialog`) for what is on screen: the transactions view's rows as
 //! searched, filtered and sorted, or everything from the accounts view.
 
+mod account_columns;
 mod accounts;
 mod bank_detail;
 mod bank_line;
 mod charts;
+mod clicks;
+mod clip;
 mod export_scope;
 pub mod filter_bar;
 mod frame;
@@ -38,6 +41,8 @@ pub use crate::store::read_model::{DashboardData, Transactions};
 use crate::ui::widgets::key_hints::KeyHint;
 use query::TxTable;
 use transactions::TxView;
+
+pub use clip::Copied;
 
 /// Which of the two views is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,6 +81,15 @@ pub enum DashboardAction {
     SyncOne(ConnectionId),
     /// Nothing to do: say this on the status line.
     Notice(String),
+    /// Turn privacy mode on or off (`p`): amounts and IBANs masked on every screen.
+    TogglePrivacy,
+    /// Put `text` on the clipboard (`y`); `what` it is, for the status line.
+    Copy {
+        /// What is copied (the value itself may not be shown).
+        what: Copied,
+        /// The text copied.
+        text: String,
+    },
 }
 
 /// A question waiting for one more key.
@@ -125,6 +139,8 @@ pub struct Dashboard {
     pub export: Option<ExportDialog>,
     /// The charts view's data and choices.
     pub charts: charts::ChartsView,
+    /// Where the last frame drew the tabs and rows (mouse clicks, `clicks.rs`).
+    hits: clicks::Hits,
 }
 
 impl std::fmt::Debug for Dashboard {
@@ -157,6 +173,9 @@ impl Dashboard {
         ("a", "add bank"),
         ("c", "other channel"),
         ("↑↓ jk wheel", "move"),
+        ("p", "privacy (hide amounts)"),
+        ("y", "copy IBAN"),
+        ("click", "select"),
     ];
     /// Keys of the transactions view.
     pub const TRANSACTION_KEYS: &[KeyHint] = &[
@@ -172,6 +191,9 @@ impl Dashboard {
         ("↑↓ jk PgUp PgDn", "move"),
         ("g G Home End", "first/last"),
         ("wheel", "scroll"),
+        ("p", "privacy (hide amounts)"),
+        ("y", "copy label"),
+        ("click", "select"),
     ];
     /// Keys of the charts view.
     pub const CHART_KEYS: &[KeyHint] = &[

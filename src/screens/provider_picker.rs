@@ -2,32 +2,32 @@
 //! country and channel modes. When a bank has several available channels the user chooses:
 //! payment accounts via the bank's website (REDIRECT) or other accounts via a form (EMBEDDED).
 //!
-//! An unavailable bank (the provider or every channel marked unavailable) is listed where the
-//! search puts it, greyed, with "unavailable, try later" in place of its modes; the cursor stops
-//! on it like on any other (it never silently skips to another bank), and Enter on it says why
-//! it cannot be opened, under the search field, without leaving the list.
+//! An unavailable bank (the provider or every channel marked unavailable, or no channel at all)
+//! is listed where the search puts it, greyed, with "unavailable, try later" in place of its
+//! modes; the cursor stops on it like on any other (it never silently skips to another bank), a
+//! line under the list says why it is greyed while the cursor is on it (`unavailable.rs`), and
+//! Enter on it says it cannot be opened, under the search field, without leaving the list. A
+//! click on a bank puts the cursor on it.
 //!
 //! Docs gap: the API does not say how to present two channels; we follow the test bank's own
 //! wording ("CONNECT MY CHECKING ACCOUNTS" vs "I don't have a checking account").
 
-use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::layout::Rect;
 
 use crate::domain::{CallFailure, Channel, ChannelMode, Provider};
-use crate::screens::{ViewCtx, clean};
-use crate::ui::format::fit;
+use crate::screens::clean;
 use crate::ui::widgets::key_hints::KeyHint;
-use crate::ui::widgets::spinner::spinner_frame;
 use crate::ui::widgets::text_field::{FieldKind, TextField};
-use chooser::render_chooser;
 
 mod chooser;
+mod frame;
 mod list;
+mod unavailable;
+
+pub use unavailable::Unavailable;
 
 /// The picker's state.
 #[derive(Debug, Clone)]
@@ -42,6 +42,8 @@ pub struct ProviderPicker {
     choosing: Option<(usize, usize)>,
     /// Why the bank under the cursor cannot be opened (after Enter on an unavailable one).
     notice: Option<String>,
+    /// Where the last frame drew the bank rows (mouse clicks).
+    list_area: Rect,
     /// Providers are being loaded.
     pub loading: bool,
     /// Loading failed.
@@ -91,6 +93,7 @@ impl ProviderPicker {
             cursor: 0,
             choosing: None,
             notice: None,
+            list_area: Rect::default(),
             loading: true,
             error: None,
         }
@@ -179,10 +182,16 @@ impl ProviderPicker {
             KeyCode::Down => self.move_by(1),
             KeyCode::Enter => {
                 if let Some(p) = self.selected().filter(|p| is_closed(p)) {
-                    self.notice = Some(format!(
-                        "{} is unavailable for now: try again later, or choose another bank.",
-                        p.name
-                    ));
+                    self.notice = Some(match Unavailable::of(p) {
+                        Some(Unavailable::NoChannel) => format!(
+                            "{} offers no channel coffre can use: choose another bank.",
+                            p.name
+                        ),
+                        _ => format!(
+                            "{} is unavailable for now: try again later, or choose another bank.",
+                            p.name
+                        ),
+                    });
                 } else if let Some(p) = self.selected() {
                     let channels = available(p);
                     if channels.len() == 1 {
@@ -200,11 +209,15 @@ impl ProviderPicker {
         PickerAction::None
     }
 
-    /// The mouse wheel moves the cursor three banks at a time (not while the chooser is open).
+    /// The mouse wheel moves the cursor three banks at a time, a click puts it on the bank
+    /// clicked (not while the chooser is open).
     pub fn on_mouse(&mut self, event: MouseEvent) {
         let step = match event.kind {
             MouseEventKind::ScrollDown => 1,
             MouseEventKind::ScrollUp => -1,
+            MouseEventKind::Down(MouseButton::Left) if self.choosing.is_none() => {
+                return self.click(event.column, event.row);
+            }
             _ => return,
         };
         if self.choosing.is_none() {
@@ -216,59 +229,11 @@ impl ProviderPicker {
     pub fn is_choosing(&self) -> bool {
         self.choosing.is_some()
     }
-
-    /// Draws the search field, the list, and the channel chooser when open.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let block = Block::bordered().title(Line::styled(" Choose your bank ", ctx.theme.title));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let [search, list] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-        self.search.render(
-            search.intersection(Rect {
-                height: 1,
-                ..search
-            }),
-            buf,
-            true,
-            ctx.theme,
-        );
-        if let Some(notice) = &self.notice
-            && search.height > 1
-        {
-            let row = Rect::new(search.x, search.y + 1, search.width, 1);
-            // A narrow terminal gets the short form rather than a cut sentence.
-            let width = search.width as usize;
-            let text = [notice.as_str(), "Unavailable: try later", "Unavailable"]
-                .into_iter()
-                .find(|t| t.chars().count() <= width)
-                .unwrap_or("Unavailable");
-            Line::styled(fit(text, width), ctx.theme.error).render(row, buf);
-        }
-        if self.loading {
-            Line::styled(
-                format!("{} Loading banks…", spinner_frame(ctx.now)),
-                ctx.theme.text,
-            )
-            .render(list, buf);
-        } else if let Some(e) = &self.error {
-            Paragraph::new(crate::wording::failures::call_failure(e))
-                .style(ctx.theme.error)
-                .render(list, buf);
-        } else if self.filtered.is_empty() {
-            Line::styled("No bank matches this search.", ctx.theme.dim).render(list, buf);
-        } else {
-            self.render_list(list, buf, ctx);
-        }
-        if let Some((provider, cursor)) = self.choosing {
-            render_chooser(&self.providers[provider], cursor, area, buf, ctx);
-        }
-    }
 }
 
-/// The bank cannot be opened now: marked unavailable, or every channel is.
+/// The bank cannot be opened now (greyed): see [`Unavailable`] for why.
 fn is_closed(p: &Provider) -> bool {
-    p.unavailable || available(p).is_empty()
+    Unavailable::of(p).is_some()
 }
 
 /// The channels a user may pick (not marked unavailable), REDIRECT first.

@@ -8,15 +8,35 @@
 //!
 //! Epoch seconds come from servers: a value chrono cannot hold, or one whose Paris day lies past
 //! the end of chrono's calendar, is shown as `?`, never a panic.
+//!
+//! Privacy mode (issue 15: `p` on the dashboard, `--privacy`, `[ui] privacy = true`) lives here,
+//! in [`NumberStyle::amounts`], so that no screen can forget it: every amount written with
+//! [`money`] or [`signed_money`] and every IBAN written with [`masked_iban`] comes out masked.
+//! Choices (ours): a masked amount has one fixed shape whatever its value, `•••,•• €` (French) or
+//! `•••.•• EUR` (plain): no sign, no magnitude, and about the width of a real amount, so columns
+//! do not jump when the mode changes; a masked IBAN keeps only its country letters
+//! (`FR•• •••• ••••`). Transaction labels, notes and counts stay visible: they may hold digits
+//! that are not amounts (a card number's end, a reference, a date), and hiding them would make
+//! the dashboard unusable. What the user types (a search, a filter's bounds) stays visible too.
+//! Exports never go through this module's masking.
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use crate::domain::paris_date;
 
-/// How numbers are written.
+/// How numbers are written: the notation, and whether amounts are shown at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum NumberStyle {
+pub struct NumberStyle {
+    /// Grouping, decimal mark and currency symbol.
+    pub notation: Notation,
+    /// Amounts and IBANs shown, or masked (privacy mode).
+    pub amounts: Amounts,
+}
+
+/// Grouping, decimal mark and currency symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Notation {
     /// `-1234.56 EUR`
     #[default]
     Plain,
@@ -24,8 +44,52 @@ pub enum NumberStyle {
     French,
 }
 
+/// Whether amounts, balances, totals and IBAN digits are on screen (privacy mode masks them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Amounts {
+    /// Written out.
+    #[default]
+    Shown,
+    /// Masked: `•••,•• €`, `FR•• •••• ••••` (a shared screen, a stage).
+    Masked,
+}
+
+impl NumberStyle {
+    /// `-1234.56 EUR`, amounts shown.
+    pub const PLAIN: NumberStyle = NumberStyle {
+        notation: Notation::Plain,
+        amounts: Amounts::Shown,
+    };
+    /// `-1 234,56 €`, amounts shown.
+    pub const FRENCH: NumberStyle = NumberStyle {
+        notation: Notation::French,
+        amounts: Amounts::Shown,
+    };
+
+    /// The same notation with amounts masked (`true`) or shown.
+    pub fn private(self, masked: bool) -> NumberStyle {
+        NumberStyle {
+            amounts: if masked {
+                Amounts::Masked
+            } else {
+                Amounts::Shown
+            },
+            ..self
+        }
+    }
+
+    /// Whether privacy mode is on.
+    pub fn is_private(self) -> bool {
+        self.amounts == Amounts::Masked
+    }
+}
+
 /// An amount with its currency, e.g. `1 234,56 €` or `-12.00 USD`.
+/// Masked in privacy mode (`•••,•• €`).
 pub fn money(amount: Decimal, currency: &str, style: NumberStyle) -> String {
+    if style.is_private() {
+        return masked(currency, style.notation);
+    }
     let amount = amount.round_dp(2);
     let sign = if amount.is_sign_negative() && !amount.is_zero() {
         "-"
@@ -36,7 +100,11 @@ pub fn money(amount: Decimal, currency: &str, style: NumberStyle) -> String {
 }
 
 /// An amount that always shows its sign: `+50.00 EUR`, `-12.30 EUR` (transactions).
+/// Masked in privacy mode, sign included (`•••,•• €`).
 pub fn signed_money(amount: Decimal, currency: &str, style: NumberStyle) -> String {
+    if style.is_private() {
+        return masked(currency, style.notation);
+    }
     let amount = amount.round_dp(2);
     let sign = if amount.is_sign_negative() && !amount.is_zero() {
         "-"
@@ -50,25 +118,36 @@ fn unsigned(amount: Decimal, currency: &str, style: NumberStyle) -> String {
     let rounded = amount.abs().round_dp(2);
     let text = format!("{rounded:.2}");
     let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), "00"));
-    match style {
-        NumberStyle::Plain => format!("{int}.{frac} {currency}"),
-        NumberStyle::French => {
-            let symbol = match currency {
-                "EUR" => "€",
-                "USD" => "$",
-                "GBP" => "£",
-                other => other,
-            };
-            format!("{},{frac} {symbol}", group_thousands(int, ' '))
-        }
+    match style.notation {
+        Notation::Plain => format!("{int}.{frac} {currency}"),
+        Notation::French => format!("{},{frac} {}", group_thousands(int, ' '), symbol(currency)),
+    }
+}
+
+/// The currency as the notation writes it after an amount (`€` in French, `EUR` plain).
+fn symbol(currency: &str) -> &str {
+    match currency {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        other => other,
+    }
+}
+
+/// The one shape of every masked amount: no sign, no magnitude.
+fn masked(currency: &str, notation: Notation) -> String {
+    match notation {
+        Notation::Plain => format!("•••.•• {currency}"),
+        Notation::French => format!("•••,•• {}", symbol(currency)),
     }
 }
 
 /// A count for people: `1 000 000` (French style) or `1,000,000`.
+/// Counts are not amounts: privacy mode shows them.
 pub fn count(n: usize, style: NumberStyle) -> String {
-    let sep = match style {
-        NumberStyle::French => ' ',
-        NumberStyle::Plain => ',',
+    let sep = match style.notation {
+        Notation::French => ' ',
+        Notation::Plain => ',',
     };
     group_thousands(&n.to_string(), sep)
 }
@@ -124,10 +203,19 @@ pub fn countdown(seconds_left: i64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-/// An IBAN masked for display: the country and check digits, then `••••`, then the last 4.
-pub fn masked_iban(iban: &str) -> String {
+/// An IBAN masked for display: the country and check digits, then `••••`, then the last 4; in
+/// privacy mode only the country letters (`FR•• •••• ••••`).
+pub fn masked_iban(iban: &str, style: NumberStyle) -> String {
     let compact: String = iban.chars().filter(|c| !c.is_whitespace()).collect();
     let n = compact.chars().count();
+    if style.is_private() {
+        let country: String = compact
+            .chars()
+            .take(2)
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        return format!("{country:•<4} •••• ••••");
+    }
     if n <= 8 {
         return "•".repeat(n);
     }
@@ -137,67 +225,4 @@ pub fn masked_iban(iban: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    #[test]
-    fn money_in_both_styles() {
-        assert_eq!(
-            money(d("2441.46"), "EUR", NumberStyle::Plain),
-            "2441.46 EUR"
-        );
-        assert_eq!(
-            money(d("-1234567.5"), "EUR", NumberStyle::French),
-            "-1 234 567,50 €"
-        );
-        assert_eq!(money(d("999"), "CHF", NumberStyle::French), "999,00 CHF");
-        assert_eq!(
-            signed_money(d("50"), "EUR", NumberStyle::Plain),
-            "+50.00 EUR"
-        );
-        assert_eq!(
-            signed_money(d("-79.99"), "EUR", NumberStyle::Plain),
-            "-79.99 EUR"
-        );
-        assert_eq!(money(d("-0.001"), "EUR", NumberStyle::Plain), "0.00 EUR");
-    }
-
-    #[test]
-    fn dates_are_paris_days() {
-        // 1639954800 = 2021-12-20 00:00 Europe/Paris (23:00 UTC the day before).
-        assert_eq!(date(1_639_954_800), "20/12/2021");
-        assert_eq!(date(i64::MAX), "?");
-        assert_eq!(date(i64::MIN), "?");
-        assert_eq!(date(DateTime::<Utc>::MAX_UTC.timestamp()), "?");
-        assert_eq!(date(DateTime::<Utc>::MIN_UTC.timestamp()), "01/01/-262143");
-    }
-
-    #[test]
-    fn ago_reads_like_a_person() {
-        let now = Utc.timestamp_opt(1_700_000_000, 0).unwrap();
-        let at = |s: i64| Utc.timestamp_opt(1_700_000_000 - s, 0).unwrap();
-        assert_eq!(ago(at(10), now), "just now");
-        assert_eq!(ago(at(-10), now), "just now");
-        assert_eq!(ago(at(180), now), "3 min ago");
-        assert_eq!(ago(at(7200), now), "2 h ago");
-        assert_eq!(ago(at(90_000), now), "yesterday");
-        assert_eq!(ago(at(5 * 86_400), now), "5 days ago");
-    }
-
-    #[test]
-    fn countdown_and_iban_masking() {
-        assert_eq!(countdown(125), "2:05");
-        assert_eq!(countdown(-3), "0:00");
-        assert_eq!(
-            masked_iban("FR62 3000 3000 5023 7684 3574 B66"),
-            "FR62 •••• 4B66"
-        );
-        assert_eq!(masked_iban("FR12"), "••••");
-    }
-}
+mod tests;

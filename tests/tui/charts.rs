@@ -227,3 +227,23 @@ fn chart_days_run_up_to_today() {
     assert_eq!(data.day(364), data.today);
     assert_eq!(data.day(0), data.today - Duration::days(364));
 }
+
+#[test]
+fn privacy_mode_masks_every_amount_of_the_charts_axes_and_totals() {
+    let mut m = on_charts();
+    let shown = render(&mut m, 100, 30);
+    let amount_shaped = regex::Regex::new(r"\d[.,]\d\d").unwrap();
+    assert!(
+        amount_shaped.is_match(&shown),
+        "amounts show first: {shown}"
+    );
+    run(&mut m, typed("p"));
+    for (w, h) in [(100, 30), (60, 20)] {
+        let screen = render(&mut m, w, h);
+        assert!(screen.contains("● private"), "{screen}");
+        assert!(
+            !amount_shaped.is_match(&screen),
+            "an amount is on the charts in privacy mode at {w}x{h}:\n{screen}"
+        );
+    }
+}

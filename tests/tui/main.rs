@@ -4,6 +4,7 @@
 //! and theme colours.
 
 mod charts;
+mod comforts;
 mod common;
 mod connections_visible;
 mod dashboard;
@@ -12,11 +13,13 @@ mod flows;
 mod keys;
 mod modal;
 mod model_based;
+mod privacy;
 mod robustness;
 mod same_bank_twice;
 mod sanitiser;
 mod screens;
 mod session;
+mod small_terminals;
 mod stuck_states;
 mod themes;
 mod themes_contrast;

@@ -1,16 +1,20 @@
 //! The dashboard (pure, like `update`): its keys and the actions they ask for, and the store's
 //! answers it waits for (its data, the transactions read after it, the API's reachability).
 //! A key with nothing to act on (`s` with no bank, `r` on a bank that needs nothing) says so
-//! on the status line rather than doing nothing silently.
+//! on the status line rather than doing nothing silently. `p` turns privacy mode on and off
+//! (`Model::numbers`, read by every screen through `ui::format`); `y` copies the selection
+//! through the OSC 52 command the browser wait's `y` uses, and says what it copied.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::onboarding::back_to_picker;
 use crate::app::progress::{register, sync_every_connection};
 use crate::app::session::open_login;
+use crate::app::widget::BrowserCommand;
 use crate::app::{Command, Model, Screen};
 use crate::domain::SyncStep;
-use crate::screens::dashboard::{DashboardAction, DashboardData, Transactions};
+use crate::screens::dashboard::{Copied, DashboardAction, DashboardData, Transactions};
+use crate::ui::format::NumberStyle;
 use crate::ui::widgets::status_line::Status;
 
 /// A key on the dashboard; `l` (unused by the dashboard) opens the login screen when no session
@@ -83,12 +87,39 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             vec![Command::DeleteConnection { connection }]
         }
         DashboardAction::Export(request) => vec![Command::Export(request)],
+        DashboardAction::TogglePrivacy => {
+            model.numbers = model.numbers.private(!model.numbers.is_private());
+            let text = if model.numbers.is_private() {
+                "Privacy mode: amounts and IBANs are hidden on every screen (p shows them)."
+            } else {
+                "Amounts and IBANs are shown again (p hides them)."
+            };
+            model.status = Some(Status::Info(text.into()));
+            Vec::new()
+        }
+        DashboardAction::Copy { what, text } => {
+            model.status = Some(Status::Info(copied(&what, &text, model.numbers)));
+            vec![Command::Browser(BrowserCommand::Copy { text })]
+        }
         DashboardAction::AddBank => {
             if let Screen::Dashboard(d) = &model.screen {
                 model.onboarding.known = d.known_connections();
             }
             back_to_picker(model)
         }
+    }
+}
+
+/// What the status line says once `y` copied `text`: an IBAN is not written out in privacy
+/// mode (the clipboard still gets it: the user asked for it).
+fn copied(what: &Copied, text: &str, numbers: NumberStyle) -> String {
+    let text = crate::screens::clean(text);
+    match what {
+        Copied::Iban(account) if numbers.is_private() => {
+            format!("Copied the IBAN of {account} (hidden: privacy mode).")
+        }
+        Copied::Iban(account) => format!("Copied the IBAN of {account}: {text}"),
+        Copied::Label => format!("Copied the label: {text}"),
     }
 }
 

@@ -1,6 +1,8 @@
-//! The challenge dialog's own tests: labels filled from the bank's params stay bounded.
+//! The challenge dialog's own tests: labels filled from the bank's params stay bounded; on a
+//! small window the field, the countdown and the buttons keep their rows, and a window too small
+//! says so.
 
-use super::view::wrapped_rows;
+use super::view::{MIN_WIDTH, wrapped_rows};
 use super::*;
 use crate::screens::ViewCtx;
 
@@ -66,13 +68,106 @@ fn on_a_narrow_terminal_the_code_field_is_drawn_below_the_wrapped_text() {
     let ctx = ViewCtx {
         theme: &theme,
         now,
-        numbers: crate::ui::format::NumberStyle::French,
+        numbers: crate::ui::format::NumberStyle::FRENCH,
     };
-    let mut terminal = Terminal::new(TestBackend::new(20, 10)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(30, 10)).unwrap();
     terminal
         .draw(|f| dialog.render(f.area(), f.buffer_mut(), &ctx))
         .unwrap();
     let screen = terminal.backend().to_string();
     assert!(screen.contains("\"│Code  ▏"), "{screen}");
     assert!(screen.contains("téléphone."), "{screen}");
+}
+
+fn spec(id: &str, label: &str, kind: InputKind, params: &[(&str, &str)]) -> CredentialField {
+    CredentialField {
+        id: id.into(),
+        label: label.into(),
+        regexp: if kind == InputKind::Numeric {
+            "^[0-9]{6}$".into()
+        } else {
+            ".*".into()
+        },
+        kind,
+        encrypt: false,
+        params: params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}
+
+/// A bank that says a lot, with a countdown, a code and OK/Cancel.
+fn talkative() -> Vec<CredentialField> {
+    let long = "Pour sécuriser votre connexion, nous vous avons envoyé un code par SMS au \
+                numéro se terminant par 06. Ce code est valable quelques minutes. Si vous ne \
+                le recevez pas, vérifiez que votre téléphone capte le réseau et réessayez.";
+    vec![
+        spec("303", long, InputKind::Info, &[]),
+        spec(
+            "305",
+            "Répondez dans les {timeout} secondes.",
+            InputKind::Timeout,
+            &[("timeout", "120")],
+        ),
+        spec("304", "Code SMS", InputKind::Numeric, &[]),
+        spec("306", "Confirmer l'opération", InputKind::OkCancel, &[]),
+    ]
+}
+
+fn draw(dialog: &ChallengeDialog, w: u16, h: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let theme = crate::ui::theme::Theme::dark();
+    let ctx = ViewCtx {
+        theme: &theme,
+        now: dialog.received_at,
+        numbers: crate::ui::format::NumberStyle::FRENCH,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| dialog.render(f.area(), f.buffer_mut(), &ctx))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_long_bank_text_is_cut_so_the_field_countdown_and_buttons_keep_their_rows() {
+    let now = chrono::Utc::now();
+    let dialog = ChallengeDialog::new(ConnectionId::oxlin("c1"), "1".into(), talkative(), now);
+    let screen = draw(&dialog, 50, 10);
+    let rows: Vec<&str> = screen.lines().collect();
+    let row_of = |needle: &str| rows.iter().position(|r| r.contains(needle));
+    let (Some(cut), Some(clock), Some(code), Some(buttons)) = (
+        row_of("…"),
+        row_of("⏱ 2:00 left"),
+        row_of("Code SMS"),
+        row_of("[ OK ]  [ Cancel ]"),
+    ) else {
+        panic!("something is missing:\n{screen}");
+    };
+    assert!(screen.contains("Pour sécuriser"), "{screen}");
+    assert!(cut < clock && clock < code && code < buttons, "{screen}");
+    assert_eq!(
+        buttons,
+        rows.len() - 2,
+        "the buttons on the last row:\n{screen}"
+    );
+}
+
+#[test]
+fn a_window_too_small_says_so_instead_of_hiding_the_buttons() {
+    let now = chrono::Utc::now();
+    let dialog = ChallengeDialog::new(ConnectionId::oxlin("c1"), "1".into(), talkative(), now);
+    for (w, h) in [(20, 5), (60, 5), (MIN_WIDTH + 1, 20)] {
+        let screen = draw(&dialog, w, h);
+        assert!(screen.contains("too small"), "{w}x{h}:\n{screen}");
+        assert!(!screen.contains("[ OK ]"), "{w}x{h}:\n{screen}");
+    }
+    let roomy = draw(&dialog, 80, 20);
+    assert!(
+        !roomy.contains("too small") && !roomy.contains('…'),
+        "{roomy}"
+    );
+    assert!(roomy.contains("[ OK ]  [ Cancel ]"), "{roomy}");
 }

@@ -1,8 +1,15 @@
 //! The challenge dialog's drawing: its items one below the other (a long label wraps and pushes
 //! what follows down, so a narrow terminal never draws a field over a label), then the buttons.
+//!
+//! Small windows (issue 15): the code field, the countdown and the OK/Cancel buttons always keep
+//! their rows; the bank's text takes the rows left and is cut with `…` when it needs more. Below
+//! [`MIN_WIDTH`] columns, or with fewer than two rows left for the text, the dialog says the
+//! window is too small (its keys still work) instead of hiding a button.
+//! Docs gap (ours): the thresholds; a field's "✗ rule" line counts as text.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -12,37 +19,73 @@ use crate::screens::ViewCtx;
 use crate::ui::format::countdown;
 use crate::ui::widgets::text_field::TextField;
 
+/// The narrowest inside of the dialog that still shows the buttons and a code field whole.
+pub(super) const MIN_WIDTH: u16 = 24;
+/// The fewest rows of the bank's text shown before the dialog says the window is too small.
+const MIN_TEXT_ROWS: u16 = 2;
+
 impl ChallengeDialog {
     /// Draws the items in order, then the buttons, one below the other: a long label wraps
-    /// and pushes what follows down (a narrow terminal never draws a field over a label).
+    /// and pushes what follows down (a narrow terminal never draws a field over a label). When
+    /// the text does not fit, it is cut (ending with `…`) so that the countdown, the fields and
+    /// the buttons keep their rows; when even that does not fit, the dialog says the window is
+    /// too small rather than hiding a button.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         let block = Block::bordered().title(Line::styled(" Your bank asks ", ctx.theme.title));
         let inner = block.inner(area);
+        let lines: Vec<Vec<Line<'static>>> = self
+            .items
+            .iter()
+            .map(|item| self.item_lines(item, ctx))
+            .collect();
+        let text_rows: u16 = lines
+            .iter()
+            .flatten()
+            .filter(|l| !is_countdown(l))
+            .map(|l| wrapped_rows(&line_text(l), inner.width))
+            .sum();
+        let essential = self.essential_rows();
+        if inner.width < MIN_WIDTH || inner.height < essential + text_rows.min(MIN_TEXT_ROWS) {
+            return too_small(area, buf, ctx);
+        }
         block.render(area, buf);
+        let roomy = inner.height >= essential + text_rows + u16::from(self.has_buttons());
         let mut rows = Rows {
             area: inner,
             y: inner.y,
             buf,
+            // What is still to draw below the text that must keep its rows.
+            reserve: essential,
+            last_text: None,
+            cut: false,
         };
         let mut input_no = 0;
-        for item in &self.items {
+        for (item, lines) in self.items.iter().zip(lines) {
             match item {
                 Item::Input { field, .. } => {
+                    rows.reserve = rows.reserve.saturating_sub(1);
                     rows.field(field, self.focus == input_no, ctx);
                     input_no += 1;
                     if let Some(p) = field.problem().filter(|_| !field.value().is_empty()) {
-                        rows.line(Line::styled(format!("  ✗ {p}"), ctx.theme.error));
+                        rows.text(Line::styled(format!("  ✗ {p}"), ctx.theme.error));
                     }
                 }
-                other => {
-                    for line in self.item_lines(other, ctx) {
-                        rows.line(line);
+                _ => {
+                    for line in lines {
+                        if is_countdown(&line) {
+                            rows.reserve = rows.reserve.saturating_sub(1);
+                            rows.line(line);
+                        } else {
+                            rows.text(line);
+                        }
                     }
                 }
             }
         }
         if self.has_buttons() {
-            rows.line(Line::default());
+            if roomy {
+                rows.line(Line::default());
+            }
             let button = |label: &'static str, focused: bool| {
                 Span::styled(
                     format!("[ {label} ]"),
@@ -54,12 +97,28 @@ impl ChallengeDialog {
                 )
             };
             let n = self.inputs();
+            rows.reserve = rows.reserve.saturating_sub(1);
             rows.line(Line::from(vec![
                 button("OK", self.focus == n),
                 Span::raw("  "),
                 button("Cancel", self.focus == n + 1),
             ]));
         }
+        rows.mark_cut();
+    }
+
+    /// The rows that must show whole: each field, the countdown, the buttons.
+    fn essential_rows(&self) -> u16 {
+        let countdowns = self
+            .items
+            .iter()
+            .filter(|i| {
+                matches!(i, Item::Message { kind: InputKind::Timeout, spec }
+                    if param(spec, "timeout").is_some_and(|t| t.parse::<i64>().is_ok()))
+            })
+            .count();
+        let rows = self.inputs() + countdowns + usize::from(self.has_buttons());
+        u16::try_from(rows).unwrap_or(u16::MAX)
     }
 
     /// The lines of an item that is not an input.
@@ -97,11 +156,36 @@ impl ChallengeDialog {
     }
 }
 
+/// The words of the dialog when the window cannot hold it (the keys still work).
+fn too_small(area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+    let text = "Window too small for the bank's question: enlarge it to answer.";
+    Paragraph::new(Line::styled(text, ctx.theme.error))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// The countdown line of a TIMEOUT_MSG (it keeps its row; the bank's text may be cut).
+fn is_countdown(line: &Line) -> bool {
+    line.spans
+        .first()
+        .is_some_and(|s| s.content.starts_with('⏱'))
+}
+
+fn line_text(line: &Line) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
 /// Draws rows one below the other in `area`, from `y`, until it is full.
 struct Rows<'b> {
     area: Rect,
     y: u16,
     buf: &'b mut Buffer,
+    /// Rows kept for what must show below (fields, countdown, buttons).
+    reserve: u16,
+    /// Where the last row of text was drawn (row, style), to mark a cut there.
+    last_text: Option<(u16, Style)>,
+    /// Some text did not fit.
+    cut: bool,
 }
 
 impl Rows<'_> {
@@ -109,10 +193,39 @@ impl Rows<'_> {
         (self.area.y + self.area.height).saturating_sub(self.y)
     }
 
-    /// A line, wrapped on as many rows as it needs.
+    /// Some of the bank's text: wrapped on the rows left above the reserve, its last row
+    /// ending with `…` when it had to be cut.
+    fn text(&mut self, line: Line<'static>) {
+        let wanted = wrapped_rows(&line_text(&line), self.area.width);
+        let room = self.left().saturating_sub(self.reserve);
+        let height = wanted.min(room);
+        self.cut |= height < wanted;
+        if height == 0 {
+            return;
+        }
+        let style = line.style;
+        self.line_within(line, height);
+        self.last_text = Some((self.y.saturating_sub(1), style));
+    }
+
+    /// Ends the last row of text with `…` when some text did not fit.
+    fn mark_cut(&mut self) {
+        if let (true, Some((y, style))) = (self.cut, self.last_text) {
+            let x = self.area.right().saturating_sub(1);
+            self.buf.set_string(x, y, "…", style);
+        }
+    }
+
+    /// A line, wrapped on as many rows as it needs (and has).
     fn line(&mut self, line: Line<'static>) {
-        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        let height = wrapped_rows(&text, self.area.width).min(self.left());
+        self.line_within(line, u16::MAX);
+    }
+
+    /// A line, wrapped on at most `most` rows.
+    fn line_within(&mut self, line: Line<'static>, most: u16) {
+        let height = wrapped_rows(&line_text(&line), self.area.width)
+            .min(self.left())
+            .min(most);
         if height == 0 {
             return;
         }

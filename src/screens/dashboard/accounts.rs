@@ -1,7 +1,9 @@
 //! The accounts view: accounts grouped by bank, each bank headed by its status and the action it
 //! needs, a subtotal per currency under each bank, and the net worth per currency at the bottom.
 //! Each account shows its type, name, masked IBAN, balance, a balance sparkline and a freshness
-//! badge. Archived accounts are shown dimmed and left out of the totals.
+//! badge. Archived accounts are shown dimmed and left out of the totals. On a narrow window the
+//! optional columns give way to the name and the balance (`account_columns.rs`), and a total is
+//! never cut mid-number (`totals::fit_totals`).
 //!
 //! Docs gap: the API converts no currency. We chose: totals and net worth per currency, never
 //! summed across currencies; loans count with the sign the bank gives their balance.
@@ -17,8 +19,9 @@ use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
 
 use super::Dashboard;
+use super::account_columns::AccountColumns;
 use super::picks::Pick;
-use super::totals::totals;
+use super::totals::{fit_totals, totals};
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
 use crate::store::read_model::{ConnectionSummary, STALE_AFTER_HOURS};
@@ -93,6 +96,7 @@ impl Dashboard {
             };
             items.iter().position(|i| *i == wanted)
         });
+        let columns = self.account_columns(list.width, ctx);
         let rows = list.height as usize;
         if let Some(pos) = selected_item {
             if pos < self.accounts_offset {
@@ -114,6 +118,14 @@ impl Dashboard {
                 ..list
             };
             let selected = Some(n + self.accounts_offset) == selected_item;
+            let stop = match item {
+                Item::Account(a) => Some(Pick::Account(*a)),
+                Item::Bank(Some(c)) => Some(Pick::Bank(*c)),
+                _ => None,
+            };
+            if let Some(stop) = stop {
+                self.hits.accounts.push((line_area, stop));
+            }
             match item {
                 Item::Bank(c) => {
                     let line = self.bank_line(*c, ctx, sync, line_area.width);
@@ -124,7 +136,14 @@ impl Dashboard {
                         line.render(line_area, buf);
                     }
                 }
-                Item::Account(a) => self.account_line(*a, line_area, buf, ctx, selected),
+                Item::Account(a) => {
+                    let line = AccountLine {
+                        area: line_area,
+                        columns,
+                        selected,
+                    };
+                    self.account_line(*a, line, buf, ctx)
+                }
                 Item::Subtotal(c) => {
                     let members = self
                         .accounts
@@ -132,36 +151,53 @@ impl Dashboard {
                         .zip(&self.connection_of)
                         .filter(|(_, g)| *g == c)
                         .map(|(a, _)| a);
-                    let text = totals_text(&totals(members), ctx);
+                    let width = usize::from(line_area.width).saturating_sub(1);
+                    let (_, text) = fit_totals(&[""], &totals_parts(&totals(members), ctx), width);
                     Line::styled(format!("{text} "), ctx.theme.dim)
                         .right_aligned()
                         .render(line_area, buf);
                 }
             }
         }
-        let net = totals_text(&totals(self.accounts.iter()), ctx);
+        let parts = totals_parts(&totals(self.accounts.iter()), ctx);
+        let labels = [" Net worth ", " Net ", " "];
+        let (label, net) = fit_totals(&labels, &parts, usize::from(footer.width));
         Line::from(vec![
-            Span::styled(" Net worth ", ctx.theme.title),
+            Span::styled(label, ctx.theme.title),
             Span::styled(net, ctx.theme.text),
         ])
         .render(footer, buf);
     }
 
-    fn account_line(&self, a: u32, area: Rect, buf: &mut Buffer, ctx: &ViewCtx, selected: bool) {
+    /// The columns every account line of this frame gets (`account_columns.rs`).
+    fn account_columns(&self, width: u16, ctx: &ViewCtx) -> AccountColumns {
+        let longest_name = self
+            .accounts
+            .iter()
+            .map(|a| a.account.name.chars().count() + if a.archived() { 11 } else { 0 })
+            .max()
+            .unwrap_or(0);
+        let widest_balance = self
+            .accounts
+            .iter()
+            .filter_map(|a| a.balance().map(|b| money(b, a.currency(), ctx.numbers)))
+            .map(|t| t.chars().count())
+            .max()
+            .unwrap_or(1);
+        AccountColumns::plan(width, longest_name + 2, widest_balance)
+    }
+
+    fn account_line(&self, a: u32, line: AccountLine, buf: &mut Buffer, ctx: &ViewCtx) {
         let Some(account) = self.accounts.get(a as usize) else {
             return;
         };
-        let wide = area.width >= 60;
-        let medium = area.width >= 40;
-        let widths = [
-            Constraint::Length(if medium { 11 } else { 0 }),
-            Constraint::Fill(1),
-            Constraint::Length(if wide { 15 } else { 0 }),
-            Constraint::Length(16),
-            Constraint::Length(if wide { 9 } else { 0 }),
-            Constraint::Length(if medium { 14 } else { 0 }),
-        ];
-        let [kind, name, iban, balance, spark, badge] = Layout::horizontal(widths).areas(area);
+        let AccountLine {
+            area,
+            columns,
+            selected,
+        } = line;
+        let [kind, name, iban, balance, spark, badge] =
+            Layout::horizontal(columns.constraints()).areas(area);
         let base = if selected {
             ctx.theme.selected
         } else if account.archived() {
@@ -185,21 +221,28 @@ impl Dashboard {
         } else {
             ""
         };
+        // Indented under its bank's heading, as the type column would do.
+        let indent = if columns.kind == 0 && area.width >= 30 {
+            "  "
+        } else {
+            ""
+        };
         put(
             buf,
             name,
-            format!("{}{archived}", account.account.name),
+            format!("{indent}{}{archived}", account.account.name),
             base,
         );
         let masked = account
             .account
             .iban
             .as_deref()
-            .map(masked_iban)
+            .map(|iban| masked_iban(iban, ctx.numbers))
             .unwrap_or_default();
         put(buf, iban, format!(" {masked}"), ctx.theme.dim);
+        // In privacy mode the colour would tell the sign: every balance is drawn alike.
         let (amount, style) = match account.balance() {
-            Some(b) if b.is_sign_negative() => (
+            Some(b) if b.is_sign_negative() && !ctx.numbers.is_private() => (
                 money(b, account.currency(), ctx.numbers),
                 ctx.theme.negative,
             ),
@@ -207,6 +250,9 @@ impl Dashboard {
             None => ("—".into(), ctx.theme.dim),
         };
         let style = if selected { base } else { style };
+        // A window narrower than the balance gets `…`, never a cut number.
+        let fits = amount.chars().count() < usize::from(balance.width);
+        let amount = if fits { amount } else { "…".into() };
         Line::styled(format!("{amount} "), style)
             .right_aligned()
             .render(balance, buf);
@@ -235,12 +281,19 @@ impl Dashboard {
     }
 }
 
-fn totals_text(sums: &BTreeMap<String, Decimal>, ctx: &ViewCtx) -> String {
+/// One line of the accounts view with its place on screen.
+struct AccountLine {
+    area: Rect,
+    columns: AccountColumns,
+    selected: bool,
+}
+
+/// A total per currency, as written on screen (`—` when there is none).
+fn totals_parts(sums: &BTreeMap<String, Decimal>, ctx: &ViewCtx) -> Vec<String> {
     if sums.is_empty() {
-        return "—".into();
+        return vec!["—".into()];
     }
     sums.iter()
         .map(|(cur, sum)| money(*sum, cur, ctx.numbers))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect()
 }

@@ -30,7 +30,7 @@ use super::{Dashboard, DashboardAction, Tab};
 use crate::domain::NameLanguage;
 use crate::screens::{ViewCtx, clean};
 use crate::store::read_model::charts::ChartData;
-use crate::ui::format::NumberStyle;
+use crate::ui::format::{Notation, NumberStyle};
 
 /// The smallest area the charts are drawn in.
 const MIN_WIDTH: u16 = 40;
@@ -156,8 +156,8 @@ impl Dashboard {
 /// The language category names are shown in, from the number style (until the translation
 /// layer chooses it).
 pub(super) fn language(numbers: NumberStyle) -> NameLanguage {
-    match numbers {
-        NumberStyle::French => NameLanguage::French,
-        NumberStyle::Plain => NameLanguage::English,
+    match numbers.notation {
+        Notation::French => NameLanguage::French,
+        Notation::Plain => NameLanguage::English,
     }
 }

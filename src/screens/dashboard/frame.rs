@@ -16,6 +16,7 @@ impl Dashboard {
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx, sync: &SyncBoard) {
         let [tabs, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        self.hits.clear_rows();
         self.render_tabs(tabs, buf, ctx);
         let message = if self.loading {
             Some(Line::styled(
@@ -55,7 +56,7 @@ impl Dashboard {
         }
     }
 
-    fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+    fn render_tabs(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         let tab = |name: &'static str, on: bool| {
             Span::styled(
                 format!(" {name} "),
@@ -74,6 +75,18 @@ impl Dashboard {
             tab("Charts", self.tab == Tab::Charts),
             Span::raw("  "),
         ];
+        // Where each tab's label is, for clicks: spans 0, 2 and 4, a space between them.
+        let mut x = area.x;
+        let mut hits = Vec::new();
+        for (i, span) in spans.iter().take(5).enumerate() {
+            let w = span.width() as u16;
+            if i % 2 == 0 {
+                let tab = [Tab::Accounts, Tab::Transactions, Tab::Charts][i / 2];
+                hits.push((Rect::new(x, area.y, w, 1).intersection(area), tab));
+            }
+            x = x.saturating_add(w);
+        }
+        self.hits.tabs = hits;
         match &self.prompt {
             Some(Prompt::Delete(_)) => spans.push(Span::styled(
                 "Delete this bank and its accounts? (y/n)",

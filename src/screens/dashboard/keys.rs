@@ -51,6 +51,8 @@ impl Dashboard {
                 return DashboardAction::None;
             }
             KeyCode::Char('s') => return DashboardAction::SyncAll,
+            KeyCode::Char('p') => return DashboardAction::TogglePrivacy,
+            KeyCode::Char('y') => return self.copy_selected(),
             KeyCode::Char('e') if !self.loading => {
                 self.export = Some(ExportDialog::new(self.export_scope(), today));
                 return DashboardAction::None;
@@ -173,12 +175,12 @@ impl Dashboard {
         self.tx.recompute(&self.table);
     }
 
-    /// The mouse wheel scrolls the view on screen.
+    /// The mouse wheel scrolls the view on screen; a click selects (`clicks.rs`).
     pub fn on_mouse(&mut self, event: MouseEvent) {
         let delta = match event.kind {
             MouseEventKind::ScrollDown => 3,
             MouseEventKind::ScrollUp => -3,
-            _ => return,
+            _ => return self.on_click(event),
         };
         match self.tab {
             Tab::Transactions => self.tx.move_by(delta),

@@ -1,4 +1,7 @@
-//! Sums of balances per currency, for each bank's subtotal and the net worth.
+//! Sums of balances per currency, for each bank's subtotal and the net worth, and how a total
+//! line fits a narrow window ([`fit_totals`]): a number is never cut. The label shortens first
+//! (`Net worth` → `Net` → nothing), then the last currencies give way to `…`, then `…` alone
+//! says there is more than fits.
 //!
 //! Choice of ours (issue 10, reproduction 5): an account reached through two connections (the
 //! same bank added twice, before coffre caught it) is counted once: accounts with the same
@@ -33,6 +36,31 @@ pub fn counted<'a>(
             _ => true,
         }
     })
+}
+
+/// The first of `labels` (longest first) that lets every amount fit in `width` columns, with the
+/// amounts joined by ` · `; else no label and as many amounts as fit followed by ` · …`; else
+/// `…` alone. Amounts are never cut.
+pub fn fit_totals<'l>(labels: &[&'l str], amounts: &[String], width: usize) -> (&'l str, String) {
+    let cols = |s: &str| s.chars().count();
+    let all = amounts.join(" · ");
+    if let Some(label) = labels.iter().find(|l| cols(l) + cols(&all) <= width) {
+        return (label, all);
+    }
+    for kept in (1..amounts.len()).rev() {
+        let text = format!("{} · …", amounts[..kept].join(" · "));
+        if cols(&text) <= width {
+            return ("", text);
+        }
+    }
+    (
+        "",
+        if width == 0 {
+            String::new()
+        } else {
+            "…".into()
+        },
+    )
 }
 
 /// An IBAN without spaces, upper case.
@@ -80,5 +108,35 @@ mod tests {
         ];
         let sums = totals(accounts.iter());
         assert_eq!(sums["EUR"], Decimal::new(11_000, 2));
+    }
+
+    #[test]
+    fn a_narrow_total_shortens_its_label_then_drops_currencies_never_cutting_a_number() {
+        let amounts = ["-70 558,54 €".to_string(), "830,10 $".to_string()];
+        let labels = [" Net worth ", " Net ", " "];
+        let fit = |w| fit_totals(&labels, &amounts, w);
+        assert_eq!(fit(80), (" Net worth ", "-70 558,54 € · 830,10 $".into()));
+        assert_eq!(fit(28), (" Net ", "-70 558,54 € · 830,10 $".into()));
+        assert_eq!(fit(24), (" ", "-70 558,54 € · 830,10 $".into()));
+        assert_eq!(fit(23), ("", "-70 558,54 € · …".into()));
+        assert_eq!(fit(16), ("", "-70 558,54 € · …".into()));
+        assert_eq!(fit(15), ("", "…".into()));
+        assert_eq!(fit(0), ("", String::new()));
+    }
+
+    proptest::proptest! {
+        /// Whatever the width and amounts, the line fits and every amount on it is whole.
+        #[test]
+        fn a_fitted_total_fits_and_holds_only_whole_amounts(
+            amounts in proptest::collection::vec("-?[0-9]{1,3}( [0-9]{3}){0,3},[0-9]{2} [€$£]", 0..4),
+            width in 0usize..60,
+        ) {
+            let (label, text) = fit_totals(&[" Net worth ", " "], &amounts, width);
+            let line = format!("{label}{text}");
+            proptest::prop_assert!(line.chars().count() <= width.max(1), "{:?}", line);
+            for part in text.split(" · ").filter(|p| *p != "…" && !p.is_empty()) {
+                proptest::prop_assert!(amounts.iter().any(|a| a == part), "{:?} is cut", part);
+            }
+        }
     }
 }

@@ -151,6 +151,12 @@ impl Dashboard {
         .style(ctx.theme.title);
         let rows = inner.height.saturating_sub(1) as usize;
         self.tx.scroll_into_view(rows);
+        let body_area = Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        self.hits.transactions = Some((body_area, self.tx.offset));
         let end = (self.tx.offset + rows).min(self.tx.shown.len());
         let visible = self.tx.shown[self.tx.offset..end].iter().enumerate();
         let body: Vec<Row> = visible
@@ -167,7 +173,10 @@ impl Dashboard {
                     ),
                     SortColumn::Label => Cell::from(row.label.to_string()),
                     SortColumn::Amount => {
-                        let style = if row.amount.is_sign_negative() {
+                        // In privacy mode the colour would tell the sign.
+                        let style = if ctx.numbers.is_private() {
+                            ctx.theme.text
+                        } else if row.amount.is_sign_negative() {
                             ctx.theme.negative
                         } else {
                             ctx.theme.positive
@@ -251,7 +260,7 @@ impl Dashboard {
                         .account
                         .iban
                         .as_deref()
-                        .map(masked_iban)
+                        .map(|iban| masked_iban(iban, ctx.numbers))
                         .unwrap_or_default();
                     format!("{} {iban}", a.account.name)
                 }),

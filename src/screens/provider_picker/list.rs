@@ -8,7 +8,7 @@ use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::{ProviderPicker, is_closed};
+use super::{ProviderPicker, Unavailable};
 use crate::domain::ChannelMode;
 use crate::screens::ViewCtx;
 use crate::ui::format::fit;
@@ -17,7 +17,7 @@ impl ProviderPicker {
     /// Draws the rows that fit, scrolled so that the cursor's row shows.
     pub(super) fn render_list(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         let height = area.height as usize;
-        let first = (self.cursor + 1).saturating_sub(height);
+        let first = self.first_row(area.height);
         // name, country (4), then the modes (17: REDIRECT+EMBEDDED) or "unavailable, try
         // later" (22).
         let name_w = (area.width as usize).saturating_sub(28).max(8);
@@ -25,11 +25,11 @@ impl ProviderPicker {
             let p = &self.providers[i];
             let modes: Vec<&str> = p.channels.iter().map(|c| mode_name(c.mode)).collect();
             let name = fit(&p.name, name_w);
-            let closed = is_closed(p);
-            let modes = if closed {
-                "unavailable, try later".to_string()
-            } else {
-                modes.join("+")
+            let why = Unavailable::of(p);
+            let closed = why.is_some();
+            let modes = match why {
+                Some(why) => why.column().to_string(),
+                None => modes.join("+"),
             };
             let text = format!("{name:<name_w$} {:<4} {modes}", p.country);
             let style = match (closed, row == self.cursor) {
@@ -42,6 +42,13 @@ impl ProviderPicker {
             let y = area.y + (row - first) as u16;
             Line::styled(text, style).render(Rect::new(area.x, y, area.width, 1), buf);
         }
+    }
+}
+
+impl ProviderPicker {
+    /// The first bank shown in a list `height` rows high (so that the cursor's row shows).
+    pub(super) fn first_row(&self, height: u16) -> usize {
+        (self.cursor + 1).saturating_sub(usize::from(height))
     }
 }
 
