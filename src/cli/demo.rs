@@ -9,6 +9,7 @@
 //! Docs gap (ours): the demo writes no log (its data dir is removed at the end) and keeps no
 //! session; the sandbox runs with the same 800 ms step delay as `coffre` without configuration.
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Duration;
 
@@ -82,8 +83,13 @@ async fn run_on(
     } else {
         Asking::AsStoried
     };
-    stage::set(sandbox, &oxlin, (DEMO_EMAIL, DEMO_PASSWORD), &store, asking).await?;
-    let mut model = Model::new(Utc::now(), true, Some((DEMO_EMAIL, DEMO_PASSWORD)));
+    let now = Utc::now();
+    let login = (DEMO_EMAIL, DEMO_PASSWORD);
+    stage::set(sandbox, &oxlin, login, &store, asking, now).await?;
+    if !std::io::stdout().is_terminal() {
+        return Err("the demo needs a terminal: its output is not one".into());
+    }
+    let mut model = Model::new(now, true, Some(login));
     model.theme = UiSection::default().theme(theme).theme();
     // The autoplay logs in itself (its first scene); otherwise, as `coffre` does.
     let auto_login = (!args.autoplay)

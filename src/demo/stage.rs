@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use secrecy::SecretString;
 use tempfile::TempDir;
 
@@ -32,19 +32,20 @@ pub fn private_data_dir() -> Result<TempDir, String> {
         .map_err(|e| format!("cannot create the demo's temporary data dir: {e}"))
 }
 
-/// Creates the user `email` with `password` in `sandbox`, gives them the demo's banks, and
-/// syncs them into the store at `store`; returns what the sync says of each bank.
+/// Creates the user `email` with `password` in `sandbox`, gives them the demo's banks as of
+/// `now` (their last sync, the renewal's deadline), and syncs them into the store at `store`;
+/// returns what the sync says of each bank. The same `now` gives the same store.
 pub async fn set(
     sandbox: &RunningSandbox,
     oxlin: &OxlinConfig,
     (email, password): (&str, &str),
     store: &Path,
     asking: Asking,
+    now: DateTime<Utc>,
 ) -> Result<Vec<ConnectionLine>, String> {
     let user = seed_user(&sandbox.state, email, password)?;
-    let now = Utc::now().timestamp();
-    for seed in banks::seeds(now, asking)? {
-        seed_bank(&sandbox.state, &user, &seed, now)?;
+    for seed in banks::seeds(now.timestamp(), asking)? {
+        seed_bank(&sandbox.state, &user, &seed, now.timestamp())?;
     }
     let client = Client::with_password(
         oxlin.clone(),
@@ -54,7 +55,7 @@ pub async fn set(
     )
     .map_err(|e| e.to_string())?;
     let mut store = Store::open(store).map_err(|e| e.to_string())?;
-    let lines = sync_all(&client, &mut store, Utc::now())
+    let lines = sync_all(&client, &mut store, now)
         .await
         .map_err(|e| format!("cannot sync the demo's banks: {e}"))?;
     match lines.iter().find(|line| !line.synced) {
