@@ -6,6 +6,7 @@
 mod common;
 mod connections_visible;
 mod dashboard;
+mod demo;
 mod e2e;
 mod flows;
 mod keys;
