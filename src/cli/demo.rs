@@ -106,3 +106,28 @@ async fn run_on(
     })
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_speed_is_a_positive_factor() {
+        assert_eq!(parse_speed("2"), Ok(2.0));
+        assert_eq!(parse_speed(" 0.5 "), Ok(0.5));
+        for bad in ["0", "-1", "fast", "inf", "NaN", ""] {
+            assert!(parse_speed(bad).is_err(), "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_speed_text_is_taken_or_refused_without_panic(text in ".{0,40}") {
+            match parse_speed(&text) {
+                Ok(speed) => prop_assert!(speed.is_finite() && speed > 0.0),
+                Err(message) => prop_assert!(message.contains("speed factor")),
+            }
+        }
+    }
+}

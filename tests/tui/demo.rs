@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -116,6 +117,8 @@ async fn autoplay_shows_the_key_it_presses_over_the_frame() {
 /// The demo running: its screen as the overlay last saw it, the keyboard, the loop.
 struct Show {
     screen: Arc<Mutex<String>>,
+    /// Some frame showed the demo password, or a digit of the SMS code in the key hint.
+    secret_shown: Arc<AtomicBool>,
     keyboard: UnboundedSender<Msg>,
     app: tokio::task::JoinHandle<Model>,
     sandbox: RunningSandbox,
@@ -155,7 +158,9 @@ async fn show(
         None => (None, Box::pin(real)),
     };
     let screen = Arc::new(Mutex::new(String::new()));
+    let secret_shown = Arc::new(AtomicBool::new(false));
     let (seen, eyes) = (Arc::clone(&screen), player.clone());
+    let leak = Arc::clone(&secret_shown);
     let app = tokio::spawn(async move {
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         for command in first {
@@ -165,7 +170,11 @@ async fn show(
             if let Some(player) = &eyes {
                 player.overlay(model, frame);
             }
-            *seen.lock().unwrap() = text(frame.buffer_mut());
+            let now = text(frame.buffer_mut());
+            if now.contains(DEMO_PASSWORD) || now.contains("⌨ 1") {
+                leak.store(true, Ordering::SeqCst);
+            }
+            *seen.lock().unwrap() = now;
         };
         run_with_overlay(
             &mut terminal,
@@ -180,6 +189,7 @@ async fn show(
     });
     let show = Show {
         screen,
+        secret_shown,
         keyboard,
         app,
         sandbox,
@@ -250,6 +260,11 @@ async fn autoplay_plays_the_onboarding_to_the_dashboard_unattended() {
     assert!(dashboard.contains("Dashboard"), "{dashboard}");
     assert!(dashboard.contains("Crédit Mutuel"), "{dashboard}");
     assert!(!player.hint().playing);
+    let shown = show.secret_shown.load(Ordering::SeqCst);
+    assert!(
+        !shown,
+        "the password and the code show as dots, in the form and in the hint"
+    );
     let model = show.end().await;
     assert!(matches!(model.screen, Screen::Dashboard(_)));
     assert!(model.session.is_logged_in());
