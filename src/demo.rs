@@ -10,7 +10,8 @@
 //!   opens, so the first frame is the dashboard;
 //! - [`autoplay`]: `--autoplay`, the onboarding played as scripted key presses fed into the
 //!   same event path as the keyboard, at a human pace, until a real key takes over;
-//!   [`key_hint`] draws the key being pressed over the frame.
+//!   [`script`] is what it plays and sees, [`key_hint`] draws the key being pressed over the
+//!   frame.
 //!
 //! Arrows: the demo uses the sandbox, the client, the sync and the store; the command line
 //! (`cli::demo`) uses the demo, never the reverse.
@@ -22,4 +23,5 @@
 pub mod autoplay;
 pub mod banks;
 pub mod key_hint;
+pub mod script;
 pub mod stage;

@@ -1,12 +1,12 @@
 //! `coffre demo --autoplay`: the onboarding (login, bank search, form, SMS code, consent,
 //! dashboard) played for a presenter who wants both hands free.
 //!
-//! The script is a list of [`Step`]s: keys, typed text, pauses, and waits for a screen. Its keys
-//! are `crossterm` key events, merged into the same stream as the real keyboard's ([`Autoplay::
-//! start`]), so `update` cannot tell them apart and the script can do nothing a person could
-//! not. It watches the screen the way a person does, through what each frame shows
-//! ([`Autoplay::overlay`], called after the view; [`Sight`]), and waits for the next screen
-//! before pressing on, so a slow sandbox never makes it type into the wrong screen.
+//! The script ([`super::script`]) is a list of [`Step`]s: keys, typed text, pauses, and waits
+//! for a screen. Its keys are `crossterm` key events, merged into the same stream as the real
+//! keyboard's ([`Autoplay::start`]), so `update` cannot tell them apart and the script can do
+//! nothing a person could not. It watches the screen the way a person does, through what each
+//! frame shows ([`Autoplay::overlay`], called after the view; [`Sight`]), and waits for the
+//! next screen before pressing on, so a slow sandbox never makes it type into the wrong screen.
 //!
 //! The first real key takes over: the script stops at once (a key of the script already on its
 //! way is dropped), the hint disappears, and that key does what it always does.
@@ -24,127 +24,16 @@ use futures_util::{Stream, StreamExt};
 use ratatui::Frame;
 use tokio::sync::{mpsc, watch};
 
-use super::banks::SMS_CODE;
+pub use super::script::{Sight, Step, onboarding, sight};
+
 use super::key_hint::{self, KeyHint, key_name};
-use crate::app::{Model, Msg, Screen};
+use crate::app::{Model, Msg};
 
 /// The time between two typed keys, at speed 1.
 pub const KEY_GAP: Duration = Duration::from_millis(80);
 
 /// How long the script waits for a screen before it gives up.
 pub const PATIENCE: Duration = Duration::from_secs(90);
-
-/// What the screen shows, as the script needs to know it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sight {
-    /// Nothing the script waits for (loading, the sync board, …).
-    Busy,
-    /// The dashboard, read from the store; `logged_in` once the session is open.
-    Dashboard { logged_in: bool },
-    /// The login screen.
-    Login,
-    /// The bank picker, with its banks loaded.
-    Picker,
-    /// The picker's "how do you want to connect" chooser.
-    Chooser,
-    /// A bank's credential form.
-    Form,
-    /// A bank's question; `asks_input` when it has a field (a code) to fill.
-    Question { asks_input: bool },
-    /// The consent checklist.
-    Consent,
-}
-
-/// What `model` shows (the question open over the screen first).
-pub fn sight(model: &Model) -> Sight {
-    if let Some(dialog) = model.questions.open() {
-        return Sight::Question {
-            asks_input: dialog.asks_for_input(),
-        };
-    }
-    match &model.screen {
-        Screen::Dashboard(d) if !d.loading => Sight::Dashboard {
-            logged_in: model.session.is_logged_in(),
-        },
-        Screen::Login(_) => Sight::Login,
-        Screen::ProviderPicker(p) if !p.loading && p.is_choosing() => Sight::Chooser,
-        Screen::ProviderPicker(p) if !p.loading => Sight::Picker,
-        Screen::CredentialForm(_) => Sight::Form,
-        Screen::Challenge(c) => Sight::Question {
-            asks_input: c.asks_for_input(),
-        },
-        Screen::Consent(_) => Sight::Consent,
-        _ => Sight::Busy,
-    }
-}
-
-/// One step of a script.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
-    /// Wait until the screen shows this.
-    Until(Sight),
-    /// Wait this long (at speed 1), as a person reads.
-    Pause(Duration),
-    /// Press a key.
-    Press(KeyCode),
-    /// Type text, one key per character, [`KEY_GAP`] apart.
-    Type(String),
-    /// Type text into a secret field: the hint shows a dot per key.
-    TypeSecret(String),
-}
-
-/// The onboarding, from the dashboard of the demo's store: log in (`l`, the `password`), add
-/// the Linxo test bank through its form with the `sms` file, send the SMS, type the code,
-/// share the accounts, back on the dashboard.
-pub fn onboarding(password: &str) -> Vec<Step> {
-    use KeyCode::{Char, Down, Enter, Tab};
-    use Step::{Pause, Press, Type, TypeSecret, Until};
-    let pause = |ms| Pause(Duration::from_millis(ms));
-    vec![
-        Until(Sight::Dashboard { logged_in: false }),
-        pause(2500),
-        Press(Char('l')),
-        Until(Sight::Login),
-        pause(1000),
-        TypeSecret(password.to_owned()),
-        pause(600),
-        Press(Enter),
-        Until(Sight::Dashboard { logged_in: true }),
-        pause(2000),
-        Press(Char('a')),
-        Until(Sight::Picker),
-        pause(1200),
-        Type("linxo".into()),
-        pause(1200),
-        Press(Enter),
-        Until(Sight::Chooser),
-        pause(1500),
-        Press(Down),
-        pause(700),
-        Press(Enter),
-        Until(Sight::Form),
-        pause(1200),
-        Type("dev".into()),
-        Press(Tab),
-        TypeSecret("dev".into()),
-        Press(Tab),
-        Type("sms".into()),
-        pause(1200),
-        Press(Enter),
-        Until(Sight::Question { asks_input: false }),
-        pause(2000),
-        Press(Enter),
-        Until(Sight::Question { asks_input: true }),
-        pause(1500),
-        TypeSecret(SMS_CODE.into()),
-        pause(800),
-        Press(Enter),
-        Until(Sight::Consent),
-        pause(2000),
-        Press(Enter),
-        Until(Sight::Dashboard { logged_in: true }),
-    ]
-}
 
 /// How fast the script plays: every wait is multiplied by `scale`.
 #[derive(Debug, Clone, Copy, PartialEq)]
