@@ -49,6 +49,7 @@ mod sandbox_strong_auth;
 mod session_handoff;
 mod session_kept;
 mod session_keyring;
+mod store_charts;
 mod store_concurrency;
 mod store_migration;
 mod store_reconcile;
