@@ -65,8 +65,9 @@ pub async fn set(
 }
 
 /// Puts `model` on the dashboard read from the store at `store` (so the first frame shows it)
-/// and returns the commands to run before the first key: the background login with
-/// `auto_login` and, once logged in, the refresh of every bank (as `coffre` does with a store).
+/// and returns the commands to run before the first key, as `coffre` does with a store: the
+/// dashboard's loading (the charts come with it), the background login with `auto_login` and,
+/// once logged in, the refresh of every bank.
 pub fn open_on_dashboard(
     model: &mut Model,
     store: &Path,
@@ -80,8 +81,8 @@ pub fn open_on_dashboard(
         auto_login,
     };
     let mut first = start(model, startup);
-    // Read above already: reading it again would show it loading.
-    first.retain(|command| !matches!(command, Command::LoadDashboard));
+    // The first frame shows this; `start`'s own `LoadDashboard` still runs, for what the
+    // dashboard reads after its first frame (the charts).
     first.extend(update(model, Msg::Api(ApiEvent::DashboardLoaded(Ok(data)))));
     Ok(first)
 }
