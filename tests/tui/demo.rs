@@ -292,3 +292,13 @@ async fn a_real_key_takes_over_from_the_autoplay() {
     };
     assert_eq!(dashboard.tab, Tab::Transactions, "the user's key drove");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_charts_show_the_seeded_year() {
+    let (show, _) = show(Asking::Quiet, false, None).await;
+    show.sees("Net worth").await;
+    show.press(KeyCode::Char('v'));
+    let charts = show.sees("Spending per month").await;
+    assert!(charts.contains("Compte BoursoBank"), "{charts}");
+    show.end().await;
+}
