@@ -3,7 +3,8 @@
 //! alone), `coffre sync` and `coffre export` (headless: refresh the local store; write it out),
 //! `coffre connect oxlin` (headless: add a bank through Oxlin's pages, [`connect`]),
 //! `coffre --widget` (the built-in sandbox without a PSD2 agreement, in widget mode),
-//! `coffre completions SHELL` and `coffre man` ([`docs`]).
+//! `coffre completions SHELL` and `coffre man` ([`docs`]), `coffre demo` (the stage demo,
+//! [`demo`]).
 //!
 //! The TUI's start (store first, then the network) is in [`tui`]; its log file in [`logging`].
 //!
@@ -12,6 +13,7 @@
 //! delay so a person (or an audience) can follow the sync.
 
 pub mod connect;
+pub mod demo;
 pub mod docs;
 mod logging;
 mod tui;
@@ -86,6 +88,11 @@ pub enum Command {
     Completions(docs::CompletionsArgs),
     /// Print the man page (roff) on standard output: `coffre man > coffre.1`.
     Man,
+    /// The stage demo: a year of a person's banks, offline and the same every time, on the
+    /// dashboard from the first frame, with the sandbox behind it (`--autoplay`: the onboarding
+    /// plays by itself).
+    #[command(after_help = demo::HELP)]
+    Demo(demo::DemoArgs),
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -114,6 +121,13 @@ pub fn run(cli: Cli) -> ExitCode {
         )),
         Some(Command::Completions(args)) => docs::run_completions(&args),
         Some(Command::Man) => docs::run_man(),
+        Some(Command::Demo(args)) => match runtime.block_on(demo::run(&args, cli.theme)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("coffre demo: {error}");
+                ExitCode::FAILURE
+            }
+        },
         None => {
             let options = tui::TuiOptions {
                 config: cli.config,

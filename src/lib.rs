@@ -40,6 +40,7 @@
 //! - [`domain`]: backend-neutral types (ids, money, accounts, transactions, connections and
 //!   their codes, providers and channels, sync steps, call failures, credential values).
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
+//! - [`demo`]: the stage demo (`coffre demo`): a seeded store and sandbox world, `--autoplay`.
 //! - [`app`], [`screens`], [`ui`], [`terminal`]: the TUI (pure model/update/view with one module
 //!   per concern: session, onboarding, sync progress, dashboard; one file per screen;
 //!   theme/format/widgets; terminal setup and restore).
@@ -60,6 +61,7 @@ pub mod app;
 pub mod bank_rules;
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod fold;

@@ -14,8 +14,8 @@ use std::time::Duration;
 use chrono::Utc;
 use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures_util::{Stream, StreamExt};
-use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::{Frame, Terminal};
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::{Instant, MissedTickBehavior};
 
@@ -29,10 +29,23 @@ pub const TICK: Duration = Duration::from_millis(250);
 /// Runs the app until it quits (or the event stream ends); returns the final model.
 pub async fn run<B: Backend>(
     terminal: &mut Terminal<B>,
+    model: Model,
+    events: impl Stream<Item = Msg>,
+    task_msgs: UnboundedReceiver<Msg>,
+    execute: impl FnMut(Command),
+) -> Result<Model, B::Error> {
+    run_with_overlay(terminal, model, events, task_msgs, execute, |_, _| {}).await
+}
+
+/// [`run`], drawing `overlay` over every frame after the app's view, with the model that frame
+/// shows (the stage demo's autoplay draws the key it presses there, and watches the screen).
+pub async fn run_with_overlay<B: Backend>(
+    terminal: &mut Terminal<B>,
     mut model: Model,
     events: impl Stream<Item = Msg>,
     mut task_msgs: UnboundedReceiver<Msg>,
     mut execute: impl FnMut(Command),
+    mut overlay: impl FnMut(&Model, &mut Frame),
 ) -> Result<Model, B::Error> {
     let frame_gap = Duration::from_secs(1) / MAX_FPS;
     let mut events = std::pin::pin!(events);
@@ -44,7 +57,10 @@ pub async fn run<B: Backend>(
     loop {
         let next_frame = last_draw.map_or_else(Instant::now, |t| t + frame_gap);
         if dirty && Instant::now() >= next_frame {
-            terminal.draw(|frame| crate::app::view(&mut model, frame))?;
+            terminal.draw(|frame| {
+                crate::app::view(&mut model, frame);
+                overlay(&model, frame);
+            })?;
             last_draw = Some(Instant::now());
             dirty = false;
         }

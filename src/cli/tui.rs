@@ -17,6 +17,10 @@
 //! The config's `[ui]` section sets the theme (`--theme` wins), whether the mouse is
 //! captured, and privacy mode (`--privacy` turns it on too) (`crate::config::ui`).
 //!
+//! [`run_prepared`] runs the TUI on what its caller prepared (the stage demo, `coffre demo`: a
+//! model already on the dashboard, a private store, its own sandbox, scripted events merged
+//! with the terminal's and a hint drawn over the frames), without reading any configuration.
+//!
 //! Docs gap (ours): with a configuration whose API is on a loopback host (a sandbox served by
 //! `coffre sandbox`), the store is `sandbox.sqlite` as for the built-in sandbox.
 
@@ -182,4 +186,47 @@ pub fn real_host_login(
         .clone()
         .zip(password)
         .map(|(email, password)| AutoLogin::Password(email, password)))
+}
+
+/// Runs the TUI until the user quits, on what the caller prepared: `model` on its first
+/// screen, the `first` commands to run before the first key, the `store` and the API
+/// (`oxlin`, a built-in sandbox: fast polling) the runner uses, the `events` to read (the
+/// terminal's, maybe with more merged in) and the `overlay` drawn over every frame. No
+/// configuration is read, no session is kept.
+pub async fn run_prepared(
+    model: Model,
+    first: Vec<crate::app::Command>,
+    store: PathBuf,
+    oxlin: crate::oxlin::config::OxlinConfig,
+    events: impl futures_util::Stream<Item = crate::app::Msg>,
+    overlay: impl FnMut(&Model, &mut ratatui::Frame),
+) -> Result<(), String> {
+    let (sender, task_msgs) = MsgSender::channel();
+    let runner_options = RunnerOptions {
+        store: Some(store),
+        poll_every: Duration::from_millis(200),
+        ..RunnerOptions::default()
+    };
+    let runner = Runner::new(oxlin, sender, runner_options);
+    crate::terminal::install_panic_hook();
+    let mouse = crate::config::ui::UiSection::default().mouse();
+    let mut terminal =
+        crate::terminal::setup(mouse).map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    for command in first {
+        runner.run(command);
+    }
+    let result = crate::app::event_loop::run_with_overlay(
+        &mut terminal,
+        model,
+        events,
+        task_msgs,
+        |command| runner.run(command),
+        overlay,
+    )
+    .await;
+    let restored = crate::terminal::restore();
+    drop(runner);
+    result.map_err(|e| format!("the terminal failed: {e}"))?;
+    restored.map_err(|e| format!("cannot restore the terminal: {e}"))?;
+    Ok(())
 }

@@ -8,6 +8,7 @@ mod support;
 mod api_failure_log;
 mod cli_docs;
 mod data_dir_private;
+mod demo_stage;
 mod exact_amounts;
 mod export_cli;
 mod export_csv;

@@ -8,6 +8,7 @@ mod comforts;
 mod common;
 mod connections_visible;
 mod dashboard;
+mod demo;
 mod e2e;
 mod flows;
 mod keys;

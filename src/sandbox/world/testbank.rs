@@ -72,6 +72,7 @@ mod generate;
 mod later;
 mod parse;
 mod seed;
+mod seed_bank;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -84,6 +85,7 @@ pub use files::KNOWN_FILES;
 pub use later::{Later, Listed, Revision};
 pub use parse::parse;
 pub use seed::{Seeded, seed, seed_user, sync_again};
+pub use seed_bank::{BankSeed, provider_id, seed_bank};
 
 /// What one test-bank file says the bank holds and does.
 #[derive(Debug, Clone, PartialEq)]
