@@ -62,6 +62,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod export;
+pub mod finx;
 pub mod fold;
 pub mod oxlin;
 pub mod sandbox;
