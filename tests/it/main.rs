@@ -16,6 +16,7 @@ mod export_ofx;
 mod export_tools;
 mod export_transfers;
 mod export_tui;
+mod finx_client_flow;
 mod hostile_echo;
 mod hostile_numbers;
 mod hostile_rules;
