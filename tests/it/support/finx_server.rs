@@ -44,6 +44,9 @@ pub struct World {
     pub expires_in: u64,
     pub accounts: Vec<Value>,
     pub transactions: Vec<Value>,
+    /// Answer every transaction page with this body, as written (numbers serde_json cannot
+    /// write: `1e30`, `12345678901234567.89`).
+    pub raw_page: Option<String>,
     /// Answer every transaction page from offset 0 (a broken server).
     pub ignore_offset: bool,
     /// Answer every error with the request echoed (headers and body).
@@ -277,6 +280,9 @@ fn data(world: &World, path: &str, query: &str) -> Response {
     };
     match path {
         "/rest/accounts" => answer(200, json!({"accounts": world.accounts}).to_string()),
+        "/rest/transactions" if world.raw_page.is_some() => {
+            answer(200, world.raw_page.clone().unwrap_or_default())
+        }
         "/rest/transactions" => {
             let count = param("count").unwrap_or(1000);
             let offset = if world.ignore_offset {
