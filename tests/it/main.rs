@@ -19,6 +19,7 @@ mod export_tui;
 mod finx_client_errors;
 mod finx_client_flow;
 mod finx_client_paging;
+mod finx_wire;
 mod hostile_echo;
 mod hostile_numbers;
 mod hostile_rules;
