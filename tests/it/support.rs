@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod curl_run;
+pub mod finx_sample;
 pub mod finx_server;
 pub mod gpg;
 pub mod hostile_server;
