@@ -10,8 +10,9 @@
 //! that came with it included) until the keeper said it is kept; a keeper that fails is tried
 //! again at the next call, and [`Tokens::unsaved_refresh_token`] gives what it could not keep.
 //!
-//! Docs gaps (ours): refresh [`REFRESH_MARGIN`] before `expires_in` ends (an announced lifetime
-//! above [`MAX_LIFETIME`] is clamped to it, one hour when none is announced); an answer without
+//! Docs gaps (ours): refresh [`REFRESH_MARGIN`] before `expires_in` ends, or halfway through a
+//! shorter lifetime (an announced lifetime above [`MAX_LIFETIME`] is clamped to it, one hour
+//! when none is announced); an answer without
 //! `refresh_token` keeps the previous one; the access ends [`ACCESS_LIFETIME_DAYS`] days after
 //! the last refresh (seed 004: "without activity for 90 days").
 
@@ -39,10 +40,13 @@ pub fn access_ends(refreshed_at: DateTime<Utc>) -> Option<DateTime<Utc>> {
     refreshed_at.checked_add_signed(TimeDelta::days(ACCESS_LIFETIME_DAYS))
 }
 
-/// When an access token announced to live `expires_in` seconds from `now` expires.
-pub fn expires_at(now: Instant, expires_in: Option<u64>) -> Instant {
+/// When an access token announced to live `expires_in` seconds from `now` is to be refreshed:
+/// [`REFRESH_MARGIN`] before it expires, or halfway through a lifetime shorter than twice that
+/// (so a token of 30 s is not refreshed before every call).
+pub fn refresh_at(now: Instant, expires_in: Option<u64>) -> Instant {
     let lifetime = Duration::from_secs(expires_in.unwrap_or(3600)).min(MAX_LIFETIME);
-    now.checked_add(lifetime).unwrap_or(now)
+    let early = REFRESH_MARGIN.min(lifetime / 2);
+    now.checked_add(lifetime - early).unwrap_or(now)
 }
 
 /// A current access token and its generation (to invalidate exactly that one after a 401).
@@ -55,6 +59,7 @@ pub struct AccessToken {
 /// Everything known about the access, under the one lock.
 #[derive(Debug, Default)]
 pub(crate) struct State {
+    /// The access token and when to refresh it.
     pub access: Option<(SecretString, Instant)>,
     pub generation: u64,
     /// The newest refresh token.
@@ -66,10 +71,18 @@ pub(crate) struct State {
 }
 
 impl State {
-    /// The access token, when it is still good for [`REFRESH_MARGIN`].
+    /// The access token, when it is not yet time to refresh it.
     pub fn fresh_access(&self) -> Option<AccessToken> {
-        let (token, expires) = self.access.as_ref()?;
-        (Instant::now() + REFRESH_MARGIN < *expires).then(|| AccessToken {
+        let (_, refresh_at) = self.access.as_ref()?;
+        (Instant::now() < *refresh_at)
+            .then(|| self.access_token())
+            .flatten()
+    }
+
+    /// The access token held, fresh or not.
+    pub fn access_token(&self) -> Option<AccessToken> {
+        let (token, _) = self.access.as_ref()?;
+        Some(AccessToken {
             token: token.clone(),
             generation: self.generation,
         })
@@ -77,7 +90,6 @@ impl State {
 }
 
 /// The access's tokens and their keeper.
-#[derive(Default)]
 pub struct Tokens {
     keeper: OnceLock<Arc<dyn TokenKeeper>>,
     pub(crate) state: Mutex<State>,
@@ -94,9 +106,13 @@ impl std::fmt::Debug for Tokens {
 impl Tokens {
     /// Tokens starting from a stored refresh token (or none: a code exchange comes first).
     pub fn new(refresh: Option<SecretString>) -> Self {
-        let tokens = Tokens::default();
-        tokens.state.try_lock().expect("a new lock is free").refresh = refresh;
-        tokens
+        Tokens {
+            keeper: OnceLock::new(),
+            state: Mutex::new(State {
+                refresh,
+                ..State::default()
+            }),
+        }
     }
 
     /// Hands every new refresh token to `keeper` from now on (the first keeper set stays).
@@ -157,4 +173,32 @@ pub(crate) async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(move || work(keeper.as_ref()))
         .await
         .map_err(|e| format!("the token keeper stopped: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_refreshed_a_minute_early_or_halfway_through_a_short_life() {
+        let now = Instant::now();
+        assert_eq!(refresh_at(now, Some(3600)), now + Duration::from_secs(3540));
+        assert_eq!(refresh_at(now, Some(30)), now + Duration::from_secs(15));
+        assert_eq!(refresh_at(now, None), now + Duration::from_secs(3540));
+        assert_eq!(
+            refresh_at(now, Some(u64::MAX)),
+            now + MAX_LIFETIME - REFRESH_MARGIN
+        );
+        assert_eq!(refresh_at(now, Some(0)), now);
+    }
+
+    #[test]
+    fn an_access_ends_ninety_days_after_its_last_refresh() {
+        let refreshed = DateTime::from_timestamp(1_709_294_400, 0).unwrap();
+        assert_eq!(
+            access_ends(refreshed).unwrap().to_rfc3339(),
+            "2024-05-30T12:00:00+00:00"
+        );
+        assert_eq!(access_ends(DateTime::<Utc>::MAX_UTC), None);
+    }
 }

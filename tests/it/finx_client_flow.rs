@@ -254,3 +254,34 @@ async fn a_wrong_client_secret_is_the_apps_fault_not_a_lost_access() {
     assert!(matches!(error, FinxError::ClientRefused(_)), "{error}");
     assert!(format!("{client:?}").contains(CLIENT_ID));
 }
+
+#[tokio::test]
+async fn two_processes_sharing_one_access_never_spend_the_same_refresh_token() {
+    let server = FinxServer::start(0).await;
+    let kept = secret(server.grant_refresh_token());
+    let keeper = LogKeeper::new(&server);
+    let (tui, cron) = (
+        Client::with_refresh_token(server.config(), kept.clone()).unwrap(),
+        Client::with_refresh_token(server.config(), kept).unwrap(),
+    );
+    tui.keep_tokens_with(keeper.clone());
+    cron.keep_tokens_with(keeper.clone());
+    tui.accounts().await.unwrap();
+    cron.accounts().await.unwrap();
+    tui.refresh().await.unwrap();
+    assert_eq!(server.count("refused grant"), 0, "{:#?}", server.log());
+    assert_eq!(server.count("issued"), 3);
+    assert_eq!(keeper.kept().as_deref(), Some("rt-3"));
+}
+
+#[tokio::test]
+async fn a_short_lived_access_token_is_not_refreshed_before_every_call() {
+    let server = FinxServer::start(0).await;
+    server.world.lock().unwrap().expires_in = 30;
+    let client =
+        Client::with_refresh_token(server.config(), secret(server.grant_refresh_token())).unwrap();
+    for _ in 0..3 {
+        client.accounts().await.unwrap();
+    }
+    assert_eq!(server.count("issued"), 1, "{:#?}", server.log());
+}

@@ -17,7 +17,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::Client;
 use super::call::{Auth, Call, Retry};
 use crate::finx::error::FinxError;
-use crate::finx::tokens::{AccessToken, State, blocking, expires_at};
+use crate::finx::tokens::{AccessToken, State, blocking, refresh_at};
 use crate::finx::wire::{AccessLink, AccessRequest, AccountRef, TokenRequest, TokenResponse};
 use crate::sanitize::clean_line;
 
@@ -132,9 +132,10 @@ impl Client {
                 Ok(answer) => {
                     take_answer(state, answer, Some(token));
                     tokens.keep(state).await.map_err(FinxError::NotKept)?;
-                    return state.fresh_access().ok_or_else(|| FinxError::Malformed {
+                    // Even a token announced to expire at once is tried (a 401 refreshes).
+                    return state.access_token().ok_or_else(|| FinxError::Malformed {
                         call: "POST /auth/token".into(),
-                        reason: "the access token expires at once".into(),
+                        reason: "no access token".into(),
                     });
                 }
                 Err(error @ FinxError::AccessLost(_)) => {
@@ -187,7 +188,7 @@ fn take_answer(state: &mut State, answer: TokenResponse, spent: Option<SecretStr
     state.generation += 1;
     state.access = Some((
         answer.access_token,
-        expires_at(std::time::Instant::now(), answer.expires_in),
+        refresh_at(std::time::Instant::now(), answer.expires_in),
     ));
     let previous = state.refresh.take();
     state.refresh = answer.refresh_token.or(spent).or(previous);
