@@ -52,7 +52,9 @@ pub fn refresh_at(now: Instant, expires_in: Option<u64>) -> Instant {
 /// A current access token and its generation (to invalidate exactly that one after a 401).
 #[derive(Debug, Clone)]
 pub struct AccessToken {
+    /// The Bearer token.
     pub token: SecretString,
+    /// Which token answer it came from.
     pub generation: u64,
 }
 

@@ -29,13 +29,16 @@ pub struct AccessRequest {
 /// `{"id": "<IBAN / account number / PAN>"}` in an access request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountRef {
+    /// An IBAN, account number or card number (PAN).
     pub id: String,
 }
 
 /// The 201 answer: the widget URL to send the user to, and the link's id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccessLink {
+    /// The widget URL (opaque: never built by the client).
     pub location: String,
+    /// The link's id (a UUID).
     pub id: String,
     #[serde(flatten)]
     pub extra: Extra,

@@ -52,3 +52,29 @@ impl Callback {
         callback
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn a_cancelled_or_failed_flow_has_no_code_and_says_so() {
+        let cancelled = Callback::from_query("state=s1&success=false&cancel=true");
+        assert!(!cancelled.success && cancelled.cancel && cancelled.code.is_none());
+        let failed = Callback::from_query("success=false&state=s1");
+        assert!(!failed.success && !failed.cancel);
+        assert_eq!(failed.state.as_deref(), Some("s1"));
+    }
+
+    #[test]
+    fn parameters_in_any_order_encoded_or_repeated_keep_their_first_value() {
+        let callback =
+            Callback::from_query("success=true&code=a%2Bb&state=x%20y&state=evil&flow_id=3ca3");
+        assert_eq!(callback.code.as_ref().unwrap().expose_secret(), "a+b");
+        assert_eq!(callback.state.as_deref(), Some("x y"));
+        assert_eq!(callback.flow_id.as_deref(), Some("3ca3"));
+        assert!(callback.success);
+        assert!(!format!("{callback:?}").contains("a+b"));
+    }
+}

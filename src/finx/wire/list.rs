@@ -12,7 +12,9 @@ use crate::sanitize::clean_line;
 /// be read), which is what tells a full page from the last one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct List<T> {
+    /// The items read.
     pub items: Vec<T>,
+    /// How many items the server sent.
     pub sent: usize,
 }
 

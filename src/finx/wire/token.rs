@@ -30,6 +30,7 @@ pub enum TokenRequest {
 /// The token answer for every grant.
 #[derive(Debug, Deserialize)]
 pub struct TokenResponse {
+    /// The Bearer token of the data calls (1 h).
     pub access_token: SecretString,
     /// Seconds; every example shows 3600.
     #[serde(default)]
