@@ -9,10 +9,11 @@
 //! `{"error":{"code","group","description","data","message"?}}` and the RFC 6749
 //! `{"error","error_description"}`; anything else is told by its HTTP status.
 //!
-//! Docs gaps (ours, after §9.3): a `/auth/token` answer 400, or 401 other than a refused client
-//! (`invalid_client`, code 1004), means the code or refresh token was refused: the access is
-//! lost ([`FinxError::AccessLost`]). A data call still refused (401) after one refresh is the
-//! same. The field a 400 is about is the first key of the envelope's `data`.
+//! Docs gaps (ours, after §9.3): a refused client is code 1004 or `invalid_client` (and any
+//! 401 to client Basic auth, see `client::call`); a 400 from `/auth/token` is a refused code or
+//! refresh token, so the access is lost ([`FinxError::AccessLost`], see `client::session`), and
+//! so is a data call still refused (401) after one refresh. The field a 400 is about is the
+//! first key of the envelope's `data`.
 
 use std::time::Duration;
 

@@ -162,3 +162,32 @@ async fn debug_output_never_shows_a_secret() {
     let body = serde_json::to_string(&request).unwrap();
     assert!(body.contains("code-SECRET-0815"), "{body}");
 }
+
+#[tokio::test]
+async fn a_server_that_never_answers_fails_the_call_at_its_deadline() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            held.push(stream); // read nothing, answer nothing
+        }
+    });
+    let mut config = coffre::finx::FinxConfig::new(
+        &format!("http://{address}"),
+        CLIENT_ID,
+        secret(CLIENT_SECRET),
+    );
+    config.timeout = std::time::Duration::from_millis(300);
+    config.backoff = std::time::Duration::from_millis(10);
+    let client = Client::new(config).unwrap();
+    let error = client
+        .create_access(REDIRECT_URI, "s", None, None, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, FinxError::Network { .. }), "{error}");
+    assert!(
+        error.to_string().contains("POST /onetime/access"),
+        "{error}"
+    );
+}

@@ -285,3 +285,17 @@ async fn a_short_lived_access_token_is_not_refreshed_before_every_call() {
     }
     assert_eq!(server.count("issued"), 1, "{:#?}", server.log());
 }
+
+#[tokio::test]
+async fn a_wrong_api_url_is_not_taken_for_a_lost_access() {
+    let server = FinxServer::start(0).await;
+    let mut config = server.config();
+    config.api_url = format!("{}/v9", server.base_url);
+    let client = Client::with_refresh_token(config, secret(server.grant_refresh_token())).unwrap();
+    let error = client.accounts().await.unwrap_err();
+    assert!(matches!(error, FinxError::NotFound(_)), "{error}");
+    assert!(
+        client.refresh_token().await.is_some(),
+        "the kept token is not dropped"
+    );
+}

@@ -7,8 +7,9 @@
 //! the keeper's hold is taken and the kept token re-read; it wins over this process's own when
 //! another process rotated it, and the other one is tried once if it is refused.
 //!
-//! Docs gap (ours, §9.3): any refusal of a code or refresh token by `/auth/token` other than a
-//! refused client (400, 401, 404 or an unreadable field) is [`FinxError::AccessLost`].
+//! Docs gap (ours, §9.3): a 400 from `/auth/token` (finX's code 1000, or `invalid_grant`) is a
+//! refused code or refresh token: [`FinxError::AccessLost`]. A 401 there is the app refused
+//! (`call`), and a 404 a wrong `api_url` (not found), never a reason to link the bank again.
 
 use chrono::Utc;
 use reqwest::Method;
@@ -164,9 +165,7 @@ impl Client {
         let body = Box::pin(self.send(call))
             .await
             .map_err(|error| match error {
-                FinxError::FixField { message, .. } | FinxError::NotFound(message) => {
-                    FinxError::AccessLost(message)
-                }
+                FinxError::FixField { message, .. } => FinxError::AccessLost(message),
                 other => other,
             })?;
         // The body holds tokens: report where it is broken, never what it says.
