@@ -6,6 +6,7 @@
 //! typed credential values (`credential`).
 
 mod account;
+mod category;
 mod codes;
 mod connection;
 mod credential;
@@ -19,6 +20,7 @@ mod transaction;
 mod widget_page;
 
 pub use account::{Account, AccountKind, AccountState};
+pub use category::{NameLanguage, category_name};
 pub use connection::{
     ChannelHealth, ChannelState, Connection, ConnectionState, NextAction, RENEWAL_WINDOW_DAYS,
 };

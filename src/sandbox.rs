@@ -44,12 +44,15 @@
 //! - fault injection: the order of the dice, `world::faults`; dropped connections and early
 //!   expiry, `routes::faults`;
 //! - what the state file keeps across a restart, and what it does not: `world::persist`.
+//! - finX under `/finx` (its own world, routes and choices): `finx`.
 
 mod config;
+mod finx;
 mod routes;
 mod world;
 
 pub use config::{Faults, SandboxArgs, SandboxConfig};
+pub use config::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
 pub use routes::error;
 pub use routes::server::{RunningSandbox, serve_forever, start, start_loading_in_background};
 pub use world::testbank;

@@ -122,6 +122,9 @@ pub enum ApiEvent {
     /// The transactions, read after the rest when `DashboardData::transactions_to_come` was set
     /// (`store::load_transactions`; `Err`: why not, already sanitised).
     TransactionsLoaded(Result<Box<Transactions>, String>),
+    /// What the charts view draws, read after the transactions (`store::load_charts`; `Err`:
+    /// why not, already sanitised).
+    ChartsLoaded(Result<Box<crate::store::read_model::charts::ChartData>, String>),
     /// The API became reachable (`true`) or unreachable (`false`): the dashboard shows an
     /// OFFLINE badge and keeps showing the store.
     Connectivity {

@@ -11,6 +11,10 @@ use clap::Args;
 pub const DEFAULT_CLIENT_ID: &str = "coffre-sandbox";
 /// The client secret the sandbox accepts unless told otherwise (it guards nothing real).
 pub const DEFAULT_CLIENT_SECRET: &str = "sandbox-secret";
+/// The finX client id the sandbox accepts under `/finx` (HTTP Basic).
+pub const SANDBOX_FINX_CLIENT_ID: &str = "coffre-finx-sandbox";
+/// The finX client secret the sandbox accepts under `/finx` (it guards nothing real).
+pub const SANDBOX_FINX_CLIENT_SECRET: &str = "finx-sandbox-secret";
 
 /// `coffre sandbox` options.
 #[derive(Debug, Clone, Args)]

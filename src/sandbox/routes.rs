@@ -5,8 +5,9 @@
 //! `From<WorldError> for ApiError`. Nothing under `world` knows this module.
 //!
 //! One port serves everything: the auth server's `/token` at the root, the bank's
-//! authorisation pages under `/testbank`, the API under `/v2.1`, the widget under `/widget`
-//! ([`router`]); any other path is a 404 JSON error.
+//! authorisation pages under `/testbank`, the API under `/v2.1`, the widget under `/widget`,
+//! the finX emulator under `/finx` (`crate::sandbox::finx`) ([`router`]); any other path is a
+//! 404 JSON error.
 
 mod accounts;
 mod auth;
@@ -20,7 +21,7 @@ mod params;
 mod providers;
 mod queues;
 mod redirect;
-mod request_body;
+pub(in crate::sandbox) mod request_body;
 pub mod server;
 mod transactions;
 mod users;
@@ -53,6 +54,7 @@ fn router(state: &AppState) -> Router {
         .merge(redirect::routes())
         .nest("/v2.1", api)
         .nest("/widget", widget::routes())
+        .nest("/finx", crate::sandbox::finx::routes::router())
         .fallback(not_found);
     faults::wrap(app, state).with_state(Arc::clone(state))
 }

@@ -4,6 +4,7 @@
 //! data arrives as a [`DashboardData`] from the store, whole or in two stages (accounts first,
 //! the compact transactions a moment later: [`Dashboard::load_transactions`]); keys
 //! (`keys.rs`) return a [`DashboardAction`] the app turns into commands; `frame.rs` draws.
+//! A third view, the charts (`v`; `charts.rs`), draws balances and spending the store summed.
 //! Pure: no IO, no clock.
 //!
 //! Docs gap (ours): deleting a connection asks `y/n` first; `e` opens the export dialog
@@ -13,6 +14,7 @@
 mod accounts;
 mod bank_detail;
 mod bank_line;
+mod charts;
 mod export_scope;
 pub mod filter_bar;
 mod frame;
@@ -45,6 +47,8 @@ pub enum Tab {
     Accounts,
     /// The transactions table.
     Transactions,
+    /// The charts: balances over time and spending per month (`v`).
+    Charts,
 }
 
 /// What a key asks the app to do.
@@ -119,6 +123,8 @@ pub struct Dashboard {
     prompt: Option<Prompt>,
     /// The export dialog, while open.
     pub export: Option<ExportDialog>,
+    /// The charts view's data and choices.
+    pub charts: charts::ChartsView,
 }
 
 impl std::fmt::Debug for Dashboard {
@@ -140,6 +146,7 @@ impl Dashboard {
     /// Keys of the accounts view.
     pub const ACCOUNT_KEYS: &[KeyHint] = &[
         ("Tab", "transactions"),
+        ("v", "charts"),
         ("Enter", "open"),
         ("s", "sync"),
         ("r", "renew/fix"),
@@ -155,6 +162,7 @@ impl Dashboard {
     pub const TRANSACTION_KEYS: &[KeyHint] = &[
         ("/", "search"),
         ("f", "filter"),
+        ("c", "category"),
         ("o O 1-6", "sort"),
         ("Enter", "detail"),
         ("Tab", "accounts"),
@@ -164,6 +172,14 @@ impl Dashboard {
         ("↑↓ jk PgUp PgDn", "move"),
         ("g G Home End", "first/last"),
         ("wheel", "scroll"),
+    ];
+    /// Keys of the charts view.
+    pub const CHART_KEYS: &[KeyHint] = &[
+        ("↑↓ jk", "account"),
+        ("←→ hl", "category"),
+        ("Esc v", "accounts"),
+        ("Tab", "transactions"),
+        ("s", "sync"),
     ];
     /// Keys of the export dialog.
     pub const EXPORT_KEYS: &[KeyHint] = &[
@@ -189,6 +205,7 @@ impl Dashboard {
         match self.tab {
             Tab::Accounts => Self::ACCOUNT_KEYS,
             Tab::Transactions => Self::TRANSACTION_KEYS,
+            Tab::Charts => Self::CHART_KEYS,
         }
     }
 

@@ -160,7 +160,10 @@ mod tests {
             .unwrap();
         }
         let store = Store::open(&path).unwrap();
-        assert_eq!(crate::store::schema::version(&store.conn).unwrap(), 6);
+        assert_eq!(
+            crate::store::schema::version(&store.conn).unwrap(),
+            crate::store::schema::VERSION
+        );
         let connections = store.connections().unwrap();
         assert_eq!(connections.len(), 1);
         assert_eq!(connections[0].login, None);

@@ -8,7 +8,8 @@
 //! - [`load_transactions`]: every transaction, read in one table scan straight into the
 //!   dashboard's compact rows (text borrowed from SQLite, never a `String` per cell).
 //!
-//! [`load_dashboard`] does both (the signature the runner calls).
+//! [`load_dashboard`] does both (the signature the runner calls); [`load_charts`] reads what
+//! the charts view draws, summed in SQL (`charts.rs`).
 //!
 //! Docs gaps, our choices: a connection's status is its stored next action (a code, see
 //! `domain::NextAction`; its words are `crate::wording::actions`'); accounts waiting for consent
@@ -16,6 +17,7 @@
 //! connection's "synced at" is our last successful sync of it (`sync_state`), else the API's
 //! last success.
 
+mod charts;
 mod summary;
 mod transactions;
 
@@ -23,6 +25,7 @@ use chrono::{DateTime, Utc};
 
 use super::read_model::history::WEEKS;
 use super::{DashboardData, Store, StoreError};
+pub use charts::{MICROS, load_charts};
 pub use summary::load_dashboard_summary;
 pub use transactions::load_transactions;
 

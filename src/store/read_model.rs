@@ -7,11 +7,13 @@
 //!   reads it;
 //! - [`Transactions`] / [`TxRef`]: the dashboard's compact transaction rows ([`rows`]), built
 //!   from `domain::Transaction`s or straight from SQLite;
-//! - [`history`]: the weekly balance points of an account's sparkline.
+//! - [`history`]: the weekly balance points of an account's sparkline;
+//! - [`charts`]: the daily balances and monthly spending of the charts view.
 //!
 //! Docs gap (ours): the API has no "stale" notion; an account whose last successful sync is
 //! older than [`STALE_AFTER_HOURS`] is stale.
 
+pub mod charts;
 pub mod history;
 mod intern;
 pub mod rows;

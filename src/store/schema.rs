@@ -18,6 +18,8 @@ use super::StoreError;
 /// and `sync_seen`, the lines that read listed so far (`store::pages`).
 /// Version 6: `connections.login`, the masked login the API shows for a connection (`**ev`),
 /// so two connections to one bank say which login each is (`store::connections`).
+/// Version 7: the charts' covering indexes (`store::dashboard::load_charts`): an account's
+/// moves per day, and the debits per month and category, summed without reading the table.
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -107,6 +109,8 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (account_id, transaction_id)
     ) WITHOUT ROWID;",
     "ALTER TABLE connections ADD COLUMN login TEXT;",
+    "CREATE INDEX IF NOT EXISTS transactions_by_account_day ON transactions (account_id, date, amount);
+    CREATE INDEX IF NOT EXISTS transactions_by_month ON transactions (date, category, currency, amount);",
 ];
 
 /// Version 4: every status, kind and action becomes the domain's code (`pending`, `checking`,

@@ -25,7 +25,7 @@ use crate::oxlin::error::OxlinError;
 use crate::oxlin::to_domain;
 use crate::oxlin::wire::{AccountStatus, SyncType};
 use crate::store::Store;
-use crate::store::dashboard::{load_dashboard_summary, load_transactions};
+use crate::store::dashboard::{load_charts, load_dashboard_summary, load_transactions};
 use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
 use crate::tasks::sender::MsgSender;
 
@@ -61,6 +61,13 @@ impl Local {
                         .map_err(|e| e.to_string());
                     local.sender.api(ApiEvent::TransactionsLoaded(rows));
                 }
+                let today = crate::domain::paris_date(Utc::now().timestamp());
+                let charts = today
+                    .ok_or_else(|| "the clock is out of range".to_string())
+                    .and_then(|today| load_charts(&store, today).map_err(|e| e.to_string()));
+                local
+                    .sender
+                    .api(ApiEvent::ChartsLoaded(charts.map(Box::new)));
             });
     }
 

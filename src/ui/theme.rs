@@ -4,7 +4,18 @@
 //!
 //! The theme never reads the environment itself: the caller passes `no_color` in, which keeps
 //! rendering pure and snapshots identical on every machine.
+//!
+//! Projector-safe: every foreground a theme draws has a WCAG contrast of at least 4.5:1 on
+//! every background it is drawn on (its [`Canvas`], the selected row, the badge), in xterm's
+//! default palette ([`contrast`]; checked on rendered screens by `tests/tui/themes_contrast.rs`).
+//! So no role relies on `DIM` (a dim grey falls below 4.5:1) and the 16 basic colours that are
+//! too pale on white or too dark on black are replaced: red by light red on dark backgrounds,
+//! green, magenta and grey by darker 256-palette shades on the light theme. Colour is never the
+//! only signal: amounts carry their sign, statuses a word, charts a title.
 
+pub mod contrast;
+
+pub use contrast::Canvas;
 use ratatui::style::{Color, Modifier, Style};
 
 /// Every style the screens use, named by role, not by colour.
@@ -32,6 +43,12 @@ pub struct Theme {
     pub negative: Style,
     /// Positive amounts.
     pub positive: Style,
+    /// A chart's line or bars (the account's balance, the spending).
+    pub plot: Style,
+    /// A second chart's line (the net worth), told apart from `plot` by its title too.
+    pub plot_alt: Style,
+    /// The terminal's default colours the theme is made for (what `Color::Reset` shows).
+    pub canvas: Canvas,
 }
 
 impl Theme {
@@ -46,23 +63,51 @@ impl Theme {
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::Black).bg(Color::Cyan),
-            disabled: Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
-            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            // Italic, not dim: dark grey dimmed is below 4.5:1 on black.
+            disabled: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
+            // Light red: xterm's red on black is 3.6:1.
+            error: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
             ok: Style::new().fg(Color::Green),
             key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            negative: Style::new().fg(Color::Red),
+            negative: Style::new().fg(Color::LightRed),
             positive: Style::new().fg(Color::Green),
+            plot: Style::new().fg(Color::Cyan),
+            plot_alt: Style::new().fg(Color::Yellow),
+            canvas: Canvas {
+                ink: Color::Gray,
+                paper: Color::Black,
+            },
         }
     }
 
     /// A theme for a light terminal background.
     pub fn light() -> Self {
+        // xterm's dark grey, green and magenta are below 4.5:1 on white: darker shades of the
+        // 256-colour palette instead (grey 108, green 0/95/0, purple 135/0/135).
+        let grey = Color::Indexed(242);
+        let green = Color::Indexed(22);
+        let purple = Color::Indexed(90);
         Theme {
             text: Style::new().fg(Color::Black),
-            dim: Style::new().fg(Color::DarkGray),
+            dim: Style::new().fg(grey),
             title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::White).bg(Color::Blue),
-            key: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            disabled: Style::new().fg(grey).add_modifier(Modifier::ITALIC),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            ok: Style::new().fg(green),
+            key: Style::new().fg(purple).add_modifier(Modifier::BOLD),
+            negative: Style::new().fg(Color::Red),
+            positive: Style::new().fg(green),
+            plot: Style::new().fg(Color::Blue),
+            plot_alt: Style::new().fg(purple),
+            canvas: Canvas {
+                ink: Color::Black,
+                paper: Color::White,
+            },
             ..Theme::dark()
         }
     }
@@ -82,25 +127,38 @@ impl Theme {
                 .add_modifier(bold | Modifier::UNDERLINED),
             // Dark grey and dim vanish on a projector: unavailable items stay readable, in italics.
             disabled: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            plot: Style::new().fg(Color::LightCyan),
+            plot_alt: Style::new().fg(Color::LightYellow),
+            canvas: Canvas {
+                ink: Color::White,
+                paper: Color::Black,
+            },
             ..Theme::dark()
         }
     }
 
-    /// No colour at all (the `NO_COLOR` convention): roles are told apart by modifiers only.
+    /// No colour at all (the `NO_COLOR` convention): roles are told apart by modifiers only
+    /// (secondary text is italic rather than dim: dim text falls below 4.5:1).
     pub fn monochrome() -> Self {
         let plain = Style::new();
         Theme {
             text: plain,
-            dim: plain.add_modifier(Modifier::DIM),
+            dim: plain.add_modifier(Modifier::ITALIC),
             title: plain.add_modifier(Modifier::BOLD),
             badge: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             selected: plain.add_modifier(Modifier::REVERSED),
-            disabled: plain.add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
+            disabled: plain.add_modifier(Modifier::ITALIC | Modifier::CROSSED_OUT),
             error: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             ok: plain,
             key: plain.add_modifier(Modifier::BOLD),
             negative: plain,
             positive: plain,
+            plot: plain,
+            plot_alt: plain,
+            canvas: Canvas {
+                ink: Color::White,
+                paper: Color::Black,
+            },
         }
     }
 

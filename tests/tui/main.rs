@@ -3,6 +3,7 @@
 //! everywhere, robustness (tiny sizes, hostile text, secrets), the sanitiser on hostile text,
 //! and theme colours.
 
+mod charts;
 mod common;
 mod connections_visible;
 mod dashboard;
@@ -18,5 +19,6 @@ mod screens;
 mod session;
 mod stuck_states;
 mod themes;
+mod themes_contrast;
 mod typing;
 mod widget;

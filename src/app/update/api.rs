@@ -52,6 +52,7 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
         E::Failed { connection, error } => background_call_failed(model, connection, error),
         E::DashboardLoaded(result) => dashboard::dashboard_loaded(model, result),
         E::TransactionsLoaded(result) => dashboard::transactions_loaded(model, result),
+        E::ChartsLoaded(result) => dashboard::charts_loaded(model, result),
         E::Connectivity { online } => dashboard::connectivity(model, online),
         E::Notice(text) => notice(model, &text),
         E::Exported(result) => dashboard::exported(model, result),

@@ -145,6 +145,17 @@ pub(super) fn transactions_loaded(
     Vec::new()
 }
 
+/// The charts' data was read (after the transactions): the charts view draws it.
+pub(super) fn charts_loaded(
+    model: &mut Model,
+    result: Result<Box<crate::store::read_model::charts::ChartData>, String>,
+) -> Vec<Command> {
+    if let Screen::Dashboard(d) = &mut model.screen {
+        d.charts.loaded(result.map(|data| *data));
+    }
+    Vec::new()
+}
+
 /// The API became reachable or not: the OFFLINE badge.
 pub(super) fn connectivity(model: &mut Model, online: bool) -> Vec<Command> {
     if let Screen::Dashboard(d) = &mut model.screen {

@@ -10,6 +10,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use super::{AppState, router};
+use crate::sandbox::config::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
 use crate::sandbox::config::{SandboxArgs, SandboxConfig};
 use crate::sandbox::world::persist;
 use crate::sandbox::world::state::Sandbox;
@@ -33,6 +34,11 @@ impl RunningSandbox {
     /// The widget base URL, `…/widget`.
     pub fn widget_url(&self) -> String {
         format!("{}/widget", self.base_url)
+    }
+
+    /// The finX API base URL, `…/finx`.
+    pub fn finx_url(&self) -> String {
+        format!("{}/finx", self.base_url)
     }
 
     /// Stops serving, waits for the server task to end, and saves the state file (if any).
@@ -143,6 +149,9 @@ pub async fn serve_forever(args: SandboxArgs) -> ExitCode {
     println!("  client_id     {client_id}");
     println!("  client_secret {client_secret}");
     println!("  agreement     {agreement}");
+    println!("  finX API      {}", sandbox.finx_url());
+    println!("  finX client   {SANDBOX_FINX_CLIENT_ID} / {SANDBOX_FINX_CLIENT_SECRET}");
+    println!("  finX login    figo01 / PIN 654321, TAN 123456");
     println!("Press Ctrl-C to stop.");
     let _ = tokio::signal::ctrl_c().await;
     sandbox.stop().await;

@@ -30,6 +30,8 @@ pub struct Sandbox {
     changed: AtomicBool,
     /// A hash of the last bytes saved to the state file; its lock serialises saves.
     last_save: Mutex<Option<u64>>,
+    /// The finX emulator's world, behind its own lock (not saved in the state file).
+    pub finx: crate::sandbox::finx::world::FinxWorld,
 }
 
 /// The first id a fresh sandbox hands out.
@@ -64,6 +66,7 @@ impl Sandbox {
             next_id: AtomicU64::new(next_id.max(FIRST_ID)),
             changed: AtomicBool::new(false),
             last_save: Mutex::new(None),
+            finx: Default::default(),
         }
     }
 

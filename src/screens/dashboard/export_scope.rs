@@ -11,7 +11,7 @@ use crate::screens::export_dialog::ExportScope;
 impl Dashboard {
     /// What `e` exports now.
     pub(super) fn export_scope(&self) -> ExportScope {
-        if self.tab == Tab::Accounts {
+        if self.tab != Tab::Transactions {
             return ExportScope {
                 description: format!("Every account: all {} transactions.", self.table.len()),
                 name: "all".into(),

@@ -38,6 +38,8 @@ pub struct FilterDialog {
     to: String,
     min: String,
     max: String,
+    /// The category filter (`c` in the view), kept as it is.
+    category: Option<String>,
     /// Why the last Enter was refused.
     pub error: Option<String>,
 }
@@ -69,6 +71,7 @@ impl FilterDialog {
             to: date(current.to),
             min: amount(current.min),
             max: amount(current.max),
+            category: current.category.clone(),
             error: None,
         }
     }
@@ -131,6 +134,7 @@ impl FilterDialog {
             to: parse_date(&self.to).map_err(|_| "To: not a date (YYYY-MM-DD)")?,
             min: parse_amount(&self.min).map_err(|_| "Min amount: not a number")?,
             max: parse_amount(&self.max).map_err(|_| "Max amount: not a number")?,
+            category: self.category.clone(),
         };
         if let (Some(a), Some(b)) = (filter.from, filter.to)
             && a > b
@@ -209,6 +213,21 @@ fn cycle_account(current: Option<u32>, count: u32, forward: bool) -> Option<u32>
     next.checked_sub(1)
 }
 
+/// The category after (or before) `current` among `codes` (sorted), through "every category"
+/// (`None`): the `c` and `C` keys of the transactions view.
+pub fn cycle_category(current: Option<&str>, codes: &[&str], forward: bool) -> Option<String> {
+    let pos = current
+        .and_then(|c| codes.iter().position(|k| *k == c))
+        .map_or(0, |p| p + 1);
+    let len = codes.len() + 1;
+    let next = if forward {
+        (pos + 1) % len
+    } else {
+        (pos + len - 1) % len
+    };
+    next.checked_sub(1).map(|i| codes[i].to_string())
+}
+
 fn cycle_status(current: Option<BookingStatus>, forward: bool) -> Option<BookingStatus> {
     use BookingStatus::{Booked, Pending};
     match (current, forward) {
@@ -249,6 +268,26 @@ mod tests {
         assert_eq!(cycle_account(Some(1), 2, true), None);
         assert_eq!(cycle_account(None, 2, false), Some(1));
         assert_eq!(cycle_account(None, 0, true), None);
+    }
+
+    #[test]
+    fn category_cycle_goes_through_every_category_then_all() {
+        let codes = ["FOOD", "SERVICES"];
+        assert_eq!(cycle_category(None, &codes, true).as_deref(), Some("FOOD"));
+        assert_eq!(
+            cycle_category(Some("FOOD"), &codes, true).as_deref(),
+            Some("SERVICES")
+        );
+        assert_eq!(cycle_category(Some("SERVICES"), &codes, true), None);
+        assert_eq!(
+            cycle_category(None, &codes, false).as_deref(),
+            Some("SERVICES")
+        );
+        assert_eq!(
+            cycle_category(Some("GONE"), &codes, true).as_deref(),
+            Some("FOOD")
+        );
+        assert_eq!(cycle_category(None, &[], true), None);
     }
 
     #[test]

@@ -48,6 +48,7 @@ impl Dashboard {
         match self.tab {
             Tab::Accounts => self.render_accounts(body, buf, ctx, sync),
             Tab::Transactions => self.render_transactions(body, buf, ctx),
+            Tab::Charts => self.render_charts(body, buf, ctx),
         }
         if let Some(dialog) = &self.export {
             dialog.render(body, buf, ctx);
@@ -69,6 +70,8 @@ impl Dashboard {
             tab("Accounts", self.tab == Tab::Accounts),
             Span::raw(" "),
             tab("Transactions", self.tab == Tab::Transactions),
+            Span::raw(" "),
+            tab("Charts", self.tab == Tab::Charts),
             Span::raw("  "),
         ];
         match &self.prompt {

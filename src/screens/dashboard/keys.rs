@@ -3,7 +3,8 @@
 //! (over accounts, and the headings of banks without any), opens an account (Enter) or a bank's
 //! details (Enter on its heading, `i` anywhere), archives, deletes (after `y`), does what a bank
 //! needs (`r`: the action its heading names, or says on the status line that there is nothing
-//! to do); the transactions view's keys go to [`super::transactions`].
+//! to do); the transactions view's keys go to [`super::transactions`], except `c`/`C`, which
+//! step through the categories; `v` opens the charts, whose keys go to [`super::charts`].
 
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 
@@ -36,9 +37,17 @@ impl Dashboard {
         match key.code {
             KeyCode::Tab | KeyCode::BackTab => {
                 self.tab = match self.tab {
-                    Tab::Accounts => Tab::Transactions,
+                    Tab::Accounts | Tab::Charts => Tab::Transactions,
                     Tab::Transactions => Tab::Accounts,
                 };
+                return DashboardAction::None;
+            }
+            KeyCode::Char('v') if self.tab != Tab::Charts => {
+                self.tab = Tab::Charts;
+                return DashboardAction::None;
+            }
+            KeyCode::Char(c @ ('c' | 'C')) if self.tab == Tab::Transactions => {
+                self.step_category_filter(c == 'c');
                 return DashboardAction::None;
             }
             KeyCode::Char('s') => return DashboardAction::SyncAll,
@@ -56,6 +65,7 @@ impl Dashboard {
                 }
                 DashboardAction::None
             }
+            Tab::Charts => self.charts_key(key),
         }
     }
 
@@ -154,6 +164,15 @@ impl Dashboard {
         }
     }
 
+    /// `c` / `C`: the transactions view shows the next (previous) category only, then all.
+    fn step_category_filter(&mut self, forward: bool) {
+        let mut codes: Vec<&str> = self.table.rows.categories().iter().map(|c| &**c).collect();
+        codes.sort_unstable();
+        let current = self.tx.filter.category.as_deref();
+        self.tx.filter.category = super::filter_bar::cycle_category(current, &codes, forward);
+        self.tx.recompute(&self.table);
+    }
+
     /// The mouse wheel scrolls the view on screen.
     pub fn on_mouse(&mut self, event: MouseEvent) {
         let delta = match event.kind {
@@ -163,7 +182,7 @@ impl Dashboard {
         };
         match self.tab {
             Tab::Transactions => self.tx.move_by(delta),
-            Tab::Accounts => {
+            Tab::Accounts | Tab::Charts => {
                 let last = self.picks.len().saturating_sub(1);
                 self.account_cursor = self.account_cursor.saturating_add_signed(delta).min(last);
             }

@@ -102,6 +102,8 @@ pub struct Filter {
     pub min: Option<Decimal>,
     /// Amount at most this (signed).
     pub max: Option<Decimal>,
+    /// Only this category (its code as stored; `c` in the transactions view).
+    pub category: Option<String>,
 }
 
 impl Filter {
@@ -229,6 +231,13 @@ impl TxTable {
             let day = |d: Option<NaiveDate>, none: i32| d.map_or(none, |d| d.num_days_from_ce());
             let (from, to) = (day(filter.from, i32::MIN), day(filter.to, i32::MAX));
             let rows = &self.rows;
+            // The category's interned key (1 + its index; a code no row has matches nothing).
+            let category = filter.category.as_ref().map(|code| {
+                rows.categories()
+                    .iter()
+                    .position(|c| **c == **code)
+                    .map_or(u32::MAX, |k| k as u32 + 1)
+            });
             order
                 .iter()
                 .copied()
@@ -239,6 +248,7 @@ impl TxTable {
                         && filter.status.is_none_or(|s| rows.status(i) == s)
                         && filter.min.is_none_or(|m| rows.amount(i) >= m)
                         && filter.max.is_none_or(|m| rows.amount(i) <= m)
+                        && category.is_none_or(|c| rows.category_key(i) == c)
                 })
                 .collect()
         };

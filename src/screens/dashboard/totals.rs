@@ -14,19 +14,25 @@ use crate::store::read_model::AccountSummary;
 /// Sums balances per currency (archived accounts left out, an IBAN counted once).
 pub fn totals<'a>(accounts: impl Iterator<Item = &'a AccountSummary>) -> BTreeMap<String, Decimal> {
     let mut sums = BTreeMap::new();
-    let mut seen = HashSet::new();
-    for a in accounts.filter(|a| !a.archived()) {
-        if let Some(iban) = a.account.iban.as_deref().map(normalised)
-            && !iban.is_empty()
-            && !seen.insert(iban)
-        {
-            continue;
-        }
+    for a in counted(accounts) {
         if let Some(b) = &a.account.balance {
             *sums.entry(b.currency.clone()).or_insert(Decimal::ZERO) += b.amount;
         }
     }
     sums
+}
+
+/// The accounts a total counts: archived ones left out, an IBAN once (the first listed).
+pub fn counted<'a>(
+    accounts: impl Iterator<Item = &'a AccountSummary>,
+) -> impl Iterator<Item = &'a AccountSummary> {
+    let mut seen = HashSet::new();
+    accounts.filter(|a| !a.archived()).filter(move |a| {
+        match a.account.iban.as_deref().map(normalised) {
+            Some(iban) if !iban.is_empty() => seen.insert(iban),
+            _ => true,
+        }
+    })
 }
 
 /// An IBAN without spaces, upper case.

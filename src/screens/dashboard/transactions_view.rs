@@ -81,6 +81,10 @@ impl Dashboard {
         if let Some(s) = f.status {
             parts.push(crate::wording::actions::booking_word(s).to_string());
         }
+        if let Some(code) = &f.category {
+            let language = super::charts::language(ctx.numbers);
+            parts.push(crate::domain::category_name(Some(code), language).to_string());
+        }
         if f.min.is_some() || f.max.is_some() {
             let a = |a: Option<rust_decimal::Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
             parts.push(format!("{}…{}", a(f.min), a(f.max)));
@@ -177,9 +181,10 @@ impl Dashboard {
                         }
                         BookingStatus::Booked => Cell::from(Span::styled("booked", ctx.theme.dim)),
                     },
-                    SortColumn::Category => {
-                        Cell::from(row.category.unwrap_or_default().to_string())
-                    }
+                    SortColumn::Category => Cell::from(row.category.map_or(String::new(), |c| {
+                        let language = super::charts::language(ctx.numbers);
+                        crate::domain::category_name(Some(c), language).to_string()
+                    })),
                 });
                 let r = Row::new(cells);
                 if self.tx.offset + n == self.tx.selected {
@@ -191,6 +196,22 @@ impl Dashboard {
             .collect();
         let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
         Widget::render(Table::new(body, widths).header(header), inner, buf);
+        // The selected row in the selection's colours through and through: a cell's own colour
+        // (the status's, the amount's) on the selection's background can be unreadable (white
+        // on white in the high-contrast theme); its sign and word still say what it is.
+        if let Some(n) = self.tx.selected.checked_sub(self.tx.offset)
+            && n < end - self.tx.offset
+        {
+            let y = inner.y + 1 + n as u16;
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                ctx.theme.selected,
+            );
+        }
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {

@@ -140,6 +140,11 @@ impl Browser {
         );
     }
 
+    /// Clicks the element `css` that changes the page in place (a checkbox), no new page.
+    pub async fn click_in_place(&self, css: &str) {
+        self.find(css).await.click().await.unwrap();
+    }
+
     /// Types `text` into the field `css` (emptied first).
     pub async fn fill(&self, css: &str, text: &str) {
         let field = self.find(css).await;
