@@ -35,11 +35,15 @@
 //!
 //! A `[ui]` section sets the theme, mouse capture and language ([`ui`]).
 //!
+//! A `[finx]` section says where the finX API is and who the app is ([`finx`]); a file may
+//! have `[finx]`, `[oxlin]`, or both.
+//!
 //! Docs gaps: an API on a loopback host is taken to be the sandbox (its store is
 //! `sandbox.sqlite`); a command that fails or prints nothing is an error naming the setting,
 //! never the output.
 
 mod command;
+pub mod finx;
 #[cfg(test)]
 mod fuzz;
 mod mode;
@@ -77,6 +81,9 @@ pub enum ConfigError {
     Missing(String),
     #[error("[oxlin] `{setting}` failed: {reason}")]
     Command { setting: String, reason: String },
+    /// The `[finx]` section is unusable (what to set, or which command failed).
+    #[error("[finx] {0}")]
+    Finx(String),
 }
 
 /// The whole file.
@@ -84,6 +91,8 @@ pub enum ConfigError {
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub oxlin: Option<OxlinSection>,
+    /// The finX API (`[finx]`, [`finx`]); a file may have it, `[oxlin]`, or both.
+    pub finx: Option<finx::FinxSection>,
     /// How the TUI looks and behaves ([`ui`]).
     pub ui: Option<ui::UiSection>,
     /// Where the saved session lives (`[session]`); absent means `store = "auto"`.

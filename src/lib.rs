@@ -30,13 +30,16 @@
 //! - The saved session (the rotating refresh token) has one path, `sync::session`, used by the
 //!   TUI and by `coffre sync`, with one set of scopes (`oxlin::config::SCOPES`).
 //!
-//! (The finX client of the design is not built yet: Oxlin is the only backend today.)
+//! The finX client ([`finx`]) has the same shape (`finx::wire` ─► `finx::to_domain` ─► domain);
+//! it is not wired into `sync` and the TUI yet.
 //!
 //! Modules:
 //! - [`sandbox`]: a faithful local emulator of the Oxlin API v2.1 and the Linxo test bank: its
 //!   world (state, engine, test bank, queues; no HTTP) under its routes (axum handlers).
 //! - [`oxlin`]: the typed, resilient Oxlin API client (wire types, to_domain, tokens, PGP,
 //!   challenges).
+//! - [`finx`]: the typed finX (Germany) client: wire types, to_domain, rotating refresh tokens
+//!   kept before use, offset paging.
 //! - [`domain`]: backend-neutral types (ids, money, accounts, transactions, connections and
 //!   their codes, providers and channels, sync steps, call failures, credential values).
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
@@ -64,6 +67,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod finx;
 pub mod fold;
 pub mod oxlin;
 pub mod sandbox;

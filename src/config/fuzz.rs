@@ -1,6 +1,7 @@
 //! Property tests of the configuration parser: any text and any value in the known keys never
 //! panic; a valid file gives back every field it holds; a broken one is refused with a message
-//! that says where (a line or a key) and never shows the `client_secret` it holds.
+//! that says where (a line or a key) and never shows the `client_secret` it holds. The same for
+//! a `[finx]` section, alone or beside `[oxlin]`.
 
 use proptest::prelude::*;
 use secrecy::ExposeSecret;
@@ -111,6 +112,7 @@ proptest! {
         lines in prop::collection::vec(
             prop_oneof![
                 Just("[oxlin]".to_owned()),
+                Just("[finx]".to_owned()),
                 "[a-z_]{1,20} = \"[^\"\n]{0,20}\"",
                 "[a-z_]{1,20} = [0-9.eE+-]{1,12}",
                 "[a-z_]{1,20} = (true|false|\\[\\]|\\{\\})",
@@ -145,6 +147,66 @@ proptest! {
         let mut lines = file(&fields, &secret);
         let at = 1 + at.index(lines.len());
         lines.insert(at, broken);
+        let error = parse(&lines.join("\n")).unwrap_err();
+        prop_assert!(!error.contains(&secret), "{}", error);
+        prop_assert!(error.starts_with("line "), "{}", error);
+    }
+}
+
+/// The fields of a valid `[finx]` section.
+#[derive(Debug, Clone)]
+struct FinxFields {
+    api_url: String,
+    client_id: String,
+}
+
+fn finx_fields() -> impl Strategy<Value = FinxFields> {
+    (any::<String>(), any::<String>())
+        .prop_map(|(api_url, client_id)| FinxFields { api_url, client_id })
+}
+
+/// The `[finx]` section of `fields` with `client_secret = secret`.
+fn finx_file(fields: &FinxFields, secret: &str) -> Vec<String> {
+    vec![
+        "[finx]".to_owned(),
+        format!("api_url = {}", quoted(&fields.api_url)),
+        format!("client_id = {}", quoted(&fields.client_id)),
+        format!("client_secret = {}", quoted(secret)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn a_valid_finx_section_alone_or_beside_oxlin_gives_back_every_field(
+        finx in finx_fields(),
+        oxlin in prop::option::of(fields()),
+        secret in secret(),
+    ) {
+        let mut lines = finx_file(&finx, &secret);
+        if let Some(oxlin) = &oxlin {
+            lines.extend(file(oxlin, "oxlin-secret-value"));
+        }
+        let config = parse(&lines.join("\n")).unwrap();
+        prop_assert_eq!(config.oxlin.is_some(), oxlin.is_some());
+        let section = config.finx.unwrap();
+        prop_assert_eq!(&section.api_url, &finx.api_url);
+        prop_assert_eq!(&section.client_id, &finx.client_id);
+        prop_assert_eq!(section.client_secret.as_ref().map(|s| s.expose_secret()), Some(secret.as_str()));
+        let debug = format!("{section:?}");
+        prop_assert!(!debug.contains(&secret), "{}", debug);
+    }
+
+    #[test]
+    fn a_broken_finx_section_names_its_line_and_hides_the_secret(
+        finx in finx_fields(),
+        (secret, broken) in secret().prop_flat_map(|s| (Just(s.clone()), breakage(s))),
+        at in any::<prop::sample::Index>(),
+    ) {
+        let mut lines = finx_file(&finx, &secret);
+        let at = 1 + at.index(lines.len());
+        lines.insert(at, broken.replace("[oxlin]", "[finx]").replace("auth_url", "api_url"));
         let error = parse(&lines.join("\n")).unwrap_err();
         prop_assert!(!error.contains(&secret), "{}", error);
         prop_assert!(error.starts_with("line "), "{}", error);

@@ -27,7 +27,11 @@ pub fn warning(path: &str, mode: u32, config: &Config) -> Option<String> {
     let holds_secret = config
         .oxlin
         .as_ref()
-        .is_some_and(|o| o.client_secret.is_some());
+        .is_some_and(|o| o.client_secret.is_some())
+        || config
+            .finx
+            .as_ref()
+            .is_some_and(|f| f.client_secret.is_some());
     (holds_secret && mode & 0o077 != 0).then(|| {
         format!(
             "coffre: warning: {path} holds a client_secret and is readable by others \
@@ -53,5 +57,9 @@ mod tests {
         assert!(warning("c.toml", 0o600, &with_secret).is_none());
         let with_command = parse(&format!("{HOSTS}\nclient_secret_command = \"echo s\"")).unwrap();
         assert!(warning("c.toml", 0o644, &with_command).is_none());
+        let finx = "[finx]\napi_url = \"https://api.example\"\nclient_id = \"app\"";
+        let finx_secret = parse(&format!("{finx}\nclient_secret = \"finx-secret\"")).unwrap();
+        assert!(warning("c.toml", 0o644, &finx_secret).is_some());
+        assert!(warning("c.toml", 0o600, &finx_secret).is_none());
     }
 }

@@ -24,7 +24,7 @@ mod call;
 pub(crate) use call::{Answer, Call, Page, network_error};
 pub use call::{MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES};
 
-use call::{BodyLimit, read_body};
+pub(crate) use call::{BodyLimit, read_body};
 
 use super::config::OxlinConfig;
 use super::error::{OxlinError, SentSecrets};

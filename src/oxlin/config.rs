@@ -106,7 +106,8 @@ pub fn check_url(text: &str) -> Result<Url, OxlinError> {
     }
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// True for a URL whose host is 127.0.0.0/8, ::1 or localhost.
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(Host::Ipv4(ip)) => ip.is_loopback(),
         Some(Host::Ipv6(ip)) => ip.is_loopback(),

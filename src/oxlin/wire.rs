@@ -15,7 +15,7 @@ mod account;
 pub mod amounts;
 mod connection;
 mod event;
-mod open_enum;
+pub(crate) mod open_enum;
 mod provider;
 mod requests;
 mod token;

@@ -7,7 +7,9 @@
 
 pub mod browser;
 pub mod curl_run;
+pub mod finx_sample;
 pub mod finx_sandbox;
+pub mod finx_server;
 pub mod gpg;
 pub mod hostile_server;
 pub mod oxlin_sandbox;

@@ -52,6 +52,9 @@ macro_rules! open_enum {
     };
 }
 
+/// The macro, for the other aggregators' wire types (`crate::finx::wire`).
+pub(crate) use open_enum;
+
 open_enum!(
     /// `Account.type`, `account_types`.
     AccountType { Checkings = "CHECKINGS", Savings = "SAVINGS", Loan = "LOAN", CreditCard = "CREDIT_CARD" }
