@@ -5,6 +5,12 @@
 //! inserted or removed before that point between the two runs shifts the pages by that much,
 //! and the overlap catches it). The last group reconciles the re-read window.
 //!
+//! A failed page (after the client's retries) costs only itself and the pages after it: the
+//! pages of its group read before it are written, and one fetched ahead past the end of the
+//! list, after the short page that ends it, fails nothing. (Before, any failed page of a group
+//! of four discarded the group: a run that had read a whole bank could still end in 75 on a
+//! page past its end.)
+//!
 //! Docs gap: the API does not say that its pages are stable between two calls. They are ordered
 //! by `import_date` then `id`, so new imports go at the end; only a removed line moves earlier
 //! pages, by one line per removal, which the one-page overlap covers.
@@ -12,7 +18,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use futures_util::future::try_join_all;
+use futures_util::future::join_all;
 
 use super::{FetchError, PAGE_CONCURRENCY, PAGE_SIZE, REREAD_WINDOW};
 use crate::domain::{Account, Connection, Transaction};
@@ -49,14 +55,25 @@ pub async fn read_account(
     loop {
         let pages = (next..next + PAGE_CONCURRENCY)
             .map(|page| client.transactions_page(&filter, page, PAGE_SIZE));
+        let answers = join_all(pages).await;
         let mut lines: Vec<Transaction> = Vec::new();
         let mut last = false;
-        for (page, batch) in (next..).zip(try_join_all(pages).await?) {
+        let mut failed = None;
+        let mut pages_read = 0;
+        for (page, answer) in (next..).zip(answers) {
+            let batch = match answer {
+                Ok(batch) => batch,
+                Err(error) => {
+                    failed = Some(error);
+                    break;
+                }
+            };
             let before = lines.len();
             let full = batch.len() >= PAGE_SIZE;
             let fresh = batch.into_iter().filter(|t| seen.insert(t.id.clone()));
             lines.extend(fresh.map(|t| to_domain::transaction(&t)));
             progress.pages_done = page;
+            pages_read += 1;
             // A short page ends the list; a full page of lines already read this run means
             // the server ignores `page`: stop there rather than page for ever.
             if !full || lines.len() == before {
@@ -64,16 +81,23 @@ pub async fn read_account(
                 break;
             }
         }
-        let group = Pages {
-            connection,
-            account,
-            lines: &lines,
-            progress,
-            last,
-        };
-        new += store.apply_pages(&group, now)?.new_transactions;
+        if pages_read > 0 {
+            // The pages read before a failed one are kept; a failed page past the end of the
+            // list (fetched ahead) fails nothing: the read is complete.
+            let group = Pages {
+                connection,
+                account,
+                lines: &lines,
+                progress,
+                last,
+            };
+            new += store.apply_pages(&group, now)?.new_transactions;
+        }
         if last {
             return Ok(new);
+        }
+        if let Some(error) = failed {
+            return Err(error.into());
         }
         next += PAGE_CONCURRENCY;
     }
