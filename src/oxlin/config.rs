@@ -196,7 +196,10 @@ mod tests {
         // Each wait is capped near 2 s, so all of them fit well within a call's deadline.
         for _ in 0..200 {
             let waits = waits(&cron);
-            assert!(waits.iter().all(|w| *w < Duration::from_secs(3)), "{waits:?}");
+            assert!(
+                waits.iter().all(|w| *w < Duration::from_secs(3)),
+                "{waits:?}"
+            );
             let total: Duration = waits.iter().sum();
             assert!(total < Duration::from_secs(20), "{total:?}");
         }
@@ -217,7 +220,10 @@ mod tests {
         for attempt in 1..=4 {
             let base = Duration::from_millis(200 * (1 << attempt));
             let wait = tui.retry_wait(attempt, None);
-            assert!(wait >= base / 2 && wait < base * 3 / 2, "{attempt}: {wait:?}");
+            assert!(
+                wait >= base / 2 && wait < base * 3 / 2,
+                "{attempt}: {wait:?}"
+            );
         }
         // A large attempt number neither overflows nor passes the cap.
         assert!(tui.retry_wait(u32::MAX, None) < tui.max_backoff * 3 / 2);
