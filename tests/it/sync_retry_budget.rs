@@ -40,7 +40,7 @@ impl Proxy {
                 let mut attempts = self.attempts.lock().unwrap();
                 let count = attempts.entry(call.to_owned()).or_default();
                 *count += 1;
-                *count % (n + 1) != 0
+                !(*count).is_multiple_of(n + 1)
             }
             Refuse::PagesFrom2 => {
                 call.starts_with("GET /v2.1/transactions?")
