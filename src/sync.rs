@@ -54,8 +54,9 @@ pub const DEFAULT_DEADLINE_SECS: f64 = 180.0;
 /// `coffre sync` (it takes the global `--config` and `--data-dir`).
 #[derive(Debug, Clone, clap::Args)]
 pub struct SyncArgs {
-    /// Give up after this many seconds (login and every fetch included): nothing is stored and
-    /// the exit code is 75, so a slow server cannot hold the sync (and its lock) for long.
+    /// Give up after this many seconds (login and every fetch included): the exit code is 75,
+    /// the whole pages read so far are kept (the next run resumes after them), so a slow
+    /// server cannot hold the sync (and its lock) for long.
     #[arg(long, env = "COFFRE_SYNC_DEADLINE", value_name = "SECONDS",
           default_value_t = DEFAULT_DEADLINE_SECS, value_parser = parse_seconds)]
     pub deadline: f64,
@@ -221,11 +222,12 @@ impl From<login::LoginError> for RunFailure {
     }
 }
 
-/// The deadline passed: nothing was stored.
+/// The deadline passed: what was read is kept (whole pages), the rest waits for the next run.
 fn past_deadline(deadline: Duration) -> RunFailure {
     RunFailure {
         message: format!(
-            "the server was too slow: stopped after {} s with nothing stored; try again later",
+            "the server was too slow: stopped after {} s; the whole pages read so far are kept \
+             and the next run resumes after them; try again later",
             deadline.as_secs_f32()
         ),
         outcome: Outcome::TryAgainLater,

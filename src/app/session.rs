@@ -9,7 +9,11 @@
 //!   only) or with the password when coffre has it (sandbox demo user, `COFFRE_OXLIN_PASSWORD`,
 //!   `password_command`), and every connection is synced, one by one on the sync board; without
 //!   either the login screen is one key away (`l`);
-//! - the store is empty: the onboarding, from the login screen, as before.
+//! - the store is empty: the onboarding, from the login screen, as before;
+//! - the saved session is in the OS keyring and this process cannot reach it (started over
+//!   SSH, no session bus): the dashboard, read from the store, OFFLINE, and the status line
+//!   says where the session is and what to do ([`KEYRING_OUT_OF_REACH`]); `l` still opens the
+//!   login screen. (Before, coffre stopped with the keyring's error.)
 //!
 //! When the background login answers: success syncs every connection; "unreachable" leaves the
 //! dashboard on the store with an OFFLINE badge and says what to do in the status line; a
@@ -65,7 +69,15 @@ pub enum AutoLogin {
     Password(String, SecretString),
     /// The saved session's refresh token.
     RefreshToken(SecretString),
+    /// No login: the saved session lives in the OS keyring, which this process cannot reach
+    /// (no session bus, e.g. over SSH), for this reason. The store is shown, offline.
+    KeyringOutOfReach(String),
 }
+
+/// The status line when the saved session is in a keyring out of reach: where it is, and the
+/// two ways out.
+pub const KEYRING_OUT_OF_REACH: &str =
+    "Keyring out of reach here: sync from the desktop session, or set [session] store = \"file\"";
 
 /// What the app knows before its first frame.
 #[derive(Debug, Clone)]
@@ -84,21 +96,23 @@ pub fn start(model: &mut Model, startup: Startup) -> Vec<Command> {
     model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
     let mut cmds = vec![Command::LoadDashboard];
     match startup.auto_login {
-        Some(login) => {
-            let request = model.next_id();
-            model.session = Session::LoggingIn {
+        Some(AutoLogin::Password(email, password)) => {
+            cmds.push(background_login(model, |request| Command::LogIn {
                 request,
-                in_background: true,
-            };
-            model.status = Some(Status::Info("Logging in to refresh your banks…".into()));
-            cmds.push(match login {
-                AutoLogin::Password(email, password) => Command::LogIn {
-                    request,
-                    email,
-                    password,
-                },
-                AutoLogin::RefreshToken(token) => Command::Resume { request, token },
-            });
+                email,
+                password,
+            }))
+        }
+        Some(AutoLogin::RefreshToken(token)) => cmds.push(background_login(model, |request| {
+            Command::Resume { request, token }
+        })),
+        Some(AutoLogin::KeyringOutOfReach(_)) => {
+            // Read-only: nothing is asked of the server, the keyring's session is left as is.
+            model.session = Session::Offline;
+            if let Screen::Dashboard(d) = &mut model.screen {
+                d.offline = true;
+            }
+            model.status = Some(Status::Error(KEYRING_OUT_OF_REACH.into()));
         }
         None => {
             model.status = Some(Status::Info(
@@ -107,6 +121,17 @@ pub fn start(model: &mut Model, startup: Startup) -> Vec<Command> {
         }
     }
     cmds
+}
+
+/// Starts the background login made by `command` (given its request id), behind the dashboard.
+fn background_login(model: &mut Model, command: impl FnOnce(u64) -> Command) -> Command {
+    let request = model.next_id();
+    model.session = Session::LoggingIn {
+        request,
+        in_background: true,
+    };
+    model.status = Some(Status::Info("Logging in to refresh your banks…".into()));
+    command(request)
 }
 
 /// A key on the login screen: Esc back to the dashboard behind it, Enter submits.

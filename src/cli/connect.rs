@@ -107,9 +107,15 @@ async fn connect(
     let oxlin = section
         .client_config()
         .map_err(|e| Stop::Setup(e.to_string()))?;
-    let login = super::real_host_login(&section, &store_path)
-        .map_err(Stop::Setup)?
-        .ok_or_else(|| {
+    let login = match super::real_host_login(&section, &store_path).map_err(Stop::Setup)? {
+        // Connecting needs the session: a keyring out of reach stops here, saying so.
+        Some(AutoLogin::KeyringOutOfReach(why)) => {
+            let error = crate::sync::session::SessionError::KeyringUnreachable { why };
+            return Err(Stop::Setup(error.to_string()));
+        }
+        login => login,
+    };
+    let login = login.ok_or_else(|| {
             Stop::Setup(format!(
                 "no saved session and no password: set `username` and `password_command` in [oxlin], or {}",
                 crate::config::PASSWORD_ENV
@@ -142,6 +148,8 @@ impl Flow {
                 password,
             },
             AutoLogin::RefreshToken(token) => Command::Resume { request: 1, token },
+            // Refused before the flow starts (above); no session to resume.
+            AutoLogin::KeyringOutOfReach(_) => return Err(CallFailure::SessionExpired),
         });
         loop {
             match self.msgs.recv().await {

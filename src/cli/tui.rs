@@ -170,13 +170,21 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
 
 /// How a real host's session starts without asking: the stored refresh token when it belongs to
 /// this configuration (whether `coffre sync` or the TUI stored it), else the configured
-/// password, else not at all (the login screen).
+/// password, else not at all (the login screen). A saved session in an OS keyring this
+/// process cannot reach (over SSH) is no login at all: the store is shown, offline.
 pub fn real_host_login(
     real: &OxlinSection,
     store_path: &Path,
 ) -> Result<Option<AutoLogin>, String> {
     let store = Store::open(store_path).map_err(|e| e.to_string())?;
-    let token = session::stored_token(&store, &TokenOwner::of(real)).map_err(|e| e.to_string())?;
+    let token = match session::stored_token(&store, &TokenOwner::of(real)) {
+        Ok(token) => token,
+        Err(session::SessionError::KeyringUnreachable { why }) => {
+            tracing::info!("the saved session is in a keyring out of reach: {why}");
+            return Ok(Some(AutoLogin::KeyringOutOfReach(why)));
+        }
+        Err(e) => return Err(e.to_string()),
+    };
     if let Some(token) = token {
         return Ok(Some(AutoLogin::RefreshToken(token)));
     }

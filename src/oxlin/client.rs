@@ -4,7 +4,8 @@
 //! for idempotent calls only — a `POST /connections` is never sent twice.
 //!
 //! Docs gap: no rate limits are published. We cap a `Retry-After` wait at 60 s and make at most
-//! `max_retries` extra attempts.
+//! `max_retries` extra attempts, waiting [`OxlinConfig::retry_wait`] between them (headless
+//! `coffre sync` makes more: `OxlinConfig::for_headless_sync`).
 //!
 //! Bounds against a slow or hostile server: each attempt is limited by `config.timeout`
 //! (connection to last byte), and a whole call, every attempt and wait included, by
@@ -15,7 +16,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use rand08::Rng;
 use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -29,8 +29,6 @@ pub(crate) use call::{BodyLimit, read_body};
 use super::config::OxlinConfig;
 use super::error::{OxlinError, SentSecrets};
 use super::tokens::{Grant, TokenKeeper, TokenManager};
-
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// The Oxlin client for one session (client credentials or one user). Cheap to clone.
 #[derive(Clone)]
@@ -227,7 +225,7 @@ impl Client {
                         return Err(error);
                     }
                     attempt += 1;
-                    let wait = self.backoff(attempt, retry_after);
+                    let wait = inner.config.retry_wait(attempt, retry_after);
                     if tokio::time::Instant::now() + wait >= deadline {
                         return Err(error);
                     }
@@ -235,19 +233,6 @@ impl Client {
                 }
             }
         }
-    }
-
-    fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
-        if let Some(wait) = retry_after {
-            return wait.min(MAX_RETRY_AFTER);
-        }
-        let base = self
-            .inner
-            .config
-            .backoff
-            .saturating_mul(1 << attempt.min(6));
-        let jitter = rand08::thread_rng().gen_range(0.5..1.5);
-        base.mul_f64(jitter)
     }
 
     async fn send_once(&self, call: &Call, token: &SecretString) -> Result<Answer, Failure> {

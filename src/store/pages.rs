@@ -10,12 +10,15 @@
 //! progress and the listed ids are forgotten.
 //!
 //! Where a new read starts: [`Store::reread_from`] (a trailing window of import dates, and
-//! every line still pending; its length is `sync::fetch::REREAD_WINDOW`).
+//! every line still pending; its length is `sync::fetch::REREAD_WINDOW`), narrowed by
+//! transaction date to [`Store::reread_since`] (a trailing window of dates, and every line
+//! still pending): a bank imported in one batch has every line in the import window, and was
+//! read whole at every sync for two weeks; the dates keep only the last two weeks.
 //!
 //! Choice (ours): the progress is per account, keyed by the read's `start_import_date`, and kept
 //! until the read completes, however many runs that takes.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::write::{DROPPED, upsert_account, upsert_connection, upsert_transaction};
@@ -92,6 +95,35 @@ impl Store {
             let start = latest.saturating_sub(window);
             oldest_pending.map_or(start, |pending| pending.min(start))
         }))
+    }
+
+    /// The oldest transaction date the next incremental read of `account_id` must list: `days`
+    /// before the latest line stored (or `today`, when a line is dated later, e.g. a
+    /// scheduled debit), or the date of the oldest line still pending when that is earlier;
+    /// `None` when nothing is stored. Every pending line is dated on or after it, so the
+    /// read lists each one the bank still holds.
+    pub fn reread_since(
+        &self,
+        account_id: &AccountId,
+        days: i64,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>, StoreError> {
+        let (latest, oldest_pending): (Option<String>, Option<String>) = self
+            .conn
+            .prepare_cached(
+                "SELECT MAX(date), MIN(CASE WHEN booking = 'pending' THEN date END)
+                 FROM transactions WHERE account_id = ?1",
+            )?
+            .query_row([account_id.key()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let day = |text: Option<String>| text.and_then(|t| t.parse::<NaiveDate>().ok());
+        let Some(latest) = day(latest) else {
+            return Ok(None);
+        };
+        let window = latest
+            .min(today)
+            .checked_sub_days(chrono::Days::new(days.max(0) as u64))
+            .unwrap_or(NaiveDate::MIN);
+        Ok(Some(day(oldest_pending).map_or(window, |p| p.min(window))))
     }
 
     /// When the last read of `account_id` finished (epoch seconds), if one did.

@@ -3,7 +3,8 @@
 //!
 //! Incremental and reconciling: each account is re-read from [`REREAD_WINDOW`] before the latest
 //! import stored for it, or from the oldest line still pending when that is earlier
-//! (`Store::reread_from`), and written a few pages at a time ([`account_pages`]), so that the
+//! (`Store::reread_from`), and only for the lines dated in the last [`REREAD_DAYS`] days or on
+//! or after the oldest pending line (`Store::reread_since`), and written a few pages at a time ([`account_pages`]), so that the
 //! store books what the bank booked, takes a revised amount or label (same id), and removes the
 //! pending lines the bank no longer lists. Starting from the latest import alone (as before)
 //! left a line the bank booked or dropped under an older import date PENDING for ever.
@@ -44,6 +45,12 @@ use crate::store::{ConnectionSync, Store, StoreError, SyncBatch};
 /// the price of re-reading about two weeks of lines (a page or two) per account and sync.
 /// Pending lines are re-read whatever their age.
 pub const REREAD_WINDOW: i64 = 14 * 24 * 3600;
+
+/// How many days of transaction dates before the latest line stored an incremental sync
+/// re-reads (with every pending line whatever its date): the same two weeks as
+/// [`REREAD_WINDOW`], counted on the lines' dates, so that a bank imported in one batch is
+/// re-read for two weeks of its history, not whole.
+pub const REREAD_DAYS: i64 = 14;
 
 /// Transactions per page (the documented maximum).
 const PAGE_SIZE: usize = 500;

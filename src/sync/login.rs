@@ -1,7 +1,8 @@
 //! How `coffre sync` logs in: with the saved session ([`super::session`]: the refresh token the
 //! previous sync or the TUI stored, read where it lives), else with `username` plus the
 //! password (`COFFRE_OXLIN_PASSWORD`, else the config's `password_command`). It asks for the
-//! same [`SCOPES`] as the TUI, so the TUI can resume the session a sync leaves.
+//! same [`SCOPES`] as the TUI, so the TUI can resume the session a sync leaves. Its client has
+//! the headless retry budget (`OxlinConfig::for_headless_sync`: more retries than the TUI's).
 //!
 //! The client gets the store as its token keeper ([`session::StoreKeeper`]), so every rotated
 //! refresh token is kept before the sync uses the access token that came with it: a sync
@@ -68,7 +69,11 @@ pub async fn log_in(
     store: &Store,
 ) -> Result<LoggedIn, LoginError> {
     let fatal = |e: &dyn std::fmt::Display| LoginError::Fatal(e.to_string());
-    let config = oxlin.client_config().map_err(|e| fatal(&e))?;
+    // Nobody watches a cron run and a failed one costs a whole run again: more retries.
+    let config = oxlin
+        .client_config()
+        .map_err(|e| fatal(&e))?
+        .for_headless_sync();
     let keeper = StoreKeeper::new(store.path(), owner.clone());
     let mut password = None;
     let (stored, keeps_session) = match session::stored_token(store, owner) {

@@ -74,6 +74,7 @@ mod sync_killed;
 mod sync_lock;
 mod sync_login;
 mod sync_reconcile;
+mod sync_retry_budget;
 mod sync_try_later;
 mod widget_agreement;
 mod widget_browser;

@@ -201,3 +201,76 @@ async fn store_file_lets_a_cron_sync_with_a_password_take_over_a_keyring_session
     let (code, output) = sync_from(&bank, Where::Cron, None);
     assert_eq!(code, 0, "the next cron run needs no password: {output}");
 }
+
+/// True when this process may reach a session bus (a developer's desktop): then the TUI here
+/// is not "over SSH", and the story below has nothing to show.
+fn has_session_bus() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| Path::new(&dir).join("bus").exists())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tui_started_over_ssh_on_a_keyring_session_shows_the_store_offline_and_says_what_to_do() {
+    use coffre::app::{ApiEvent, AutoLogin, Command, Model, Msg, Session, Startup, start, update};
+    let bank = bank_with_user("over-ssh@example.com", &["default"]).await;
+    keep_session_in(&bank, "keyring");
+    let (code, output) = sync_from(&bank, Where::Desktop, Some(PASSWORD));
+    assert_eq!(code, 0, "{output}");
+    assert!(recorded_place(&bank).starts_with("keyring "), "{output}");
+    if has_session_bus() {
+        eprintln!("skipped: this test process has a session bus (it is not over SSH)");
+        return;
+    }
+
+    // The TUI starts here, without a session bus (as over SSH): it used to stop with the
+    // keyring's error.
+    let file = bank.dir.path().join("config.toml");
+    let section = coffre::config::load(Some(&file))
+        .unwrap()
+        .unwrap()
+        .oxlin
+        .unwrap();
+    let store_path = coffre::store::store_file(&bank.dir.path().join("data"), section.is_sandbox());
+    let auto_login = coffre::cli::real_host_login(&section, &store_path).expect("the TUI starts");
+    assert!(
+        matches!(auto_login, Some(AutoLogin::KeyringOutOfReach(_))),
+        "{auto_login:?}"
+    );
+    let mut model = Model::new(
+        chrono::Utc::now(),
+        false,
+        Some(("over-ssh@example.com", "")),
+    );
+    let startup = Startup {
+        store_has_data: true,
+        auto_login,
+    };
+    let commands = start(&mut model, startup);
+    assert!(
+        matches!(commands[..], [Command::LoadDashboard]),
+        "read-only: nothing is asked of the server: {commands:?}"
+    );
+    let data = coffre::store::load_dashboard(&stored(&bank), chrono::Utc::now()).unwrap();
+    update(&mut model, Msg::Api(ApiEvent::DashboardLoaded(Ok(data))));
+    assert_eq!(model.session, Session::Offline);
+
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|frame| coffre::app::view(&mut model, frame))
+        .unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(screen.contains("OFFLINE"), "{screen}");
+    assert!(
+        screen.contains("Linxo Test Bank"),
+        "the store's banks: {screen}"
+    );
+    assert!(screen.contains("Keyring out of reach here"), "{screen}");
+    assert!(screen.contains("store = \"file\""), "{screen}");
+}

@@ -3,8 +3,19 @@
 //! with SIGKILL while it holds the lock does not block the next one; a pid left in the lock
 //! file, even of a live process, blocks nothing. The sandbox answers slowly (`latency`) so
 //! that a sync holds the lock long enough for the others to find it.
+//!
+//! The processes above rarely start within the same microseconds, so they never reproduced
+//! the old lock's race (a file created empty, then filled with the pid: a second process
+//! reading it empty took it for stale, removed it and took the lock too). Eight threads
+//! released at one barrier, 5,000 rounds, do: against that old lock (commit 40a7f6c, run as a
+//! standalone copy with this test's body), the barrier test below failed 3 runs of 3 (rounds
+//! with 2 to 6 holders); with 2,000 rounds, 1 run of 3.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
+
+use coffre::sync::lock::SyncLock;
 
 use crate::support::sync_bank::{bank_on, stored, sync_command};
 
@@ -99,5 +110,49 @@ async fn a_live_pid_left_in_the_lock_file_does_not_block_a_sync() {
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn lockers_released_at_one_barrier_never_hold_the_lock_together() {
+    const LOCKERS: usize = 8;
+    const ROUNDS: usize = 5_000;
+    let dir = tempfile::tempdir().unwrap();
+    let start = Arc::new(Barrier::new(LOCKERS));
+    let tried = Arc::new(Barrier::new(LOCKERS));
+    let released = Arc::new(Barrier::new(LOCKERS));
+    let holders: Arc<Vec<AtomicUsize>> =
+        Arc::new((0..ROUNDS).map(|_| AtomicUsize::new(0)).collect());
+    let lockers: Vec<_> = (0..LOCKERS)
+        .map(|_| {
+            let (start, tried, released) = (start.clone(), tried.clone(), released.clone());
+            let (holders, dir) = (holders.clone(), dir.path().to_path_buf());
+            std::thread::spawn(move || {
+                for held in holders.iter() {
+                    start.wait();
+                    let lock = SyncLock::acquire(&dir);
+                    if lock.is_ok() {
+                        held.fetch_add(1, Ordering::SeqCst);
+                    }
+                    // Everyone has tried before the holder lets go.
+                    tried.wait();
+                    drop(lock);
+                    released.wait();
+                }
+            })
+        })
+        .collect();
+    for locker in lockers {
+        locker.join().unwrap();
+    }
+    let wrong: Vec<(usize, usize)> = holders
+        .iter()
+        .map(|held| held.load(Ordering::SeqCst))
+        .enumerate()
+        .filter(|(_, held)| *held != 1)
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "(round, holders) where not exactly one held the lock: {wrong:?}"
     );
 }

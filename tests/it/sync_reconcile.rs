@@ -102,3 +102,39 @@ async fn booked_settled_and_dropped_pending_lines_match_the_bank_after_a_sync() 
     let balance = shown.split_whitespace().next().unwrap_or_default();
     assert_eq!(balance, BANK_BALANCE, "{shown}");
 }
+
+/// The pages each account's last read ended at (its `sync_progress`), in account order.
+fn pages_read(bank: &support::Bank) -> Vec<i64> {
+    let db = rusqlite::Connection::open(bank.dir.path().join("data/sandbox.sqlite")).unwrap();
+    let mut pages = db
+        .prepare("SELECT pages_done FROM sync_progress ORDER BY account_id")
+        .unwrap();
+    pages
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_sync_of_a_bank_imported_at_once_reads_two_weeks_not_the_whole_bank() {
+    // `medium`: 10,000 lines over five years on two accounts, imported in one batch.
+    let bank = bank_with_user("once@example.com", &["medium"]).await;
+    let (code, output) = sync(&bank).await;
+    assert_eq!(code, 0, "{output}");
+    assert_eq!(
+        pages_read(&bank),
+        [13, 9],
+        "the first sync reads everything"
+    );
+    let all = TransactionQuery::default();
+    let first = stored(&bank).transaction_count(&all).unwrap();
+    assert_eq!(first, 10_000);
+
+    let (code, output) = sync(&bank).await;
+    assert_eq!(code, 0, "{output}");
+    // Two weeks of lines fit in one page per account (the import window alone re-read all
+    // 22 pages: every line has the same import date).
+    assert_eq!(pages_read(&bank), [1, 1], "{output}");
+    assert_eq!(stored(&bank).transaction_count(&all).unwrap(), first);
+}

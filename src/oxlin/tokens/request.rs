@@ -2,8 +2,6 @@
 //! transient failures. The body holds tokens: an unreadable one is reported by where it is
 //! broken, never by what it says.
 
-use std::time::Duration;
-
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{Grant, TokenManager};
@@ -12,8 +10,9 @@ use crate::oxlin::error::{OxlinError, SentSecrets};
 use crate::oxlin::wire::TokenResponse;
 
 impl TokenManager {
-    /// `request`, retried on transient failures (a token request changes nothing a second
-    /// one would break: a lost rotated refresh token falls back to the original grant).
+    /// `request`, retried on transient failures as every call is ([`OxlinConfig::retry_wait`]:
+    /// a token request changes nothing a second one would break, a lost rotated refresh token
+    /// falls back to the original grant).
     pub(super) async fn request(
         &self,
         http: &reqwest::Client,
@@ -25,11 +24,11 @@ impl TokenManager {
             match self.request_once(http, config, refresh).await {
                 Err(error) if error.is_transient() && attempt < config.max_retries => {
                     attempt += 1;
-                    let wait = match &error {
-                        OxlinError::RetryLater { after: Some(after) } => *after,
-                        _ => config.backoff.saturating_mul(1 << attempt.min(6)),
+                    let after = match &error {
+                        OxlinError::RetryLater { after } => *after,
+                        _ => None,
                     };
-                    tokio::time::sleep(wait.min(Duration::from_secs(60))).await;
+                    tokio::time::sleep(config.retry_wait(attempt, after)).await;
                 }
                 other => return other,
             }
