@@ -51,6 +51,7 @@ mod session_keyring;
 mod store_concurrency;
 mod store_migration;
 mod store_reconcile;
+mod store_set_writes;
 mod store_upserts;
 mod sync_all_connections;
 mod sync_exit_codes;

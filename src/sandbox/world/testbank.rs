@@ -83,7 +83,7 @@ use rust_decimal::Decimal;
 pub use files::KNOWN_FILES;
 pub use later::{Later, Listed, Revision};
 pub use parse::parse;
-pub use seed::{Seeded, seed, seed_user, sync_again};
+pub use seed::{Seeded, seed, seed_bank, seed_user, sync_again};
 
 /// What one test-bank file says the bank holds and does.
 #[derive(Debug, Clone, PartialEq)]

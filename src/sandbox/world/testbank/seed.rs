@@ -13,7 +13,7 @@ use super::super::bank::{ChannelRecord, ConnectionRecord};
 use super::super::engine::StoredCredentials;
 use super::super::state::{Sandbox, epoch_now};
 use super::super::tokens::Grant;
-use super::{TestBankError, load};
+use super::{TestBank, TestBankError, load};
 
 /// The EMBEDDED channel of the Linxo test bank (provider `87`).
 const EMBEDDED_CHANNEL: &str = "13400";
@@ -38,7 +38,17 @@ pub fn seed(
     selector: &str,
     scopes: &[&str],
 ) -> Result<Seeded, TestBankError> {
-    let bank = load(selector)?;
+    seed_bank(sandbox, user_id, load(selector)?, scopes)
+}
+
+/// [`seed`] with a test bank parsed elsewhere (e.g. a shipped file scaled up, for the
+/// benchmarks at a million transactions).
+pub fn seed_bank(
+    sandbox: &Sandbox,
+    user_id: &str,
+    bank: Arc<TestBank>,
+    scopes: &[&str],
+) -> Result<Seeded, TestBankError> {
     let now = epoch_now();
     let connection_id = sandbox.next_id();
     let mut world = sandbox.world();
