@@ -145,7 +145,10 @@ mod tests {
         line.pages_written(&written("A", 500, 500));
         line.pages_written(&written("B", 100, 0));
         let out = String::from_utf8(line.into_inner()).unwrap_or_default();
-        assert!(out.ends_with("B: 100 transactions fetched and stored (0 new)"), "{out}");
+        assert!(
+            out.ends_with("B: 100 transactions fetched and stored (0 new)"),
+            "{out}"
+        );
     }
 
     #[test]

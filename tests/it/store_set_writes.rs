@@ -17,12 +17,21 @@ use rust_decimal::Decimal;
 
 /// The row-by-row writer this crate used before: one SELECT per line for its old booking, a
 /// booking change when it differs, then one upsert.
-fn row_by_row(conn: &rusqlite::Connection, lines: &[Transaction], at: i64, report: &mut SyncReport) {
+fn row_by_row(
+    conn: &rusqlite::Connection,
+    lines: &[Transaction],
+    at: i64,
+    report: &mut SyncReport,
+) {
     let tx = conn.unchecked_transaction().unwrap();
     for t in lines {
         let booking = t.booking.code();
         let old: Option<String> = tx
-            .query_row("SELECT booking FROM transactions WHERE id = ?1", [t.id.key()], |r| r.get(0))
+            .query_row(
+                "SELECT booking FROM transactions WHERE id = ?1",
+                [t.id.key()],
+                |r| r.get(0),
+            )
             .optional()
             .unwrap();
         match &old {
@@ -103,8 +112,15 @@ fn account() -> Account {
 /// A line from a few ids, bookings, labels and amounts, so that pages overlap, repeat ids,
 /// book, un-book and revise lines.
 fn line() -> impl Strategy<Value = Transaction> {
-    (0..12u8, 0..3u8, 0..3u8, -3i64..3, proptest::option::of(0..2u8), 0..2u8).prop_map(
-        |(id, booking, label, cents, notes, day)| {
+    (
+        0..12u8,
+        0..3u8,
+        0..3u8,
+        -3i64..3,
+        proptest::option::of(0..2u8),
+        0..2u8,
+    )
+        .prop_map(|(id, booking, label, cents, notes, day)| {
             let date = NaiveDate::from_ymd_opt(2024, 3, 1 + u32::from(day));
             Transaction {
                 id: TransactionId::oxlin(&format!("t{id}")),
@@ -124,8 +140,7 @@ fn line() -> impl Strategy<Value = Transaction> {
                 },
                 imported_at: DateTime::from_timestamp(1_700_000_000 + i64::from(id), 0),
             }
-        },
-    )
+        })
 }
 
 /// Every row of `table` (all columns), in `order`.

@@ -75,7 +75,11 @@ pub(in crate::store) fn stage<'t>(
 impl Staged<'_> {
     /// Records the booking changes, counts new and updated lines into `report`, and upserts
     /// every staged line, as of `at`.
-    pub(in crate::store) fn write(&self, at: i64, report: &mut SyncReport) -> Result<(), StoreError> {
+    pub(in crate::store) fn write(
+        &self,
+        at: i64,
+        report: &mut SyncReport,
+    ) -> Result<(), StoreError> {
         let tx = self.tx;
         let changes: Vec<(String, String)> = tx
             .prepare_cached(&format!(

@@ -228,3 +228,6 @@ pub fn skip_merged(heads: &mut [&[TransactionRecord]], skip: usize) {
         *head = &[];
     }
 }
+
+#[cfg(test)]
+mod tests;
