@@ -41,8 +41,8 @@ fn main() {
     };
     println!("headless `coffre sync` into an empty store, sandbox at --delay-ms 0:");
     println!(
-        "{:>12} {:>10} {:>12} {:>10}",
-        "transactions", "wall s", "tx/s", "peak MB"
+        "{:>12} {:>10} {:>12} {:>10} {:>10}",
+        "transactions", "wall s", "tx/s", "peak MB", "CPU s"
     );
     for size in sizes {
         if let Err(e) = runtime.block_on(run(size)) {
