@@ -1,13 +1,22 @@
-//! Serves the `large` test-bank file (≥ 100,000 transactions) page by page (limit 500) over
-//! loopback HTTP and prints transactions per second. Goal: ≥ 20,000/s.
+//! Benchmark: the sandbox serving every transaction of a connection, page by page (limit 500)
+//! over loopback HTTP, for a bank shaped like `large` at 10,000, 100,000 and 1,000,000
+//! transactions: as one list (`GET /transactions`, every account merged) and account by account
+//! (`account_id=…`, as `coffre sync` reads). Prints one table (transactions per second). Goal:
+//! ≥ 200,000 tx/s at 1M, about the same rate at every size (a page costs the same wherever it
+//! is: linear in all).
 //!
-//! Run with `cargo bench --bench sandbox_large`.
+//! Run with `cargo bench --bench sandbox_large` (add sizes to run only those: `-- 100000`).
+
+#[path = "support/generated_bank.rs"]
+mod generated_bank;
 
 use std::time::Instant;
 
-use coffre::sandbox::testbank::{load, seed};
+use coffre::sandbox::testbank::seed_parsed;
 use coffre::sandbox::{SandboxConfig, start};
 use serde_json::Value;
+
+const LIMIT: usize = 500;
 
 fn main() {
     let runtime = match tokio::runtime::Runtime::new() {
@@ -17,65 +26,80 @@ fn main() {
             std::process::exit(1);
         }
     };
-    if let Err(e) = runtime.block_on(run()) {
-        eprintln!("sandbox_large: {e}");
-        std::process::exit(1);
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        generated_bank::SIZES.to_vec()
+    } else {
+        sizes
+    };
+    println!("the sandbox serving every transaction of a connection, pages of {LIMIT}:");
+    println!(
+        "{:>12} {:>10} {:>16} {:>16}",
+        "transactions", "seed s", "merged tx/s", "by account tx/s"
+    );
+    for size in sizes {
+        if let Err(e) = runtime.block_on(run(size)) {
+            eprintln!("sandbox_large: {e}");
+            std::process::exit(1);
+        }
     }
 }
 
-async fn run() -> Result<(), Box<dyn std::error::Error>> {
+async fn run(size: usize) -> Result<(), Box<dyn std::error::Error>> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let sandbox = start(SandboxConfig::default()).await?;
-
+    let bank = generated_bank::scaled_large(size);
     let started = Instant::now();
-    let bank = load("large")?;
-    let parsed = started.elapsed();
-    let in_file: usize = bank.accounts.iter().map(|a| a.transactions.len()).sum();
-
-    let started = Instant::now();
-    let seeded = seed(
-        &sandbox.state,
-        "bench-user",
-        "large",
-        &["transactions_read"],
-    )?;
-    let imported = started.elapsed();
-
+    let seeded = seed_parsed(&sandbox.state, "bench-user", bank, &["transactions_read"])?;
+    let seeding = started.elapsed().as_secs_f64();
     let client = reqwest::Client::new();
+    let fetch_all = |account: Option<String>| {
+        let client = client.clone();
+        let url = sandbox.api_url();
+        let token = seeded.access_token.clone();
+        async move {
+            let mut fetched = 0usize;
+            for page in 1.. {
+                let mut url = format!("{url}/transactions?limit={LIMIT}&page={page}");
+                if let Some(id) = &account {
+                    url.push_str(&format!("&account_id={id}"));
+                }
+                let answer = client.get(url).bearer_auth(&token).send().await?;
+                let status = answer.status();
+                let body: Value = answer.json().await?;
+                if !status.is_success() {
+                    return Err(format!("page {page}: {status} {body}").into());
+                }
+                let count = body.as_array().map_or(0, Vec::len);
+                fetched += count;
+                if count < LIMIT {
+                    break;
+                }
+            }
+            Ok::<usize, Box<dyn std::error::Error>>(fetched)
+        }
+    };
     let started = Instant::now();
-    let (mut fetched, mut pages) = (0usize, 0usize);
-    loop {
-        pages += 1;
-        let url = format!("{}/transactions?limit=500&page={pages}", sandbox.api_url());
-        let answer = client
-            .get(url)
-            .bearer_auth(&seeded.access_token)
-            .send()
-            .await?;
-        let status = answer.status();
-        let body: Value = answer.json().await?;
-        let count = body.as_array().map_or(0, Vec::len);
-        if !status.is_success() {
-            return Err(format!("page {pages}: {status} {body}").into());
-        }
-        fetched += count;
-        if count < 500 {
-            break;
+    let merged = fetch_all(None).await?;
+    let merged_rate = merged as f64 / started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let mut by_account = 0;
+    for id in &seeded.account_ids {
+        by_account += fetch_all(Some(id.clone())).await?;
+    }
+    let by_account_rate = by_account as f64 / started.elapsed().as_secs_f64();
+    for fetched in [merged, by_account] {
+        if fetched != seeded.transactions {
+            return Err(format!("fetched {fetched} of {}", seeded.transactions).into());
         }
     }
-    let served = started.elapsed();
-    if fetched != seeded.transactions {
-        return Err(format!("fetched {fetched} of {} transactions", seeded.transactions).into());
-    }
-    let per_second = fetched as f64 / served.as_secs_f64();
     println!(
-        "large file: {in_file} transactions in {} accounts",
-        bank.accounts.len()
+        "{:>12} {seeding:>10.2} {merged_rate:>16.0} {by_account_rate:>16.0}",
+        seeded.transactions
     );
-    println!("parse (first load):        {parsed:>10.1?}");
-    println!("import (list + sync):      {imported:>10.1?}");
-    println!("served {fetched} transactions in {pages} pages of 500: {served:.2?}");
-    println!("throughput: {per_second:.0} transactions/s (goal: 20000)");
     sandbox.stop().await;
     Ok(())
 }

@@ -1,16 +1,21 @@
-//! The store at a million transactions: inserting them (in syncs of 100,000), then what the
+//! Store writes as `coffre sync` makes them (groups of 2,000 lines per transaction) at 10,000,
+//! 100,000 and 1,000,000 rows, new then rewritten, in one table (rows per second; goal ≥
+//! 300,000 rows/s); then the store at a million transactions: inserting them (in syncs of
+//! 100,000), then what the
 //! dashboard does at start and on a keystroke: opening the store, the first screenful of the
 //! transactions view (newest first, 50 rows), the count, and a label search (first screenful of
 //! a common word, count of a rare one). Prints the figures; asserts nothing about time.
 //!
-//! Run: `cargo bench --bench store_million` (`STORE_BENCH_ROWS=N` for another size).
+//! Run: `cargo bench --bench store_million` (`STORE_BENCH_ROWS=N` for another size of the
+//! second part; `STORE_BENCH_WRITES=10000,100000` for other sizes of the first, `0` for none).
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
 use std::time::{Duration, Instant};
 
-use coffre::store::{Store, TransactionQuery};
+use chrono::DateTime;
+use coffre::store::{Pages, Progress, Store, TransactionQuery};
 
 fn time<T>(what: &str, f: impl FnOnce() -> T) -> (T, Duration) {
     let started = Instant::now();
@@ -20,7 +25,64 @@ fn time<T>(what: &str, f: impl FnOnce() -> T) -> (T, Duration) {
     (value, elapsed)
 }
 
+/// Rows per store transaction when writing as `coffre sync` does (4 pages of 500).
+const GROUP: usize = 2_000;
+
+/// Writes `rows` synthetic lines in groups of [`GROUP`] through `Store::apply_pages` (as a
+/// sync does), into a fresh store, then writes them all again (a re-read: every line already
+/// stored, each one compared); returns both rates in rows per second.
+fn write_rates(rows: usize) -> (f64, f64) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut store = Store::open(&dir.path().join("writes.sqlite")).expect("the store opens");
+    let lines = synthetic::transactions(rows);
+    let (connection, accounts) = (synthetic::connection(), synthetic::accounts());
+    let mut rates = Vec::new();
+    for round in 0..2 {
+        let now = DateTime::from_timestamp(1_700_000_000 + round, 0).unwrap_or_default();
+        let started = Instant::now();
+        for (i, group) in lines.chunks(GROUP).enumerate() {
+            let pages = Pages {
+                connection: &connection,
+                account: &accounts[0],
+                lines: group,
+                progress: Progress {
+                    from: None,
+                    pages_done: (i + 1) * GROUP / 500,
+                    started_at: now.timestamp(),
+                },
+                last: false,
+            };
+            store
+                .apply_pages(&pages, now)
+                .expect("the pages are written");
+        }
+        rates.push(rows as f64 / started.elapsed().as_secs_f64());
+    }
+    (rates[0], rates[1])
+}
+
+/// The store-writes table at every size (one run).
+fn writes_table(sizes: &[usize]) {
+    println!("store writes, groups of {GROUP} lines per transaction (as `coffre sync`):");
+    println!(
+        "{:>12} {:>16} {:>16}",
+        "rows", "new rows/s", "rewrite rows/s"
+    );
+    for &rows in sizes {
+        let (new, again) = write_rates(rows);
+        println!("{rows:>12} {new:>16.0} {again:>16.0}");
+    }
+}
+
 fn main() {
+    let sizes: Vec<usize> = std::env::var("STORE_BENCH_WRITES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000]);
+    let sizes: Vec<usize> = sizes.into_iter().filter(|n| *n > 0).collect();
+    if !sizes.is_empty() {
+        writes_table(&sizes);
+    }
     let rows: usize = std::env::var("STORE_BENCH_ROWS")
         .ok()
         .and_then(|v| v.parse().ok())

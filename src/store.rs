@@ -46,6 +46,7 @@ pub use read::TransactionQuery;
 pub use read_model::{
     AccountGroup, AccountSummary, ConnectionSummary, DashboardData, SyncState, Transactions,
 };
+pub use write::observe::{PagesObserver, PagesWritten};
 pub use write::{ConnectionSync, SyncBatch, SyncReport};
 
 /// How long a write waits for another process's write to finish before giving up.
@@ -75,6 +76,8 @@ pub enum StoreError {
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Told after each group of pages is committed (`write::observe`).
+    observer: write::observe::Observer,
 }
 
 /// The XDG data dir of coffre (`~/.local/share/coffre`), if the platform has one.
@@ -146,6 +149,7 @@ impl Store {
         let mut store = Self {
             conn,
             path: path.to_path_buf(),
+            observer: Default::default(),
         };
         schema::migrate(&mut store.conn, &store.path)?;
         Ok(store)

@@ -2,8 +2,10 @@
 //! (incrementally after the first time, reconciling a trailing window: [`fetch`]), write the
 //! transactions a few whole pages at a time as they arrive (durable: a failed or killed sync
 //! keeps what it downloaded and the next one resumes there, `store::pages`), then every
-//! connection's state in one transaction, and print one line per connection. Safe for cron: no
-//! terminal, an OS lock against a second sync ([`lock`], shared with the TUI's store writer),
+//! connection's state in one transaction, and print one line per connection (on a terminal, a
+//! progress line counts the transactions as they are stored: [`progress_line`]). Safe for
+//! cron: no terminal needed, an OS lock against a second sync ([`lock`], shared with the TUI's
+//! store writer),
 //! an overall deadline ([`SyncArgs::deadline`], default [`DEFAULT_DEADLINE_SECS`] s), and an
 //! exit code that says what happened ([`outcome`]):
 //!
@@ -30,6 +32,7 @@ pub mod fetch;
 pub mod lock;
 pub mod login;
 pub mod outcome;
+pub mod progress_line;
 pub mod session;
 
 use std::path::Path;
@@ -278,11 +281,13 @@ async fn run_inner(
             .await
             .map_err(|_| past_deadline(deadline))??;
     let client = logged_in.client;
+    let progress = progress_line::ProgressLine::show_for(&mut store);
     let synced = tokio::time::timeout_at(
         started + deadline,
         sync_all(&client, &mut store, Utc::now()),
     )
     .await;
+    progress.finish();
     let kept = match logged_in.keeps_session {
         true => session::keep_token(&store, &owner, &client).await,
         false => Ok(()),

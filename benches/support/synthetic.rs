@@ -27,7 +27,8 @@ const LABELS: &[&str] = &[
     "CARTE SNCF",
 ];
 
-fn connection() -> Connection {
+/// The bench bank's one connection.
+pub fn connection() -> Connection {
     Connection {
         id: ConnectionId::oxlin("conn1"),
         provider_id: Some("87".into()),
@@ -50,6 +51,18 @@ fn account(id: usize) -> Account {
         balance_date: None,
         owner: None,
     }
+}
+
+/// The bench bank's five accounts.
+#[allow(dead_code)] // not every bench that includes this file writes pages
+pub fn accounts() -> Vec<Account> {
+    (0..5).map(account).collect()
+}
+
+/// Every transaction of a bank of `rows` transactions.
+#[allow(dead_code)] // not every bench that includes this file writes pages
+pub fn transactions(rows: usize) -> Vec<Transaction> {
+    (0..rows).map(|n| transaction(n, rows)).collect()
 }
 
 /// Transaction `n` of a bank of `rows` transactions.

@@ -21,8 +21,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::write::{DROPPED, upsert_account, upsert_connection, upsert_transaction};
-use super::{Store, StoreError, SyncReport};
+use super::write::lines::stage;
+use super::write::{DROPPED, upsert_account, upsert_connection};
+use super::{PagesWritten, Store, StoreError, SyncReport};
 use crate::domain::{Account, AccountId, Connection, Transaction};
 
 /// Where a read of one account's transactions stands.
@@ -173,11 +174,10 @@ impl Store {
             // A new read: nothing it listed yet (a stale list would hide a dropped line).
             tx.execute("DELETE FROM sync_seen WHERE account_id = ?1", [account])?;
         }
-        for line in pages.lines {
-            upsert_transaction(&tx, line, at, &mut report)?;
-            tx.prepare_cached("INSERT OR IGNORE INTO sync_seen VALUES (?1, ?2)")?
-                .execute([account, line.id.key()])?;
-        }
+        let staged = stage(&tx, pages.lines)?;
+        staged.write(at, &mut report)?;
+        staged.mark_seen(account)?;
+        staged.clear()?;
         let progress = pages.progress;
         let finished = pages.last.then_some(at);
         if pages.last {
@@ -199,6 +199,13 @@ impl Store {
             ],
         )?;
         tx.commit()?;
+        self.observer.tell(&PagesWritten {
+            connection: pages.connection.id.clone(),
+            bank: pages.connection.name.clone(),
+            account: pages.account.id.clone(),
+            lines: pages.lines.len(),
+            new: report.new_transactions,
+        });
         Ok(report)
     }
 }

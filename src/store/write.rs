@@ -17,15 +17,21 @@
 //! `pending`, `new` = [`DROPPED`]). A booked line is never removed: a window that does not list
 //! it says nothing about it.
 //!
+//! Transactions are written set-based ([`lines`]): staged, compared and upserted by a few
+//! statements per connection, not one by one.
+//!
 //! Docs gap: the API does not say whether a pending transaction keeps its id once booked. The
 //! sandbox keeps it (oxlin-api.md §11 suggestion), so we key on `id`; a booked line arriving
 //! under a new id is a new row, and the old pending one stays until the bank drops it.
 
+pub(super) mod lines;
+pub mod observe;
+
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{TransactionBehavior, params};
 
 use super::{Store, StoreError, SyncState};
-use crate::domain::{Account, Booking, Connection, NextAction, Transaction};
+use crate::domain::{Account, Connection, NextAction, Transaction};
 
 /// The `booking_changes.new` code of a pending line the bank no longer lists.
 pub const DROPPED: &str = "dropped";
@@ -78,9 +84,9 @@ impl Store {
                 upsert_account(&tx, account, at)?;
                 report.accounts += 1;
             }
-            for transaction in &sync.transactions {
-                upsert_transaction(&tx, transaction, at, &mut report)?;
-            }
+            let staged = lines::stage(&tx, &sync.transactions)?;
+            staged.write(at, &mut report)?;
+            staged.clear()?;
             tx.execute(
                 "INSERT INTO sync_state (connection_id, last_attempt, last_success, outcome)
                  VALUES (?1, ?2, ?2, 'ok')
@@ -162,67 +168,6 @@ pub(super) fn upsert_account(
         a.balance.as_ref().map(|m| m.currency.clone()),
         a.balance_date.map(|d| d.timestamp()),
         a.owner,
-        at
-    ])?;
-    Ok(())
-}
-
-pub(super) fn upsert_transaction(
-    tx: &rusqlite::Transaction<'_>,
-    t: &Transaction,
-    at: i64,
-    report: &mut SyncReport,
-) -> Result<(), StoreError> {
-    if t.id.raw().is_empty() {
-        return Err(StoreError::Invalid("a transaction without an id".into()));
-    }
-    let booking = t.booking.code();
-    let old: Option<String> = tx
-        .prepare_cached("SELECT booking FROM transactions WHERE id = ?1")?
-        .query_row([t.id.key()], |r| r.get(0))
-        .optional()?;
-    match &old {
-        None => report.new_transactions += 1,
-        Some(old) => {
-            report.updated_transactions += 1;
-            if old != booking {
-                tx.prepare_cached(
-                    "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
-                     VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![t.id.key(), old, booking, at])?;
-                if Booking::from_code(old) == Booking::Pending && t.booking == Booking::Booked {
-                    report.newly_booked += 1;
-                }
-            }
-        }
-    }
-    let date = t.filing_date().to_string();
-    tx.prepare_cached(
-        "INSERT INTO transactions (id, account_id, amount, currency, date, value_date,
-           booking_date, imported_at, booking, label, notes, category, kind, first_seen, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
-         ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id,
-           amount = excluded.amount, currency = excluded.currency, date = excluded.date,
-           value_date = excluded.value_date, booking_date = excluded.booking_date,
-           imported_at = excluded.imported_at, booking = excluded.booking,
-           label = excluded.label, notes = excluded.notes, category = excluded.category,
-           kind = excluded.kind, updated_at = excluded.updated_at",
-    )?
-    .execute(params![
-        t.id.key(),
-        t.account_id.key(),
-        t.amount.amount.to_string(),
-        t.amount.currency,
-        date,
-        t.value_date.map(|d| d.to_string()),
-        t.booking_date.map(|d| d.to_string()),
-        t.imported_at.map(|d| d.timestamp()),
-        booking,
-        t.label,
-        t.notes,
-        t.category,
-        t.kind,
         at
     ])?;
     Ok(())

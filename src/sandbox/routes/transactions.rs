@@ -13,9 +13,12 @@
 //! Scope: `transactions_read` (the scope table gives it "transactions information";
 //! `accounts_read` alone covers accounts only). Another user's transaction is a 404.
 //!
-//! Paging is cheap: each account's transactions are stored in the API's order, so a page is a
+//! Paging is linear overall: each account's transactions are stored in the API's order, so
+//! `start_import_date` is a binary search in each account, the page's first line is found by
+//! binary searches too ([`skip_merged`]: page 2,000 costs what page 1 does), and a page is a
 //! merge of the user's accounts ([`Merge`]) that stops after the page, without copying or
-//! sorting.
+//! sorting. Only the filters on the lines' contents (dates, amounts, statuses, origins,
+//! categories) walk the lines before the page, as they must to count what they keep.
 //!
 //! Docs gap: PENDING_CONSENT accounts are listed by `/accounts` but have no transactions until
 //! consented (SYNC_ALL imports them).
@@ -33,7 +36,7 @@ use super::caller::Caller;
 use super::error::{ApiError, ApiResult};
 use super::params::Params;
 use crate::sandbox::world::bank::TransactionRecord;
-use crate::sandbox::world::bank::transactions::Merge;
+use crate::sandbox::world::bank::transactions::{Merge, skip_merged};
 
 const ORIGINS: &[&str] = &[
     "ORIGINAL",
@@ -115,6 +118,19 @@ impl Filter {
         })
     }
 
+    /// Whether no filter but `start_import_date` is set (so every line from there is kept).
+    fn only_import_date(&self) -> bool {
+        self.start_date.is_none()
+            && self.end_date.is_none()
+            && self.origins.is_none()
+            && self.included.is_none()
+            && self.excluded.is_none()
+            && self.amount.is_none()
+            && self.min_amount.is_none()
+            && self.max_amount.is_none()
+            && self.categories.is_none()
+    }
+
     fn keeps(&self, tx: &TransactionRecord) -> bool {
         let within = |list: &Option<Vec<String>>, value: &str| {
             list.as_ref().is_none_or(|l| l.iter().any(|v| v == value))
@@ -165,9 +181,24 @@ async fn list(
         })
         .filter_map(|a| bank.transactions.get(&a.id).map(Vec::as_slice))
         .collect();
+    let mut heads = heads;
+    if let Some(from) = filter.start_import_date {
+        // Each list is in `import_date` order: what is older starts a binary search away.
+        for head in &mut heads {
+            *head = &head[head.partition_point(|tx| tx.import_date < from)..];
+        }
+    }
+    // With no other filter, the page starts a few binary searches away; a filter on the
+    // lines' contents (dates, amounts, statuses…) has to look at the lines before the page.
+    let skip_after_filter = if filter.only_import_date() {
+        skip_merged(&mut heads, skip);
+        0
+    } else {
+        skip
+    };
     let page: Vec<Value> = Merge { heads }
         .filter(|tx| filter.keeps(tx))
-        .skip(skip)
+        .skip(skip_after_filter)
         .take(limit)
         .map(TransactionRecord::to_json)
         .collect();

@@ -84,8 +84,8 @@ use rust_decimal::Decimal;
 pub use files::KNOWN_FILES;
 pub use later::{Later, Listed, Revision};
 pub use parse::parse;
-pub use seed::{Seeded, seed, seed_user, sync_again};
-pub use seed_bank::{BankSeed, provider_id, seed_bank};
+pub use seed::{Seeded, seed, seed_parsed, seed_user, sync_again};
+pub use seed_bank::{BankSeed, SeededConnection, provider_id, seed_bank};
 
 /// What one test-bank file says the bank holds and does.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,6 +210,8 @@ pub enum TestBankError {
         line: usize,
         message: String,
     },
+    /// The parsed bank could not be given to a user (an unknown provider or channel).
+    Seed(String),
 }
 
 impl fmt::Display for TestBankError {
@@ -225,6 +227,7 @@ impl fmt::Display for TestBankError {
                 line,
                 message,
             } => write!(f, "test-bank file `{file}.txt`, line {line}: {message}"),
+            Self::Seed(why) => write!(f, "cannot seed the test bank: {why}"),
         }
     }
 }

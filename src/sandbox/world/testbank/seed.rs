@@ -7,13 +7,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use secrecy::SecretString;
-
-use super::super::bank::{ChannelRecord, ConnectionRecord};
-use super::super::engine::StoredCredentials;
 use super::super::state::{Sandbox, epoch_now};
 use super::super::tokens::Grant;
-use super::{TestBankError, load};
+use super::seed_bank::{BankSeed, seed_bank};
+use super::{TestBank, TestBankError, load};
 
 /// The EMBEDDED channel of the Linxo test bank (provider `87`).
 const EMBEDDED_CHANNEL: &str = "13400";
@@ -38,74 +35,41 @@ pub fn seed(
     selector: &str,
     scopes: &[&str],
 ) -> Result<Seeded, TestBankError> {
-    let bank = load(selector)?;
+    seed_parsed(sandbox, user_id, load(selector)?, scopes)
+}
+
+/// [`seed`] with a test bank parsed elsewhere (e.g. a shipped file scaled up, for the
+/// benchmarks at a million transactions): the Linxo test bank's EMBEDDED channel, seeded by
+/// [`seed_bank`](super::seed_bank::seed_bank) as already connected, and a token with `scopes`.
+pub fn seed_parsed(
+    sandbox: &Sandbox,
+    user_id: &str,
+    bank: Arc<TestBank>,
+    scopes: &[&str],
+) -> Result<Seeded, TestBankError> {
     let now = epoch_now();
-    let connection_id = sandbox.next_id();
-    let mut world = sandbox.world();
-    world.bank.connections.insert(
-        connection_id.clone(),
-        ConnectionRecord {
-            id: connection_id.clone(),
-            user_id: user_id.to_owned(),
-            provider_id: "87".to_owned(),
-            name: "Linxo Test Bank".to_owned(),
-            creation_date: now,
-            auto_sync: true,
-            consent_per_account: true,
-            owner_name: bank.owner.clone(),
-            channels: vec![ChannelRecord {
-                channel_definition_id: EMBEDDED_CHANNEL.to_owned(),
-                mode: "EMBEDDED".to_owned(),
-                status: "SUCCESS".to_owned(),
-                expires: None,
-                last_success_date: Some(now),
-                last_end_date: Some(now),
-                credentials: Vec::new(),
-                account_types: Vec::new(),
-                // Seeded as already connected: its strong authentication was just passed.
-                strong_auth_at: Some(now),
-            }],
-            test_bank: Some(Arc::clone(&bank)),
-            sync_count: 0,
-        },
-    );
-    let listed = world.bank.list_accounts(
-        sandbox,
-        &connection_id,
-        EMBEDDED_CHANNEL,
-        &[],
-        &bank,
-        0,
-        now,
-    );
-    // As the engine does: a sync is counted once the accounts are listed.
-    if let Some(connection) = world.bank.connections.get_mut(&connection_id) {
-        connection.sync_count += 1;
-    }
-    let mut transactions = 0;
-    for id in &listed {
-        if let Some(account) = world.bank.accounts.get_mut(id) {
-            account.status = "ACTIVE".to_owned();
-        }
-        transactions += world.bank.sync_account(sandbox, id, &bank, now);
-    }
+    let seed = BankSeed {
+        provider_id: "87".to_owned(),
+        mode: "EMBEDDED",
+        bank,
+        expires: None,
+        // Seeded as already connected: its strong authentication was just passed.
+        strong_auth_at: Some(now),
+    };
+    let made = seed_bank(sandbox, user_id, &seed, now).map_err(TestBankError::Seed)?;
     let grant = Grant {
         user_id: Some(user_id.to_owned()),
         scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
     };
-    let key = (connection_id.clone(), EMBEDDED_CHANNEL.to_owned());
-    let stored = StoredCredentials {
-        login: bank.login.clone(),
-        password: SecretString::from(bank.password.clone()),
-    };
-    world.engine.credentials.insert(key.clone(), stored);
-    world.engine.banks.insert(key, Arc::clone(&bank));
-    let issued = world.tokens.issue(grant, Duration::from_secs(3600), false);
+    let issued = sandbox
+        .world()
+        .tokens
+        .issue(grant, Duration::from_secs(3600), false);
     Ok(Seeded {
         access_token: issued.access_token,
-        connection_id,
-        account_ids: listed,
-        transactions,
+        connection_id: made.id,
+        account_ids: made.account_ids,
+        transactions: made.transactions,
     })
 }
 

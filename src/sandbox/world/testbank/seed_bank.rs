@@ -46,14 +46,25 @@ pub fn provider_id(name: &str, branch: &str) -> Option<String> {
         .map(|p| p.id.clone())
 }
 
-/// Gives `user_id` the connection `seed` describes, synced once at `now` (epoch seconds), and
-/// returns its id; an error when the provider or its channel is unknown.
+/// What [`seed_bank`] made.
+#[derive(Debug, Clone)]
+pub struct SeededConnection {
+    /// The new connection's id.
+    pub id: String,
+    /// Every account of the connection, consented (ACTIVE) and synced.
+    pub account_ids: Vec<String>,
+    /// How many transactions the sync imported.
+    pub transactions: usize,
+}
+
+/// Gives `user_id` the connection `seed` describes, synced once at `now` (epoch seconds); an
+/// error when the provider or its channel is unknown.
 pub fn seed_bank(
     sandbox: &Sandbox,
     user_id: &str,
     seed: &BankSeed,
     now: i64,
-) -> Result<String, String> {
+) -> Result<SeededConnection, String> {
     let provider = find(&seed.provider_id)
         .ok_or_else(|| format!("no provider `{}` in the catalogue", seed.provider_id))?;
     let channel = provider
@@ -103,11 +114,12 @@ pub fn seed_bank(
     if let Some(connection) = world.bank.connections.get_mut(&connection_id) {
         connection.sync_count += 1;
     }
+    let mut transactions = 0;
     for id in &listed {
         if let Some(account) = world.bank.accounts.get_mut(id) {
             account.status = "ACTIVE".to_owned();
         }
-        world.bank.sync_account(sandbox, id, bank, now);
+        transactions += world.bank.sync_account(sandbox, id, bank, now);
     }
     let key = (connection_id.clone(), channel.id.clone());
     if embedded {
@@ -118,5 +130,9 @@ pub fn seed_bank(
         world.engine.credentials.insert(key.clone(), stored);
     }
     world.engine.banks.insert(key, Arc::clone(bank));
-    Ok(connection_id)
+    Ok(SeededConnection {
+        id: connection_id,
+        account_ids: listed,
+        transactions,
+    })
 }
