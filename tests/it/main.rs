@@ -32,6 +32,7 @@ mod hostile_echo;
 mod hostile_numbers;
 mod hostile_rules;
 mod hostile_text;
+mod measure_kills;
 mod oxlin_calls;
 mod oxlin_challenge;
 mod oxlin_flow;
