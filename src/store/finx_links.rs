@@ -88,10 +88,9 @@ impl Store {
                 "SELECT refresh_token FROM finx_links
                  WHERE link_id = ?1 AND api_url = ?2 AND client_id = ?3",
             )?
-            .query_row(
-                [&owner.link_id, &owner.api_url, &owner.client_id],
-                |r| r.get(0),
-            )
+            .query_row([&owner.link_id, &owner.api_url, &owner.client_id], |r| {
+                r.get(0)
+            })
             .optional()?;
         Ok(token.filter(|t| !t.is_empty()).map(SecretString::from))
     }
@@ -177,7 +176,10 @@ mod tests {
         assert_eq!(links[0].linked_at, at(1_000));
         assert_eq!(links[0].refreshed_at, Some(at(90_000)));
         assert_eq!(links[0].access_ends, access_ends(at(90_000)));
-        assert!(!format!("{:?}", links[0]).contains("rt-2"), "token in Debug");
+        assert!(
+            !format!("{:?}", links[0]).contains("rt-2"),
+            "token in Debug"
+        );
     }
 
     #[test]
