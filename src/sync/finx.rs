@@ -70,7 +70,18 @@ pub async fn sync_links(
     store: &mut Store,
     now: DateTime<Utc>,
 ) -> Result<Vec<ConnectionLine>, StoreError> {
-    let links = store.finx_links(&config.api_url, &config.client_id)?;
+    sync_some_links(config, store, now, |_| true).await
+}
+
+/// [`sync_links`] for the links `wanted` keeps only (`coffre connect finx` syncs the new one).
+pub async fn sync_some_links(
+    config: &FinxConfig,
+    store: &mut Store,
+    now: DateTime<Utc>,
+    wanted: impl Fn(&FinxLink) -> bool,
+) -> Result<Vec<ConnectionLine>, StoreError> {
+    let mut links = store.finx_links(&config.api_url, &config.client_id)?;
+    links.retain(|link| wanted(link));
     let mut batch = SyncBatch::default();
     let mut lines = Vec::new();
     for link in &links {

@@ -21,6 +21,7 @@ mod finx_client_errors;
 mod finx_client_flow;
 mod finx_client_paging;
 mod finx_client_sandbox;
+mod finx_connect;
 mod finx_sandbox_browser;
 mod finx_sandbox_errors;
 mod finx_sandbox_flow;
