@@ -264,3 +264,37 @@ async fn read_target(stream: &mut TcpStream) -> Option<String> {
     let (_method, target) = (parts.next()?, parts.next()?);
     target.starts_with('/').then(|| target.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn a_pasted_final_address_gives_its_code_and_another_attempts_is_refused() {
+        let flow = ReturnAddress::new(4242, "s-1");
+        let pasted = "127.0.0.1:4242/callback?code=C-9&state=s-1&success=true";
+        assert!(flow.check_pasted(pasted).is_ok());
+        let callback = callback_of(pasted);
+        assert!(callback.success && !callback.cancel);
+        assert_eq!(callback.code.unwrap().expose_secret(), "C-9");
+        let other = "http://127.0.0.1:4242/callback?code=C-9&state=s-0&success=true";
+        assert!(matches!(
+            flow.check_pasted(other),
+            Err(Refused::WrongState(_))
+        ));
+    }
+
+    proptest! {
+        /// Whatever a browser or a user sends back, reading it never panics, and an address
+        /// without `success=true` and a code never links a bank.
+        #[test]
+        fn any_returned_address_is_read_without_panicking(text in "\\PC{0,200}") {
+            let callback = callback_of(&text);
+            if !text.contains("success=true") {
+                prop_assert!(!callback.success);
+            }
+        }
+    }
+}

@@ -202,4 +202,26 @@ mod tests {
         assert!(store.finx_refresh_token(&elsewhere).unwrap().is_none());
         assert!(store.finx_refresh_token(&owner("L1")).unwrap().is_some());
     }
+
+    #[test]
+    fn a_version_7_store_gains_the_finx_links_and_keeps_its_banks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        {
+            let db = rusqlite::Connection::open(&path).unwrap();
+            for sql in &crate::store::schema::MIGRATIONS[..7] {
+                db.execute_batch(sql).unwrap();
+            }
+            db.pragma_update(None, "user_version", 7).unwrap();
+            db.execute_batch(
+                "INSERT INTO connections (id, provider_id, name, state, next_action, synced_at)
+                 VALUES ('oxlin:7', '87', 'Banque', 'ok', 'none', 0);",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(crate::store::schema::version(&store.conn).unwrap(), 8);
+        assert_eq!(store.connections().unwrap().len(), 1);
+        assert!(store.finx_links("http://x", "coffre").unwrap().is_empty());
+    }
 }
