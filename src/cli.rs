@@ -1,7 +1,8 @@
 //! The command line: `coffre` (the TUI; with no `--config` it starts the in-process sandbox and
 //! fills in the demo user), `coffre --config FILE` (real hosts), `coffre sandbox` (the emulator
 //! alone), `coffre sync` and `coffre export` (headless: refresh the local store; write it out),
-//! `coffre connect oxlin` (headless: add a bank through Oxlin's pages, [`connect`]),
+//! `coffre connect oxlin` (headless: add a bank through Oxlin's pages, [`connect`]) and
+//! `coffre connect finx` (a German bank through the finX widget, [`connect_finx`]),
 //! `coffre --widget` (the built-in sandbox without a PSD2 agreement, in widget mode),
 //! `coffre completions SHELL` and `coffre man` ([`docs`]), `coffre demo` (the stage demo,
 //! [`demo`]).
@@ -13,6 +14,7 @@
 //! delay so a person (or an audience) can follow the sync.
 
 pub mod connect;
+pub mod connect_finx;
 pub mod demo;
 pub mod docs;
 mod logging;

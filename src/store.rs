@@ -27,6 +27,7 @@
 pub mod connections;
 pub mod dashboard;
 pub mod edit;
+pub mod finx_links;
 pub mod pages;
 pub mod private;
 pub mod read;

@@ -25,10 +25,16 @@
 //! ([`crate::oxlin::config::SCOPES`]); the current (rotated) refresh token is stored for the
 //! next run, whichever of `coffre sync` and the TUI it is.
 //!
+//! finX ([`finx`]): with a `[finx]` section, every finX link is refreshed (its rotated token
+//! kept first), read and stored the same way, one line per link; a configuration may have
+//! `[oxlin]`, `[finx]` or both (the store file is the sandbox's when the first configured API
+//! is on loopback).
+//!
 //! Docs gap (ours): a connection whose fetch fails on the network is reported and left as the
 //! last sync wrote it; the others are still stored.
 
 pub mod fetch;
+pub mod finx;
 pub mod lock;
 pub mod login;
 pub mod outcome;
@@ -263,33 +269,58 @@ async fn run_inner(
 ) -> Result<Vec<ConnectionLine>, RunFailure> {
     let deadline = Duration::from_secs_f64(args.deadline);
     let started = tokio::time::Instant::now();
-    let config = config::load(config).map_err(RunFailure::fatal)?;
-    let session_store = config
-        .as_ref()
-        .map(|c| c.session_store())
-        .unwrap_or_default();
-    let oxlin: OxlinSection = config.and_then(|c| c.oxlin).ok_or_else(|| {
-        RunFailure::fatal("no configuration: pass --config FILE with an [oxlin] section")
-    })?;
+    let config = config::load(config)
+        .map_err(RunFailure::fatal)?
+        .filter(|c| c.oxlin.is_some() || c.finx.is_some())
+        .ok_or_else(|| {
+            RunFailure::fatal(
+                "no configuration: pass --config FILE with an [oxlin] or a [finx] section",
+            )
+        })?;
+    let sandbox = match (&config.oxlin, &config.finx) {
+        (Some(oxlin), _) => oxlin.is_sandbox(),
+        (None, Some(finx)) => finx.is_sandbox(),
+        (None, None) => false,
+    };
     let data_dir = store::resolve_data_dir(data_dir).map_err(RunFailure::fatal)?;
     let _lock = SyncLock::acquire(&data_dir)?;
-    let mut store = Store::open(&store::store_file(&data_dir, oxlin.is_sandbox()))
-        .map_err(RunFailure::fatal)?;
-    let owner = session::TokenOwner::of(&oxlin).keeping_in(session_store);
-    let logged_in =
-        tokio::time::timeout_at(started + deadline, login::log_in(&oxlin, &owner, &store))
-            .await
-            .map_err(|_| past_deadline(deadline))??;
+    let mut store =
+        Store::open(&store::store_file(&data_dir, sandbox)).map_err(RunFailure::fatal)?;
+    let mut lines = Vec::new();
+    if let Some(oxlin) = &config.oxlin {
+        let owner = session::TokenOwner::of(oxlin).keeping_in(config.session_store());
+        lines.extend(sync_oxlin(oxlin, &owner, &mut store, started + deadline, deadline).await?);
+    }
+    if let Some(finx) = &config.finx {
+        let finx = finx.client_config().map_err(RunFailure::fatal)?;
+        let synced = tokio::time::timeout_at(
+            started + deadline,
+            finx::sync_links(&finx, &mut store, Utc::now()),
+        )
+        .await
+        .map_err(|_| past_deadline(deadline))?;
+        lines.extend(synced.map_err(SyncError::from)?);
+    }
+    Ok(lines)
+}
+
+/// The Oxlin part of `coffre sync`: log in, sync every connection, keep the session.
+async fn sync_oxlin(
+    oxlin: &OxlinSection,
+    owner: &session::TokenOwner,
+    store: &mut Store,
+    until: tokio::time::Instant,
+    deadline: Duration,
+) -> Result<Vec<ConnectionLine>, RunFailure> {
+    let logged_in = tokio::time::timeout_at(until, login::log_in(oxlin, owner, store))
+        .await
+        .map_err(|_| past_deadline(deadline))??;
     let client = logged_in.client;
-    let progress = progress_line::ProgressLine::show_for(&mut store);
-    let synced = tokio::time::timeout_at(
-        started + deadline,
-        sync_all(&client, &mut store, Utc::now()),
-    )
-    .await;
+    let progress = progress_line::ProgressLine::show_for(store);
+    let synced = tokio::time::timeout_at(until, sync_all(&client, store, Utc::now())).await;
     progress.finish();
     let kept = match logged_in.keeps_session {
-        true => session::keep_token(&store, &owner, &client).await,
+        true => session::keep_token(store, owner, &client).await,
         false => Ok(()),
     };
     let lines = synced.map_err(|_| past_deadline(deadline))??;

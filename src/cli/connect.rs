@@ -40,6 +40,8 @@ work, or nothing came back in time (the reason is printed)
 pub enum Backend {
     /// Oxlin (Linxo Connect), through its widget.
     Oxlin,
+    /// finX (German banks), through its widget (`super::connect_finx`).
+    Finx,
 }
 
 /// `coffre connect` options.
@@ -54,10 +56,16 @@ pub struct ConnectArgs {
     /// How long to wait for the browser, in seconds.
     #[arg(long, default_value_t = 600, value_name = "SECONDS")]
     pub timeout: u64,
+    /// finX only: the account's IBAN, which skips the bank choice in the widget.
+    #[arg(long, value_name = "IBAN")]
+    pub iban: Option<String>,
 }
 
 /// Runs `coffre connect`.
 pub async fn run(args: &ConnectArgs, config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
+    if args.backend == Backend::Finx {
+        return super::connect_finx::run(args, config, data_dir).await;
+    }
     match connect(args, config, data_dir).await {
         Ok(done) => {
             println!("{}", done_line(&done));

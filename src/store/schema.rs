@@ -20,6 +20,9 @@ use super::StoreError;
 /// so two connections to one bank say which login each is (`store::connections`).
 /// Version 7: the charts' covering indexes (`store::dashboard::load_charts`): an account's
 /// moves per day, and the debits per month and category, summed without reading the table.
+/// Version 8: `finx_links`, one row per linked finX access: its refresh token (it rotates at
+/// every refresh and is rewritten each time), the finX server and app it belongs to, when it
+/// was last refreshed and when the access ends (`store::finx_links`).
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -111,6 +114,16 @@ pub const MIGRATIONS: &[&str] = &[
     "ALTER TABLE connections ADD COLUMN login TEXT;",
     "CREATE INDEX IF NOT EXISTS transactions_by_account_day ON transactions (account_id, date, amount);
     CREATE INDEX IF NOT EXISTS transactions_by_month ON transactions (date, category, currency, amount);",
+    "CREATE TABLE IF NOT EXISTS finx_links (
+        link_id TEXT PRIMARY KEY,
+        access_id TEXT,
+        api_url TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        refresh_token TEXT NOT NULL,
+        linked_at INTEGER NOT NULL,
+        refreshed_at INTEGER,
+        access_ends INTEGER
+    );",
 ];
 
 /// Version 4: every status, kind and action becomes the domain's code (`pending`, `checking`,

@@ -69,6 +69,9 @@ pub enum Problem {
     /// The bank's authorisation expired on this (Paris) day: what the aggregator still held
     /// was fetched, but nothing new comes until the user renews it.
     AuthorisationExpired(NaiveDate),
+    /// The finX access is lost (its refresh token was refused: spent, expired, revoked):
+    /// link the bank again (`coffre connect finx`).
+    FinxAccessLost,
 }
 
 /// What fetching one connection gave.

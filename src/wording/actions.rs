@@ -33,6 +33,9 @@ pub fn sentence(action: &NextAction) -> String {
     }
 }
 
+/// `coffre sync`'s words for a finX link whose refresh token was refused.
+pub const FINX_ACCESS_LOST: &str = "finX access lost: link the bank again (coffre connect finx)";
+
 /// `coffre sync`'s words for accounts that wait for consent.
 pub fn accounts_wait_for_consent(count: usize) -> String {
     format!("{count} account(s) wait for your consent")
@@ -65,6 +68,7 @@ impl std::fmt::Display for Problem {
             Problem::AccountsWaitForConsent(n) => f.write_str(&accounts_wait_for_consent(*n)),
             Problem::Failed(reason) => f.write_str(&sync_failed(reason)),
             Problem::AuthorisationExpired(day) => f.write_str(&authorisation_expired(*day)),
+            Problem::FinxAccessLost => f.write_str(FINX_ACCESS_LOST),
         }
     }
 }

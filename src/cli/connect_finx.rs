@@ -1,0 +1,300 @@
+//! `coffre connect finx [--no-browser] [--iban IBAN]`: link a German bank through the finX
+//! widget without the TUI. It asks finX for a widget link (`POST /onetime/access`, the IBAN
+//! skipping the bank choice) whose `redirect_uri` is a listener on 127.0.0.1 (random port) and
+//! whose `state` is fresh and unguessable (`tasks::redirect::new_state`), prints the address
+//! (and opens the browser unless `--no-browser`), then waits for the browser's return, from the
+//! loopback or pasted on standard input (the browser on another device: its address bar holds
+//! the answer). Every return is checked by the widget mode's own reader
+//! (`tasks::redirect::browser_return::ReturnAddress`: this flow's path, port and state, or it
+//! is refused with a sentence and the wait goes on). Then the code is exchanged (the refresh
+//! token kept in the store's `finx_links` before anything else: `sync::finx::keeper`), the new
+//! link is synced (`sync::finx`) and one line is printed.
+//!
+//! Standard output holds only the address to open and the final line; everything else goes to
+//! standard error. Exit codes as `coffre connect oxlin` ([`super::connect::EXIT_CODES_HELP`]).
+//!
+//! Docs gap (ours): the loopback answers one request at a time with a tiny page of its own
+//! (the Oxlin listener's reader is private to the task runner, whose answers carry no finX
+//! `code`); a request that is not this flow's callback is answered 404 or 403 and ignored.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+use super::connect::ConnectArgs;
+use crate::finx::error::FinxError;
+use crate::finx::wire::Callback;
+use crate::finx::{Client, FinxConfig};
+use crate::store::finx_links::FinxLinkOwner;
+use crate::store::{self, Store};
+use crate::sync::finx::keeper::FinxLinkKeeper;
+use crate::sync::lock::SyncLock;
+use crate::tasks::redirect::browser_return::{Refused, ReturnAddress};
+
+/// The longest request head read from the loopback.
+const MAX_HEAD: usize = 8 * 1024;
+
+/// Why `coffre connect finx` stopped, with its exit code.
+struct Stop {
+    message: String,
+    code: u8,
+}
+
+impl Stop {
+    fn setup(message: impl ToString) -> Self {
+        Stop {
+            message: message.to_string(),
+            code: 1,
+        }
+    }
+
+    fn not_added(message: impl ToString) -> Self {
+        Stop {
+            message: message.to_string(),
+            code: 2,
+        }
+    }
+
+    fn api(error: FinxError) -> Self {
+        Stop {
+            code: if error.is_transient() { 75 } else { 2 },
+            message: error.to_string(),
+        }
+    }
+}
+
+/// Runs `coffre connect finx`.
+pub async fn run(args: &ConnectArgs, config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
+    match connect(args, config, data_dir).await {
+        Ok(line) => {
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(stop) => {
+            eprintln!("coffre: {}", stop.message);
+            ExitCode::from(stop.code)
+        }
+    }
+}
+
+async fn connect(
+    args: &ConnectArgs,
+    config: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<String, Stop> {
+    let section = crate::config::load(config)
+        .map_err(Stop::setup)?
+        .and_then(|c| c.finx)
+        .ok_or_else(|| {
+            Stop::setup(
+                "coffre connect finx needs a configuration with a [finx] section (--config FILE)",
+            )
+        })?;
+    let finx = section.client_config().map_err(Stop::setup)?;
+    let data_dir = store::resolve_data_dir(data_dir).map_err(Stop::setup)?;
+    let store_path = store::store_file(&data_dir, section.is_sandbox());
+    let listener = TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .map_err(|e| Stop::setup(format!("cannot listen on 127.0.0.1: {e}")))?;
+    let port = listener.local_addr().map_err(Stop::setup)?.port();
+    let address = ReturnAddress::new(port, crate::tasks::redirect::new_state());
+    let redirect_uri = address.callback();
+    let client = Client::new(finx.clone()).map_err(Stop::api)?;
+    let link = client
+        .create_access(
+            &redirect_uri,
+            address.state(),
+            None,
+            args.iban.as_deref(),
+            Some(90),
+        )
+        .await
+        .map_err(Stop::api)?;
+    eprintln!(
+        "Open this address in a browser ({} s at most). If the browser is on another device, \
+         paste here the address it ends on, then Enter:",
+        args.timeout
+    );
+    println!("{}", link.location);
+    if !args.no_browser {
+        crate::tasks::redirect::open_browser(&link.location);
+    }
+    let wait = wait_for_return(&listener, &address);
+    let callback = tokio::time::timeout(Duration::from_secs(args.timeout), wait)
+        .await
+        .map_err(|_| Stop::not_added("nothing came back from the browser in time"))??;
+    if callback.cancel {
+        return Err(Stop::not_added("the link was cancelled in the browser"));
+    }
+    let code = match (callback.success, callback.code) {
+        (true, Some(code)) => code,
+        _ => {
+            return Err(Stop::not_added(
+                "finX did not link the bank (the widget failed)",
+            ));
+        }
+    };
+    let owner = FinxLinkOwner {
+        link_id: link.id.clone(),
+        api_url: finx.api_url.clone(),
+        client_id: finx.client_id.clone(),
+    };
+    client.keep_tokens_with(Arc::new(FinxLinkKeeper::new(&store_path, owner)));
+    client
+        .exchange_code(code, &redirect_uri)
+        .await
+        .map_err(Stop::api)?;
+    sync_new_link(&finx, &data_dir, &store_path, &link.id).await
+}
+
+/// Syncs the link `link_id` just made: its one line, as `coffre connect` prints it.
+async fn sync_new_link(
+    finx: &FinxConfig,
+    data_dir: &Path,
+    store_path: &Path,
+    link_id: &str,
+) -> Result<String, Stop> {
+    let _lock = SyncLock::acquire(data_dir).map_err(Stop::setup)?;
+    let mut store = Store::open(store_path).map_err(Stop::setup)?;
+    let now = chrono::Utc::now();
+    let lines = crate::sync::finx::sync_some_links(finx, &mut store, now, |link| {
+        link.owner.link_id == link_id
+    })
+    .await
+    .map_err(Stop::setup)?;
+    let line = lines
+        .into_iter()
+        .next()
+        .ok_or_else(|| Stop::setup("the new link was not stored"))?;
+    if !line.synced {
+        return Err(Stop::not_added(format!("linked, but not synced: {line}")));
+    }
+    Ok(match line.new_transactions {
+        1 => format!(
+            "{} connected (finX {}): 1 new transaction stored.",
+            line.name, line.connection_id
+        ),
+        n => format!(
+            "{} connected (finX {}): {n} new transactions stored.",
+            line.name, line.connection_id
+        ),
+    })
+}
+
+/// Waits for this flow's return, from the loopback or pasted on standard input; a refused one
+/// is told on standard error and the wait goes on.
+async fn wait_for_return(
+    listener: &TcpListener,
+    address: &ReturnAddress,
+) -> Result<Callback, Stop> {
+    let mut stdin = tokio::io::BufReader::new(tokio::io::stdin()).lines();
+    let mut reading = true;
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((mut stream, _)) = accepted else { continue };
+                if let Some(callback) = serve_one(&mut stream, address).await {
+                    return Ok(callback);
+                }
+            }
+            line = stdin.next_line(), if reading => match line {
+                Ok(Some(pasted)) if !pasted.trim().is_empty() => {
+                    match address.check_pasted(&pasted) {
+                        Ok(_) => return Ok(callback_of(&pasted)),
+                        Err(refused) => eprintln!("Not used: {}.", refused.reason()),
+                    }
+                }
+                Ok(Some(_)) => {}
+                Ok(None) | Err(_) => reading = false,
+            },
+        }
+    }
+}
+
+/// The finX callback in an address whose state was checked.
+fn callback_of(address: &str) -> Callback {
+    let query = address.split_once('?').map_or("", |(_, q)| q);
+    Callback::from_query(query.split('#').next().unwrap_or(""))
+}
+
+/// Serves one loopback request: the callback when it is this flow's.
+async fn serve_one(stream: &mut TcpStream, address: &ReturnAddress) -> Option<Callback> {
+    let target = read_target(stream).await?;
+    let (status, page, answer) = match address.check_target(&target) {
+        Ok(_) => (
+            "200 OK",
+            "coffre got the answer: you can close this tab and go back to coffre.".to_owned(),
+            Some(callback_of(&target)),
+        ),
+        Err(Refused::NotTheRedirect(_)) => ("404 Not Found", "Nothing here.".to_owned(), None),
+        Err(Refused::WrongState(why)) => ("403 Forbidden", format!("coffre: {why}."), None),
+    };
+    let body = format!("<!doctype html><title>coffre</title><p>{page}</p>");
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(format!("{head}{body}").as_bytes()).await;
+    let _ = stream.shutdown().await;
+    answer
+}
+
+/// The target of a request's first line (`GET /callback?… HTTP/1.1`), read within 5 s.
+async fn read_target(stream: &mut TcpStream) -> Option<String> {
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 1024];
+    let read = async {
+        while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < MAX_HEAD {
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => head.extend_from_slice(&chunk[..n]),
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(5), read)
+        .await
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    let mut parts = text.lines().next()?.split_whitespace();
+    let (_method, target) = (parts.next()?, parts.next()?);
+    target.starts_with('/').then(|| target.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn a_pasted_final_address_gives_its_code_and_another_attempts_is_refused() {
+        let flow = ReturnAddress::new(4242, "s-1");
+        let pasted = "127.0.0.1:4242/callback?code=C-9&state=s-1&success=true";
+        assert!(flow.check_pasted(pasted).is_ok());
+        let callback = callback_of(pasted);
+        assert!(callback.success && !callback.cancel);
+        assert_eq!(callback.code.unwrap().expose_secret(), "C-9");
+        let other = "http://127.0.0.1:4242/callback?code=C-9&state=s-0&success=true";
+        assert!(matches!(
+            flow.check_pasted(other),
+            Err(Refused::WrongState(_))
+        ));
+    }
+
+    proptest! {
+        /// Whatever a browser or a user sends back, reading it never panics, and an address
+        /// without `success=true` and a code never links a bank.
+        #[test]
+        fn any_returned_address_is_read_without_panicking(text in "\\PC{0,200}") {
+            let callback = callback_of(&text);
+            if !text.contains("success=true") {
+                prop_assert!(!callback.success);
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! `coffre sync` for finX: every finX link of the configured server and app (`store::
+//! finx_links`) is refreshed, read and stored, one output line per link.
+//!
+//! For each link: the refresh token is spent at once (`Client::refresh`), the new one kept in
+//! the link's row before anything uses it ([`keeper::FinxLinkKeeper`]), so a daily cron keeps
+//! the access alive (it ends 90 days after the last refresh); then every account and every
+//! transaction of the access, pending ones included (`include_pending: true`), are read
+//! (`finx::client::data` pages past 1,000 by offset), mapped by `finx::to_domain`, and written
+//! through the Oxlin path: each account's lines in one `Store::apply_pages` group (the last of
+//! its read), then the link's connection and accounts in the run's one `SyncBatch`.
+//!
+//! Pending → booked: the finX sandbox books a pending line under a NEW id (finx-api.md §9
+//! says nothing either way), so the pending set of an account is replaced at each sync: the
+//! read lists every line of the account (finX answers the complete set of pending lines with
+//! `include_pending`), and `store::pages` removes, in the same transaction that writes the
+//! read, every pending line of the account it did not list (recorded as `dropped` in
+//! `booking_changes`). A line booked under a new id is a new row, its pending self is gone:
+//! each line once. A booked line is never removed.
+//!
+//! A refused refresh token (`FinxError::AccessLost`) is the user's to fix: the line says
+//! "finX access lost: link the bank again (coffre connect finx)" and the exit code is 2; the
+//! link's stored data stays as it was. A network or server failure is transient (exit 75).
+//!
+//! Docs gaps (ours): every sync reads each account whole (no `since`): simple and always
+//! right, at the price of a few pages per account and sync (the sandbox's largest bank is
+//! about three pages); an incremental read (`since_type=created`) is left for later. A
+//! transaction naming no account of the access is not stored. A link whose accounts carry no
+//! `access_id` is shown as a bank named after its link id.
+
+pub mod keeper;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use super::ConnectionLine;
+use super::fetch::Problem;
+use crate::domain::{
+    Account, ChannelHealth, ChannelState, Connection, ConnectionId, ConnectionState, Transaction,
+};
+use crate::finx::client::TransactionFilter;
+use crate::finx::error::FinxError;
+use crate::finx::tokens::access_ends;
+use crate::finx::{Client, FinxConfig, to_domain};
+use crate::sanitize::clean_line;
+use crate::store::finx_links::FinxLink;
+use crate::store::{ConnectionSync, Pages, Progress, Store, StoreError, SyncBatch};
+use keeper::FinxLinkKeeper;
+
+/// Why one link could not be synced.
+#[derive(Debug, thiserror::Error)]
+enum LinkError {
+    #[error(transparent)]
+    Api(#[from] FinxError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What reading one link gave.
+struct Read {
+    sync: ConnectionSync,
+    new_transactions: usize,
+}
+
+/// Refreshes, reads and stores every finX link of `config`'s server and app in `store`, as of
+/// `now`: one line per link. Only a store failure fails the whole run.
+pub async fn sync_links(
+    config: &FinxConfig,
+    store: &mut Store,
+    now: DateTime<Utc>,
+) -> Result<Vec<ConnectionLine>, StoreError> {
+    sync_some_links(config, store, now, |_| true).await
+}
+
+/// [`sync_links`] for the links `wanted` keeps only (`coffre connect finx` syncs the new one).
+pub async fn sync_some_links(
+    config: &FinxConfig,
+    store: &mut Store,
+    now: DateTime<Utc>,
+    wanted: impl Fn(&FinxLink) -> bool,
+) -> Result<Vec<ConnectionLine>, StoreError> {
+    let mut links = store.finx_links(&config.api_url, &config.client_id)?;
+    links.retain(|link| wanted(link));
+    let mut batch = SyncBatch::default();
+    let mut lines = Vec::new();
+    for link in &links {
+        let mut line = ConnectionLine {
+            connection_id: clean_line(link.access_id.as_deref().unwrap_or(&link.owner.link_id)),
+            name: format!("finX link {}", clean_line(&link.owner.link_id)),
+            problem: None,
+            synced: false,
+            failed_transiently: false,
+            accounts: 0,
+            new_transactions: 0,
+        };
+        match read_link(config, store, link, now).await {
+            Ok(read) => {
+                line.connection_id = clean_line(read.sync.connection.id.raw());
+                line.name = read.sync.connection.name.clone();
+                line.synced = true;
+                line.accounts = read.sync.accounts.len();
+                line.new_transactions = read.new_transactions;
+                batch.synced.push(read.sync);
+            }
+            Err(LinkError::Store(e)) => return Err(e),
+            Err(LinkError::Api(FinxError::AccessLost(_))) => {
+                line.problem = Some(Problem::FinxAccessLost);
+            }
+            Err(LinkError::Api(e)) => {
+                line.failed_transiently = e.is_transient();
+                line.problem = Some(Problem::Failed(e.to_string()));
+            }
+        }
+        lines.push(line);
+    }
+    store.apply(&batch, now)?;
+    Ok(lines)
+}
+
+/// Refreshes `link` (the rotated token kept first), reads its accounts and transactions and
+/// writes each account's lines.
+async fn read_link(
+    config: &FinxConfig,
+    store: &mut Store,
+    link: &FinxLink,
+    now: DateTime<Utc>,
+) -> Result<Read, LinkError> {
+    let client = Client::with_refresh_token(config.clone(), link.refresh_token.clone())?;
+    let keeper = FinxLinkKeeper::new(store.path(), link.owner.clone());
+    client.keep_tokens_with(Arc::new(keeper));
+    client.refresh().await?;
+    let wire_accounts = client.accounts().await?;
+    let filter = TransactionFilter {
+        include_pending: Some(true),
+        ..TransactionFilter::default()
+    };
+    let wire_lines = client.transactions(&filter).await?;
+    let refreshed_at = client.refreshed_at().await;
+    let connection = to_domain::connections(&wire_accounts, refreshed_at)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| unnamed_connection(link, refreshed_at));
+    if let Some(access) = wire_accounts.iter().find_map(|a| a.access_id.as_deref()) {
+        store.set_finx_access_id(&link.owner.link_id, access)?;
+    }
+    let accounts: Vec<Account> = wire_accounts
+        .iter()
+        .map(to_domain::account)
+        .map(|account| Account {
+            connection_id: Some(connection.id.clone()),
+            ..account
+        })
+        .collect();
+    let mut by_account: HashMap<String, Vec<Transaction>> = HashMap::new();
+    for line in wire_lines.iter().map(to_domain::transaction) {
+        by_account
+            .entry(line.account_id.key().to_owned())
+            .or_default()
+            .push(line);
+    }
+    let mut new_transactions = 0;
+    for account in &accounts {
+        let lines = by_account.remove(account.id.key()).unwrap_or_default();
+        let whole_read = Pages {
+            connection: &connection,
+            account,
+            lines: &lines,
+            progress: Progress {
+                from: None,
+                pages_done: 1,
+                started_at: now.timestamp(),
+            },
+            last: true,
+        };
+        new_transactions += store.apply_pages(&whole_read, now)?.new_transactions;
+    }
+    Ok(Read {
+        sync: ConnectionSync {
+            connection,
+            accounts,
+            transactions: Vec::new(),
+        },
+        new_transactions,
+    })
+}
+
+/// The connection of a link whose accounts name no access: named after the link.
+fn unnamed_connection(link: &FinxLink, refreshed_at: Option<DateTime<Utc>>) -> Connection {
+    let id = link.access_id.as_deref().unwrap_or(&link.owner.link_id);
+    Connection {
+        id: ConnectionId::finx(id),
+        provider_id: None,
+        name: format!("finX link {}", clean_line(&link.owner.link_id)),
+        state: ConnectionState::Ok,
+        channels: vec![ChannelState {
+            definition_id: to_domain::ACCESS_CHANNEL.to_owned(),
+            redirect: true,
+            health: ChannelHealth::Ok,
+            expires: refreshed_at.and_then(access_ends),
+            last_success: None,
+        }],
+        last_success: None,
+    }
+}

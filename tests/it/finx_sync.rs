@@ -1,0 +1,239 @@
+//! `coffre sync` with finX (issue 12), against the in-process sandbox over loopback: a German
+//! bank linked through the finX widget (its code exchanged by the client, the refresh token
+//! kept in the store's `finx_links`), synced past 1,000 transactions; the bank moves on
+//! (`next_sync`: pending lines booked under new ids or dropped, new lines arrive) and the next
+//! sync leaves every line once, none pending that the bank no longer lists; a refused refresh
+//! token says to link the bank again, exits 2 and loses nothing; a configuration with only
+//! `[finx]` syncs from the command line.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use coffre::finx::client::TransactionFilter;
+use coffre::finx::wire::Callback;
+use coffre::finx::{Client, FinxConfig};
+use coffre::oxlin::secret::secret;
+use coffre::sandbox::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
+use coffre::store::Store;
+use coffre::store::finx_links::FinxLinkOwner;
+use coffre::sync::finx::keeper::FinxLinkKeeper;
+use coffre::sync::finx::sync_links;
+use coffre::sync::outcome::Outcome;
+use coffre::wording::actions::FINX_ACCESS_LOST;
+use secrecy::ExposeSecret;
+
+use crate::support::finx_sandbox::{CALLBACK, FinxHarness, finx_harness, query_of};
+
+fn config(h: &FinxHarness) -> FinxConfig {
+    FinxConfig::new(
+        &h.sandbox.finx_url(),
+        SANDBOX_FINX_CLIENT_ID,
+        secret(SANDBOX_FINX_CLIENT_SECRET),
+    )
+}
+
+/// Links `bank` through the widget (every account shared) as `coffre connect finx` does: the
+/// client makes the link, the code is exchanged, the keeper stores the link in `store_path`.
+async fn link(h: &FinxHarness, store_path: &Path, bank: &str) -> FinxLinkOwner {
+    let client = Client::new(config(h)).unwrap();
+    let widget = client
+        .create_access(CALLBACK, "S-1", Some("de"), None, Some(90))
+        .await
+        .unwrap();
+    let owner = FinxLinkOwner {
+        link_id: widget.id.clone(),
+        api_url: client.config().api_url.clone(),
+        client_id: client.config().client_id.clone(),
+    };
+    client.keep_tokens_with(Arc::new(FinxLinkKeeper::new(store_path, owner.clone())));
+    let token = query_of(&widget.location)["token"].clone();
+    h.through_login(&token, Some(bank)).await;
+    let (_, html) = h.page(&token, "").await;
+    let accounts: Vec<String> = html
+        .match_indices("name=\"account\" value=\"")
+        .map(|(at, m)| html[at + m.len()..].split('"').next().unwrap().to_owned())
+        .collect();
+    let fields: Vec<(&str, &str)> = accounts.iter().map(|a| ("account", a.as_str())).collect();
+    let address = h.post(&token, "accounts", &fields).await;
+    let callback = Callback::from_query(url::Url::parse(&address).unwrap().query().unwrap());
+    assert_eq!(callback.state.as_deref(), Some("S-1"));
+    client
+        .exchange_code(callback.code.unwrap(), CALLBACK)
+        .await
+        .unwrap();
+    owner
+}
+
+/// Every stored transaction id of the store at `path`, and how many are pending.
+fn stored_lines(path: &Path) -> (Vec<String>, usize) {
+    let db = rusqlite::Connection::open(path).unwrap();
+    let ids: Vec<String> = db
+        .prepare("SELECT id FROM transactions WHERE id LIKE 'finx:%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let pending = db
+        .query_row(
+            "SELECT COUNT(*) FROM transactions WHERE booking = 'pending'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap() as usize;
+    (ids, pending)
+}
+
+/// Every transaction id the sandbox lists for the link now (pending included), as stored.
+async fn listed_ids(h: &FinxHarness, store: &Store, owner: &FinxLinkOwner) -> HashSet<String> {
+    let token = store.finx_refresh_token(owner).unwrap().unwrap();
+    let reader = Client::with_refresh_token(config(h), token).unwrap();
+    reader.keep_tokens_with(Arc::new(FinxLinkKeeper::new(store.path(), owner.clone())));
+    let filter = TransactionFilter {
+        include_pending: Some(true),
+        ..TransactionFilter::default()
+    };
+    reader
+        .transactions(&filter)
+        .await
+        .unwrap()
+        .iter()
+        .map(|t| format!("finx:{}", t.transaction_id))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_linked_finx_bank_syncs_whole_then_books_its_pending_lines_each_once() {
+    let h = finx_harness().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("sandbox.sqlite")).unwrap();
+    let owner = link(&h, store.path(), "vielbuch").await;
+    let linked_token = store.finx_refresh_token(&owner).unwrap().unwrap();
+
+    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].synced && lines[0].problem.is_none(),
+        "{}",
+        lines[0]
+    );
+    let (first, pending) = stored_lines(store.path());
+    assert!(first.len() > 2_000, "paged past 1,000: {}", first.len());
+    assert_eq!(lines[0].new_transactions, first.len(), "{}", lines[0]);
+    assert!(pending > 0, "the pending lines are stored");
+    let rotated = store.finx_refresh_token(&owner).unwrap().unwrap();
+    assert_ne!(
+        rotated.expose_secret(),
+        linked_token.expose_secret(),
+        "the sync refreshed the access and kept the new token"
+    );
+    let link_row = &store.finx_links(&owner.api_url, &owner.client_id).unwrap()[0];
+    let access = link_row
+        .access_id
+        .clone()
+        .expect("the access id is recorded");
+    assert!(link_row.access_ends.is_some());
+
+    let report = h.sandbox.state.finx.lock().next_sync(&access).unwrap();
+    assert!(report.booked > 0 && report.dropped > 0 && report.arrived > 0);
+    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+        .await
+        .unwrap();
+    assert!(lines[0].synced, "{}", lines[0]);
+    assert_eq!(
+        lines[0].new_transactions,
+        report.booked + report.arrived,
+        "{}",
+        lines[0]
+    );
+    let (second, pending) = stored_lines(store.path());
+    let stored: HashSet<String> = second.iter().cloned().collect();
+    assert_eq!(stored.len(), second.len(), "a line stored twice");
+    let listed = listed_ids(&h, &store, &owner).await;
+    let differ: Vec<_> = stored.symmetric_difference(&listed).collect();
+    assert!(
+        differ.is_empty(),
+        "the store holds exactly what the bank lists (booked lines once, no stale pending); \
+         these differ: {differ:?}"
+    );
+    assert_eq!(pending, 2, "only the bank's new pending lines");
+    assert_eq!(second.len(), first.len() + report.arrived - report.dropped);
+}
+
+#[tokio::test]
+async fn a_refused_finx_refresh_token_says_link_again_and_keeps_the_stored_bank() {
+    let h = finx_harness().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("sandbox.sqlite")).unwrap();
+    let owner = link(&h, store.path(), "demobank").await;
+    let spent = store.finx_refresh_token(&owner).unwrap().unwrap();
+    sync_links(&config(&h), &mut store, chrono::Utc::now())
+        .await
+        .unwrap();
+    let (before, _) = stored_lines(store.path());
+    assert!(!before.is_empty());
+    // A restored backup, or a token another client spent: the server refuses it.
+    store
+        .keep_finx_token(&owner, &spent, chrono::Utc::now())
+        .unwrap();
+
+    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+        .await
+        .unwrap();
+    assert!(!lines[0].synced);
+    let printed = lines[0].to_string();
+    assert!(printed.contains(FINX_ACCESS_LOST), "{printed}");
+    assert!(!printed.contains(spent.expose_secret()), "{printed}");
+    assert_eq!(Outcome::of_lines(&lines), Outcome::BankNeedsYou);
+    assert_eq!(Outcome::BankNeedsYou.code(), 2);
+    let (after, _) = stored_lines(store.path());
+    assert_eq!(after, before, "nothing stored is lost");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coffre_sync_with_only_a_finx_section_syncs_every_finx_link() {
+    let h = finx_harness().await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let store = Store::open(&data.join("sandbox.sqlite")).unwrap();
+        link(&h, store.path(), "demobank").await;
+    }
+    let config_file = dir.path().join("config.toml");
+    std::fs::write(
+        &config_file,
+        format!(
+            "[finx]\napi_url = \"{}\"\nclient_id = \"{SANDBOX_FINX_CLIENT_ID}\"\nclient_secret = \"{SANDBOX_FINX_CLIENT_SECRET}\"\n",
+            h.sandbox.finx_url()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &config_file,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_coffre"))
+        .arg("sync")
+        .arg("--config")
+        .arg(&config_file)
+        .arg("--data-dir")
+        .arg(&data)
+        .env("NO_COLOR", "1")
+        .env_remove("COFFRE_SYNC_DEADLINE")
+        .output()
+        .await
+        .unwrap();
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0), "{printed}");
+    assert_eq!(printed.lines().count(), 1, "{printed}");
+    assert!(printed.contains("synced, "), "{printed}");
+    assert!(!printed.contains(SANDBOX_FINX_CLIENT_SECRET), "{printed}");
+}
