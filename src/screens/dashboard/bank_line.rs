@@ -1,5 +1,6 @@
 //! A bank's heading in the accounts view: its name (and the masked login, so two logins of
-//! one bank are told apart), its sync progress or failure, and the action it needs with the
+//! one bank are told apart), its sync progress (with the count of transactions imported so far
+//! while the store write runs) or failure, and the action it needs with the
 //! key that does it. At under 40 columns the status gives way to one marker: the spinner while a sync runs,
 //! `⚠` when something is needed, `✓` otherwise.
 
@@ -9,7 +10,7 @@ use super::Dashboard;
 use super::accounts::needed_action;
 use crate::domain::SyncStep;
 use crate::screens::ViewCtx;
-use crate::screens::syncing::SyncBoard;
+use crate::screens::syncing::{SyncBoard, imported_short};
 use crate::ui::format::fit;
 use crate::ui::widgets::spinner::spinner_frame;
 
@@ -37,11 +38,8 @@ impl Dashboard {
             None => conn.bank().to_string(),
         };
         let mut spans = vec![Span::styled(fit(&name, name_w as usize), ctx.theme.title)];
-        let step = sync
-            .rows
-            .iter()
-            .find(|r| r.connection == *conn.id())
-            .map(|r| &r.step);
+        let row = sync.rows.iter().find(|r| r.connection == *conn.id());
+        let step = row.map(|r| &r.step);
         match step {
             Some(SyncStep::Failed(f)) => {
                 spans.push(Span::styled(
@@ -67,6 +65,12 @@ impl Dashboard {
                     format!("  {} {what}…", spinner_frame(ctx.now)),
                     ctx.theme.key,
                 ));
+                if let Some(imported) = row.map(|r| r.imported).filter(|n| *n > 0) {
+                    spans.push(Span::styled(
+                        format!(" {}", imported_short(imported, ctx.numbers)),
+                        ctx.theme.key,
+                    ));
+                }
             }
             _ => {}
         }
