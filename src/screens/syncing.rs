@@ -107,12 +107,6 @@ impl SyncBoard {
                 Span::styled(format!("{}: ", row.bank), ctx.theme.title),
                 Span::styled(text, style),
             ];
-            if row.is_running() && row.imported > 0 {
-                line.push(Span::styled(
-                    format!(" · {}", imported_words(row.imported, ctx.numbers)),
-                    style,
-                ));
-            }
             if row.is_running() {
                 line.push(Span::styled(
                     format!(
@@ -123,6 +117,12 @@ impl SyncBoard {
                 ));
             }
             lines.push(Line::from(line));
+            if row.is_running() && row.imported > 0 {
+                lines.push(Line::styled(
+                    format!("  {}", imported_words(row.imported, ctx.numbers)),
+                    ctx.theme.text,
+                ));
+            }
             if let SyncStep::Failed(failure) = &row.step {
                 lines.push(Line::styled(
                     format!("  {}", crate::wording::failures::sync_next_action(failure)),
