@@ -141,7 +141,7 @@ impl ImportCount {
             let mut count = lock_count(&fed);
             if written.connection == count.connection {
                 count.total += written.lines;
-                if count.sent.is_none_or(|(at, _)| at.elapsed() >= COUNT_EVERY) {
+                if due(count.sent.map(|(at, _)| at), Instant::now()) {
                     count.send();
                 }
             }
@@ -165,7 +165,26 @@ impl ImportCount {
     }
 }
 
+/// Whether a count may be sent `now`, the last one sent at `last` (the first one always may).
+fn due(last: Option<Instant>, now: Instant) -> bool {
+    last.is_none_or(|at| now.saturating_duration_since(at) >= COUNT_EVERY)
+}
+
 /// The count, even if a panic poisoned its lock (a number stays a number).
 fn lock_count(count: &Mutex<ImportCount>) -> MutexGuard<'_, ImportCount> {
     count.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ui_hears_the_count_at_most_ten_times_a_second() {
+        let start = Instant::now();
+        assert!(due(None, start), "the first count is sent at once");
+        assert!(!due(Some(start), start + Duration::from_millis(40)));
+        assert!(!due(Some(start), start + Duration::from_millis(99)));
+        assert!(due(Some(start), start + COUNT_EVERY));
+    }
 }

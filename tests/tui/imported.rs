@@ -8,7 +8,7 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use crate::common::*;
-use crate::dashboard::fixtures::{data, dashboard};
+use crate::dashboard::fixtures::{dashboard, data};
 
 fn imported(connection: &str, imported: usize) -> Msg {
     Msg::Api(ApiEvent::TransactionsImported {
@@ -51,7 +51,10 @@ fn the_dashboard_shows_the_count_beside_the_syncing_bank_only() {
     run(&mut m, typed("s"));
     run(&mut m, [imported("c1", 120_000)]);
     let screen = render(&mut m, 80, 24);
-    assert!(screen.contains("⠋ 120 000 imported…  ⚠ credentials expire in 5 days: renew (r)"), "{screen}");
+    assert!(
+        screen.contains("⠋ 120 000 imported…  ⚠ credentials expire in 5 days: renew (r)"),
+        "{screen}"
+    );
     assert_eq!(screen.matches("imported").count(), 1, "{screen}");
     assert_snapshot!("accounts_syncing_with_imported_count", screen);
     assert_snapshot!(
