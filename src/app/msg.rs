@@ -125,6 +125,15 @@ pub enum ApiEvent {
     /// What the charts view draws, read after the transactions (`store::load_charts`; `Err`:
     /// why not, already sanitised).
     ChartsLoaded(Result<Box<crate::store::read_model::charts::ChartData>, String>),
+    /// A sync writing `connection` to the store has fetched and stored `imported` transactions
+    /// so far (a running total for this write, sent at most about ten times a second and once
+    /// more at its end: `tasks::store_sync`).
+    TransactionsImported {
+        /// The connection being written.
+        connection: ConnectionId,
+        /// Transactions fetched and stored so far by this sync.
+        imported: usize,
+    },
     /// The API became reachable (`true`) or unreachable (`false`): the dashboard shows an
     /// OFFLINE badge and keeps showing the store.
     Connectivity {

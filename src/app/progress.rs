@@ -5,10 +5,14 @@
 //!
 //! `s` (and the login's refresh) registers every connection with a fresh generation, so their
 //! queue events are not taken as stale. Every running row has a deadline ([`deadline`]).
-//! Refusing every account at consent ends in [`share_none`].
+//! Refusing every account at consent ends in [`share_none`]. The store write's running count of
+//! transactions is [`imported`]'s.
 
 pub mod deadline;
+mod imported;
 mod share_none;
+
+pub(crate) use imported::transactions_imported;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -113,6 +117,7 @@ pub(crate) fn start_sync(
         step: SyncStep::Starting,
         generation,
         deadline: deadline::deadline_from(model.now),
+        imported: 0,
     });
     model.screen = Screen::Syncing;
     model.status = None;
@@ -170,6 +175,7 @@ pub(crate) fn register(model: &mut Model, connection: &ConnectionId, step: SyncS
         step,
         generation,
         deadline: deadline::deadline_from(model.now),
+        imported: 0,
     });
     generation
 }

@@ -2,7 +2,9 @@
 //! happened and what to do next (AUTH_FAILED: back to the form; PASSWORD_CHANGE_REQUIRED and
 //! USER_ACTION_REQUIRED: what to do at the bank). The background poller feeds the steps. A
 //! running row shows when coffre stops waiting for it ("gives up in 2:41", see
-//! `app::progress::deadline`); Esc leaves the wait for the dashboard, the sync goes on.
+//! `app::progress::deadline`); Esc leaves the wait for the dashboard, the sync goes on. While the
+//! store write runs, a row counts the transactions fetched and stored so far (issue 13:
+//! "12 345 transactions imported", [`imported_words`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,6 +13,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::domain::{ConnectionId, SyncStep};
 use crate::screens::ViewCtx;
+use crate::ui::format::{NumberStyle, count};
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::spinner::spinner_frame;
 
@@ -27,6 +30,8 @@ pub struct ConnectionProgress {
     pub generation: u64,
     /// When coffre stops waiting for news of this sync (each piece of news moves it on).
     pub deadline: chrono::DateTime<chrono::Utc>,
+    /// Transactions fetched and stored so far by this sync (0 until the store write begins).
+    pub imported: usize,
 }
 
 impl ConnectionProgress {
@@ -112,6 +117,12 @@ impl SyncBoard {
                 ));
             }
             lines.push(Line::from(line));
+            if row.is_running() && row.imported > 0 {
+                lines.push(Line::styled(
+                    format!("  {}", imported_words(row.imported, ctx.numbers)),
+                    ctx.theme.text,
+                ));
+            }
             if let SyncStep::Failed(failure) = &row.step {
                 lines.push(Line::styled(
                     format!("  {}", crate::wording::failures::sync_next_action(failure)),
@@ -130,4 +141,19 @@ impl SyncBoard {
             .block(block)
             .render(area, buf);
     }
+}
+
+/// The running count of a sync's store write on the sync screen: `12 345 transactions
+/// imported`. The words for this count live here and in [`imported_short`], nowhere else.
+pub fn imported_words(imported: usize, numbers: NumberStyle) -> String {
+    let n = count(imported, numbers);
+    match imported {
+        1 => format!("{n} transaction imported"),
+        _ => format!("{n} transactions imported"),
+    }
+}
+
+/// The same count where room is short (a bank's line on the dashboard): `12 345 imported`.
+pub fn imported_short(imported: usize, numbers: NumberStyle) -> String {
+    format!("{} imported", count(imported, numbers))
 }

@@ -178,8 +178,14 @@ pub(crate) fn save_then_done(
     };
     let (client, sender, store) = (client.clone(), sender.clone(), store.clone());
     sender.clone().spawn("saving a sync", async move {
-        let saved =
-            crate::tasks::store_sync::save_connection(client, store, connection.clone()).await;
+        let counts = Some(sender.clone());
+        let saved = crate::tasks::store_sync::save_connection_counting(
+            client,
+            store,
+            connection.clone(),
+            counts,
+        )
+        .await;
         match saved {
             Ok(saved) => {
                 if let Some(what) = saved.attention {

@@ -16,19 +16,26 @@
 //! [`TUI_WAIT`](crate::sync::lock::TUI_WAIT), then gives up with "a sync from another coffre is
 //! running; try again when it is done", writing nothing.
 //!
+//! While it writes, the UI can be told how many transactions were fetched and stored so far
+//! ([`save_connection_counting`]: the store's `observe_pages`, throttled to [`COUNT_EVERY`]).
+//!
 //! Docs gap (ours): a connection that needs the user after a successful sync (e.g. accounts
 //! waiting for consent) is written and reported in the status line, not treated as a failure.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use chrono::Utc;
 
+use crate::app::ApiEvent;
 use crate::domain::ConnectionId;
 use crate::oxlin::client::Client;
 use crate::store::{Store, SyncBatch};
 use crate::sync::fetch::{FetchError, Problem, add_to_batch};
 use crate::sync::lock::{SyncLock, TUI_WAIT};
 use crate::sync::session::{self, TokenOwner};
+use crate::tasks::sender::MsgSender;
 
 /// Where synced connections are written, and whose saved session is kept beside them.
 #[derive(Debug, Clone)]
@@ -55,11 +62,24 @@ pub async fn save_connection(
     target: StoreTarget,
     connection: ConnectionId,
 ) -> Result<Saved, String> {
+    save_connection_counting(client, target, connection, None).await
+}
+
+/// [`save_connection`], telling `counts` (when given) how many transactions were fetched and
+/// stored so far: `ApiEvent::TransactionsImported`, at most one per [`COUNT_EVERY`] and once
+/// more with the total after the last group of pages.
+pub async fn save_connection_counting(
+    client: Client,
+    target: StoreTarget,
+    connection: ConnectionId,
+    counts: Option<MsgSender>,
+) -> Result<Saved, String> {
     let runtime = tokio::runtime::Handle::current();
     let work = move || -> Result<Saved, String> {
         let _lock =
             SyncLock::wait(&SyncLock::dir_of(&target.path), TUI_WAIT).map_err(|e| e.to_string())?;
         let mut store = Store::open(&target.path).map_err(|e| e.to_string())?;
+        let count = counts.map(|sender| ImportCount::observe(&mut store, sender, &connection));
         let now = Utc::now();
         let mut batch = SyncBatch::default();
         let added = runtime.block_on(async {
@@ -72,6 +92,9 @@ pub async fn save_connection(
             attention: added.problem,
         };
         store.apply(&batch, now).map_err(|e| e.to_string())?;
+        if let Some(count) = &count {
+            lock_count(count).finish();
+        }
         if let Some(owner) = &target.session_owner
             && let Err(e) = runtime.block_on(session::keep_token(&store, owner, &client))
         {
@@ -82,5 +105,86 @@ pub async fn save_connection(
     match tokio::task::spawn_blocking(work).await {
         Ok(result) => result,
         Err(e) => Err(format!("the store writer stopped: {e}")),
+    }
+}
+
+/// The shortest time between two counts sent to the UI (ten a second at most: the screen
+/// redraws on each message, and a group of pages can commit every few milliseconds).
+pub const COUNT_EVERY: Duration = Duration::from_millis(100);
+
+/// The running count of one store write, sent to the UI at most once per [`COUNT_EVERY`].
+#[derive(Debug)]
+struct ImportCount {
+    sender: MsgSender,
+    connection: ConnectionId,
+    /// Lines fetched and stored so far.
+    total: usize,
+    /// When a count was last sent, and which.
+    sent: Option<(Instant, usize)>,
+}
+
+impl ImportCount {
+    /// A count fed by every group of pages `store` commits for `connection`.
+    fn observe(
+        store: &mut Store,
+        sender: MsgSender,
+        connection: &ConnectionId,
+    ) -> Arc<Mutex<ImportCount>> {
+        let count = Arc::new(Mutex::new(ImportCount {
+            sender,
+            connection: connection.clone(),
+            total: 0,
+            sent: None,
+        }));
+        let fed = Arc::clone(&count);
+        store.observe_pages(Box::new(move |written| {
+            let mut count = lock_count(&fed);
+            if written.connection == count.connection {
+                count.total += written.lines;
+                if due(count.sent.map(|(at, _)| at), Instant::now()) {
+                    count.send();
+                }
+            }
+        }));
+        count
+    }
+
+    /// Sends the total if the UI has not seen it yet (after the last group of pages).
+    fn finish(&mut self) {
+        if self.sent.map(|(_, n)| n) != Some(self.total) {
+            self.send();
+        }
+    }
+
+    fn send(&mut self) {
+        self.sender.api(ApiEvent::TransactionsImported {
+            connection: self.connection.clone(),
+            imported: self.total,
+        });
+        self.sent = Some((Instant::now(), self.total));
+    }
+}
+
+/// Whether a count may be sent `now`, the last one sent at `last` (the first one always may).
+fn due(last: Option<Instant>, now: Instant) -> bool {
+    last.is_none_or(|at| now.saturating_duration_since(at) >= COUNT_EVERY)
+}
+
+/// The count, even if a panic poisoned its lock (a number stays a number).
+fn lock_count(count: &Mutex<ImportCount>) -> MutexGuard<'_, ImportCount> {
+    count.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ui_hears_the_count_at_most_ten_times_a_second() {
+        let start = Instant::now();
+        assert!(due(None, start), "the first count is sent at once");
+        assert!(!due(Some(start), start + Duration::from_millis(40)));
+        assert!(!due(Some(start), start + Duration::from_millis(99)));
+        assert!(due(Some(start), start + COUNT_EVERY));
     }
 }

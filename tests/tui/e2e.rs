@@ -3,6 +3,7 @@
 //! what the screen shows (polling the screen with a deadline), never for a fixed time.
 
 mod failed_connection;
+mod imported;
 mod large;
 mod restart;
 mod shared_backend;

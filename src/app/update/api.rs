@@ -54,6 +54,10 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
         E::TransactionsLoaded(result) => dashboard::transactions_loaded(model, result),
         E::ChartsLoaded(result) => dashboard::charts_loaded(model, result),
         E::Connectivity { online } => dashboard::connectivity(model, online),
+        E::TransactionsImported {
+            connection,
+            imported,
+        } => progress::transactions_imported(model, &connection, imported),
         E::Notice(text) => notice(model, &text),
         E::Exported(result) => dashboard::exported(model, result),
     }

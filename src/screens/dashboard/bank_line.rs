@@ -2,6 +2,10 @@
 //! one bank are told apart), its sync progress or failure, and the action it needs with the
 //! key that does it. At under 40 columns the status gives way to one marker: the spinner while a sync runs,
 //! `⚠` when something is needed, `✓` otherwise.
+//!
+//! While the store write of a sync runs, "syncing…" gives way to the count of transactions
+//! imported so far ("120 000 imported…", issue 13). Choice (ours): the count replaces the word
+//! rather than following it, so the bank's standing action still fits an 80-column line.
 
 use ratatui::text::{Line, Span};
 
@@ -9,7 +13,7 @@ use super::Dashboard;
 use super::accounts::needed_action;
 use crate::domain::SyncStep;
 use crate::screens::ViewCtx;
-use crate::screens::syncing::SyncBoard;
+use crate::screens::syncing::{SyncBoard, imported_short};
 use crate::ui::format::fit;
 use crate::ui::widgets::spinner::spinner_frame;
 
@@ -37,11 +41,8 @@ impl Dashboard {
             None => conn.bank().to_string(),
         };
         let mut spans = vec![Span::styled(fit(&name, name_w as usize), ctx.theme.title)];
-        let step = sync
-            .rows
-            .iter()
-            .find(|r| r.connection == *conn.id())
-            .map(|r| &r.step);
+        let row = sync.rows.iter().find(|r| r.connection == *conn.id());
+        let step = row.map(|r| &r.step);
         match step {
             Some(SyncStep::Failed(f)) => {
                 spans.push(Span::styled(
@@ -58,10 +59,11 @@ impl Dashboard {
                 | SyncStep::Syncing
                 | SyncStep::WaitingForUser),
             ) => {
-                let what = match s {
-                    SyncStep::WaitingForUser => "waiting for you",
-                    SyncStep::ListingAccounts => "listing accounts",
-                    _ => "syncing",
+                let what = match (s, row.map_or(0, |r| r.imported)) {
+                    (SyncStep::WaitingForUser, _) => "waiting for you".to_string(),
+                    (_, imported) if imported > 0 => imported_short(imported, ctx.numbers),
+                    (SyncStep::ListingAccounts, _) => "listing accounts".to_string(),
+                    _ => "syncing".to_string(),
                 };
                 spans.push(Span::styled(
                     format!("  {} {what}…", spinner_frame(ctx.now)),
