@@ -18,7 +18,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::session::REFRESHING;
 use crate::app::{Command, Model, Screen, onboarding};
-use crate::domain::{Account, ConnectionId, CredentialField, SyncStep};
+use crate::domain::{Account, Aggregator, ConnectionId, CredentialField, SyncStep};
 use crate::screens::challenge::{ChallengeAction, ChallengeDialog};
 use crate::screens::consent::{ConsentAction, ConsentChecklist};
 use crate::screens::dashboard::Dashboard;
@@ -127,8 +127,19 @@ pub(crate) fn start_sync(
     }]
 }
 
-/// One `SyncNow` per connection on the dashboard not already syncing; while the dashboard is
-/// still loading, once it has loaded.
+/// What the dashboard says when asked to sync, renew or fix a finX bank: the TUI's own API
+/// session is Oxlin's, so finX links are refreshed by `coffre sync` (`crate::sync::finx`).
+pub(crate) const FINX_BY_COFFRE_SYNC: &str =
+    "German (finX) banks are refreshed by `coffre sync`; the dashboard shows what it stored.";
+
+/// Whether the TUI's own session can sync `connection` (an Oxlin one); finX links are left to
+/// `coffre sync` ([`FINX_BY_COFFRE_SYNC`]).
+pub(crate) fn synced_here(connection: &ConnectionId) -> bool {
+    connection.aggregator() == Aggregator::Oxlin
+}
+
+/// One `SyncNow` per Oxlin connection on the dashboard not already syncing ([`synced_here`]);
+/// while the dashboard is still loading, once it has loaded.
 pub(crate) fn sync_every_connection(model: &mut Model) -> Vec<Command> {
     let Screen::Dashboard(d) = &mut model.screen else {
         return Vec::new();
@@ -137,7 +148,11 @@ pub(crate) fn sync_every_connection(model: &mut Model) -> Vec<Command> {
         d.sync_when_loaded = true;
         return Vec::new();
     }
-    let banks: Vec<ConnectionId> = d.connection_names().map(|(id, _)| id.clone()).collect();
+    let banks: Vec<ConnectionId> = d
+        .connection_names()
+        .map(|(id, _)| id.clone())
+        .filter(synced_here)
+        .collect();
     let mut cmds = Vec::new();
     for connection in banks {
         if model

@@ -8,7 +8,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::onboarding::back_to_picker;
-use crate::app::progress::{register, sync_every_connection};
+use crate::app::progress::{FINX_BY_COFFRE_SYNC, register, sync_every_connection, synced_here};
 use crate::app::session::open_login;
 use crate::app::widget::BrowserCommand;
 use crate::app::{Command, Model, Screen};
@@ -47,6 +47,14 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             cmds
         }
         DashboardAction::SyncAll => sync_or_say_why_not(model),
+        DashboardAction::SyncOne(connection)
+        | DashboardAction::RenewCredentials(connection)
+        | DashboardAction::AddChannel(connection)
+            if !synced_here(&connection) =>
+        {
+            model.status = Some(Status::Info(FINX_BY_COFFRE_SYNC.into()));
+            Vec::new()
+        }
         DashboardAction::SyncOne(connection) => {
             let running = model
                 .sync
