@@ -65,6 +65,11 @@ pub struct Cli {
     /// (exports are unaffected); `p` on the dashboard toggles it. Also `[ui] privacy = true`.
     #[arg(long)]
     pub privacy: bool,
+    /// The language of the UI text; default: `language` in the config's `[ui]` section, else
+    /// French when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first set) starts with `fr`, else
+    /// English. Bank texts stay as the bank wrote them.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The subcommands of `coffre`.
@@ -135,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 theme: cli.theme,
                 widget: cli.widget,
                 privacy: cli.privacy,
+                lang: cli.lang,
             };
             match runtime.block_on(tui::run(options)) {
                 Ok(()) => ExitCode::SUCCESS,

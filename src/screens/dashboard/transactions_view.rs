@@ -82,7 +82,7 @@ impl Dashboard {
             parts.push(crate::wording::actions::booking_word(s).to_string());
         }
         if let Some(code) = &f.category {
-            let language = super::charts::language(ctx.numbers);
+            let language = ctx.lang.category_names();
             parts.push(crate::domain::category_name(Some(code), language).to_string());
         }
         if f.min.is_some() || f.max.is_some() {
@@ -191,7 +191,7 @@ impl Dashboard {
                         BookingStatus::Booked => Cell::from(Span::styled("booked", ctx.theme.dim)),
                     },
                     SortColumn::Category => Cell::from(row.category.map_or(String::new(), |c| {
-                        let language = super::charts::language(ctx.numbers);
+                        let language = ctx.lang.category_names();
                         crate::domain::category_name(Some(c), language).to_string()
                     })),
                 });
