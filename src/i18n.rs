@@ -19,6 +19,10 @@ use serde::Deserialize;
 use crate::domain::NameLanguage;
 use crate::ui::format::NumberStyle;
 
+/// The catalogue's text, so that cargo rebuilds the crate (and `i18n!` reads the catalogue
+/// again) when `locales/app.toml` changes: a proc macro's reads are not tracked by themselves.
+const _CATALOGUE: &str = include_str!("../locales/app.toml");
+
 /// The language of the UI text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
