@@ -280,6 +280,7 @@ impl Dashboard {
             STALE_AFTER_HOURS,
             self.offline,
             ctx.theme,
+            ctx.lang,
         );
         if selected {
             b.style = base;
