@@ -87,3 +87,13 @@ fn french_help_lists_every_key_in_french() {
     assert!(!screen.contains("show/hide"), "{screen}");
     assert_snapshot!("french_help", screen);
 }
+
+#[test]
+fn french_status_line_says_privacy_mode_in_french() {
+    let mut m = in_french(dashboard(data()));
+    run(&mut m, [key(KeyCode::Char('p'))]);
+    let screen = render(&mut m, 100, 30);
+    assert!(screen.contains("Mode discret"), "{screen}");
+    assert!(screen.contains("● privé"), "{screen}");
+    assert!(!screen.contains("2 441,46"), "amounts masked: {screen}");
+}
