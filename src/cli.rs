@@ -67,6 +67,11 @@ pub struct Cli {
     /// (exports are unaffected); `p` on the dashboard toggles it. Also `[ui] privacy = true`.
     #[arg(long)]
     pub privacy: bool,
+    /// The language of the UI text; default: `language` in the config's `[ui]` section, else
+    /// French when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first set) starts with `fr`, else
+    /// English. Bank texts stay as the bank wrote them.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The subcommands of `coffre`.
@@ -123,7 +128,14 @@ pub fn run(cli: Cli) -> ExitCode {
         )),
         Some(Command::Completions(args)) => docs::run_completions(&args),
         Some(Command::Man) => docs::run_man(),
-        Some(Command::Demo(args)) => match runtime.block_on(demo::run(&args, cli.theme)) {
+        Some(Command::Demo(args)) => match runtime.block_on(demo::run(
+            &args,
+            demo::DemoLook {
+                theme: cli.theme,
+                lang: cli.lang,
+                privacy: cli.privacy,
+            },
+        )) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("coffre demo: {error}");
@@ -137,6 +149,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 theme: cli.theme,
                 widget: cli.widget,
                 privacy: cli.privacy,
+                lang: cli.lang,
             };
             match runtime.block_on(tui::run(options)) {
                 Ok(()) => ExitCode::SUCCESS,

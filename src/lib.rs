@@ -69,6 +69,7 @@ pub mod domain;
 pub mod export;
 pub mod finx;
 pub mod fold;
+pub mod i18n;
 pub mod oxlin;
 pub mod sandbox;
 pub mod sanitize;
@@ -79,3 +80,6 @@ pub mod tasks;
 pub mod terminal;
 pub mod ui;
 pub mod wording;
+
+// The UI's string catalogue (`locales/app.toml`), compiled in; read through `crate::i18n`.
+rust_i18n::i18n!("locales");

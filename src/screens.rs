@@ -15,6 +15,7 @@ pub mod syncing;
 
 use chrono::{DateTime, Utc};
 
+use crate::i18n::Lang;
 use crate::ui::format::NumberStyle;
 use crate::ui::theme::Theme;
 
@@ -27,6 +28,8 @@ pub struct ViewCtx<'a> {
     pub now: DateTime<Utc>,
     /// How amounts are written.
     pub numbers: NumberStyle,
+    /// The language of the UI text.
+    pub lang: Lang,
 }
 
 /// Bank text made safe for the screen (escape, control and bidi characters removed).

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use crate::app::session::Session;
 use crate::app::update::questions::Questions;
 use crate::domain::{Channel, Provider};
+use crate::i18n::Lang;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
 use crate::screens::credential_form::CredentialForm;
@@ -93,6 +94,8 @@ pub struct Model {
     pub theme: Theme,
     /// How amounts are written.
     pub numbers: NumberStyle,
+    /// The language of the UI text.
+    pub lang: Lang,
     /// The providers, once loaded (kept to come back to the picker without reloading).
     pub providers: Vec<Provider>,
     /// The bank being added or renewed.
@@ -131,6 +134,9 @@ impl Model {
             sandbox,
             theme: Theme::dark(),
             numbers: NumberStyle::FRENCH,
+            // The snapshot fixtures predate the language: English words, French amounts; the
+            // app start sets both from the chosen language (`cli::tui`).
+            lang: Lang::En,
             providers: Vec::new(),
             onboarding: Onboarding::default(),
             session: Session::LoggedOut,

@@ -4,11 +4,15 @@
 //! state. It lives with the app, above the screens it dispatches to; `crate::ui` below holds
 //! only what every screen draws with (theme, formatting, widgets).
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
+use rust_i18n::t;
 
 use crate::app::{Model, Screen};
+use crate::i18n::{self, Lang};
 use crate::screens::ViewCtx;
 use crate::screens::challenge::ChallengeDialog;
 use crate::screens::consent::ConsentChecklist;
@@ -31,26 +35,30 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
         theme: &theme,
         now: model.now,
         numbers: model.numbers,
+        lang: model.lang,
     };
     let buf = frame.buffer_mut();
+    let code = model.lang.code();
 
     let mut spans = vec![Span::styled(" coffre ", theme.title)];
     if model.numbers.is_private() {
         // A word, not a colour alone; first, so that a narrow window keeps it.
-        spans.push(Span::styled(" ● private ", theme.badge));
+        let private = t!("frame.private", locale = code);
+        spans.push(Span::styled(format!(" {private} "), theme.badge));
     }
     if model.sandbox {
         spans.push(Span::styled(" SANDBOX ", theme.badge));
     }
     let heading = match model.questions.open() {
-        Some(_) => "Bank question",
-        None => screen_title(&model.screen),
+        Some(_) => t!("frame.bank_question", locale = code),
+        None => screen_title(&model.screen, model.lang),
     };
     spans.push(Span::styled(format!("  {heading}"), theme.dim));
     if model.questions.waiting() > 0 {
         // The badge of a question announced and not open yet.
         spans.push(Span::styled("  ", theme.dim));
-        spans.push(Span::styled(" ? bank question ", theme.badge));
+        let badge = t!("frame.bank_question_badge", locale = code);
+        spans.push(Span::styled(format!(" {badge} "), theme.badge));
     }
     ratatui::widgets::Widget::render(Line::from(spans), title, buf);
 
@@ -83,22 +91,32 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
     } else {
         keys
     };
-    render_key_hints(bar, (global[0].0, "help"), hints, buf, &theme);
+    let (bar, keys, global) = (
+        i18n::hints(model.lang, bar),
+        i18n::hints(model.lang, keys),
+        i18n::hints(model.lang, &global),
+    );
+    let help = (global[0].0, t!("frame.help", locale = code).into_owned());
+    render_key_hints(&bar, help, hints, buf, &theme);
     if model.help_open {
-        render_help(keys, &global, frame.area(), frame.buffer_mut(), &theme);
+        let title = t!("frame.keys", locale = code);
+        let area = frame.area();
+        render_help(&keys, &global, &title, area, frame.buffer_mut(), &theme);
     }
 }
 
-fn screen_title(screen: &Screen) -> &'static str {
+fn screen_title(screen: &Screen, lang: Lang) -> Cow<'static, str> {
+    let l = lang.code();
     match screen {
-        Screen::Login(_) => "Log in",
-        Screen::ProviderPicker(_) => "Banks",
-        Screen::CredentialForm(_) => "Credentials",
-        Screen::Redirect(w) => w.screen_title(),
-        Screen::Challenge(_) => "Bank question",
-        Screen::Consent(_) => "Consent",
-        Screen::Syncing => "Sync",
-        Screen::Dashboard(_) => "Dashboard",
+        // Not translated yet: the redirect screens' titles (see the README's language note).
+        Screen::Redirect(w) => Cow::Borrowed(w.screen_title()),
+        Screen::Login(_) => t!("frame.title.login", locale = l),
+        Screen::ProviderPicker(_) => t!("frame.title.banks", locale = l),
+        Screen::CredentialForm(_) => t!("frame.title.credentials", locale = l),
+        Screen::Challenge(_) => t!("frame.bank_question", locale = l),
+        Screen::Consent(_) => t!("frame.title.consent", locale = l),
+        Screen::Syncing => t!("frame.title.sync", locale = l),
+        Screen::Dashboard(_) => t!("frame.title.dashboard", locale = l),
     }
 }
 

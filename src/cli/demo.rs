@@ -61,18 +61,29 @@ fn parse_speed(text: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("`{text}` is not a positive speed factor (like 1, 2 or 0.5)"))
 }
 
-/// Runs the demo until the user quits; `theme` is `--theme`.
-pub async fn run(args: &DemoArgs, theme: Option<ThemeName>) -> Result<(), String> {
+/// How the demo looks: `--theme`, `--lang` (else the locale) and `--privacy`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DemoLook {
+    /// `--theme`.
+    pub theme: Option<ThemeName>,
+    /// `--lang`; else `LC_ALL`/`LC_MESSAGES`/`LANG` (the demo reads no configuration).
+    pub lang: Option<crate::i18n::Lang>,
+    /// `--privacy`: every amount masked from the first frame (a shared screen).
+    pub privacy: bool,
+}
+
+/// Runs the demo until the user quits.
+pub async fn run(args: &DemoArgs, look: DemoLook) -> Result<(), String> {
     let dir = stage::private_data_dir()?;
     let (sandbox, oxlin) = start_demo_sandbox(STEP_DELAY, None).await?;
-    let result = run_on(args, theme, dir.path(), &sandbox, oxlin).await;
+    let result = run_on(args, look, dir.path(), &sandbox, oxlin).await;
     sandbox.stop().await;
     result
 }
 
 async fn run_on(
     args: &DemoArgs,
-    theme: Option<ThemeName>,
+    look: DemoLook,
     dir: &Path,
     sandbox: &crate::sandbox::RunningSandbox,
     oxlin: crate::oxlin::config::OxlinConfig,
@@ -90,7 +101,10 @@ async fn run_on(
         return Err("the demo needs a terminal: its output is not one".into());
     }
     let mut model = Model::new(now, true, Some(login));
-    model.theme = UiSection::default().theme(theme).theme();
+    let ui = UiSection::default();
+    model.theme = ui.theme(look.theme).theme();
+    model.lang = ui.language(look.lang);
+    model.numbers = model.lang.numbers().private(look.privacy);
     // The autoplay logs in itself (its first scene); otherwise, as `coffre` does.
     let auto_login = (!args.autoplay)
         .then(|| AutoLogin::Password(DEMO_EMAIL.to_owned(), SecretString::from(DEMO_PASSWORD)));

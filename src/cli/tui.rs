@@ -15,7 +15,8 @@
 //! their stores.
 //!
 //! The config's `[ui]` section sets the theme (`--theme` wins), whether the mouse is
-//! captured, and privacy mode (`--privacy` turns it on too) (`crate::config::ui`).
+//! captured, and privacy mode (`--privacy` turns it on too) (`crate::config::ui`), and the
+//! language (`--lang` wins; `crate::i18n`), which the amounts' notation follows.
 //!
 //! [`run_prepared`] runs the TUI on what its caller prepared (the stage demo, `coffre demo`: a
 //! model already on the dashboard, a private store, its own sandbox, scripted events merged
@@ -53,6 +54,8 @@ pub struct TuiOptions {
     pub widget: bool,
     /// `--privacy`: start with amounts and IBANs masked (or the config's `[ui] privacy`).
     pub privacy: bool,
+    /// `--lang`, which wins over the config's `[ui] language` and the locale variables.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// Runs the TUI until the user quits.
@@ -116,7 +119,8 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     };
     let mut model = Model::new(chrono::Utc::now(), sandbox.is_some(), prefill);
     model.theme = ui.theme(options.theme).theme();
-    model.numbers = model.numbers.private(ui.privacy(options.privacy));
+    model.lang = ui.language(options.lang);
+    model.numbers = model.lang.numbers().private(ui.privacy(options.privacy));
     model.widget = match &section {
         Some(real) => real.mode() == OxlinMode::Widget,
         None => options.widget,

@@ -10,12 +10,12 @@
 //!                      # masked on every screen; `p` on the dashboard, `--privacy` too)
 //! ```
 //!
-//! Choice (ours): `language` is read and checked (`en` or `fr`, anything else is an error that
-//! says so) but the UI text is English until translations come (issue 15); a config that
-//! already says `fr` keeps working then.
+//! `language` is checked (`en` or `fr`, anything else is an error that says so); `--lang` wins
+//! over it and it wins over the locale variables (see `crate::i18n`).
 
 use serde::Deserialize;
 
+use crate::i18n::Lang;
 use crate::ui::theme::ThemeName;
 
 /// The `[ui]` section; every key is optional.
@@ -27,26 +27,21 @@ pub struct UiSection {
     /// Whether the TUI captures the mouse (default: yes).
     pub mouse: Option<bool>,
     /// The language of the UI text.
-    pub language: Option<Language>,
+    pub language: Option<Lang>,
     /// Start in privacy mode (amounts and IBANs masked; default: no).
     pub privacy: Option<bool>,
-}
-
-/// The languages `language` accepts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// English (the only UI text today).
-    #[default]
-    En,
-    /// French (parsed; the UI text stays English until translations come).
-    Fr,
 }
 
 impl UiSection {
     /// The theme: the command line's when given, else this section's, else dark.
     pub fn theme(&self, command_line: Option<ThemeName>) -> ThemeName {
         command_line.or(self.theme).unwrap_or(ThemeName::Dark)
+    }
+
+    /// The UI's language: the command line's, else this section's, else the environment's
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    pub fn language(&self, command_line: Option<Lang>) -> Lang {
+        Lang::choose(command_line, self.language, |name| std::env::var(name).ok())
     }
 
     /// Whether to capture the mouse (default: yes).
@@ -74,7 +69,7 @@ mod tests {
         assert_eq!(ui.theme(None), ThemeName::HighContrast);
         assert_eq!(ui.theme(Some(ThemeName::Light)), ThemeName::Light);
         assert!(!ui.mouse());
-        assert_eq!(ui.language, Some(Language::Fr));
+        assert_eq!(ui.language, Some(Lang::Fr));
         let empty = UiSection::default();
         assert_eq!(empty.theme(None), ThemeName::Dark);
         assert!(empty.mouse());

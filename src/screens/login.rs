@@ -12,6 +12,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use secrecy::SecretString;
 
+use rust_i18n::t;
+
 use crate::domain::CallFailure;
 use crate::screens::ViewCtx;
 use crate::ui::widgets::key_hints::KeyHint;
@@ -115,7 +117,11 @@ impl LoginForm {
 
     /// Draws the form in a centred box.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let block = Block::bordered().title(Line::styled(" Log in to Oxlin ", ctx.theme.title));
+        let code = ctx.lang.code();
+        let block = Block::bordered().title(Line::styled(
+            format!(" {} ", t!("login.title", locale = code)),
+            ctx.theme.title,
+        ));
         let inner = block.inner(area);
         block.render(area, buf);
         let [intro, email, password, _, message] = Layout::vertical([
@@ -126,16 +132,24 @@ impl LoginForm {
             Constraint::Min(1),
         ])
         .areas(inner);
-        Paragraph::new("Your Oxlin account (it is created if it does not exist yet).")
+        Paragraph::new(t!("login.intro", locale = code))
             .style(ctx.theme.dim)
             .wrap(Wrap { trim: true })
             .render(intro, buf);
-        self.email.render(email, buf, self.focus == 0, ctx.theme);
-        self.password
-            .render(password, buf, self.focus == 1, ctx.theme);
+        let (email_label, password_label) = (
+            t!("login.email", locale = code),
+            t!("login.password", locale = code),
+        );
+        let theme = ctx.theme;
+        (self.email).render_labelled(&email_label, email, buf, self.focus == 0, theme);
+        (self.password).render_labelled(&password_label, password, buf, self.focus == 1, theme);
         let line = if self.pending.is_some() {
             Line::styled(
-                format!("{} Logging in…", spinner_frame(ctx.now)),
+                format!(
+                    "{} {}",
+                    spinner_frame(ctx.now),
+                    t!("login.logging_in", locale = code)
+                ),
                 ctx.theme.text,
             )
         } else if let Some(e) = &self.error {

@@ -24,6 +24,8 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use crate::domain::paris_date;
+use crate::i18n::Lang;
+use rust_i18n::t;
 
 /// How numbers are written: the notation, and whether amounts are shown at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -172,17 +174,19 @@ pub fn date(epoch_seconds: i64) -> String {
     }
 }
 
-/// How long ago `then` was, seen from `now`: `just now`, `3 min ago`, `2 h ago`, `5 days ago`.
-/// A `then` in the future (clock skew) reads `just now`.
-pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+/// How long ago `then` was, seen from `now`, in `lang`: `just now`, `3 min ago`, `2 h ago`,
+/// `5 days ago` (`il y a 3 min`…). A `then` in the future (clock skew) reads `just now`.
+pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+    let code = lang.code();
     let secs = (now - then).num_seconds();
     match secs {
-        s if s < 60 => "just now".to_string(),
-        s if s < 3600 => format!("{} min ago", s / 60),
-        s if s < 86_400 => format!("{} h ago", s / 3600),
-        s if s < 2 * 86_400 => "yesterday".to_string(),
-        s => format!("{} days ago", s / 86_400),
+        s if s < 60 => t!("ago.just_now", locale = code),
+        s if s < 3600 => t!("ago.minutes", locale = code, n = s / 60),
+        s if s < 86_400 => t!("ago.hours", locale = code, n = s / 3600),
+        s if s < 2 * 86_400 => t!("ago.yesterday", locale = code),
+        s => t!("ago.days", locale = code, n = s / 86_400),
     }
+    .into_owned()
 }
 
 /// `text` cut to `width` characters, ending with `…` when something was cut.

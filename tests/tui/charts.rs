@@ -165,10 +165,10 @@ fn arrows_choose_the_category_and_the_account() {
     run(&mut m, [key(KeyCode::Right)]);
     let screen = render(&mut m, 100, 30);
     assert!(
-        screen.contains("◂ Logement ▸ EUR"),
+        screen.contains("◂ Housing ▸ EUR"),
         "the largest first: {screen}"
     );
-    assert!(screen.contains("▶ Logement"), "{screen}");
+    assert!(screen.contains("▶ Housing"), "{screen}");
     run(&mut m, [key(KeyCode::Down)]);
     let screen = render(&mut m, 100, 30);
     assert!(screen.contains("Balance: Livret A"), "{screen}");
@@ -206,7 +206,7 @@ fn c_shows_one_category_in_the_filter_bar_and_composes_with_the_search() {
         "44 weeks of groceries (March's are to come) and today's line"
     );
     let screen = render(&mut m, 100, 30);
-    assert!(screen.contains("filter: Alimentation"), "{screen}");
+    assert!(screen.contains("filter: Groceries"), "{screen}");
     run(&mut m, [key(KeyCode::Char('/'))]);
     run(&mut m, typed("monoprix"));
     run(&mut m, [key(KeyCode::Enter)]);

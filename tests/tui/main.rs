@@ -11,6 +11,7 @@ mod dashboard;
 mod demo;
 mod e2e;
 mod flows;
+mod french;
 mod imported;
 mod keys;
 mod modal;

@@ -7,12 +7,15 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+use rust_i18n::t;
+
 use crate::app::onboarding::back_to_picker;
 use crate::app::progress::{FINX_BY_COFFRE_SYNC, register, sync_every_connection, synced_here};
 use crate::app::session::open_login;
 use crate::app::widget::BrowserCommand;
 use crate::app::{Command, Model, Screen};
 use crate::domain::SyncStep;
+use crate::i18n::Lang;
 use crate::screens::dashboard::{Copied, DashboardAction, DashboardData, Transactions};
 use crate::ui::format::NumberStyle;
 use crate::ui::widgets::status_line::Status;
@@ -41,9 +44,8 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
         DashboardAction::None => Vec::new(),
         DashboardAction::AddBank if !model.session.is_logged_in() => {
             let cmds = open_login(model);
-            model.status = Some(Status::Info(
-                "Log in first; the dashboard comes back after.".into(),
-            ));
+            let text = t!("status.log_in_first", locale = model.lang.code());
+            model.status = Some(Status::Info(text.into()));
             cmds
         }
         DashboardAction::SyncAll => sync_or_say_why_not(model),
@@ -62,9 +64,8 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
                 .iter()
                 .any(|r| r.connection == connection && r.is_running());
             if running {
-                model.status = Some(Status::Info(
-                    "This bank is syncing already: its heading shows how far.".into(),
-                ));
+                let text = t!("status.bank_syncing", locale = model.lang.code());
+                model.status = Some(Status::Info(text.into()));
                 return Vec::new();
             }
             let generation = register(model, &connection, SyncStep::Starting);
@@ -97,16 +98,18 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
         DashboardAction::Export(request) => vec![Command::Export(request)],
         DashboardAction::TogglePrivacy => {
             model.numbers = model.numbers.private(!model.numbers.is_private());
+            let code = model.lang.code();
             let text = if model.numbers.is_private() {
-                "Privacy mode: amounts and IBANs are hidden on every screen (p shows them)."
+                t!("status.privacy_on", locale = code)
             } else {
-                "Amounts and IBANs are shown again (p hides them)."
+                t!("status.privacy_off", locale = code)
             };
             model.status = Some(Status::Info(text.into()));
             Vec::new()
         }
         DashboardAction::Copy { what, text } => {
-            model.status = Some(Status::Info(copied(&what, &text, model.numbers)));
+            let said = copied(&what, &text, model.numbers, model.lang);
+            model.status = Some(Status::Info(said));
             vec![Command::Browser(BrowserCommand::Copy { text })]
         }
         DashboardAction::AddBank => {
@@ -120,15 +123,26 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
 
 /// What the status line says once `y` copied `text`: an IBAN is not written out in privacy
 /// mode (the clipboard still gets it: the user asked for it).
-fn copied(what: &Copied, text: &str, numbers: NumberStyle) -> String {
+fn copied(what: &Copied, text: &str, numbers: NumberStyle, lang: Lang) -> String {
     let text = crate::screens::clean(text);
+    let code = lang.code();
     match what {
         Copied::Iban(account) if numbers.is_private() => {
-            format!("Copied the IBAN of {account} (hidden: privacy mode).")
+            t!(
+                "status.copied_iban_hidden",
+                locale = code,
+                account = account
+            )
         }
-        Copied::Iban(account) => format!("Copied the IBAN of {account}: {text}"),
-        Copied::Label => format!("Copied the label: {text}"),
+        Copied::Iban(account) => t!(
+            "status.copied_iban",
+            locale = code,
+            account = account,
+            text = text
+        ),
+        Copied::Label => t!("status.copied_label", locale = code, text = text),
     }
+    .into_owned()
 }
 
 /// `s`: every bank syncs; with nothing to sync, the status line says why.
@@ -140,10 +154,11 @@ fn sync_or_say_why_not(model: &mut Model) -> Vec<Command> {
     if !cmds.is_empty() || d.sync_when_loaded {
         return cmds;
     }
+    let code = model.lang.code();
     let why = if d.connection_names().next().is_none() {
-        "No bank to sync yet: press a to connect one."
+        t!("status.no_bank", locale = code)
     } else {
-        "Every bank is syncing already: their headings show how far."
+        t!("status.all_syncing", locale = code)
     };
     model.status = Some(Status::Info(why.into()));
     cmds
@@ -211,7 +226,11 @@ pub(super) fn exported(model: &mut Model, result: Result<String, String>) -> Vec
     }
     model.status = Some(match result {
         Ok(done) => Status::Info(crate::screens::clean(&done)),
-        Err(why) => Status::Error(format!("Export failed: {}", crate::screens::clean(&why))),
+        Err(why) => Status::Error(format!(
+            "{} {}",
+            t!("status.export_failed", locale = model.lang.code()),
+            crate::screens::clean(&why)
+        )),
     });
     Vec::new()
 }

@@ -69,6 +69,7 @@ fn on_a_narrow_terminal_the_code_field_is_drawn_below_the_wrapped_text() {
         theme: &theme,
         now,
         numbers: crate::ui::format::NumberStyle::FRENCH,
+        lang: crate::i18n::Lang::En,
     };
     let mut terminal = Terminal::new(TestBackend::new(30, 10)).unwrap();
     terminal
@@ -123,6 +124,7 @@ fn draw(dialog: &ChallengeDialog, w: u16, h: u16) -> String {
         theme: &theme,
         now: dialog.received_at,
         numbers: crate::ui::format::NumberStyle::FRENCH,
+        lang: crate::i18n::Lang::En,
     };
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal

@@ -22,6 +22,8 @@ use super::Dashboard;
 use super::account_columns::AccountColumns;
 use super::picks::Pick;
 use super::totals::{fit_totals, totals};
+use rust_i18n::t;
+
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
 use crate::store::read_model::{ConnectionSummary, STALE_AFTER_HOURS};
@@ -160,7 +162,12 @@ impl Dashboard {
             }
         }
         let parts = totals_parts(&totals(self.accounts.iter()), ctx);
-        let labels = [" Net worth ", " Net ", " "];
+        let code = ctx.lang.code();
+        let (long, short) = (
+            format!(" {} ", t!("dashboard.net_worth", locale = code)),
+            format!(" {} ", t!("dashboard.net", locale = code)),
+        );
+        let labels = [long.as_str(), short.as_str(), " "];
         let (label, net) = fit_totals(&labels, &parts, usize::from(footer.width));
         Line::from(vec![
             Span::styled(label, ctx.theme.title),
@@ -273,6 +280,7 @@ impl Dashboard {
             STALE_AFTER_HOURS,
             self.offline,
             ctx.theme,
+            ctx.lang,
         );
         if selected {
             b.style = base;

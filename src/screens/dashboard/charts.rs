@@ -27,10 +27,8 @@ use ratatui::widgets::{Block, Widget};
 
 use super::totals::counted;
 use super::{Dashboard, DashboardAction, Tab};
-use crate::domain::NameLanguage;
 use crate::screens::{ViewCtx, clean};
 use crate::store::read_model::charts::ChartData;
-use crate::ui::format::{Notation, NumberStyle};
 
 /// The smallest area the charts are drawn in.
 const MIN_WIDTH: u16 = 40;
@@ -107,17 +105,21 @@ impl Dashboard {
         };
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             // One line, cut at the window's edge: never a squeezed chart.
-            let line = Line::styled(words::TOO_SMALL, ctx.theme.dim);
+            let line = Line::styled(words::too_small(ctx.lang), ctx.theme.dim);
             return line.render(Rect { height: 1, ..area }, buf);
         }
         let Some(data) = &self.charts.data else {
             return match &self.charts.error {
-                Some(why) => note(format!("{}{why}", words::FAILED), ctx.theme.error, buf),
-                None => note(words::LOADING.into(), ctx.theme.text, buf),
+                Some(why) => note(
+                    format!("{}{why}", words::failed(ctx.lang)),
+                    ctx.theme.error,
+                    buf,
+                ),
+                None => note(words::loading(ctx.lang).into(), ctx.theme.text, buf),
             };
         };
         if data.balances.is_empty() {
-            return note(words::NO_BALANCE.into(), ctx.theme.dim, buf);
+            return note(words::no_balance(ctx.lang).into(), ctx.theme.dim, buf);
         }
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(area);
@@ -150,14 +152,5 @@ impl Dashboard {
         let main = held.iter().find(|(_, n)| **n == most).map(|(c, _)| *c)?;
         let others = held.keys().filter(|c| **c != main).map(|c| c.to_string());
         Some((main.to_string(), others.collect()))
-    }
-}
-
-/// The language category names are shown in, from the number style (until the translation
-/// layer chooses it).
-pub(super) fn language(numbers: NumberStyle) -> NameLanguage {
-    match numbers.notation {
-        Notation::French => NameLanguage::French,
-        Notation::Plain => NameLanguage::English,
     }
 }

@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::{Dashboard, Prompt, Tab};
+use rust_i18n::t;
+
 use crate::screens::ViewCtx;
 use crate::screens::syncing::SyncBoard;
 use crate::ui::widgets::spinner::spinner_frame;
@@ -57,7 +59,8 @@ impl Dashboard {
     }
 
     fn render_tabs(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let tab = |name: &'static str, on: bool| {
+        let code = ctx.lang.code();
+        let tab = |name: std::borrow::Cow<'static, str>, on: bool| {
             Span::styled(
                 format!(" {name} "),
                 if on {
@@ -68,11 +71,20 @@ impl Dashboard {
             )
         };
         let mut spans = vec![
-            tab("Accounts", self.tab == Tab::Accounts),
+            tab(
+                t!("dashboard.tab_accounts", locale = code),
+                self.tab == Tab::Accounts,
+            ),
             Span::raw(" "),
-            tab("Transactions", self.tab == Tab::Transactions),
+            tab(
+                t!("dashboard.tab_transactions", locale = code),
+                self.tab == Tab::Transactions,
+            ),
             Span::raw(" "),
-            tab("Charts", self.tab == Tab::Charts),
+            tab(
+                t!("dashboard.tab_charts", locale = code),
+                self.tab == Tab::Charts,
+            ),
             Span::raw("  "),
         ];
         // Where each tab's label is, for clicks: spans 0, 2 and 4, a space between them.

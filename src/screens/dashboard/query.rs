@@ -66,6 +66,19 @@ impl SortColumn {
             SortColumn::Category => "Category",
         }
     }
+
+    /// The header name in the UI's language.
+    pub fn header(self, lang: crate::i18n::Lang) -> std::borrow::Cow<'static, str> {
+        let code = lang.code();
+        match self {
+            SortColumn::Date => rust_i18n::t!("dashboard.column.date", locale = code),
+            SortColumn::Account => rust_i18n::t!("dashboard.column.account", locale = code),
+            SortColumn::Label => rust_i18n::t!("dashboard.column.label", locale = code),
+            SortColumn::Amount => rust_i18n::t!("dashboard.column.amount", locale = code),
+            SortColumn::Status => rust_i18n::t!("dashboard.column.status", locale = code),
+            SortColumn::Category => rust_i18n::t!("dashboard.column.category", locale = code),
+        }
+    }
 }
 
 /// The sort order of the transactions view.

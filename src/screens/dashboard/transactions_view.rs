@@ -11,6 +11,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
 use super::Dashboard;
 use super::query::SortColumn;
 use super::transactions::Focus;
+use rust_i18n::t;
+
 use crate::domain::BookingStatus;
 use crate::screens::ViewCtx;
 use crate::ui::format::{count, masked_iban, signed_money};
@@ -51,7 +53,10 @@ impl Dashboard {
             .filter
             .account
             .and_then(|a| self.accounts.get(a as usize))
-            .map_or_else(|| "All accounts".to_string(), |a| a.account.name.clone());
+            .map_or_else(
+                || t!("dashboard.all_accounts", locale = ctx.lang.code()).into_owned(),
+                |a| a.account.name.clone(),
+            );
         let arrow = if self.tx.sort.descending {
             "▼"
         } else {
@@ -61,10 +66,14 @@ impl Dashboard {
             Span::styled(scope, ctx.theme.title),
             Span::styled(
                 format!(
-                    "  {} of {}  by {} {arrow}",
-                    count(self.tx.shown.len(), ctx.numbers),
-                    count(self.table.len(), ctx.numbers),
-                    self.tx.sort.column.name().to_lowercase()
+                    "  {} {arrow}",
+                    t!(
+                        "dashboard.shown_of",
+                        locale = ctx.lang.code(),
+                        shown = count(self.tx.shown.len(), ctx.numbers),
+                        total = count(self.table.len(), ctx.numbers),
+                        column = self.tx.sort.column.header(ctx.lang).to_lowercase()
+                    )
                 ),
                 ctx.theme.dim,
             ),
@@ -82,7 +91,7 @@ impl Dashboard {
             parts.push(crate::wording::actions::booking_word(s).to_string());
         }
         if let Some(code) = &f.category {
-            let language = super::charts::language(ctx.numbers);
+            let language = ctx.lang.category_names();
             parts.push(crate::domain::category_name(Some(code), language).to_string());
         }
         if f.min.is_some() || f.max.is_some() {
@@ -91,7 +100,11 @@ impl Dashboard {
         }
         if !parts.is_empty() {
             spans.push(Span::styled(
-                format!("  filter: {}", parts.join(", ")),
+                format!(
+                    "  {} {}",
+                    t!("dashboard.filter", locale = ctx.lang.code()),
+                    parts.join(", ")
+                ),
                 ctx.theme.key,
             ));
         }
@@ -112,12 +125,13 @@ impl Dashboard {
         let inner = block.inner(area);
         block.render(area, buf);
         if self.tx.shown.is_empty() {
+            let code = ctx.lang.code();
             let why = if self.transactions_loading {
-                "Reading the transactions from the store…"
+                t!("dashboard.tx_loading", locale = code)
             } else if self.table.is_empty() {
-                "No transaction in the store yet: press s to sync."
+                t!("dashboard.tx_none", locale = code)
             } else {
-                "No transaction matches: Esc clears the search, then the filter."
+                t!("dashboard.tx_no_match", locale = code)
             };
             Line::styled(why, ctx.theme.dim).render(inner, buf);
             return;
@@ -141,7 +155,7 @@ impl Dashboard {
                 (true, false) => "▲",
                 _ => "",
             };
-            let text = Text::from(format!("{}{mark}", c.name()));
+            let text = Text::from(format!("{}{mark}", c.header(ctx.lang)));
             Cell::from(if *c == SortColumn::Amount {
                 text.right_aligned()
             } else {
@@ -191,7 +205,7 @@ impl Dashboard {
                         BookingStatus::Booked => Cell::from(Span::styled("booked", ctx.theme.dim)),
                     },
                     SortColumn::Category => Cell::from(row.category.map_or(String::new(), |c| {
-                        let language = super::charts::language(ctx.numbers);
+                        let language = ctx.lang.category_names();
                         crate::domain::category_name(Some(c), language).to_string()
                     })),
                 });

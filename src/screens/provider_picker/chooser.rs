@@ -7,7 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::available;
+use std::borrow::Cow;
+
+use rust_i18n::t;
+
 use crate::domain::{ChannelMode, Provider};
+use crate::i18n::Lang;
 use crate::screens::ViewCtx;
 
 /// Draws the chooser for `p` with the cursor on its `cursor`th available channel.
@@ -23,10 +28,11 @@ pub(super) fn render_chooser(
     let inner_w = width.saturating_sub(2).max(1) as usize;
     // Lines wrap at narrow widths: count the rows each takes.
     let rows = |text: &str| text.chars().count().div_ceil(inner_w).max(1) as u16;
-    let question = format!("How do you want to connect to {}?", p.name);
+    let code = ctx.lang.code();
+    let question = t!("picker.how_to_connect", locale = code, bank = p.name).into_owned();
     let mut height = 2 + rows(&question);
     for c in &channels {
-        height += rows(&format!("1. {}", channel_text(c.mode)));
+        height += rows(&format!("1. {}", channel_text(c.mode, ctx.lang)));
         height += rows(&format!("   {}", c.account_types.join(", ")));
     }
     // Under the search field when it fits, moved up (never over the frame) when it does not.
@@ -40,7 +46,7 @@ pub(super) fn render_chooser(
     Clear.render(boxed, buf);
     let mut lines = vec![Line::styled(question, ctx.theme.text)];
     for (i, c) in channels.iter().enumerate() {
-        let text = channel_text(c.mode);
+        let text = channel_text(c.mode, ctx.lang);
         let style = if i == cursor {
             ctx.theme.selected
         } else {
@@ -57,14 +63,17 @@ pub(super) fn render_chooser(
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(Line::styled(" Channel ", ctx.theme.title)))
+        .block(Block::bordered().title(Line::styled(
+            format!(" {} ", t!("picker.channel", locale = code)),
+            ctx.theme.title,
+        )))
         .render(boxed, buf);
 }
 
 /// What a channel gives access to, in the user's words.
-fn channel_text(mode: ChannelMode) -> &'static str {
+fn channel_text(mode: ChannelMode, lang: Lang) -> Cow<'static, str> {
     match mode {
-        ChannelMode::Redirect => "Payment accounts, via the bank's website",
-        ChannelMode::Embedded => "Other accounts (savings, loans…), via a form",
+        ChannelMode::Redirect => t!("picker.channel_redirect", locale = lang.code()),
+        ChannelMode::Embedded => t!("picker.channel_embedded", locale = lang.code()),
     }
 }

@@ -10,6 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::chooser::render_chooser;
 use super::{ProviderPicker, Unavailable};
+use rust_i18n::t;
+
 use crate::screens::ViewCtx;
 use crate::ui::format::fit;
 use crate::ui::widgets::spinner::spinner_frame;
@@ -18,12 +20,16 @@ impl ProviderPicker {
     /// Draws the search field, the list, and the channel chooser when open.
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         self.list_area = Rect::default();
-        let block = Block::bordered().title(Line::styled(" Choose your bank ", ctx.theme.title));
+        let code = ctx.lang.code();
+        let title = format!(" {} ", t!("picker.title", locale = code));
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
         let [search, list] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-        self.search.render(
+        let search_label = t!("picker.search", locale = code);
+        self.search.render_labelled(
+            &search_label,
             search.intersection(Rect {
                 height: 1,
                 ..search
@@ -38,15 +44,21 @@ impl ProviderPicker {
             let row = Rect::new(search.x, search.y + 1, search.width, 1);
             // A narrow terminal gets the short form rather than a cut sentence.
             let width = search.width as usize;
-            let text = [notice.as_str(), "Unavailable: try later", "Unavailable"]
+            let short = t!("picker.unavailable_try_later", locale = code);
+            let shortest = t!("picker.unavailable", locale = code);
+            let text = [notice.as_str(), &short, &shortest]
                 .into_iter()
                 .find(|t| t.chars().count() <= width)
-                .unwrap_or("Unavailable");
+                .unwrap_or(&shortest);
             Line::styled(fit(text, width), ctx.theme.error).render(row, buf);
         }
         if self.loading {
             Line::styled(
-                format!("{} Loading banks…", spinner_frame(ctx.now)),
+                format!(
+                    "{} {}",
+                    spinner_frame(ctx.now),
+                    t!("picker.loading", locale = code)
+                ),
                 ctx.theme.text,
             )
             .render(list, buf);
@@ -55,7 +67,8 @@ impl ProviderPicker {
                 .style(ctx.theme.error)
                 .render(list, buf);
         } else if self.filtered.is_empty() {
-            Line::styled("No bank matches this search.", ctx.theme.dim).render(list, buf);
+            let none = t!("picker.no_match", locale = code);
+            Line::styled(none, ctx.theme.dim).render(list, buf);
         } else {
             // Under the list, why the greyed bank under the cursor cannot be chosen.
             let why = self.selected().and_then(Unavailable::of);

@@ -28,7 +28,7 @@ impl ProviderPicker {
             let why = Unavailable::of(p);
             let closed = why.is_some();
             let modes = match why {
-                Some(why) => why.column().to_string(),
+                Some(why) => why.column(ctx.lang).into_owned(),
                 None => modes.join("+"),
             };
             let text = format!("{name:<name_w$} {:<4} {modes}", p.country);

@@ -12,7 +12,12 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::available;
+use std::borrow::Cow;
+
+use rust_i18n::t;
+
 use crate::domain::Provider;
+use crate::i18n::Lang;
 use crate::screens::ViewCtx;
 use crate::ui::format::fit;
 
@@ -42,30 +47,34 @@ impl Unavailable {
     }
 
     /// The list's column for the bank (in place of its channel modes).
-    pub fn column(self) -> &'static str {
+    pub fn column(self, lang: Lang) -> Cow<'static, str> {
+        let code = lang.code();
         match self {
-            Unavailable::AtAggregator | Unavailable::EveryChannel => "unavailable, try later",
-            Unavailable::NoChannel => "no usable channel",
+            Unavailable::AtAggregator | Unavailable::EveryChannel => {
+                t!("picker.column_unavailable", locale = code)
+            }
+            Unavailable::NoChannel => t!("picker.column_no_channel", locale = code),
         }
     }
 
     /// The line under the list, longest first: the first that fits is shown.
-    fn sentences(self) -> [&'static str; 3] {
+    fn sentences(self, lang: Lang) -> [Cow<'static, str>; 3] {
+        let code = lang.code();
         match self {
             Unavailable::AtAggregator => [
-                "Greyed: unavailable at the aggregator for now; try again later.",
-                "Greyed: unavailable at the aggregator",
-                "Unavailable",
+                t!("picker.greyed_aggregator_long", locale = code),
+                t!("picker.greyed_aggregator", locale = code),
+                t!("picker.unavailable", locale = code),
             ],
             Unavailable::EveryChannel => [
-                "Greyed: every way to connect is unavailable at the aggregator for now.",
-                "Greyed: its channels are unavailable",
-                "Unavailable",
+                t!("picker.greyed_channels_long", locale = code),
+                t!("picker.greyed_channels", locale = code),
+                t!("picker.unavailable", locale = code),
             ],
             Unavailable::NoChannel => [
-                "Greyed: no channel coffre can use (neither a form nor the bank's website).",
-                "Greyed: no channel coffre can use",
-                "No channel",
+                t!("picker.greyed_no_channel_long", locale = code),
+                t!("picker.greyed_no_channel", locale = code),
+                t!("picker.no_channel", locale = code),
             ],
         }
     }
@@ -73,11 +82,11 @@ impl Unavailable {
     /// Draws why, on one row, in the words that fit.
     pub fn render(self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         let width = usize::from(area.width);
-        let sentences = self.sentences();
+        let sentences = self.sentences(ctx.lang);
         let text = sentences
-            .into_iter()
+            .iter()
             .find(|t| t.chars().count() <= width)
-            .unwrap_or(sentences[2]);
+            .unwrap_or(&sentences[2]);
         Line::styled(fit(text, width), ctx.theme.dim).render(area, buf);
     }
 }

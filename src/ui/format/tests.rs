@@ -5,6 +5,8 @@ use super::*;
 use chrono::TimeZone;
 use std::str::FromStr;
 
+use crate::i18n::Lang;
+
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
@@ -45,12 +47,14 @@ fn dates_are_paris_days() {
 fn ago_reads_like_a_person() {
     let now = Utc.timestamp_opt(1_700_000_000, 0).unwrap();
     let at = |s: i64| Utc.timestamp_opt(1_700_000_000 - s, 0).unwrap();
-    assert_eq!(ago(at(10), now), "just now");
-    assert_eq!(ago(at(-10), now), "just now");
-    assert_eq!(ago(at(180), now), "3 min ago");
-    assert_eq!(ago(at(7200), now), "2 h ago");
-    assert_eq!(ago(at(90_000), now), "yesterday");
-    assert_eq!(ago(at(5 * 86_400), now), "5 days ago");
+    assert_eq!(ago(at(10), now, Lang::En), "just now");
+    assert_eq!(ago(at(-10), now, Lang::En), "just now");
+    assert_eq!(ago(at(180), now, Lang::En), "3 min ago");
+    assert_eq!(ago(at(7200), now, Lang::En), "2 h ago");
+    assert_eq!(ago(at(90_000), now, Lang::En), "yesterday");
+    assert_eq!(ago(at(5 * 86_400), now, Lang::En), "5 days ago");
+    assert_eq!(ago(at(180), now, Lang::Fr), "il y a 3 min");
+    assert_eq!(ago(at(90_000), now, Lang::Fr), "hier");
 }
 
 #[test]

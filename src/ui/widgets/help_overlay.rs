@@ -19,10 +19,12 @@ pub fn global_keys(typing: bool) -> [KeyHint; 2] {
     }
 }
 
-/// Draws the overlay over `area` (the whole screen).
-pub fn render_help(
-    screen_keys: &[KeyHint],
-    global: &[KeyHint],
+/// Draws the overlay, titled `title`, over `area` (the whole screen); the actions are the words
+/// to show (translated by the caller, `crate::i18n::hints`).
+pub fn render_help<A: AsRef<str>>(
+    screen_keys: &[(&str, A)],
+    global: &[(&str, A)],
+    title: &str,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
@@ -37,16 +39,16 @@ pub fn render_help(
         .flex(Flex::Center)
         .areas(vert);
     Clear.render(boxed, buf);
-    let line = |(k, a): &KeyHint| {
+    let line = |(k, a): &(&str, A)| {
         Line::from(vec![
             Span::styled(format!("{k:>15}  "), theme.key),
-            Span::styled(*a, theme.text),
+            Span::styled(a.as_ref().to_owned(), theme.text),
         ])
     };
     let mut lines: Vec<Line> = screen_keys.iter().map(line).collect();
     lines.push(Line::raw(""));
     lines.extend(global.iter().map(line));
     Paragraph::new(lines)
-        .block(Block::bordered().title(Span::styled(" Keys ", theme.title)))
+        .block(Block::bordered().title(Span::styled(format!(" {title} "), theme.title)))
         .render(boxed, buf);
 }

@@ -12,21 +12,22 @@ use crate::ui::theme::Theme;
 /// One key and what it does, e.g. `("Enter", "submit")`.
 pub type KeyHint = (&'static str, &'static str);
 
-fn width((key, action): &KeyHint) -> usize {
-    key.chars().count() + 1 + action.chars().count()
+fn width<A: AsRef<str>>((key, action): &(&str, A)) -> usize {
+    key.chars().count() + 1 + action.as_ref().chars().count()
 }
 
-/// Draws the hints on one line, then `help` (always kept, at the end).
-pub fn render_key_hints(
-    hints: &[KeyHint],
-    help: KeyHint,
+/// Draws the hints on one line, then `help` (always kept, at the end); the actions are the
+/// words to show (translated by the caller, `crate::i18n::hints`).
+pub fn render_key_hints<A: AsRef<str>>(
+    hints: &[(&str, A)],
+    help: (&str, A),
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
     let room = area.width as usize;
     let total: usize = hints.iter().chain([&help]).map(|h| width(h) + 2).sum();
-    let mut shown: Vec<KeyHint> = hints.to_vec();
+    let mut shown: Vec<&(&str, A)> = hints.iter().collect();
     let mut cut = false;
     if total > room + 2 {
         // Keep as many as fit before "…  ? help".
@@ -38,20 +39,20 @@ pub fn render_key_hints(
                 break;
             }
             used += width(h) + 2;
-            shown.push(*h);
+            shown.push(h);
         }
         cut = true;
     }
     let mut spans = Vec::with_capacity(shown.len() * 3 + 3);
-    for (key, action) in &shown {
+    for (key, action) in shown {
         spans.push(Span::styled(*key, theme.key));
-        spans.push(Span::styled(format!(" {action}  "), theme.dim));
+        spans.push(Span::styled(format!(" {}  ", action.as_ref()), theme.dim));
     }
     if cut {
         spans.push(Span::styled("… ", theme.dim));
     }
     spans.push(Span::styled(help.0, theme.key));
-    spans.push(Span::styled(format!(" {}", help.1), theme.dim));
+    spans.push(Span::styled(format!(" {}", help.1.as_ref()), theme.dim));
     Line::from(spans).render(area, buf);
 }
 

@@ -183,7 +183,20 @@ impl TextField {
 
     /// Draws `label  [value▏]` and, under it, the problem when `show_problem`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool, theme: &Theme) {
-        let own = self.label.chars().count() as u16 + 2;
+        self.render_labelled(&self.label, area, buf, focused, theme);
+    }
+
+    /// Draws the field under another label: the UI's own fields (email, password, search)
+    /// keep an English label and are shown with its translation.
+    pub fn render_labelled(
+        &self,
+        label: &str,
+        area: Rect,
+        buf: &mut Buffer,
+        focused: bool,
+        theme: &Theme,
+    ) {
+        let own = label.chars().count() as u16 + 2;
         let label_w = self
             .label_width
             .unwrap_or(own)
@@ -200,10 +213,7 @@ impl TextField {
             theme.dim
         };
         let mut spans = vec![
-            Span::styled(
-                format!("{:<w$}", self.label, w = label_w as usize),
-                label_style,
-            ),
+            Span::styled(format!("{:<w$}", label, w = label_w as usize), label_style),
             Span::styled(visible, style),
         ];
         if focused {

@@ -34,8 +34,8 @@ impl Dashboard {
             .and_then(|a| self.accounts.get(a as usize));
         let series = account.and_then(|a| data.balance_of(a.id()));
         let title = match account {
-            Some(a) => format!("{}: {}", words::BALANCE, a.account.name),
-            None => words::BALANCE.to_string(),
+            Some(a) => format!("{}: {}", words::balance(ctx.lang), a.account.name),
+            None => words::balance(ctx.lang).to_string(),
         };
         match series {
             Some(s) => line_chart(
@@ -48,7 +48,7 @@ impl Dashboard {
                 buf,
                 ctx,
             ),
-            None => empty(&title, words::NO_BALANCE, area, buf, ctx),
+            None => empty(&title, &words::no_balance(ctx.lang), area, buf, ctx),
         }
     }
 
@@ -62,7 +62,13 @@ impl Dashboard {
         ctx: &ViewCtx,
     ) {
         let Some((currency, others)) = self.main_currency() else {
-            return empty(words::NET_WORTH, words::NO_BALANCE, area, buf, ctx);
+            return empty(
+                &words::net_worth(ctx.lang),
+                &words::no_balance(ctx.lang),
+                area,
+                buf,
+                ctx,
+            );
         };
         let mut sums = vec![Decimal::ZERO; DAYS];
         for a in counted(self.accounts.iter()) {
@@ -73,11 +79,11 @@ impl Dashboard {
             }
         }
         let held = if others.is_empty() {
-            words::ONLY_CURRENCY.to_string()
+            words::only_currency(ctx.lang).to_string()
         } else {
-            format!("{} {}", words::NOT_ADDED, others.join(", "))
+            format!("{} {}", words::not_added(ctx.lang), others.join(", "))
         };
-        let title = format!("{} {currency} ({held})", words::NET_WORTH);
+        let title = format!("{} {currency} ({held})", words::net_worth(ctx.lang));
         line_chart(
             &title,
             &sums,
@@ -112,7 +118,7 @@ fn line_chart(
     ctx: &ViewCtx,
 ) {
     let (Some(min), Some(max)) = (points.iter().min(), points.iter().max()) else {
-        return empty(title, words::NO_BALANCE, area, buf, ctx);
+        return empty(title, &words::no_balance(ctx.lang), area, buf, ctx);
     };
     let bounds = round_bounds(*min, *max, 4);
     let plot: Vec<(f64, f64)> = points
@@ -139,7 +145,7 @@ fn line_chart(
     };
     let x_labels: Vec<Span> = ticks
         .iter()
-        .map(|i| Span::styled(words::month_year(data.day(*i)), ctx.theme.dim))
+        .map(|i| Span::styled(words::month_year(ctx.lang, data.day(*i)), ctx.theme.dim))
         .collect();
     let last = points.last().copied().unwrap_or_default();
     let title = Line::from(vec![

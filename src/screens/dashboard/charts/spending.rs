@@ -10,7 +10,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Widget};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{SIDE_BY_SIDE, language, words};
+use super::{SIDE_BY_SIDE, words};
 use crate::domain::category_name;
 use crate::screens::ViewCtx;
 use crate::screens::dashboard::Dashboard;
@@ -62,8 +62,9 @@ impl Dashboard {
                 *m = m.saturating_add(s.spent);
             }
         }
-        let name = chosen.map_or(words::ALL_CATEGORIES, |c| {
-            category_name(c.as_deref(), language(ctx.numbers))
+        let all = words::all_categories(ctx.lang);
+        let name = chosen.map_or(&*all, |c| {
+            category_name(c.as_deref(), ctx.lang.category_names())
         });
         let (bars, list) = if area.width >= SIDE_BY_SIDE {
             let [bars, list] =
@@ -90,7 +91,7 @@ impl Dashboard {
         ctx: &ViewCtx,
     ) {
         let title = Line::from(vec![
-            Span::styled(format!(" {} ", words::SPENDING), ctx.theme.title),
+            Span::styled(format!(" {} ", words::spending(ctx.lang)), ctx.theme.title),
             Span::styled(format!("◂ {category} ▸ {currency} "), ctx.theme.key),
         ]);
         let (high_month, high) = months
@@ -99,16 +100,19 @@ impl Dashboard {
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
             .map_or((0, Decimal::ZERO), |(i, v)| (i, *v));
         let footer = if high.is_zero() {
-            Line::styled(format!(" {} ", words::NO_SPENDING), ctx.theme.dim)
+            Line::styled(format!(" {} ", words::no_spending(ctx.lang)), ctx.theme.dim)
         } else {
-            let month = data.months.get(high_month).map(|d| words::month_year(*d));
+            let month = data
+                .months
+                .get(high_month)
+                .map(|d| words::month_year(ctx.lang, *d));
             Line::styled(
                 format!(
                     " {} {}: {} · {}: {} ",
-                    words::HIGHEST,
+                    words::highest(ctx.lang),
                     month.unwrap_or_default(),
                     money(high, currency, ctx.numbers),
-                    words::THIS_MONTH,
+                    words::this_month(ctx.lang),
                     money(months[MONTHS - 1], currency, ctx.numbers),
                 ),
                 ctx.theme.text,
@@ -123,7 +127,7 @@ impl Dashboard {
             .iter()
             .zip(&data.months)
             .map(|(spent, month)| {
-                let label = words::MONTHS[chrono::Datelike::month0(month) as usize];
+                let label = words::month(ctx.lang, chrono::Datelike::month0(month));
                 Bar::default()
                     .value((*spent * Decimal::ONE_HUNDRED).to_u64().unwrap_or_default())
                     .label(Line::from(label))
@@ -149,16 +153,17 @@ impl Dashboard {
         ctx: &ViewCtx,
     ) {
         let block = Block::bordered().title(Span::styled(
-            format!(" {} ", words::BY_CATEGORY),
+            format!(" {} ", words::by_category(ctx.lang)),
             ctx.theme.title,
         ));
         let inner = block.inner(area);
         block.render(area, buf);
         let all: Decimal = totals.iter().map(|(_, v)| *v).sum();
-        let rows = std::iter::once((words::ALL_CATEGORIES, all)).chain(
+        let all_categories = words::all_categories(ctx.lang);
+        let rows = std::iter::once((&*all_categories, all)).chain(
             totals
                 .iter()
-                .map(|(c, v)| (category_name(c.as_deref(), language(ctx.numbers)), *v)),
+                .map(|(c, v)| (category_name(c.as_deref(), ctx.lang.category_names()), *v)),
         );
         let height = inner.height as usize;
         let chosen = self.charts.category;
