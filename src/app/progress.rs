@@ -127,13 +127,9 @@ pub(crate) fn start_sync(
     }]
 }
 
-/// What the dashboard says when asked to sync, renew or fix a finX bank: the TUI's own API
-/// session is Oxlin's, so finX links are refreshed by `coffre sync` (`crate::sync::finx`).
-pub(crate) const FINX_BY_COFFRE_SYNC: &str =
-    "German (finX) banks are refreshed by `coffre sync`; the dashboard shows what it stored.";
-
-/// Whether the TUI's own session can sync `connection` (an Oxlin one); finX links are left to
-/// `coffre sync` ([`FINX_BY_COFFRE_SYNC`]).
+/// Whether the TUI's own session can sync `connection` (an Oxlin one): its API session is
+/// Oxlin's, so finX links are refreshed by `coffre sync` (`crate::sync::finx`), and the
+/// dashboard says so (`status.finx_by_coffre_sync`) when asked to sync, renew or fix one.
 pub(crate) fn synced_here(connection: &ConnectionId) -> bool {
     connection.aggregator() == Aggregator::Oxlin
 }

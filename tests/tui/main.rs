@@ -10,6 +10,7 @@ mod connections_visible;
 mod dashboard;
 mod demo;
 mod e2e;
+mod finx_banks;
 mod flows;
 mod french;
 mod imported;

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use rust_i18n::t;
 
 use crate::app::onboarding::back_to_picker;
-use crate::app::progress::{FINX_BY_COFFRE_SYNC, register, sync_every_connection, synced_here};
+use crate::app::progress::{register, sync_every_connection, synced_here};
 use crate::app::session::open_login;
 use crate::app::widget::BrowserCommand;
 use crate::app::{Command, Model, Screen};
@@ -54,7 +54,8 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
         | DashboardAction::AddChannel(connection)
             if !synced_here(&connection) =>
         {
-            model.status = Some(Status::Info(FINX_BY_COFFRE_SYNC.into()));
+            let said = t!("status.finx_by_coffre_sync", locale = model.lang.code());
+            model.status = Some(Status::Info(said.into()));
             Vec::new()
         }
         DashboardAction::SyncOne(connection) => {
@@ -157,6 +158,8 @@ fn sync_or_say_why_not(model: &mut Model) -> Vec<Command> {
     let code = model.lang.code();
     let why = if d.connection_names().next().is_none() {
         t!("status.no_bank", locale = code)
+    } else if !d.connection_names().any(|(id, _)| synced_here(id)) {
+        t!("status.finx_by_coffre_sync", locale = code)
     } else {
         t!("status.all_syncing", locale = code)
     };
