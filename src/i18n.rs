@@ -17,7 +17,6 @@
 use serde::Deserialize;
 
 use crate::domain::NameLanguage;
-use crate::ui::format::NumberStyle;
 
 /// The catalogue's text, so that cargo rebuilds the crate (and `i18n!` reads the catalogue
 /// again) when `locales/app.toml` changes: a proc macro's reads are not tracked by themselves.
@@ -70,14 +69,6 @@ impl Lang {
                     Lang::En
                 }
             })
-    }
-
-    /// How amounts are written in this language (amounts shown).
-    pub fn numbers(self) -> NumberStyle {
-        match self {
-            Lang::En => NumberStyle::PLAIN,
-            Lang::Fr => NumberStyle::FRENCH,
-        }
     }
 
     /// The language of category names.

@@ -23,6 +23,7 @@ use crate::demo::autoplay::{self, Autoplay, Pace};
 use crate::demo::banks::Asking;
 use crate::demo::stage;
 use crate::store;
+use crate::ui::format::NumberStyle;
 
 /// The time each step of a sandbox sync takes in the demo (an audience can follow it).
 pub const STEP_DELAY: Duration = Duration::from_millis(800);
@@ -104,7 +105,7 @@ async fn run_on(
     let ui = UiSection::default();
     model.theme = ui.theme(look.theme).theme();
     model.lang = ui.language(look.lang);
-    model.numbers = model.lang.numbers().private(look.privacy);
+    model.numbers = NumberStyle::of(model.lang).private(look.privacy);
     // The autoplay logs in itself (its first scene); otherwise, as `coffre` does.
     let auto_login = (!args.autoplay)
         .then(|| AutoLogin::Password(DEMO_EMAIL.to_owned(), SecretString::from(DEMO_PASSWORD)));

@@ -39,6 +39,7 @@ use crate::config::{OxlinMode, OxlinSection};
 use crate::store::{self, Store};
 use crate::sync::session::{self, TokenOwner};
 use crate::tasks::{MsgSender, Runner, RunnerOptions};
+use crate::ui::format::NumberStyle;
 
 /// Under the data dir, where `coffre --widget` keeps its sandbox's world, store and log.
 pub const WIDGET_SANDBOX_DIR: &str = "widget-sandbox";
@@ -120,7 +121,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     let mut model = Model::new(chrono::Utc::now(), sandbox.is_some(), prefill);
     model.theme = ui.theme(options.theme).theme();
     model.lang = ui.language(options.lang);
-    model.numbers = model.lang.numbers().private(ui.privacy(options.privacy));
+    model.numbers = NumberStyle::of(model.lang).private(ui.privacy(options.privacy));
     model.widget = match &section {
         Some(real) => real.mode() == OxlinMode::Widget,
         None => options.widget,

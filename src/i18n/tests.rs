@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::*;
+use crate::ui::format::NumberStyle;
 
 fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
     move |name| {
@@ -74,8 +75,8 @@ fn the_command_line_wins_over_the_config_which_wins_over_the_environment() {
 
 #[test]
 fn amounts_follow_the_language() {
-    assert_eq!(Lang::Fr.numbers(), NumberStyle::FRENCH);
-    assert_eq!(Lang::En.numbers(), NumberStyle::PLAIN);
+    assert_eq!(NumberStyle::of(Lang::Fr), NumberStyle::FRENCH);
+    assert_eq!(NumberStyle::of(Lang::En), NumberStyle::PLAIN);
 }
 
 /// Every key of the catalogue, with the languages it has.

@@ -57,6 +57,15 @@ pub enum Amounts {
 }
 
 impl NumberStyle {
+    /// How amounts are written in `lang` (amounts shown): French `-1 234,56 €`, English
+    /// `-1234.56 EUR`.
+    pub fn of(lang: Lang) -> NumberStyle {
+        match lang {
+            Lang::En => NumberStyle::PLAIN,
+            Lang::Fr => NumberStyle::FRENCH,
+        }
+    }
+
     /// `-1234.56 EUR`, amounts shown.
     pub const PLAIN: NumberStyle = NumberStyle {
         notation: Notation::Plain,

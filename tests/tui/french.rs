@@ -16,7 +16,7 @@ use crate::dashboard::fixtures::*;
 /// The same model, switched to French as the app start does it.
 fn in_french(mut m: Model) -> Model {
     m.lang = Lang::Fr;
-    m.numbers = Lang::Fr.numbers();
+    m.numbers = coffre::ui::format::NumberStyle::of(Lang::Fr);
     m
 }
 
