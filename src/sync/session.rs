@@ -39,6 +39,7 @@
 
 mod keeper;
 mod os_keyring;
+mod own_store;
 mod owner;
 mod place;
 
@@ -48,6 +49,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 pub use keeper::StoreKeeper;
 pub use os_keyring::{KEYRING_WAIT, OsKeyring};
+pub use own_store::{HOLD_WAIT, OwnStore};
 pub use owner::TokenOwner;
 pub use place::{Place, SessionSection, SessionStore};
 

@@ -7,100 +7,47 @@
 //!
 //! Two processes never spend the same token: a refresh is done holding an OS file lock on
 //! `<store file>.finx-lock` (`0600`, never removed, released by the kernel when the process
-//! dies), one for all finX links of the store. A lock held longer than [`HOLD_WAIT`] (a hung
+//! dies), one for all finX links of the store. A lock held longer than [`HOLD_WAIT`](crate::sync::session::HOLD_WAIT) (a hung
 //! process) is given up on and the refresh goes ahead without it.
 //!
 //! Choice (ours): the keeper opens its own connection to the store at its first use and keeps
 //! it, so writing a rotated token costs one small transaction, never an open.
 
-use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use secrecy::SecretString;
 
 use crate::finx::tokens::TokenKeeper;
 use crate::store::finx_links::FinxLinkOwner;
-use crate::store::{Store, private};
-
-/// How long a refresh waits for another process's refresh before going ahead without the lock.
-pub const HOLD_WAIT: Duration = Duration::from_secs(30);
-
-/// How often a waiting refresh tries the lock again.
-const RETRY_EVERY: Duration = Duration::from_millis(50);
+use crate::sync::session::OwnStore;
 
 /// Keeps one finX link's refresh token in the store file at `path`.
 #[derive(Debug, Clone)]
 pub struct FinxLinkKeeper {
-    path: PathBuf,
     owner: FinxLinkOwner,
-    /// The keeper's own connection, once opened.
-    store: Arc<Mutex<Option<Store>>>,
+    /// Its own connection to the store, and the lock beside it.
+    own: OwnStore,
 }
 
 impl FinxLinkKeeper {
     /// A keeper writing `owner`'s token to the store file at `path`.
     pub fn new(path: &Path, owner: FinxLinkOwner) -> Self {
         FinxLinkKeeper {
-            path: path.to_path_buf(),
             owner,
-            store: Arc::new(Mutex::new(None)),
+            own: OwnStore::new(path, ".finx-lock"),
         }
     }
 
-    /// Runs `work` on the keeper's connection, opening it first if needed.
-    fn with_store<T>(&self, work: impl FnOnce(&Store) -> Result<T, String>) -> Result<T, String> {
-        let mut slot = self
-            .store
-            .lock()
-            .map_err(|_| "the finX link keeper broke".to_owned())?;
-        if slot.is_none() {
-            *slot = Some(Store::open(&self.path).map_err(|e| e.to_string())?);
-        }
-        match slot.as_ref() {
-            Some(store) => work(store),
-            None => Err("the store is not open".into()),
-        }
-    }
-
-    /// The lock file of the store's finX links.
+    /// The lock file held while refreshing.
     pub fn lock_path(&self) -> PathBuf {
-        let mut name = self.path.as_os_str().to_owned();
-        name.push(".finx-lock");
-        PathBuf::from(name)
-    }
-
-    fn lock(&self) -> Result<File, String> {
-        let path = self.lock_path();
-        let file = private::options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .and_then(|file| private::narrow(&path).map(|()| file))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        let started = Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(TryLockError::WouldBlock) if started.elapsed() < HOLD_WAIT => {
-                    std::thread::sleep(RETRY_EVERY)
-                }
-                Err(TryLockError::WouldBlock) => {
-                    return Err(format!("{} stayed locked", path.display()));
-                }
-                Err(TryLockError::Error(e)) => return Err(format!("{}: {e}", path.display())),
-            }
-        }
+        self.own.lock_path()
     }
 }
 
 impl TokenKeeper for FinxLinkKeeper {
     fn stored(&self) -> Result<Option<SecretString>, String> {
-        self.with_store(|store| {
+        self.own.with_store(|store| {
             store
                 .finx_refresh_token(&self.owner)
                 .map_err(|e| e.to_string())
@@ -108,7 +55,7 @@ impl TokenKeeper for FinxLinkKeeper {
     }
 
     fn keep(&self, token: &SecretString) -> Result<(), String> {
-        self.with_store(|store| {
+        self.own.with_store(|store| {
             store
                 .keep_finx_token(&self.owner, token, Utc::now())
                 .map_err(|e| e.to_string())
@@ -116,7 +63,7 @@ impl TokenKeeper for FinxLinkKeeper {
     }
 
     fn hold(&self) -> Option<Box<dyn Send>> {
-        match self.lock() {
+        match self.own.lock() {
             Ok(file) => Some(Box::new(file)),
             Err(e) => {
                 tracing::warn!("refreshing a finX link without the lock: {e}");
