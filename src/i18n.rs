@@ -1,6 +1,7 @@
 //! The translation layer: the UI's language ([`Lang`]), how it is chosen, and the catalogue
-//! every UI string comes from (`locales/app.toml`, compiled in by `rust_i18n::i18n!` in
-//! `lib.rs`; read a string with `t!("frame.help", locale = lang.code())`).
+//! every UI string comes from (`locales/*.toml`, one file per area of the UI, merged and
+//! compiled in by `rust_i18n::i18n!` in `lib.rs`, rebuilt when one changes thanks to
+//! `build.rs`; read a string with `t!("frame.help", locale = lang.code())`).
 //!
 //! Choices (ours):
 //! - The language comes from `--lang`, else the config's `[ui] language`, else the environment
@@ -17,10 +18,6 @@
 use serde::Deserialize;
 
 use crate::domain::NameLanguage;
-
-/// The catalogue's text, so that cargo rebuilds the crate (and `i18n!` reads the catalogue
-/// again) when `locales/app.toml` changes: a proc macro's reads are not tracked by themselves.
-const _CATALOGUE: &str = include_str!("../locales/app.toml");
 
 /// The language of the UI text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]

@@ -81,5 +81,5 @@ pub mod terminal;
 pub mod ui;
 pub mod wording;
 
-// The UI's string catalogue (`locales/app.toml`), compiled in; read through `crate::i18n`.
+// The UI's string catalogue (`locales/*.toml`), compiled in; read through `crate::i18n`.
 rust_i18n::i18n!("locales");

@@ -79,13 +79,33 @@ fn amounts_follow_the_language() {
     assert_eq!(NumberStyle::of(Lang::En), NumberStyle::PLAIN);
 }
 
-/// Every key of the catalogue, with the languages it has.
+/// Every key of the catalogue (every `locales/*.toml` file), with the languages it has.
 fn catalogue() -> Vec<(String, BTreeSet<String>)> {
-    let text = include_str!("../../locales/app.toml");
-    let table: toml::Table = toml::from_str(text).expect("locales/app.toml parses");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
     let mut keys = Vec::new();
-    walk(&table, "", &mut keys);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let table: toml::Table =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{} parses: {e}", file.display()));
+        walk(&table, "", &mut keys);
+    }
     keys
+}
+
+#[test]
+fn no_key_is_in_two_catalogue_files() {
+    let mut seen = BTreeSet::new();
+    let twice: Vec<_> = catalogue()
+        .into_iter()
+        .filter(|(k, _)| !seen.insert(k.clone()))
+        .collect();
+    assert!(twice.is_empty(), "keys defined twice: {twice:?}");
 }
 
 /// A table whose values are all strings is one key's translations; any other is a namespace.
@@ -153,7 +173,7 @@ fn every_key_the_code_reads_is_in_the_catalogue() {
     let missing: Vec<_> = read.difference(&known).collect();
     assert!(
         missing.is_empty(),
-        "keys read but not in locales/app.toml: {missing:?}"
+        "keys read but not in locales/*.toml: {missing:?}"
     );
 }
 
@@ -198,6 +218,6 @@ fn every_key_hint_is_in_the_catalogue() {
         .collect();
     assert!(
         missing.is_empty(),
-        "key hints not in locales/app.toml: {missing:?}"
+        "key hints not in locales/*.toml: {missing:?}"
     );
 }
