@@ -55,7 +55,9 @@ pub(crate) fn form_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     match form.on_key(key) {
         FormAction::None => Vec::new(),
         FormAction::Refused(why) => {
-            model.status = Some(Status::Error(format!("Not sent — {why}.")));
+            model.status = Some(Status::Error(
+                rust_i18n::t!("notice.not_sent", locale = model.lang.code(), why = why).into(),
+            ));
             Vec::new()
         }
         FormAction::Submit(values) => {

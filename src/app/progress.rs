@@ -15,8 +15,9 @@ mod share_none;
 pub(crate) use imported::transactions_imported;
 
 use crossterm::event::{KeyCode, KeyEvent};
+use rust_i18n::t;
 
-use crate::app::session::REFRESHING;
+use crate::app::session::refreshing;
 use crate::app::{Command, Model, Screen, onboarding};
 use crate::domain::{Account, Aggregator, ConnectionId, CredentialField, SyncStep};
 use crate::screens::challenge::{ChallengeAction, ChallengeDialog};
@@ -60,9 +61,8 @@ pub(crate) fn challenge_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
         }
         ChallengeAction::Dismiss => {
             model.screen = Screen::Syncing;
-            model.status = Some(Status::Info(
-                "Not answered: the bank will stop waiting after its timeout.".into(),
-            ));
+            let text = t!("notice.not_answered", locale = model.lang.code());
+            model.status = Some(Status::Info(text.into()));
             Vec::new()
         }
     }
@@ -84,14 +84,17 @@ pub(crate) fn consent_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             share_none::share_none(model, connection)
         }
         ConsentAction::Send { accepted, refused } => {
+            let (code, shared) = (model.lang.code(), accepted.len());
             let text = match refused.len() {
-                0 => format!("{} accounts shared.", accepted.len()),
-                n => format!(
-                    "{} accounts shared; {n} refused (deleted from Oxlin).",
-                    accepted.len()
+                0 => t!("notice.shared", locale = code, shared = shared),
+                n => t!(
+                    "notice.shared_refused",
+                    locale = code,
+                    shared = shared,
+                    refused = n
                 ),
             };
-            model.status = Some(Status::Info(text));
+            model.status = Some(Status::Info(text.into()));
             model.screen = Screen::Syncing;
             vec![Command::SendConsents {
                 connection,
@@ -242,8 +245,10 @@ pub(crate) fn sync_progressed(
     if done && !model.sync.any_running() {
         match model.screen {
             Screen::Dashboard(_) => {
-                if matches!(&model.status, Some(Status::Info(s)) if s == REFRESHING) {
-                    model.status = Some(Status::Info("Every bank is up to date.".into()));
+                let refreshing = refreshing(model.lang);
+                if matches!(&model.status, Some(Status::Info(s)) if *s == refreshing) {
+                    let text = t!("notice.up_to_date", locale = model.lang.code());
+                    model.status = Some(Status::Info(text.into()));
                 }
                 return vec![Command::StopPolling { connection }, Command::LoadDashboard];
             }

@@ -12,7 +12,7 @@
 //! - the store is empty: the onboarding, from the login screen, as before;
 //! - the saved session is in the OS keyring and this process cannot reach it (started over
 //!   SSH, no session bus): the dashboard, read from the store, OFFLINE, and the status line
-//!   says where the session is and what to do ([`KEYRING_OUT_OF_REACH`]); `l` still opens the
+//!   says where the session is and what to do ([`keyring_out_of_reach`]); `l` still opens the
 //!   login screen. (Before, coffre stopped with the keyring's error.)
 //!
 //! When the background login answers: success syncs every connection; "unreachable" leaves the
@@ -25,17 +25,21 @@
 //! is dropped.
 
 use crossterm::event::{KeyCode, KeyEvent};
+use rust_i18n::t;
 use secrecy::SecretString;
 
 use crate::app::model::LoginScreen;
 use crate::app::{Command, Model, Screen, onboarding, progress};
 use crate::domain::CallFailure;
+use crate::i18n::Lang;
 use crate::screens::dashboard::Dashboard;
 use crate::screens::login::{LoginAction, LoginForm};
 use crate::ui::widgets::status_line::Status;
 
 /// The status line while the banks refresh after a login (replaced once they are done).
-pub const REFRESHING: &str = "Logged in: refreshing every bank…";
+pub fn refreshing(lang: Lang) -> String {
+    t!("notice.refreshing", locale = lang.code()).into_owned()
+}
 
 /// Where the user's session with the aggregator stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,8 +80,9 @@ pub enum AutoLogin {
 
 /// The status line when the saved session is in a keyring out of reach: where it is, and the
 /// two ways out.
-pub const KEYRING_OUT_OF_REACH: &str =
-    "Keyring out of reach here: sync from the desktop session, or set [session] store = \"file\"";
+pub fn keyring_out_of_reach(lang: Lang) -> String {
+    t!("notice.keyring_out_of_reach", locale = lang.code()).into_owned()
+}
 
 /// What the app knows before its first frame.
 #[derive(Debug, Clone)]
@@ -112,12 +117,11 @@ pub fn start(model: &mut Model, startup: Startup) -> Vec<Command> {
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = true;
             }
-            model.status = Some(Status::Error(KEYRING_OUT_OF_REACH.into()));
+            model.status = Some(Status::Error(keyring_out_of_reach(model.lang)));
         }
         None => {
-            model.status = Some(Status::Info(
-                "Showing the store. Press l to log in and refresh.".into(),
-            ));
+            let text = t!("notice.showing_store", locale = model.lang.code());
+            model.status = Some(Status::Info(text.into()));
         }
     }
     cmds
@@ -130,7 +134,8 @@ fn background_login(model: &mut Model, command: impl FnOnce(u64) -> Command) -> 
         request,
         in_background: true,
     };
-    model.status = Some(Status::Info("Logging in to refresh your banks…".into()));
+    let text = t!("notice.logging_in_background", locale = model.lang.code());
+    model.status = Some(Status::Info(text.into()));
     command(request)
 }
 
@@ -219,7 +224,7 @@ fn background_login_answered(model: &mut Model, result: Result<(), CallFailure>)
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = false;
             }
-            model.status = Some(Status::Info(REFRESHING.into()));
+            model.status = Some(Status::Info(refreshing(model.lang)));
             progress::sync_every_connection(model)
         }
         Err(CallFailure::Unreachable) => {
@@ -227,10 +232,8 @@ fn background_login_answered(model: &mut Model, result: Result<(), CallFailure>)
             if let Screen::Dashboard(d) = &mut model.screen {
                 d.offline = true;
             }
-            model.status = Some(Status::Error(
-                "Offline: showing the store. Check the network, then press l to log in again."
-                    .into(),
-            ));
+            let text = t!("notice.offline_showing_store", locale = model.lang.code());
+            model.status = Some(Status::Error(text.into()));
             Vec::new()
         }
         Err(CallFailure::SessionExpired) => {
@@ -243,10 +246,9 @@ fn background_login_answered(model: &mut Model, result: Result<(), CallFailure>)
         }
         Err(e) => {
             model.session = Session::LoggedOut;
-            model.status = Some(Status::Error(format!(
-                "Login failed: {} Press l to log in.",
-                crate::wording::failures::call_failure(&e)
-            )));
+            let why = crate::wording::failures::call_failure(&e);
+            let text = t!("notice.login_failed", locale = model.lang.code(), why = why);
+            model.status = Some(Status::Error(text.into()));
             Vec::new()
         }
     }
@@ -292,6 +294,6 @@ fn back_to_dashboard(model: &mut Model, sync: bool) -> Vec<Command> {
     }
     dashboard.offline = false;
     model.screen = Screen::Dashboard(dashboard);
-    model.status = Some(Status::Info(REFRESHING.into()));
+    model.status = Some(Status::Info(refreshing(model.lang)));
     progress::sync_every_connection(model)
 }

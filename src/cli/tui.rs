@@ -128,6 +128,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     };
 
     let (sender, task_msgs) = MsgSender::channel();
+    let sender = sender.speaking(model.lang);
     let runner_options = RunnerOptions {
         store: Some(store_path),
         poll_every: if sandbox.is_some() {
@@ -215,6 +216,7 @@ pub async fn run_prepared(
     overlay: impl FnMut(&Model, &mut ratatui::Frame),
 ) -> Result<(), String> {
     let (sender, task_msgs) = MsgSender::channel();
+    let sender = sender.speaking(model.lang);
     let runner_options = RunnerOptions {
         store: Some(store),
         poll_every: Duration::from_millis(200),

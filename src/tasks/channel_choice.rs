@@ -8,6 +8,7 @@
 
 use crate::app::ApiEvent;
 use crate::domain::ConnectionId;
+use crate::i18n::Lang;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::to_domain;
@@ -23,11 +24,12 @@ pub enum ChannelPurpose {
 }
 
 /// The form (or redirect) to open for `connection`, as a `RenewalReady` event; `Notice` when the
-/// bank has no other channel to add.
+/// bank has no other channel to add (in `lang`).
 pub async fn channel_for(
     client: &Client,
     connection: &ConnectionId,
     purpose: ChannelPurpose,
+    lang: Lang,
 ) -> Result<ApiEvent, OxlinError> {
     let wire = client.connection(connection.raw()).await?;
     let provider_id = wire
@@ -52,10 +54,14 @@ pub async fn channel_for(
     };
     let Some(channel) = chosen.and_then(|id| provider.channels.iter().find(|c| c.id == id)) else {
         return Ok(match purpose {
-            ChannelPurpose::AddOther => ApiEvent::Notice(format!(
-                "{}: every way to connect is already set up.",
-                provider.name
-            )),
+            ChannelPurpose::AddOther => ApiEvent::Notice(
+                rust_i18n::t!(
+                    "notice.every_channel_set_up",
+                    locale = lang.code(),
+                    bank = provider.name
+                )
+                .into(),
+            ),
             ChannelPurpose::Renew => {
                 return Err(OxlinError::NotFound("the bank offers no channel".into()));
             }

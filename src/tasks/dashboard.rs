@@ -15,6 +15,7 @@ mod refresh;
 use std::path::PathBuf;
 
 use chrono::Utc;
+use rust_i18n::t;
 
 use crate::app::ApiEvent;
 use crate::domain::{AccountId, CallFailure, ChannelHealth, ConnectionId, SyncStep};
@@ -129,7 +130,7 @@ impl Local {
 
     /// Finds the connection's bank and channel and asks the app to open them for renewal.
     pub async fn renew(&self, client: Client, connection: ConnectionId, purpose: ChannelPurpose) {
-        match channel_for(&client, &connection, purpose).await {
+        match channel_for(&client, &connection, purpose, self.sender.lang()).await {
             Ok(event) => self.sender.api(event),
             Err(e) => self.fail(Some(&connection), to_domain::call_failure(&e)),
         }
@@ -159,8 +160,11 @@ impl Local {
                         generation,
                         step: SyncStep::Done,
                     });
-                    self.sender
-                        .api(ApiEvent::Notice("No account waits for consent.".into()));
+                    let said = t!(
+                        "notice.no_consent_waits",
+                        locale = self.sender.lang().code()
+                    );
+                    self.sender.api(ApiEvent::Notice(said.into()));
                     return;
                 }
                 let channel = wire
@@ -198,7 +202,7 @@ impl Local {
                             .map(drop)
                             .map_err(|e| e.to_string())
                     },
-                    "Bank deleted, with its accounts and transactions.".into(),
+                    t!("notice.bank_deleted", locale = self.sender.lang().code()).into(),
                 )
                 .await
             }
@@ -211,10 +215,11 @@ impl Local {
         match client.set_archived(account.raw(), archived).await {
             Ok(()) => {
                 let id = account.clone();
+                let code = self.sender.lang().code();
                 let done = if archived {
-                    "Account archived: it leaves the totals."
+                    t!("notice.account_archived", locale = code)
                 } else {
-                    "Account back in the totals."
+                    t!("notice.account_unarchived", locale = code)
                 };
                 self.change_then_reload(
                     move |store| {
@@ -250,11 +255,18 @@ impl Local {
         .map_err(|e| e.to_string())?;
         let target = crate::export::request::resolve_here(&request.path);
         let count = crate::export::request::write_request(request, data, &target)?;
-        let noun = if count == 1 {
-            "transaction"
+        let path = target.display().to_string();
+        let code = self.sender.lang().code();
+        Ok(if count == 1 {
+            t!("notice.exported_one", locale = code, path = path)
         } else {
-            "transactions"
-        };
-        Ok(format!("Exported {count} {noun} to {}", target.display()))
+            t!(
+                "notice.exported_many",
+                locale = code,
+                count = count,
+                path = path
+            )
+        }
+        .into_owned())
     }
 }

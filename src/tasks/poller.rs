@@ -136,10 +136,14 @@ fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
     }
     sender.api(ApiEvent::Failed {
         connection: None,
-        error: crate::domain::CallFailure::Rejected(format!(
-            "following the sync failed ({}); coffre keeps trying",
-            crate::wording::failures::call_failure(&error)
-        )),
+        error: crate::domain::CallFailure::Rejected(
+            rust_i18n::t!(
+                "notice.poll_failed",
+                locale = sender.lang().code(),
+                why = crate::wording::failures::call_failure(&error)
+            )
+            .into(),
+        ),
     });
 }
 
@@ -189,12 +193,16 @@ pub(crate) fn save_then_done(
         match saved {
             Ok(saved) => {
                 if let Some(what) = saved.attention {
-                    sender.api(ApiEvent::Notice(format!("Synced; {what}.")));
+                    let code = sender.lang().code();
+                    let said = rust_i18n::t!("notice.synced_but", locale = code, what = what);
+                    sender.api(ApiEvent::Notice(said.into()));
                 }
                 sender.api(msg);
             }
             Err(e) => {
-                let why = clean_line(&format!("not saved: {e}"));
+                let code = sender.lang().code();
+                let why = rust_i18n::t!("notice.not_saved", locale = code, why = e);
+                let why = clean_line(&why);
                 sender.api(ApiEvent::SyncProgressed {
                     connection: connection.clone(),
                     generation,
@@ -202,9 +210,9 @@ pub(crate) fn save_then_done(
                 });
                 sender.api(ApiEvent::Failed {
                     connection: Some(connection),
-                    error: crate::domain::CallFailure::Rejected(format!(
-                        "the sync was {why}; the dashboard shows the store as before"
-                    )),
+                    error: crate::domain::CallFailure::Rejected(
+                        rust_i18n::t!("notice.sync_not_saved", locale = code, why = why).into(),
+                    ),
                 });
             }
         }

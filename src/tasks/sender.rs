@@ -6,6 +6,11 @@
 //! with a failure (`ApiEvent::Failed` with `CallFailure::Internal`) and the panic goes to the log,
 //! so the loop goes on and the user hears about it (tokio alone would drop the panic silently
 //! and leave the screen waiting for an answer that never comes).
+//!
+//! The sender also knows the language of the UI it talks to ([`MsgSender::speaking`]), so a
+//! task's notice (`ApiEvent::Notice`, a failure's words) reaches the screen in that language
+//! without every task carrying it. Choice (ours): the language is fixed at start, like the
+//! model's.
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -16,18 +21,32 @@ use tokio::task::JoinHandle;
 
 use crate::app::{ApiEvent, Msg};
 use crate::domain::CallFailure;
+use crate::i18n::Lang;
 
 /// A cloneable handle that sends `Msg`s to the loop.
 #[derive(Debug, Clone)]
 pub struct MsgSender {
     tx: UnboundedSender<Msg>,
+    lang: Lang,
 }
 
 impl MsgSender {
-    /// A sender and the receiver the loop reads.
+    /// A sender and the receiver the loop reads (its notices in English until
+    /// [`MsgSender::speaking`] says otherwise).
     pub fn channel() -> (Self, UnboundedReceiver<Msg>) {
         let (tx, rx) = unbounded_channel();
-        (MsgSender { tx }, rx)
+        let lang = Lang::default();
+        (MsgSender { tx, lang }, rx)
+    }
+
+    /// The same sender, its tasks' notices in `lang`.
+    pub fn speaking(self, lang: Lang) -> Self {
+        MsgSender { lang, ..self }
+    }
+
+    /// The language of the UI this sender talks to (for a task's notice).
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Sends a message; a closed channel is logged, not an error.

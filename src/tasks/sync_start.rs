@@ -33,8 +33,6 @@ pub fn follow_running(sender: &MsgSender, connection: ConnectionId, generation: 
         generation,
         step: SyncStep::Syncing,
     });
-    sender.api(ApiEvent::Notice(
-        "A sync of this bank was already running (started earlier): coffre follows it to its end."
-            .into(),
-    ));
+    let said = rust_i18n::t!("notice.following_running", locale = sender.lang().code());
+    sender.api(ApiEvent::Notice(said.into()));
 }

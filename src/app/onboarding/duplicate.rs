@@ -64,10 +64,12 @@ fn refresh_instead(model: &mut Model, known: KnownConnection) -> Vec<Command> {
     if let Some(row) = model.sync.row_mut(&known.id) {
         row.bank = known.bank.clone();
     }
-    model.status = Some(Status::Info(format!(
-        "{} was already connected with this login: refreshing it instead.",
-        known.bank
-    )));
+    let text = rust_i18n::t!(
+        "notice.already_connected",
+        locale = model.lang.code(),
+        bank = known.bank
+    );
+    model.status = Some(Status::Info(text.into()));
     vec![
         Command::LoadDashboard,
         Command::SyncNow {

@@ -19,9 +19,6 @@ use crate::domain::{ChannelHealth, ConnectionId, SyncStep};
 /// How long a sync may go without news before coffre stops waiting for it.
 pub const PATIENCE: TimeDelta = TimeDelta::minutes(3);
 
-/// Why a sync whose deadline passed was stopped (shown as "the sync stopped (…)").
-pub const NO_NEWS: &str = "no news from the bank for 3 minutes";
-
 /// The deadline of a sync that has news at `now`.
 pub fn deadline_from(now: DateTime<Utc>) -> DateTime<Utc> {
     now + PATIENCE
@@ -52,11 +49,13 @@ fn answering(model: &Model) -> Option<&ConnectionId> {
 /// Time passed: every running sync whose deadline is over ends as failed (its polling stops).
 pub(crate) fn deadlines_passed(model: &mut Model) -> Vec<Command> {
     let now = model.now;
+    // Why a sync whose deadline passed was stopped (shown as "the sync stopped (…)").
+    let no_news = rust_i18n::t!("notice.no_news", locale = model.lang.code());
     let paused = answering(model).cloned();
     let mut expired = Vec::new();
     for row in &mut model.sync.rows {
         if row.is_running() && row.deadline <= now && paused.as_ref() != Some(&row.connection) {
-            row.step = SyncStep::Failed(ChannelHealth::Other(NO_NEWS.into()));
+            row.step = SyncStep::Failed(ChannelHealth::Other(no_news.to_string()));
             expired.push(row.connection.clone());
         }
     }

@@ -5,6 +5,8 @@
 //! there opens this checklist again). The connection's sync row leaves the board (nothing runs
 //! for it any more: its poller stops), so the app does not wait for an answer nobody will give.
 
+use rust_i18n::t;
+
 use crate::app::{Command, Model, Screen};
 use crate::screens::dashboard::Dashboard;
 use crate::ui::widgets::status_line::Status;
@@ -20,11 +22,17 @@ pub(super) fn leave(model: &mut Model) -> Vec<Command> {
         .rows
         .iter()
         .find(|r| r.connection == connection)
-        .map_or_else(|| "The bank".to_string(), |r| r.bank.clone());
+        .map_or_else(
+            || t!("notice.the_bank", locale = model.lang.code()).into_owned(),
+            |r| r.bank.clone(),
+        );
     model.sync.rows.retain(|r| r.connection != connection);
     model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
-    model.status = Some(Status::Info(format!(
-        "Nothing shared yet: {bank} waits on the dashboard with accounts to accept (select it, press r)."
-    )));
+    let text = t!(
+        "notice.nothing_shared",
+        locale = model.lang.code(),
+        bank = bank
+    );
+    model.status = Some(Status::Info(text.into()));
     vec![Command::StopPolling { connection }, Command::LoadDashboard]
 }

@@ -26,6 +26,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rust_i18n::t;
 
 use crate::app::{Command, Model, Screen, progress};
 use crate::domain::{ConnectionId, CredentialField, SyncStep};
@@ -144,17 +145,28 @@ pub(super) fn received(
 
 /// "Crédit X asks for a code: press a to answer", with the key that works where the user is.
 fn announcement(q: &Question, model: &Model) -> String {
-    let what = if q.dialog.asks_for_input() {
-        "asks for a code"
-    } else {
-        "asks a question"
-    };
+    let code = model.lang.code();
     let how = if a_key_answers(model) {
-        "press a to answer"
+        t!("notice.press_a_to_answer", locale = code)
     } else {
-        "press F2 to answer (it opens once you stop typing)"
+        t!("notice.press_f2_to_answer", locale = code)
     };
-    format!("{} {what}: {how}.", q.bank)
+    if q.dialog.asks_for_input() {
+        t!(
+            "notice.asks_for_code",
+            locale = code,
+            bank = q.bank,
+            how = how
+        )
+    } else {
+        t!(
+            "notice.asks_question",
+            locale = code,
+            bank = q.bank,
+            how = how
+        )
+    }
+    .into_owned()
 }
 
 /// Whether `a` opens the question on this screen (elsewhere it types, or ticks accounts).
@@ -203,11 +215,14 @@ fn answer_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     if key.code == KeyCode::Esc {
         crate::app::progress::deadline::answered(model, &q.dialog.connection);
         q.put_off = true;
-        model.status = Some(Status::Info(format!(
-            "{} still waits for your answer: press {} when you are ready.",
-            q.bank,
-            if a_key_answers(model) { "a" } else { "F2" }
-        )));
+        let key = if a_key_answers(model) { "a" } else { "F2" };
+        let text = t!(
+            "notice.still_waits",
+            locale = model.lang.code(),
+            bank = q.bank,
+            key = key
+        );
+        model.status = Some(Status::Info(text.into()));
         model.questions.waiting.insert(0, q);
         return Vec::new();
     }
@@ -220,7 +235,12 @@ fn answer_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
             crate::app::progress::deadline::answered(model, &q.dialog.connection);
             let qs = &mut model.questions;
             qs.answered = Some(q.dialog.connection.clone());
-            model.status = Some(Status::Info(format!("Answer sent to {}.", q.bank)));
+            let text = t!(
+                "notice.answer_sent",
+                locale = model.lang.code(),
+                bank = q.bank
+            );
+            model.status = Some(Status::Info(text.into()));
             vec![Command::AnswerChallenge {
                 connection: q.dialog.connection,
                 channel: q.dialog.channel,
@@ -264,10 +284,12 @@ fn open_first(
     if let Some(i) = qs.waiting.iter().position(ready) {
         let mut q = qs.waiting.remove(i);
         q.opened_by_itself_at = by_itself;
-        model.status = Some(Status::Info(format!(
-            "{} asks: answer here, or press Esc to answer later.",
-            q.bank
-        )));
+        let text = t!(
+            "notice.asks_here",
+            locale = model.lang.code(),
+            bank = q.bank
+        );
+        model.status = Some(Status::Info(text.into()));
         qs.open = Some(q);
     }
 }
@@ -287,10 +309,12 @@ pub(super) fn prune(model: &mut Model) {
     if let Some(q) = qs.open.take_if(|q| !current(q))
         && !matches!(model.status, Some(Status::Error(_)))
     {
-        model.status = Some(Status::Info(format!(
-            "{} stopped waiting for your answer.",
-            q.bank
-        )));
+        let text = t!(
+            "notice.stopped_waiting",
+            locale = model.lang.code(),
+            bank = q.bank
+        );
+        model.status = Some(Status::Info(text.into()));
     }
     if let Some(c) = &qs.answered
         && !rows.iter().any(|r| r.connection == *c && r.is_running())

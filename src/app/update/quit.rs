@@ -13,12 +13,16 @@
 use std::mem::{Discriminant, discriminant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rust_i18n::t;
 
 use crate::app::{Command, Model, Screen};
+use crate::i18n::Lang;
 use crate::ui::widgets::status_line::Status;
 
 /// The question, as the status line shows it.
-pub const QUESTION: &str = "A sync is running. Quit anyway? (y/n)";
+pub fn question(lang: Lang) -> String {
+    t!("notice.quit_question", locale = lang.code()).into_owned()
+}
 
 /// What is on display: the screen, and whether a bank question covers it.
 #[derive(Debug, PartialEq, Eq)]
@@ -36,7 +40,7 @@ pub(super) fn scene(model: &Model) -> Scene {
 pub(super) fn ask(model: &mut Model) -> Vec<Command> {
     if model.sync.any_running() {
         model.quit_confirm = true;
-        model.status = Some(Status::Info(QUESTION.into()));
+        model.status = Some(Status::Info(question(model.lang)));
         return Vec::new();
     }
     quit(model)
@@ -55,7 +59,8 @@ pub(super) fn key(model: &mut Model, key: KeyEvent) -> Option<Vec<Command>> {
     if key.code == KeyCode::Char('y') || ctrl_c {
         return Some(quit(model));
     }
-    model.status = Some(Status::Info("Quit cancelled.".into()));
+    let text = t!("notice.quit_cancelled", locale = model.lang.code());
+    model.status = Some(Status::Info(text.into()));
     match key.code {
         KeyCode::Char('n') | KeyCode::Esc => Some(Vec::new()),
         _ => None,
@@ -69,26 +74,28 @@ pub(super) fn keep_with_its_screen(model: &mut Model, before: &Scene) {
         return;
     }
     let now = scene(model);
-    let asked = matches!(&model.status, Some(Status::Info(s)) if s == QUESTION);
+    let asked = matches!(&model.status, Some(Status::Info(s)) if *s == question(model.lang));
     if now == *before && asked {
         return;
     }
     model.quit_confirm = false;
+    let code = model.lang.code();
     let why = if now != *before {
         match &model.screen {
-            _ if now.1 => "the bank asks a question".to_string(),
-            Screen::Challenge(_) => "the bank asks a question".to_string(),
-            Screen::Consent(_) => "the bank asks which accounts to share".to_string(),
-            Screen::Dashboard(_) => "back on the dashboard".to_string(),
-            _ => "the screen changed".to_string(),
+            _ if now.1 => t!("notice.quit_why_question", locale = code),
+            Screen::Challenge(_) => t!("notice.quit_why_question", locale = code),
+            Screen::Consent(_) => t!("notice.quit_why_consent", locale = code),
+            Screen::Dashboard(_) => t!("notice.quit_why_dashboard", locale = code),
+            _ => t!("notice.quit_why_screen", locale = code),
         }
+        .into_owned()
     } else {
         match &model.status {
             Some(Status::Info(s) | Status::Error(s)) => s.clone(),
-            None => "the question was withdrawn".to_string(),
+            None => t!("notice.quit_why_withdrawn", locale = code).into_owned(),
         }
     };
-    let text = format!("Quit cancelled: {why}");
+    let text = t!("notice.quit_cancelled_why", locale = code, why = why).into_owned();
     model.status = Some(match &model.status {
         Some(Status::Error(_)) => Status::Error(text),
         _ => Status::Info(text),
