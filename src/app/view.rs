@@ -108,8 +108,7 @@ pub fn view(model: &mut Model, frame: &mut Frame) {
 fn screen_title(screen: &Screen, lang: Lang) -> Cow<'static, str> {
     let l = lang.code();
     match screen {
-        // Not translated yet: the redirect screens' titles (see the README's language note).
-        Screen::Redirect(w) => Cow::Borrowed(w.screen_title()),
+        Screen::Redirect(w) => Cow::Owned(w.screen_title(lang)),
         Screen::Login(_) => t!("frame.title.login", locale = l),
         Screen::ProviderPicker(_) => t!("frame.title.banks", locale = l),
         Screen::CredentialForm(_) => t!("frame.title.credentials", locale = l),

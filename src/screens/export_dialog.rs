@@ -16,34 +16,109 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 
+use rust_i18n::t;
+
 use crate::domain::AccountId;
 use crate::export::{Dialect, ExportRequest, Format};
+use crate::i18n::Lang;
+use crate::screens::clean;
+use crate::screens::dashboard::query::SortColumn;
 use crate::ui::widgets::text_field::{FieldKind, TextField};
 
-/// The formats offered, in order: format, CSV dialect, what the user reads.
-pub const CHOICES: [(Format, Dialect, &str); 5] = [
-    (Format::Csv, Dialect::Rfc4180, "CSV"),
-    (
-        Format::Csv,
-        Dialect::ExcelFr,
-        "CSV for a French spreadsheet (;)",
-    ),
-    (Format::Ledger, Dialect::Rfc4180, "ledger / hledger"),
-    (Format::Beancount, Dialect::Rfc4180, "beancount"),
-    (Format::Ofx, Dialect::Rfc4180, "OFX (bank statement)"),
+/// The formats offered, in order: format and CSV dialect (named for the user by
+/// [`format_name`]).
+pub const CHOICES: [(Format, Dialect); 5] = [
+    (Format::Csv, Dialect::Rfc4180),
+    (Format::Csv, Dialect::ExcelFr),
+    (Format::Ledger, Dialect::Rfc4180),
+    (Format::Beancount, Dialect::Rfc4180),
+    (Format::Ofx, Dialect::Rfc4180),
 ];
+
+/// A format as the user reads it, in `lang` (the tools' names stay as they are).
+pub fn format_name(format: Format, dialect: Dialect, lang: Lang) -> String {
+    let code = lang.code();
+    match (format, dialect) {
+        (Format::Csv, Dialect::ExcelFr) => t!("export.format_csv_fr", locale = code).into_owned(),
+        (Format::Csv, _) => "CSV".into(),
+        (Format::Ledger, _) => "ledger / hledger".into(),
+        (Format::Beancount, _) => "beancount".into(),
+        (Format::Ofx, _) => t!("export.format_ofx", locale = code).into_owned(),
+    }
+}
 
 /// What the rows to export are, as the dialog was opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportScope {
-    /// For the user: "12 transactions on screen (search "cb")".
-    pub description: String,
+    /// Which rows, worded for the user by the view ("The 12 transactions on screen (search
+    /// "cb")."), in the UI's language.
+    pub rows: ScopeRows,
     /// The file name's scope part: `all`, or the account's name.
     pub name: String,
     /// Only this account.
     pub account: Option<AccountId>,
     /// Only these transactions (id keys) in this order; `None`: everything.
     pub only: Option<Vec<String>>,
+}
+
+/// Which transactions an export holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeRows {
+    /// Every transaction of every account (this many).
+    Everything(usize),
+    /// The rows on the transactions view's screen.
+    OnScreen {
+        /// How many rows.
+        count: usize,
+        /// The account they are limited to (its name, as the bank wrote it).
+        account: Option<String>,
+        /// The search typed.
+        search: Option<String>,
+        /// Other filters (category, status, dates) apply.
+        filtered: bool,
+        /// The sort, when not the default (newest first).
+        sorted_by: Option<SortColumn>,
+    },
+}
+
+impl ScopeRows {
+    /// The rows in words, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let code = lang.code();
+        let (count, account, search, filtered, sorted_by) = match self {
+            ScopeRows::Everything(n) => {
+                return t!("export.everything", locale = code, count = n).into_owned();
+            }
+            ScopeRows::OnScreen {
+                count,
+                account,
+                search,
+                filtered,
+                sorted_by,
+            } => (*count, account, search, *filtered, sorted_by),
+        };
+        let mut how: Vec<String> = account.iter().map(|a| clean(a)).collect();
+        if let Some(search) = search {
+            how.push(t!("export.search", locale = code, text = clean(search)).into_owned());
+        }
+        if filtered {
+            how.push(t!("export.filtered", locale = code).into_owned());
+        }
+        if let Some(column) = sorted_by {
+            let column = column.header(lang).to_lowercase();
+            how.push(t!("export.sorted_by", locale = code, column = column).into_owned());
+        }
+        let rows = if count == 1 {
+            t!("export.one_on_screen", locale = code)
+        } else {
+            t!("export.many_on_screen", locale = code, count = count)
+        };
+        if how.is_empty() {
+            format!("{rows}.")
+        } else {
+            format!("{rows} ({}).", how.join(", "))
+        }
+    }
 }
 
 /// What a key asks of the dashboard.
@@ -70,6 +145,8 @@ pub struct ExportDialog {
     pub scope: ExportScope,
     /// Why the last try failed (shown until the next try).
     pub error: Option<String>,
+    /// Enter was pressed with no path (said until the path changes).
+    pub path_missing: bool,
     /// The file is being written.
     pub writing: bool,
     today: NaiveDate,
@@ -84,6 +161,7 @@ impl ExportDialog {
             on_path: false,
             scope,
             error: None,
+            path_missing: false,
             writing: false,
             today,
         };
@@ -93,8 +171,7 @@ impl ExportDialog {
 
     /// The chosen format and dialect.
     pub fn format(&self) -> (Format, Dialect) {
-        let (format, dialect, _) = CHOICES[self.choice];
-        (format, dialect)
+        CHOICES[self.choice]
     }
 
     fn default_path(&self) -> String {
@@ -124,7 +201,10 @@ impl ExportDialog {
             KeyCode::Left => self.cycle(false),
             KeyCode::Right => self.cycle(true),
             KeyCode::Char(' ') if !self.on_path => self.cycle(true),
-            _ if self.on_path && self.path.handle_key(key) => self.error = None,
+            _ if self.on_path && self.path.handle_key(key) => {
+                self.error = None;
+                self.path_missing = false;
+            }
             _ => {}
         }
         DialogAction::None
@@ -142,7 +222,7 @@ impl ExportDialog {
     fn submit(&mut self) -> DialogAction {
         let path = self.path.value().trim();
         if path.is_empty() {
-            self.error = Some("Type a file name or a path.".into());
+            self.path_missing = true;
             return DialogAction::None;
         }
         let (format, dialect) = self.format();

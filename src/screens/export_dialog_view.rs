@@ -7,15 +7,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use rust_i18n::t;
 
-use super::export_dialog::{CHOICES, ExportDialog};
+use super::export_dialog::{ExportDialog, format_name};
 use crate::screens::ViewCtx;
 use crate::ui::widgets::spinner::spinner_frame;
 
 impl ExportDialog {
     /// Draws the dialog over the bottom of `area`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let theme = ctx.theme;
+        let (theme, lang, code) = (ctx.theme, ctx.lang, ctx.lang.code());
         let height = 8.min(area.height);
         let boxed = Rect {
             y: area.bottom().saturating_sub(height),
@@ -23,7 +24,8 @@ impl ExportDialog {
             ..area
         };
         Clear.render(boxed, buf);
-        let block = Block::bordered().title(Span::styled(" Export ", theme.title));
+        let title = format!(" {} ", t!("export.title", locale = code));
+        let block = Block::bordered().title(Span::styled(title, theme.title));
         let inner = block.inner(boxed);
         block.render(boxed, buf);
         let line = |y: u16| Rect {
@@ -34,31 +36,36 @@ impl ExportDialog {
         if inner.height == 0 {
             return;
         }
-        Line::styled(self.scope.description.clone(), theme.text).render(line(0), buf);
+        Line::styled(self.scope.rows.describe(lang), theme.text).render(line(0), buf);
         let format_style = if self.on_path {
             theme.text
         } else {
             theme.selected
         };
         if inner.height > 1 {
+            let (format, dialect) = self.format();
             Line::from(vec![
-                Span::styled("Format ", theme.dim),
-                Span::styled(format!("◂ {} ▸", CHOICES[self.choice].2), format_style),
+                Span::styled(
+                    format!("{} ", t!("export.format", locale = code)),
+                    theme.dim,
+                ),
+                Span::styled(
+                    format!("◂ {} ▸", format_name(format, dialect, lang)),
+                    format_style,
+                ),
             ])
             .render(line(1), buf);
         }
         if inner.height > 2 {
-            self.path
-                .render(line(2), buf, self.on_path && !self.writing, theme);
+            // The field's label is the UI's word for it, whatever the language at creation.
+            let mut path = self.path.clone();
+            path.label = t!("export.file", locale = code).into_owned();
+            path.render(line(2), buf, self.on_path && !self.writing, theme);
         }
         // The hint only when there is room for it and a last line below.
         let hint = inner.height >= 6;
         if hint {
-            Line::styled(
-                "A name alone is saved in $XDG_DOWNLOAD_DIR, else the folder coffre started in.",
-                theme.dim,
-            )
-            .render(line(3), buf);
+            Line::styled(t!("export.where", locale = code), theme.dim).render(line(3), buf);
         }
         let first_free = if hint { 4 } else { 3 };
         if inner.height <= first_free {
@@ -70,17 +77,14 @@ impl ExportDialog {
             ..inner
         };
         let last = if self.writing {
-            Line::styled(
-                format!("{} Writing… (Esc closes)", spinner_frame(ctx.now)),
-                theme.text,
-            )
+            let writing = t!("export.writing", locale = code);
+            Line::styled(format!("{} {writing}", spinner_frame(ctx.now)), theme.text)
         } else if let Some(e) = &self.error {
             Line::styled(e.clone(), theme.error)
+        } else if self.path_missing {
+            Line::styled(t!("export.path_missing", locale = code), theme.error)
         } else {
-            Line::styled(
-                "Enter export  Esc cancel  Tab format/file  ←→ format",
-                theme.dim,
-            )
+            Line::styled(t!("export.keys", locale = code), theme.dim)
         };
         // An error may be long (a path, the system's reason): it wraps into the free rows.
         Paragraph::new(last)

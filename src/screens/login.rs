@@ -30,6 +30,8 @@ pub struct LoginForm {
     pub pending: Option<u64>,
     /// The last failure.
     pub error: Option<CallFailure>,
+    /// Enter was pressed with a field empty (said until the next try).
+    incomplete: bool,
 }
 
 /// What a key press on the login form asks for.
@@ -73,6 +75,7 @@ impl LoginForm {
             password,
             pending: None,
             error: None,
+            incomplete: false,
         }
     }
 
@@ -91,13 +94,11 @@ impl LoginForm {
             KeyCode::Enter if self.focus == 0 => self.focus = 1,
             KeyCode::Enter => {
                 let email = self.email.value().trim().to_string();
-                if email.is_empty() || self.password.value().is_empty() {
-                    self.error = Some(CallFailure::Rejected(
-                        "enter your email and password".into(),
-                    ));
+                self.error = None;
+                self.incomplete = email.is_empty() || self.password.value().is_empty();
+                if self.incomplete {
                     return LoginAction::None;
                 }
-                self.error = None;
                 return LoginAction::Submit {
                     email,
                     password: self.password.take_secret(),
@@ -154,6 +155,8 @@ impl LoginForm {
             )
         } else if let Some(e) = &self.error {
             Line::styled(crate::wording::failures::call_failure(e), ctx.theme.error)
+        } else if self.incomplete {
+            Line::styled(t!("login.incomplete", locale = code), ctx.theme.error)
         } else {
             Line::default()
         };

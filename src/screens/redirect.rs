@@ -4,14 +4,20 @@
 //! to the runner's deadline, and a field where the address the browser ended on can be pasted
 //! (`Tab`), for a browser on a phone or over SSH that cannot reach coffre's 127.0.0.1. After the
 //! browser came back, the step coffre waits on. Esc cancels; a failure says what to do.
+//!
+//! The screen's own answers to a key ([`KeyNote`]: copied, paste first, checking) are kept as
+//! what happened and worded by the view in the UI's language; the app's answer to a pasted
+//! address (`note`) arrives worded, and wins over the key's until the next key.
 
 mod view;
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rust_i18n::t;
 
 use crate::domain::CallFailure;
 use crate::domain::WidgetPage;
+use crate::i18n::Lang;
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::text_field::{FieldKind, TextField};
 
@@ -43,10 +49,23 @@ pub struct RedirectWait {
     pub paste: TextField,
     /// The paste field has the keyboard.
     pub pasting: bool,
-    /// The answer to the last `y` or paste: `Ok` news, `Err` a refusal (nothing changed).
+    /// The app's answer to the last paste: `Ok` news, `Err` a refusal (nothing changed).
     pub note: Option<Result<String, String>>,
+    /// The screen's own answer to the last key (`y`, Enter on the paste field).
+    pub key_note: Option<KeyNote>,
     /// After the browser came back: what coffre waits on.
     pub step: Option<String>,
+}
+
+/// The screen's answer to a key, worded by the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyNote {
+    /// `y` copied the link (through OSC 52, which the terminal must allow).
+    LinkCopied,
+    /// Enter on an empty paste field: paste the address first.
+    PasteFirst,
+    /// Enter on a pasted address: coffre checks it.
+    Checking,
 }
 
 /// What a key on the wait asks for.
@@ -99,6 +118,7 @@ impl RedirectWait {
             paste: TextField::new("Address", FieldKind::Text),
             pasting: false,
             note: None,
+            key_note: None,
             step: None,
         }
     }
@@ -111,12 +131,13 @@ impl RedirectWait {
         }
     }
 
-    /// The title bar's name of the screen.
-    pub fn screen_title(&self) -> &'static str {
+    /// The title bar's name of the screen, in `lang`.
+    pub fn screen_title(&self, lang: Lang) -> String {
         match self.purpose {
-            WaitFor::BankWebsite => "Bank website",
-            WaitFor::Widget(_) => "Oxlin page",
+            WaitFor::BankWebsite => t!("redirect.title_bank", locale = lang.code()),
+            WaitFor::Widget(_) => t!("redirect.title_oxlin", locale = lang.code()),
         }
+        .into_owned()
     }
 
     /// The paste field has the keyboard (letters type).
@@ -144,9 +165,7 @@ impl RedirectWait {
                 WaitAction::None
             }
             KeyCode::Char('y') if plain && !self.pasting => {
-                self.note = Some(Ok(
-                    "Link copied (your terminal must allow OSC 52 copies).".into()
-                ));
+                self.say(KeyNote::LinkCopied);
                 WaitAction::Copy(self.url.clone().unwrap_or_default())
             }
             KeyCode::Char('p') | KeyCode::Char('v') if plain && !self.pasting => {
@@ -156,20 +175,29 @@ impl RedirectWait {
             KeyCode::Enter if self.pasting => {
                 let address = self.paste.value().trim().to_owned();
                 if address.is_empty() {
-                    self.note = Some(Err("Paste the address your browser ended on first.".into()));
+                    self.say(KeyNote::PasteFirst);
                     return WaitAction::None;
                 }
-                self.note = Some(Ok("Checking this address…".into()));
+                self.say(KeyNote::Checking);
                 WaitAction::Paste(address)
             }
             _ if self.pasting => {
                 if self.paste.handle_key(key) {
                     self.note = None;
+                    self.key_note = None;
                 }
                 WaitAction::None
             }
             _ => WaitAction::None,
         }
+    }
+}
+
+impl RedirectWait {
+    /// The screen answers a key: its note replaces whatever was said before.
+    fn say(&mut self, note: KeyNote) {
+        self.note = None;
+        self.key_note = Some(note);
     }
 }
 

@@ -66,7 +66,10 @@ impl ChallengeDialog {
                     rows.reserve = rows.reserve.saturating_sub(1);
                     rows.field(field, self.focus == input_no, ctx);
                     input_no += 1;
-                    if let Some(p) = field.problem().filter(|_| !field.value().is_empty()) {
+                    if let Some(p) = field
+                        .problem_in(ctx.lang)
+                        .filter(|_| !field.value().is_empty())
+                    {
                         rows.text(Line::styled(format!("  ✗ {p}"), ctx.theme.error));
                     }
                 }

@@ -6,14 +6,14 @@
 
 use super::query::{Filter, SortColumn};
 use super::{Dashboard, Tab};
-use crate::screens::export_dialog::ExportScope;
+use crate::screens::export_dialog::{ExportScope, ScopeRows};
 
 impl Dashboard {
     /// What `e` exports now.
     pub(super) fn export_scope(&self) -> ExportScope {
         if self.tab != Tab::Transactions {
             return ExportScope {
-                description: format!("Every account: all {} transactions.", self.table.len()),
+                rows: ScopeRows::Everything(self.table.len()),
                 name: "all".into(),
                 account: None,
                 only: None,
@@ -24,39 +24,20 @@ impl Dashboard {
             .filter
             .account
             .and_then(|a| self.accounts.get(a as usize));
-        let mut how = Vec::new();
-        if let Some(a) = account {
-            how.push(a.account.name.clone());
-        }
-        if !tx.search.is_empty() {
-            how.push(format!("search \"{}\"", tx.search));
-        }
         let other_filters = Filter {
             account: None,
             ..tx.filter.clone()
         };
-        if !other_filters.is_empty() {
-            how.push("filtered".into());
-        }
-        if tx.sort.column != SortColumn::Date || !tx.sort.descending {
-            how.push(format!(
-                "sorted by {}",
-                tx.sort.column.name().to_lowercase()
-            ));
-        }
-        let n = tx.shown.len();
-        let noun = if n == 1 {
-            "transaction"
-        } else {
-            "transactions"
-        };
-        let description = if how.is_empty() {
-            format!("The {n} {noun} on screen.")
-        } else {
-            format!("The {n} {noun} on screen ({}).", how.join(", "))
+        let sorted = tx.sort.column != SortColumn::Date || !tx.sort.descending;
+        let rows = ScopeRows::OnScreen {
+            count: tx.shown.len(),
+            account: account.map(|a| a.account.name.clone()),
+            search: (!tx.search.is_empty()).then(|| tx.search.clone()),
+            filtered: !other_filters.is_empty(),
+            sorted_by: sorted.then_some(tx.sort.column),
         };
         ExportScope {
-            description,
+            rows,
             name: account.map_or_else(|| "all".into(), |a| a.account.name.clone()),
             account: account.map(|a| a.id().clone()),
             only: Some(

@@ -5,10 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use rust_i18n::t;
 
-use super::{RedirectWait, WaitFor};
+use super::{KeyNote, RedirectWait, WaitFor};
 use crate::domain::CallFailure;
 use crate::domain::WidgetPage;
+use crate::i18n::Lang;
 use crate::screens::{ViewCtx, clean};
 use crate::ui::widgets::qr::{qr_cells, render_qr};
 use crate::ui::widgets::spinner::spinner_frame;
@@ -33,10 +35,8 @@ impl RedirectWait {
             Layout::horizontal([Constraint::Min(0), Constraint::Length(qr_width)]).areas(inner);
         let mut lines = self.lines(ctx, text.width < 40);
         if qr.is_none() && self.waiting_on_browser() && inner.width >= 30 {
-            lines.push(Line::styled(
-                "(enlarge the window to see a QR code of this link)",
-                ctx.theme.dim,
-            ));
+            let enlarge = t!("redirect.enlarge_for_qr", locale = ctx.lang.code());
+            lines.push(Line::styled(enlarge, ctx.theme.dim));
         }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -53,7 +53,7 @@ impl RedirectWait {
 
     /// The paragraph; `compact` (a narrow window) keeps the keys, the countdown and the field.
     fn lines(&self, ctx: &ViewCtx, compact: bool) -> Vec<Line<'static>> {
-        let theme = ctx.theme;
+        let (theme, lang, code) = (ctx.theme, ctx.lang, ctx.lang.code());
         let spin = spinner_frame(ctx.now);
         let left = self
             .deadline
@@ -61,8 +61,8 @@ impl RedirectWait {
             .unwrap_or_default();
         if let Some(e) = &self.error {
             return vec![
-                Line::styled(failure_text(e), theme.error),
-                Line::styled(self.back_hint(), theme.dim),
+                Line::styled(failure_text(e, lang), theme.error),
+                Line::styled(self.back_hint(lang), theme.dim),
             ];
         }
         if let Some(step) = &self.step {
@@ -70,29 +70,32 @@ impl RedirectWait {
         }
         let Some(url) = &self.url else {
             let asking = match self.purpose {
-                WaitFor::BankWebsite => "Asking the bank for its login page…",
-                WaitFor::Widget(_) => "Asking Oxlin for its page…",
+                WaitFor::BankWebsite => t!("redirect.asking_bank", locale = code),
+                WaitFor::Widget(_) => t!("redirect.asking_oxlin", locale = code),
             };
             return vec![Line::styled(format!("{spin} {asking}"), theme.text)];
         };
         let mut lines = if compact {
             vec![
-                Line::styled(format!("{spin} Waiting…{left}"), theme.text),
-                Line::styled("y: copy the link", theme.dim),
-                Line::styled("Tab: paste the address the browser ended on", theme.dim),
+                Line::styled(
+                    format!(
+                        "{spin} {}{left}",
+                        t!("redirect.waiting_short", locale = code)
+                    ),
+                    theme.text,
+                ),
+                Line::styled(t!("redirect.copy_short", locale = code), theme.dim),
+                Line::styled(t!("redirect.paste_short", locale = code), theme.dim),
             ]
         } else {
             vec![
                 Line::styled(
-                    format!("{spin} Waiting for the browser to come back…{left}"),
+                    format!("{spin} {}{left}", t!("redirect.waiting", locale = code)),
                     theme.text,
                 ),
-                Line::styled(self.instruction(), theme.text),
+                Line::styled(self.instruction(lang), theme.text),
                 Line::styled(url.clone(), theme.key),
-                Line::styled(
-                    "On another device? Paste the address it ended on (Tab):",
-                    theme.dim,
-                ),
+                Line::styled(t!("redirect.other_device", locale = code), theme.dim),
             ]
         };
         let field_style = if self.pasting {
@@ -108,41 +111,54 @@ impl RedirectWait {
             field.push(Span::styled("▏", theme.key));
         }
         lines.push(Line::from(field));
-        match &self.note {
-            Some(Ok(news)) => lines.push(Line::styled(news.clone(), theme.ok)),
-            Some(Err(refused)) => lines.push(Line::styled(refused.clone(), theme.error)),
-            None => {}
+        match (&self.note, self.key_note) {
+            (Some(Ok(news)), _) => lines.push(Line::styled(news.clone(), theme.ok)),
+            (Some(Err(refused)), _) => lines.push(Line::styled(refused.clone(), theme.error)),
+            (None, Some(KeyNote::PasteFirst)) => lines.push(Line::styled(
+                key_note(KeyNote::PasteFirst, lang),
+                theme.error,
+            )),
+            (None, Some(note)) => lines.push(Line::styled(key_note(note, lang), theme.ok)),
+            (None, None) => {}
         }
         lines
     }
 
-    fn instruction(&self) -> &'static str {
+    fn instruction(&self, lang: Lang) -> String {
+        let code = lang.code();
         match &self.purpose {
-            WaitFor::BankWebsite => "Log in on your bank's website (your browser should open).",
-            WaitFor::Widget(WidgetPage::AddConnection) => {
-                "Choose your bank and log in on Oxlin's page (your browser should open)."
-            }
-            WaitFor::Widget(WidgetPage::Renew(_)) => {
-                "Give your credentials again or answer your bank on Oxlin's page (your browser should open)."
-            }
-            WaitFor::Widget(WidgetPage::Terms) => {
-                "Oxlin asks you to accept its terms and conditions: read them on its page (your browser should open)."
-            }
+            WaitFor::BankWebsite => t!("redirect.do_bank", locale = code),
+            WaitFor::Widget(WidgetPage::AddConnection) => t!("redirect.do_add", locale = code),
+            WaitFor::Widget(WidgetPage::Renew(_)) => t!("redirect.do_renew", locale = code),
+            WaitFor::Widget(WidgetPage::Terms) => t!("redirect.do_terms", locale = code),
         }
+        .into_owned()
     }
 
-    fn back_hint(&self) -> &'static str {
+    fn back_hint(&self, lang: Lang) -> String {
         match self.purpose {
-            WaitFor::BankWebsite => "Esc: back to the banks.",
-            WaitFor::Widget(_) => "Esc: back to the dashboard.",
+            WaitFor::BankWebsite => t!("redirect.back_banks", locale = lang.code()),
+            WaitFor::Widget(_) => t!("redirect.back_dashboard", locale = lang.code()),
         }
+        .into_owned()
     }
+}
+
+/// The screen's answer to a key, in `lang`.
+fn key_note(note: KeyNote, lang: Lang) -> String {
+    let code = lang.code();
+    match note {
+        KeyNote::LinkCopied => t!("redirect.link_copied", locale = code),
+        KeyNote::PasteFirst => t!("redirect.paste_first", locale = code),
+        KeyNote::Checking => t!("redirect.checking", locale = code),
+    }
+    .into_owned()
 }
 
 /// The failure as a sentence. The runner's refusals here are about the browser's side (a
 /// timeout, a refusal at the bank, an expired page), not the server: said without "The server
 /// refused".
-fn failure_text(error: &CallFailure) -> String {
+fn failure_text(error: &CallFailure, lang: Lang) -> String {
     match error {
         CallFailure::Rejected(why) => {
             let why = clean(why);
@@ -151,7 +167,7 @@ fn failure_text(error: &CallFailure) -> String {
                 Some(first) => {
                     format!("{}{}.", first.to_uppercase(), chars.as_str()).replace("..", ".")
                 }
-                None => "The browser did not come back.".into(),
+                None => t!("redirect.no_return", locale = lang.code()).into_owned(),
             }
         }
         other => crate::wording::failures::call_failure(other),

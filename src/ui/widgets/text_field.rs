@@ -21,11 +21,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use regex::Regex;
+use rust_i18n::t;
 use secrecy::SecretString;
 use tui_input::backend::crossterm::to_input_request;
 use tui_input::{Input, InputRequest};
 
 use crate::bank_rules::compile_rule;
+use crate::i18n::Lang;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::rule_words::rule_words;
 
@@ -61,7 +63,7 @@ pub struct TextField {
     input: Input,
     revealed: bool,
     pattern: Option<Regex>,
-    /// The pattern's rule in words ("8 characters at least"), said when the value breaks it.
+    /// The pattern's regexp, said in words ("8 characters at least") when the value breaks it.
     rule: String,
     required: bool,
     label_width: Option<u16>,
@@ -97,7 +99,7 @@ impl TextField {
     /// size-limited); a refused rule is not checked here.
     pub fn with_pattern(mut self, regexp: &str) -> Self {
         self.pattern = compile_rule(regexp).ok();
-        self.rule = rule_words(regexp, &self.label);
+        self.rule = regexp.to_owned();
         self
     }
 
@@ -133,17 +135,25 @@ impl TextField {
         self.revealed = !self.revealed;
     }
 
-    /// Why the value is not acceptable yet, or `None` when it is.
+    /// Why the value is not acceptable yet, in English, or `None` when it is.
     pub fn problem(&self) -> Option<String> {
+        self.problem_in(Lang::En)
+    }
+
+    /// Why the value is not acceptable yet, in `lang`, or `None` when it is.
+    pub fn problem_in(&self, lang: Lang) -> Option<String> {
         let v = self.input.value();
+        let code = lang.code();
         if v.is_empty() {
-            return self.required.then(|| "required".to_string());
+            return self
+                .required
+                .then(|| t!("rule.required", locale = code).into_owned());
         }
         if self.kind == FieldKind::Date && !is_date(v) {
-            return Some("expected dd/mm/yyyy".to_string());
+            return Some(t!("rule.expected_date", locale = code).into_owned());
         }
         match &self.pattern {
-            Some(re) if !re.is_match(v) => Some(self.rule.clone()),
+            Some(re) if !re.is_match(v) => Some(rule_words(&self.rule, &self.label, lang)),
             _ => None,
         }
     }
