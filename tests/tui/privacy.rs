@@ -195,6 +195,55 @@ fn privacy_mode_hides_every_amount_on_the_onboarding_screens() {
     check_sizes("redirect", &mut redirect);
 }
 
+/// The bars of a sparkline: the shape of a balance over time.
+const BARS: &[char] = &['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+#[test]
+fn privacy_mode_hides_the_shape_of_the_balances_in_the_sparklines() {
+    let mut m = dashboard(data());
+    assert!(render(&mut m, 80, 24).contains(BARS), "bars when shown");
+    run(&mut m, typed("p"));
+    for (w, h) in [(80, 24), (120, 30)] {
+        let screen = render(&mut m, w, h);
+        assert!(!screen.contains(BARS), "no bar at {w}x{h}\n{screen}");
+        assert!(screen.contains("········"), "dots in their place\n{screen}");
+    }
+}
+
+#[test]
+fn privacy_mode_masks_the_charts_axes_and_totals_and_keeps_their_lines() {
+    let mut m = crate::charts::on_charts();
+    let shown = render(&mut m, 100, 30);
+    assert!(Regex::new(r"\d[.,]\d\d").unwrap().is_match(&shown), "{shown}");
+    run(&mut m, typed("p"));
+    for (w, h) in [(100, 30), (80, 24), (60, 20), (40, 12)] {
+        let screen = render(&mut m, w, h);
+        assert_nothing_shows(&format!("charts at {w}x{h}"), &screen);
+    }
+    let screen = render(&mut m, 100, 30);
+    assert!(screen.contains("•••,•• €"), "the axes say an amount is hidden\n{screen}");
+    assert!(
+        screen.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+        "the balance line stays (its scale is hidden)\n{screen}"
+    );
+    assert_snapshot!("privacy_charts", screen);
+}
+
+#[test]
+fn privacy_mode_hides_the_amounts_of_a_failed_redirect_and_the_export_dialog_in_french() {
+    let mut m = dashboard(data());
+    m.lang = coffre::i18n::Lang::Fr;
+    m.numbers = coffre::ui::format::NumberStyle::of(m.lang);
+    run(&mut m, typed("p"));
+    run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('e'))]);
+    for (w, h) in [(80, 24), (50, 15)] {
+        let screen = render(&mut m, w, h);
+        assert!(screen.contains("● privé"), "{screen}");
+        let english_title = screen.replace("● privé", "● private");
+        assert_nothing_shows(&format!("French export dialog at {w}x{h}"), &english_title);
+    }
+}
+
 #[test]
 fn privacy_mode_snapshots_of_the_dashboard() {
     let mut m = dashboard(data());

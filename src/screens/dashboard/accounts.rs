@@ -271,7 +271,7 @@ impl Dashboard {
         put(
             buf,
             spark,
-            format!(" {}", sparkline(history, 8)),
+            format!(" {}", sparkline(history, 8, ctx.numbers)),
             ctx.theme.dim,
         );
         let mut b = freshness_badge(

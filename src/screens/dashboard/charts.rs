@@ -11,6 +11,14 @@
 //! Docs gap (ours): the net worth never adds two currencies: it is drawn in the main currency
 //! (the one most counted accounts hold; on a tie, the first in alphabetical order), the others
 //! are named in its title; the spending shows the main currency's debits.
+//!
+//! Privacy mode (ours, issue 15 asks for the axes): every amount is masked, the axes' labels,
+//! the balance in a chart's title, the footer's highest and this month's spending and the
+//! categories' totals; the lines and the bars stay. Without a scale they show a direction
+//! (up, down, which month spent most) and no amount, and a presenter who hid the amounts still
+//! has the picture the view is for. The accounts view's sparklines are masked instead
+//! (`ui::widgets::sparkline`): there the shape sits beside each account's name in a list
+//! shown by default, here the user opened the pictures on purpose.
 
 mod axis;
 mod balance;
