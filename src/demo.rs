@@ -16,9 +16,10 @@
 //! Arrows: the demo uses the sandbox, the client, the sync and the store; the command line
 //! (`cli::demo`) uses the demo, never the reverse.
 //!
-//! Docs gap (ours): the data is dated as the files say, up to [`banks::DATA_TODAY`] (a fixed
-//! "today", so the same data every run); only what depends on the clock by nature moves with
-//! the real today (sync times, the renewal's deadline, counted from the demo's start).
+//! Docs gap (ours): the files are dated up to [`banks::DATA_TODAY`]; the demo moves them so that
+//! their year ends on the day the demo starts (the clock is read once, in `cli::demo`, and
+//! passed in: tests pass a fixed one and get the same data every run), as do the sync times
+//! and the renewal's deadline.
 
 pub mod autoplay;
 pub mod banks;

@@ -17,10 +17,17 @@
 //! Docs gap (ours): the renewal bank runs the shipped `default` file because renewing a
 //! channel in the sandbox (the bank's website or a new form) connects it to that file: the
 //! renewal keeps the same data.
+//!
+//! The files end on [`DATA_TODAY`]; the demo moves every date of them by the same number of
+//! days so that their year ends on the demo's today (the Paris day of the `now` the demo
+//! started at, [`seeds`]): a demo shown in March shows March. Choice (ours): a shift by whole
+//! days, so the gaps between transactions, the balances and the order stay as written (a rent
+//! paid on the 3rd may read the 15th); the same `now` gives the same data.
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, TimeDelta};
+use chrono_tz::Europe::Paris;
 
 use crate::sandbox::testbank::{self, BankSeed, ChallengeEvery, TestBank};
 
@@ -111,15 +118,43 @@ pub enum Asking {
     Quiet,
 }
 
-/// The sandbox seeds of every demo bank, at `now` (epoch seconds).
+/// The sandbox seeds of every demo bank, at `now` (epoch seconds), their data moved to end on
+/// `now`'s day.
 pub fn seeds(now: i64, asking: Asking) -> Result<Vec<BankSeed>, String> {
+    let shift = shift_to(now)?;
     BANKS
         .iter()
-        .map(|bank| seed_of(bank, now, asking))
+        .map(|bank| seed_of(bank, now, shift, asking))
         .collect()
 }
 
-fn seed_of(demo: &DemoBank, now: i64, asking: Asking) -> Result<BankSeed, String> {
+/// How far the files' dates move so that [`DATA_TODAY`] becomes `now`'s day in Paris (where
+/// the banks date their transactions).
+pub fn shift_to(now: i64) -> Result<TimeDelta, String> {
+    let today = DateTime::from_timestamp(now, 0)
+        .ok_or_else(|| format!("the clock ({now} s) is out of range"))?
+        .with_timezone(&Paris)
+        .date_naive();
+    Ok(today - DATA_TODAY)
+}
+
+/// Moves every date of `bank` by `shift`.
+fn shift_dates(bank: &mut TestBank, shift: TimeDelta) {
+    let moved = |day: NaiveDate| day.checked_add_signed(shift).unwrap_or(day);
+    for account in &mut bank.accounts {
+        account.balance_date = moved(account.balance_date);
+        for tx in &mut account.transactions {
+            tx.date = moved(tx.date);
+        }
+    }
+}
+
+fn seed_of(
+    demo: &DemoBank,
+    now: i64,
+    shift: TimeDelta,
+    asking: Asking,
+) -> Result<BankSeed, String> {
     let mut bank: TestBank = match demo.data {
         Data::Shipped(name) => testbank::load(name)
             .map_err(|e| e.to_string())?
@@ -127,6 +162,7 @@ fn seed_of(demo: &DemoBank, now: i64, asking: Asking) -> Result<BankSeed, String
             .clone(),
         Data::Own(name, text) => testbank::parse(name, text).map_err(|e| e.to_string())?,
     };
+    shift_dates(&mut bank, shift);
     let provider_id = testbank::provider_id(demo.name, demo.branch)
         .ok_or_else(|| format!("the sandbox knows no bank {} {}", demo.name, demo.branch))?;
     let quiet = asking == Asking::Quiet && demo.story == Story::AsksCode;
@@ -141,4 +177,48 @@ fn seed_of(demo: &DemoBank, now: i64, asking: Asking) -> Result<BankSeed, String
         expires,
         strong_auth_at: quiet.then_some(now),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    /// Every date of the seeds: (balance dates, transaction dates).
+    fn dates(seeds: &[BankSeed]) -> (Vec<NaiveDate>, Vec<NaiveDate>) {
+        let accounts = || seeds.iter().flat_map(|s| s.bank.accounts.iter());
+        let balances = accounts().map(|a| a.balance_date).collect();
+        let transactions = accounts()
+            .flat_map(|a| a.transactions.iter().map(|t| t.date))
+            .collect();
+        (balances, transactions)
+    }
+
+    #[test]
+    fn the_demo_year_ends_on_the_day_the_demo_starts() {
+        let march_15 = NaiveDate::from_ymd_opt(2027, 3, 15).unwrap();
+        // 23:30 UTC on 14 March is already 15 March in Paris.
+        let now = Utc.with_ymd_and_hms(2027, 3, 14, 23, 30, 0).unwrap();
+        let (balances, moved) = dates(&seeds(now.timestamp(), Asking::AsStoried).unwrap());
+        assert!(balances.iter().all(|d| *d == march_15), "{balances:?}");
+        let as_written = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
+        let (_, written) = dates(&seeds(as_written.timestamp(), Asking::AsStoried).unwrap());
+        let shift = march_15 - DATA_TODAY;
+        assert_eq!(moved.len(), written.len());
+        for (moved, written) in moved.iter().zip(&written) {
+            assert_eq!(
+                *moved - *written,
+                shift,
+                "every transaction moves by the same days"
+            );
+        }
+    }
+
+    #[test]
+    fn the_files_own_today_leaves_the_data_as_written() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
+        assert_eq!(shift_to(now.timestamp()), Ok(TimeDelta::zero()));
+        let (balances, _) = dates(&seeds(now.timestamp(), Asking::AsStoried).unwrap());
+        assert!(balances.iter().all(|d| *d == DATA_TODAY));
+    }
 }

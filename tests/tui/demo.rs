@@ -37,7 +37,8 @@ use crate::common::key;
 
 const DEADLINE: Duration = Duration::from_secs(60);
 
-/// The demo's clock in the snapshots.
+/// The demo's clock in the snapshots: the demo's data ends on its day (21 November 2026, the
+/// files' own "today" moved by one day).
 fn demo_now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 9, 30, 0).unwrap()
 }

@@ -214,16 +214,24 @@ fn privacy_mode_hides_the_shape_of_the_balances_in_the_sparklines() {
 fn privacy_mode_masks_the_charts_axes_and_totals_and_keeps_their_lines() {
     let mut m = crate::charts::on_charts();
     let shown = render(&mut m, 100, 30);
-    assert!(Regex::new(r"\d[.,]\d\d").unwrap().is_match(&shown), "{shown}");
+    assert!(
+        Regex::new(r"\d[.,]\d\d").unwrap().is_match(&shown),
+        "{shown}"
+    );
     run(&mut m, typed("p"));
     for (w, h) in [(100, 30), (80, 24), (60, 20), (40, 12)] {
         let screen = render(&mut m, w, h);
         assert_nothing_shows(&format!("charts at {w}x{h}"), &screen);
     }
     let screen = render(&mut m, 100, 30);
-    assert!(screen.contains("•••,•• €"), "the axes say an amount is hidden\n{screen}");
     assert!(
-        screen.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+        screen.contains("•••,•• €"),
+        "the axes say an amount is hidden\n{screen}"
+    );
+    assert!(
+        screen
+            .chars()
+            .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
         "the balance line stays (its scale is hidden)\n{screen}"
     );
     assert_snapshot!("privacy_charts", screen);
