@@ -137,9 +137,19 @@ impl LoginForm {
             .style(ctx.theme.dim)
             .wrap(Wrap { trim: true })
             .render(intro, buf);
+        // Both labels as wide as the longer one, so the two values start in one column
+        // whatever the language's words.
         let (email_label, password_label) = (
             t!("login.email", locale = code),
             t!("login.password", locale = code),
+        );
+        let w = email_label
+            .chars()
+            .count()
+            .max(password_label.chars().count());
+        let (email_label, password_label) = (
+            format!("{email_label:<w$}"),
+            format!("{password_label:<w$}"),
         );
         let theme = ctx.theme;
         (self.email).render_labelled(&email_label, email, buf, self.focus == 0, theme);

@@ -78,12 +78,21 @@ fn text(buffer: &Buffer) -> String {
         .join("\n")
 }
 
-/// The first frame of `coffre demo`, at `w`×`h`, with `hint` drawn over it.
+/// The first frame of `coffre demo`, at 100×30, with `hint` drawn over it.
 async fn first_frame(hint: Option<KeyHint>) -> String {
+    first_frame_in(coffre::i18n::Lang::En, hint).await
+}
+
+/// The first frame of `coffre demo --lang LANG`, at 100×30, with `hint` drawn over it.
+pub async fn first_frame_in(lang: coffre::i18n::Lang, hint: Option<KeyHint>) -> String {
     let dir = tempfile::tempdir().unwrap();
     let (sandbox, _, store) = stage_at(&dir, Asking::AsStoried, demo_now()).await;
     sandbox.stop().await;
     let mut model = Model::new(demo_now(), true, Some((DEMO_EMAIL, DEMO_PASSWORD)));
+    if lang != coffre::i18n::Lang::En {
+        model.lang = lang;
+        model.numbers = coffre::ui::format::NumberStyle::of(lang);
+    }
     // The autoplay logs in itself: its demo starts without the background login.
     let login = hint.is_none().then(demo_login).flatten();
     stage::open_on_dashboard(&mut model, &store, login).unwrap();
