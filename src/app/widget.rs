@@ -35,7 +35,11 @@ pub fn steer(model: &mut Model, commands: Vec<Command>) -> Vec<Command> {
     }
     let mut out = Vec::new();
     if matches!(model.screen, Screen::ProviderPicker(_)) {
-        out.extend(open_page(model, WidgetPage::AddConnection, "Add a bank"));
+        out.extend(open_page(
+            model,
+            WidgetPage::AddConnection,
+            &rust_i18n::t!("widget.add_a_bank", locale = model.lang.code()),
+        ));
     }
     for command in commands {
         match command {
@@ -60,7 +64,11 @@ pub fn terms_required(model: &mut Model) -> Vec<Command> {
     if let Session::LoggingIn { .. } = model.session {
         model.session = Session::LoggedOut;
     }
-    open_page(model, WidgetPage::Terms, "Oxlin's terms and conditions")
+    open_page(
+        model,
+        WidgetPage::Terms,
+        &rust_i18n::t!("widget.terms_title", locale = model.lang.code()),
+    )
 }
 
 /// Whether `result` of the login `request` is the terms refusal of the login under way.
@@ -87,7 +95,7 @@ fn bank_name(model: &Model, connection: &ConnectionId) -> String {
             .map(|(_, name)| name.to_owned()),
         _ => None,
     }
-    .unwrap_or_else(|| "Your bank".into())
+    .unwrap_or_else(|| rust_i18n::t!("widget.your_bank", locale = model.lang.code()).into())
 }
 
 /// A key while waiting on the browser (the bank's website or an Oxlin page).
@@ -176,13 +184,25 @@ fn finished(model: &mut Model, done: WidgetDone) -> Vec<Command> {
     let terms = matches!(&model.screen, Screen::Redirect(w) if w.purpose == WaitFor::Widget(WidgetPage::Terms));
     let text = if terms {
         model.session = Session::LoggedIn;
-        "Oxlin's terms are accepted; you are logged in.".to_string()
+        rust_i18n::t!("widget.terms_accepted", locale = model.lang.code()).into_owned()
     } else {
         let bank = crate::screens::clean(&done.bank);
         match done.new_transactions {
-            0 => format!("{bank} is connected."),
-            1 => format!("{bank} is connected: 1 new transaction."),
-            n => format!("{bank} is connected: {n} new transactions."),
+            0 => rust_i18n::t!("widget.connected", locale = model.lang.code(), bank = bank)
+                .into_owned(),
+            1 => rust_i18n::t!(
+                "widget.connected_one",
+                locale = model.lang.code(),
+                bank = bank
+            )
+            .into_owned(),
+            n => rust_i18n::t!(
+                "widget.connected_many",
+                locale = model.lang.code(),
+                bank = bank,
+                n = n
+            )
+            .into_owned(),
         }
     };
     let cmds = to_dashboard(model, terms);

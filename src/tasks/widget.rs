@@ -64,7 +64,11 @@ impl Runner {
                 if !self.browser.waits.paste(request, address) {
                     self.sender.send(Msg::Browser(BrowserEvent::PasteRefused {
                         request,
-                        reason: "coffre no longer waits for this page; Esc and start again".into(),
+                        reason: rust_i18n::t!(
+                            "widget.no_longer_waits",
+                            locale = self.sender.lang().code()
+                        )
+                        .into(),
                     }));
                 }
             }

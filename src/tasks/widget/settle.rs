@@ -30,8 +30,17 @@ pub(super) async fn settle(
             .send(Msg::Browser(BrowserEvent::Progress { request, step }))
     };
     let mut wire = known(client, &connection).await?;
-    let bank = wire.name.clone().unwrap_or_else(|| "Your bank".into());
-    progress(format!("Oxlin is reading {bank}…"));
+    let bank = wire.name.clone().unwrap_or_else(|| {
+        rust_i18n::t!("widget.your_bank", locale = runner.sender.lang().code()).into()
+    });
+    progress(
+        rust_i18n::t!(
+            "widget.reading",
+            locale = runner.sender.lang().code(),
+            bank = bank
+        )
+        .into(),
+    );
     let every = runner.options.poll_every;
     let waited = tokio::time::timeout(left, async {
         while matches!(wire.status, Some(ConnectionStatus::Running) | None) {
@@ -40,7 +49,15 @@ pub(super) async fn settle(
                 && let Ok(events) = client.poll(queue).await
                 && let Some(last) = events.last()
             {
-                progress(format!("Oxlin is reading {bank} ({})…", last.event_type));
+                progress(
+                    rust_i18n::t!(
+                        "widget.reading_step",
+                        locale = runner.sender.lang().code(),
+                        bank = bank,
+                        step = last.event_type
+                    )
+                    .into(),
+                );
             }
             if let Ok(now) = client.connection(connection.raw()).await {
                 wire = now;
@@ -49,14 +66,28 @@ pub(super) async fn settle(
     })
     .await;
     if waited.is_err() {
-        return Err(CallFailure::Rejected(format!(
-            "Oxlin is still reading {bank}; it will be on the dashboard after the next sync (press s there)"
-        )));
+        return Err(CallFailure::Rejected(
+            rust_i18n::t!(
+                "widget.still_reading",
+                locale = runner.sender.lang().code(),
+                bank = bank
+            )
+            .into(),
+        ));
     }
-    progress(format!("Saving {bank} to your dashboard…"));
+    progress(
+        rust_i18n::t!(
+            "widget.saving",
+            locale = runner.sender.lang().code(),
+            bank = bank
+        )
+        .into(),
+    );
     let target = StoreTarget {
         path: runner.options.store.clone().ok_or_else(|| {
-            CallFailure::Rejected("coffre has no local store to write the bank to".into())
+            CallFailure::Rejected(
+                rust_i18n::t!("widget.no_store", locale = runner.sender.lang().code()).into(),
+            )
         })?,
         session_owner: runner.options.session_owner.clone(),
     };
@@ -64,9 +95,14 @@ pub(super) async fn settle(
         .await
         .map_err(CallFailure::Rejected)?;
     if !crate::tasks::redirect::status_poll::works(&wire) {
-        return Err(CallFailure::Rejected(format!(
-            "Oxlin could not read {bank}; it is on the dashboard, where r tries again"
-        )));
+        return Err(CallFailure::Rejected(
+            rust_i18n::t!(
+                "widget.could_not_read",
+                locale = runner.sender.lang().code(),
+                bank = bank
+            )
+            .into(),
+        ));
     }
     Ok(WidgetDone {
         connection: Some(connection),
