@@ -245,7 +245,7 @@ fn background_login_answered(model: &mut Model, result: Result<(), CallFailure>)
             model.session = Session::LoggedOut;
             model.status = Some(Status::Error(format!(
                 "Login failed: {} Press l to log in.",
-                crate::wording::failures::call_failure(&e)
+                crate::wording::failures::call_failure(&e, model.lang)
             )));
             Vec::new()
         }

@@ -153,7 +153,10 @@ impl LoginForm {
                 ctx.theme.text,
             )
         } else if let Some(e) = &self.error {
-            Line::styled(crate::wording::failures::call_failure(e), ctx.theme.error)
+            Line::styled(
+                crate::wording::failures::call_failure(e, ctx.lang),
+                ctx.theme.error,
+            )
         } else {
             Line::default()
         };

@@ -138,7 +138,7 @@ fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
         connection: None,
         error: crate::domain::CallFailure::Rejected(format!(
             "following the sync failed ({}); coffre keeps trying",
-            crate::wording::failures::call_failure(&error)
+            crate::wording::failures::call_failure(&error, crate::i18n::Lang::En)
         )),
     });
 }
