@@ -62,6 +62,17 @@ pub enum FormAction {
     Refused(String),
 }
 
+/// A field's problem, after its label: `Identifiant: required` (`Identifiant : obligatoire`).
+fn field_problem(label: &str, problem: &str, lang: Lang) -> String {
+    t!(
+        "onboarding.form.field_problem",
+        locale = lang.code(),
+        label = label,
+        problem = problem
+    )
+    .into_owned()
+}
+
 /// The text-field kind for an API input type.
 pub fn field_kind(kind: &InputKind) -> FieldKind {
     match kind {
@@ -194,7 +205,8 @@ impl CredentialForm {
                 self.tried = true;
                 if let Some((i, why)) = self.first_problem(lang) {
                     self.focus = i;
-                    return FormAction::Refused(format!("{}: {why}", self.fields[i].1.label));
+                    let label = &self.fields[i].1.label;
+                    return FormAction::Refused(field_problem(label, &why, lang));
                 }
                 self.error = None;
                 // The values stay in the form while the bank checks them: nothing reads as
@@ -242,7 +254,7 @@ impl CredentialForm {
             // As the user types (or after a try); never while the bank checks the values.
             let shown = self.pending.is_none() && (self.tried || !field.value().is_empty());
             if let Some(problem) = self.problem_of(i, ctx.lang).filter(|_| shown) {
-                let text = format!("  ✗ {}: {problem}", field.label);
+                let text = format!("  ✗ {}", field_problem(&field.label, &problem, ctx.lang));
                 Line::styled(text, ctx.theme.error)
                     .render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
             }

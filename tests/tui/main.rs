@@ -13,6 +13,7 @@ mod e2e;
 mod finx_banks;
 mod flows;
 mod french;
+mod french_onboarding;
 mod imported;
 mod keys;
 mod modal;
