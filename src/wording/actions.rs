@@ -240,4 +240,41 @@ mod tests {
         assert_eq!(booking_word(BookingStatus::Pending, Lang::Fr), "en attente");
         assert_eq!(booking_word(BookingStatus::Booked, Lang::En), "booked");
     }
+
+    #[test]
+    fn every_bank_state_kind_and_booking_word_is_in_the_catalogue_in_both_languages() {
+        let now = at_ten(2024, 3, 1);
+        let soon = NextAction::RenewBefore(NaiveDate::from_ymd_opt(2024, 3, 6).unwrap());
+        let actions = [
+            NextAction::UpdateCredentials,
+            NextAction::ActAtBank,
+            NextAction::AnswerChallenge,
+            NextAction::AddCredentials,
+            NextAction::RetryLater,
+            NextAction::Other("x".into()),
+            soon,
+            NextAction::None,
+        ];
+        let kinds = [
+            AccountKind::Checking,
+            AccountKind::Savings,
+            AccountKind::CreditCard,
+            AccountKind::Loan,
+        ];
+        for lang in [Lang::En, Lang::Fr] {
+            let mut words: Vec<String> = Vec::new();
+            for action in &actions {
+                for (closed, pending, shared) in [(false, 0, 0), (true, 0, 1), (false, 1, 1)] {
+                    words.extend(dashboard_note(action, closed, pending, shared, now, lang));
+                }
+            }
+            words.extend(kinds.iter().map(|k| kind_short(k, lang)));
+            words.extend(
+                [BookingStatus::Booked, BookingStatus::Pending].map(|s| booking_word(s, lang)),
+            );
+            for w in words {
+                assert!(!w.is_empty() && !w.starts_with("wording."), "{lang:?}: {w}");
+            }
+        }
+    }
 }

@@ -197,4 +197,21 @@ mod tests {
             "ne correspond pas à ce qu'attend la banque"
         );
     }
+
+    proptest::proptest! {
+        /// A bank's regexp is outside input: any text gives words in either language, never a
+        /// panic, and the French words hold no English ones.
+        #[test]
+        fn any_rule_from_a_bank_is_put_in_words_without_a_panic(
+            regexp in "\\^?(\\[[a-zA-Z0-9@._-]{0,8}\\]|\\.|\\\\d|[a-z(|)*+?]{0,6})(\\{[0-9]{0,3},?[0-9]{0,3}\\}|\\+)?\\$?",
+            label in ".{0,20}",
+        ) {
+            let english = rule_words(&regexp, &label, Lang::En);
+            let french = rule_words(&regexp, &label, Lang::Fr);
+            proptest::prop_assert!(!english.is_empty() && !french.is_empty());
+            for word in ["characters", "digits", "at least", "does not match"] {
+                proptest::prop_assert!(!french.contains(word), "{}", french);
+            }
+        }
+    }
 }
