@@ -52,7 +52,7 @@ pub(crate) fn form_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     let Screen::CredentialForm(form) = &mut model.screen else {
         return Vec::new();
     };
-    match form.on_key(key) {
+    match form.on_key(key, model.lang) {
         FormAction::None => Vec::new(),
         FormAction::Refused(why) => {
             model.status = Some(Status::Error(
@@ -164,7 +164,7 @@ pub(crate) fn retry_after_failure(model: &mut Model) -> Vec<Command> {
         _ => {
             model.onboarding.renewing = None;
             model.status = Some(Status::Info(crate::wording::failures::sync_failure_words(
-                &failure,
+                &failure, model.lang,
             )));
             model.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
             vec![Command::LoadDashboard]
@@ -211,7 +211,7 @@ pub(crate) fn connection_created(
             progress::start_sync(model, connection, bank)
         }
         Err(e) => {
-            form.error = Some(crate::wording::failures::call_failure(&e));
+            form.error = Some(crate::wording::failures::call_failure(&e, model.lang));
             Vec::new()
         }
     }

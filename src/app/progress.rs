@@ -279,7 +279,7 @@ pub(crate) fn say_failure_on_dashboard(model: &mut Model, connection: &Connectio
         model.status = Some(Status::Error(format!(
             "{}: {}",
             row.bank,
-            crate::wording::failures::sync_failure_words(why)
+            crate::wording::failures::sync_failure_words(why, model.lang)
         )));
     }
 }

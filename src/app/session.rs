@@ -246,7 +246,7 @@ fn background_login_answered(model: &mut Model, result: Result<(), CallFailure>)
         }
         Err(e) => {
             model.session = Session::LoggedOut;
-            let why = crate::wording::failures::call_failure(&e);
+            let why = crate::wording::failures::call_failure(&e, model.lang);
             let text = t!("notice.login_failed", locale = model.lang.code(), why = why);
             model.status = Some(Status::Error(text.into()));
             Vec::new()

@@ -193,7 +193,7 @@ impl Flow {
                     Some(Msg::Browser(BrowserEvent::PageReady { url, wait_for, request: r })) if r == request => {
                         eprintln!(
                             "Open this address in a browser ({} at most). If the browser is on another device, paste here the address it ends on, then Enter:",
-                            crate::wording::browser::duration(wait_for)
+                            crate::wording::browser::duration(wait_for, crate::i18n::Lang::En)
                         );
                         println!("{url}");
                     }
@@ -246,6 +246,6 @@ fn failure_line(failure: &CallFailure) -> String {
                 None => "The bank was not added.".into(),
             }
         }
-        other => crate::wording::failures::call_failure(other),
+        other => crate::wording::failures::call_failure(other, crate::i18n::Lang::En),
     }
 }

@@ -7,6 +7,9 @@
 //! with no OK_CANCEL item has nothing to refuse, so Esc leaves the dialog unanswered (the bank
 //! times it out). The countdown starts when the event is received (`received_at`), since the
 //! event's `creation_date` may come from a server clock that differs from ours.
+//!
+//! The dialog's own words (title, countdown, buttons, the field's problem) follow the UI's
+//! language (`locales/onboarding.toml`); the bank's texts are shown as sent.
 
 use std::borrow::Cow;
 
@@ -175,7 +178,7 @@ impl ChallengeDialog {
         let problem = self
             .items
             .iter()
-            .position(|i| matches!(i, Item::Input { field, .. } if field.problem().is_some()));
+            .position(|i| matches!(i, Item::Input { field, .. } if !field.is_valid()));
         if let Some(bad) = problem {
             let nth = self.items[..bad]
                 .iter()

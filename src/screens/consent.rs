@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
+use rust_i18n::t;
 
 use crate::domain::{Account, AccountId, AccountKind, ConnectionId};
 use crate::screens::{ViewCtx, clean};
@@ -126,16 +127,19 @@ impl ConsentChecklist {
 
     /// Draws the intro, the checklist and what refusing means.
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let block = Block::bordered().title(Line::styled(
-            " Which accounts do you share? ",
-            ctx.theme.title,
-        ));
+        let code = ctx.lang.code();
+        let title = format!(" {} ", t!("onboarding.consent.title", locale = code));
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
         let [list, note] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         if self.accounts.is_empty() {
-            Line::styled("The bank listed no account.", ctx.theme.dim).render(list, buf);
+            Line::styled(
+                t!("onboarding.consent.no_account", locale = code),
+                ctx.theme.dim,
+            )
+            .render(list, buf);
             return;
         }
         // The IBAN column goes first when the window is narrow; the balance always shows.
@@ -165,8 +169,8 @@ impl ConsentChecklist {
         self.list.render(&rows, list, buf, ctx.theme);
         let refused = self.list.checked.iter().filter(|c| !**c).count();
         let text = match refused {
-            0 => "All accounts will be shared.".to_string(),
-            n => format!("{n} refused: they will be deleted from Oxlin."),
+            0 => t!("onboarding.consent.all_shared", locale = code),
+            n => t!("onboarding.consent.refused", locale = code, n = n),
         };
         Line::styled(
             text,

@@ -19,10 +19,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use rust_i18n::t;
 use secrecy::SecretString;
 
 use crate::bank_rules::compile_rule;
 use crate::domain::{Channel, CredentialField, CredentialValue, InputKind, Provider};
+use crate::i18n::Lang;
 use crate::screens::{ViewCtx, clean};
 use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::spinner::spinner_frame;
@@ -58,6 +60,17 @@ pub enum FormAction {
     Submit(Vec<CredentialValue>),
     /// Enter on the last field while a field is invalid: nothing sent, this says which and why.
     Refused(String),
+}
+
+/// A field's problem, after its label: `Identifiant: required` (`Identifiant : obligatoire`).
+fn field_problem(label: &str, problem: &str, lang: Lang) -> String {
+    t!(
+        "onboarding.form.field_problem",
+        locale = lang.code(),
+        label = label,
+        problem = problem
+    )
+    .into_owned()
 }
 
 /// The text-field kind for an API input type.
@@ -128,7 +141,7 @@ impl CredentialForm {
             && self.pending.is_none()
             && !self.fields.is_empty()
             && self.focus == self.fields.len() - 1
-            && self.first_problem().is_none()
+            && self.fields.iter().all(|(_, f)| f.is_valid())
     }
 
     /// The login typed: the first credential that is not secret (the one the API shows
@@ -163,20 +176,20 @@ impl CredentialForm {
             .collect()
     }
 
-    /// The first invalid field and why.
-    pub fn first_problem(&self) -> Option<(usize, String)> {
-        (0..self.fields.len()).find_map(|i| self.problem_of(i).map(|p| (i, p)))
+    /// The first invalid field and why, in `lang`.
+    pub fn first_problem(&self, lang: Lang) -> Option<(usize, String)> {
+        (0..self.fields.len()).find_map(|i| self.problem_of(i, lang).map(|p| (i, p)))
     }
 
     /// Why field `i` is not acceptable yet, in the user's words: "required", "expected
     /// dd/mm/yyyy", or the bank's rule in words ("8 characters at least", from
     /// `ui::widgets::rule_words`).
-    fn problem_of(&self, i: usize) -> Option<String> {
-        self.fields.get(i)?.1.problem()
+    fn problem_of(&self, i: usize, lang: Lang) -> Option<String> {
+        self.fields.get(i)?.1.problem(lang)
     }
 
-    /// Handles a key.
-    pub fn on_key(&mut self, key: KeyEvent) -> FormAction {
+    /// Handles a key; a refusal says why in `lang`.
+    pub fn on_key(&mut self, key: KeyEvent, lang: Lang) -> FormAction {
         if self.pending.is_some() || self.fields.is_empty() {
             return FormAction::None;
         }
@@ -190,9 +203,10 @@ impl CredentialForm {
             KeyCode::Enter if self.focus < last => self.focus += 1,
             KeyCode::Enter => {
                 self.tried = true;
-                if let Some((i, why)) = self.first_problem() {
+                if let Some((i, why)) = self.first_problem(lang) {
                     self.focus = i;
-                    return FormAction::Refused(format!("{}: {why}", self.fields[i].1.label));
+                    let label = &self.fields[i].1.label;
+                    return FormAction::Refused(field_problem(label, &why, lang));
                 }
                 self.error = None;
                 // The values stay in the form while the bank checks them: nothing reads as
@@ -239,23 +253,28 @@ impl CredentialForm {
             );
             // As the user types (or after a try); never while the bank checks the values.
             let shown = self.pending.is_none() && (self.tried || !field.value().is_empty());
-            if let Some(problem) = self.problem_of(i).filter(|_| shown) {
-                let text = format!("  ✗ {}: {problem}", field.label);
+            if let Some(problem) = self.problem_of(i, ctx.lang).filter(|_| shown) {
+                let text = format!("  ✗ {}", field_problem(&field.label, &problem, ctx.lang));
                 Line::styled(text, ctx.theme.error)
                     .render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
             }
             y += 2;
         }
+        let code = ctx.lang.code();
         let line = if self.pending.is_some() {
             Line::styled(
-                format!("{} Checking with the bank…", spinner_frame(ctx.now)),
+                format!(
+                    "{} {}",
+                    spinner_frame(ctx.now),
+                    t!("onboarding.form.checking", locale = code)
+                ),
                 ctx.theme.text,
             )
         } else if let Some(e) = &self.error {
             Line::styled(e.clone(), ctx.theme.error)
         } else if self.fields.iter().any(|(s, _)| s.encrypt) {
             Line::styled(
-                "Secret fields are encrypted for Oxlin before they leave this computer.",
+                t!("onboarding.form.encrypted", locale = code),
                 ctx.theme.dim,
             )
         } else {

@@ -164,7 +164,10 @@ impl LoginForm {
                 ctx.theme.text,
             )
         } else if let Some(e) = &self.error {
-            Line::styled(crate::wording::failures::call_failure(e), ctx.theme.error)
+            Line::styled(
+                crate::wording::failures::call_failure(e, ctx.lang),
+                ctx.theme.error,
+            )
         } else if self.incomplete {
             Line::styled(t!("login.incomplete", locale = code), ctx.theme.error)
         } else {

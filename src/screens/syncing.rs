@@ -4,14 +4,17 @@
 //! running row shows when coffre stops waiting for it ("gives up in 2:41", see
 //! `app::progress::deadline`); Esc leaves the wait for the dashboard, the sync goes on. While the
 //! store write runs, a row counts the transactions fetched and stored so far (issue 13:
-//! "12 345 transactions imported", [`imported_words`]).
+//! "12 345 transactions imported", [`imported_words`]). Its words follow the UI's language
+//! (`locales/onboarding.toml`); the bank's name and what it said stay as sent.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use rust_i18n::t;
 
 use crate::domain::{ConnectionId, SyncStep};
+use crate::i18n::Lang;
 use crate::screens::ViewCtx;
 use crate::ui::format::{NumberStyle, count};
 use crate::ui::widgets::key_hints::KeyHint;
@@ -79,28 +82,38 @@ impl SyncBoard {
 
     /// Draws one line per connection, plus the next action under a failed one.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let block = Block::bordered().title(Line::styled(" Synchronising ", ctx.theme.title));
+        let code = ctx.lang.code();
+        let title = format!(" {} ", t!("onboarding.sync.title", locale = code));
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
         let mut lines = Vec::new();
         for row in &self.rows {
             let (mark, text, style) = match &row.step {
                 SyncStep::Starting => (
                     spinner_frame(ctx.now),
-                    "connecting to the bank",
+                    t!("onboarding.sync.connecting", locale = code),
                     ctx.theme.text,
                 ),
                 SyncStep::ListingAccounts => (
                     spinner_frame(ctx.now),
-                    "listing the accounts",
+                    t!("onboarding.sync.listing", locale = code),
                     ctx.theme.text,
                 ),
-                SyncStep::WaitingForUser => ('?', "waiting for your answer", ctx.theme.key),
+                SyncStep::WaitingForUser => (
+                    '?',
+                    t!("onboarding.sync.waiting", locale = code),
+                    ctx.theme.key,
+                ),
                 SyncStep::Syncing => (
                     spinner_frame(ctx.now),
-                    "importing balances and transactions",
+                    t!("onboarding.sync.importing", locale = code),
                     ctx.theme.text,
                 ),
-                SyncStep::Done => ('✓', "synced", ctx.theme.ok),
-                SyncStep::Failed(_) => ('✗', "stopped", ctx.theme.error),
+                SyncStep::Done => ('✓', t!("onboarding.sync.done", locale = code), ctx.theme.ok),
+                SyncStep::Failed(_) => (
+                    '✗',
+                    t!("onboarding.sync.stopped", locale = code),
+                    ctx.theme.error,
+                ),
             };
             let mut line = vec![
                 Span::styled(format!("{mark} "), style),
@@ -109,9 +122,10 @@ impl SyncBoard {
             ];
             if row.is_running() {
                 line.push(Span::styled(
-                    format!(
-                        " (gives up in {})",
-                        crate::ui::format::countdown((row.deadline - ctx.now).num_seconds())
+                    t!(
+                        "onboarding.sync.gives_up_in",
+                        locale = code,
+                        time = crate::ui::format::countdown((row.deadline - ctx.now).num_seconds())
                     ),
                     ctx.theme.dim,
                 ));
@@ -119,20 +133,23 @@ impl SyncBoard {
             lines.push(Line::from(line));
             if row.is_running() && row.imported > 0 {
                 lines.push(Line::styled(
-                    format!("  {}", imported_words(row.imported, ctx.numbers)),
+                    format!("  {}", imported_words(row.imported, ctx.numbers, ctx.lang)),
                     ctx.theme.text,
                 ));
             }
             if let SyncStep::Failed(failure) = &row.step {
                 lines.push(Line::styled(
-                    format!("  {}", crate::wording::failures::sync_next_action(failure)),
+                    format!(
+                        "  {}",
+                        crate::wording::failures::sync_next_action(failure, ctx.lang)
+                    ),
                     ctx.theme.error,
                 ));
             }
         }
         if lines.is_empty() {
             lines.push(Line::styled(
-                "Nothing is being synchronised.",
+                t!("onboarding.sync.nothing", locale = code),
                 ctx.theme.dim,
             ));
         }
@@ -145,15 +162,22 @@ impl SyncBoard {
 
 /// The running count of a sync's store write on the sync screen: `12 345 transactions
 /// imported`. The words for this count live here and in [`imported_short`], nowhere else.
-pub fn imported_words(imported: usize, numbers: NumberStyle) -> String {
+pub fn imported_words(imported: usize, numbers: NumberStyle, lang: Lang) -> String {
     let n = count(imported, numbers);
     match imported {
-        1 => format!("{n} transaction imported"),
-        _ => format!("{n} transactions imported"),
+        1 => t!("onboarding.sync.imported_one", locale = lang.code(), n = n),
+        _ => t!("onboarding.sync.imported_many", locale = lang.code(), n = n),
     }
+    .into_owned()
 }
 
 /// The same count where room is short (a bank's line on the dashboard): `12 345 imported`.
-pub fn imported_short(imported: usize, numbers: NumberStyle) -> String {
-    format!("{} imported", count(imported, numbers))
+pub fn imported_short(imported: usize, numbers: NumberStyle, lang: Lang) -> String {
+    let n = count(imported, numbers);
+    t!(
+        "onboarding.sync.imported_short",
+        locale = lang.code(),
+        n = n
+    )
+    .into_owned()
 }

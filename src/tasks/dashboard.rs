@@ -121,7 +121,7 @@ impl Local {
                 connection: connection.clone(),
                 generation,
                 step: SyncStep::Failed(ChannelHealth::Other(
-                    crate::wording::failures::call_failure(&error),
+                    crate::wording::failures::call_failure(&error, crate::i18n::Lang::En),
                 )),
             });
             self.fail(Some(&connection), error);

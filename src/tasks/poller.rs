@@ -140,7 +140,7 @@ fn poll_failed(sender: &MsgSender, e: &crate::oxlin::error::OxlinError) {
             rust_i18n::t!(
                 "notice.poll_failed",
                 locale = sender.lang().code(),
-                why = crate::wording::failures::call_failure(&error)
+                why = crate::wording::failures::call_failure(&error, sender.lang())
             )
             .into(),
         ),

@@ -146,7 +146,7 @@ pub(crate) async fn within<T>(
         .unwrap_or_else(|_| {
             Err(CallFailure::Rejected(format!(
                 "nothing came back within {}; Esc and try again",
-                crate::wording::browser::duration(timeout)
+                crate::wording::browser::duration(timeout, crate::i18n::Lang::En)
             )))
         })
 }

@@ -3,8 +3,15 @@
 //!
 //! Docs gap: the API gives amounts as JSON numbers with an ISO currency code and dates as epoch
 //! seconds at midnight Europe/Paris. We chose: French grouping ("1 234,56 €") as an option, plain
-//! ("1234.56 EUR") otherwise; dates shown as `dd/mm/yyyy` in Europe/Paris; amounts rounded to the
-//! currency's usual 2 decimals for display only (the stored value keeps its precision).
+//! ("1234.56 EUR") otherwise; amounts rounded to the currency's usual 2 decimals for display
+//! only (the stored value keeps its precision).
+//!
+//! Dates follow the language, in Europe/Paris ([`date`], [`day`], [`day_time`]). Choice (ours):
+//! French reads `20/11/2026`, as French banks and users write it; English reads ISO 8601
+//! `2026-11-20`, because an English reader may be American (`11/20`) or British (`20/11`) and
+//! only the ISO order is read the same by both; it also sorts as text and is what the
+//! dashboard's date filter accepts as typed. Relative times ([`ago`]) are said in the language
+//! too ("3 min ago", "il y a 3 min").
 //!
 //! Epoch seconds come from servers: a value chrono cannot hold, or one whose Paris day lies past
 //! the end of chrono's calendar, is shown as `?`, never a panic.
@@ -20,7 +27,7 @@
 //! the dashboard unusable. What the user types (a search, a filter's bounds) stays visible too.
 //! Exports never go through this module's masking.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use crate::domain::paris_date;
@@ -175,11 +182,30 @@ fn group_thousands(digits: &str, sep: char) -> String {
     out
 }
 
-/// An API date (epoch seconds) as `dd/mm/yyyy` in Europe/Paris; `?` when out of range.
-pub fn date(epoch_seconds: i64) -> String {
+/// An API date (epoch seconds) as its Europe/Paris day in `lang` ([`day`]); `?` when out of
+/// range.
+pub fn date(epoch_seconds: i64, lang: Lang) -> String {
     match paris_date(epoch_seconds) {
-        Some(day) => day.format("%d/%m/%Y").to_string(),
+        Some(d) => day(d, lang),
         None => "?".to_string(),
+    }
+}
+
+/// A calendar day in `lang`: `2026-11-20` (English, ISO 8601) or `20/11/2026` (French).
+pub fn day(d: NaiveDate, lang: Lang) -> String {
+    d.format(day_pattern(lang)).to_string()
+}
+
+/// A moment in `lang`, to the minute, in UTC: `2026-11-20 14:03 UTC` or `20/11/2026 14:03 UTC`.
+pub fn day_time(at: DateTime<Utc>, lang: Lang) -> String {
+    format!("{} {}", day(at.date_naive(), lang), at.format("%H:%M UTC"))
+}
+
+/// The `chrono` pattern of a day in `lang`.
+fn day_pattern(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "%Y-%m-%d",
+        Lang::Fr => "%d/%m/%Y",
     }
 }
 

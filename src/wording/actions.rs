@@ -7,11 +7,18 @@
 //!
 //! Choice of ours: the dashboard counts the days to a renewal in Paris calendar days (the
 //! renewal date is a Paris date), and a renewal due today counts as expired.
+//!
+//! Docs gap (ours): the screens' words follow the UI's [`Lang`] (catalogue `locales/wording.toml`);
+//! the headless commands' sentences (`coffre sync`: [`sentence`], [`FINX_ACCESS_LOST`], a
+//! `Problem`'s `Display`) stay English, like the log they end up in and the scripts that read them.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
 
+use rust_i18n::t;
+
 use crate::domain::{AccountKind, BookingStatus, NextAction};
+use crate::i18n::Lang;
 use crate::sync::fetch::Problem;
 
 /// Credentials expiring within this many days get a "renew" note on the dashboard.
@@ -74,8 +81,8 @@ impl std::fmt::Display for Problem {
 }
 
 /// What a connection needs from the user, if anything, as the dashboard's short note beside
-/// its bank: its state in words and the key that moves it on. From its stored next action,
-/// whether it is closed, how many accounts wait for consent and how many are shared (on
+/// its bank, in `lang`: its state in words and the key that moves it on. From its stored next
+/// action, whether it is closed, how many accounts wait for consent and how many are shared (on
 /// screen), at `now`. A bank with nothing shared and nothing waiting can only be deleted.
 pub fn dashboard_note(
     action: &NextAction,
@@ -83,69 +90,73 @@ pub fn dashboard_note(
     pending_consent: usize,
     shared: usize,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Option<String> {
+    let code = lang.code();
+    let note = |key: &str| Some(t!(key, locale = code).into_owned());
     match action {
-        NextAction::UpdateCredentials => return Some("password refused: update it (r)".into()),
-        NextAction::ActAtBank => {
-            return Some("the bank asks for an action on its website, then press r".into());
-        }
-        NextAction::AnswerChallenge => {
-            return Some("the bank has a question for you: answer it (r)".into());
-        }
-        NextAction::AddCredentials => return Some("no login given yet: give it (r)".into()),
-        _ if closed => return Some("closed at the bank: delete it (D)".into()),
-        NextAction::RetryLater => {
-            return Some("the last sync did not finish: try again (r)".into());
-        }
-        NextAction::Other(_) => {
-            return Some("the bank reports a problem (details: i): try again (r)".into());
-        }
+        NextAction::UpdateCredentials => return note("wording.note.password_refused"),
+        NextAction::ActAtBank => return note("wording.note.act_at_bank"),
+        NextAction::AnswerChallenge => return note("wording.note.answer_challenge"),
+        NextAction::AddCredentials => return note("wording.note.add_credentials"),
+        _ if closed => return note("wording.note.closed"),
+        NextAction::RetryLater => return note("wording.note.retry_later"),
+        NextAction::Other(_) => return note("wording.note.other"),
         NextAction::RenewBefore(day) => {
-            if let Some(note) = renewal_note(*day, now) {
+            if let Some(note) = renewal_note(*day, now, lang) {
                 return Some(note);
             }
         }
         NextAction::None | NextAction::Wait | NextAction::ConsentToAccounts => {}
     }
     match pending_consent {
-        0 if shared == 0 && *action != NextAction::Wait => {
-            Some("no account shared: delete it (D), or add it again (a)".into())
-        }
+        0 if shared == 0 && *action != NextAction::Wait => note("wording.note.nothing_shared"),
         0 => None,
-        1 => Some("1 account waits for consent: accept it (r)".into()),
-        n => Some(format!("{n} accounts wait for consent: accept them (r)")),
+        1 => note("wording.note.one_waits_for_consent"),
+        n => Some(t!("wording.note.many_wait_for_consent", locale = code, n = n).into_owned()),
     }
 }
 
 /// "credentials expire in N days" when the renewal date `day` is near.
-fn renewal_note(day: NaiveDate, now: DateTime<Utc>) -> Option<String> {
+fn renewal_note(day: NaiveDate, now: DateTime<Utc>, lang: Lang) -> Option<String> {
+    let code = lang.code();
     let days = (day - now.with_timezone(&Paris).date_naive()).num_days();
     if days <= 0 {
-        Some("credentials expired: renew (r)".into())
+        Some(t!("wording.note.credentials_expired", locale = code).into_owned())
     } else if days < RENEW_WITHIN_DAYS {
-        Some(format!("credentials expire in {days} days: renew (r)"))
+        Some(
+            t!(
+                "wording.note.credentials_expire_in",
+                locale = code,
+                days = days
+            )
+            .into_owned(),
+        )
     } else {
         None
     }
 }
 
-/// A short name for an account's kind, for a column.
-pub fn kind_short(kind: &AccountKind) -> &str {
-    match kind {
-        AccountKind::Checking => "Checking",
-        AccountKind::Savings => "Savings",
-        AccountKind::CreditCard => "Card",
-        AccountKind::Loan => "Loan",
-        AccountKind::Other(name) => name,
-    }
+/// A short name for an account's kind, for a column, in `lang` (a kind the API names itself
+/// stays as sent).
+pub fn kind_short(kind: &AccountKind, lang: Lang) -> String {
+    let key = match kind {
+        AccountKind::Checking => "wording.kind.checking",
+        AccountKind::Savings => "wording.kind.savings",
+        AccountKind::CreditCard => "wording.kind.card",
+        AccountKind::Loan => "wording.kind.loan",
+        AccountKind::Other(name) => return name.clone(),
+    };
+    t!(key, locale = lang.code()).into_owned()
 }
 
-/// The word shown for a booking status.
-pub fn booking_word(status: BookingStatus) -> &'static str {
-    match status {
-        BookingStatus::Booked => "booked",
-        BookingStatus::Pending => "pending",
-    }
+/// The word shown for a booking status, in `lang`.
+pub fn booking_word(status: BookingStatus, lang: Lang) -> String {
+    let key = match status {
+        BookingStatus::Booked => "wording.booking.booked",
+        BookingStatus::Pending => "wording.booking.pending",
+    };
+    t!(key, locale = lang.code()).into_owned()
 }
 
 #[cfg(test)]
@@ -164,19 +175,19 @@ mod tests {
         let now = at_ten(2024, 3, 1);
         let day = |d| NextAction::RenewBefore(NaiveDate::from_ymd_opt(2024, 3, d).unwrap());
         assert_eq!(
-            dashboard_note(&day(6), false, 0, 1, now).as_deref(),
+            dashboard_note(&day(6), false, 0, 1, now, Lang::En).as_deref(),
             Some("credentials expire in 5 days: renew (r)")
         );
         assert_eq!(
-            dashboard_note(&day(1), false, 0, 1, now).as_deref(),
+            dashboard_note(&day(1), false, 0, 1, now, Lang::En).as_deref(),
             Some("credentials expired: renew (r)")
         );
         assert_eq!(
-            dashboard_note(&NextAction::None, false, 2, 1, now).as_deref(),
+            dashboard_note(&NextAction::None, false, 2, 1, now, Lang::En).as_deref(),
             Some("2 accounts wait for consent: accept them (r)")
         );
         assert_eq!(
-            dashboard_note(&NextAction::None, true, 0, 1, now).as_deref(),
+            dashboard_note(&NextAction::None, true, 0, 1, now, Lang::En).as_deref(),
             Some("closed at the bank: delete it (D)")
         );
     }
@@ -194,10 +205,76 @@ mod tests {
             (NextAction::None, "(D)"),
         ];
         for (action, key) in cases {
-            let note = dashboard_note(&action, false, 0, 0, now).unwrap_or_default();
+            let note = dashboard_note(&action, false, 0, 0, now, Lang::En).unwrap_or_default();
             assert!(note.contains(key), "{action:?}: {note}");
         }
-        assert_eq!(dashboard_note(&NextAction::Wait, false, 0, 0, now), None);
-        assert_eq!(dashboard_note(&NextAction::None, false, 0, 2, now), None);
+        assert_eq!(
+            dashboard_note(&NextAction::Wait, false, 0, 0, now, Lang::En),
+            None
+        );
+        assert_eq!(
+            dashboard_note(&NextAction::None, false, 0, 2, now, Lang::En),
+            None
+        );
+    }
+
+    #[test]
+    fn a_french_user_reads_the_bank_states_in_french() {
+        let now = at_ten(2024, 3, 1);
+        let soon = NextAction::RenewBefore(NaiveDate::from_ymd_opt(2024, 3, 6).unwrap());
+        assert_eq!(
+            dashboard_note(&soon, false, 0, 1, now, Lang::Fr).as_deref(),
+            Some("les identifiants expirent dans 5 jours : renouvelez (r)")
+        );
+        assert_eq!(
+            dashboard_note(&NextAction::None, false, 3, 1, now, Lang::Fr).as_deref(),
+            Some("3 comptes attendent votre accord : acceptez-les (r)")
+        );
+        assert_eq!(kind_short(&AccountKind::Savings, Lang::Fr), "Épargne");
+        assert_eq!(kind_short(&AccountKind::Savings, Lang::En), "Savings");
+        assert_eq!(
+            kind_short(&AccountKind::Other("PEA".into()), Lang::Fr),
+            "PEA",
+            "a kind the bank names stays as sent"
+        );
+        assert_eq!(booking_word(BookingStatus::Pending, Lang::Fr), "en attente");
+        assert_eq!(booking_word(BookingStatus::Booked, Lang::En), "booked");
+    }
+
+    #[test]
+    fn every_bank_state_kind_and_booking_word_is_in_the_catalogue_in_both_languages() {
+        let now = at_ten(2024, 3, 1);
+        let soon = NextAction::RenewBefore(NaiveDate::from_ymd_opt(2024, 3, 6).unwrap());
+        let actions = [
+            NextAction::UpdateCredentials,
+            NextAction::ActAtBank,
+            NextAction::AnswerChallenge,
+            NextAction::AddCredentials,
+            NextAction::RetryLater,
+            NextAction::Other("x".into()),
+            soon,
+            NextAction::None,
+        ];
+        let kinds = [
+            AccountKind::Checking,
+            AccountKind::Savings,
+            AccountKind::CreditCard,
+            AccountKind::Loan,
+        ];
+        for lang in [Lang::En, Lang::Fr] {
+            let mut words: Vec<String> = Vec::new();
+            for action in &actions {
+                for (closed, pending, shared) in [(false, 0, 0), (true, 0, 1), (false, 1, 1)] {
+                    words.extend(dashboard_note(action, closed, pending, shared, now, lang));
+                }
+            }
+            words.extend(kinds.iter().map(|k| kind_short(k, lang)));
+            words.extend(
+                [BookingStatus::Booked, BookingStatus::Pending].map(|s| booking_word(s, lang)),
+            );
+            for w in words {
+                assert!(!w.is_empty() && !w.starts_with("wording."), "{lang:?}: {w}");
+            }
+        }
     }
 }

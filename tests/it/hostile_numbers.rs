@@ -76,7 +76,7 @@ fn a_date_at_the_edge_of_the_calendar_is_stored_and_shown_without_a_crash() {
         {
             let _ = connection.next_action(now, 0);
         }
-        let _ = format::date(epoch);
+        let _ = format::date(epoch, coffre::i18n::Lang::Fr);
 
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("coffre.sqlite")).unwrap();
@@ -105,7 +105,7 @@ fn a_date_in_the_last_hour_of_the_calendar_is_a_missing_day_not_a_crash() {
         t.date, None,
         "no Paris day exists after the calendar's last UTC hour"
     );
-    assert_eq!(format::date(last), "?");
+    assert_eq!(format::date(last, coffre::i18n::Lang::Fr), "?");
     assert!(t.imported_at.is_some());
 }
 
@@ -130,7 +130,7 @@ proptest! {
         let connection = to_domain::connection(&wire_connection(epoch));
         let now = instant(now).unwrap_or(DateTime::<Utc>::MAX_UTC);
         let _ = connection.next_action(now, 0);
-        let _ = format::date(epoch);
+        let _ = format::date(epoch, coffre::i18n::Lang::Fr);
     }
 
     #[test]
@@ -143,7 +143,7 @@ proptest! {
             let _ = to_domain::transaction(&wire_transaction(epoch));
             let connection = to_domain::connection(&wire_connection(epoch));
             let _ = connection.next_action(instant(max - now_back).unwrap(), 0);
-            let _ = format::date(epoch);
+            let _ = format::date(epoch, coffre::i18n::Lang::Fr);
         }
     }
 }

@@ -24,8 +24,14 @@ fn a_rule_too_large_to_check_leaves_the_field_required_only() {
     // rule matches "") and refused "zzz"; over the server-rule cap it is not used at all.
     let spec = field_with_rule(&"(a|b)?".repeat(1000));
     let field = field_for(&spec, "Identifiant".into());
-    assert_eq!(field.problem().as_deref(), Some("required"));
-    assert_eq!(field.with_value("zzz").problem(), None);
+    assert_eq!(
+        field.problem(coffre::i18n::Lang::En).as_deref(),
+        Some("required")
+    );
+    assert_eq!(
+        field.with_value("zzz").problem(coffre::i18n::Lang::En),
+        None
+    );
 }
 
 #[test]
@@ -39,10 +45,16 @@ fn a_pathological_rule_is_refused_without_a_hang_or_a_panic() {
         let started = Instant::now();
         let field = field_for(&field_with_rule(rule), "Identifiant".into());
         let field = field.with_value("a".repeat(200));
-        let _ = field.problem();
+        let _ = field.problem(coffre::i18n::Lang::En);
         assert!(started.elapsed() < Duration::from_secs(5), "{rule}");
     }
     let refused = field_for(&field_with_rule(r"(\w{100}){100}"), "Id".into());
-    assert_eq!(refused.problem().as_deref(), Some("required"));
-    assert_eq!(refused.with_value("x").problem(), None);
+    assert_eq!(
+        refused.problem(coffre::i18n::Lang::En).as_deref(),
+        Some("required")
+    );
+    assert_eq!(
+        refused.with_value("x").problem(coffre::i18n::Lang::En),
+        None
+    );
 }

@@ -300,7 +300,7 @@ fn login_errors_each_have_their_own_message() {
         CallFailure::BadClientCredentials,
     ]
     .iter()
-    .map(coffre::wording::failures::call_failure)
+    .map(|f| coffre::wording::failures::call_failure(f, coffre::i18n::Lang::En))
     .collect();
     assert_eq!(texts.len(), 3);
     assert!(texts[0] != texts[1] && texts[1] != texts[2] && texts[0] != texts[2]);

@@ -14,6 +14,7 @@ mod finx_banks;
 mod flows;
 mod french;
 mod french_more;
+mod french_onboarding;
 mod imported;
 mod keys;
 mod modal;

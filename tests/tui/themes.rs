@@ -92,7 +92,7 @@ fn check(theme: Theme) {
     run(&mut board, [key(KeyCode::Tab)]);
     let buf = draw(&mut board);
     assert!(
-        styled(&buf, find(&buf, "01/03/2024"), theme.selected),
+        styled(&buf, find(&buf, "2024-03-01"), theme.selected),
         "selected row"
     );
     let (debit, credit) = (find(&buf, "-54,20"), find(&buf, "+2 450,00"));

@@ -70,7 +70,7 @@ fn background_call_failed(
     connection: Option<ConnectionId>,
     error: CallFailure,
 ) -> Vec<Command> {
-    let words = crate::wording::failures::call_failure(&error);
+    let words = crate::wording::failures::call_failure(&error, model.lang);
     model.status = Some(Status::Error(words.clone()));
     let on_screen = match &model.screen {
         Screen::Challenge(d) => Some(&d.connection),

@@ -12,12 +12,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use rust_i18n::t;
 
 use super::{ChallengeDialog, Item, fill, param};
 use crate::domain::InputKind;
 use crate::screens::ViewCtx;
-use crate::ui::format::countdown;
 use crate::ui::widgets::text_field::TextField;
+use crate::wording::browser::countdown;
 
 /// The narrowest inside of the dialog that still shows the buttons and a code field whole.
 pub(super) const MIN_WIDTH: u16 = 24;
@@ -31,7 +32,9 @@ impl ChallengeDialog {
     /// the buttons keep their rows; when even that does not fit, the dialog says the window is
     /// too small rather than hiding a button.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-        let block = Block::bordered().title(Line::styled(" Your bank asks ", ctx.theme.title));
+        let code = ctx.lang.code();
+        let title = format!(" {} ", t!("onboarding.challenge.title", locale = code));
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
         let inner = block.inner(area);
         let lines: Vec<Vec<Line<'static>>> = self
             .items
@@ -67,7 +70,7 @@ impl ChallengeDialog {
                     rows.field(field, self.focus == input_no, ctx);
                     input_no += 1;
                     if let Some(p) = field
-                        .problem_in(ctx.lang)
+                        .problem(ctx.lang)
                         .filter(|_| !field.value().is_empty())
                     {
                         rows.text(Line::styled(format!("  ✗ {p}"), ctx.theme.error));
@@ -89,7 +92,7 @@ impl ChallengeDialog {
             if roomy {
                 rows.line(Line::default());
             }
-            let button = |label: &'static str, focused: bool| {
+            let button = |label: std::borrow::Cow<'_, str>, focused: bool| {
                 Span::styled(
                     format!("[ {label} ]"),
                     if focused {
@@ -102,9 +105,15 @@ impl ChallengeDialog {
             let n = self.inputs();
             rows.reserve = rows.reserve.saturating_sub(1);
             rows.line(Line::from(vec![
-                button("OK", self.focus == n),
+                button(
+                    t!("onboarding.challenge.ok", locale = code),
+                    self.focus == n,
+                ),
                 Span::raw("  "),
-                button("Cancel", self.focus == n + 1),
+                button(
+                    t!("onboarding.challenge.cancel", locale = code),
+                    self.focus == n + 1,
+                ),
             ]));
         }
         rows.mark_cut();
@@ -143,12 +152,8 @@ impl ChallengeDialog {
                 let left = total.map(|t| t - elapsed);
                 let mut lines = vec![Line::styled(fill(spec, left), ctx.theme.text)];
                 if let Some(left) = left {
-                    let text = if left > 0 {
-                        format!("⏱ {} left", countdown(left))
-                    } else {
-                        "⏱ time is up".into()
-                    };
-                    lines.push(Line::styled(text, ctx.theme.key));
+                    let left = countdown(chrono::Duration::seconds(left), ctx.lang);
+                    lines.push(Line::styled(format!("⏱ {left}"), ctx.theme.key));
                 }
                 lines
             }
@@ -161,7 +166,7 @@ impl ChallengeDialog {
 
 /// The words of the dialog when the window cannot hold it (the keys still work).
 fn too_small(area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
-    let text = "Window too small for the bank's question: enlarge it to answer.";
+    let text = t!("onboarding.challenge.too_small", locale = ctx.lang.code());
     Paragraph::new(Line::styled(text, ctx.theme.error))
         .wrap(Wrap { trim: true })
         .render(area, buf);

@@ -45,13 +45,19 @@ enum Item {
 
 /// What a connection with `shared` accounts on screen needs from the user, if anything, as a
 /// short note (words: [`crate::wording::actions::dashboard_note`]).
-pub fn needed_action(c: &ConnectionSummary, now: DateTime<Utc>, shared: usize) -> Option<String> {
+pub fn needed_action(
+    c: &ConnectionSummary,
+    now: DateTime<Utc>,
+    shared: usize,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
     dashboard_note(
         &c.next_action,
         c.is_closed(),
         c.accounts_pending_consent,
         shared,
         now,
+        lang,
     )
 }
 
@@ -220,7 +226,7 @@ impl Dashboard {
         put(
             buf,
             kind,
-            format!("  {}", kind_short(&account.account.kind)),
+            format!("  {}", kind_short(&account.account.kind, ctx.lang)),
             base,
         );
         let archived = if account.archived() {

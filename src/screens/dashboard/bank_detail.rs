@@ -48,7 +48,7 @@ impl Dashboard {
             Some(_) => "running".into(),
             None => "none since coffre started".into(),
         };
-        let note = super::accounts::needed_action(c, ctx.now, self.shared_of(id))
+        let note = super::accounts::needed_action(c, ctx.now, self.shared_of(id), ctx.lang)
             .unwrap_or_else(|| "nothing to do".into());
         let lines = vec![
             row("Bank", c.bank().to_string()),

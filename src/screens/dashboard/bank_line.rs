@@ -48,7 +48,7 @@ impl Dashboard {
                 spans.push(Span::styled(
                     format!(
                         "  sync failed: {}",
-                        crate::wording::failures::sync_failure_hint(f)
+                        crate::wording::failures::sync_failure_hint(f, ctx.lang)
                     ),
                     ctx.theme.error,
                 ));
@@ -61,7 +61,9 @@ impl Dashboard {
             ) => {
                 let what = match (s, row.map_or(0, |r| r.imported)) {
                     (SyncStep::WaitingForUser, _) => "waiting for you".to_string(),
-                    (_, imported) if imported > 0 => imported_short(imported, ctx.numbers),
+                    (_, imported) if imported > 0 => {
+                        imported_short(imported, ctx.numbers, ctx.lang)
+                    }
                     (SyncStep::ListingAccounts, _) => "listing accounts".to_string(),
                     _ => "syncing".to_string(),
                 };
@@ -75,7 +77,7 @@ impl Dashboard {
         // A failed sync already says what to do: the standing action would repeat it.
         let failed = matches!(step, Some(SyncStep::Failed(_)));
         let shared = c.map_or(0, |c| self.accounts_of(c));
-        let needed = needed_action(conn, ctx.now, shared).filter(|_| !failed);
+        let needed = needed_action(conn, ctx.now, shared, ctx.lang).filter(|_| !failed);
         if narrow {
             spans.truncate(1);
             // A sync under way shows first (its spinner), then what is needed, then "fine".

@@ -168,9 +168,9 @@ impl FilterDialog {
             self.account.map_or("all accounts".into(), account_name),
             self.from.clone(),
             self.to.clone(),
-            self.status
-                .map_or("pending and booked", crate::wording::actions::booking_word)
-                .into(),
+            self.status.map_or("pending and booked".into(), |s| {
+                crate::wording::actions::booking_word(s, crate::i18n::Lang::En)
+            }),
             self.min.clone(),
             self.max.clone(),
         ];

@@ -82,13 +82,13 @@ impl Dashboard {
         let mut parts = Vec::new();
         if f.from.is_some() || f.to.is_some() {
             let d = |d: Option<chrono::NaiveDate>| {
-                d.map(|d| d.format("%d/%m/%Y").to_string())
+                d.map(|d| crate::ui::format::day(d, ctx.lang))
                     .unwrap_or_default()
             };
             parts.push(format!("{}…{}", d(f.from), d(f.to)));
         }
         if let Some(s) = f.status {
-            parts.push(crate::wording::actions::booking_word(s).to_string());
+            parts.push(crate::wording::actions::booking_word(s, ctx.lang).to_string());
         }
         if let Some(code) = &f.category {
             let language = ctx.lang.category_names();
@@ -178,7 +178,7 @@ impl Dashboard {
                 let row = self.table.rows.get(*i);
                 let account = self.table.account_of(*i);
                 let cells = columns.iter().map(|(c, _)| match c {
-                    SortColumn::Date => Cell::from(row.date.format("%d/%m/%Y").to_string()),
+                    SortColumn::Date => Cell::from(crate::ui::format::day(row.date, ctx.lang)),
                     SortColumn::Account => Cell::from(
                         self.accounts
                             .get(account as usize)
@@ -252,7 +252,7 @@ impl Dashboard {
             ])
         };
         let date = |d: Option<chrono::NaiveDate>| {
-            d.map_or("—".into(), |d| d.format("%d/%m/%Y").to_string())
+            d.map_or("—".into(), |d| crate::ui::format::day(d, ctx.lang))
         };
         let mut lines = vec![
             field("Label", row.label.to_string()),
@@ -265,7 +265,7 @@ impl Dashboard {
             field("Booking date", date(row.booking_date)),
             field(
                 "Status",
-                crate::wording::actions::booking_word(row.status).into(),
+                crate::wording::actions::booking_word(row.status, ctx.lang),
             ),
             field(
                 "Account",
@@ -284,7 +284,7 @@ impl Dashboard {
             field(
                 "Imported",
                 row.imported_at
-                    .map_or("—".into(), |t| t.format("%d/%m/%Y %H:%M UTC").to_string()),
+                    .map_or("—".into(), |t| crate::ui::format::day_time(t, ctx.lang)),
             ),
             field("Id", row.raw_id().to_string()),
         ];

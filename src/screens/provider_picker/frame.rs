@@ -63,7 +63,7 @@ impl ProviderPicker {
             )
             .render(list, buf);
         } else if let Some(e) = &self.error {
-            Paragraph::new(crate::wording::failures::call_failure(e))
+            Paragraph::new(crate::wording::failures::call_failure(e, ctx.lang))
                 .style(ctx.theme.error)
                 .render(list, buf);
         } else if self.filtered.is_empty() {

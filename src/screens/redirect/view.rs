@@ -57,7 +57,7 @@ impl RedirectWait {
         let spin = spinner_frame(ctx.now);
         let left = self
             .deadline
-            .map(|d| format!(" {}", countdown(d - ctx.now)))
+            .map(|d| format!(" {}", countdown(d - ctx.now, ctx.lang)))
             .unwrap_or_default();
         if let Some(e) = &self.error {
             return vec![
@@ -170,6 +170,6 @@ fn failure_text(error: &CallFailure, lang: Lang) -> String {
                 None => t!("redirect.no_return", locale = lang.code()).into_owned(),
             }
         }
-        other => crate::wording::failures::call_failure(other),
+        other => crate::wording::failures::call_failure(other, crate::i18n::Lang::En),
     }
 }

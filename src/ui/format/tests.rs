@@ -36,11 +36,25 @@ fn money_in_both_styles() {
 #[test]
 fn dates_are_paris_days() {
     // 1639954800 = 2021-12-20 00:00 Europe/Paris (23:00 UTC the day before).
-    assert_eq!(date(1_639_954_800), "20/12/2021");
-    assert_eq!(date(i64::MAX), "?");
-    assert_eq!(date(i64::MIN), "?");
-    assert_eq!(date(DateTime::<Utc>::MAX_UTC.timestamp()), "?");
-    assert_eq!(date(DateTime::<Utc>::MIN_UTC.timestamp()), "01/01/-262143");
+    assert_eq!(date(1_639_954_800, Lang::Fr), "20/12/2021");
+    assert_eq!(date(i64::MAX, Lang::Fr), "?");
+    assert_eq!(date(i64::MIN, Lang::En), "?");
+    assert_eq!(date(DateTime::<Utc>::MAX_UTC.timestamp(), Lang::Fr), "?");
+    assert_eq!(
+        date(DateTime::<Utc>::MIN_UTC.timestamp(), Lang::Fr),
+        "01/01/-262143"
+    );
+}
+
+#[test]
+fn an_english_reader_gets_unambiguous_iso_dates_and_a_french_one_day_first() {
+    assert_eq!(date(1_639_954_800, Lang::En), "2021-12-20");
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    assert_eq!(day(d, Lang::En), "2026-11-02");
+    assert_eq!(day(d, Lang::Fr), "02/11/2026");
+    let at = Utc.with_ymd_and_hms(2026, 11, 2, 14, 3, 0).unwrap();
+    assert_eq!(day_time(at, Lang::En), "2026-11-02 14:03 UTC");
+    assert_eq!(day_time(at, Lang::Fr), "02/11/2026 14:03 UTC");
 }
 
 #[test]

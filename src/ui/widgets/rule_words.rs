@@ -2,10 +2,11 @@
 //! "7 to 20 characters". The API gives only the regexp; banks write the rule in the label too
 //! ("Mot de passe (8 car. min.)"), so a rule we cannot put in words points at the label's hint.
 //!
+//! The words are in the UI's [`Lang`] (catalogue `locales/onboarding.toml`, `onboarding.field.*`).
+//!
 //! Choice (the docs are silent): only the common whole-value shapes are read, `^X{n}$`,
 //! `^X{n,}$`, `^X{n,m}$` and `^X+$`, with X one of `.`, `\d`, `[0-9]` or a character class;
-//! anything else gets the generic sentence. The words are the UI's language's (`rule.*` in the
-//! catalogue); the label is the bank's and stays as written.
+//! anything else gets the generic sentence.
 
 use rust_i18n::t;
 
@@ -16,32 +17,11 @@ pub fn rule_words(regexp: &str, label: &str, lang: Lang) -> String {
     let code = lang.code();
     read_rule(regexp, lang).unwrap_or_else(|| {
         if label.contains('(') {
-            t!("rule.unmatched_see_label", locale = code).into_owned()
+            t!("onboarding.field.no_match_see_label", locale = code).into_owned()
         } else {
-            t!("rule.unmatched", locale = code).into_owned()
+            t!("onboarding.field.no_match", locale = code).into_owned()
         }
     })
-}
-
-/// What a rule counts.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Characters,
-    Digits,
-}
-
-impl Unit {
-    /// `n` of this unit's name, in `lang` ("1 character", "8 digits" without the number).
-    fn name(self, n: u32, lang: Lang) -> String {
-        let code = lang.code();
-        match (self, n) {
-            (Unit::Characters, 1) => t!("rule.character", locale = code),
-            (Unit::Characters, _) => t!("rule.characters", locale = code),
-            (Unit::Digits, 1) => t!("rule.digit", locale = code),
-            (Unit::Digits, _) => t!("rule.digits", locale = code),
-        }
-        .into_owned()
-    }
 }
 
 /// `Some(words)` when the regexp has one of the shapes we read.
@@ -49,10 +29,10 @@ fn read_rule(regexp: &str, lang: Lang) -> Option<String> {
     let code = lang.code();
     let body = regexp.strip_prefix('^')?.strip_suffix('$')?;
     let (unit, count) = split_unit(body)?;
-    let what = match unit {
-        "." => Unit::Characters,
-        r"\d" | "[0-9]" => Unit::Digits,
-        class if class.starts_with('[') && !class.starts_with("[^") => Unit::Characters,
+    let digits = match unit {
+        "." => false,
+        r"\d" | "[0-9]" => true,
+        class if class.starts_with('[') && !class.starts_with("[^") => false,
         _ => return None,
     };
     let (min, max) = match count {
@@ -70,23 +50,51 @@ fn read_rule(regexp: &str, lang: Lang) -> Option<String> {
         }
     };
     let allowed = match unit {
-        class if class.starts_with('[') && what == Unit::Characters => {
+        class if class.starts_with('[') && !digits => {
             format!(" ({})", allowed_chars(class, lang))
         }
         _ => String::new(),
     };
-    let words = match (min, max) {
-        (n, Some(m)) if n == m => format!("{n} {}", what.name(n, lang)),
-        (n, Some(m)) => {
-            let unit = what.name(m, lang);
-            t!("rule.between", locale = code, min = n, max = m, unit = unit).into_owned()
+    let unit = |n: u32| {
+        match (digits, n) {
+            (true, 1) => t!("onboarding.field.digit", locale = code),
+            (true, _) => t!("onboarding.field.digits", locale = code),
+            (false, 1) => t!("onboarding.field.character", locale = code),
+            (false, _) => t!("onboarding.field.characters", locale = code),
         }
-        (n, None) => {
-            let unit = what.name(n, lang);
-            t!("rule.at_least", locale = code, n = n, unit = unit).into_owned()
-        }
+        .into_owned()
     };
-    Some(format!("{words}{allowed}"))
+    Some(
+        match (min, max) {
+            (n, Some(m)) if n == m => {
+                t!(
+                    "onboarding.field.exactly",
+                    locale = code,
+                    n = n,
+                    what = unit(n),
+                    allowed = allowed
+                )
+            }
+            (n, Some(m)) => t!(
+                "onboarding.field.between",
+                locale = code,
+                min = n,
+                max = m,
+                what = unit(2),
+                allowed = allowed
+            ),
+            (n, None) => {
+                t!(
+                    "onboarding.field.at_least",
+                    locale = code,
+                    n = n,
+                    what = unit(n),
+                    allowed = allowed
+                )
+            }
+        }
+        .into_owned(),
+    )
 }
 
 /// Splits `X{..}` or `X+` into the unit `X` and its count.
@@ -105,18 +113,22 @@ fn split_unit(body: &str) -> Option<(&str, &str)> {
 /// What a character class allows, in words: `[a-zA-Z0-9@._-]` → "letters, digits, @ . _ -".
 fn allowed_chars(class: &str, lang: Lang) -> String {
     let code = lang.code();
+    let letters = t!("onboarding.field.letters", locale = code);
+    let lower = t!("onboarding.field.lower_case_letters", locale = code);
+    let capitals = t!("onboarding.field.capital_letters", locale = code);
+    let digits = t!("onboarding.field.digits", locale = code);
     let inner = &class[1..class.len() - 1];
     let mut parts = Vec::new();
     let mut rest = inner.to_string();
     for (range, words) in [
-        ("a-zA-Z", t!("rule.letters", locale = code)),
-        ("A-Za-z", t!("rule.letters", locale = code)),
-        ("a-z", t!("rule.lower_case", locale = code)),
-        ("A-Z", t!("rule.capitals", locale = code)),
-        ("0-9", t!("rule.digits", locale = code)),
+        ("a-zA-Z", &letters),
+        ("A-Za-z", &letters),
+        ("a-z", &lower),
+        ("A-Z", &capitals),
+        ("0-9", &digits),
     ] {
         if rest.contains(range) {
-            parts.push(words.into_owned());
+            parts.push(words.to_string());
             rest = rest.replacen(range, "", 1);
         }
     }
@@ -135,18 +147,20 @@ fn allowed_chars(class: &str, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    fn english(regexp: &str, label: &str) -> String {
-        rule_words(regexp, label, Lang::En)
-    }
-
     #[test]
     fn common_rules_are_said_in_words() {
-        assert_eq!(english("^.{8,}$", "Mot de passe"), "8 characters at least");
-        assert_eq!(english("^[0-9]{6}$", "Code"), "6 digits");
-        assert_eq!(english(r"^\d{4,8}$", "Code"), "4 to 8 digits");
-        assert_eq!(english("^.+$", "Login"), "1 character at least");
         assert_eq!(
-            english("^[a-zA-Z0-9@._-]{7,}$", "Identifiant"),
+            rule_words("^.{8,}$", "Mot de passe", Lang::En),
+            "8 characters at least"
+        );
+        assert_eq!(rule_words("^[0-9]{6}$", "Code", Lang::En), "6 digits");
+        assert_eq!(rule_words(r"^\d{4,8}$", "Code", Lang::En), "4 to 8 digits");
+        assert_eq!(
+            rule_words("^.+$", "Login", Lang::En),
+            "1 character at least"
+        );
+        assert_eq!(
+            rule_words("^[a-zA-Z0-9@._-]{7,}$", "Identifiant", Lang::En),
             "7 characters at least (letters, digits, @ . _ -)"
         );
     }
@@ -154,25 +168,50 @@ mod tests {
     #[test]
     fn other_rules_point_at_the_label() {
         assert_eq!(
-            english("^(FR|DE)[0-9]+$", "IBAN (FR or DE)"),
+            rule_words("^(FR|DE)[0-9]+$", "IBAN (FR or DE)", Lang::En),
             "does not match what the bank expects: see the hint in its name"
         );
         assert_eq!(
-            english("^a|b$", "Code"),
+            rule_words("^a|b$", "Code", Lang::En),
             "does not match what the bank expects"
         );
     }
 
     #[test]
-    fn french_rules_are_said_in_french_and_the_bank_label_is_untouched() {
-        let french = |regexp| rule_words(regexp, "Mot de passe", Lang::Fr);
-        assert_eq!(french("^.{8,}$"), "au moins 8 caractères");
-        assert_eq!(french("^[0-9]{6}$"), "6 chiffres");
-        assert_eq!(french(r"^\d{4,8}$"), "de 4 à 8 chiffres");
-        assert_eq!(french("^.+$"), "au moins 1 caractère");
+    fn a_french_user_reads_the_rule_in_french() {
         assert_eq!(
-            french("^[a-zA-Z0-9@._-]{7,}$"),
-            "au moins 7 caractères (lettres, chiffres, @ . _ -)"
+            rule_words("^.{8,}$", "Mot de passe", Lang::Fr),
+            "8 caractères au moins"
         );
+        assert_eq!(
+            rule_words(r"^\d{4,8}$", "Code", Lang::Fr),
+            "de 4 à 8 chiffres"
+        );
+        assert_eq!(rule_words("^[0-9]{1}$", "Code", Lang::Fr), "1 chiffre");
+        assert_eq!(
+            rule_words("^[a-zA-Z0-9@._-]{7,}$", "Identifiant", Lang::Fr),
+            "7 caractères au moins (lettres, chiffres, @ . _ -)"
+        );
+        assert_eq!(
+            rule_words("^a|b$", "Code", Lang::Fr),
+            "ne correspond pas à ce qu'attend la banque"
+        );
+    }
+
+    proptest::proptest! {
+        /// A bank's regexp is outside input: any text gives words in either language, never a
+        /// panic, and the French words hold no English ones.
+        #[test]
+        fn any_rule_from_a_bank_is_put_in_words_without_a_panic(
+            regexp in "\\^?(\\[[a-zA-Z0-9@._-]{0,8}\\]|\\.|\\\\d|[a-z(|)*+?]{0,6})(\\{[0-9]{0,3},?[0-9]{0,3}\\}|\\+)?\\$?",
+            label in ".{0,20}",
+        ) {
+            let english = rule_words(&regexp, &label, Lang::En);
+            let french = rule_words(&regexp, &label, Lang::Fr);
+            proptest::prop_assert!(!english.is_empty() && !french.is_empty());
+            for word in ["characters", "digits", "at least", "does not match"] {
+                proptest::prop_assert!(!french.contains(word), "{}", french);
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! A one-line text field over `tui-input`, used by every form (login, credentials, challenges).
 //! Secret fields (passwords, OTP codes) render as `•` unless the user toggles reveal; NUMERIC
 //! fields accept digits only; a field can carry a regexp and says why it is invalid, in words
-//! when the rule has a common shape ([`rule_words`]). The regexp
+//! when the rule has a common shape ([`rule_words`]), in the UI's language. The regexp
 //! comes from a server, so it is compiled by `bank_rules::compile_rule` (size limits); one it
 //! refuses is not checked (the form makes such a field required-only).
 //!
@@ -21,7 +21,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use regex::Regex;
-use rust_i18n::t;
 use secrecy::SecretString;
 use tui_input::backend::crossterm::to_input_request;
 use tui_input::{Input, InputRequest};
@@ -63,8 +62,9 @@ pub struct TextField {
     input: Input,
     revealed: bool,
     pattern: Option<Regex>,
-    /// The pattern's regexp, said in words ("8 characters at least") when the value breaks it.
-    rule: String,
+    /// The pattern as the bank sent it, put in words ("8 characters at least") when the value
+    /// breaks it.
+    regexp: String,
     required: bool,
     label_width: Option<u16>,
 }
@@ -89,7 +89,7 @@ impl TextField {
             input: Input::default(),
             revealed: false,
             pattern: None,
-            rule: String::new(),
+            regexp: String::new(),
             required: false,
             label_width: None,
         }
@@ -99,7 +99,7 @@ impl TextField {
     /// size-limited); a refused rule is not checked here.
     pub fn with_pattern(mut self, regexp: &str) -> Self {
         self.pattern = compile_rule(regexp).ok();
-        self.rule = regexp.to_owned();
+        self.regexp = regexp.to_owned();
         self
     }
 
@@ -135,27 +135,34 @@ impl TextField {
         self.revealed = !self.revealed;
     }
 
-    /// Why the value is not acceptable yet, in English, or `None` when it is.
-    pub fn problem(&self) -> Option<String> {
-        self.problem_in(Lang::En)
-    }
-
     /// Why the value is not acceptable yet, in `lang`, or `None` when it is.
-    pub fn problem_in(&self, lang: Lang) -> Option<String> {
-        let v = self.input.value();
+    pub fn problem(&self, lang: Lang) -> Option<String> {
         let code = lang.code();
+        let v = self.input.value();
         if v.is_empty() {
             return self
                 .required
-                .then(|| t!("rule.required", locale = code).into_owned());
+                .then(|| rust_i18n::t!("onboarding.field.required", locale = code).into_owned());
         }
         if self.kind == FieldKind::Date && !is_date(v) {
-            return Some(t!("rule.expected_date", locale = code).into_owned());
+            return Some(
+                rust_i18n::t!("onboarding.field.expected_date", locale = code).into_owned(),
+            );
         }
         match &self.pattern {
-            Some(re) if !re.is_match(v) => Some(rule_words(&self.rule, &self.label, lang)),
+            Some(re) if !re.is_match(v) => Some(rule_words(&self.regexp, &self.label, lang)),
             _ => None,
         }
+    }
+
+    /// Whether the value is acceptable as it is (no [`TextField::problem`]).
+    pub fn is_valid(&self) -> bool {
+        let v = self.input.value();
+        if v.is_empty() {
+            return !self.required;
+        }
+        let date_ok = self.kind != FieldKind::Date || is_date(v);
+        date_ok && self.pattern.as_ref().is_none_or(|re| re.is_match(v))
     }
 
     /// Handles an editing key; returns whether it changed the field. Non-digits are refused in
@@ -217,7 +224,7 @@ impl TextField {
         let scroll = self.input.visual_scroll(value_w.max(1));
         let visible: String = shown.chars().skip(scroll).take(value_w).collect();
         let style = if focused { theme.selected } else { theme.text };
-        let label_style = if self.problem().is_some() && !self.value().is_empty() {
+        let label_style = if !self.is_valid() && !self.value().is_empty() {
             theme.error
         } else {
             theme.dim

@@ -1,6 +1,7 @@
 //! The text field's own tests: masking, digits only, rules in words, editing keys.
 
 use super::*;
+use crate::i18n::Lang;
 use secrecy::ExposeSecret;
 
 fn key(c: char) -> KeyEvent {
@@ -64,13 +65,16 @@ fn pattern_date_and_required_explain_the_problem() {
     let f = TextField::new("Id", FieldKind::Text)
         .with_pattern("^.{3,}$")
         .with_value("ab");
-    assert_eq!(f.problem().as_deref(), Some("3 characters at least"));
+    assert_eq!(
+        f.problem(Lang::En).as_deref(),
+        Some("3 characters at least")
+    );
     let f = TextField::new("Birth", FieldKind::Date).with_value("31/02/2020");
-    assert_eq!(f.problem().as_deref(), Some("expected dd/mm/yyyy"));
+    assert_eq!(f.problem(Lang::En).as_deref(), Some("expected dd/mm/yyyy"));
     assert_eq!(
         TextField::new("x", FieldKind::Text)
             .required()
-            .problem()
+            .problem(Lang::En)
             .as_deref(),
         Some("required")
     );
@@ -78,7 +82,16 @@ fn pattern_date_and_required_explain_the_problem() {
         TextField::new("x", FieldKind::Text)
             .with_pattern("([")
             .with_value("z")
-            .problem(),
+            .problem(Lang::En),
         None
     );
+    let f = TextField::new("Id", FieldKind::Text)
+        .with_pattern("^.{3,}$")
+        .with_value("ab");
+    assert_eq!(
+        f.problem(Lang::Fr).as_deref(),
+        Some("3 caractères au moins")
+    );
+    assert!(!f.is_valid());
+    assert!(f.clone().with_value("abc").is_valid());
 }
