@@ -10,10 +10,8 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use coffre::finx::Client;
 use coffre::finx::client::TransactionFilter;
-use coffre::finx::wire::Callback;
-use coffre::finx::{Client, FinxConfig};
-use coffre::oxlin::secret::secret;
 use coffre::sandbox::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
 use coffre::store::Store;
 use coffre::store::finx_links::FinxLinkOwner;
@@ -23,47 +21,8 @@ use coffre::sync::outcome::Outcome;
 use coffre::wording::actions::FINX_ACCESS_LOST;
 use secrecy::ExposeSecret;
 
-use crate::support::finx_sandbox::{CALLBACK, FinxHarness, finx_harness, query_of};
-
-fn config(h: &FinxHarness) -> FinxConfig {
-    FinxConfig::new(
-        &h.sandbox.finx_url(),
-        SANDBOX_FINX_CLIENT_ID,
-        secret(SANDBOX_FINX_CLIENT_SECRET),
-    )
-}
-
-/// Links `bank` through the widget (every account shared) as `coffre connect finx` does: the
-/// client makes the link, the code is exchanged, the keeper stores the link in `store_path`.
-async fn link(h: &FinxHarness, store_path: &Path, bank: &str) -> FinxLinkOwner {
-    let client = Client::new(config(h)).unwrap();
-    let widget = client
-        .create_access(CALLBACK, "S-1", Some("de"), None, Some(90))
-        .await
-        .unwrap();
-    let owner = FinxLinkOwner {
-        link_id: widget.id.clone(),
-        api_url: client.config().api_url.clone(),
-        client_id: client.config().client_id.clone(),
-    };
-    client.keep_tokens_with(Arc::new(FinxLinkKeeper::new(store_path, owner.clone())));
-    let token = query_of(&widget.location)["token"].clone();
-    h.through_login(&token, Some(bank)).await;
-    let (_, html) = h.page(&token, "").await;
-    let accounts: Vec<String> = html
-        .match_indices("name=\"account\" value=\"")
-        .map(|(at, m)| html[at + m.len()..].split('"').next().unwrap().to_owned())
-        .collect();
-    let fields: Vec<(&str, &str)> = accounts.iter().map(|a| ("account", a.as_str())).collect();
-    let address = h.post(&token, "accounts", &fields).await;
-    let callback = Callback::from_query(url::Url::parse(&address).unwrap().query().unwrap());
-    assert_eq!(callback.state.as_deref(), Some("S-1"));
-    client
-        .exchange_code(callback.code.unwrap(), CALLBACK)
-        .await
-        .unwrap();
-    owner
-}
+use crate::support::finx_link::{config, link};
+use crate::support::finx_sandbox::{FinxHarness, finx_harness};
 
 /// Every stored transaction id of the store at `path`, and how many are pending.
 fn stored_lines(path: &Path) -> (Vec<String>, usize) {

@@ -17,6 +17,7 @@ mod export_ofx;
 mod export_tools;
 mod export_transfers;
 mod export_tui;
+mod finx_beside_oxlin;
 mod finx_client_errors;
 mod finx_client_flow;
 mod finx_client_paging;
