@@ -7,60 +7,16 @@
 //! `[finx]` syncs from the command line.
 
 use std::collections::HashSet;
-use std::path::Path;
-use std::sync::Arc;
 
-use coffre::finx::Client;
-use coffre::finx::client::TransactionFilter;
 use coffre::sandbox::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
 use coffre::store::Store;
-use coffre::store::finx_links::FinxLinkOwner;
-use coffre::sync::finx::keeper::FinxLinkKeeper;
 use coffre::sync::finx::sync_links;
 use coffre::sync::outcome::Outcome;
 use coffre::wording::actions::FINX_ACCESS_LOST;
 use secrecy::ExposeSecret;
 
-use crate::support::finx_link::{config, link};
-use crate::support::finx_sandbox::{FinxHarness, finx_harness};
-
-/// Every stored transaction id of the store at `path`, and how many are pending.
-fn stored_lines(path: &Path) -> (Vec<String>, usize) {
-    let db = rusqlite::Connection::open(path).unwrap();
-    let ids: Vec<String> = db
-        .prepare("SELECT id FROM transactions WHERE id LIKE 'finx:%'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let pending = db
-        .query_row(
-            "SELECT COUNT(*) FROM transactions WHERE booking = 'pending'",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .unwrap() as usize;
-    (ids, pending)
-}
-
-/// Every transaction id the sandbox lists for the link now (pending included), as stored.
-async fn listed_ids(h: &FinxHarness, store: &Store, owner: &FinxLinkOwner) -> HashSet<String> {
-    let token = store.finx_refresh_token(owner).unwrap().unwrap();
-    let reader = Client::with_refresh_token(config(h), token).unwrap();
-    reader.keep_tokens_with(Arc::new(FinxLinkKeeper::new(store.path(), owner.clone())));
-    let filter = TransactionFilter {
-        include_pending: Some(true),
-        ..TransactionFilter::default()
-    };
-    reader
-        .transactions(&filter)
-        .await
-        .unwrap()
-        .iter()
-        .map(|t| format!("finx:{}", t.transaction_id))
-        .collect()
-}
+use crate::support::finx_link::{config, link, listed_ids, stored_lines};
+use crate::support::finx_sandbox::finx_harness;
 
 #[tokio::test]
 async fn a_linked_finx_bank_syncs_whole_then_books_its_pending_lines_each_once() {

@@ -79,6 +79,8 @@ pub struct FinxState {
     /// By access id (`X…`).
     pub ledgers: HashMap<String, Ledger>,
     pub tokens: Tokens,
+    /// How many pages of transactions were answered (tests count a sync's reads with it).
+    pub transaction_pages_served: usize,
     next_serial: u64,
 }
 

@@ -6,10 +6,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use std::collections::HashSet;
+
+use coffre::finx::client::TransactionFilter;
 use coffre::finx::wire::Callback;
 use coffre::finx::{Client, FinxConfig};
 use coffre::oxlin::secret::secret;
 use coffre::sandbox::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
+use coffre::store::Store;
 use coffre::store::finx_links::FinxLinkOwner;
 use coffre::sync::finx::keeper::FinxLinkKeeper;
 
@@ -74,4 +78,42 @@ pub fn append_to_config(file: &Path, section: &str) {
     use std::io::Write;
     let mut config = std::fs::OpenOptions::new().append(true).open(file).unwrap();
     config.write_all(section.as_bytes()).unwrap();
+}
+
+/// Every stored transaction id of the store at `path`, and how many are pending.
+pub fn stored_lines(path: &Path) -> (Vec<String>, usize) {
+    let db = rusqlite::Connection::open(path).unwrap();
+    let ids: Vec<String> = db
+        .prepare("SELECT id FROM transactions WHERE id LIKE 'finx:%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let pending = db
+        .query_row(
+            "SELECT COUNT(*) FROM transactions WHERE booking = 'pending'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap() as usize;
+    (ids, pending)
+}
+
+/// Every transaction id the sandbox lists for the link now (pending included), as stored.
+pub async fn listed_ids(h: &FinxHarness, store: &Store, owner: &FinxLinkOwner) -> HashSet<String> {
+    let token = store.finx_refresh_token(owner).unwrap().unwrap();
+    let reader = Client::with_refresh_token(config(h), token).unwrap();
+    reader.keep_tokens_with(Arc::new(FinxLinkKeeper::new(store.path(), owner.clone())));
+    let filter = TransactionFilter {
+        include_pending: Some(true),
+        ..TransactionFilter::default()
+    };
+    reader
+        .transactions(&filter)
+        .await
+        .unwrap()
+        .iter()
+        .map(|t| format!("finx:{}", t.transaction_id))
+        .collect()
 }
