@@ -30,6 +30,7 @@ mod finx_sandbox_paging;
 mod finx_sandbox_tokens;
 mod finx_sandbox_widget;
 mod finx_sync;
+mod finx_sync_faults;
 mod finx_sync_incremental;
 mod finx_wire;
 mod hostile_echo;
