@@ -4,66 +4,9 @@
 //! give its secret never stops Oxlin); the output says which aggregator was not synced and
 //! what to do, and the exit code is the worst of both (1 over 2 over 75 over 0).
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
-
-use coffre::store::Store;
-
-use crate::support::finx_link::{append_to_config, finx_section, link, sandbox_secret_line};
-use crate::support::finx_sandbox::FinxHarness;
-use crate::support::sync_bank::{Bank, PASSWORD, bank_with_user, coffre_with};
-
-/// A French bank (`default` test-bank file) and a German one (`demobank`) on one sandbox, both
-/// linked in `DIR/data/sandbox.sqlite`; `DIR/config.toml` has the `[oxlin]` section only.
-struct TwoBanks {
-    h: FinxHarness,
-    dir: tempfile::TempDir,
-}
-
-async fn two_banks(email: &str) -> TwoBanks {
-    let Bank { sandbox, dir, .. } = bank_with_user(email, &["default"]).await;
-    let h = FinxHarness::around(sandbox);
-    let store = Store::open(&dir.path().join("data/sandbox.sqlite")).unwrap();
-    link(&h, store.path(), "demobank").await;
-    TwoBanks { h, dir }
-}
-
-impl TwoBanks {
-    fn config(&self) -> PathBuf {
-        self.dir.path().join("config.toml")
-    }
-
-    /// `coffre sync` with `password` (or none): exit code, stdout, stderr.
-    async fn sync(&self, password: Option<&str>) -> (Option<i32>, String, String) {
-        let config = self.config();
-        let out: Output = coffre_with(
-            self.dir.path(),
-            &["sync", "--config", config.to_str().unwrap()],
-            password,
-        )
-        .await;
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
-
-    /// How many transactions of each aggregator the store holds: (Oxlin, finX).
-    fn stored(&self) -> (usize, usize) {
-        stored_by_aggregator(&self.dir.path().join("data/sandbox.sqlite"))
-    }
-}
-
-/// (Oxlin, finX) transaction counts of the store at `path`.
-fn stored_by_aggregator(path: &Path) -> (usize, usize) {
-    let db = rusqlite::Connection::open(path).unwrap();
-    let count = |sql: &str| db.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap() as usize;
-    (
-        count("SELECT COUNT(*) FROM transactions WHERE id NOT LIKE 'finx:%'"),
-        count("SELECT COUNT(*) FROM transactions WHERE id LIKE 'finx:%'"),
-    )
-}
+use crate::support::finx_link::{append_to_config, finx_section, sandbox_secret_line};
+use crate::support::sync_bank::PASSWORD;
+use crate::support::two_banks::two_banks;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_oxlin_section_without_a_password_still_syncs_the_german_bank() {

@@ -10,6 +10,7 @@ mod cli_docs;
 mod data_dir_private;
 mod demo_stage;
 mod exact_amounts;
+mod export_both_aggregators;
 mod export_cli;
 mod export_csv;
 mod export_fuzz;

@@ -20,4 +20,5 @@ pub mod sandbox_client;
 pub mod store_sample;
 pub mod sync_bank;
 pub mod tools;
+pub mod two_banks;
 pub mod widget_session;
