@@ -20,6 +20,9 @@
 //! "finX access lost: link the bank again (coffre connect finx)" and the exit code is 2; the
 //! link's stored data stays as it was. A network or server failure is transient (exit 75).
 //!
+//! Not yet: with `[session] store = "keyring"` a finX link's refresh token still lives in its
+//! `finx_links` row (the store file, `0600`), not in the OS keyring as the Oxlin session does.
+//!
 //! Docs gaps (ours): a transaction naming another account than the one asked is not stored.
 //! A link whose accounts carry no `access_id` is shown as a bank named after its link id.
 
