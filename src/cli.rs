@@ -79,8 +79,8 @@ pub struct Cli {
 pub enum Command {
     /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C (`--without-agreement`: a client without a PSD2 agreement, widget only).
     Sandbox(SandboxArgs),
-    /// Refresh the local store from the API of the configuration's `[oxlin]` section, headless
-    /// (for cron); one line per connection. One sync at a time: a second `coffre sync` finds the
+    /// Refresh the local store from the APIs of the configuration's `[oxlin]` and `[finx]`
+    /// sections, each on its own, headless (for cron); one line per connection. One sync at a time: a second `coffre sync` finds the
     /// lock and exits 75 (the TUI waits).
     #[command(after_help = crate::sync::outcome::EXIT_CODES_HELP)]
     Sync(crate::sync::SyncArgs),

@@ -13,7 +13,7 @@
 //! - `2`: some connection needs the user (challenge, refused or expired credentials, an
 //!   expired bank authorisation, consent): its line says what to do; the other connections
 //!   (and, for an expired authorisation, that one too) were still synced and stored;
-//! - `1`: nothing could be done (configuration, login, store);
+//! - `1`: nothing could be done (configuration, login, store), for one aggregator or both;
 //! - `75`: try again later: the server or the network failed (after the client's retries),
 //!   the deadline passed, or another coffre was syncing. Nothing half is stored: what was
 //!   written is whole pages (the next run resumes after them), and the connections' states are
@@ -24,6 +24,10 @@
 //! `password_command` (see [`crate::config`]), with the one set of scopes the TUI uses too
 //! ([`crate::oxlin::config::SCOPES`]); the current (rotated) refresh token is stored for the
 //! next run, whichever of `coffre sync` and the TUI it is.
+//!
+//! Each aggregator on its own ([`run`]): an Oxlin failure (no password, a refused login, the
+//! server down) never stops finX, nor the reverse; the output names the aggregator not synced
+//! and what to do, and the exit code is the worst of both ([`outcome::Outcome::worst`]).
 //!
 //! finX ([`finx`]): with a `[finx]` section, every finX link is refreshed (its rotated token
 //! kept first), read and stored the same way, one line per link; a configuration may have
@@ -39,23 +43,20 @@ pub mod lock;
 pub mod login;
 pub mod outcome;
 pub mod progress_line;
+pub mod run;
 pub mod session;
 
-use std::path::Path;
-use std::process::ExitCode;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::config::{self, OxlinSection};
 use crate::domain::NextAction;
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
 use crate::sanitize::clean_line;
 use crate::store::{self, Store, SyncBatch};
 use fetch::{Problem, add_to_batch};
-use lock::{LockError, SyncLock};
-use outcome::Outcome;
+pub use run::run;
 
 /// The default of `--deadline`, in seconds.
 pub const DEFAULT_DEADLINE_SECS: f64 = 180.0;
@@ -172,161 +173,5 @@ pub async fn sync_all(
         lines.push(line);
     }
     store.apply(&batch, now)?;
-    Ok(lines)
-}
-
-/// Why a whole run failed, and whether trying again later may help.
-#[derive(Debug)]
-struct RunFailure {
-    message: String,
-    outcome: Outcome,
-}
-
-impl RunFailure {
-    /// A failure only the user can fix (exit 1).
-    fn fatal(message: impl ToString) -> Self {
-        RunFailure {
-            message: message.to_string(),
-            outcome: Outcome::NothingDone,
-        }
-    }
-}
-
-impl From<LockError> for RunFailure {
-    fn from(error: LockError) -> Self {
-        let outcome = match error {
-            LockError::Busy(_) => Outcome::TryAgainLater,
-            LockError::Io { .. } => Outcome::NothingDone,
-        };
-        RunFailure {
-            message: error.to_string(),
-            outcome,
-        }
-    }
-}
-
-impl From<SyncError> for RunFailure {
-    fn from(error: SyncError) -> Self {
-        let outcome = match &error {
-            SyncError::Api(e) if e.is_transient() => Outcome::TryAgainLater,
-            _ => Outcome::NothingDone,
-        };
-        RunFailure {
-            message: error.to_string(),
-            outcome,
-        }
-    }
-}
-
-impl From<login::LoginError> for RunFailure {
-    fn from(error: login::LoginError) -> Self {
-        let outcome = match &error {
-            login::LoginError::Api(_) => Outcome::TryAgainLater,
-            login::LoginError::Fatal(_) => Outcome::NothingDone,
-        };
-        RunFailure {
-            message: error.to_string(),
-            outcome,
-        }
-    }
-}
-
-/// The deadline passed: what was read is kept (whole pages), the rest waits for the next run.
-fn past_deadline(deadline: Duration) -> RunFailure {
-    RunFailure {
-        message: format!(
-            "the server was too slow: stopped after {} s; the whole pages read so far are kept \
-             and the next run resumes after them; try again later",
-            deadline.as_secs_f32()
-        ),
-        outcome: Outcome::TryAgainLater,
-    }
-}
-
-/// Runs `coffre sync` and returns the exit code ([`outcome::Outcome`]).
-pub async fn run(args: &SyncArgs, config: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
-    match run_inner(args, config, data_dir).await {
-        Ok(lines) => {
-            for line in &lines {
-                println!("{line}");
-            }
-            if lines.is_empty() {
-                println!("no connection yet: add one in the dashboard (`coffre`)");
-            }
-            Outcome::of_lines(&lines).into()
-        }
-        Err(failure) => {
-            eprintln!("coffre sync: {}", failure.message);
-            failure.outcome.into()
-        }
-    }
-}
-
-async fn run_inner(
-    args: &SyncArgs,
-    config: Option<&Path>,
-    data_dir: Option<&Path>,
-) -> Result<Vec<ConnectionLine>, RunFailure> {
-    let deadline = Duration::from_secs_f64(args.deadline);
-    let started = tokio::time::Instant::now();
-    let config = config::load(config)
-        .map_err(RunFailure::fatal)?
-        .filter(|c| c.oxlin.is_some() || c.finx.is_some())
-        .ok_or_else(|| {
-            RunFailure::fatal(
-                "no configuration: pass --config FILE with an [oxlin] or a [finx] section",
-            )
-        })?;
-    let sandbox = match (&config.oxlin, &config.finx) {
-        (Some(oxlin), _) => oxlin.is_sandbox(),
-        (None, Some(finx)) => finx.is_sandbox(),
-        (None, None) => false,
-    };
-    let data_dir = store::resolve_data_dir(data_dir).map_err(RunFailure::fatal)?;
-    let _lock = SyncLock::acquire(&data_dir)?;
-    let mut store =
-        Store::open(&store::store_file(&data_dir, sandbox)).map_err(RunFailure::fatal)?;
-    let mut lines = Vec::new();
-    if let Some(oxlin) = &config.oxlin {
-        let owner = session::TokenOwner::of(oxlin).keeping_in(config.session_store());
-        lines.extend(sync_oxlin(oxlin, &owner, &mut store, started + deadline, deadline).await?);
-    }
-    if let Some(finx) = &config.finx {
-        let finx = finx.client_config().map_err(RunFailure::fatal)?;
-        let synced = tokio::time::timeout_at(
-            started + deadline,
-            finx::sync_links(&finx, &mut store, Utc::now()),
-        )
-        .await
-        .map_err(|_| past_deadline(deadline))?;
-        lines.extend(synced.map_err(SyncError::from)?);
-    }
-    Ok(lines)
-}
-
-/// The Oxlin part of `coffre sync`: log in, sync every connection, keep the session.
-async fn sync_oxlin(
-    oxlin: &OxlinSection,
-    owner: &session::TokenOwner,
-    store: &mut Store,
-    until: tokio::time::Instant,
-    deadline: Duration,
-) -> Result<Vec<ConnectionLine>, RunFailure> {
-    let logged_in = tokio::time::timeout_at(until, login::log_in(oxlin, owner, store))
-        .await
-        .map_err(|_| past_deadline(deadline))??;
-    let client = logged_in.client;
-    let progress = progress_line::ProgressLine::show_for(store);
-    let synced = tokio::time::timeout_at(until, sync_all(&client, store, Utc::now())).await;
-    progress.finish();
-    let kept = match logged_in.keeps_session {
-        true => session::keep_token(store, owner, &client).await,
-        false => Ok(()),
-    };
-    let lines = synced.map_err(|_| past_deadline(deadline))??;
-    if let Err(e) = kept {
-        // The data is stored; the next sync will need the password.
-        eprintln!("coffre sync: synced, but the session could not be saved: {e}");
-    }
     Ok(lines)
 }

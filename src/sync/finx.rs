@@ -3,33 +3,32 @@
 //!
 //! For each link: the refresh token is spent at once (`Client::refresh`), the new one kept in
 //! the link's row before anything uses it ([`keeper::FinxLinkKeeper`]), so a daily cron keeps
-//! the access alive (it ends 90 days after the last refresh); then every account and every
-//! transaction of the access, pending ones included (`include_pending: true`), are read
-//! (`finx::client::data` pages past 1,000 by offset), mapped by `finx::to_domain`, and written
-//! through the Oxlin path: each account's lines in one `Store::apply_pages` group (the last of
-//! its read), then the link's connection and accounts in the run's one `SyncBatch`.
+//! the access alive (it ends 90 days after the last refresh); then every account of the
+//! access, and each account's transactions, pending ones included, whole the first time and
+//! incrementally after that ([`account_read`]: `since` a reconcile window like Oxlin's; every
+//! pending line is listed whatever `since` says, and the stored pending lines it no longer
+//! lists are dropped, so pending → booked lands each line once), mapped by `finx::to_domain`
+//! and written through the Oxlin path: each account's lines in one `Store::apply_pages` group,
+//! then the link's connection and accounts in the run's one `SyncBatch`.
 //!
 //! Pending → booked: the finX sandbox books a pending line under a NEW id (finx-api.md §9
-//! says nothing either way), so the pending set of an account is replaced at each sync: the
-//! read lists every line of the account (finX answers the complete set of pending lines with
-//! `include_pending`), and `store::pages` removes, in the same transaction that writes the
-//! read, every pending line of the account it did not list (recorded as `dropped` in
-//! `booking_changes`). A line booked under a new id is a new row, its pending self is gone:
-//! each line once. A booked line is never removed.
+//! says nothing either way): its new self is booked today, inside the window; its pending
+//! self is no longer listed and is removed (recorded as `dropped` in `booking_changes`). A
+//! booked line is never removed.
 //!
 //! A refused refresh token (`FinxError::AccessLost`) is the user's to fix: the line says
 //! "finX access lost: link the bank again (coffre connect finx)" and the exit code is 2; the
 //! link's stored data stays as it was. A network or server failure is transient (exit 75).
 //!
-//! Docs gaps (ours): every sync reads each account whole (no `since`): simple and always
-//! right, at the price of a few pages per account and sync (the sandbox's largest bank is
-//! about three pages); an incremental read (`since_type=created`) is left for later. A
-//! transaction naming no account of the access is not stored. A link whose accounts carry no
-//! `access_id` is shown as a bank named after its link id.
+//! Not yet: with `[session] store = "keyring"` a finX link's refresh token still lives in its
+//! `finx_links` row (the store file, `0600`), not in the OS keyring as the Oxlin session does.
+//!
+//! Docs gaps (ours): a transaction naming another account than the one asked is not stored.
+//! A link whose accounts carry no `access_id` is shown as a bank named after its link id.
 
+mod account_read;
 pub mod keeper;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -37,20 +36,19 @@ use chrono::{DateTime, Utc};
 use super::ConnectionLine;
 use super::fetch::Problem;
 use crate::domain::{
-    Account, ChannelHealth, ChannelState, Connection, ConnectionId, ConnectionState, Transaction,
+    Account, ChannelHealth, ChannelState, Connection, ConnectionId, ConnectionState,
 };
-use crate::finx::client::TransactionFilter;
 use crate::finx::error::FinxError;
 use crate::finx::tokens::access_ends;
 use crate::finx::{Client, FinxConfig, to_domain};
 use crate::sanitize::clean_line;
 use crate::store::finx_links::FinxLink;
-use crate::store::{ConnectionSync, Pages, Progress, Store, StoreError, SyncBatch};
+use crate::store::{ConnectionSync, Store, StoreError, SyncBatch};
 use keeper::FinxLinkKeeper;
 
 /// Why one link could not be synced.
 #[derive(Debug, thiserror::Error)]
-enum LinkError {
+pub(crate) enum LinkError {
     #[error(transparent)]
     Api(#[from] FinxError),
     #[error(transparent)]
@@ -131,11 +129,6 @@ async fn read_link(
     client.keep_tokens_with(Arc::new(keeper));
     client.refresh().await?;
     let wire_accounts = client.accounts().await?;
-    let filter = TransactionFilter {
-        include_pending: Some(true),
-        ..TransactionFilter::default()
-    };
-    let wire_lines = client.transactions(&filter).await?;
     let refreshed_at = client.refreshed_at().await;
     let connection = to_domain::connections(&wire_accounts, refreshed_at)
         .into_iter()
@@ -152,28 +145,10 @@ async fn read_link(
             ..account
         })
         .collect();
-    let mut by_account: HashMap<String, Vec<Transaction>> = HashMap::new();
-    for line in wire_lines.iter().map(to_domain::transaction) {
-        by_account
-            .entry(line.account_id.key().to_owned())
-            .or_default()
-            .push(line);
-    }
     let mut new_transactions = 0;
     for account in &accounts {
-        let lines = by_account.remove(account.id.key()).unwrap_or_default();
-        let whole_read = Pages {
-            connection: &connection,
-            account,
-            lines: &lines,
-            progress: Progress {
-                from: None,
-                pages_done: 1,
-                started_at: now.timestamp(),
-            },
-            last: true,
-        };
-        new_transactions += store.apply_pages(&whole_read, now)?.new_transactions;
+        new_transactions +=
+            account_read::read_account(&client, store, &connection, account, now).await?;
     }
     Ok(Read {
         sync: ConnectionSync {

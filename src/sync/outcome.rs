@@ -5,6 +5,11 @@
 //! and cron tools already read as "temporary failure, retry". When one connection needs the
 //! user and another failed on the server, the user's part wins (2): a later retry alone cannot
 //! make the run clean.
+//!
+//! Choice (ours): with both aggregators configured, each is synced on its own and the exit
+//! code is the worst of both ([`Outcome::worst`]): 1 over 2 over 75 over 0. An aggregator that
+//! could do nothing (its configuration, its login) is the most urgent, since no retry fixes it
+//! and the other's lines may hide it; a bank needing the user comes next, then a retry.
 
 use std::process::ExitCode;
 
@@ -14,7 +19,8 @@ use super::ConnectionLine;
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0   every connection synced
-  1   nothing could be done (configuration, login, store)
+  1   nothing could be done (configuration, login, store), for both aggregators or one: \
+its message says what to do (the other one was still synced and stored)
   2   a bank needs you: its line says what to do (the others were synced and stored)
   75  try again later: the server or the network failed, the sync ran past its deadline, or \
 another coffre was syncing; nothing half is stored";
@@ -41,6 +47,25 @@ impl Outcome {
             Outcome::NothingDone => 1,
             Outcome::BankNeedsYou => 2,
             Outcome::TryAgainLater => 75,
+        }
+    }
+
+    /// How bad it is, for [`Outcome::worst`]: higher is worse.
+    fn severity(self) -> u8 {
+        match self {
+            Outcome::AllSynced => 0,
+            Outcome::TryAgainLater => 1,
+            Outcome::BankNeedsYou => 2,
+            Outcome::NothingDone => 3,
+        }
+    }
+
+    /// The worse of two parts' outcomes (see the module doc).
+    pub fn worst(self, other: Outcome) -> Outcome {
+        if other.severity() > self.severity() {
+            other
+        } else {
+            self
         }
     }
 
@@ -103,5 +128,15 @@ mod tests {
         );
         assert_eq!(Outcome::of_lines(&[down, refused]), Outcome::BankNeedsYou);
         assert_eq!(Outcome::TryAgainLater.code(), 75);
+    }
+
+    #[test]
+    fn an_aggregator_that_could_do_nothing_is_worse_than_a_bank_that_needs_you_or_a_retry() {
+        use Outcome::*;
+        assert_eq!(AllSynced.worst(TryAgainLater), TryAgainLater);
+        assert_eq!(TryAgainLater.worst(BankNeedsYou), BankNeedsYou);
+        assert_eq!(NothingDone.worst(BankNeedsYou), NothingDone);
+        assert_eq!(BankNeedsYou.worst(NothingDone), NothingDone);
+        assert_eq!(AllSynced.worst(AllSynced), AllSynced);
     }
 }

@@ -7,101 +7,16 @@
 //! `[finx]` syncs from the command line.
 
 use std::collections::HashSet;
-use std::path::Path;
-use std::sync::Arc;
 
-use coffre::finx::client::TransactionFilter;
-use coffre::finx::wire::Callback;
-use coffre::finx::{Client, FinxConfig};
-use coffre::oxlin::secret::secret;
 use coffre::sandbox::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
 use coffre::store::Store;
-use coffre::store::finx_links::FinxLinkOwner;
-use coffre::sync::finx::keeper::FinxLinkKeeper;
 use coffre::sync::finx::sync_links;
 use coffre::sync::outcome::Outcome;
 use coffre::wording::actions::FINX_ACCESS_LOST;
 use secrecy::ExposeSecret;
 
-use crate::support::finx_sandbox::{CALLBACK, FinxHarness, finx_harness, query_of};
-
-fn config(h: &FinxHarness) -> FinxConfig {
-    FinxConfig::new(
-        &h.sandbox.finx_url(),
-        SANDBOX_FINX_CLIENT_ID,
-        secret(SANDBOX_FINX_CLIENT_SECRET),
-    )
-}
-
-/// Links `bank` through the widget (every account shared) as `coffre connect finx` does: the
-/// client makes the link, the code is exchanged, the keeper stores the link in `store_path`.
-async fn link(h: &FinxHarness, store_path: &Path, bank: &str) -> FinxLinkOwner {
-    let client = Client::new(config(h)).unwrap();
-    let widget = client
-        .create_access(CALLBACK, "S-1", Some("de"), None, Some(90))
-        .await
-        .unwrap();
-    let owner = FinxLinkOwner {
-        link_id: widget.id.clone(),
-        api_url: client.config().api_url.clone(),
-        client_id: client.config().client_id.clone(),
-    };
-    client.keep_tokens_with(Arc::new(FinxLinkKeeper::new(store_path, owner.clone())));
-    let token = query_of(&widget.location)["token"].clone();
-    h.through_login(&token, Some(bank)).await;
-    let (_, html) = h.page(&token, "").await;
-    let accounts: Vec<String> = html
-        .match_indices("name=\"account\" value=\"")
-        .map(|(at, m)| html[at + m.len()..].split('"').next().unwrap().to_owned())
-        .collect();
-    let fields: Vec<(&str, &str)> = accounts.iter().map(|a| ("account", a.as_str())).collect();
-    let address = h.post(&token, "accounts", &fields).await;
-    let callback = Callback::from_query(url::Url::parse(&address).unwrap().query().unwrap());
-    assert_eq!(callback.state.as_deref(), Some("S-1"));
-    client
-        .exchange_code(callback.code.unwrap(), CALLBACK)
-        .await
-        .unwrap();
-    owner
-}
-
-/// Every stored transaction id of the store at `path`, and how many are pending.
-fn stored_lines(path: &Path) -> (Vec<String>, usize) {
-    let db = rusqlite::Connection::open(path).unwrap();
-    let ids: Vec<String> = db
-        .prepare("SELECT id FROM transactions WHERE id LIKE 'finx:%'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let pending = db
-        .query_row(
-            "SELECT COUNT(*) FROM transactions WHERE booking = 'pending'",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .unwrap() as usize;
-    (ids, pending)
-}
-
-/// Every transaction id the sandbox lists for the link now (pending included), as stored.
-async fn listed_ids(h: &FinxHarness, store: &Store, owner: &FinxLinkOwner) -> HashSet<String> {
-    let token = store.finx_refresh_token(owner).unwrap().unwrap();
-    let reader = Client::with_refresh_token(config(h), token).unwrap();
-    reader.keep_tokens_with(Arc::new(FinxLinkKeeper::new(store.path(), owner.clone())));
-    let filter = TransactionFilter {
-        include_pending: Some(true),
-        ..TransactionFilter::default()
-    };
-    reader
-        .transactions(&filter)
-        .await
-        .unwrap()
-        .iter()
-        .map(|t| format!("finx:{}", t.transaction_id))
-        .collect()
-}
+use crate::support::finx_link::{config, link, listed_ids, stored_lines};
+use crate::support::finx_sandbox::finx_harness;
 
 #[tokio::test]
 async fn a_linked_finx_bank_syncs_whole_then_books_its_pending_lines_each_once() {

@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod curl_run;
+pub mod finx_link;
 pub mod finx_sample;
 pub mod finx_sandbox;
 pub mod finx_server;
@@ -19,4 +20,5 @@ pub mod sandbox_client;
 pub mod store_sample;
 pub mod sync_bank;
 pub mod tools;
+pub mod two_banks;
 pub mod widget_session;

@@ -6,7 +6,7 @@
 mod access;
 mod accounts;
 mod client;
-mod error;
+pub(crate) mod error;
 mod hooks;
 mod params;
 mod token;

@@ -79,6 +79,8 @@ pub struct FinxState {
     /// By access id (`X…`).
     pub ledgers: HashMap<String, Ledger>,
     pub tokens: Tokens,
+    /// How many pages of transactions were answered (tests count a sync's reads with it).
+    pub transaction_pages_served: usize,
     next_serial: u64,
 }
 
@@ -122,6 +124,22 @@ impl FinxState {
     pub fn next_sync(&mut self, access_id: &str) -> Option<SyncReport> {
         let (today, now) = (self.today(), self.now());
         Some(self.ledgers.get_mut(access_id)?.next_sync(today, now))
+    }
+
+    /// Every transaction id `access_id` lists now, pending ones included (what one complete
+    /// read gives); `None` for an unknown access.
+    pub fn transaction_ids(&mut self, access_id: &str) -> Option<Vec<String>> {
+        let every = query::Selection {
+            include_pending: true,
+            ..query::Selection::default()
+        };
+        let all = query::Page {
+            offset: 0,
+            count: usize::MAX,
+        };
+        let ledger = self.ledgers.get_mut(access_id)?;
+        let listed = ledger.select(&every, all).ok()?;
+        Some(listed.iter().map(|t| t.transaction_id.clone()).collect())
     }
 }
 

@@ -8,7 +8,9 @@
 //! - A dropped connection answers a 200 header whose body stream fails at once: hyper aborts
 //!   the connection, so the client sees a broken transfer rather than a clean answer.
 //! - 429 answers carry `Retry-After: <seconds>` and `{"error":"rate_limited",…}`; 5xx answers
-//!   `{"error":"server_error"|"temporarily_unavailable",…}`.
+//!   `{"error":"server_error"|"temporarily_unavailable",…}`. Under `/finx` they answer finX's
+//!   envelope instead (`{"error": {"code", "group", "description", "data"}}`, the codes in
+//!   `finx::routes::error`), as finX itself would.
 //! - Early expiry is applied when tokens are issued (`auth`): the token dies after
 //!   `early_expiry` while `expires_in` still announces the configured ttl.
 
@@ -22,6 +24,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::error::ApiError;
+use crate::sandbox::finx::routes::error::FinxError;
 use crate::sandbox::world::faults::{FaultOutcome, draw};
 
 /// Wraps the whole router with the faults the configuration switches on.
@@ -46,6 +49,13 @@ async fn inject(State(sandbox): State<AppState>, request: Request, next: Next) -
             });
             Response::new(Body::from_stream(broken))
         }
+        FaultOutcome::RateLimit if is_finx(&request) => {
+            let retry_after = [(RETRY_AFTER, faults.retry_after_secs.to_string())];
+            (retry_after, FinxError::rate_limited()).into_response()
+        }
+        FaultOutcome::ServerError { unavailable } if is_finx(&request) => {
+            FinxError::server_failure(unavailable).into_response()
+        }
         FaultOutcome::RateLimit => (
             [(RETRY_AFTER, faults.retry_after_secs.to_string())],
             ApiError::new(
@@ -69,4 +79,10 @@ async fn inject(State(sandbox): State<AppState>, request: Request, next: Next) -
             .into_response()
         }
     }
+}
+
+/// Whether `request` is a finX route (answered in finX's error envelope).
+fn is_finx(request: &Request) -> bool {
+    let path = request.uri().path();
+    path == "/finx" || path.starts_with("/finx/")
 }

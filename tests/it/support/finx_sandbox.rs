@@ -29,13 +29,7 @@ pub struct Tokens {
 /// A sandbox with `config`.
 pub async fn finx_harness_with(config: SandboxConfig) -> FinxHarness {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    FinxHarness {
-        sandbox: start(config).await.unwrap(),
-        http: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap(),
-    }
+    FinxHarness::around(start(config).await.unwrap())
 }
 
 /// A sandbox with the default configuration.
@@ -58,6 +52,17 @@ pub fn query_of(url: &str) -> HashMap<String, String> {
 }
 
 impl FinxHarness {
+    /// The harness of a sandbox already running (one an Oxlin story started, say).
+    pub fn around(sandbox: RunningSandbox) -> FinxHarness {
+        FinxHarness {
+            sandbox,
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+        }
+    }
+
     /// `http://127.0.0.1:PORT/finx` + `path`.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.sandbox.finx_url())

@@ -7,7 +7,10 @@
 //! wrong client is 401 / 1004 with `WWW-Authenticate: Basic realm="finX"`; a missing, unknown
 //! or expired bearer token is 401 / 1003 with `WWW-Authenticate: Bearer realm="finX",
 //! error="invalid_token", error_description="…"` (RFC 6750); an unknown object or path is
-//! 404 / 1002. The optional `message` (bank text) is never sent.
+//! 404 / 1002. The optional `message` (bank text) is never sent. The fault injection
+//! (`--faults`) answers in this envelope under `/finx`: a rate limit is 429 / 1008 ("resource
+//! busy", the nearest published code) with `Retry-After`; a server failure is 500 or 503 /
+//! 30000, group `general` (the range finX publishes for general errors, no code named).
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -21,6 +24,8 @@ pub struct FinxError {
     pub status: StatusCode,
     /// finX's numeric error code (1000 invalid request, 1002 not found, …).
     pub code: u32,
+    /// finX's code range (`client` 1000–1999, `general` 30000–39999, finx-api.md §7).
+    pub group: &'static str,
     pub description: String,
     /// Field → messages, for schema errors.
     pub data: Map<String, Value>,
@@ -39,6 +44,7 @@ impl FinxError {
         Self {
             status,
             code,
+            group: "client",
             description: description.into(),
             data: Map::new(),
             challenge: None,
@@ -105,11 +111,37 @@ impl FinxError {
         Self::new(StatusCode::NOT_FOUND, 1002, "Not Found")
     }
 
+    /// 429 / 1008 ("resource busy"): the fault injection's rate limit (the route adds
+    /// `Retry-After`).
+    pub fn rate_limited() -> Self {
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            1008,
+            "Too many requests (fault injection); retry after the delay in Retry-After.",
+        )
+    }
+
+    /// 503 or 500 / 30000 in the `general` group: the fault injection's server failure.
+    pub fn server_failure(unavailable: bool) -> Self {
+        let status = match unavailable {
+            true => StatusCode::SERVICE_UNAVAILABLE,
+            false => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Self {
+            group: "general",
+            ..Self::new(
+                status,
+                30000,
+                "The sandbox failed on purpose (fault injection).",
+            )
+        }
+    }
+
     /// The body (`{"error": {…}}`).
     pub fn body(&self) -> Value {
         json!({ "error": {
             "code": self.code,
-            "group": "client",
+            "group": self.group,
             "description": self.description,
             "data": self.data,
         }})

@@ -47,6 +47,7 @@ fn answer(
     let in_cents = flag(query, "cents")?.unwrap_or(false);
     let mut finx = sandbox.finx.lock();
     let access_id = access_of(headers, &finx)?;
+    finx.transaction_pages_served += 1;
     let ledger = finx
         .ledgers
         .get_mut(&access_id)
