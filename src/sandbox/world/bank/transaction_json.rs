@@ -156,7 +156,7 @@ mod tests {
         let object = value.as_object().cloned().unwrap_or_default();
         assert!(!object.contains_key("booking_date"));
         assert!(!object.contains_key("notes"));
-        assert_eq!(value["amount"], 4 * -1);
+        assert_eq!(value["amount"], -4);
         assert_eq!(object.len(), 12);
     }
 }
