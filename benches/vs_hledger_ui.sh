@@ -27,17 +27,17 @@ journal=$kept/large.journal
     --output "$journal"
 echo "journal: $(grep -c '^[0-9]' "$journal") transactions, $(du -h "$journal" | cut -f1)" >&2
 
-# Starts `$2…` in tmux session $1 under /usr/bin/time -v, waits until its screen shows the
-# regular expression $PATTERN, quits it with $QUIT; prints "<first screen ms> <peak MB>".
+# Starts `$3…` in tmux session $1 under /usr/bin/time -v, waits until its screen shows the
+# regular expression $2, quits it with q; prints "<first screen ms> <peak MB>".
 measure() {
-    local name=$1; shift
+    local name=$1 pattern=$2; shift 2
     local timing=$kept/$name.time
     local started now shown=""
     started=$(date +%s%N)
     tmux new-session -d -s "$name" -x 100 -y 30 \
         "/usr/bin/time -v -o $timing $* 2>/dev/null; sleep 30"
-    for _ in $(seq 1 6000); do
-        if tmux capture-pane -p -t "$name" 2>/dev/null | grep -Eq "$PATTERN"; then
+    for _ in $(seq 1 4000); do
+        if tmux capture-pane -p -t "$name" 2>/dev/null | grep -Eiq "$pattern"; then
             now=$(date +%s%N)
             shown=$(( (now - started) / 1000000 ))
             break
@@ -45,21 +45,22 @@ measure() {
         sleep 0.005
     done
     tmux capture-pane -p -t "$name" > "$kept/$name.screen" 2>/dev/null || true
-    tmux send-keys -t "$name" "$QUIT"
+    tmux send-keys -t "$name" q
     for _ in $(seq 1 200); do
         grep -q 'Maximum resident' "$timing" 2>/dev/null && break
         sleep 0.05
     done
     tmux kill-session -t "$name" 2>/dev/null || true
+    head -8 "$kept/$name.screen" >&2
     local kb
     kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$timing")
     echo "${shown:-timeout} $(( ${kb:-0} / 1024 ))"
 }
 
 # Rows: the bank's accounts, as each program names them on its first screen.
-PATTERN='Compte|assets' QUIT=q read -r coffre_ms coffre_mb < <(measure "vs-coffre-$$" \
+read -r coffre_ms coffre_mb < <(measure "vs-coffre-$$" 'Compte' \
     "$coffre --config $kept/config.toml --data-dir $kept/data")
-PATTERN='assets:' QUIT=q read -r hledger_ms hledger_mb < <(measure "vs-hledger-$$" \
+read -r hledger_ms hledger_mb < <(measure "vs-hledger-$$" 'assets?:' \
     "hledger-ui -f $journal")
 echo "uptime after: $(uptime)" >&2
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.0f×", b / a; else print "?" }'; }
