@@ -6,6 +6,8 @@
 //! says more than the wall time). Goal for `large` (120,000): ≤ 1.5 s, ≤ 60 MB.
 //!
 //! Run with `cargo bench --bench client_large` (add sizes to run only those, e.g. `-- 120000`).
+//! Also prints `table|…` lines for `benches/table.sh`; with `COFFRE_BENCH_KEEP` set, the synced
+//! data dir is kept and its path printed (`kept data in …`, for `benches/vs_hledger_ui.sh`).
 
 #[path = "support/generated_bank.rs"]
 mod generated_bank;
@@ -130,7 +132,18 @@ async fn run(size: usize) -> Result<(), Box<dyn std::error::Error>> {
                 .map(|(user, system)| user + system)
         ),
     );
+    println!("table|headless sync, wall s|{size}|{wall:.2}");
+    if let Some(cpu) = timing.get(1).zip(timing.get(2)).map(|(u, s)| u + s) {
+        println!("table|headless sync, CPU s|{size}|{cpu:.2}");
+    }
+    if let Some(kb) = timing.first() {
+        println!("table|headless sync, peak MB|{size}|{:.0}", kb / 1024.0);
+    }
     sandbox.stop().await;
+    if std::env::var_os("COFFRE_BENCH_KEEP").is_some() {
+        // For `benches/vs_hledger_ui.sh`: the synced store and its config, left for it.
+        println!("kept data in {}", dir.keep().display());
+    }
     Ok(())
 }
 

@@ -52,8 +52,20 @@ impl Answer {
     /// The body as a list of `T` (a page), amounts read exactly. One item that cannot be read
     /// (an amount no `Decimal` holds, such as `1e30`) is left out with a logged warning, so
     /// the rest of its page is kept; a body that is no list fails the call.
+    ///
+    /// A page that reads whole (nearly every one) is decoded once, straight into `T`; only a
+    /// page that does not goes item by item through a `serde_json::Value` (which cost as much
+    /// again as the decode itself when every page went that way).
     pub fn json_items<T: DeserializeOwned>(&self) -> Result<Page<T>, OxlinError> {
-        let items: Vec<serde_json::Value> = self.json()?;
+        let body = quote_amounts(&self.body);
+        if let Ok(items) = serde_json::from_slice::<Vec<T>>(&body) {
+            return Ok(Page {
+                sent: items.len(),
+                items,
+            });
+        }
+        let items: Vec<serde_json::Value> =
+            serde_json::from_slice(&body).map_err(|e| self.malformed(&e))?;
         let sent = items.len();
         let mut read = Vec::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {

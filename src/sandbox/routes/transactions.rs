@@ -17,7 +17,8 @@
 //! `start_import_date` is a binary search in each account, the page's first line is found by
 //! binary searches too ([`skip_merged`]: page 2,000 costs what page 1 does), and a page is a
 //! merge of the user's accounts ([`Merge`]) that stops after the page, without copying or
-//! sorting. Only the filters on the lines' contents (dates, amounts, statuses, origins,
+//! sorting, and written straight into the response body (`TransactionJson`, no `Value` per
+//! line). Only the filters on the lines' contents (dates, amounts, statuses, origins,
 //! categories) walk the lines before the page, as they must to count what they keep.
 //!
 //! Docs gap: PENDING_CONSENT accounts are listed by `/accounts` but have no transactions until
@@ -26,6 +27,8 @@
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -36,6 +39,7 @@ use super::caller::Caller;
 use super::error::{ApiError, ApiResult};
 use super::params::Params;
 use crate::sandbox::world::bank::TransactionRecord;
+use crate::sandbox::world::bank::transaction_json::TransactionJson;
 use crate::sandbox::world::bank::transactions::{Merge, skip_merged};
 
 const ORIGINS: &[&str] = &[
@@ -155,7 +159,7 @@ async fn list(
     State(state): State<AppState>,
     caller: Caller,
     query: RawQuery,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Response> {
     let user = caller.user(&["transactions_read"])?;
     let params = Params::decode(query)?;
     let (skip, limit) = params.page()?;
@@ -196,11 +200,19 @@ async fn list(
     } else {
         skip
     };
-    let page: Vec<Value> = Merge { heads }
+    // Written straight into the body, line by line, while the world is read (no `Value`).
+    let page: Vec<TransactionJson<'_>> = Merge { heads }
         .filter(|tx| filter.keeps(tx))
         .skip(skip_after_filter)
         .take(limit)
-        .map(TransactionRecord::to_json)
+        .map(TransactionJson)
         .collect();
-    Ok(Json(Value::Array(page)))
+    let body = serde_json::to_vec(&page).map_err(|e| {
+        ApiError::new(
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            e.to_string(),
+        )
+    })?;
+    Ok(([(CONTENT_TYPE, "application/json")], body).into_response())
 }

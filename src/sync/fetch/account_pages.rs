@@ -11,6 +11,11 @@
 //! of four discarded the group: a run that had read a whole bank could still end in 75 on a
 //! page past its end.)
 //!
+//! Fetching and writing overlap: a task of its own reads and decodes the next group of pages
+//! while the store writes the one before (a bounded channel between them, [`GROUPS_AHEAD`]
+//! groups waiting at most). What is written, and when a read stops, is as before: groups in
+//! page order, each one whole pages, the progress with it.
+//!
 //! Incremental reads are narrowed by transaction date too (`Store::reread_since`): the last
 //! [`REREAD_DAYS`] days before the latest line stored and every pending line, AND the import
 //! window, so a bank imported in one batch is no longer read whole at every sync for the two
@@ -30,16 +35,27 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 use futures_util::future::join_all;
+use tokio::sync::mpsc;
 
 use super::{FetchError, PAGE_CONCURRENCY, PAGE_SIZE, REREAD_DAYS, REREAD_WINDOW};
 use crate::domain::{Account, Connection, Transaction};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::TransactionFilter;
+use crate::oxlin::error::OxlinError;
 use crate::oxlin::to_domain;
 use crate::store::{Pages, Progress, Store};
 
+/// Groups fetched ahead of the writer: one waits in the channel while the writer stores the
+/// one before it (and a third is being fetched), so memory stays a few groups whatever the
+/// account's size.
+const GROUPS_AHEAD: usize = 1;
+
 /// Reads `account`'s transactions (resuming an unfinished read) and writes them to `store` a
 /// group of pages at a time; returns how many were not stored before.
+///
+/// The pages are fetched and decoded by a task of their own ([`fetch_groups`]) while this
+/// function writes the group before: fetching and writing overlap, the store's single writer
+/// never waits for the network unless the network is the slower of the two.
 pub async fn read_account(
     client: &Client,
     store: &mut Store,
@@ -68,58 +84,112 @@ pub async fn read_account(
         start_date: since.map(start_of_day_before),
         ..TransactionFilter::default()
     };
-    let mut next = match since {
+    let first = match since {
         Some(_) => 1,
         None => progress.pages_done.max(1),
     };
-    let mut seen = HashSet::new();
+    let (sender, mut groups) = mpsc::channel(GROUPS_AHEAD);
+    let fetcher = Fetcher(tokio::spawn(fetch_groups(
+        client.clone(),
+        filter,
+        first,
+        sender,
+    )));
     let mut new = 0;
+    while let Some(group) = groups.recv().await {
+        if let Some(pages_done) = group.pages_done {
+            // The pages read before a failed one are kept; a failed page past the end of the
+            // list (fetched ahead) fails nothing: the read is complete.
+            progress.pages_done = pages_done;
+            let pages = Pages {
+                connection,
+                account,
+                lines: &group.lines,
+                progress,
+                last: group.last,
+            };
+            new += store.apply_pages(&pages, now)?.new_transactions;
+        }
+        if group.last {
+            return Ok(new);
+        }
+        if let Some(error) = group.failed {
+            return Err(error.into());
+        }
+    }
+    drop(fetcher);
+    Err(FetchError::Api(OxlinError::Network {
+        call: "GET /transactions".to_owned(),
+        reason: "the page reader stopped before the end of the list".to_owned(),
+    }))
+}
+
+/// The page-reading task, stopped when the read ends early (a store error): dropping the
+/// reader drops its half-read pages.
+struct Fetcher(tokio::task::JoinHandle<()>);
+
+impl Drop for Fetcher {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// A group of up to [`PAGE_CONCURRENCY`] whole pages, as read, in domain values.
+struct Group {
+    /// The lines of the pages read (each id once per read).
+    lines: Vec<Transaction>,
+    /// The last page read (`None`: none, the first page of the group failed).
+    pages_done: Option<usize>,
+    /// The read's last group: a short page ended the list.
+    last: bool,
+    /// The page that failed (after the client's retries): the read stops there.
+    failed: Option<OxlinError>,
+}
+
+/// Reads the pages of `filter` from page `next` on, [`PAGE_CONCURRENCY`] at a time, and sends
+/// each group to `groups` until the list ends, a page fails, or the writer stops listening.
+async fn fetch_groups(
+    client: Client,
+    filter: TransactionFilter,
+    mut next: usize,
+    groups: mpsc::Sender<Group>,
+) {
+    let mut seen = HashSet::new();
     loop {
         let pages = (next..next + PAGE_CONCURRENCY)
             .map(|page| client.transactions_page(&filter, page, PAGE_SIZE));
         let answers = join_all(pages).await;
-        let mut lines: Vec<Transaction> = Vec::new();
-        let mut last = false;
-        let mut failed = None;
-        let mut pages_read = 0;
+        let mut group = Group {
+            lines: Vec::with_capacity(PAGE_CONCURRENCY * PAGE_SIZE),
+            pages_done: None,
+            last: false,
+            failed: None,
+        };
         for (page, answer) in (next..).zip(answers) {
             let batch = match answer {
                 Ok(batch) => batch,
                 Err(error) => {
-                    failed = Some(error);
+                    group.failed = Some(error);
                     break;
                 }
             };
-            let before = lines.len();
+            let before = group.lines.len();
             let full = batch.len() >= PAGE_SIZE;
             let fresh = batch.into_iter().filter(|t| seen.insert(t.id.clone()));
-            lines.extend(fresh.map(|t| to_domain::transaction(&t)));
-            progress.pages_done = page;
-            pages_read += 1;
+            group
+                .lines
+                .extend(fresh.map(|t| to_domain::transaction(&t)));
+            group.pages_done = Some(page);
             // A short page ends the list; a full page of lines already read this run means
             // the server ignores `page`: stop there rather than page for ever.
-            if !full || lines.len() == before {
-                last = true;
+            if !full || group.lines.len() == before {
+                group.last = true;
                 break;
             }
         }
-        if pages_read > 0 {
-            // The pages read before a failed one are kept; a failed page past the end of the
-            // list (fetched ahead) fails nothing: the read is complete.
-            let group = Pages {
-                connection,
-                account,
-                lines: &lines,
-                progress,
-                last,
-            };
-            new += store.apply_pages(&group, now)?.new_transactions;
-        }
-        if last {
-            return Ok(new);
-        }
-        if let Some(error) = failed {
-            return Err(error.into());
+        let done = group.last || group.failed.is_some();
+        if groups.send(group).await.is_err() || done {
+            return;
         }
         next += PAGE_CONCURRENCY;
     }
