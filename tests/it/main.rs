@@ -29,6 +29,7 @@ mod finx_sandbox_paging;
 mod finx_sandbox_tokens;
 mod finx_sandbox_widget;
 mod finx_sync;
+mod finx_tui_link;
 mod finx_wire;
 mod hostile_echo;
 mod hostile_numbers;

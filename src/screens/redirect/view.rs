@@ -72,6 +72,7 @@ impl RedirectWait {
             let asking = match self.purpose {
                 WaitFor::BankWebsite => "Asking the bank for its login page…",
                 WaitFor::Widget(_) => "Asking Oxlin for its page…",
+                WaitFor::GermanBank => "Asking finX for its page…",
             };
             return vec![Line::styled(format!("{spin} {asking}"), theme.text)];
         };
@@ -128,13 +129,16 @@ impl RedirectWait {
             WaitFor::Widget(WidgetPage::Terms) => {
                 "Oxlin asks you to accept its terms and conditions: read them on its page (your browser should open)."
             }
+            WaitFor::GermanBank => {
+                "Choose your bank and log in on finX's page (your browser should open)."
+            }
         }
     }
 
     fn back_hint(&self) -> &'static str {
         match self.purpose {
             WaitFor::BankWebsite => "Esc: back to the banks.",
-            WaitFor::Widget(_) => "Esc: back to the dashboard.",
+            WaitFor::Widget(_) | WaitFor::GermanBank => "Esc: back to the dashboard.",
         }
     }
 }
