@@ -214,6 +214,10 @@ impl Runner {
                 .spawn_local("archiving the account", |local, client| async move {
                     local.archive(client, account, archived).await
                 }),
+            Command::SyncGermanBank {
+                connection,
+                generation,
+            } => self.sync_german_bank(connection, generation),
             Command::CancelRedirect { request } => self.browser.waits.cancel(request),
             Command::Browser(command) => self.browser_command(command),
             Command::Bell => ring_bell(),

@@ -191,3 +191,54 @@ async fn a_used_code_says_to_link_the_bank_again_and_stores_nothing() {
     assert!(why.contains("already used"), "{why}");
     assert_eq!(tui.stored_accounts(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn s_syncs_a_german_bank_and_r_renews_it_into_one_bank_with_one_link() {
+    let h = finx_harness().await;
+    let mut tui = Tui::on(&h);
+    let url = tui.open(None).await;
+    let back = pass_widget(&h, &url, "demobank").await;
+    reqwest::get(&back).await.unwrap();
+    let bank = tui.finished().await.unwrap().connection.unwrap();
+
+    tui.runner.run(Command::SyncGermanBank {
+        connection: bank.clone(),
+        generation: 9,
+    });
+    let step = tui
+        .until(|m| match m {
+            Msg::Api(coffre::app::ApiEvent::SyncProgressed {
+                generation: 9,
+                step,
+                ..
+            }) if *step != coffre::domain::SyncStep::Syncing => Some(step.clone()),
+            _ => None,
+        })
+        .await;
+    assert_eq!(step, coffre::domain::SyncStep::Done);
+
+    tui.runner
+        .run(Command::Browser(BrowserCommand::LinkGermanBank {
+            request: 7,
+            iban: None,
+            renew: Some(bank.clone()),
+        }));
+    let url = tui
+        .until(|m| match m {
+            Msg::Browser(BrowserEvent::PageReady {
+                request: 7, url, ..
+            }) => Some(url.clone()),
+            _ => None,
+        })
+        .await;
+    let back = pass_widget(&h, &url, "demobank").await;
+    reqwest::get(&back).await.unwrap();
+    let renewed = tui.finished().await.expect("renewed");
+    assert_ne!(renewed.connection.as_ref(), Some(&bank), "a new access");
+    assert_eq!(tui.stored_accounts(), 3, "one bank, not two");
+    let store = Store::open(&tui.store).unwrap();
+    let links = store
+        .finx_links(&h.sandbox.finx_url(), SANDBOX_FINX_CLIENT_ID)
+        .unwrap();
+    assert_eq!(links.len(), 1, "the renewed link kept its row");
+}

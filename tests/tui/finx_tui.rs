@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use coffre::app::widget::{BrowserCommand, BrowserEvent, WidgetDone};
 use coffre::app::{Command, Model, Msg, Screen, Session};
-use coffre::domain::{CallFailure, ConnectionId};
+use coffre::domain::{CallFailure, ConnectionId, NextAction};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
@@ -170,4 +170,103 @@ fn the_linked_german_bank_is_named_on_the_dashboard() {
         screen.contains("Demobank is connected: 42 new transactions."),
         "{screen}"
     );
+}
+
+/// The fixtures' French bank and a German one (finX) whose access ends on `day`, German banks
+/// offered.
+fn french_and_german(day: chrono::NaiveDate) -> Model {
+    let mut data = crate::finx_banks::one_french_one_german();
+    data.connections[1].next_action = NextAction::RenewBefore(day);
+    let mut m = dashboard(data);
+    m.session = Session::LoggedIn;
+    m.finx = true;
+    m
+}
+
+/// Only the German bank (its accounts selected first).
+fn only_german() -> Model {
+    let mut m = french_and_german(chrono::NaiveDate::from_ymd_opt(2024, 5, 20).unwrap());
+    if let Screen::Dashboard(_) = &m.screen {
+        let mut data = crate::finx_banks::one_french_one_german();
+        data.connections.remove(0);
+        data.accounts
+            .retain(|a| a.account.connection_id != Some(ConnectionId::oxlin("c1")));
+        data.connections[0].next_action =
+            NextAction::RenewBefore(chrono::NaiveDate::from_ymd_opt(2024, 5, 20).unwrap());
+        m = dashboard(data);
+        m.session = Session::LoggedIn;
+        m.finx = true;
+    }
+    m
+}
+
+#[test]
+fn a_german_bank_says_finx_and_when_its_access_ends() {
+    let mut m = french_and_german(chrono::NaiveDate::from_ymd_opt(2024, 5, 20).unwrap());
+    let screen = render(&mut m, 100, 30);
+    assert!(
+        screen.contains("finX · access until 20/05/2024"),
+        "{screen}"
+    );
+    assert_snapshot!("finx_bank_line_access_until", screen);
+}
+
+#[test]
+fn a_german_access_ending_within_14_days_is_a_warning() {
+    let mut m = french_and_german(chrono::NaiveDate::from_ymd_opt(2024, 3, 10).unwrap());
+    let screen = render(&mut m, 100, 30);
+    assert!(
+        screen.contains("finX · access until 10/03/2024"),
+        "{screen}"
+    );
+    assert_snapshot!("finx_bank_line_access_ends_soon", screen);
+}
+
+#[test]
+fn s_syncs_the_german_banks_from_the_tui_when_finx_is_configured() {
+    let mut m = french_and_german(chrono::NaiveDate::from_ymd_opt(2024, 5, 20).unwrap());
+    let cmds = run(&mut m, typed("s"));
+    let german = cmds.iter().find_map(|c| match c {
+        Command::SyncGermanBank {
+            connection,
+            generation,
+        } => Some((connection.clone(), *generation)),
+        _ => None,
+    });
+    let (connection, generation) = german.expect("the German bank syncs too");
+    assert_eq!(connection, ConnectionId::finx("X1.1"));
+    assert!(
+        cmds.iter().any(|c| matches!(c, Command::SyncNow { .. })),
+        "and the French one: {cmds:?}"
+    );
+    let cmds = run(
+        &mut m,
+        [Msg::Api(coffre::app::ApiEvent::SyncProgressed {
+            connection,
+            generation,
+            step: coffre::domain::SyncStep::Syncing,
+        })],
+    );
+    assert!(cmds.is_empty(), "{cmds:?}");
+    assert_snapshot!("finx_bank_syncing", render(&mut m, 100, 30));
+}
+
+#[test]
+fn r_on_a_german_bank_opens_finx_page_to_renew_its_access() {
+    let mut m = only_german();
+    let cmds = run(&mut m, typed("r"));
+    let renew = cmds.iter().find_map(|c| match c {
+        Command::Browser(BrowserCommand::LinkGermanBank { renew, .. }) => renew.clone(),
+        _ => None,
+    });
+    assert_eq!(renew, Some(ConnectionId::finx("X1.1")), "{cmds:?}");
+    assert!(matches!(m.screen, Screen::Redirect(_)));
+}
+
+#[test]
+fn the_bank_details_name_the_aggregator() {
+    let mut m = only_german();
+    run(&mut m, typed("i"));
+    let screen = render(&mut m, 100, 30);
+    assert!(screen.contains("Aggregator    finX"), "{screen}");
 }

@@ -3,7 +3,9 @@
 //! A key with nothing to act on (`s` with no bank, `r` on a bank that needs nothing) says so
 //! on the status line rather than doing nothing silently. `p` turns privacy mode on and off
 //! (`Model::numbers`, read by every screen through `ui::format`); `y` copies the selection
-//! through the OSC 52 command the browser wait's `y` uses, and says what it copied.
+//! through the OSC 52 command the browser wait's `y` uses, and says what it copied. German
+//! banks (finX) are synced (`s`) and renewed (`r`) from here when finX is configured
+//! ([`german`]); without it, the status line says `coffre sync` refreshes them.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -19,6 +21,8 @@ use crate::i18n::Lang;
 use crate::screens::dashboard::{Copied, DashboardAction, DashboardData, Transactions};
 use crate::ui::format::NumberStyle;
 use crate::ui::widgets::status_line::Status;
+
+mod german;
 
 /// A key on the dashboard; `l` (unused by the dashboard) opens the login screen when no session
 /// is open.
@@ -49,6 +53,14 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             cmds
         }
         DashboardAction::SyncAll => sync_or_say_why_not(model),
+        DashboardAction::SyncOne(connection) if model.finx && !synced_here(&connection) => {
+            german::sync(model, connection)
+        }
+        DashboardAction::RenewCredentials(connection)
+            if model.finx && !synced_here(&connection) =>
+        {
+            german::renew(model, connection)
+        }
         DashboardAction::SyncOne(connection)
         | DashboardAction::RenewCredentials(connection)
         | DashboardAction::AddChannel(connection)
@@ -154,7 +166,10 @@ fn copied(what: &Copied, text: &str, numbers: NumberStyle, lang: Lang) -> String
 
 /// `s`: every bank syncs; with nothing to sync, the status line says why.
 fn sync_or_say_why_not(model: &mut Model) -> Vec<Command> {
-    let cmds = sync_every_connection(model);
+    let mut cmds = sync_every_connection(model);
+    if model.finx {
+        cmds.extend(german::sync_all(model));
+    }
     let Screen::Dashboard(d) = &model.screen else {
         return cmds;
     };
