@@ -125,10 +125,14 @@ pub(crate) fn open_channel(
     }
 }
 
-/// Back to the picker, reusing the loaded catalogue (loading it when there is none).
+/// Back to the picker, reusing the loaded catalogue (loading it when there is none); it asks
+/// France or Germany first when German banks are offered.
 pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
     model.onboarding.renewing = None;
     let mut picker = ProviderPicker::loading();
+    if model.finx {
+        picker.ask_country();
+    }
     if model.providers.is_empty() {
         model.screen = Screen::ProviderPicker(picker);
         return vec![Command::LoadProviders];

@@ -270,3 +270,17 @@ fn the_bank_details_name_the_aggregator() {
     let screen = render(&mut m, 100, 30);
     assert!(screen.contains("Aggregator    finX"), "{screen}");
 }
+
+#[test]
+fn a_german_bank_far_from_its_end_shows_90_days_after_its_last_sync() {
+    let mut data = crate::finx_banks::one_french_one_german();
+    data.connections[1].next_action = NextAction::None;
+    data.connections[1].synced_at = Some(now());
+    let mut m = dashboard(data);
+    m.finx = true;
+    let screen = render(&mut m, 100, 30);
+    assert!(
+        screen.contains("finX · access until 30/05/2024"),
+        "{screen}"
+    );
+}

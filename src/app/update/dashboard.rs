@@ -129,13 +129,7 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             if let Screen::Dashboard(d) = &model.screen {
                 model.onboarding.known = d.known_connections();
             }
-            let cmds = back_to_picker(model);
-            if let Screen::ProviderPicker(picker) = &mut model.screen
-                && model.finx
-            {
-                picker.ask_country();
-            }
-            cmds
+            back_to_picker(model)
         }
     }
 }

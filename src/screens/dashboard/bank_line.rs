@@ -4,7 +4,8 @@
 //! `⚠` when something is needed, `✓` otherwise.
 //!
 //! A German bank (finX) says so after its name, with the day its access ends (90 days after
-//! the last refresh, stored as its renewal date): "finX · access until 01/03/2027", in the
+//! the last refresh: its stored renewal date when it is near, else 90 days after its last
+//! sync, since every finX sync refreshes first): "finX · access until 01/03/2027", in the
 //! error colour under [`FINX_WARN_DAYS`] days (then `r` renews it).
 //!
 //! While the store write of a sync runs, "syncing…" gives way to the count of transactions
@@ -18,6 +19,7 @@ use rust_i18n::t;
 use super::Dashboard;
 use super::accounts::needed_action;
 use crate::domain::{Aggregator, NextAction, SyncStep};
+use crate::finx::tokens::access_ends;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::{SyncBoard, imported_short};
 use crate::store::read_model::ConnectionSummary;
@@ -119,7 +121,14 @@ fn finx_access(conn: &ConnectionSummary, ctx: &ViewCtx) -> Option<Span<'static>>
         return None;
     }
     let code = ctx.lang.code();
-    let NextAction::RenewBefore(day) = conn.next_action else {
+    let day = match conn.next_action {
+        NextAction::RenewBefore(day) => Some(day),
+        _ => conn
+            .synced_at
+            .and_then(access_ends)
+            .map(|end| end.with_timezone(&Paris).date_naive()),
+    };
+    let Some(day) = day else {
         return Some(Span::styled(
             format!("  {}", t!("finx_tui.bank.finx", locale = code)),
             ctx.theme.dim,
