@@ -284,3 +284,27 @@ fn a_german_bank_far_from_its_end_shows_90_days_after_its_last_sync() {
         "{screen}"
     );
 }
+
+#[test]
+fn r_on_a_german_bank_that_needs_nothing_yet_still_renews_its_access() {
+    let mut m = only_german();
+    if let Screen::Dashboard(_) = &m.screen {
+        let mut data = crate::finx_banks::one_french_one_german();
+        data.connections.remove(0);
+        data.accounts
+            .retain(|a| a.account.connection_id != Some(ConnectionId::oxlin("c1")));
+        data.connections[0].next_action = NextAction::None;
+        data.connections[0].accounts_pending_consent = 0;
+        m = dashboard(data);
+        m.session = Session::LoggedIn;
+        m.finx = true;
+    }
+    let cmds = run(&mut m, typed("r"));
+    assert!(
+        cmds.iter().any(|c| matches!(
+            c,
+            Command::Browser(BrowserCommand::LinkGermanBank { renew: Some(_), .. })
+        )),
+        "{cmds:?}"
+    );
+}

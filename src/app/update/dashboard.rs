@@ -32,6 +32,16 @@ pub(super) fn dashboard_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     };
     let typing = dashboard.is_typing();
     let action = dashboard.on_key(key, model.now.date_naive());
+    // `r` on a German bank that needs nothing yet still renews its access (90 days from now).
+    if let (KeyCode::Char('r'), DashboardAction::Notice(_), Some(bank)) =
+        (key.code, &action, dashboard.selected_bank())
+        && model.finx
+        && !typing
+        && !synced_here(bank)
+    {
+        let bank = bank.clone();
+        return german::renew(model, bank);
+    }
     if key.code == KeyCode::Char('l')
         && !typing
         && !model.session.is_logged_in()
