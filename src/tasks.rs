@@ -15,6 +15,7 @@
 pub mod channel_choice;
 mod connect;
 pub mod dashboard;
+pub mod finx_link;
 mod login;
 pub mod poller;
 pub mod redirect;
@@ -79,6 +80,8 @@ pub struct Runner {
     options: RunnerOptions,
     session: Arc<Mutex<Option<Session>>>,
     browser: widget::Browser,
+    /// The finX API, when German banks are offered (`finx_link`).
+    finx: Option<crate::finx::FinxConfig>,
 }
 
 impl Runner {
@@ -90,7 +93,14 @@ impl Runner {
             options,
             session: Arc::new(Mutex::new(None)),
             browser: widget::Browser::default(),
+            finx: None,
         }
+    }
+
+    /// This runner links and syncs German banks through the finX API of `finx`.
+    pub fn with_finx(mut self, finx: crate::finx::FinxConfig) -> Self {
+        self.finx = Some(finx);
+        self
     }
 
     /// Starts what `command` asks for (must be called inside a tokio runtime).
@@ -204,6 +214,10 @@ impl Runner {
                 .spawn_local("archiving the account", |local, client| async move {
                     local.archive(client, account, archived).await
                 }),
+            Command::SyncGermanBank {
+                connection,
+                generation,
+            } => self.sync_german_bank(connection, generation),
             Command::CancelRedirect { request } => self.browser.waits.cancel(request),
             Command::Browser(command) => self.browser_command(command),
             Command::Bell => ring_bell(),

@@ -98,6 +98,15 @@ pub enum Command {
         /// The generation its events will carry.
         generation: u64,
     },
+    /// Sync one German bank now through finX (its refresh token rotated and kept, its accounts
+    /// and transactions read, as `coffre sync` does), answered by `ApiEvent::SyncProgressed`
+    /// with `generation`.
+    SyncGermanBank {
+        /// The finX bank (its access).
+        connection: ConnectionId,
+        /// The generation its progress will carry.
+        generation: u64,
+    },
     /// Give a connection's credentials again: expiring, expired, or refused (AUTH_FAILED).
     RenewCredentials {
         /// The connection.

@@ -110,6 +110,9 @@ pub struct Model {
     pub should_quit: bool,
     /// Widget mode (`[oxlin] mode = "widget"`): banks are added and renewed in Oxlin's pages.
     pub widget: bool,
+    /// German banks are offered (a `[finx]` section, or the built-in sandbox): `a` asks the
+    /// country first, and finX banks are synced and renewed from the dashboard.
+    pub finx: bool,
     /// Keys are dropped until the user pauses (`app::widget::HOLD`): a browser wait ended while
     /// they were typing an address, and the rest of it must not act on the next screen.
     pub keys_held_until: Option<DateTime<Utc>>,
@@ -146,6 +149,7 @@ impl Model {
             sync: SyncBoard::default(),
             should_quit: false,
             widget: false,
+            finx: false,
             next_id: 0,
         }
     }

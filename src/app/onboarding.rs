@@ -4,11 +4,17 @@
 //! form and what was typed in it, secrets excepted (to come back to it after refused
 //! credentials), and the connection being renewed (a retry renews the connection that failed).
 //!
+//! When German banks are offered the picker asks the country first; a German bank is linked
+//! through finX's page ([`german`]).
+//!
 //! A bank already connected with the same login is caught before anything is created
 //! ([`duplicate`]). Once a connection is created (form or redirect), its sync is
 //! [`progress`]'s.
 
 mod duplicate;
+mod german;
+
+pub(crate) use german::link_german_bank;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -35,6 +41,7 @@ pub(crate) fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     match picker.on_key(key) {
         PickerAction::None => Vec::new(),
         PickerAction::Pick(provider, channel) => open_channel(model, provider, channel),
+        PickerAction::German { iban } => link_german_bank(model, iban, None),
     }
 }
 
@@ -120,10 +127,14 @@ pub(crate) fn open_channel(
     }
 }
 
-/// Back to the picker, reusing the loaded catalogue (loading it when there is none).
+/// Back to the picker, reusing the loaded catalogue (loading it when there is none); it asks
+/// France or Germany first when German banks are offered.
 pub(crate) fn back_to_picker(model: &mut Model) -> Vec<Command> {
     model.onboarding.renewing = None;
     let mut picker = ProviderPicker::loading();
+    if model.finx {
+        picker.ask_country();
+    }
     if model.providers.is_empty() {
         model.screen = Screen::ProviderPicker(picker);
         return vec![Command::LoadProviders];

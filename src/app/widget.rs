@@ -34,7 +34,7 @@ pub fn steer(model: &mut Model, commands: Vec<Command>) -> Vec<Command> {
         return commands;
     }
     let mut out = Vec::new();
-    if matches!(model.screen, Screen::ProviderPicker(_)) {
+    if matches!(&model.screen, Screen::ProviderPicker(p) if !p.asks_country()) {
         out.extend(open_page(
             model,
             WidgetPage::AddConnection,

@@ -6,24 +6,24 @@
 //! loopback or pasted on standard input (the browser on another device: its address bar holds
 //! the answer). Every return is checked by the widget mode's own reader
 //! (`tasks::redirect::browser_return::ReturnAddress`: this flow's path, port and state, or it
-//! is refused with a sentence and the wait goes on). Then the code is exchanged (the refresh
+//! is refused with a sentence and the wait goes on), served by the same loopback listener
+//! (`tasks::redirect::LoopbackReturn`). Then the code is exchanged (the refresh
 //! token kept in the store's `finx_links` before anything else: `sync::finx::keeper`), the new
 //! link is synced (`sync::finx`) and one line is printed.
 //!
 //! Standard output holds only the address to open and the final line; everything else goes to
 //! standard error. Exit codes as `coffre connect oxlin` ([`super::connect::EXIT_CODES_HELP`]).
 //!
-//! Docs gap (ours): the loopback answers one request at a time with a tiny page of its own
-//! (the Oxlin listener's reader is private to the task runner, whose answers carry no finX
-//! `code`); a request that is not this flow's callback is answered 404 or 403 and ignored.
+//! Docs gap (ours): a request that is not this flow's callback is answered 404 or 403 and
+//! ignored; a return with this flow's state but none of finX's parameters ends the wait
+//! with "not added".
 
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::AsyncBufReadExt;
 
 use super::connect::ConnectArgs;
 use crate::finx::error::FinxError;
@@ -33,10 +33,7 @@ use crate::store::finx_links::FinxLinkOwner;
 use crate::store::{self, Store};
 use crate::sync::finx::keeper::FinxLinkKeeper;
 use crate::sync::lock::SyncLock;
-use crate::tasks::redirect::browser_return::{Refused, ReturnAddress};
-
-/// The longest request head read from the loopback.
-const MAX_HEAD: usize = 8 * 1024;
+use crate::tasks::redirect::LoopbackReturn;
 
 /// Why `coffre connect finx` stopped, with its exit code.
 struct Stop {
@@ -97,11 +94,10 @@ async fn connect(
     let finx = section.client_config().map_err(Stop::setup)?;
     let data_dir = store::resolve_data_dir(data_dir).map_err(Stop::setup)?;
     let store_path = store::store_file(&data_dir, section.is_sandbox());
-    let listener = TcpListener::bind(("127.0.0.1", 0))
+    let loopback = LoopbackReturn::bind()
         .await
         .map_err(|e| Stop::setup(format!("cannot listen on 127.0.0.1: {e}")))?;
-    let port = listener.local_addr().map_err(Stop::setup)?.port();
-    let address = ReturnAddress::new(port, crate::tasks::redirect::new_state());
+    let address = loopback.address().clone();
     let redirect_uri = address.callback();
     let client = Client::new(finx.clone()).map_err(Stop::api)?;
     let link = client
@@ -123,7 +119,7 @@ async fn connect(
     if !args.no_browser {
         crate::tasks::redirect::open_browser(&link.location);
     }
-    let wait = wait_for_return(&listener, &address);
+    let wait = wait_for_return(loopback);
     let callback = tokio::time::timeout(Duration::from_secs(args.timeout), wait)
         .await
         .map_err(|_| Stop::not_added("nothing came back from the browser in time"))??;
@@ -185,89 +181,43 @@ async fn sync_new_link(
     })
 }
 
-/// Waits for this flow's return, from the loopback or pasted on standard input; a refused one
-/// is told on standard error and the wait goes on.
-async fn wait_for_return(
-    listener: &TcpListener,
-    address: &ReturnAddress,
-) -> Result<Callback, Stop> {
+/// Waits for this flow's return, from the loopback (`tasks::redirect::LoopbackReturn`, the
+/// widget mode's listener) or pasted on standard input; a refused paste is told on standard
+/// error and the wait goes on.
+async fn wait_for_return(mut loopback: LoopbackReturn) -> Result<Callback, Stop> {
     let mut stdin = tokio::io::BufReader::new(tokio::io::stdin()).lines();
     let mut reading = true;
     loop {
-        tokio::select! {
-            accepted = listener.accept() => {
-                let Ok((mut stream, _)) = accepted else { continue };
-                if let Some(callback) = serve_one(&mut stream, address).await {
-                    return Ok(callback);
-                }
-            }
+        let answer = tokio::select! {
+            answer = loopback.next() => answer,
             line = stdin.next_line(), if reading => match line {
                 Ok(Some(pasted)) if !pasted.trim().is_empty() => {
-                    match address.check_pasted(&pasted) {
-                        Ok(_) => return Ok(callback_of(&pasted)),
-                        Err(refused) => eprintln!("Not used: {}.", refused.reason()),
+                    match loopback.address().check_pasted(&pasted) {
+                        Ok(answer) => answer,
+                        Err(refused) => {
+                            eprintln!("Not used: {}.", refused.reason());
+                            continue;
+                        }
                     }
                 }
-                Ok(Some(_)) => {}
-                Ok(None) | Err(_) => reading = false,
+                Ok(Some(_)) => continue,
+                Ok(None) | Err(_) => {
+                    reading = false;
+                    continue;
+                }
             },
-        }
+        };
+        return answer.finx.ok_or_else(|| {
+            Stop::not_added(
+                "the browser came back without finX's answer (no success, code or cancel)",
+            )
+        });
     }
-}
-
-/// The finX callback in an address whose state was checked.
-fn callback_of(address: &str) -> Callback {
-    let query = address.split_once('?').map_or("", |(_, q)| q);
-    Callback::from_query(query.split('#').next().unwrap_or(""))
-}
-
-/// Serves one loopback request: the callback when it is this flow's.
-async fn serve_one(stream: &mut TcpStream, address: &ReturnAddress) -> Option<Callback> {
-    let target = read_target(stream).await?;
-    let (status, page, answer) = match address.check_target(&target) {
-        Ok(_) => (
-            "200 OK",
-            "coffre got the answer: you can close this tab and go back to coffre.".to_owned(),
-            Some(callback_of(&target)),
-        ),
-        Err(Refused::NotTheRedirect(_)) => ("404 Not Found", "Nothing here.".to_owned(), None),
-        Err(Refused::WrongState(why)) => ("403 Forbidden", format!("coffre: {why}."), None),
-    };
-    let body = format!("<!doctype html><title>coffre</title><p>{page}</p>");
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
-         Connection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(format!("{head}{body}").as_bytes()).await;
-    let _ = stream.shutdown().await;
-    answer
-}
-
-/// The target of a request's first line (`GET /callback?… HTTP/1.1`), read within 5 s.
-async fn read_target(stream: &mut TcpStream) -> Option<String> {
-    let mut head = Vec::new();
-    let mut chunk = [0u8; 1024];
-    let read = async {
-        while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < MAX_HEAD {
-            match stream.read(&mut chunk).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => head.extend_from_slice(&chunk[..n]),
-            }
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(5), read)
-        .await
-        .ok()?;
-    let text = String::from_utf8_lossy(&head);
-    let mut parts = text.lines().next()?.split_whitespace();
-    let (_method, target) = (parts.next()?, parts.next()?);
-    target.starts_with('/').then(|| target.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::tasks::redirect::browser_return::{Refused, ReturnAddress};
     use proptest::prelude::*;
     use secrecy::ExposeSecret;
 
@@ -275,8 +225,7 @@ mod tests {
     fn a_pasted_final_address_gives_its_code_and_another_attempts_is_refused() {
         let flow = ReturnAddress::new(4242, "s-1");
         let pasted = "127.0.0.1:4242/callback?code=C-9&state=s-1&success=true";
-        assert!(flow.check_pasted(pasted).is_ok());
-        let callback = callback_of(pasted);
+        let callback = flow.check_pasted(pasted).unwrap().finx.unwrap();
         assert!(callback.success && !callback.cancel);
         assert_eq!(callback.code.unwrap().expose_secret(), "C-9");
         let other = "http://127.0.0.1:4242/callback?code=C-9&state=s-0&success=true";
@@ -291,9 +240,14 @@ mod tests {
         /// without `success=true` and a code never links a bank.
         #[test]
         fn any_returned_address_is_read_without_panicking(text in "\\PC{0,200}") {
-            let callback = callback_of(&text);
+            let flow = ReturnAddress::new(4242, "s-1");
+            let linked = flow
+                .check_pasted(&text)
+                .ok()
+                .and_then(|answer| answer.finx)
+                .is_some_and(|f| f.success && f.code.is_some());
             if !text.contains("success=true") {
-                prop_assert!(!callback.success);
+                prop_assert!(!linked);
             }
         }
     }

@@ -70,6 +70,11 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         .as_ref()
         .map(|c| c.session_store())
         .unwrap_or_default();
+    let finx_section = config.as_ref().and_then(|c| c.finx.as_ref());
+    let mut finx = match finx_section {
+        Some(finx) => Some(finx.client_config().map_err(|e| e.to_string())?),
+        None => None,
+    };
     let section = config.and_then(|c| c.oxlin);
     let mut data_dir =
         store::resolve_data_dir(options.data_dir.as_deref()).map_err(|e| e.to_string())?;
@@ -113,6 +118,9 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
             )
         }
     };
+    if let (Some(running), None) = (&sandbox, &finx) {
+        finx = Some(sandbox_finx(running));
+    }
     let prefill = match (&sandbox, &email) {
         (Some(_), _) => Some((DEMO_EMAIL, DEMO_PASSWORD)),
         (None, Some(email)) => Some((email.as_str(), "")),
@@ -141,7 +149,11 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
             .map(|s| TokenOwner::of(s).keeping_in(session_store)),
         ..RunnerOptions::default()
     };
-    let runner = Runner::new(oxlin, sender, runner_options);
+    model.finx = finx.is_some();
+    let mut runner = Runner::new(oxlin, sender, runner_options);
+    if let Some(finx) = finx {
+        runner = runner.with_finx(finx);
+    }
     let first = start(
         &mut model,
         Startup {
@@ -172,6 +184,16 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     result.map_err(|e| format!("the terminal failed: {e}"))?;
     restored.map_err(|e| format!("cannot restore the terminal: {e}"))?;
     Ok(())
+}
+
+/// The built-in sandbox's finX API (under `/finx`, its own client): German banks with no
+/// configuration.
+fn sandbox_finx(running: &crate::sandbox::RunningSandbox) -> crate::finx::FinxConfig {
+    crate::finx::FinxConfig::new(
+        &running.finx_url(),
+        crate::sandbox::SANDBOX_FINX_CLIENT_ID,
+        SecretString::from(crate::sandbox::SANDBOX_FINX_CLIENT_SECRET),
+    )
 }
 
 /// How a real host's session starts without asking: the stored refresh token when it belongs to

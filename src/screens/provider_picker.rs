@@ -9,6 +9,9 @@
 //! Enter on it says it cannot be opened, under the search field, without leaving the list. A
 //! click on a bank puts the cursor on it.
 //!
+//! When German banks are offered, the picker first asks the country ([`CountryQuestion`]):
+//! France opens this list, Germany the optional IBAN field and then finX's page.
+//!
 //! Docs gap: the API does not say how to present two channels; we follow the test bank's own
 //! wording ("CONNECT MY CHECKING ACCOUNTS" vs "I don't have a checking account").
 
@@ -23,10 +26,13 @@ use crate::ui::widgets::key_hints::KeyHint;
 use crate::ui::widgets::text_field::{FieldKind, TextField};
 
 mod chooser;
+mod country;
 mod frame;
+pub mod iban;
 mod list;
 mod unavailable;
 
+pub use country::{CountryAnswer, CountryQuestion};
 pub use unavailable::Unavailable;
 
 /// The picker's state.
@@ -48,6 +54,8 @@ pub struct ProviderPicker {
     pub loading: bool,
     /// Loading failed.
     pub error: Option<CallFailure>,
+    /// The country question, asked first when German banks are offered (`None`: the list).
+    country: Option<CountryQuestion>,
 }
 
 /// What a key press on the picker asks for.
@@ -57,6 +65,11 @@ pub enum PickerAction {
     None,
     /// Connect to this bank through this channel.
     Pick(Provider, Channel),
+    /// Link a German bank through finX's page (the IBAN skips its bank choice).
+    German {
+        /// A valid German IBAN, without spaces.
+        iban: Option<String>,
+    },
 }
 
 impl ProviderPicker {
@@ -77,7 +90,9 @@ impl ProviderPicker {
 
     /// The keys of the picker's current state.
     pub fn keys(&self) -> &'static [KeyHint] {
-        if self.choosing.is_some() {
+        if let Some(country) = &self.country {
+            country.keys()
+        } else if self.choosing.is_some() {
             Self::CHOOSER_KEYS
         } else {
             Self::KEYS
@@ -96,7 +111,18 @@ impl ProviderPicker {
             list_area: Rect::default(),
             loading: true,
             error: None,
+            country: None,
         }
+    }
+
+    /// Asks first whether the bank is French or German.
+    pub fn ask_country(&mut self) {
+        self.country = Some(CountryQuestion::new());
+    }
+
+    /// Whether the country question is on screen (rather than the French banks' list).
+    pub fn asks_country(&self) -> bool {
+        self.country.is_some()
     }
 
     /// Fills the picker (bank text is sanitised here).
@@ -150,6 +176,14 @@ impl ProviderPicker {
 
     /// Handles a key.
     pub fn on_key(&mut self, key: KeyEvent) -> PickerAction {
+        if let Some(country) = &mut self.country {
+            match country.on_key(key) {
+                CountryAnswer::None => {}
+                CountryAnswer::France => self.country = None,
+                CountryAnswer::Germany { iban } => return PickerAction::German { iban },
+            }
+            return PickerAction::None;
+        }
         if let Some((provider, cursor)) = self.choosing {
             let channels = available(&self.providers[provider]);
             match key.code {
@@ -227,7 +261,7 @@ impl ProviderPicker {
 
     /// Whether the channel chooser is open (Esc closes it rather than leaving the screen).
     pub fn is_choosing(&self) -> bool {
-        self.choosing.is_some()
+        self.choosing.is_some() || self.country.as_ref().is_some_and(|c| c.is_typing())
     }
 }
 

@@ -3,7 +3,8 @@
 //! (`y` copies it through OSC 52), a QR code of it when the window is large enough, a countdown
 //! to the runner's deadline, and a field where the address the browser ended on can be pasted
 //! (`Tab`), for a browser on a phone or over SSH that cannot reach coffre's 127.0.0.1. After the
-//! browser came back, the step coffre waits on. Esc cancels; a failure says what to do.
+//! browser came back, the step coffre waits on. The same screen waits on finX's page for a
+//! German bank. Esc cancels; a failure says what to do.
 //!
 //! The screen's own answers to a key ([`KeyNote`]: copied, paste first, checking) are kept as
 //! what happened and worded by the view in the UI's language; the app's answer to a pasted
@@ -28,6 +29,8 @@ pub enum WaitFor {
     BankWebsite,
     /// An Oxlin page (widget mode).
     Widget(WidgetPage),
+    /// finX's page, linking or renewing a German bank.
+    GermanBank,
 }
 
 /// The wait's state.
@@ -131,11 +134,20 @@ impl RedirectWait {
         }
     }
 
+    /// A wait for finX's page, titled `title` (a German bank, or the bank renewed).
+    pub fn german_bank(title: impl Into<String>, request: u64) -> Self {
+        RedirectWait {
+            purpose: WaitFor::GermanBank,
+            ..Self::new(title, request)
+        }
+    }
+
     /// The title bar's name of the screen, in `lang`.
     pub fn screen_title(&self, lang: Lang) -> String {
         match self.purpose {
             WaitFor::BankWebsite => t!("redirect.title_bank", locale = lang.code()),
             WaitFor::Widget(_) => t!("redirect.title_oxlin", locale = lang.code()),
+            WaitFor::GermanBank => t!("redirect.title_finx", locale = lang.code()),
         }
         .into_owned()
     }

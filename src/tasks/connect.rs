@@ -88,6 +88,7 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
         | Command::StopPolling { .. }
         | Command::LoadDashboard
         | Command::SyncNow { .. }
+        | Command::SyncGermanBank { .. }
         | Command::RenewCredentials { .. }
         | Command::AddChannel { .. }
         | Command::GiveConsent { .. }

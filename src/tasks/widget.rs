@@ -60,6 +60,15 @@ impl Runner {
     pub(super) fn browser_command(&self, command: BrowserCommand) {
         match command {
             BrowserCommand::OpenWidget { request, page } => self.open_widget(request, page),
+            BrowserCommand::LinkGermanBank {
+                request,
+                iban,
+                renew,
+            } => self.open_finx(super::finx_link::FinxLinkRequest {
+                request,
+                iban,
+                renew,
+            }),
             BrowserCommand::Paste { request, address } => {
                 if !self.browser.waits.paste(request, address) {
                     self.sender.send(Msg::Browser(BrowserEvent::PasteRefused {

@@ -33,6 +33,7 @@ mod finx_sandbox_widget;
 mod finx_sync;
 mod finx_sync_faults;
 mod finx_sync_incremental;
+mod finx_tui_link;
 mod finx_wire;
 mod hostile_echo;
 mod hostile_numbers;

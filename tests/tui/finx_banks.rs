@@ -11,7 +11,7 @@ use crate::common::*;
 use crate::dashboard::fixtures::{dashboard, data};
 
 /// The fixtures' two banks, the second (HSBC) a finX link with its accounts.
-fn one_french_one_german() -> coffre::screens::dashboard::DashboardData {
+pub(crate) fn one_french_one_german() -> coffre::screens::dashboard::DashboardData {
     let mut data = data();
     let german = ConnectionId::finx("X1.1");
     data.connections[1].connection.id = german.clone();

@@ -11,6 +11,7 @@ mod dashboard;
 mod demo;
 mod e2e;
 mod finx_banks;
+mod finx_tui;
 mod flows;
 mod french;
 mod french_more;

@@ -3,7 +3,9 @@
 //! A key with nothing to act on (`s` with no bank, `r` on a bank that needs nothing) says so
 //! on the status line rather than doing nothing silently. `p` turns privacy mode on and off
 //! (`Model::numbers`, read by every screen through `ui::format`); `y` copies the selection
-//! through the OSC 52 command the browser wait's `y` uses, and says what it copied.
+//! through the OSC 52 command the browser wait's `y` uses, and says what it copied. German
+//! banks (finX) are synced (`s`) and renewed (`r`) from here when finX is configured
+//! ([`german`]); without it, the status line says `coffre sync` refreshes them.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -20,6 +22,8 @@ use crate::screens::dashboard::{Copied, DashboardAction, DashboardData, Transact
 use crate::ui::format::NumberStyle;
 use crate::ui::widgets::status_line::Status;
 
+mod german;
+
 /// A key on the dashboard; `l` (unused by the dashboard) opens the login screen when no session
 /// is open.
 pub(super) fn dashboard_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
@@ -28,6 +32,16 @@ pub(super) fn dashboard_key(model: &mut Model, key: KeyEvent) -> Vec<Command> {
     };
     let typing = dashboard.is_typing();
     let action = dashboard.on_key(key, model.now.date_naive());
+    // `r` on a German bank that needs nothing yet still renews its access (90 days from now).
+    if let (KeyCode::Char('r'), DashboardAction::Notice(_), Some(bank)) =
+        (key.code, &action, dashboard.selected_bank())
+        && model.finx
+        && !typing
+        && !synced_here(bank)
+    {
+        let bank = bank.clone();
+        return german::renew(model, bank);
+    }
     if key.code == KeyCode::Char('l')
         && !typing
         && !model.session.is_logged_in()
@@ -49,6 +63,14 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
             cmds
         }
         DashboardAction::SyncAll => sync_or_say_why_not(model),
+        DashboardAction::SyncOne(connection) if model.finx && !synced_here(&connection) => {
+            german::sync(model, connection)
+        }
+        DashboardAction::RenewCredentials(connection)
+            if model.finx && !synced_here(&connection) =>
+        {
+            german::renew(model, connection)
+        }
         DashboardAction::SyncOne(connection)
         | DashboardAction::RenewCredentials(connection)
         | DashboardAction::AddChannel(connection)
@@ -148,7 +170,10 @@ fn copied(what: &Copied, text: &str, numbers: NumberStyle, lang: Lang) -> String
 
 /// `s`: every bank syncs; with nothing to sync, the status line says why.
 fn sync_or_say_why_not(model: &mut Model) -> Vec<Command> {
-    let cmds = sync_every_connection(model);
+    let mut cmds = sync_every_connection(model);
+    if model.finx {
+        cmds.extend(german::sync_all(model));
+    }
     let Screen::Dashboard(d) = &model.screen else {
         return cmds;
     };

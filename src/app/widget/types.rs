@@ -76,6 +76,17 @@ pub enum BrowserCommand {
         /// The page.
         page: WidgetPage,
     },
+    /// Link a German bank through the finX widget (a loopback return, the code exchanged, the
+    /// link synced into the store), or renew the finX bank `renew`; answered by
+    /// `BrowserEvent`s tagged `request`, `CancelRedirect` stops it.
+    LinkGermanBank {
+        /// The id the answers carry.
+        request: u64,
+        /// An IBAN that skips the bank choice in the widget.
+        iban: Option<String>,
+        /// The finX bank whose access is renewed (`None`: a new bank).
+        renew: Option<ConnectionId>,
+    },
     /// The address the browser ended on, pasted by the user, for wait `request`.
     Paste {
         /// The wait it is for.

@@ -1,12 +1,13 @@
 //! A bank's details, opened with Enter on its heading or `i`: what coffre knows of the
 //! connection, including the raw texts the API gave (its status code, the stored next action,
 //! the last sync's failure as the API named it), which the heading and the status line put in
-//! plain words. Any key closes it.
+//! plain words, and the aggregator it came from (Oxlin or finX). Any key closes it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use rust_i18n::t;
 
 use super::Dashboard;
 use crate::domain::{ChannelHealth, ConnectionId, SyncStep};
@@ -52,6 +53,10 @@ impl Dashboard {
             .unwrap_or_else(|| "nothing to do".into());
         let lines = vec![
             row("Bank", c.bank().to_string()),
+            row(
+                &t!("finx_tui.detail.aggregator", locale = ctx.lang.code()),
+                c.id().aggregator().name().to_string(),
+            ),
             row("Login", c.login.clone().unwrap_or_else(|| "—".into())),
             row("Connection", c.id().raw().to_string()),
             row("API status", c.connection.state.code().to_string()),

@@ -3,17 +3,26 @@
 //! key that does it. At under 40 columns the status gives way to one marker: the spinner while a sync runs,
 //! `⚠` when something is needed, `✓` otherwise.
 //!
+//! A German bank (finX) says so after its name, with the day its access ends (90 days after
+//! the last refresh: its stored renewal date when it is near, else 90 days after its last
+//! sync, since every finX sync refreshes first): "finX · access until 01/03/2027", in the
+//! error colour under [`FINX_WARN_DAYS`] days (then `r` renews it).
+//!
 //! While the store write of a sync runs, "syncing…" gives way to the count of transactions
 //! imported so far ("120 000 imported…", issue 13). Choice (ours): the count replaces the word
 //! rather than following it, so the bank's standing action still fits an 80-column line.
 
+use chrono_tz::Europe::Paris;
 use ratatui::text::{Line, Span};
+use rust_i18n::t;
 
 use super::Dashboard;
 use super::accounts::needed_action;
-use crate::domain::SyncStep;
+use crate::domain::{Aggregator, NextAction, SyncStep};
+use crate::finx::tokens::access_ends;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::{SyncBoard, imported_short};
+use crate::store::read_model::ConnectionSummary;
 use crate::ui::format::fit;
 use crate::ui::widgets::spinner::spinner_frame;
 
@@ -41,6 +50,9 @@ impl Dashboard {
             None => conn.bank().to_string(),
         };
         let mut spans = vec![Span::styled(fit(&name, name_w as usize), ctx.theme.title)];
+        if !narrow && let Some(span) = finx_access(conn, ctx) {
+            spans.push(span);
+        }
         let row = sync.rows.iter().find(|r| r.connection == *conn.id());
         let step = row.map(|r| &r.step);
         match step {
@@ -100,4 +112,40 @@ impl Dashboard {
         }
         Line::from(spans)
     }
+}
+
+/// Under this many days left, a finX access's end is shown as a warning.
+pub const FINX_WARN_DAYS: i64 = 14;
+
+/// "finX · access until DAY" for a German bank (the warning colour when it ends soon).
+fn finx_access(conn: &ConnectionSummary, ctx: &ViewCtx) -> Option<Span<'static>> {
+    if conn.id().aggregator() != Aggregator::Finx {
+        return None;
+    }
+    let code = ctx.lang.code();
+    let day = match conn.next_action {
+        NextAction::RenewBefore(day) => Some(day),
+        _ => conn
+            .synced_at
+            .and_then(access_ends)
+            .map(|end| end.with_timezone(&Paris).date_naive()),
+    };
+    let Some(day) = day else {
+        return Some(Span::styled(
+            format!("  {}", t!("finx_tui.bank.finx", locale = code)),
+            ctx.theme.dim,
+        ));
+    };
+    let left = (day - ctx.now.with_timezone(&Paris).date_naive()).num_days();
+    let text = t!(
+        "finx_tui.bank.access_until",
+        locale = code,
+        day = day.format("%d/%m/%Y").to_string()
+    );
+    let style = if left < FINX_WARN_DAYS {
+        ctx.theme.error
+    } else {
+        ctx.theme.dim
+    };
+    Some(Span::styled(format!("  {text}"), style))
 }

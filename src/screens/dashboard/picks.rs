@@ -67,6 +67,12 @@ impl Dashboard {
         self.connections.get(c)
     }
 
+    /// The id of the bank under the cursor (`r` on a German bank renews its finX access even
+    /// when it needs nothing yet).
+    pub fn selected_bank(&self) -> Option<&crate::domain::ConnectionId> {
+        self.selected_connection().map(|c| c.id())
+    }
+
     /// Every connection shown, as the duplicate check of the credential form needs it.
     pub fn known_connections(&self) -> Vec<KnownConnection> {
         self.connections

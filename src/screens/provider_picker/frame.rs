@@ -20,6 +20,9 @@ impl ProviderPicker {
     /// Draws the search field, the list, and the channel chooser when open.
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         self.list_area = Rect::default();
+        if let Some(country) = &self.country {
+            return country.render(area, buf, ctx);
+        }
         let code = ctx.lang.code();
         let title = format!(" {} ", t!("picker.title", locale = code));
         let block = Block::bordered().title(Line::styled(title, ctx.theme.title));

@@ -72,6 +72,7 @@ impl RedirectWait {
             let asking = match self.purpose {
                 WaitFor::BankWebsite => t!("redirect.asking_bank", locale = code),
                 WaitFor::Widget(_) => t!("redirect.asking_oxlin", locale = code),
+                WaitFor::GermanBank => t!("redirect.asking_finx", locale = code),
             };
             return vec![Line::styled(format!("{spin} {asking}"), theme.text)];
         };
@@ -131,6 +132,7 @@ impl RedirectWait {
             WaitFor::Widget(WidgetPage::AddConnection) => t!("redirect.do_add", locale = code),
             WaitFor::Widget(WidgetPage::Renew(_)) => t!("redirect.do_renew", locale = code),
             WaitFor::Widget(WidgetPage::Terms) => t!("redirect.do_terms", locale = code),
+            WaitFor::GermanBank => t!("redirect.do_finx", locale = code),
         }
         .into_owned()
     }
@@ -138,7 +140,9 @@ impl RedirectWait {
     fn back_hint(&self, lang: Lang) -> String {
         match self.purpose {
             WaitFor::BankWebsite => t!("redirect.back_banks", locale = lang.code()),
-            WaitFor::Widget(_) => t!("redirect.back_dashboard", locale = lang.code()),
+            WaitFor::Widget(_) | WaitFor::GermanBank => {
+                t!("redirect.back_dashboard", locale = lang.code())
+            }
         }
         .into_owned()
     }

@@ -12,7 +12,13 @@
 //! must be `127.0.0.1` (or `localhost`) with this flow's port; the webviews' results are read from
 //! `status` (`success`, `error`, `cancelled`, `expired`), `result` (terms), `connection_id`,
 //! `queue_id` and `error` (a reason some banks add).
+//!
+//! The finX widget comes back the same way (the TUI's German banks and `coffre connect finx`
+//! share this reader and the loopback listener): when the query carries finX's parameters
+//! (`success`, `code`, `cancel`), they are read by `finx::wire::Callback` into
+//! [`BrowserReturn::finx`], after the state was checked here.
 
+use crate::finx::wire::Callback;
 use crate::sanitize::clean_line;
 
 /// Where this flow waits to be sent back: the loopback port and the flow's state.
@@ -22,8 +28,9 @@ pub struct ReturnAddress {
     state: String,
 }
 
-/// What the browser was sent back with (every value sanitised).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the browser was sent back with (every Oxlin value sanitised; `Debug` never shows a
+/// finX code).
+#[derive(Debug, Clone, Default)]
 pub struct BrowserReturn {
     /// `connection_id`: the connection created or edited.
     pub connection_id: Option<String>,
@@ -35,6 +42,8 @@ pub struct BrowserReturn {
     pub result: Option<String>,
     /// `error`: a reason, when the bank gives one.
     pub error: Option<String>,
+    /// The finX widget's answer (`success`, `code`, `cancel`), when the query carries one.
+    pub finx: Option<Callback>,
 }
 
 /// Why an address is not this flow's answer, as a sentence saying what to do.
@@ -135,6 +144,7 @@ impl ReturnAddress {
             queue_id: param("queue_id"),
             result: param("result"),
             error: param("error"),
+            finx: finx_answer(url),
         })
     }
 
@@ -144,6 +154,14 @@ impl ReturnAddress {
             self.callback()
         ))
     }
+}
+
+/// The finX widget's parameters in `url`'s query, when it has any.
+fn finx_answer(url: &url::Url) -> Option<Callback> {
+    let finx_keys = ["success", "code", "cancel"];
+    url.query_pairs()
+        .any(|(k, _)| finx_keys.contains(&k.as_ref()))
+        .then(|| Callback::from_query(url.query().unwrap_or("")))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The loopback listener: `http://127.0.0.1:PORT/callback` on a random port bound to 127.0.0.1
-//! only (RFC 8252 §7.3, never 0.0.0.0), waiting for the browser that a bank's website or an
-//! Oxlin webview sends back. Each accepted connection is served by its own task, so a slow or
+//! only (RFC 8252 §7.3, never 0.0.0.0), waiting for the browser that a bank's website, an
+//! Oxlin webview or the finX widget sends back (the TUI and `coffre connect finx` alike). Each accepted connection is served by its own task, so a slow or
 //! silent client (a browser's speculative pre-connection, a local process holding a socket open)
 //! never holds up the real callback behind it. What a request means is
 //! [`ReturnAddress::check_target`]'s (the same reader as a pasted address): the answer with this
@@ -99,9 +99,11 @@ async fn serve_one(mut stream: TcpStream, flow: &ReturnAddress) -> Option<Browse
     let target = read_target(&mut stream).await?;
     match flow.check_target(&target) {
         Ok(answer) => {
-            let page = if [&answer.status, &answer.result]
-                .iter()
-                .any(|v| v.as_deref() == Some("success"))
+            let finx_done = answer.finx.as_ref().is_some_and(|f| f.success);
+            let page = if finx_done
+                || [&answer.status, &answer.result]
+                    .iter()
+                    .any(|v| v.as_deref() == Some("success"))
             {
                 "Done. You can close this tab and go back to coffre."
             } else {

@@ -99,3 +99,30 @@ proptest! {
         prop_assert_eq!(back.connection_id, Some(id));
     }
 }
+
+#[test]
+fn a_finx_widget_answer_is_read_from_the_loopback_or_a_paste_with_its_code_hidden() {
+    let target = format!("/callback?code=C-1%2B2&state={STATE}&success=true");
+    let back = flow().check_target(&target).unwrap();
+    let finx = back.finx.clone().expect("finX's parameters are read");
+    assert!(finx.success && !finx.cancel);
+    assert_eq!(
+        secrecy::ExposeSecret::expose_secret(finx.code.as_ref().unwrap()),
+        "C-1+2"
+    );
+    assert!(!format!("{back:?}").contains("C-1"), "{back:?}");
+    let pasted = format!("127.0.0.1:41234/callback?state={STATE}&success=false&cancel=true");
+    let cancelled = flow().check_pasted(&pasted).unwrap().finx.unwrap();
+    assert!(cancelled.cancel && !cancelled.success && cancelled.code.is_none());
+    let oxlin = format!("/callback?state={STATE}&status=success&connection_id=4");
+    assert!(flow().check_target(&oxlin).unwrap().finx.is_none());
+}
+
+#[test]
+fn a_finx_answer_with_another_attempts_state_is_refused() {
+    let target = "/callback?code=C-1&state=another-attempt&success=true";
+    assert!(matches!(
+        flow().check_target(target),
+        Err(Refused::WrongState(_))
+    ));
+}

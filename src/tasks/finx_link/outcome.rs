@@ -1,0 +1,113 @@
+//! What the finX widget's return and finX's answers mean for a German bank being linked from
+//! the TUI: each failure is one sentence saying what happened and what to do (shown on the
+//! wait screen), and none of them touches what is stored.
+//!
+//! Docs gap (ours, finx-api.md §9.4): a return with neither `success=true` and a code nor
+//! `cancel` is "finX did not link the bank"; a refused code (`FinxError::AccessLost` from
+//! `/auth/token`: used, expired or unknown) says to start again, since a code lives one hour
+//! and serves once.
+
+use secrecy::SecretString;
+
+use crate::app::widget::WidgetDone;
+use crate::domain::{CallFailure, ConnectionId};
+use crate::finx::error::FinxError;
+use crate::sync::ConnectionLine;
+use crate::sync::fetch::Problem;
+use crate::tasks::redirect::browser_return::BrowserReturn;
+
+/// The single-use code of a widget that linked the bank, or why there is none.
+pub(super) fn code(answer: &BrowserReturn) -> Result<SecretString, CallFailure> {
+    let Some(finx) = &answer.finx else {
+        return Err(rejected(
+            "the browser came back without finX's answer; Esc and try again",
+        ));
+    };
+    if finx.cancel {
+        return Err(rejected(
+            "you cancelled in finX's page; nothing was added (Esc, then a to try again)",
+        ));
+    }
+    match (&finx.code, finx.success) {
+        (Some(code), true) => Ok(code.clone()),
+        _ => Err(rejected(
+            "finX did not link the bank (its page ended without success); Esc and try again",
+        )),
+    }
+}
+
+/// A failed finX call, as a sentence.
+pub(super) fn failure(error: &FinxError) -> CallFailure {
+    match error {
+        FinxError::AccessLost(_) => rejected(
+            "finX refused the code (already used or more than an hour old); Esc and link the bank again",
+        ),
+        FinxError::ClientRefused(_) => CallFailure::BadClientCredentials,
+        FinxError::Network { .. } => CallFailure::Unreachable,
+        other => CallFailure::Rejected(crate::sanitize::clean_line(&format!(
+            "{other}; nothing was changed, Esc and try again"
+        ))),
+    }
+}
+
+/// The sync of the new link, as the wait's end.
+pub(super) fn synced(line: ConnectionLine) -> Result<WidgetDone, CallFailure> {
+    if line.synced {
+        return Ok(WidgetDone {
+            connection: Some(ConnectionId::finx(&line.connection_id)),
+            bank: line.name,
+            new_transactions: line.new_transactions,
+        });
+    }
+    Err(match line.problem {
+        Some(Problem::FinxAccessLost) => {
+            rejected("finX refused the new access at once; Esc and link the bank again")
+        }
+        _ => CallFailure::Rejected(crate::sanitize::clean_line(&format!(
+            "the bank is linked but could not be read ({line}); press s on the dashboard later"
+        ))),
+    })
+}
+
+fn rejected(text: &str) -> CallFailure {
+    CallFailure::Rejected(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finx::wire::Callback;
+
+    fn back(query: &str) -> BrowserReturn {
+        BrowserReturn {
+            finx: Some(Callback::from_query(query)),
+            ..BrowserReturn::default()
+        }
+    }
+
+    fn said(result: Result<SecretString, CallFailure>) -> String {
+        match result {
+            Err(CallFailure::Rejected(why)) => why,
+            other => panic!("expected a refusal, got {:?}", other.is_ok()),
+        }
+    }
+
+    #[test]
+    fn a_cancel_or_a_failure_in_the_widget_links_nothing_and_says_which() {
+        assert!(said(code(&back("success=false&cancel=true"))).contains("you cancelled"));
+        assert!(said(code(&back("success=false"))).contains("did not link"));
+        assert!(said(code(&back("success=true"))).contains("did not link"));
+        assert!(said(code(&BrowserReturn::default())).contains("without finX's answer"));
+        assert!(code(&back("success=true&code=C1")).is_ok());
+    }
+
+    #[test]
+    fn a_used_or_expired_code_says_to_link_again() {
+        let Err(CallFailure::Rejected(why)) =
+            Err::<(), _>(failure(&FinxError::AccessLost("invalid_grant".into())))
+        else {
+            panic!()
+        };
+        assert!(why.contains("already used"), "{why}");
+    }
+}
