@@ -97,3 +97,15 @@ fn french_status_line_says_privacy_mode_in_french() {
     assert!(screen.contains("● privé"), "{screen}");
     assert!(!screen.contains("2 441,46"), "amounts masked: {screen}");
 }
+
+#[test]
+fn french_bank_details_name_each_field_in_french_and_keep_the_api_codes() {
+    let mut m = in_french(dashboard(data()));
+    run(&mut m, [key(KeyCode::Char('i'))]);
+    let screen = render(&mut m, 100, 30);
+    assert!(screen.contains("Détails de la banque"), "{screen}");
+    assert!(screen.contains("Action suivante"), "{screen}");
+    assert!(screen.contains("Une touche ferme ces détails."), "{screen}");
+    assert!(!screen.contains("Bank details"), "{screen}");
+    assert_snapshot!("french_bank_details", screen);
+}

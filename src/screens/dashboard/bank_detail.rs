@@ -24,16 +24,37 @@ impl Dashboard {
         ctx: &ViewCtx,
         sync: &SyncBoard,
     ) {
-        let block = Block::bordered().title(Line::styled(" Bank details ", ctx.theme.title));
+        let w = |key: &str| t!(format!("bank_detail.{key}"), locale = ctx.lang.code()).into_owned();
+        let block =
+            Block::bordered().title(Line::styled(format!(" {} ", w("title")), ctx.theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(c) = self.connections.iter().find(|c| c.id() == id) else {
-            Line::styled("This bank is no longer in the store.", ctx.theme.dim).render(inner, buf);
+            Line::styled(w("gone"), ctx.theme.dim).render(inner, buf);
             return;
         };
+        // The labels' column: the longest label in this language (12 at least), plus two.
+        let labels = [
+            "bank",
+            "login",
+            "connection",
+            "api_status",
+            "next_action",
+            "last_sync",
+            "what_to_do",
+        ];
+        let aggregator = t!("finx_tui.detail.aggregator", locale = ctx.lang.code());
+        let width = labels
+            .iter()
+            .map(|k| w(k).chars().count())
+            .chain([aggregator.chars().count()])
+            .max()
+            .unwrap_or(0)
+            .max(12)
+            + 2;
         let row = |label: &str, value: String| {
             Line::from(vec![
-                Span::styled(format!("{label:<14}"), ctx.theme.dim),
+                Span::styled(format!("{label:<width$}"), ctx.theme.dim),
                 Span::styled(value, ctx.theme.text),
             ])
         };
@@ -43,28 +64,25 @@ impl Dashboard {
             .find(|r| r.connection == *id)
             .map(|r| &r.step)
         {
-            Some(SyncStep::Failed(ChannelHealth::Other(raw))) => format!("failed: {raw}"),
-            Some(SyncStep::Failed(why)) => format!("failed: {why:?}"),
-            Some(SyncStep::Done) => "done".into(),
-            Some(_) => "running".into(),
-            None => "none since coffre started".into(),
+            Some(SyncStep::Failed(ChannelHealth::Other(raw))) => format!("{} {raw}", w("failed")),
+            Some(SyncStep::Failed(why)) => format!("{} {why:?}", w("failed")),
+            Some(SyncStep::Done) => w("done"),
+            Some(_) => w("running"),
+            None => w("none_yet"),
         };
         let note = super::accounts::needed_action(c, ctx.now, self.shared_of(id), ctx.lang)
-            .unwrap_or_else(|| "nothing to do".into());
+            .unwrap_or_else(|| w("nothing_to_do"));
         let lines = vec![
-            row("Bank", c.bank().to_string()),
-            row(
-                &t!("finx_tui.detail.aggregator", locale = ctx.lang.code()),
-                c.id().aggregator().name().to_string(),
-            ),
-            row("Login", c.login.clone().unwrap_or_else(|| "—".into())),
-            row("Connection", c.id().raw().to_string()),
-            row("API status", c.connection.state.code().to_string()),
-            row("Next action", c.next_action.code()),
-            row("Last sync", last_sync),
-            row("What to do", note),
+            row(&w("bank"), c.bank().to_string()),
+            row(&aggregator, c.id().aggregator().name().to_string()),
+            row(&w("login"), c.login.clone().unwrap_or_else(|| "—".into())),
+            row(&w("connection"), c.id().raw().to_string()),
+            row(&w("api_status"), c.connection.state.code().to_string()),
+            row(&w("next_action"), c.next_action.code()),
+            row(&w("last_sync"), last_sync),
+            row(&w("what_to_do"), note),
             Line::default(),
-            Line::styled("Any key closes these details.", ctx.theme.dim),
+            Line::styled(w("close"), ctx.theme.dim),
         ];
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -22,17 +22,24 @@ impl Dashboard {
         self.render_tabs(tabs, buf, ctx);
         let message = if self.loading {
             Some(Line::styled(
-                format!("{} Reading the store…", spinner_frame(ctx.now)),
+                format!(
+                    "{} {}",
+                    spinner_frame(ctx.now),
+                    t!("bank_detail.reading_store", locale = ctx.lang.code())
+                ),
                 ctx.theme.text,
             ))
         } else if let Some(e) = &self.error {
             Some(Line::styled(
-                format!("The store could not be read: {e}"),
+                format!(
+                    "{} {e}",
+                    t!("bank_detail.store_unreadable", locale = ctx.lang.code())
+                ),
                 ctx.theme.error,
             ))
         } else if self.accounts.is_empty() && self.connections.is_empty() {
             Some(Line::styled(
-                "No bank yet: press a to connect one.",
+                t!("bank_detail.no_bank_yet", locale = ctx.lang.code()),
                 ctx.theme.dim,
             ))
         } else {
@@ -104,9 +111,10 @@ impl Dashboard {
                 "Delete this bank and its accounts? (y/n)",
                 ctx.theme.error,
             )),
-            Some(Prompt::Detail(_)) => {
-                spans.push(Span::styled("Bank details: any key closes", ctx.theme.key))
-            }
+            Some(Prompt::Detail(_)) => spans.push(Span::styled(
+                t!("bank_detail.frame_hint", locale = ctx.lang.code()),
+                ctx.theme.key,
+            )),
             None if self.offline => spans.push(Span::styled(
                 " OFFLINE: showing the store ",
                 ctx.theme.badge,
