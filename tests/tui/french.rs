@@ -109,3 +109,17 @@ fn french_bank_details_name_each_field_in_french_and_keep_the_api_codes() {
     assert!(!screen.contains("Bank details"), "{screen}");
     assert_snapshot!("french_bank_details", screen);
 }
+
+#[test]
+fn french_filter_dialog_says_in_french_which_field_is_wrong() {
+    let mut m = in_french(dashboard(data()));
+    run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('f'))]);
+    run(&mut m, [key(KeyCode::Tab)]);
+    run(&mut m, crate::common::typed("31/02/2024"));
+    run(&mut m, [key(KeyCode::Enter)]);
+    let screen = render(&mut m, 100, 30);
+    assert!(screen.contains("Du : pas une date"), "{screen}");
+    assert!(screen.contains("tous les comptes"), "{screen}");
+    assert!(!screen.contains("Min amount"), "{screen}");
+    assert_snapshot!("french_filter_error", screen);
+}

@@ -14,18 +14,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use rust_decimal::Decimal;
+use rust_i18n::t;
 
 use super::query::Filter;
 use crate::domain::BookingStatus;
+use crate::i18n::Lang;
 use crate::ui::theme::Theme;
 
+/// The fields' catalogue keys (`locales/bank_detail.toml`, `filter.*`), in the dialog's order.
 const FIELDS: [&str; 6] = [
-    "Account",
-    "From",
-    "To",
-    "Status",
-    "Min amount",
-    "Max amount",
+    "filter.account",
+    "filter.from",
+    "filter.to",
+    "filter.status",
+    "filter.min",
+    "filter.max",
 ];
 
 /// The dialog's state: one text per field, the focused field, the last parse error.
@@ -40,8 +43,8 @@ pub struct FilterDialog {
     max: String,
     /// The category filter (`c` in the view), kept as it is.
     category: Option<String>,
-    /// Why the last Enter was refused.
-    pub error: Option<String>,
+    /// Why the last Enter was refused: a catalogue key, worded when drawn.
+    pub error: Option<&'static str>,
 }
 
 /// What a key did to the dialog.
@@ -59,7 +62,7 @@ impl FilterDialog {
     /// A dialog showing the current filter.
     pub fn new(current: &Filter) -> Self {
         let date = |d: Option<NaiveDate>| {
-            d.map(|d| d.format("%d/%m/%Y").to_string())
+            d.map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default()
         };
         let amount = |a: Option<Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
@@ -126,37 +129,38 @@ impl FilterDialog {
         }
     }
 
-    fn parse(&self) -> Result<Filter, String> {
+    fn parse(&self) -> Result<Filter, &'static str> {
         let filter = Filter {
             account: self.account,
             status: self.status,
-            from: parse_date(&self.from).map_err(|_| "From: not a date (YYYY-MM-DD)")?,
-            to: parse_date(&self.to).map_err(|_| "To: not a date (YYYY-MM-DD)")?,
-            min: parse_amount(&self.min).map_err(|_| "Min amount: not a number")?,
-            max: parse_amount(&self.max).map_err(|_| "Max amount: not a number")?,
+            from: parse_date(&self.from).map_err(|_| "filter.bad_from")?,
+            to: parse_date(&self.to).map_err(|_| "filter.bad_to")?,
+            min: parse_amount(&self.min).map_err(|_| "filter.bad_min")?,
+            max: parse_amount(&self.max).map_err(|_| "filter.bad_max")?,
             category: self.category.clone(),
         };
         if let (Some(a), Some(b)) = (filter.from, filter.to)
             && a > b
         {
-            return Err("From is after To".into());
+            return Err("filter.from_after_to");
         }
         if let (Some(a), Some(b)) = (filter.min, filter.max)
             && a > b
         {
-            return Err("Min amount is above Max amount".into());
+            return Err("filter.min_above_max");
         }
         Ok(filter)
     }
 
-    /// Draws the dialog over the bottom of `area`; `account_name(i)` names account `i`.
+    /// Draws the dialog over the bottom of `area` in `lang`; `account_name(i)` names account `i`.
     pub fn render(
         &self,
         area: Rect,
         buf: &mut Buffer,
-        theme: &Theme,
+        (theme, lang): (&Theme, Lang),
         account_name: &dyn Fn(u32) -> String,
     ) {
+        let w = |key: &str| t!(key, locale = lang.code()).into_owned();
         let height = (FIELDS.len() as u16 + 3).min(area.height);
         let boxed = Rect {
             y: area.bottom().saturating_sub(height),
@@ -165,15 +169,22 @@ impl FilterDialog {
         };
         Clear.render(boxed, buf);
         let values = [
-            self.account.map_or("all accounts".into(), account_name),
+            self.account.map_or(w("filter.all_accounts"), account_name),
             self.from.clone(),
             self.to.clone(),
-            self.status.map_or("pending and booked".into(), |s| {
-                crate::wording::actions::booking_word(s, crate::i18n::Lang::En)
+            self.status.map_or(w("filter.both_statuses"), |s| {
+                crate::wording::actions::booking_word(s, lang)
             }),
             self.min.clone(),
             self.max.clone(),
         ];
+        // The labels right-aligned to the longest in this language (11 columns at least).
+        let width = FIELDS
+            .iter()
+            .map(|k| w(k).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(11);
         let mut lines: Vec<Line> = FIELDS
             .iter()
             .zip(values)
@@ -186,17 +197,20 @@ impl FilterDialog {
                 };
                 let arrows = if matches!(i, 0 | 3) { "◂ ▸ " } else { "" };
                 Line::from(vec![
-                    Span::styled(format!("{name:>11} "), theme.dim),
+                    Span::styled(format!("{:>width$} ", w(name)), theme.dim),
                     Span::styled(format!("{arrows}{value}"), style),
                 ])
             })
             .collect();
         lines.push(match &self.error {
-            Some(e) => Line::styled(e.clone(), theme.error),
-            None => Line::styled("Enter apply  Esc cancel  Tab next  ←→ choose", theme.dim),
+            Some(e) => Line::styled(w(e), theme.error),
+            None => Line::styled(w("filter.keys"), theme.dim),
         });
         Paragraph::new(lines)
-            .block(Block::bordered().title(Span::styled(" Filter ", theme.title)))
+            .block(Block::bordered().title(Span::styled(
+                format!(" {} ", w("filter.title")),
+                theme.title,
+            )))
             .render(boxed, buf);
     }
 }

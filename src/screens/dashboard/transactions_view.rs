@@ -43,7 +43,7 @@ impl Dashboard {
                     .get(a as usize)
                     .map_or_else(|| "?".into(), |a| a.account.name.clone())
             };
-            dialog.render(rest, buf, ctx.theme, &name);
+            dialog.render(rest, buf, (ctx.theme, ctx.lang), &name);
         }
     }
 
