@@ -32,14 +32,7 @@ async fn link(h: &FinxHarness, client: &Client, bank: &str) -> Callback {
         .await
         .unwrap();
     let token = query_of(&link.location)["token"].clone();
-    h.through_login(&token, Some(bank)).await;
-    let (_, html) = h.page(&token, "").await;
-    let accounts: Vec<String> = html
-        .match_indices("name=\"account\" value=\"")
-        .map(|(at, m)| html[at + m.len()..].split('"').next().unwrap().to_owned())
-        .collect();
-    let fields: Vec<(&str, &str)> = accounts.iter().map(|a| ("account", a.as_str())).collect();
-    let address = h.post(&token, "accounts", &fields).await;
+    let address = h.through_widget(&token, bank).await;
     let url = url::Url::parse(&address).unwrap();
     Callback::from_query(url.query().unwrap_or(""))
 }

@@ -110,14 +110,7 @@ impl Tui {
 /// Passes finX's page at `url` for `bank` sharing every account: where the browser is sent.
 async fn pass_widget(h: &FinxHarness, url: &str, bank: &str) -> String {
     let token = query_of(url)["token"].clone();
-    h.through_login(&token, Some(bank)).await;
-    let (_, html) = h.page(&token, "").await;
-    let accounts: Vec<String> = html
-        .match_indices("name=\"account\" value=\"")
-        .map(|(at, m)| html[at + m.len()..].split('"').next().unwrap().to_owned())
-        .collect();
-    let fields: Vec<(&str, &str)> = accounts.iter().map(|a| ("account", a.as_str())).collect();
-    h.post(&token, "accounts", &fields).await
+    h.through_widget(&token, bank).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -42,14 +42,7 @@ pub async fn link(h: &FinxHarness, store_path: &Path, bank: &str) -> FinxLinkOwn
     };
     client.keep_tokens_with(Arc::new(FinxLinkKeeper::new(store_path, owner.clone())));
     let token = query_of(&widget.location)["token"].clone();
-    h.through_login(&token, Some(bank)).await;
-    let (_, html) = h.page(&token, "").await;
-    let accounts: Vec<String> = html
-        .match_indices("name=\"account\" value=\"")
-        .map(|(at, m)| html[at + m.len()..].split('"').next().unwrap().to_owned())
-        .collect();
-    let fields: Vec<(&str, &str)> = accounts.iter().map(|a| ("account", a.as_str())).collect();
-    let address = h.post(&token, "accounts", &fields).await;
+    let address = h.through_widget(&token, bank).await;
     let callback = Callback::from_query(url::Url::parse(&address).unwrap().query().unwrap());
     assert_eq!(callback.state.as_deref(), Some("S-1"));
     client

@@ -130,17 +130,23 @@ impl FinxHarness {
         self.post(token, "otp", &[("otp", "123456")]).await
     }
 
-    /// A whole successful link to `bank_id` sharing every account: the callback's query.
-    pub async fn linked(&self, bank_id: &str, extra: Value) -> HashMap<String, String> {
-        let token = self.link(extra).await;
-        self.through_login(&token, Some(bank_id)).await;
-        let (_, html) = self.page(&token, "").await;
+    /// The widget of `token` passed for `bank_id` (login, OTP) with every account shared: the
+    /// address the browser is sent to.
+    pub async fn through_widget(&self, token: &str, bank_id: &str) -> String {
+        self.through_login(token, Some(bank_id)).await;
+        let (_, html) = self.page(token, "").await;
         let accounts: Vec<String> = html
             .match_indices("name=\"account\" value=\"")
             .map(|(at, m)| html[at + m.len()..].split('"').next().unwrap().to_owned())
             .collect();
         let fields: Vec<(&str, &str)> = accounts.iter().map(|a| ("account", a.as_str())).collect();
-        let callback = self.post(&token, "accounts", &fields).await;
+        self.post(token, "accounts", &fields).await
+    }
+
+    /// A whole successful link to `bank_id` sharing every account: the callback's query.
+    pub async fn linked(&self, bank_id: &str, extra: Value) -> HashMap<String, String> {
+        let token = self.link(extra).await;
+        let callback = self.through_widget(&token, bank_id).await;
         assert!(callback.starts_with(CALLBACK), "{callback}");
         query_of(&callback)
     }
