@@ -33,6 +33,7 @@ pub mod private;
 pub mod read;
 pub mod read_model;
 pub mod schema;
+pub mod window;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -28,6 +28,7 @@ use super::{DashboardData, Store, StoreError};
 pub use charts::{MICROS, load_charts};
 pub use summary::load_dashboard_summary;
 pub use transactions::load_transactions;
+pub(super) use transactions::push_row;
 
 /// Everything the dashboard shows, read from `store` as of `now` (both stages at once).
 pub fn load_dashboard(store: &Store, now: DateTime<Utc>) -> Result<DashboardData, StoreError> {

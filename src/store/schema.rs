@@ -23,6 +23,7 @@ use super::StoreError;
 /// Version 8: `finx_links`, one row per linked finX access: its refresh token (it rotates at
 /// every refresh and is rewritten each time), the finX server and app it belongs to, when it
 /// was last refreshed and when the access ends (`store::finx_links`).
+/// Version 9: the transactions view's sort indexes ([`WINDOW_INDEXES`]).
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -124,7 +125,27 @@ pub const MIGRATIONS: &[&str] = &[
         refreshed_at INTEGER,
         access_ends INTEGER
     );",
+    WINDOW_INDEXES,
 ];
+
+/// Version 9: the transactions view's keyset pages (`store::window`): one index per sort
+/// (amount as a number, label without case, category and status each then by date), and the
+/// text index rebuilt to ignore accents as well as case (`pret` finds `Prêt`).
+///
+/// Choice of ours: amounts are exact decimal text; their sort key is the expression
+/// `CAST(amount AS REAL)` (an expression index, no new column for the writers to fill): exact
+/// to 15 significant digits, far beyond any bank amount; ties go by id.
+const WINDOW_INDEXES: &str = "
+    CREATE INDEX IF NOT EXISTS transactions_by_amount ON transactions (CAST(amount AS REAL), id);
+    CREATE INDEX IF NOT EXISTS transactions_by_label ON transactions (lower(label), id);
+    CREATE INDEX IF NOT EXISTS transactions_by_category ON transactions (category, date, id);
+    CREATE INDEX IF NOT EXISTS transactions_by_booking ON transactions (booking, date, id);
+    DROP TABLE IF EXISTS transactions_text;
+    CREATE VIRTUAL TABLE transactions_text USING fts5 (
+        label, notes, content = 'transactions', content_rowid = 'seq',
+        tokenize = 'trigram remove_diacritics 1'
+    );
+    INSERT INTO transactions_text (transactions_text) VALUES ('rebuild');";
 
 /// Version 4: every status, kind and action becomes the domain's code (`pending`, `checking`,
 /// `update_credentials`, `renew_before:2024-03-15`): each sentence the store ever wrote for a

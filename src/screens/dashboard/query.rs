@@ -318,8 +318,7 @@ impl std::fmt::Debug for TxTable {
     }
 }
 
-#[path = "query_amount_needle.rs"]
-mod amount_needle;
+use crate::store::window::amount_needle;
 #[cfg(test)]
 #[path = "query_search_tests.rs"]
 mod search_tests;

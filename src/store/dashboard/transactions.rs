@@ -29,44 +29,51 @@ pub fn load_transactions(store: &Store) -> Result<Transactions, StoreError> {
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let text = |i: usize| -> rusqlite::Result<Option<&str>> {
-            match r.get_ref(i)? {
-                ValueRef::Null => Ok(None),
-                v => v.as_str().map(Some).map_err(|e| bad(i, e)),
-            }
-        };
-        let needed = |i: usize| text(i).map(Option::unwrap_or_default);
-        let amount = needed(2)?;
-        let amount = Decimal::from_str(amount).map_err(|e| {
-            bad(
-                2,
-                FromSqlError::Other(format!("amount `{amount}`: {e}").into()),
-            )
-        })?;
-        let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
-            text(i)?
-                .map(|t| parse_day(t).ok_or_else(|| bad_date(i, t)))
-                .transpose()
-        };
-        all.push(TxRef {
-            id: needed(0)?,
-            account_id: needed(1)?,
-            amount,
-            currency: needed(3)?,
-            date: date(4)?.unwrap_or_default(),
-            value_date: date(5)?,
-            booking_date: date(6)?,
-            imported_at: r
-                .get::<_, Option<i64>>(7)?
-                .and_then(|t| DateTime::from_timestamp(t, 0)),
-            status: BookingStatus::from_code(needed(8)?),
-            label: needed(9)?,
-            notes: text(10)?,
-            category: text(11)?,
-            kind: text(12)?,
-        });
+        push_row(&mut all, r, 0)?;
     }
     Ok(all)
+}
+
+/// Adds the row `r` holds from column `at` on (the columns of [`load_transactions`]'s query,
+/// in that order) to `all`, borrowing its text from SQLite.
+pub fn push_row(all: &mut Transactions, r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<()> {
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+        match r.get_ref(at + i)? {
+            ValueRef::Null => Ok(None),
+            v => v.as_str().map(Some).map_err(|e| bad(at + i, e)),
+        }
+    };
+    let needed = |i: usize| text(i).map(Option::unwrap_or_default);
+    let amount = needed(2)?;
+    let amount = Decimal::from_str(amount).map_err(|e| {
+        bad(
+            at + 2,
+            FromSqlError::Other(format!("amount `{amount}`: {e}").into()),
+        )
+    })?;
+    let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+        text(i)?
+            .map(|t| parse_day(t).ok_or_else(|| bad_date(at + i, t)))
+            .transpose()
+    };
+    all.push(TxRef {
+        id: needed(0)?,
+        account_id: needed(1)?,
+        amount,
+        currency: needed(3)?,
+        date: date(4)?.unwrap_or_default(),
+        value_date: date(5)?,
+        booking_date: date(6)?,
+        imported_at: r
+            .get::<_, Option<i64>>(at + 7)?
+            .and_then(|t| DateTime::from_timestamp(t, 0)),
+        status: BookingStatus::from_code(needed(8)?),
+        label: needed(9)?,
+        notes: text(10)?,
+        category: text(11)?,
+        kind: text(12)?,
+    });
+    Ok(())
 }
 
 fn bad(column: usize, e: FromSqlError) -> rusqlite::Error {

@@ -138,6 +138,23 @@ fn push_amount(out: &mut String, amount: Decimal) {
     }
 }
 
+/// The search text of one row, as [`Transactions::hay`] holds it: label and notes cleaned,
+/// lowercased and folded, then the amount as stored and as shown (for rows searched in SQLite).
+pub fn search_text(label: &str, notes: Option<&str>, amount: Decimal) -> String {
+    let mut clean = String::new();
+    let mut hay = String::new();
+    push_clean(&mut clean, label, false);
+    push_lower(&mut hay, &clean);
+    hay.push('\t');
+    if let Some(notes) = notes {
+        clean.clear();
+        push_clean(&mut clean, notes, true);
+        push_lower(&mut hay, &clean);
+    }
+    push_amount(&mut hay, amount);
+    hay
+}
+
 fn intern_clean(interner: &mut Interner, text: &str) -> u32 {
     if is_plain(text) {
         interner.intern(text)

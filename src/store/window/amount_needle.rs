@@ -6,7 +6,7 @@
 /// `950.00`), or `None` when `needle` is not only number characters (digits, signs, `,` `.`,
 /// spaces).
 /// Each typed character maps to at most one, so a longer needle still only narrows.
-pub(super) fn amount_needle(needle: &str) -> Option<String> {
+pub fn amount_needle(needle: &str) -> Option<String> {
     // No digit required: `+` alone must match (every amount) for `+9` to narrow from it.
     let numeric = needle.chars().all(|c| {
         c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | ' ' | '\u{a0}' | '\u{202f}')

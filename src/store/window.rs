@@ -1,0 +1,286 @@
+//! The transactions view's pages, read from the store on demand: a million transactions are
+//! never loaded, only the rows on screen plus a margin. A [`TxQuery`] says which rows
+//! ([`TxSelection`]: account, dates, status, amounts, category, search) in which order
+//! ([`Sort`]); [`Store::tx_window`] reads up to `n` rows from an [`Anchor`] (the first rows, the
+//! last rows, or the rows just after or before a row already read), by keyset: `WHERE (key, id)
+//! > (?, ?) ORDER BY key, id LIMIT n` on the sort's own index (schema version 9), so a page
+//! costs the same at any depth and at any store size. [`Store::tx_count`] counts the rows a
+//! query selects (the view shows "counting…" until it is known).
+//!
+//! Sorts with few distinct keys (account, category, status) walk their groups in the order the
+//! screen names them (`groups.rs`: accounts by name, categories by their name in the UI's
+//! language, booked before pending), each group by its `(column, date, id)` index.
+//!
+//! Docs gaps (ours): ties go by date, then by the transaction's id (its key), so every order is
+//! total and a descending sort is the ascending one reversed; sorting by label ignores ASCII
+//! case (SQLite's `lower`), not accents; amount bounds and the amount sort compare amounts as
+//! `REAL` (exact to 15 significant digits); search: see `search.rs`.
+
+pub mod amount_needle;
+mod groups;
+mod search;
+mod sql;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rust_decimal::Decimal;
+
+use super::dashboard::push_row;
+use super::read_model::Transactions;
+use super::{Store, StoreError};
+use crate::domain::{BookingStatus, NameLanguage};
+
+/// A column the transactions can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SortColumn {
+    /// Operation date.
+    Date,
+    /// Account name.
+    Account,
+    /// Label.
+    Label,
+    /// Signed amount.
+    Amount,
+    /// Pending or booked.
+    Status,
+    /// Category.
+    Category,
+}
+
+impl SortColumn {
+    /// Every column, in display order.
+    pub const ALL: [SortColumn; 6] = [
+        SortColumn::Date,
+        SortColumn::Account,
+        SortColumn::Label,
+        SortColumn::Amount,
+        SortColumn::Status,
+        SortColumn::Category,
+    ];
+
+    /// The column after this one (the `o` key).
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    /// The column's name in English (logs, tests).
+    pub fn name(self) -> &'static str {
+        match self {
+            SortColumn::Date => "Date",
+            SortColumn::Account => "Account",
+            SortColumn::Label => "Label",
+            SortColumn::Amount => "Amount",
+            SortColumn::Status => "Status",
+            SortColumn::Category => "Category",
+        }
+    }
+}
+
+/// The sort order of the transactions view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sort {
+    /// The column.
+    pub column: SortColumn,
+    /// Largest first.
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    /// Newest first, like a bank statement on screen.
+    fn default() -> Self {
+        Sort {
+            column: SortColumn::Date,
+            descending: true,
+        }
+    }
+}
+
+/// Which transactions a query reads (every bound inclusive; `None`: no bound).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TxSelection {
+    /// Only this account's (its id key, `oxlin:…`).
+    pub account: Option<String>,
+    /// On or after this date.
+    pub from: Option<NaiveDate>,
+    /// On or before this date.
+    pub to: Option<NaiveDate>,
+    /// Only pending or only booked.
+    pub status: Option<BookingStatus>,
+    /// Amount at least this (signed).
+    pub min: Option<Decimal>,
+    /// Amount at most this (signed).
+    pub max: Option<Decimal>,
+    /// Only this category (its code as stored).
+    pub category: Option<String>,
+    /// The search, as typed (see `search.rs`).
+    pub search: String,
+}
+
+/// Which rows, in which order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TxQuery {
+    /// Which rows.
+    pub selection: TxSelection,
+    /// In which order.
+    pub sort: Sort,
+    /// The language category names sort in.
+    pub language: NameLanguage,
+}
+
+/// Where a row stands in its query's order: what the next page starts after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cursor {
+    /// The group's value (account id, category, status code; `Null` when not grouped or none).
+    group: Value,
+    /// The sort key (date, amount, lowered label).
+    key: Value,
+    /// The transaction's id key, the tie-breaker.
+    id: String,
+}
+
+/// Where a window starts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Anchor {
+    /// The first rows of the order.
+    First,
+    /// The last rows of the order.
+    Last,
+    /// The rows just after this one.
+    After(Cursor),
+    /// The rows just before this one.
+    Before(Cursor),
+}
+
+/// Rows read for the view, in the query's order, each with its [`Cursor`].
+#[derive(Debug, Clone, Default)]
+pub struct Window {
+    /// The rows, compact and sanitised.
+    pub rows: Transactions,
+    /// Row `i`'s place in the order.
+    pub cursors: Vec<Cursor>,
+}
+
+impl Store {
+    /// Up to `n` rows of `query` from `anchor`, in the query's order (rows before a
+    /// [`Anchor::Before`] or at the [`Anchor::Last`] end come in order too).
+    pub fn tx_window(
+        &self,
+        query: &TxQuery,
+        anchor: &Anchor,
+        n: usize,
+    ) -> Result<Window, StoreError> {
+        search::register(&self.conn)?;
+        let backward = matches!(anchor, Anchor::Last | Anchor::Before(_));
+        let descending = query.sort.descending != backward;
+        let after = match anchor {
+            Anchor::After(c) | Anchor::Before(c) => Some(c),
+            Anchor::First | Anchor::Last => None,
+        };
+        let mut window = Window::default();
+        match groups::group_column(query.sort.column) {
+            None => {
+                let key = sql::key_expression(query.sort.column);
+                self.read_page(query, None, key, after, descending, n, &mut window)?;
+            }
+            Some(column) => {
+                let mut values = groups::ordered(self, query, column)?;
+                if descending {
+                    values.reverse();
+                }
+                let start = after.map_or(0, |c| {
+                    values
+                        .iter()
+                        .position(|v| *v == c.group)
+                        .unwrap_or(values.len())
+                });
+                for (i, value) in values.iter().enumerate().skip(start) {
+                    let left = n - window.cursors.len();
+                    if left == 0 {
+                        break;
+                    }
+                    let from = after.filter(|_| i == start);
+                    let group = Some((column, value));
+                    self.read_page(query, group, "date", from, descending, left, &mut window)?;
+                }
+            }
+        }
+        if backward {
+            window = reversed(window);
+        }
+        Ok(window)
+    }
+
+    /// How many rows `query` selects.
+    pub fn tx_count(&self, query: &TxQuery) -> Result<usize, StoreError> {
+        search::register(&self.conn)?;
+        let (clause, values) = sql::selection(&query.selection);
+        let sql = format!("SELECT count(*) FROM transactions WHERE {clause}");
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
+        Ok(n.max(0) as usize)
+    }
+
+    /// One keyset page: rows of `group` (when grouped) after `from`, ordered by `key` then id.
+    #[allow(clippy::too_many_arguments)]
+    fn read_page(
+        &self,
+        query: &TxQuery,
+        group: Option<(&str, &Value)>,
+        key: &str,
+        from: Option<&Cursor>,
+        descending: bool,
+        n: usize,
+        window: &mut Window,
+    ) -> Result<(), StoreError> {
+        let (mut clause, mut values) = sql::selection(&query.selection);
+        if let Some((column, value)) = group {
+            clause.push_str(&format!(" AND {column} IS ?"));
+            values.push(value.clone());
+        }
+        let (op, dir) = if descending {
+            ("<", "DESC")
+        } else {
+            (">", "ASC")
+        };
+        if let Some(c) = from {
+            clause.push_str(&format!(" AND ({key}, id) {op} (?, ?)"));
+            values.push(c.key.clone());
+            values.push(Value::Text(c.id.clone()));
+        }
+        values.push(Value::Integer(n as i64));
+        let group_column = group.map_or("NULL", |(column, _)| column);
+        let sql = format!(
+            "SELECT {group_column}, {key}, {} FROM transactions WHERE {clause}
+             ORDER BY {key} {dir}, id {dir} LIMIT ?",
+            sql::ROW_COLUMNS
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+        while let Some(r) = rows.next()? {
+            window.cursors.push(Cursor {
+                group: r.get(0)?,
+                key: r.get(1)?,
+                id: r.get(2)?,
+            });
+            push_row(&mut window.rows, r, 2)?;
+        }
+        Ok(())
+    }
+}
+
+/// `window` in the opposite order.
+fn reversed(window: Window) -> Window {
+    let n = window.cursors.len() as u32;
+    let mut rows = Transactions::with_capacity(n as usize);
+    for i in (0..n).rev() {
+        rows.push(window.rows.get(i));
+    }
+    let mut cursors = window.cursors;
+    cursors.reverse();
+    Window { rows, cursors }
+}
