@@ -6,8 +6,16 @@
 //! transactions view (newest first, 50 rows), the count, and a label search (first screenful of
 //! a common word, count of a rare one). Prints the figures; asserts nothing about time.
 //!
+//! Last, the transactions view's windows (`store::window`, keyset pages) at 10,000, 100,000 and
+//! 1,000,000 rows in one table, beside what the in-memory index cost for the same step before
+//! (every row loaded, then sorted or searched in memory).
+//!
 //! Run: `cargo bench --bench store_million` (`STORE_BENCH_ROWS=N` for another size of the
-//! second part; `STORE_BENCH_WRITES=10000,100000` for other sizes of the first, `0` for none).
+//! second part, `0` for none; `STORE_BENCH_WRITES=10000,100000` for other sizes of the first,
+//! `0` for none; `STORE_BENCH_WINDOWS=…` likewise for the last).
+
+#[path = "store_million_windows.rs"]
+mod windows;
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -87,6 +95,18 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
+    if rows > 0 {
+        million(rows);
+    }
+    let sizes: Vec<usize> = std::env::var("STORE_BENCH_WINDOWS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000]);
+    windows::table(&sizes.into_iter().filter(|n| *n > 0).collect::<Vec<_>>());
+}
+
+/// The store at `rows` transactions: the reads the first version of the dashboard made.
+fn million(rows: usize) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("coffre.sqlite");
     println!("store_million: {rows} transactions in {}", path.display());

@@ -21,82 +21,18 @@ use super::order;
 use crate::domain::BookingStatus;
 use crate::store::read_model::Transactions;
 
-/// A column the transactions can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortColumn {
-    /// Operation date.
-    Date,
-    /// Account name.
-    Account,
-    /// Label.
-    Label,
-    /// Signed amount.
-    Amount,
-    /// Pending or booked.
-    Status,
-    /// Category.
-    Category,
-}
+pub use crate::store::window::{Sort, SortColumn};
 
-impl SortColumn {
-    /// Every column, in display order.
-    pub const ALL: [SortColumn; 6] = [
-        SortColumn::Date,
-        SortColumn::Account,
-        SortColumn::Label,
-        SortColumn::Amount,
-        SortColumn::Status,
-        SortColumn::Category,
-    ];
-
-    /// The column after this one (the `o` key).
-    pub fn next(self) -> Self {
-        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Self::ALL[(i + 1) % Self::ALL.len()]
-    }
-
-    /// The header name.
-    pub fn name(self) -> &'static str {
-        match self {
-            SortColumn::Date => "Date",
-            SortColumn::Account => "Account",
-            SortColumn::Label => "Label",
-            SortColumn::Amount => "Amount",
-            SortColumn::Status => "Status",
-            SortColumn::Category => "Category",
-        }
-    }
-
-    /// The header name in the UI's language.
-    pub fn header(self, lang: crate::i18n::Lang) -> std::borrow::Cow<'static, str> {
-        let code = lang.code();
-        match self {
-            SortColumn::Date => rust_i18n::t!("dashboard.column.date", locale = code),
-            SortColumn::Account => rust_i18n::t!("dashboard.column.account", locale = code),
-            SortColumn::Label => rust_i18n::t!("dashboard.column.label", locale = code),
-            SortColumn::Amount => rust_i18n::t!("dashboard.column.amount", locale = code),
-            SortColumn::Status => rust_i18n::t!("dashboard.column.status", locale = code),
-            SortColumn::Category => rust_i18n::t!("dashboard.column.category", locale = code),
-        }
-    }
-}
-
-/// The sort order of the transactions view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort {
-    /// The column.
-    pub column: SortColumn,
-    /// Largest first.
-    pub descending: bool,
-}
-
-impl Default for Sort {
-    /// Newest first, like a bank statement on screen.
-    fn default() -> Self {
-        Sort {
-            column: SortColumn::Date,
-            descending: true,
-        }
+/// The header name of `column` in the UI's language.
+pub fn column_header(column: SortColumn, lang: crate::i18n::Lang) -> std::borrow::Cow<'static, str> {
+    let code = lang.code();
+    match column {
+        SortColumn::Date => rust_i18n::t!("dashboard.column.date", locale = code),
+        SortColumn::Account => rust_i18n::t!("dashboard.column.account", locale = code),
+        SortColumn::Label => rust_i18n::t!("dashboard.column.label", locale = code),
+        SortColumn::Amount => rust_i18n::t!("dashboard.column.amount", locale = code),
+        SortColumn::Status => rust_i18n::t!("dashboard.column.status", locale = code),
+        SortColumn::Category => rust_i18n::t!("dashboard.column.category", locale = code),
     }
 }
 

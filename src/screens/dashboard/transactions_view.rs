@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use super::Dashboard;
-use super::query::SortColumn;
+use super::query::{SortColumn, column_header};
 use super::transactions::Focus;
 use rust_i18n::t;
 
@@ -72,7 +72,7 @@ impl Dashboard {
                         locale = ctx.lang.code(),
                         shown = count(self.tx.shown.len(), ctx.numbers),
                         total = count(self.table.len(), ctx.numbers),
-                        column = self.tx.sort.column.header(ctx.lang).to_lowercase()
+                        column = column_header(self.tx.sort.column, ctx.lang).to_lowercase()
                     )
                 ),
                 ctx.theme.dim,
@@ -155,7 +155,7 @@ impl Dashboard {
                 (true, false) => "▲",
                 _ => "",
             };
-            let text = Text::from(format!("{}{mark}", c.header(ctx.lang)));
+            let text = Text::from(format!("{}{mark}", column_header(*c, ctx.lang)));
             Cell::from(if *c == SortColumn::Amount {
                 text.right_aligned()
             } else {
