@@ -14,7 +14,7 @@
 //! second part, `0` for none; `STORE_BENCH_WRITES=10000,100000` for other sizes of the first,
 //! `0` for none; `STORE_BENCH_WINDOWS=…` likewise for the last).
 
-#[path = "store_million_windows.rs"]
+#[path = "store_million_parts/windows.rs"]
 mod windows;
 
 #[path = "support/synthetic.rs"]

@@ -2,10 +2,11 @@
 //! never loaded, only the rows on screen plus a margin. A [`TxQuery`] says which rows
 //! ([`TxSelection`]: account, dates, status, amounts, category, search) in which order
 //! ([`Sort`]); [`Store::tx_window`] reads up to `n` rows from an [`Anchor`] (the first rows, the
-//! last rows, or the rows just after or before a row already read), by keyset: `WHERE (key, id)
-//! > (?, ?) ORDER BY key, id LIMIT n` on the sort's own index (schema version 9), so a page
-//! costs the same at any depth and at any store size. [`Store::tx_count`] counts the rows a
-//! query selects (the view shows "counting…" until it is known).
+//! last rows, or the rows just after or before a row already read), by keyset
+//! (`WHERE (key, id) > (?, ?) ORDER BY key, id LIMIT n`) on the sort's own index (schema
+//! version 9), so a page costs the same at any depth and at any store size.
+//! [`Store::tx_count`] counts the rows a query selects (a separate read, so a window never
+//! waits for a count).
 //!
 //! Sorts with few distinct keys (account, category, status) walk their groups in the order the
 //! screen names them (`groups.rs`: accounts by name, categories by their name in the UI's

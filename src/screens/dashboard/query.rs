@@ -24,7 +24,10 @@ use crate::store::read_model::Transactions;
 pub use crate::store::window::{Sort, SortColumn};
 
 /// The header name of `column` in the UI's language.
-pub fn column_header(column: SortColumn, lang: crate::i18n::Lang) -> std::borrow::Cow<'static, str> {
+pub fn column_header(
+    column: SortColumn,
+    lang: crate::i18n::Lang,
+) -> std::borrow::Cow<'static, str> {
     let code = lang.code();
     match column {
         SortColumn::Date => rust_i18n::t!("dashboard.column.date", locale = code),

@@ -45,7 +45,7 @@ fn transaction(i: usize, line: &Line) -> Transaction {
             Booking::Booked
         },
         label: LABELS[label].into(),
-        notes: (i % 5 == 0).then(|| "Réf. 42".into()),
+        notes: i.is_multiple_of(5).then(|| "Réf. 42".into()),
         category: CATEGORIES[category].map(Into::into),
         kind: None,
     }

@@ -61,7 +61,9 @@ fn figures(path: &std::path::Path) -> Vec<Figure> {
     let rare = search("librairie rare");
     let amount = search("150,00");
     let amount_count = ms(|| {
-        store.tx_count(&query(SortColumn::Date, true, "150,00")).expect("count");
+        store
+            .tx_count(&query(SortColumn::Date, true, "150,00"))
+            .expect("count");
     });
     let sort = |column| {
         ms(|| {
@@ -99,7 +101,11 @@ fn figures(path: &std::path::Path) -> Vec<Figure> {
     let old_keystroke = typed.iter().map(|t| old_search(t)).fold(0.0, f64::max);
     let old_rare = old_search("librairie rare");
     let old_amount = old_search("150,00");
-    let old_sort = |column| ms(|| drop(table.order(column).len()));
+    let old_sort = |column| {
+        ms(|| {
+            assert!(table.order(column).len() == table.len());
+        })
+    };
     let old = [
         old_sort(SortColumn::Amount),
         old_sort(SortColumn::Label),
@@ -108,7 +114,11 @@ fn figures(path: &std::path::Path) -> Vec<Figure> {
     ];
     out.push(("ready (open + accounts + first window)", ready, old_ready));
     out.push(("count (shown when ready)", count, 0.0));
-    out.push(("search keystroke (worst prefix of 'pharmacie')", keystroke, old_keystroke));
+    out.push((
+        "search keystroke (worst prefix of 'pharmacie')",
+        keystroke,
+        old_keystroke,
+    ));
     out.push(("search 'librairie rare' (1 in 10,000)", rare, old_rare));
     out.push(("search amount '150,00' (first window)", amount, old_amount));
     out.push(("search amount '150,00' (count)", amount_count, 0.0));
@@ -125,13 +135,16 @@ pub fn table(sizes: &[usize]) {
     if sizes.is_empty() {
         return;
     }
-    let dir = tempfile::tempdir().expect("a temporary directory");
+    // `STORE_BENCH_DIR`: keep the stores there and reuse them (a profiler's second run).
+    let temp = tempfile::tempdir().expect("a temporary directory");
+    let dir = std::env::var_os("STORE_BENCH_DIR").map_or(temp.path().to_path_buf(), Into::into);
     let mut columns = Vec::new();
     for &rows in sizes {
-        let path = dir.path().join(format!("w{rows}.sqlite"));
-        let mut store = Store::open(&path).expect("the store opens");
-        synthetic::fill(&mut store, rows).expect("the syncs are written");
-        drop(store);
+        let path = dir.join(format!("w{rows}.sqlite"));
+        if !path.exists() {
+            let mut store = Store::open(&path).expect("the store opens");
+            synthetic::fill(&mut store, rows).expect("the syncs are written");
+        }
         columns.push((rows, figures(&path)));
     }
     println!("\ntransactions view, ms: window from SQLite (now) | in-memory index (before)");
