@@ -22,7 +22,7 @@ use crate::domain::AccountId;
 use crate::export::{Dialect, ExportRequest, Format};
 use crate::i18n::Lang;
 use crate::screens::clean;
-use crate::screens::dashboard::query::SortColumn;
+use crate::screens::dashboard::query::{SortColumn, column_header};
 use crate::ui::widgets::text_field::{FieldKind, TextField};
 
 /// The formats offered, in order: format and CSV dialect (named for the user by
@@ -105,7 +105,7 @@ impl ScopeRows {
             how.push(t!("export.filtered", locale = code).into_owned());
         }
         if let Some(column) = sorted_by {
-            let column = column.header(lang).to_lowercase();
+            let column = column_header(*column, lang).to_lowercase();
             how.push(t!("export.sorted_by", locale = code, column = column).into_owned());
         }
         let rows = if count == 1 {
