@@ -82,6 +82,8 @@ pub struct Runner {
     browser: widget::Browser,
     /// The finX API, when German banks are offered (`finx_link`).
     finx: Option<crate::finx::FinxConfig>,
+    /// Where finX links' tokens are kept (`[session] store`; `finx_link`).
+    finx_tokens: crate::sync::session::SessionStore,
 }
 
 impl Runner {
@@ -94,6 +96,7 @@ impl Runner {
             session: Arc::new(Mutex::new(None)),
             browser: widget::Browser::default(),
             finx: None,
+            finx_tokens: Default::default(),
         }
     }
 
@@ -205,6 +208,11 @@ impl Runner {
                         .renew(client, connection, ChannelPurpose::AddOther)
                         .await
                 })
+            }
+            Command::DeleteConnection { connection }
+                if connection.aggregator() == crate::domain::Aggregator::Finx =>
+            {
+                self.delete_german_bank(connection)
             }
             Command::DeleteConnection { connection } => self
                 .spawn_local("deleting the connection", |local, client| async move {

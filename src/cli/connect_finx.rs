@@ -8,7 +8,7 @@
 //! (`tasks::redirect::browser_return::ReturnAddress`: this flow's path, port and state, or it
 //! is refused with a sentence and the wait goes on), served by the same loopback listener
 //! (`tasks::redirect::LoopbackReturn`). Then the code is exchanged (the refresh
-//! token kept in the store's `finx_links` before anything else: `sync::finx::keeper`), the new
+//! token kept before anything else, where `[session] store` says: `sync::finx::keeper`), the new
 //! link is synced (`sync::finx`) and one line is printed.
 //!
 //! Standard output holds only the address to open and the final line; everything else goes to
@@ -33,6 +33,7 @@ use crate::store::finx_links::FinxLinkOwner;
 use crate::store::{self, Store};
 use crate::sync::finx::keeper::FinxLinkKeeper;
 use crate::sync::lock::SyncLock;
+use crate::sync::session::SessionStore;
 use crate::tasks::redirect::LoopbackReturn;
 
 /// Why `coffre connect finx` stopped, with its exit code.
@@ -83,14 +84,16 @@ async fn connect(
     config: Option<&Path>,
     data_dir: Option<&Path>,
 ) -> Result<String, Stop> {
-    let section = crate::config::load(config)
-        .map_err(Stop::setup)?
-        .and_then(|c| c.finx)
-        .ok_or_else(|| {
-            Stop::setup(
-                "coffre connect finx needs a configuration with a [finx] section (--config FILE)",
-            )
-        })?;
+    let config = crate::config::load(config).map_err(Stop::setup)?;
+    let tokens = config
+        .as_ref()
+        .map(|c| c.session_store())
+        .unwrap_or_default();
+    let section = config.and_then(|c| c.finx).ok_or_else(|| {
+        Stop::setup(
+            "coffre connect finx needs a configuration with a [finx] section (--config FILE)",
+        )
+    })?;
     let finx = section.client_config().map_err(Stop::setup)?;
     let data_dir = store::resolve_data_dir(data_dir).map_err(Stop::setup)?;
     let store_path = store::store_file(&data_dir, section.is_sandbox());
@@ -139,17 +142,20 @@ async fn connect(
         api_url: finx.api_url.clone(),
         client_id: finx.client_id.clone(),
     };
-    client.keep_tokens_with(Arc::new(FinxLinkKeeper::new(&store_path, owner)));
+    let keeper = FinxLinkKeeper::new(&store_path, owner).keeping_in(tokens);
+    client.keep_tokens_with(Arc::new(keeper));
     client
         .exchange_code(code, &redirect_uri)
         .await
         .map_err(Stop::api)?;
-    sync_new_link(&finx, &data_dir, &store_path, &link.id).await
+    sync_new_link(&finx, tokens, &data_dir, &store_path, &link.id).await
 }
 
-/// Syncs the link `link_id` just made: its one line, as `coffre connect` prints it.
+/// Syncs the link `link_id` just made (its tokens kept where `tokens` says): its one line, as
+/// `coffre connect` prints it.
 async fn sync_new_link(
     finx: &FinxConfig,
+    tokens: SessionStore,
     data_dir: &Path,
     store_path: &Path,
     link_id: &str,
@@ -157,7 +163,7 @@ async fn sync_new_link(
     let _lock = SyncLock::acquire(data_dir).map_err(Stop::setup)?;
     let mut store = Store::open(store_path).map_err(Stop::setup)?;
     let now = chrono::Utc::now();
-    let lines = crate::sync::finx::sync_some_links(finx, &mut store, now, |link| {
+    let lines = crate::sync::finx::sync_some_links(finx, tokens, &mut store, now, |link| {
         link.owner.link_id == link_id
     })
     .await

@@ -152,7 +152,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     model.finx = finx.is_some();
     let mut runner = Runner::new(oxlin, sender, runner_options);
     if let Some(finx) = finx {
-        runner = runner.with_finx(finx);
+        runner = runner.with_finx(finx).keeping_finx_tokens_in(session_store);
     }
     let first = start(
         &mut model,

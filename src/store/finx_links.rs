@@ -9,7 +9,10 @@
 //!
 //! Docs gap (ours): finX says nothing of where a client keeps its tokens. The token lives in
 //! this table, in the store file (`0600`, in a `0700` data dir, like the Oxlin session's `file`
-//! place); the OS keyring is not offered for finX yet. A link is keyed by a local `link_id`
+//! place), or in the OS keyring when `[session] store` says so: the row then holds an empty
+//! token (never the secret) and its `place` column records where the token is (the line of a
+//! `sync::session::Place`, which this layer keeps without reading; NULL is the row:
+//! [`Store::keep_finx_token_elsewhere`], decided in `sync::finx::token_place`). A link is keyed by a local `link_id`
 //! (the `id` of the widget link that made it) because the access id is only known once the
 //! accounts are read; [`Store::set_finx_access_id`] records it then. Links are listed per server
 //! and app, so a sandbox link is never sent to a real host.
@@ -39,8 +42,12 @@ pub struct FinxLink {
     pub owner: FinxLinkOwner,
     /// finX's access id, once the accounts were read.
     pub access_id: Option<String>,
-    /// The current refresh token (a secret: never printed, `Debug` hides it).
+    /// The current refresh token (a secret: never printed, `Debug` hides it); empty when it
+    /// lives elsewhere (`place`).
     pub refresh_token: SecretString,
+    /// Where the token lives when not in this row (a recorded place line, never the token);
+    /// `None`: in `refresh_token`.
+    pub place: Option<String>,
     /// When it was linked.
     pub linked_at: DateTime<Utc>,
     /// When its token was last refreshed.
@@ -53,54 +60,106 @@ fn instant(seconds: Option<i64>) -> Option<DateTime<Utc>> {
     seconds.and_then(|s| DateTime::from_timestamp(s, 0))
 }
 
+/// The columns [`link_row`] reads, in its order.
+const LINK_COLUMNS: &str =
+    "link_id, access_id, refresh_token, linked_at, refreshed_at, access_ends, place";
+
+/// One `finx_links` row of this server and app.
+fn link_row(r: &rusqlite::Row, api_url: &str, client_id: &str) -> rusqlite::Result<FinxLink> {
+    Ok(FinxLink {
+        owner: FinxLinkOwner {
+            link_id: r.get(0)?,
+            api_url: api_url.to_owned(),
+            client_id: client_id.to_owned(),
+        },
+        access_id: r.get(1)?,
+        refresh_token: SecretString::from(r.get::<_, String>(2)?),
+        linked_at: instant(r.get(3)?).unwrap_or_default(),
+        refreshed_at: instant(r.get(4)?),
+        access_ends: instant(r.get(5)?),
+        place: r.get(6)?,
+    })
+}
+
 impl Store {
     /// Every finX link made on `api_url` by `client_id`, oldest first.
     pub fn finx_links(&self, api_url: &str, client_id: &str) -> Result<Vec<FinxLink>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT link_id, access_id, refresh_token, linked_at, refreshed_at, access_ends
-             FROM finx_links WHERE api_url = ?1 AND client_id = ?2 ORDER BY linked_at, link_id",
-        )?;
-        let rows = statement.query_map([api_url, client_id], |r| {
-            Ok(FinxLink {
-                owner: FinxLinkOwner {
-                    link_id: r.get(0)?,
-                    api_url: api_url.to_owned(),
-                    client_id: client_id.to_owned(),
-                },
-                access_id: r.get(1)?,
-                refresh_token: SecretString::from(r.get::<_, String>(2)?),
-                linked_at: instant(r.get(3)?).unwrap_or_default(),
-                refreshed_at: instant(r.get(4)?),
-                access_ends: instant(r.get(5)?),
-            })
-        })?;
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {LINK_COLUMNS} FROM finx_links WHERE api_url = ?1 AND client_id = ?2
+             ORDER BY linked_at, link_id"
+        ))?;
+        let rows =
+            statement.query_map([api_url, client_id], |r| link_row(r, api_url, client_id))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The refresh token kept for `owner`'s link, if it is stored.
+    /// `owner`'s link, if it is stored.
+    pub fn finx_link(&self, owner: &FinxLinkOwner) -> Result<Option<FinxLink>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {LINK_COLUMNS} FROM finx_links
+                 WHERE link_id = ?1 AND api_url = ?2 AND client_id = ?3"
+            ))?
+            .query_row([&owner.link_id, &owner.api_url, &owner.client_id], |r| {
+                link_row(r, &owner.api_url, &owner.client_id)
+            })
+            .optional()?)
+    }
+
+    /// Removes `owner`'s link, giving it back (to remove its token where it lives); `None` when
+    /// it was not stored.
+    pub fn delete_finx_link(&self, owner: &FinxLinkOwner) -> Result<Option<FinxLink>, StoreError> {
+        let link = self.finx_link(owner)?;
+        if link.is_some() {
+            self.conn.execute(
+                "DELETE FROM finx_links WHERE link_id = ?1 AND api_url = ?2 AND client_id = ?3",
+                [&owner.link_id, &owner.api_url, &owner.client_id],
+            )?;
+        }
+        Ok(link)
+    }
+
+    /// The refresh token kept in `owner`'s row; `None` when there is no such link or its token
+    /// lives elsewhere (`FinxLink::place`).
     pub fn finx_refresh_token(
         &self,
         owner: &FinxLinkOwner,
     ) -> Result<Option<SecretString>, StoreError> {
-        let token: Option<String> = self
-            .conn
-            .prepare_cached(
-                "SELECT refresh_token FROM finx_links
-                 WHERE link_id = ?1 AND api_url = ?2 AND client_id = ?3",
-            )?
-            .query_row([&owner.link_id, &owner.api_url, &owner.client_id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(token.filter(|t| !t.is_empty()).map(SecretString::from))
+        Ok(self
+            .finx_link(owner)?
+            .map(|link| link.refresh_token)
+            .filter(|token| !token.expose_secret().is_empty()))
     }
 
-    /// Keeps `token` as `owner`'s refresh token, refreshed at `at` (the link is created by its
-    /// first token), in one committed transaction synced to disk before this returns.
+    /// Keeps `token` as `owner`'s refresh token, in the row, refreshed at `at` (the link is
+    /// created by its first token), in one committed transaction synced to disk before this
+    /// returns.
     pub fn keep_finx_token(
         &self,
         owner: &FinxLinkOwner,
         token: &SecretString,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.write_finx_link(owner, token.expose_secret(), None, at)
+    }
+
+    /// Records that `owner`'s refresh token, refreshed at `at`, was kept at `place` (a place
+    /// line, not the token): the row's token is emptied in the same committed, synced write.
+    pub fn keep_finx_token_elsewhere(
+        &self,
+        owner: &FinxLinkOwner,
+        place: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.write_finx_link(owner, "", Some(place), at)
+    }
+
+    fn write_finx_link(
+        &self,
+        owner: &FinxLinkOwner,
+        token: &str,
+        place: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         if owner.link_id.is_empty() {
@@ -109,18 +168,20 @@ impl Store {
         self.conn.execute_batch("PRAGMA synchronous = FULL")?;
         let written = self.conn.execute(
             "INSERT INTO finx_links (link_id, api_url, client_id, refresh_token, linked_at,
-               refreshed_at, access_ends)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)
+               refreshed_at, access_ends, place)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)
              ON CONFLICT(link_id) DO UPDATE SET api_url = excluded.api_url,
                client_id = excluded.client_id, refresh_token = excluded.refresh_token,
-               refreshed_at = excluded.refreshed_at, access_ends = excluded.access_ends",
+               refreshed_at = excluded.refreshed_at, access_ends = excluded.access_ends,
+               place = excluded.place",
             params![
                 owner.link_id,
                 owner.api_url,
                 owner.client_id,
-                token.expose_secret(),
+                token,
                 at.timestamp(),
                 access_ends(at).map(|end| end.timestamp()),
+                place,
             ],
         );
         self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
@@ -183,6 +244,33 @@ mod tests {
     }
 
     #[test]
+    fn a_token_kept_elsewhere_leaves_only_its_place_in_the_row_and_a_deleted_link_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        let link = owner("L1");
+        store
+            .keep_finx_token(&link, &SecretString::from("rt-1"), at(0))
+            .unwrap();
+        store
+            .keep_finx_token_elsewhere(&link, "keyring finx L1", at(60))
+            .unwrap();
+        let row = store.finx_link(&link).unwrap().unwrap();
+        assert_eq!(row.place.as_deref(), Some("keyring finx L1"));
+        assert_eq!(row.refresh_token.expose_secret(), "");
+        assert_eq!(row.refreshed_at, Some(at(60)));
+        assert!(store.finx_refresh_token(&link).unwrap().is_none());
+
+        store
+            .keep_finx_token(&link, &SecretString::from("rt-2"), at(120))
+            .unwrap();
+        assert_eq!(store.finx_link(&link).unwrap().unwrap().place, None);
+        let gone = store.delete_finx_link(&link).unwrap().unwrap();
+        assert_eq!(gone.refresh_token.expose_secret(), "rt-2");
+        assert!(store.finx_link(&link).unwrap().is_none());
+        assert!(store.delete_finx_link(&link).unwrap().is_none());
+    }
+
+    #[test]
     fn a_link_made_on_another_server_is_not_listed_nor_handed_out() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
@@ -220,7 +308,10 @@ mod tests {
             .unwrap();
         }
         let store = Store::open(&path).unwrap();
-        assert_eq!(crate::store::schema::version(&store.conn).unwrap(), crate::store::schema::VERSION);
+        assert_eq!(
+            crate::store::schema::version(&store.conn).unwrap(),
+            crate::store::schema::VERSION
+        );
         assert_eq!(store.connections().unwrap().len(), 1);
         assert!(store.finx_links("http://x", "coffre").unwrap().is_empty());
     }

@@ -24,6 +24,8 @@ use super::StoreError;
 /// every refresh and is rewritten each time), the finX server and app it belongs to, when it
 /// was last refreshed and when the access ends (`store::finx_links`).
 /// Version 9: the transactions view's sort indexes ([`WINDOW_INDEXES`]).
+/// Version 11: `finx_links.place`, where a link's refresh token lives when not in its row (the
+/// OS keyring: `sync::finx::token_place`); NULL is the row, as before.
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -126,6 +128,7 @@ pub const MIGRATIONS: &[&str] = &[
         access_ends INTEGER
     );",
     WINDOW_INDEXES,
+    "ALTER TABLE finx_links ADD COLUMN place TEXT;",
 ];
 
 /// Version 9: the transactions view's keyset pages (`store::window`): one index per sort

@@ -20,14 +20,17 @@
 //! "finX access lost: link the bank again (coffre connect finx)" and the exit code is 2; the
 //! link's stored data stays as it was. A network or server failure is transient (exit 75).
 //!
-//! Not yet: with `[session] store = "keyring"` a finX link's refresh token still lives in its
-//! `finx_links` row (the store file, `0600`), not in the OS keyring as the Oxlin session does.
+//! Where each link's token lives follows `[session] store` as the Oxlin session does
+//! ([`token_place`]: the link's row, or the OS keyring, recorded in the row). A link whose
+//! token is in a keyring this process cannot reach (cron, SSH) is not refreshed: its line says
+//! what to do (a bank needing the user: exit code 2) and nothing is changed.
 //!
 //! Docs gaps (ours): a transaction naming another account than the one asked is not stored.
 //! A link whose accounts carry no `access_id` is shown as a bank named after its link id.
 
 mod account_read;
 pub mod keeper;
+pub mod token_place;
 
 use std::sync::Arc;
 
@@ -44,7 +47,9 @@ use crate::finx::{Client, FinxConfig, to_domain};
 use crate::sanitize::clean_line;
 use crate::store::finx_links::FinxLink;
 use crate::store::{ConnectionSync, Store, StoreError, SyncBatch};
+use crate::sync::session::SessionStore;
 use keeper::FinxLinkKeeper;
+use token_place::{FinxTokenError, link_token};
 
 /// Why one link could not be synced.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +58,8 @@ pub(crate) enum LinkError {
     Api(#[from] FinxError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Token(#[from] FinxTokenError),
 }
 
 /// What reading one link gave.
@@ -62,18 +69,21 @@ struct Read {
 }
 
 /// Refreshes, reads and stores every finX link of `config`'s server and app in `store`, as of
-/// `now`: one line per link. Only a store failure fails the whole run.
+/// `now`, each rotated token kept where `tokens` (`[session] store`) and the link's recorded
+/// place say: one line per link. Only a store failure fails the whole run.
 pub async fn sync_links(
     config: &FinxConfig,
+    tokens: SessionStore,
     store: &mut Store,
     now: DateTime<Utc>,
 ) -> Result<Vec<ConnectionLine>, StoreError> {
-    sync_some_links(config, store, now, |_| true).await
+    sync_some_links(config, tokens, store, now, |_| true).await
 }
 
 /// [`sync_links`] for the links `wanted` keeps only (`coffre connect finx` syncs the new one).
 pub async fn sync_some_links(
     config: &FinxConfig,
+    tokens: SessionStore,
     store: &mut Store,
     now: DateTime<Utc>,
     wanted: impl Fn(&FinxLink) -> bool,
@@ -92,7 +102,7 @@ pub async fn sync_some_links(
             accounts: 0,
             new_transactions: 0,
         };
-        match read_link(config, store, link, now).await {
+        match read_link(config, tokens, store, link, now).await {
             Ok(read) => {
                 line.connection_id = clean_line(read.sync.connection.id.raw());
                 line.name = read.sync.connection.name.clone();
@@ -109,6 +119,7 @@ pub async fn sync_some_links(
                 line.failed_transiently = e.is_transient();
                 line.problem = Some(Problem::Failed(e.to_string()));
             }
+            Err(LinkError::Token(e)) => line.problem = Some(Problem::Failed(e.to_string())),
         }
         lines.push(line);
     }
@@ -120,12 +131,19 @@ pub async fn sync_some_links(
 /// writes each account's lines.
 async fn read_link(
     config: &FinxConfig,
+    tokens: SessionStore,
     store: &mut Store,
     link: &FinxLink,
     now: DateTime<Utc>,
 ) -> Result<Read, LinkError> {
-    let client = Client::with_refresh_token(config.clone(), link.refresh_token.clone())?;
-    let keeper = FinxLinkKeeper::new(store.path(), link.owner.clone());
+    let kept = link.clone();
+    // A keyring call blocks (up to `KEYRING_WAIT`): never on a runtime thread.
+    let token = tokio::task::spawn_blocking(move || link_token(&kept))
+        .await
+        .map_err(|e| FinxTokenError::KeyringUnreachable { why: e.to_string() })??
+        .ok_or_else(|| FinxError::AccessLost("no refresh token is kept for this link".into()))?;
+    let client = Client::with_refresh_token(config.clone(), token)?;
+    let keeper = FinxLinkKeeper::new(store.path(), link.owner.clone()).keeping_in(tokens);
     client.keep_tokens_with(Arc::new(keeper));
     client.refresh().await?;
     let wire_accounts = client.accounts().await?;

@@ -229,8 +229,11 @@ async fn sync_finx(
         return Ok(Vec::new());
     };
     let finx = section.client_config().map_err(RunFailure::fatal)?;
-    let synced = tokio::time::timeout_at(until, finx::sync_links(&finx, store, Utc::now()))
-        .await
-        .map_err(|_| past_deadline(deadline))?;
+    let synced = tokio::time::timeout_at(
+        until,
+        finx::sync_links(&finx, config.session_store(), store, Utc::now()),
+    )
+    .await
+    .map_err(|_| past_deadline(deadline))?;
     Ok(synced.map_err(SyncError::from)?)
 }

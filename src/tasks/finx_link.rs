@@ -4,8 +4,9 @@
 //! a fresh unguessable `state`, or the address pasted on the wait screen, every return checked
 //! by `tasks::redirect::browser_return`); `POST /onetime/access` gives the widget's address
 //! (the IBAN, when given, skips the bank choice), shown with `BrowserEvent::PageReady`; the
-//! callback's code is exchanged with the refresh token kept in the store's `finx_links` first
-//! (`sync::finx::keeper`), then the link is read and stored by `sync::finx` (the code of
+//! callback's code is exchanged with the refresh token kept first, where `[session] store` says
+//! (the link's `finx_links` row or the OS keyring: `sync::finx::keeper`,
+//! [`Runner::keeping_finx_tokens_in`]), then the link is read and stored by `sync::finx` (the code of
 //! `coffre sync`), and `BrowserEvent::Finished` names the bank.
 //!
 //! Every failure is a sentence on the wait screen ([`outcome`]) and nothing stored is touched:
@@ -26,6 +27,7 @@
 //! German); the sync waits for `coffre sync`'s lock as the TUI's other writes do
 //! (`SyncLock::wait`, [`TUI_WAIT`]).
 
+mod forget;
 mod outcome;
 mod sync_one;
 
@@ -43,6 +45,7 @@ use crate::store::Store;
 use crate::store::finx_links::FinxLinkOwner;
 use crate::sync::finx::keeper::FinxLinkKeeper;
 use crate::sync::lock::{SyncLock, TUI_WAIT};
+use crate::sync::session::SessionStore;
 use crate::tasks::Runner;
 
 /// A German bank to link (or a finX link to renew) through the finX widget.
@@ -123,13 +126,14 @@ impl Runner {
             api_url: config.api_url.clone(),
             client_id: config.client_id.clone(),
         };
-        client.keep_tokens_with(Arc::new(FinxLinkKeeper::new(&store, owner)));
+        let keeper = FinxLinkKeeper::new(&store, owner).keeping_in(self.finx_tokens);
+        client.keep_tokens_with(Arc::new(keeper));
         client
             .exchange_code(code, &redirect_uri)
             .await
             .map_err(|e| outcome::failure(&e))?;
         self.progress(request, "Reading the bank's accounts and transactions…");
-        sync_link(&config, store, link_id, link.renew).await
+        sync_link(&config, self.finx_tokens, store, link_id, link.renew).await
     }
 
     fn progress(&self, request: u64, step: &str) {
@@ -167,6 +171,7 @@ fn renewed_link(
 /// the new one is stored.
 pub(crate) async fn sync_link(
     config: &FinxConfig,
+    tokens: SessionStore,
     store: PathBuf,
     link_id: String,
     replaces: Option<ConnectionId>,
@@ -178,7 +183,7 @@ pub(crate) async fn sync_link(
         .map_err(|e| CallFailure::Rejected(e.to_string()))?;
     let mut store = Store::open(&store).map_err(|e| CallFailure::Rejected(e.to_string()))?;
     let now = chrono::Utc::now();
-    let lines = crate::sync::finx::sync_some_links(config, &mut store, now, |link| {
+    let lines = crate::sync::finx::sync_some_links(config, tokens, &mut store, now, |link| {
         link.owner.link_id == link_id
     })
     .await
@@ -200,5 +205,11 @@ impl Runner {
     /// The finX configuration, when German banks are offered.
     pub(super) fn finx_config(&self) -> Option<FinxConfig> {
         self.finx.clone()
+    }
+
+    /// This runner keeps finX links' refresh tokens where `choice` (`[session] store`) says.
+    pub fn keeping_finx_tokens_in(mut self, choice: SessionStore) -> Self {
+        self.finx_tokens = choice;
+        self
     }
 }

@@ -12,6 +12,7 @@ use coffre::store::Store;
 use coffre::store::finx_links::FinxLinkOwner;
 use coffre::sync::finx::keeper::FinxLinkKeeper;
 use coffre::sync::finx::sync_links;
+use coffre::sync::session::SessionStore::Auto;
 use serde_json::{Value, json};
 
 use crate::support::browser::{Browser, Landing};
@@ -128,7 +129,7 @@ async fn finx_iban_shortcut_in_a_real_browser_skips_the_bank_choice_and_coffre_e
         .exchange_code(callback.code.expect("a code"), &redirect_uri)
         .await
         .unwrap();
-    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+    let lines = sync_links(&config(&h), Auto, &mut store, chrono::Utc::now())
         .await
         .unwrap();
     assert_eq!(lines.len(), 1);

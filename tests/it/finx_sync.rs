@@ -12,6 +12,7 @@ use coffre::sandbox::{SANDBOX_FINX_CLIENT_ID, SANDBOX_FINX_CLIENT_SECRET};
 use coffre::store::Store;
 use coffre::sync::finx::sync_links;
 use coffre::sync::outcome::Outcome;
+use coffre::sync::session::SessionStore::Auto;
 use coffre::wording::actions::FINX_ACCESS_LOST;
 use secrecy::ExposeSecret;
 
@@ -26,7 +27,7 @@ async fn a_linked_finx_bank_syncs_whole_then_books_its_pending_lines_each_once()
     let owner = link(&h, store.path(), "vielbuch").await;
     let linked_token = store.finx_refresh_token(&owner).unwrap().unwrap();
 
-    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+    let lines = sync_links(&config(&h), Auto, &mut store, chrono::Utc::now())
         .await
         .unwrap();
     assert_eq!(lines.len(), 1, "{lines:?}");
@@ -54,7 +55,7 @@ async fn a_linked_finx_bank_syncs_whole_then_books_its_pending_lines_each_once()
 
     let report = h.sandbox.state.finx.lock().next_sync(&access).unwrap();
     assert!(report.booked > 0 && report.dropped > 0 && report.arrived > 0);
-    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+    let lines = sync_links(&config(&h), Auto, &mut store, chrono::Utc::now())
         .await
         .unwrap();
     assert!(lines[0].synced, "{}", lines[0]);
@@ -85,7 +86,7 @@ async fn a_refused_finx_refresh_token_says_link_again_and_keeps_the_stored_bank(
     let mut store = Store::open(&dir.path().join("sandbox.sqlite")).unwrap();
     let owner = link(&h, store.path(), "demobank").await;
     let spent = store.finx_refresh_token(&owner).unwrap().unwrap();
-    sync_links(&config(&h), &mut store, chrono::Utc::now())
+    sync_links(&config(&h), Auto, &mut store, chrono::Utc::now())
         .await
         .unwrap();
     let (before, _) = stored_lines(store.path());
@@ -95,7 +96,7 @@ async fn a_refused_finx_refresh_token_says_link_again_and_keeps_the_stored_bank(
         .keep_finx_token(&owner, &spent, chrono::Utc::now())
         .unwrap();
 
-    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+    let lines = sync_links(&config(&h), Auto, &mut store, chrono::Utc::now())
         .await
         .unwrap();
     assert!(!lines[0].synced);

@@ -6,6 +6,7 @@
 
 use coffre::store::Store;
 use coffre::sync::finx::sync_links;
+use coffre::sync::session::SessionStore::Auto;
 
 use crate::support::finx_link::{config, link, listed_ids, stored_lines};
 use crate::support::finx_sandbox::finx_harness;
@@ -19,7 +20,7 @@ async fn a_second_finx_sync_reads_only_the_window_and_books_the_pending_lines() 
     let pages_served = || h.sandbox.state.finx.lock().transaction_pages_served;
 
     let before = pages_served();
-    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+    let lines = sync_links(&config(&h), Auto, &mut store, chrono::Utc::now())
         .await
         .unwrap();
     assert!(lines[0].synced, "{}", lines[0]);
@@ -40,7 +41,7 @@ async fn a_second_finx_sync_reads_only_the_window_and_books_the_pending_lines() 
     assert!(moved.booked > 0, "{moved:?}");
 
     let before = pages_served();
-    let lines = sync_links(&config(&h), &mut store, chrono::Utc::now())
+    let lines = sync_links(&config(&h), Auto, &mut store, chrono::Utc::now())
         .await
         .unwrap();
     assert!(lines[0].synced, "{}", lines[0]);

@@ -24,6 +24,7 @@ mod finx_client_flow;
 mod finx_client_paging;
 mod finx_client_sandbox;
 mod finx_connect;
+mod finx_keyring;
 mod finx_sandbox_browser;
 mod finx_sandbox_errors;
 mod finx_sandbox_flow;

@@ -1,29 +1,17 @@
 //! Where the saved session lives (`[session] store`): in the OS keyring, a real Secret Service
-//! (GNOME Keyring, unlocked, on a private D-Bus session made by `dbus-run-session`, its files
-//! in the test's own home) as a desktop session has one; and a cron job beside it, with no
-//! session bus at all (as CI runs every other test). The keyring tests need `dbus-run-session`
-//! (Debian `dbus-daemon`) and `gnome-keyring-daemon` (Debian `gnome-keyring`), which
-//! scripts/test installs; a missing one fails the test naming its package.
+//! as a desktop session has one, and a cron job beside it with no session bus at all
+//! (`support::desktop`, which says what the desktop needs).
 //!
 //! Every run here asks for `store = "keyring"` or `"file"` explicitly: `auto` keeps a loopback
 //! server's session (the sandbox) in the store.
 
 use std::path::Path;
 
+use crate::support::desktop::{Where, coffre_at};
 use crate::support::sync_bank::{Bank, PASSWORD, bank_with_user, refresh_token, stored};
-use crate::support::tools::tool;
 
 use coffre::oxlin::secret::Expose;
 use coffre::sync::session::REFRESH_TOKEN_PLACE;
-
-/// Where a `coffre sync` runs.
-#[derive(Clone, Copy)]
-enum Where {
-    /// In a desktop session: a Secret Service answers (its keyring files under `DIR/home`).
-    Desktop,
-    /// From cron: no session bus.
-    Cron,
-}
 
 /// Sets `[session] store = STORE` in the bank's config file.
 fn keep_session_in(bank: &Bank, store: &str) {
@@ -37,52 +25,13 @@ fn keep_session_in(bank: &Bank, store: &str) {
 /// when the password, the client secret or the store's token shows in the output.
 fn sync_from(bank: &Bank, place: Where, password: Option<&str>) -> (i32, String) {
     let dir = bank.dir.path();
-    let home = dir.join("home");
-    let runtime = dir.join("run");
-    for private in [&home, &runtime] {
-        std::fs::create_dir_all(private).unwrap();
-        set_mode(private, 0o700);
-    }
-    let coffre = env!("CARGO_BIN_EXE_coffre");
-    let mut command = match place {
-        Where::Desktop => {
-            assert!(
-                which("gnome-keyring-daemon"),
-                "{}",
-                crate::support::tools::missing("gnome-keyring-daemon", "gnome-keyring")
-            );
-            let mut command = tool("dbus-run-session", "dbus-daemon");
-            command.args([
-                "--",
-                "sh",
-                "-c",
-                "printf %s keyring-test | gnome-keyring-daemon --unlock --components=secrets \
-                 >/dev/null && exec \"$@\"",
-                "sh",
-                coffre,
-            ]);
-            command
-        }
-        Where::Cron => {
-            let mut command = std::process::Command::new(coffre);
-            command.env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=/nonexistent/coffre-bus",
-            );
-            command
-        }
-    };
+    let mut command = coffre_at(place, dir);
     command
         .arg("sync")
         .arg("--config")
         .arg(dir.join("config.toml"))
         .arg("--data-dir")
         .arg(dir.join("data"))
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_RUNTIME_DIR", &runtime)
-        .env("NO_COLOR", "1")
-        .env_remove("COFFRE_SYNC_DEADLINE")
         .stdin(std::process::Stdio::null());
     match password {
         Some(password) => command.env("COFFRE_OXLIN_PASSWORD", password),
@@ -100,16 +49,6 @@ fn sync_from(bank: &Bank, place: Where, password: Option<&str>) -> (i32, String)
         assert!(!output.contains(&secret), "a secret was printed: {output}");
     }
     (out.status.code().unwrap_or(-1), output)
-}
-
-fn which(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
-}
-
-fn set_mode(path: &Path, mode: u32) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
 /// The place the store records for the session.

@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod curl_run;
+pub mod desktop;
 pub mod finx_link;
 pub mod finx_sample;
 pub mod finx_sandbox;

@@ -1,7 +1,9 @@
 //! A finX link's refresh token as the finX client's [`TokenKeeper`]: every new refresh token
-//! is written to the link's row (`Store::keep_finx_token`: its own committed, fsynced
-//! transaction) the moment it arrives, before the client uses it; before a refresh the kept
-//! token is re-read, so a token another process (the TUI, another `coffre sync`) rotated is
+//! is kept the moment it arrives, before the client uses it, where the link's token lives
+//! (`super::token_place`: the link's row, in its own committed, fsynced transaction, or the OS
+//! keyring, written and read back, with the place recorded in the row; `[session] store`
+//! chooses, given with [`FinxLinkKeeper::keeping_in`]); before a refresh the kept token is
+//! re-read from there, so a token another process (the TUI, another `coffre sync`) rotated is
 //! used rather than our spent one. The Oxlin session's keeper is `sync::session::StoreKeeper`;
 //! this one follows it.
 //!
@@ -18,25 +20,35 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use secrecy::SecretString;
 
+use super::token_place::{keep_link_token, link_token};
 use crate::finx::tokens::TokenKeeper;
 use crate::store::finx_links::FinxLinkOwner;
-use crate::sync::session::OwnStore;
+use crate::sync::session::{OwnStore, SessionStore};
 
-/// Keeps one finX link's refresh token in the store file at `path`.
+/// Keeps one finX link's refresh token for the store file at `path`.
 #[derive(Debug, Clone)]
 pub struct FinxLinkKeeper {
     owner: FinxLinkOwner,
+    /// Where the configuration wants the token kept (`[session] store`).
+    choice: SessionStore,
     /// Its own connection to the store, and the lock beside it.
     own: OwnStore,
 }
 
 impl FinxLinkKeeper {
-    /// A keeper writing `owner`'s token to the store file at `path`.
+    /// A keeper of `owner`'s token for the store file at `path` (kept where `auto` decides).
     pub fn new(path: &Path, owner: FinxLinkOwner) -> Self {
         FinxLinkKeeper {
             owner,
+            choice: SessionStore::Auto,
             own: OwnStore::new(path, ".finx-lock"),
         }
+    }
+
+    /// The same keeper, with the configuration's `[session] store` choice.
+    pub fn keeping_in(mut self, choice: SessionStore) -> Self {
+        self.choice = choice;
+        self
     }
 
     /// The lock file held while refreshing.
@@ -47,17 +59,17 @@ impl FinxLinkKeeper {
 
 impl TokenKeeper for FinxLinkKeeper {
     fn stored(&self) -> Result<Option<SecretString>, String> {
-        self.own.with_store(|store| {
-            store
-                .finx_refresh_token(&self.owner)
-                .map_err(|e| e.to_string())
-        })
+        self.own
+            .with_store(|store| match store.finx_link(&self.owner) {
+                Ok(Some(link)) => link_token(&link).map_err(|e| e.to_string()),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            })
     }
 
     fn keep(&self, token: &SecretString) -> Result<(), String> {
         self.own.with_store(|store| {
-            store
-                .keep_finx_token(&self.owner, token, Utc::now())
+            keep_link_token(store, &self.owner, self.choice, token, Utc::now())
                 .map_err(|e| e.to_string())
         })
     }

@@ -47,7 +47,7 @@ impl Runner {
                 .find(|l| l.access_id.as_deref() == Some(connection.raw()))
                 .ok_or("this bank's finX link is not in the store; add it again (a)")?
         };
-        sync_link(&config, path, link.owner.link_id, None)
+        sync_link(&config, self.finx_tokens, path, link.owner.link_id, None)
             .await
             .map(|_| ())
             .map_err(|e| match e {
