@@ -137,7 +137,10 @@ pub fn handle_event(model: &mut Model, event: BrowserEvent) -> Vec<Command> {
             Vec::new()
         }
         BrowserEvent::PasteRefused { reason, .. } => {
-            wait.note = Some(Err(sentence(&crate::screens::clean(&reason))));
+            let lang = model.lang;
+            wait.note = Some(Err(crate::wording::page_failure::page_failure(
+                &reason, lang,
+            )));
             Vec::new()
         }
         BrowserEvent::Progress { step, .. } => {
@@ -208,16 +211,6 @@ fn finished(model: &mut Model, done: WidgetDone) -> Vec<Command> {
     let cmds = to_dashboard(model, terms);
     model.status = Some(Status::Info(text));
     cmds
-}
-
-/// `text` as a sentence: capital first letter, final full stop.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let rest = chars.as_str().trim_end_matches('.');
-    format!("{}{rest}.", first.to_uppercase())
 }
 
 /// Back to the dashboard, read again from the store (and synced, after the terms).

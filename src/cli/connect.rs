@@ -198,7 +198,7 @@ impl Flow {
                         println!("{url}");
                     }
                     Some(Msg::Browser(BrowserEvent::PasteRefused { reason, request: r })) if r == request => {
-                        eprintln!("Not used: {reason}.");
+                        eprintln!("Not used: {}", crate::wording::page_failure::page_failure(&reason, crate::i18n::Lang::En));
                     }
                     Some(Msg::Browser(BrowserEvent::Progress { step, request: r })) if r == request => {
                         eprintln!("{step}");

@@ -201,7 +201,13 @@ async fn wait_for_return(mut loopback: LoopbackReturn) -> Result<Callback, Stop>
                     match loopback.address().check_pasted(&pasted) {
                         Ok(answer) => answer,
                         Err(refused) => {
-                            eprintln!("Not used: {}.", refused.reason());
+                            eprintln!(
+                                "Not used: {}",
+                                crate::wording::page_failure::page_failure(
+                                    refused.reason(),
+                                    crate::i18n::Lang::En
+                                )
+                            );
                             continue;
                         }
                     }

@@ -18,6 +18,8 @@ pub enum CallFailure {
     TermsNotAccepted,
     /// Any other refusal, with the reason (sanitised).
     Rejected(String),
+    /// A browser page ended without doing what it was opened for: why.
+    Page(super::PageFailure),
     /// coffre itself failed (a background task panicked): what it was doing, sanitised.
     Internal(String),
 }

@@ -73,11 +73,7 @@ impl Runner {
                 if !self.browser.waits.paste(request, address) {
                     self.sender.send(Msg::Browser(BrowserEvent::PasteRefused {
                         request,
-                        reason: rust_i18n::t!(
-                            "widget.no_longer_waits",
-                            locale = self.sender.lang().code()
-                        )
-                        .into(),
+                        reason: crate::domain::PageFailure::NoLongerWaiting,
                     }));
                 }
             }

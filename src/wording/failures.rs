@@ -26,6 +26,7 @@ pub fn call_failure(failure: &CallFailure, lang: Lang) -> String {
         CallFailure::TermsNotAccepted => t!("wording.call.terms", locale = code),
         CallFailure::Rejected(why) => t!("wording.call.rejected", locale = code, why = why),
         CallFailure::Internal(what) => t!("wording.call.internal", locale = code, what = what),
+        CallFailure::Page(why) => super::page_failure::page_failure(why, lang).into(),
     }
     .into_owned()
 }

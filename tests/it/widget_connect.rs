@@ -105,7 +105,7 @@ async fn connect_oxlin_no_browser_finishes_from_the_pasted_addresses_terms_first
         .expect("a count of transactions");
     assert!(stored > 0, "{done}");
     assert!(
-        errors.contains("Not used: this is not the address coffre waits for"),
+        errors.contains("Not used: This is not the address coffre waits for"),
         "{errors}"
     );
     assert!(!errors.contains(PASSWORD) && !done.contains(PASSWORD));

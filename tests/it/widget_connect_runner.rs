@@ -115,7 +115,10 @@ impl Tui {
     async fn refused(&mut self, request: u64) -> String {
         self.until(|m| match m {
             Msg::Browser(BrowserEvent::PasteRefused { request: r, reason }) if *r == request => {
-                Some(reason.clone())
+                Some(coffre::wording::page_failure::page_failure(
+                    reason,
+                    coffre::i18n::Lang::En,
+                ))
             }
             Msg::Browser(BrowserEvent::Finished { result, .. }) => panic!("{result:?}"),
             _ => None,
@@ -128,10 +131,11 @@ impl Tui {
     }
 }
 
+/// The failure, worded in English.
 fn rejected(result: Result<coffre::app::widget::WidgetDone, CallFailure>) -> String {
     match result {
-        Err(CallFailure::Rejected(why)) => why,
-        other => panic!("not a refusal: {other:?}"),
+        Err(e) => coffre::wording::failures::call_failure(&e, coffre::i18n::Lang::En),
+        Ok(done) => panic!("not a refusal: {done:?}"),
     }
 }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use coffre::app::widget::{BrowserCommand, BrowserEvent, WidgetDone};
 use coffre::app::{Command, Model, Msg, Screen, Session};
-use coffre::domain::{CallFailure, ConnectionId, NextAction};
+use coffre::domain::{CallFailure, ConnectionId, NextAction, PageFailure};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
@@ -112,12 +112,11 @@ fn finx_page_is_waited_on_with_its_address() {
 #[test]
 fn a_cancel_in_finx_page_is_said_and_esc_goes_back_to_the_dashboard() {
     let (mut m, request) = at_finx_page("");
-    let why = "you cancelled in finX's page; nothing was added (Esc, then a to try again)";
     run(
         &mut m,
         [Msg::Browser(BrowserEvent::Finished {
             request,
-            result: Err(CallFailure::Rejected(why.into())),
+            result: Err(CallFailure::Page(PageFailure::FinxCancelled)),
         })],
     );
     let screen = render(&mut m, 80, 24);
@@ -135,12 +134,11 @@ fn a_cancel_in_finx_page_is_said_and_esc_goes_back_to_the_dashboard() {
 #[test]
 fn an_address_of_another_attempt_is_refused_and_the_wait_goes_on() {
     let (mut m, request) = at_finx_page("");
-    let reason = "this address belongs to another attempt (its state does not match), so it was ignored; use the page opened from this screen";
     run(
         &mut m,
         [Msg::Browser(BrowserEvent::PasteRefused {
             request,
-            reason: reason.into(),
+            reason: PageFailure::OtherAttempt,
         })],
     );
     assert_snapshot!("finx_wrong_state_refused", render(&mut m, 80, 24));

@@ -16,6 +16,7 @@ mod flows;
 mod french;
 mod french_more;
 mod french_onboarding;
+mod french_redirect;
 mod imported;
 mod keys;
 mod modal;

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use coffre::app::widget::{BrowserCommand, BrowserEvent, WidgetDone, WidgetPage};
 use coffre::app::{ApiEvent, Command, Model, Msg, Screen, Session};
-use coffre::domain::{CallFailure, ConnectionId};
+use coffre::domain::{CallFailure, ConnectionId, PageFailure};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
@@ -33,7 +33,13 @@ fn opened(cmds: &[Command]) -> Option<(u64, WidgetPage)> {
 
 /// Widget mode, logged in from the login screen: the add-connection page opens.
 fn at_add_page() -> (Model, u64) {
+    at_add_page_in(coffre::i18n::Lang::En)
+}
+
+/// [`at_add_page`] with the UI in `lang`.
+pub(crate) fn at_add_page_in(lang: coffre::i18n::Lang) -> (Model, u64) {
     let mut m = Model::new(now(), true, Some(("demo@coffre.test", "demo")));
+    m.lang = lang;
     m.widget = true;
     let login = last_id(&run(&mut m, [key(KeyCode::Enter)]));
     let cmds = run(
@@ -52,7 +58,7 @@ fn at_add_page() -> (Model, u64) {
     (m, request)
 }
 
-fn page_ready(m: &mut Model, request: u64) {
+pub(crate) fn page_ready(m: &mut Model, request: u64) {
     run(
         m,
         [Msg::Browser(BrowserEvent::PageReady {
@@ -83,7 +89,7 @@ fn widget_add_connection_page_states() {
         &mut m,
         [Msg::Browser(BrowserEvent::PasteRefused {
             request,
-            reason: "this is not the address coffre waits for, which starts with http://127.0.0.1:40402/callback?state=; paste the address your browser ended on".into(),
+            reason: PageFailure::NotTheRedirect("http://127.0.0.1:40402/callback".into()),
         })],
     );
     snap_all("widget_add_paste_refused", &mut m);
@@ -105,10 +111,7 @@ fn widget_expired_page_says_what_to_do_and_esc_goes_back_to_the_dashboard() {
         &mut m,
         [Msg::Browser(BrowserEvent::Finished {
             request,
-            result: Err(CallFailure::Rejected(
-                "the Oxlin page expired before you finished; start again (nothing was changed)"
-                    .into(),
-            )),
+            result: Err(CallFailure::Page(PageFailure::Expired)),
         })],
     );
     snap_all("widget_add_expired", &mut m);

@@ -5,6 +5,8 @@ use crossterm::event::KeyEvent;
 
 use super::*;
 use crate::app::{ApiEvent, Msg, update};
+use crate::domain::PageFailure;
+use crate::i18n::Lang;
 use crate::screens::provider_picker::ProviderPicker;
 
 fn widget_model() -> Model {
@@ -147,14 +149,15 @@ fn the_countdown_starts_from_the_runner_deadline_and_a_refused_paste_is_shown() 
         &mut model,
         BrowserEvent::PasteRefused {
             request,
-            reason: "this is not the address".into(),
+            reason: PageFailure::OtherAttempt,
         },
     );
     let Screen::Redirect(wait) = &model.screen else {
         panic!("the wait was left");
     };
     assert_eq!(wait.deadline, Some(now + chrono::Duration::seconds(600)));
-    assert_eq!(wait.note, Some(Err("This is not the address.".into())));
+    let said = crate::wording::page_failure::page_failure(&PageFailure::OtherAttempt, Lang::En);
+    assert_eq!(wait.note, Some(Err(said)));
     assert!(wait.error.is_none(), "a wrong paste ends nothing");
 }
 

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::domain::{CallFailure, ConnectionId, WidgetPage};
+use crate::domain::{CallFailure, ConnectionId, PageFailure, WidgetPage};
 
 /// What a page that ended well did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +33,8 @@ pub enum BrowserEvent {
     PasteRefused {
         /// The wait this answers.
         request: u64,
-        /// Why, and what to paste instead.
-        reason: String,
+        /// Why (worded with what to paste instead by `wording::page_failure`).
+        reason: PageFailure,
     },
     /// The browser came back; coffre now waits for Oxlin (what it does, in words).
     Progress {

@@ -174,6 +174,6 @@ fn failure_text(error: &CallFailure, lang: Lang) -> String {
                 None => t!("redirect.no_return", locale = lang.code()).into_owned(),
             }
         }
-        other => crate::wording::failures::call_failure(other, crate::i18n::Lang::En),
+        other => crate::wording::failures::call_failure(other, lang),
     }
 }

@@ -1,6 +1,7 @@
 //! What the finX widget's return and finX's answers mean for a German bank being linked from
-//! the TUI: each failure is one sentence saying what happened and what to do (shown on the
-//! wait screen), and none of them touches what is stored.
+//! the TUI: each failure of the page is a typed reason ([`PageFailure`], worded in the user's
+//! language with what to do by `crate::wording::page_failure`, on the wait screen), and none of
+//! them touches what is stored.
 //!
 //! Docs gap (ours, finx-api.md §9.4): a return with neither `success=true` and a code nor
 //! `cancel` is "finX did not link the bank"; a refused code (`FinxError::AccessLost` from
@@ -10,7 +11,7 @@
 use secrecy::SecretString;
 
 use crate::app::widget::WidgetDone;
-use crate::domain::{CallFailure, ConnectionId};
+use crate::domain::{CallFailure, ConnectionId, PageFailure};
 use crate::finx::error::FinxError;
 use crate::sync::ConnectionLine;
 use crate::sync::fetch::Problem;
@@ -19,29 +20,21 @@ use crate::tasks::redirect::browser_return::BrowserReturn;
 /// The single-use code of a widget that linked the bank, or why there is none.
 pub(super) fn code(answer: &BrowserReturn) -> Result<SecretString, CallFailure> {
     let Some(finx) = &answer.finx else {
-        return Err(rejected(
-            "the browser came back without finX's answer; Esc and try again",
-        ));
+        return Err(CallFailure::Page(PageFailure::FinxNoAnswer));
     };
     if finx.cancel {
-        return Err(rejected(
-            "you cancelled in finX's page; nothing was added (Esc, then a to try again)",
-        ));
+        return Err(CallFailure::Page(PageFailure::FinxCancelled));
     }
     match (&finx.code, finx.success) {
         (Some(code), true) => Ok(code.clone()),
-        _ => Err(rejected(
-            "finX did not link the bank (its page ended without success); Esc and try again",
-        )),
+        _ => Err(CallFailure::Page(PageFailure::FinxNotLinked)),
     }
 }
 
 /// A failed finX call, as a sentence.
 pub(super) fn failure(error: &FinxError) -> CallFailure {
     match error {
-        FinxError::AccessLost(_) => rejected(
-            "finX refused the code (already used or more than an hour old); Esc and link the bank again",
-        ),
+        FinxError::AccessLost(_) => CallFailure::Page(PageFailure::FinxCodeRefused),
         FinxError::ClientRefused(_) => CallFailure::BadClientCredentials,
         FinxError::Network { .. } => CallFailure::Unreachable,
         other => CallFailure::Rejected(crate::sanitize::clean_line(&format!(
@@ -60,17 +53,11 @@ pub(super) fn synced(line: ConnectionLine) -> Result<WidgetDone, CallFailure> {
         });
     }
     Err(match line.problem {
-        Some(Problem::FinxAccessLost) => {
-            rejected("finX refused the new access at once; Esc and link the bank again")
-        }
+        Some(Problem::FinxAccessLost) => CallFailure::Page(PageFailure::FinxAccessRefused),
         _ => CallFailure::Rejected(crate::sanitize::clean_line(&format!(
             "the bank is linked but could not be read ({line}); press s on the dashboard later"
         ))),
     })
-}
-
-fn rejected(text: &str) -> CallFailure {
-    CallFailure::Rejected(text.to_owned())
 }
 
 #[cfg(test)]
@@ -85,29 +72,31 @@ mod tests {
         }
     }
 
-    fn said(result: Result<SecretString, CallFailure>) -> String {
+    fn said(result: Result<SecretString, CallFailure>) -> PageFailure {
         match result {
-            Err(CallFailure::Rejected(why)) => why,
-            other => panic!("expected a refusal, got {:?}", other.is_ok()),
+            Err(CallFailure::Page(why)) => why,
+            other => panic!("expected a page failure, got {:?}", other.is_ok()),
         }
     }
 
     #[test]
     fn a_cancel_or_a_failure_in_the_widget_links_nothing_and_says_which() {
-        assert!(said(code(&back("success=false&cancel=true"))).contains("you cancelled"));
-        assert!(said(code(&back("success=false"))).contains("did not link"));
-        assert!(said(code(&back("success=true"))).contains("did not link"));
-        assert!(said(code(&BrowserReturn::default())).contains("without finX's answer"));
+        use PageFailure as F;
+        assert_eq!(
+            said(code(&back("success=false&cancel=true"))),
+            F::FinxCancelled
+        );
+        assert_eq!(said(code(&back("success=false"))), F::FinxNotLinked);
+        assert_eq!(said(code(&back("success=true"))), F::FinxNotLinked);
+        assert_eq!(said(code(&BrowserReturn::default())), F::FinxNoAnswer);
         assert!(code(&back("success=true&code=C1")).is_ok());
     }
 
     #[test]
     fn a_used_or_expired_code_says_to_link_again() {
-        let Err(CallFailure::Rejected(why)) =
-            Err::<(), _>(failure(&FinxError::AccessLost("invalid_grant".into())))
-        else {
-            panic!()
-        };
-        assert!(why.contains("already used"), "{why}");
+        assert_eq!(
+            failure(&FinxError::AccessLost("invalid_grant".into())),
+            CallFailure::Page(PageFailure::FinxCodeRefused)
+        );
     }
 }

@@ -6,7 +6,8 @@
 //!
 //! An answer counts only when every `state` it carries is this flow's unguessable state (RFC 6749
 //! §10.12, RFC 8252 §8.9): a forged request, a stale tab of an earlier attempt, a state given
-//! twice with two values are refused with a sentence saying what to do, and the wait goes on.
+//! twice with two values are refused with a typed reason ([`Refused`], worded in the user's
+//! language where the app words everything), and the wait goes on.
 //!
 //! Docs gaps, our choices: the path is `/callback`; a pasted address may omit `http://`; its host
 //! must be `127.0.0.1` (or `localhost`) with this flow's port; the webviews' results are read from
@@ -18,6 +19,7 @@
 //! (`success`, `code`, `cancel`), they are read by `finx::wire::Callback` into
 //! [`BrowserReturn::finx`], after the state was checked here.
 
+use crate::domain::PageFailure;
 use crate::finx::wire::Callback;
 use crate::sanitize::clean_line;
 
@@ -46,20 +48,23 @@ pub struct BrowserReturn {
     pub finx: Option<Callback>,
 }
 
-/// Why an address is not this flow's answer, as a sentence saying what to do.
+/// Why an address is not this flow's answer: which kind of refusal (the loopback answers 404
+/// or 403), and the reason to tell the user (worded by `crate::wording::page_failure`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refused {
-    /// Not the callback at all (another site, another port, another path, not an address).
-    NotTheRedirect(String),
-    /// The callback, without this flow's state (forged, or an earlier attempt's tab).
-    WrongState(String),
+    /// Not the callback at all (another site, another port, another path, not an address):
+    /// [`PageFailure::NotTheRedirect`].
+    NotTheRedirect(PageFailure),
+    /// The callback, without this flow's state (forged, or an earlier attempt's tab):
+    /// [`PageFailure::NoState`] or [`PageFailure::OtherAttempt`].
+    WrongState(PageFailure),
 }
 
 impl Refused {
-    /// The sentence for the user.
-    pub fn reason(&self) -> &str {
+    /// The reason for the user.
+    pub fn reason(&self) -> &PageFailure {
         match self {
-            Refused::NotTheRedirect(s) | Refused::WrongState(s) => s,
+            Refused::NotTheRedirect(why) | Refused::WrongState(why) => why,
         }
     }
 }
@@ -123,14 +128,10 @@ impl ReturnAddress {
             .map(|(_, v)| v.into_owned())
             .collect();
         if states.is_empty() {
-            return Err(Refused::WrongState(
-                "this address has no state, so it is not the answer coffre waits for (it was ignored); copy the whole address from the browser's address bar".into(),
-            ));
+            return Err(Refused::WrongState(PageFailure::NoState));
         }
         if states.iter().any(|s| s != &self.state) {
-            return Err(Refused::WrongState(
-                "this address belongs to another attempt (its state does not match), so it was ignored; use the page opened from this screen".into(),
-            ));
+            return Err(Refused::WrongState(PageFailure::OtherAttempt));
         }
         let param = |name: &str| {
             url.query_pairs()
@@ -149,10 +150,7 @@ impl ReturnAddress {
     }
 
     fn not_the_redirect(&self) -> Refused {
-        Refused::NotTheRedirect(format!(
-            "this is not the address coffre waits for, which starts with {}?state=; paste the address your browser ended on",
-            self.callback()
-        ))
+        Refused::NotTheRedirect(PageFailure::NotTheRedirect(self.callback()))
     }
 }
 

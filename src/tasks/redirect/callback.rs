@@ -9,7 +9,10 @@
 //!
 //! Docs gaps, our choices: other paths (a browser's `/favicon.ico`) get a 404; each request head
 //! is read within 5 s and 8 KiB; the page the browser shows says only whether coffre got the
-//! answer (what it means is said in coffre).
+//! answer (what it means is said in coffre). The browser's pages (`Done`, the 403 of a refused
+//! state, worded by `crate::wording::page_failure`) are plain English text on purpose: the
+//! listener answers before anything knows the UI's language, and the wait screen says the same
+//! refusal in the user's language.
 
 use std::time::Duration;
 
@@ -20,6 +23,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::browser_return::{BrowserReturn, Refused, ReturnAddress};
+use crate::i18n::Lang;
 
 /// Longest request head read from the browser.
 const MAX_HEAD: usize = 8 * 1024;
@@ -118,7 +122,8 @@ async fn serve_one(mut stream: TcpStream, flow: &ReturnAddress) -> Option<Browse
         }
         Err(Refused::WrongState(why)) => {
             tracing::warn!("a callback without this flow's state was ignored");
-            respond(&mut stream, "403 Forbidden", &format!("coffre: {why}.")).await;
+            let why = crate::wording::page_failure::page_failure(&why, Lang::En);
+            respond(&mut stream, "403 Forbidden", &format!("coffre: {why}")).await;
             None
         }
     }

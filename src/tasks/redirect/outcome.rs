@@ -1,25 +1,21 @@
 //! What an answer the browser came back with means, for each kind of page: the bank's website
 //! (REDIRECT channel), an Oxlin webview that creates or edits a connection (add_connection,
-//! edit_credentials, user_input), and the terms webview. Each failure is a sentence saying what
-//! happened and what to do next.
+//! edit_credentials, user_input), and the terms webview. Each failure is a typed reason
+//! ([`PageFailure`], carried in `CallFailure::Page`), worded in the user's language by
+//! `crate::wording::page_failure`, with what to do next; what the bank said is kept to be quoted.
 //!
-//! Docs gap, our choice: an answer without a `status` (or `result`) counts as an error, with
-//! "no status given" as its reason.
+//! Docs gap, our choice: an answer without a `status` (or `result`) counts as an error
+//! ([`PageFailure::NoStatus`], [`PageFailure::TermsNoResult`]).
 
 use super::browser_return::BrowserReturn;
-use crate::domain::CallFailure;
+use crate::domain::{CallFailure, PageFailure};
 
 /// The bank's website (REDIRECT channel): `success` with the connection, or the bank's refusal.
 pub fn bank_website(answer: &BrowserReturn) -> Result<String, CallFailure> {
     match (answer.status.as_deref(), &answer.connection_id) {
         (Some("success"), Some(id)) => Ok(id.clone()),
-        _ => Err(CallFailure::Rejected(format!(
-            "the bank did not authorise the connection ({}); Esc and try again",
-            answer
-                .error
-                .clone()
-                .or_else(|| answer.status.clone())
-                .unwrap_or_else(|| "no reason given".into())
+        _ => Err(CallFailure::Page(PageFailure::BankRefused(
+            answer.error.clone().or_else(|| answer.status.clone()),
         ))),
     }
 }
@@ -30,47 +26,29 @@ pub fn connection_page(answer: &BrowserReturn) -> Result<(String, Option<String>
     let why = match answer.status.as_deref() {
         Some("success") => match &answer.connection_id {
             Some(id) => return Ok((id.clone(), answer.queue_id.clone())),
-            None => "Oxlin said success but named no connection; look on the dashboard and try again if the bank is missing".to_string(),
+            None => PageFailure::NoConnectionNamed,
         },
-        Some("cancelled") => "you cancelled on the Oxlin page; nothing was changed".into(),
-        Some("expired") => {
-            "the Oxlin page expired before you finished; start again (nothing was changed)".into()
-        }
-        Some("error") => format!(
-            "the Oxlin page ended with an error{}; try again, or try later if the bank is down",
-            reason(answer)
-        ),
-        Some(other) => format!("the Oxlin page ended with an unknown status ({other}); try again"),
-        None => "the Oxlin page ended without a status; try again".into(),
+        Some("cancelled") => PageFailure::Cancelled,
+        Some("expired") => PageFailure::Expired,
+        Some("error") => PageFailure::PageError(answer.error.clone()),
+        Some(other) => PageFailure::UnknownStatus(other.to_owned()),
+        None => PageFailure::NoStatus,
     };
-    Err(CallFailure::Rejected(why))
+    Err(CallFailure::Page(why))
 }
 
 /// The terms webview: accepted, or why not.
 pub fn terms_page(answer: &BrowserReturn) -> Result<(), CallFailure> {
     if answer.status.as_deref() == Some("expired") {
-        return Err(CallFailure::Rejected(
-            "the terms page expired before you accepted; start again".into(),
-        ));
+        return Err(CallFailure::Page(PageFailure::TermsExpired));
     }
     match answer.result.as_deref() {
         Some("success") => Ok(()),
-        Some(_) => Err(CallFailure::Rejected(format!(
-            "the terms were not accepted{}; Oxlin serves no bank data until they are",
-            reason(answer)
+        Some(_) => Err(CallFailure::Page(PageFailure::TermsRefused(
+            answer.error.clone(),
         ))),
-        None => Err(CallFailure::Rejected(
-            "the terms page ended without a result; try again".into(),
-        )),
+        None => Err(CallFailure::Page(PageFailure::TermsNoResult)),
     }
-}
-
-fn reason(answer: &BrowserReturn) -> String {
-    answer
-        .error
-        .as_deref()
-        .map(|e| format!(" ({e})"))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -85,29 +63,29 @@ mod tests {
         }
     }
 
-    fn why<T: std::fmt::Debug>(r: Result<T, CallFailure>) -> String {
+    fn why<T: std::fmt::Debug>(r: Result<T, CallFailure>) -> PageFailure {
         match r {
-            Err(CallFailure::Rejected(why)) => why,
-            other => panic!("not a refusal: {other:?}"),
+            Err(CallFailure::Page(why)) => why,
+            other => panic!("not a page failure: {other:?}"),
         }
     }
 
     #[test]
-    fn an_expired_or_failed_widget_page_says_what_to_do_and_names_no_connection() {
+    fn an_expired_or_failed_widget_page_says_which_and_names_no_connection() {
         let expired = why(connection_page(&back(Some("expired"), Some("5"))));
-        assert!(
-            expired.contains("expired") && expired.contains("start again"),
-            "{expired}"
-        );
+        assert_eq!(expired, PageFailure::Expired);
         let error = why(connection_page(&back(Some("error"), Some("5"))));
-        assert!(
-            error.contains("error") && error.contains("try again"),
-            "{error}"
-        );
+        assert_eq!(error, PageFailure::PageError(None));
         let cancelled = why(connection_page(&back(Some("cancelled"), None)));
-        assert!(cancelled.contains("cancelled"), "{cancelled}");
-        let none = why(connection_page(&back(None, Some("5"))));
-        assert!(none.contains("without a status"), "{none}");
+        assert_eq!(cancelled, PageFailure::Cancelled);
+        assert_eq!(
+            why(connection_page(&back(None, Some("5")))),
+            PageFailure::NoStatus
+        );
+        assert_eq!(
+            why(connection_page(&back(Some("odd"), Some("5")))),
+            PageFailure::UnknownStatus("odd".into())
+        );
     }
 
     #[test]
@@ -119,7 +97,7 @@ mod tests {
             Ok(("10003".into(), Some("q1".into())))
         );
         let nameless = why(connection_page(&back(Some("success"), None)));
-        assert!(nameless.contains("named no connection"), "{nameless}");
+        assert_eq!(nameless, PageFailure::NoConnectionNamed);
     }
 
     #[test]
@@ -131,18 +109,29 @@ mod tests {
         assert_eq!(terms_page(&ok), Ok(()));
         let refused = BrowserReturn {
             result: Some("error".into()),
+            error: Some("declined".into()),
             ..BrowserReturn::default()
         };
-        assert!(why(terms_page(&refused)).contains("not accepted"));
+        assert_eq!(
+            why(terms_page(&refused)),
+            PageFailure::TermsRefused(Some("declined".into()))
+        );
         let expired = back(Some("expired"), None);
-        assert!(why(terms_page(&expired)).contains("expired"));
+        assert_eq!(why(terms_page(&expired)), PageFailure::TermsExpired);
+        assert_eq!(
+            why(terms_page(&BrowserReturn::default())),
+            PageFailure::TermsNoResult
+        );
     }
 
     #[test]
-    fn a_refusal_at_the_bank_says_why() {
+    fn a_refusal_at_the_bank_keeps_what_the_bank_said() {
         let mut answer = back(Some("error"), None);
         answer.error = Some("access_denied".into());
-        assert!(why(bank_website(&answer)).contains("access_denied"));
+        assert_eq!(
+            why(bank_website(&answer)),
+            PageFailure::BankRefused(Some("access_denied".into()))
+        );
         assert_eq!(
             bank_website(&back(Some("success"), Some("42"))),
             Ok("42".into())

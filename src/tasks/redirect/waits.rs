@@ -106,7 +106,7 @@ impl ReturnWait {
                         Ok(answer) => return answer,
                         Err(refused) => self.sender.send(Msg::Browser(BrowserEvent::PasteRefused {
                             request: self.request,
-                            reason: refused.reason().to_owned(),
+                            reason: refused.reason().clone(),
                         })),
                     }
                 }

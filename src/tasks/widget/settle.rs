@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::app::Msg;
 use crate::app::widget::{BrowserEvent, WidgetDone};
-use crate::domain::{CallFailure, ConnectionId};
+use crate::domain::{CallFailure, ConnectionId, PageFailure};
 use crate::oxlin::client::Client;
 use crate::oxlin::error::OxlinError;
 use crate::oxlin::to_domain;
@@ -115,9 +115,8 @@ pub(super) async fn settle(
 async fn known(client: &Client, connection: &ConnectionId) -> Result<Connection, CallFailure> {
     match client.connection(connection.raw()).await {
         Ok(wire) => Ok(wire),
-        Err(OxlinError::NotFound(_)) => Err(CallFailure::Rejected(format!(
-            "Oxlin does not know the connection {} that the page named, so nothing was added; try again",
-            crate::sanitize::clean_line(connection.raw())
+        Err(OxlinError::NotFound(_)) => Err(CallFailure::Page(PageFailure::UnknownConnection(
+            crate::sanitize::clean_line(connection.raw()),
         ))),
         Err(e) => Err(to_domain::call_failure(&e)),
     }
