@@ -36,6 +36,10 @@
 //! into the store at its next rotation). When the token lives in the keyring, the store's copy
 //! is emptied in the same transaction that records the place: no copy stays in the store.
 //! Moving back to the store removes the keyring entry.
+//!
+//! finX links' refresh tokens follow the same setting with the same [`Place`], [`OsKeyring`]
+//! and [`OwnStore`] (`crate::sync::finx::token_place`), their place recorded in each link's
+//! `finx_links` row.
 
 mod keeper;
 mod os_keyring;

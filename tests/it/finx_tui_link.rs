@@ -231,3 +231,31 @@ async fn s_syncs_a_german_bank_and_r_renews_it_into_one_bank_with_one_link() {
         .unwrap();
     assert_eq!(links.len(), 1, "the renewed link kept its row");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_a_german_bank_forgets_its_link_without_asking_oxlin() {
+    let h = finx_harness().await;
+    let mut tui = Tui::on(&h);
+    let url = tui.open(None).await;
+    let back = pass_widget(&h, &url, "demobank").await;
+    reqwest::get(&back).await.unwrap();
+    let bank = tui.finished().await.unwrap().connection.unwrap();
+
+    // Not logged in to Oxlin: a German bank is deleted all the same.
+    tui.runner
+        .run(Command::DeleteConnection { connection: bank });
+    let said = tui
+        .until(|m| match m {
+            Msg::Api(coffre::app::ApiEvent::Notice(said)) => Some(Ok(said.clone())),
+            Msg::Api(coffre::app::ApiEvent::Failed { error, .. }) => Some(Err(error.clone())),
+            _ => None,
+        })
+        .await;
+    assert!(said.is_ok(), "{said:?}");
+    assert_eq!(tui.stored_accounts(), 0);
+    let store = Store::open(&tui.store).unwrap();
+    let links = store
+        .finx_links(&h.sandbox.finx_url(), SANDBOX_FINX_CLIENT_ID)
+        .unwrap();
+    assert!(links.is_empty(), "the link (and its token) is gone");
+}
