@@ -34,6 +34,7 @@ mod sync_one;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rust_i18n::t;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use super::redirect::{ReturnWait, Waits, open_browser, within};
@@ -41,6 +42,7 @@ use crate::app::Msg;
 use crate::app::widget::{BrowserEvent, WidgetDone};
 use crate::domain::{CallFailure, ConnectionId};
 use crate::finx::{Client, FinxConfig};
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::finx_links::FinxLinkOwner;
 use crate::sync::finx::keeper::FinxLinkKeeper;
@@ -81,16 +83,20 @@ impl Runner {
         link: FinxLinkRequest,
         pasted: UnboundedReceiver<String>,
     ) -> Result<WidgetDone, CallFailure> {
+        let words = self.sender.lang().code();
         let config = self.finx_config().ok_or_else(|| {
-            CallFailure::Rejected("German banks need a [finx] section in the configuration".into())
+            CallFailure::Rejected(t!("redirect.finx.no_section", locale = words).into())
         })?;
         let store = self.options.store.clone().ok_or_else(|| {
-            CallFailure::Rejected("coffre has no local store to write the bank to".into())
+            CallFailure::Rejected(t!("redirect.finx.no_store", locale = words).into())
         })?;
         let request = link.request;
         let mut back = ReturnWait::bind(pasted, self.sender.clone(), request)
             .await
-            .map_err(|e| CallFailure::Rejected(format!("no loopback port: {e}")))?;
+            .map_err(|e| {
+                let why = t!("redirect.finx.no_port", locale = words, why = e.to_string());
+                CallFailure::Rejected(why.into())
+            })?;
         let redirect_uri = back.address().callback();
         let client = Client::new(config.clone()).map_err(|e| outcome::failure(&e))?;
         let widget = client
@@ -116,9 +122,9 @@ impl Runner {
         })
         .await?;
         let code = outcome::code(&answer)?;
-        self.progress(request, "finX is handing over the access…");
+        self.progress(request, &t!("redirect.finx.handing_over", locale = words));
         let link_id = match &link.renew {
-            Some(bank) => renewed_link(&store, &config, bank)?,
+            Some(bank) => renewed_link(&store, &config, bank, self.sender.lang())?,
             None => widget.id.clone(),
         };
         let owner = FinxLinkOwner {
@@ -132,7 +138,7 @@ impl Runner {
             .exchange_code(code, &redirect_uri)
             .await
             .map_err(|e| outcome::failure(&e))?;
-        self.progress(request, "Reading the bank's accounts and transactions…");
+        self.progress(request, &t!("redirect.finx.reading", locale = words));
         sync_link(&config, self.finx_tokens, store, link_id, link.renew).await
     }
 
@@ -149,6 +155,7 @@ fn renewed_link(
     store: &Path,
     config: &FinxConfig,
     bank: &ConnectionId,
+    lang: Lang,
 ) -> Result<String, CallFailure> {
     let store = Store::open(store).map_err(|e| CallFailure::Rejected(e.to_string()))?;
     let links = store
@@ -159,10 +166,7 @@ fn renewed_link(
         .find(|l| l.access_id.as_deref() == Some(bank.raw()))
         .map(|l| l.owner.link_id)
         .ok_or_else(|| {
-            CallFailure::Rejected(
-                "this bank's finX link is not in the store any more; press a to add it again"
-                    .into(),
-            )
+            CallFailure::Rejected(t!("redirect.finx.link_gone", locale = lang.code()).into())
         })
 }
 

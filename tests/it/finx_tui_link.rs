@@ -30,9 +30,15 @@ struct Tui {
 
 impl Tui {
     fn on(h: &FinxHarness) -> Self {
+        Self::speaking(h, coffre::i18n::Lang::En)
+    }
+
+    /// [`Tui::on`], its tasks speaking `lang`.
+    fn speaking(h: &FinxHarness, lang: coffre::i18n::Lang) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = dir.path().join("store.sqlite");
         let (sender, msgs) = MsgSender::channel();
+        let sender = sender.speaking(lang);
         let options = RunnerOptions {
             open_browser: false,
             redirect_timeout: DEADLINE,
@@ -258,4 +264,21 @@ async fn deleting_a_german_bank_forgets_its_link_without_asking_oxlin() {
         .finx_links(&h.sandbox.finx_url(), SANDBOX_FINX_CLIENT_ID)
         .unwrap();
     assert!(links.is_empty(), "the link (and its token) is gone");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_german_bank_linked_in_french_says_its_steps_in_french() {
+    let h = finx_harness().await;
+    let mut tui = Tui::speaking(&h, coffre::i18n::Lang::Fr);
+    let url = tui.open(None).await;
+    let back = pass_widget(&h, &url, "demobank").await;
+    reqwest::get(&back).await.unwrap();
+    let step = tui
+        .until(|m| match m {
+            Msg::Browser(BrowserEvent::Progress { request: 7, step }) => Some(step.clone()),
+            _ => None,
+        })
+        .await;
+    assert_eq!(step, "finX transmet l'accès…");
+    assert!(tui.finished().await.is_ok());
 }
