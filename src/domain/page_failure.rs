@@ -49,4 +49,8 @@ pub enum PageFailure {
     FinxCodeRefused,
     /// finX refused the new access as soon as it was read.
     FinxAccessRefused,
+    /// finX refused a call of the linking for another reason: what it said (quoted).
+    FinxRefused(String),
+    /// The bank is linked but its accounts could not be read: the sync's line (quoted).
+    LinkedButNotRead(String),
 }

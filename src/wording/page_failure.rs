@@ -1,7 +1,8 @@
 //! Why a browser page failed, or why the address it came back with was not used
 //! ([`PageFailure`]), as one or two sentences in the UI's [`Lang`] (catalogue
 //! `locales/redirect.toml`): what happened, then what to do next. What the bank or the page said
-//! is quoted as sent, after our sentence.
+//! is quoted as sent, after our sentence (a failed sync of a new link quotes its `coffre sync`
+//! line, which is English on purpose).
 //!
 //! Choice (ours): the bank's website's words are "the bank said", a webview's (`error`, a reason
 //! some banks add) too, and the terms page's "the page said". `coffre connect` and the loopback
@@ -81,6 +82,14 @@ pub fn page_failure(failure: &PageFailure, lang: Lang) -> String {
             t!("redirect.failure.finx_access_refused", locale = code),
             None,
         ),
+        F::FinxRefused(said) => (
+            t!("redirect.failure.finx_refused", locale = code),
+            Some(t!("redirect.failure.finx_said", locale = code, said = said)),
+        ),
+        F::LinkedButNotRead(said) => (
+            t!("redirect.failure.linked_not_read", locale = code),
+            Some(t!("redirect.failure.sync_said", locale = code, said = said)),
+        ),
     };
     match said {
         Some(said) => format!("{sentence} {said}"),
@@ -120,6 +129,8 @@ mod tests {
             F::FinxNotLinked,
             F::FinxCodeRefused,
             F::FinxAccessRefused,
+            F::FinxRefused("finX is busy; try again".into()),
+            F::LinkedButNotRead("finX link L1: failed".into()),
         ]
     }
 
@@ -144,6 +155,7 @@ mod tests {
                 "use the page",
                 "look on",
                 "until they are",
+                "press s",
             ];
             assert!(
                 next.iter().any(|n| english.contains(n)),

@@ -37,8 +37,8 @@ pub(super) fn failure(error: &FinxError) -> CallFailure {
         FinxError::AccessLost(_) => CallFailure::Page(PageFailure::FinxCodeRefused),
         FinxError::ClientRefused(_) => CallFailure::BadClientCredentials,
         FinxError::Network { .. } => CallFailure::Unreachable,
-        other => CallFailure::Rejected(crate::sanitize::clean_line(&format!(
-            "{other}; nothing was changed, Esc and try again"
+        other => CallFailure::Page(PageFailure::FinxRefused(crate::sanitize::clean_line(
+            &other.to_string(),
         ))),
     }
 }
@@ -54,8 +54,8 @@ pub(super) fn synced(line: ConnectionLine) -> Result<WidgetDone, CallFailure> {
     }
     Err(match line.problem {
         Some(Problem::FinxAccessLost) => CallFailure::Page(PageFailure::FinxAccessRefused),
-        _ => CallFailure::Rejected(crate::sanitize::clean_line(&format!(
-            "the bank is linked but could not be read ({line}); press s on the dashboard later"
+        _ => CallFailure::Page(PageFailure::LinkedButNotRead(crate::sanitize::clean_line(
+            &line.to_string(),
         ))),
     })
 }
