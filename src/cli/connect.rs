@@ -198,7 +198,8 @@ impl Flow {
                         println!("{url}");
                     }
                     Some(Msg::Browser(BrowserEvent::PasteRefused { reason, request: r })) if r == request => {
-                        eprintln!("Not used: {}", crate::wording::page_failure::page_failure(&reason, crate::i18n::Lang::En));
+                        let why = crate::wording::page_failure::page_failure(&reason, crate::i18n::Lang::En);
+                        eprintln!("Not used: {why}");
                     }
                     Some(Msg::Browser(BrowserEvent::Progress { step, request: r })) if r == request => {
                         eprintln!("{step}");

@@ -12,10 +12,10 @@
 //! place), or in the OS keyring when `[session] store` says so: the row then holds an empty
 //! token (never the secret) and its `place` column records where the token is (the line of a
 //! `sync::session::Place`, which this layer keeps without reading; NULL is the row:
-//! [`Store::keep_finx_token_elsewhere`], decided in `sync::finx::token_place`). A link is keyed by a local `link_id`
-//! (the `id` of the widget link that made it) because the access id is only known once the
-//! accounts are read; [`Store::set_finx_access_id`] records it then. Links are listed per server
-//! and app, so a sandbox link is never sent to a real host.
+//! [`Store::keep_finx_token_elsewhere`], decided in `sync::finx::token_place`). A link is keyed
+//! by a local `link_id` (the `id` of the widget link that made it) because the access id is
+//! only known once the accounts are read; [`Store::set_finx_access_id`] records it then. Links
+//! are listed per server and app, so a sandbox link is never sent to a real host.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};

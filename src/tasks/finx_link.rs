@@ -6,13 +6,13 @@
 //! (the IBAN, when given, skips the bank choice), shown with `BrowserEvent::PageReady`; the
 //! callback's code is exchanged with the refresh token kept first, where `[session] store` says
 //! (the link's `finx_links` row or the OS keyring: `sync::finx::keeper`,
-//! [`Runner::keeping_finx_tokens_in`]), then the link is read and stored by `sync::finx` (the code of
-//! `coffre sync`), and `BrowserEvent::Finished` names the bank.
+//! [`Runner::keeping_finx_tokens_in`]), then the link is read and stored by `sync::finx` (the
+//! code of `coffre sync`), and `BrowserEvent::Finished` names the bank.
 //!
-//! Every failure is a sentence on the wait screen ([`outcome`]) and nothing stored is touched:
-//! the browser's cancel, `success=false`, a used or expired code, an error envelope, an
-//! unreadable answer. A return with another attempt's state is refused by the reader and the
-//! wait goes on.
+//! Every failure is a typed reason worded on the wait screen ([`outcome`], in the UI's
+//! language) and nothing stored is touched: the browser's cancel, `success=false`, a used or
+//! expired code, an error envelope, an unreadable answer. A return with another attempt's
+//! state is refused by the reader and the wait goes on.
 //!
 //! Renewing a finX bank (`r`) is the same flow with the link to renew: the new refresh token
 //! replaces that link's own (the keeper writes into its row), so `coffre sync` and `s` keep

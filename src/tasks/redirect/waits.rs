@@ -2,8 +2,8 @@
 //! registered under its request id so that `CancelRedirect` aborts it (dropping its loopback
 //! listener) and a pasted address reaches it. [`ReturnWait`] is what such a task waits on: the
 //! loopback callback or a pasted address, whichever comes first with this flow's state; a pasted
-//! address that is not the answer is refused with a sentence ([`BrowserEvent::PasteRefused`]),
-//! and the wait goes on.
+//! address that is not the answer is refused with a typed reason
+//! ([`BrowserEvent::PasteRefused`]), and the wait goes on.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
