@@ -29,7 +29,7 @@ use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 
 pub use logging::{KEPT_FILES, LOG_PREFIX, log_dir};
-pub use tui::real_host_login;
+pub use tui::{SANDBOX_POLL_EVERY, real_host_login};
 
 pub use crate::ui::theme::ThemeName;
 

@@ -47,6 +47,9 @@ use crate::ui::format::NumberStyle;
 /// Under the data dir, where `coffre --widget` keeps its sandbox's world, store and log.
 pub const WIDGET_SANDBOX_DIR: &str = "widget-sandbox";
 
+/// How often the TUI polls its built-in sandbox's queue (a real host: the runner's default).
+pub const SANDBOX_POLL_EVERY: Duration = Duration::from_millis(200);
+
 /// What the command line says about the TUI.
 #[derive(Debug, Clone)]
 pub struct TuiOptions {
@@ -145,7 +148,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     let runner_options = RunnerOptions {
         store: Some(store_path),
         poll_every: if sandbox.is_some() {
-            Duration::from_millis(200)
+            SANDBOX_POLL_EVERY
         } else {
             RunnerOptions::default().poll_every
         },
@@ -246,7 +249,7 @@ pub async fn run_prepared(
     let sender = sender.speaking(model.lang);
     let runner_options = RunnerOptions {
         store: Some(store),
-        poll_every: Duration::from_millis(200),
+        poll_every: SANDBOX_POLL_EVERY,
         ..RunnerOptions::default()
     };
     let runner = Runner::new(oxlin, sender, runner_options);
