@@ -73,12 +73,13 @@ fn main() {
     };
     println!("a bank shaped like `large` in the TUI, consent → dashboard (sandbox delay 0):");
     println!(
-        "{:>12} {:>9} {:>11} {:>11} {:>9} {:>11} {:>9} {:>7}",
+        "{:>12} {:>9} {:>11} {:>11} {:>9} {:>9} {:>11} {:>9} {:>7}",
         "transactions",
         "stored",
         "1st count s",
         "last cnt s",
         "done s",
+        "read s",
         "dashboard s",
         "listed s",
         "counts"
@@ -194,7 +195,7 @@ async fn run(size: usize) {
         Err(_) => (f64::NAN, f64::NAN, f64::NAN, f64::NAN),
     };
     println!(
-        "{size:>12} {stored:>9} {first:>11.3} {last:>11.3} {done:>9.3} {:>11.3} {:>9.3} {:>7}",
+        "{size:>12} {stored:>9} {first:>11.3} {last:>11.3} {done:>9.3} {read:>9.3} {:>11.3} {:>9.3} {:>7}",
         dashboard.as_secs_f64(),
         listed.as_secs_f64(),
         counts.len()
@@ -225,18 +226,20 @@ fn every_row_listed(screen: &str) -> Option<usize> {
         let left: String = before
             .chars()
             .rev()
-            .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{202f}')
+            .take_while(|c| in_number(*c))
             .collect::<String>()
             .chars()
             .rev()
             .collect();
-        let right: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{202f}')
-            .collect();
+        let right: String = after.chars().take_while(|c| in_number(*c)).collect();
         let (left, right) = (number(&left)?, number(right.trim_end())?);
         (left == right && left > 0).then_some(left)
     })
+}
+
+/// Whether `c` can be part of a count as the UI writes it (`120 000`, `120,000`, `120.000`).
+fn in_number(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, ' ' | ',' | '.' | '\u{a0}' | '\u{202f}')
 }
 
 /// The transactions in the store.
