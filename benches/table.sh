@@ -130,5 +130,9 @@ if [ -s "$logs/vs_hledger_ui.md" ]; then
 elif [ "${HLEDGER:-1}" != 0 ]; then
     echo "coffre against hledger-ui: not measured (see the output of vs_hledger_ui above)"
 fi
+if [ "$SLOW_SIZES" != "$SIZES" ]; then
+    echo
+    echo "first_frame and dashboard_render ran at $SLOW_SIZES only (SLOW_SIZES: they build a store of their own per size); their other sizes say —."
+fi
 echo
 echo "Measured in one run of $(( ($(date +%s) - started) / 60 )) min on $(date -u +%Y-%m-%d)."
