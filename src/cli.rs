@@ -10,8 +10,9 @@
 //! The TUI's start (store first, then the network) is in [`tui`]; its log file in [`logging`].
 //!
 //! Docs gap (ours): the sandbox's demo user is `demo@coffre.test` with the password
-//! [`DEMO_PASSWORD`]; it is created on its first login. The sandbox runs with an 800 ms step
-//! delay so a person (or an audience) can follow the sync.
+//! [`DEMO_PASSWORD`]; it is created on its first login. The built-in sandbox (the TUI without
+//! configuration, `--widget`, `coffre demo`) runs with an 800 ms step delay so a person (or an
+//! audience) can follow the sync; `--sandbox-delay-ms N` sets it (0: a big bank at full speed).
 
 pub mod connect;
 pub mod connect_finx;
@@ -28,7 +29,7 @@ use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 
 pub use logging::{KEPT_FILES, LOG_PREFIX, log_dir};
-pub use tui::real_host_login;
+pub use tui::{SANDBOX_POLL_EVERY, real_host_login};
 
 pub use crate::ui::theme::ThemeName;
 
@@ -72,7 +73,15 @@ pub struct Cli {
     /// English. Bank texts stay as the bank wrote them.
     #[arg(long, value_enum)]
     pub lang: Option<crate::i18n::Lang>,
+    /// The time each step of a sync takes in the built-in sandbox (the TUI without
+    /// configuration, `--widget`, `coffre demo`), in milliseconds: 800 by default, so a person
+    /// (or an audience) can follow a sync; 0 syncs a big bank at full speed.
+    #[arg(long, global = true, value_name = "MS", default_value_t = DEFAULT_SANDBOX_DELAY_MS)]
+    pub sandbox_delay_ms: u64,
 }
+
+/// The built-in sandbox's default step delay, in milliseconds (`--sandbox-delay-ms`).
+pub const DEFAULT_SANDBOX_DELAY_MS: u64 = 800;
 
 /// The subcommands of `coffre`.
 #[derive(Debug, Subcommand)]
@@ -130,6 +139,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Man) => docs::run_man(),
         Some(Command::Demo(args)) => match runtime.block_on(demo::run(
             &args,
+            Duration::from_millis(cli.sandbox_delay_ms),
             demo::DemoLook {
                 theme: cli.theme,
                 lang: cli.lang,
@@ -150,6 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 widget: cli.widget,
                 privacy: cli.privacy,
                 lang: cli.lang,
+                sandbox_delay: Duration::from_millis(cli.sandbox_delay_ms),
             };
             match runtime.block_on(tui::run(options)) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -208,4 +219,43 @@ async fn start_sandbox(
         SecretString::from(config.client_secret),
     );
     Ok((running, oxlin))
+}
+
+#[cfg(test)]
+mod sandbox_delay_tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::{Cli, DEFAULT_SANDBOX_DELAY_MS};
+
+    #[test]
+    fn the_built_in_sandbox_keeps_its_followable_pace_unless_told_otherwise() {
+        let plain = Cli::try_parse_from(["coffre"]).unwrap();
+        assert_eq!(plain.sandbox_delay_ms, DEFAULT_SANDBOX_DELAY_MS);
+        assert_eq!(DEFAULT_SANDBOX_DELAY_MS, 800);
+        let fast = Cli::try_parse_from(["coffre", "--sandbox-delay-ms", "0"]).unwrap();
+        assert_eq!(fast.sandbox_delay_ms, 0);
+    }
+
+    #[test]
+    fn the_demo_and_the_widget_mode_take_the_sandbox_delay_too() {
+        let demo = Cli::try_parse_from(["coffre", "demo", "--sandbox-delay-ms", "50"]).unwrap();
+        assert_eq!(demo.sandbox_delay_ms, 50);
+        let widget =
+            Cli::try_parse_from(["coffre", "--widget", "--sandbox-delay-ms", "5"]).unwrap();
+        assert!(widget.widget);
+        assert_eq!(widget.sandbox_delay_ms, 5);
+    }
+
+    #[test]
+    fn a_sandbox_delay_that_is_not_a_number_is_refused_with_a_message() {
+        let error = Cli::try_parse_from(["coffre", "--sandbox-delay-ms", "fast"]).unwrap_err();
+        assert!(error.to_string().contains("--sandbox-delay-ms"), "{error}");
+    }
+
+    #[test]
+    fn help_documents_the_sandbox_delay() {
+        let help = Cli::command().render_long_help().to_string();
+        assert!(help.contains("--sandbox-delay-ms <MS>"), "{help}");
+        assert!(help.contains("default: 800"), "{help}");
+    }
 }

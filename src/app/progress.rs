@@ -4,14 +4,16 @@
 //! older generation is stale and dropped.
 //!
 //! `s` (and the login's refresh) registers every connection with a fresh generation, so their
-//! queue events are not taken as stale. Every running row has a deadline ([`deadline`]).
+//! queue events are not taken as stale: French and German banks alike ([`every_bank`]). Every running row has a deadline ([`deadline`]).
 //! Refusing every account at consent ends in [`share_none`]. The store write's running count of
 //! transactions is [`imported`]'s.
 
 pub mod deadline;
+mod every_bank;
 mod imported;
 mod share_none;
 
+pub(crate) use every_bank::sync_every_connection;
 pub(crate) use imported::transactions_imported;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -130,45 +132,12 @@ pub(crate) fn start_sync(
     }]
 }
 
-/// Whether the TUI's own session can sync `connection` (an Oxlin one): its API session is
-/// Oxlin's, so finX links are refreshed by `coffre sync` (`crate::sync::finx`), and the
-/// dashboard says so (`status.finx_by_coffre_sync`) when asked to sync, renew or fix one.
+/// Whether the TUI's Oxlin session syncs `connection` (an Oxlin one). finX links are synced
+/// through finX (`Command::SyncGermanBank`) when finX is configured (`Model::finx`), else by
+/// `coffre sync` (`crate::sync::finx`), and the dashboard says so
+/// (`status.finx_by_coffre_sync`) when asked to sync, renew or fix one.
 pub(crate) fn synced_here(connection: &ConnectionId) -> bool {
     connection.aggregator() == Aggregator::Oxlin
-}
-
-/// One `SyncNow` per Oxlin connection on the dashboard not already syncing ([`synced_here`]);
-/// while the dashboard is still loading, once it has loaded.
-pub(crate) fn sync_every_connection(model: &mut Model) -> Vec<Command> {
-    let Screen::Dashboard(d) = &mut model.screen else {
-        return Vec::new();
-    };
-    if d.loading {
-        d.sync_when_loaded = true;
-        return Vec::new();
-    }
-    let banks: Vec<ConnectionId> = d
-        .connection_names()
-        .map(|(id, _)| id.clone())
-        .filter(synced_here)
-        .collect();
-    let mut cmds = Vec::new();
-    for connection in banks {
-        if model
-            .sync
-            .rows
-            .iter()
-            .any(|r| r.connection == connection && r.is_running())
-        {
-            continue;
-        }
-        let generation = register(model, &connection, SyncStep::Starting);
-        cmds.push(Command::SyncNow {
-            connection,
-            generation,
-        });
-    }
-    cmds
 }
 
 /// Puts `connection` on the sync board at `step` with a fresh generation, which it returns.

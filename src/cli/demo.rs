@@ -7,7 +7,8 @@
 //! `--autoplay` plays the onboarding with the keys shown; `--autoplay-speed` scales its pace.
 //!
 //! Docs gap (ours): the demo writes no log (its data dir is removed at the end) and keeps no
-//! session; the sandbox runs with the same 800 ms step delay as `coffre` without configuration.
+//! session; the sandbox runs with the same step delay as `coffre` without configuration (800 ms,
+//! `--sandbox-delay-ms`).
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -24,9 +25,6 @@ use crate::demo::banks::Asking;
 use crate::demo::stage;
 use crate::store;
 use crate::ui::format::NumberStyle;
-
-/// The time each step of a sandbox sync takes in the demo (an audience can follow it).
-pub const STEP_DELAY: Duration = Duration::from_millis(800);
 
 /// What `coffre demo --help` says after the options.
 pub const HELP: &str = "\
@@ -73,10 +71,10 @@ pub struct DemoLook {
     pub privacy: bool,
 }
 
-/// Runs the demo until the user quits.
-pub async fn run(args: &DemoArgs, look: DemoLook) -> Result<(), String> {
+/// Runs the demo until the user quits, its sandbox taking `step_delay` per sync step.
+pub async fn run(args: &DemoArgs, step_delay: Duration, look: DemoLook) -> Result<(), String> {
     let dir = stage::private_data_dir()?;
-    let (sandbox, oxlin) = start_demo_sandbox(STEP_DELAY, None).await?;
+    let (sandbox, oxlin) = start_demo_sandbox(step_delay, None).await?;
     let result = run_on(args, look, dir.path(), &sandbox, oxlin).await;
     sandbox.stop().await;
     result

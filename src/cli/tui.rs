@@ -10,6 +10,9 @@
 //! password (the password, or `password_command`, is only read when there is no such token);
 //! the runner keeps the rotated token through the same module after each login and sync.
 //!
+//! The built-in sandbox takes `--sandbox-delay-ms` per sync step (800 ms by default: a demo a
+//! person can follow; 0 for a big bank at full speed).
+//!
 //! `coffre --widget` runs the built-in sandbox without a PSD2 agreement, in widget mode, in its
 //! own directory under the data dir ([`WIDGET_SANDBOX_DIR`]): the two sandbox worlds never mix
 //! their stores.
@@ -44,6 +47,9 @@ use crate::ui::format::NumberStyle;
 /// Under the data dir, where `coffre --widget` keeps its sandbox's world, store and log.
 pub const WIDGET_SANDBOX_DIR: &str = "widget-sandbox";
 
+/// How often the TUI polls its built-in sandbox's queue (a real host: the runner's default).
+pub const SANDBOX_POLL_EVERY: Duration = Duration::from_millis(200);
+
 /// What the command line says about the TUI.
 #[derive(Debug, Clone)]
 pub struct TuiOptions {
@@ -57,6 +63,8 @@ pub struct TuiOptions {
     pub privacy: bool,
     /// `--lang`, which wins over the config's `[ui] language` and the locale variables.
     pub lang: Option<crate::i18n::Lang>,
+    /// `--sandbox-delay-ms`: the time each sync step takes in the built-in sandbox.
+    pub sandbox_delay: Duration,
 }
 
 /// Runs the TUI until the user quits.
@@ -102,7 +110,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
         ),
         None => {
             let state = data_dir.join(SANDBOX_STATE_FILE);
-            let delay = Duration::from_millis(800);
+            let delay = options.sandbox_delay;
             let (running, oxlin) = if options.widget {
                 start_widget_sandbox(delay, Some(state)).await?
             } else {
@@ -140,7 +148,7 @@ pub async fn run(options: TuiOptions) -> Result<(), String> {
     let runner_options = RunnerOptions {
         store: Some(store_path),
         poll_every: if sandbox.is_some() {
-            Duration::from_millis(200)
+            SANDBOX_POLL_EVERY
         } else {
             RunnerOptions::default().poll_every
         },
@@ -241,7 +249,7 @@ pub async fn run_prepared(
     let sender = sender.speaking(model.lang);
     let runner_options = RunnerOptions {
         store: Some(store),
-        poll_every: Duration::from_millis(200),
+        poll_every: SANDBOX_POLL_EVERY,
         ..RunnerOptions::default()
     };
     let runner = Runner::new(oxlin, sender, runner_options);

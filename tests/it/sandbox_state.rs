@@ -168,3 +168,23 @@ async fn a_corrupt_state_file_starts_empty_and_keeps_a_bad_copy() {
         "a new, valid state file"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn polling_the_queue_and_reading_transactions_do_not_make_the_world_be_saved_again() {
+    // No state file: no saver racing the test for the change flag.
+    let config = SandboxConfig::default();
+    let sandbox = start(config.clone()).await.unwrap();
+    let client = new_user(config_for(&sandbox, &config), "poll@example.com").await;
+    connect_default_bank(&client).await;
+    let queue = client.subscribe(&["connections"]).await.unwrap();
+    sandbox.state.take_changed();
+    for _ in 0..5 {
+        client.poll(&queue).await.unwrap();
+    }
+    assert!(!transactions(&client).await.is_empty());
+    assert!(
+        !sandbox.state.take_changed(),
+        "a poll or a read marked the world changed: the saver would rewrite it every second"
+    );
+    sandbox.stop().await;
+}

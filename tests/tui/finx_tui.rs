@@ -306,3 +306,56 @@ fn r_on_a_german_bank_that_needs_nothing_yet_still_renews_its_access() {
         "{cmds:?}"
     );
 }
+
+#[test]
+fn s_while_the_dashboard_loads_syncs_the_german_banks_too_once_it_has_loaded() {
+    let mut m = Model::new(now(), true, None);
+    m.session = Session::LoggedIn;
+    m.finx = true;
+    m.screen = Screen::Dashboard(Box::new(coffre::screens::dashboard::Dashboard::loading()));
+    let early = run(&mut m, typed("s"));
+    assert!(
+        early.is_empty(),
+        "nothing to sync before the banks are known: {early:?}"
+    );
+    let data = crate::finx_banks::one_french_one_german();
+    let cmds = run(
+        &mut m,
+        [Msg::Api(coffre::app::ApiEvent::DashboardLoaded(Ok(data)))],
+    );
+    assert!(
+        cmds.iter().any(|c| matches!(
+            c,
+            Command::SyncGermanBank { connection, .. } if *connection == ConnectionId::finx("X1.1")
+        )),
+        "the German bank syncs: {cmds:?}"
+    );
+    assert!(
+        cmds.iter().any(|c| matches!(c, Command::SyncNow { .. })),
+        "and the French one: {cmds:?}"
+    );
+}
+
+#[test]
+fn s_while_the_dashboard_loads_leaves_german_banks_to_coffre_sync_without_finx() {
+    let mut m = Model::new(now(), true, None);
+    m.session = Session::LoggedIn;
+    m.finx = false;
+    m.screen = Screen::Dashboard(Box::new(coffre::screens::dashboard::Dashboard::loading()));
+    run(&mut m, typed("s"));
+    let data = crate::finx_banks::one_french_one_german();
+    let cmds = run(
+        &mut m,
+        [Msg::Api(coffre::app::ApiEvent::DashboardLoaded(Ok(data)))],
+    );
+    assert!(
+        !cmds
+            .iter()
+            .any(|c| matches!(c, Command::SyncGermanBank { .. })),
+        "{cmds:?}"
+    );
+    assert!(
+        cmds.iter().any(|c| matches!(c, Command::SyncNow { .. })),
+        "the French bank syncs: {cmds:?}"
+    );
+}

@@ -170,10 +170,7 @@ fn copied(what: &Copied, text: &str, numbers: NumberStyle, lang: Lang) -> String
 
 /// `s`: every bank syncs; with nothing to sync, the status line says why.
 fn sync_or_say_why_not(model: &mut Model) -> Vec<Command> {
-    let mut cmds = sync_every_connection(model);
-    if model.finx {
-        cmds.extend(german::sync_all(model));
-    }
+    let cmds = sync_every_connection(model);
     let Screen::Dashboard(d) = &model.screen else {
         return cmds;
     };

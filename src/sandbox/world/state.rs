@@ -93,6 +93,15 @@ impl Sandbox {
         }
     }
 
+    /// Locks the world to change only what the state file does not keep (event queues, see
+    /// `persist`), without marking it changed: a queue polled five times a second must not
+    /// make the saver copy, serialise and rewrite a big bank's world every second.
+    pub fn world_unkept(&self) -> MutexGuard<'_, World> {
+        self.world
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// True (once) when the world may have changed since the last call.
     pub fn take_changed(&self) -> bool {
         self.changed.swap(false, Ordering::AcqRel)

@@ -235,29 +235,38 @@ impl fmt::Display for TestBankError {
 impl std::error::Error for TestBankError {}
 
 /// The test bank credential 302 selects: a URL or a name (see the module doc). Parsed once.
+/// A bank [`register`]ed under that name in this process wins over the shipped files.
 pub fn load(selector: &str) -> Result<Arc<TestBank>, TestBankError> {
     let name = file_name(selector);
+    let cached = loaded().get(&name).cloned();
+    if let Some(bank) = cached {
+        return Ok(bank);
+    }
     let text = files::text(&name).ok_or_else(|| TestBankError::UnknownFile {
         name: name.clone(),
         known: KNOWN_FILES.iter().map(|(n, _)| (*n).to_owned()).collect(),
     })?;
-    static CACHE: OnceLock<Mutex<HashMap<String, Arc<TestBank>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let cached = cache
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(&name)
-        .cloned();
-    if let Some(bank) = cached {
-        return Ok(bank);
-    }
     // Parsed outside the lock: two first loads may both parse, the result is the same.
     let bank = Arc::new(parse(&name, text)?);
-    cache
+    loaded().insert(name, Arc::clone(&bank));
+    Ok(bank)
+}
+
+/// Makes `bank` selectable as credential 302 `name` in this process's sandboxes, as if it were a
+/// shipped file (the benchmarks reach `large` scaled to a million transactions through the
+/// TUI's real onboarding this way). Never persisted: a sandbox restarted in another process
+/// does not know it.
+pub fn register(name: &str, bank: Arc<TestBank>) {
+    loaded().insert(file_name(name), bank);
+}
+
+/// The banks parsed (or registered) so far, by file name.
+fn loaded() -> std::sync::MutexGuard<'static, HashMap<String, Arc<TestBank>>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<TestBank>>>> = OnceLock::new();
+    CACHE
+        .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .insert(name, Arc::clone(&bank));
-    Ok(bank)
 }
 
 /// The file name a selector names: the last path segment of a URL (query and fragment dropped)

@@ -1,11 +1,12 @@
-//! `s` and `r` on a German bank (pure): `s` puts it on the sync board and asks the runner to
+//! `s` and `r` on a German bank (pure; `s` on the dashboard syncs every bank through
+//! `progress::sync_every_connection`): `s` on one puts it on the sync board and asks the runner to
 //! sync it through finX (`Command::SyncGermanBank`), `r` opens finX's page again to renew its
 //! access (the new refresh token replaces the link's own: `tasks::finx_link`).
 
 use rust_i18n::t;
 
 use crate::app::onboarding::link_german_bank;
-use crate::app::progress::{register, synced_here};
+use crate::app::progress::register;
 use crate::app::{Command, Model, Screen};
 use crate::domain::{ConnectionId, SyncStep};
 use crate::ui::widgets::status_line::Status;
@@ -22,28 +23,6 @@ pub(super) fn sync(model: &mut Model, connection: ConnectionId) -> Vec<Command> 
         connection,
         generation,
     }]
-}
-
-/// `s` on the dashboard: every German bank not syncing already.
-pub(super) fn sync_all(model: &mut Model) -> Vec<Command> {
-    let Screen::Dashboard(d) = &model.screen else {
-        return Vec::new();
-    };
-    if d.loading {
-        return Vec::new();
-    }
-    let german: Vec<ConnectionId> = d
-        .connection_names()
-        .map(|(id, _)| id.clone())
-        .filter(|id| !synced_here(id))
-        .collect();
-    let mut cmds = Vec::new();
-    for id in german {
-        if !is_running(model, &id) {
-            cmds.extend(sync(model, id));
-        }
-    }
-    cmds
 }
 
 /// `r` on the German bank `connection`: finX's page again, then its token replaced.
