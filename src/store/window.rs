@@ -19,6 +19,7 @@
 
 pub mod amount_needle;
 mod groups;
+mod plan;
 mod search;
 mod sql;
 #[cfg(test)]
@@ -31,6 +32,7 @@ use rust_decimal::Decimal;
 use super::dashboard::push_row;
 use super::read_model::Transactions;
 use super::{Store, StoreError};
+use plan::Plan;
 use crate::domain::{BookingStatus, NameLanguage};
 
 /// A column the transactions can be sorted by.
@@ -173,7 +175,7 @@ impl Store {
         anchor: &Anchor,
         n: usize,
     ) -> Result<Window, StoreError> {
-        search::register(&self.conn)?;
+        let plan = Plan::for_window(&self.conn, &query.selection.search)?;
         let backward = matches!(anchor, Anchor::Last | Anchor::Before(_));
         let descending = query.sort.descending != backward;
         let after = match anchor {
@@ -184,7 +186,14 @@ impl Store {
         match groups::group_column(query.sort.column) {
             None => {
                 let key = sql::key_expression(query.sort.column);
-                self.read_page(query, None, key, after, descending, n, &mut window)?;
+                let page = Page {
+                    plan: &plan,
+                    group: None,
+                    key,
+                    from: after,
+                    descending,
+                };
+                self.read_page(query, &page, n, &mut window)?;
             }
             Some(column) => {
                 let mut values = groups::ordered(self, query, column)?;
@@ -202,9 +211,14 @@ impl Store {
                     if left == 0 {
                         break;
                     }
-                    let from = after.filter(|_| i == start);
-                    let group = Some((column, value));
-                    self.read_page(query, group, "date", from, descending, left, &mut window)?;
+                    let page = Page {
+                        plan: &plan,
+                        group: Some((column, value)),
+                        key: "date",
+                        from: after.filter(|_| i == start),
+                        descending,
+                    };
+                    self.read_page(query, &page, left, &mut window)?;
                 }
             }
         }
@@ -214,31 +228,38 @@ impl Store {
         Ok(window)
     }
 
-    /// How many rows `query` selects.
+    /// How many rows `query` selects (a search the indexes serve is counted there, not by
+    /// reading rows, when nothing else narrows it).
     pub fn tx_count(&self, query: &TxQuery) -> Result<usize, StoreError> {
-        search::register(&self.conn)?;
-        let (clause, values) = sql::selection(&query.selection);
+        let plan = Plan::for_count(&query.selection.search);
+        if let Plan::Listed(lookup) = &plan
+            && !sql::filters_beyond_search(&query.selection)
+        {
+            return Ok(lookup.count(&self.conn)?);
+        }
+        let (clause, values) = sql::selection(&query.selection, &plan);
         let sql = format!("SELECT count(*) FROM transactions WHERE {clause}");
-        let n: i64 = self
-            .conn
-            .prepare_cached(&sql)?
+        let n: i64 = search::prepare(&self.conn, &sql)?
             .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
         Ok(n.max(0) as usize)
     }
 
-    /// One keyset page: rows of `group` (when grouped) after `from`, ordered by `key` then id.
-    #[allow(clippy::too_many_arguments)]
+    /// One keyset page: up to `n` rows of `page`, appended to `window`.
     fn read_page(
         &self,
         query: &TxQuery,
-        group: Option<(&str, &Value)>,
-        key: &str,
-        from: Option<&Cursor>,
-        descending: bool,
+        page: &Page<'_>,
         n: usize,
         window: &mut Window,
     ) -> Result<(), StoreError> {
-        let (mut clause, mut values) = sql::selection(&query.selection);
+        let Page {
+            plan,
+            group,
+            key,
+            from,
+            descending,
+        } = *page;
+        let (mut clause, mut values) = sql::selection(&query.selection, plan);
         if let Some((column, value)) = group {
             clause.push_str(&format!(" AND {column} IS ?"));
             values.push(value.clone());
@@ -260,7 +281,7 @@ impl Store {
              ORDER BY {key} {dir}, id {dir} LIMIT ?",
             sql::ROW_COLUMNS
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = search::prepare(&self.conn, &sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
         while let Some(r) = rows.next()? {
             window.cursors.push(Cursor {
@@ -272,6 +293,21 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Where one keyset page reads.
+#[derive(Clone, Copy)]
+struct Page<'a> {
+    /// How the search is served.
+    plan: &'a Plan,
+    /// The group's column and value, when the sort walks groups.
+    group: Option<(&'a str, &'a Value)>,
+    /// The sort key (within the group).
+    key: &'a str,
+    /// The row the page starts after (in the page's direction).
+    from: Option<&'a Cursor>,
+    /// Largest key first.
+    descending: bool,
 }
 
 /// `window` in the opposite order.

@@ -1,0 +1,171 @@
+//! How a window finds the rows a search selects, fast whether the match is rare or common.
+//!
+//! Two ways, chosen per search:
+//! - **Listed**: the trigram indexes list the matching rows (`transactions_text` for the text,
+//!   `transactions_amount` for the amount as the rule spells it, schema version 9), and the
+//!   window reads and orders only those. Cost: one row per match, so only for a rare match.
+//! - **Checked**: the window walks its sort index and checks each row with `coffre_matches`
+//!   (`search.rs`) until it has its rows. Cost: rows walked ≈ rows wanted ÷ the share of rows
+//!   that match, so only for a common match.
+//!
+//! The row budget tells them apart: the indexes are asked for at most [`BUDGET`] + 1 rows; when
+//! they have more, the match is common (at least one row in `store size ÷ BUDGET`) and the
+//! window checks rows; otherwise it lists them. Text shorter than three characters (or an
+//! amount spelled in fewer), which a trigram index cannot look up, is always checked: it is
+//! common in practice (`p`, `15`); a rare one walks the whole order (see the module doc of
+//! `store::window` for its cost).
+//!
+//! A count never walks a window: it counts what the indexes list (every match, whatever its
+//! number), or checks every row when the text is too short for them.
+//!
+//! Docs gap (ours): a search the indexes serve finds what they find: label and notes with
+//! accents and case removed by SQLite's trigram tokenizer, not by our fold (`œ` is not `oe`),
+//! and the text as stored, not as sanitised; a checked search follows the rule exactly. The
+//! two differ only on such text.
+
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+use super::search::needles;
+
+/// Matches the indexes may list for a window to read them all (more: the window checks rows).
+pub const BUDGET: usize = 4_096;
+
+/// Text at least this long (in characters) is looked up in the trigram indexes.
+const TRIGRAM: usize = 3;
+
+/// How the rows a search selects are found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// No search: every row.
+    Everything,
+    /// The rows the trigram indexes list.
+    Listed(Lookup),
+    /// Each row checked with `coffre_matches` as the window walks its order.
+    Checked {
+        /// The search lowercased and folded.
+        needle: String,
+        /// The search as an amount, when it is one.
+        amount: Option<String>,
+    },
+}
+
+/// The index lookups that list every row a search selects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookup {
+    /// `MATCH` expression of the label and notes index.
+    text: String,
+    /// `MATCH` expression of the amount index, when the search is an amount.
+    amount: Option<String>,
+}
+
+impl Lookup {
+    /// The lookups of `typed`, or `None` when a part of it is too short for a trigram index.
+    fn new(typed: &str) -> Option<Lookup> {
+        let (needle, amount) = needles(typed);
+        let long = |s: &str| s.chars().count() >= TRIGRAM;
+        if !long(&needle) || amount.as_deref().is_some_and(|a| !long(a)) {
+            return None;
+        }
+        let amount = amount.map(|a| {
+            // The typed spelling may itself be in the amount's text (`5 4` in `4.105 4.11`).
+            let spelled = needle.chars().all(|c| c.is_ascii_digit() || " .-".contains(c));
+            if spelled && needle != a {
+                format!("{} OR {}", phrase(&a), phrase(&needle))
+            } else {
+                phrase(&a)
+            }
+        });
+        Some(Lookup {
+            text: phrase(&needle),
+            amount,
+        })
+    }
+
+    /// The rowids (`seq`) the lookups list, as SQL, and its values; `distinct` removes a row
+    /// found by both.
+    fn rowids(&self, distinct: bool) -> (String, Vec<Value>) {
+        let text = "SELECT rowid FROM transactions_text WHERE transactions_text MATCH ?";
+        let mut values = vec![Value::Text(self.text.clone())];
+        let Some(amount) = &self.amount else {
+            return (text.into(), values);
+        };
+        values.push(Value::Text(amount.clone()));
+        let union = if distinct { "UNION" } else { "UNION ALL" };
+        let sql = format!(
+            "{text} {union} SELECT rowid FROM transactions_amount WHERE transactions_amount MATCH ?"
+        );
+        (sql, values)
+    }
+
+    /// Whether the indexes list at most `budget` rows.
+    fn at_most(&self, conn: &Connection, budget: usize) -> rusqlite::Result<bool> {
+        let (rowids, mut values) = self.rowids(false);
+        values.push(Value::Integer(budget as i64 + 1));
+        let sql = format!("SELECT count(*) FROM ({rowids} LIMIT ?)");
+        let listed: i64 = conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
+        Ok(listed as usize <= budget)
+    }
+
+    /// How many rows the indexes list (no other condition).
+    pub fn count(&self, conn: &Connection) -> rusqlite::Result<usize> {
+        let (rowids, values) = self.rowids(true);
+        let sql = format!("SELECT count(*) FROM ({rowids})");
+        let n: i64 = conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
+        Ok(n.max(0) as usize)
+    }
+}
+
+/// `text` as one FTS5 phrase.
+fn phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+impl Plan {
+    /// How a window serves `typed`: asks the indexes how common the match is.
+    pub fn for_window(conn: &Connection, typed: &str) -> rusqlite::Result<Plan> {
+        if typed.is_empty() {
+            return Ok(Plan::Everything);
+        }
+        match Lookup::new(typed) {
+            Some(lookup) if lookup.at_most(conn, BUDGET)? => Ok(Plan::Listed(lookup)),
+            _ => Ok(Plan::checked(typed)),
+        }
+    }
+
+    /// How a count serves `typed`: by the indexes whenever they can.
+    pub fn for_count(typed: &str) -> Plan {
+        if typed.is_empty() {
+            return Plan::Everything;
+        }
+        Lookup::new(typed).map_or_else(|| Plan::checked(typed), Plan::Listed)
+    }
+
+    fn checked(typed: &str) -> Plan {
+        let (needle, amount) = needles(typed);
+        Plan::Checked { needle, amount }
+    }
+
+    /// The plan as a `WHERE` condition and its values (`None`: no condition).
+    pub fn clause(&self) -> Option<(String, Vec<Value>)> {
+        match self {
+            Plan::Everything => None,
+            Plan::Listed(lookup) => {
+                let (rowids, values) = lookup.rowids(false);
+                Some((format!("seq IN ({rowids})"), values))
+            }
+            Plan::Checked { needle, amount } => Some((
+                "coffre_matches(label, notes, amount, ?, ?)".into(),
+                vec![
+                    Value::Text(needle.clone()),
+                    amount.clone().map_or(Value::Null, Value::Text),
+                ],
+            )),
+        }
+    }
+}
+
