@@ -139,8 +139,8 @@ pub const MIGRATIONS: &[&str] = &[
 ///
 /// The amount search (`150,00` finds `-150.00`) is a substring search of each amount spelled
 /// as the search rule spells it (`store::read_model::rows`: at least two decimals, then, when
-/// it has more, a space and the amount rounded half to even to two: `42.1` → `42.10`,
-/// `1.005` → `1.005 1.00`). That spelling is the view `transactions_amount_text` (plain SQL, no
+/// it has more, a space and the amount rounded half to even to two, a zero without its sign:
+/// `42.1` → `42.10`, `1.005` → `1.005 1.00`, `-0.001` → `-0.001 0.00`). That spelling is the view `transactions_amount_text` (plain SQL, no
 /// function of ours, so any connection can write), indexed by `transactions_amount`, a
 /// trigram full-text table without content (it stores only the index; a row is removed by
 /// its rowid, `seq`), kept by triggers on insert, delete and a change of amount. Per row
@@ -164,15 +164,16 @@ const WINDOW_INDEXES: &str = "
         WHEN point = 0 THEN amount || '.00'
         WHEN length(amount) - point = 1 THEN amount || '0'
         WHEN rtrim(substr(amount, point + 3), '0') = '' THEN amount
-        ELSE amount || ' ' || sign || (rounded / 100) || '.' || printf('%02d', rounded % 100)
+        ELSE amount || ' ' || CASE WHEN negative AND rounded > 0 THEN '-' ELSE '' END
+            || (rounded / 100) || '.' || printf('%02d', rounded % 100)
     END
-    FROM (SELECT seq, amount, point, sign, cents + (
+    FROM (SELECT seq, amount, point, negative, cents + (
             substr(amount, point + 3, 1) > '5'
             OR (substr(amount, point + 3, 1) = '5'
                 AND (rtrim(substr(amount, point + 4), '0') <> '' OR cents % 2 = 1))
         ) AS rounded
         FROM (SELECT seq, amount, instr(amount, '.') AS point,
-                CASE WHEN substr(amount, 1, 1) = '-' THEN '-' ELSE '' END AS sign,
+                substr(amount, 1, 1) = '-' AS negative,
                 abs(CAST(replace(substr(amount, 1, instr(amount, '.') + 2), '.', '') AS INTEGER))
                     AS cents
             FROM transactions));

@@ -126,13 +126,14 @@ fn phrase(text: &str) -> String {
 }
 
 impl Plan {
-    /// How a window serves `typed`: asks the indexes how common the match is.
-    pub fn for_window(conn: &Connection, typed: &str) -> rusqlite::Result<Plan> {
+    /// How a window serves `typed`: asks the indexes whether they list at most `budget` rows
+    /// ([`BUDGET`] but in tests).
+    pub fn for_window(conn: &Connection, typed: &str, budget: usize) -> rusqlite::Result<Plan> {
         if typed.is_empty() {
             return Ok(Plan::Everything);
         }
         match Lookup::new(typed) {
-            Some(lookup) if lookup.at_most(conn, BUDGET)? => Ok(Plan::Listed(lookup)),
+            Some(lookup) if lookup.at_most(conn, budget)? => Ok(Plan::Listed(lookup)),
             _ => Ok(Plan::checked(typed)),
         }
     }
