@@ -86,17 +86,17 @@ impl Store {
         anchor: &Anchor,
         n: usize,
     ) -> Result<Window, StoreError> {
-        self.window_with_budget(query, anchor, n, plan::BUDGET)
+        self.window_with_budget(query, anchor, n, (plan::BUDGET, plan::WALK))
     }
 
-    /// [`Store::tx_window`] with another row budget for the search (`plan.rs`): tests read
-    /// small stores both ways.
+    /// [`Store::tx_window`] with another row budget and walk for the search (`plan.rs`):
+    /// tests read small stores every way.
     fn window_with_budget(
         &self,
         query: &TxQuery,
         anchor: &Anchor,
         n: usize,
-        budget: usize,
+        (budget, walk): (usize, usize),
     ) -> Result<Window, StoreError> {
         let plan = Plan::for_window(&self.conn, &query.selection.search, budget)?;
         let backward = matches!(anchor, Anchor::Last | Anchor::Before(_));
@@ -115,6 +115,7 @@ impl Store {
                     key,
                     from: after,
                     descending,
+                    walk,
                 };
                 self.read_page(query, &page, n, &mut window)?;
             }
@@ -140,6 +141,7 @@ impl Store {
                         key: "date",
                         from: after.filter(|_| i == start),
                         descending,
+                        walk,
                     };
                     self.read_page(query, &page, left, &mut window)?;
                 }
@@ -167,7 +169,9 @@ impl Store {
         Ok(n.max(0) as usize)
     }
 
-    /// One keyset page: up to `n` rows of `page`, appended to `window`.
+    /// One keyset page: up to `n` rows of `page`, appended to `window`. A walk that checks
+    /// rows first walks at most [`plan::WALK`] rows; when they hold fewer than `n` matches it
+    /// gives way to its fallback (`plan.rs`; tests walk fewer).
     fn read_page(
         &self,
         query: &TxQuery,
@@ -181,8 +185,9 @@ impl Store {
             key,
             from,
             descending,
+            ..
         } = *page;
-        let (mut clause, mut values) = sql::selection(&query.selection, plan);
+        let (mut clause, mut values) = sql::selection(&query.selection, &Plan::Everything);
         if let Some((column, value)) = group {
             clause.push_str(&format!(" AND {column} IS ?"));
             values.push(value.clone());
@@ -197,25 +202,55 @@ impl Store {
             values.push(c.key.clone());
             values.push(Value::Text(c.id.clone()));
         }
-        values.push(Value::Integer(n as i64));
         let group_column = group.map_or("NULL", |(column, _)| column);
+        let order = format!("ORDER BY {key} {dir}, id {dir}");
+        let (search, more) = plan.clause().unwrap_or_else(|| ("1".into(), Vec::new()));
+        let fallback = plan.fallback();
+        let source = if fallback.is_some() {
+            values.push(Value::Integer(page.walk as i64));
+            format!("(SELECT * FROM transactions WHERE {clause} {order} LIMIT ?)")
+        } else {
+            format!("(SELECT * FROM transactions WHERE {clause})")
+        };
+        values.extend(more);
+        values.push(Value::Integer(n as i64));
         let sql = format!(
-            "SELECT {group_column}, {key}, {} FROM transactions WHERE {clause}
-             ORDER BY {key} {dir}, id {dir} LIMIT ?",
+            "SELECT {group_column}, {key}, {} FROM {source} WHERE {search} {order} LIMIT ?",
             sql::ROW_COLUMNS
         );
+        let mut read = Window::default();
         let mut stmt = search::prepare(&self.conn, &sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
         while let Some(r) = rows.next()? {
-            window.cursors.push(Cursor {
+            read.cursors.push(Cursor {
                 group: r.get(0)?,
                 key: r.get(1)?,
                 id: r.get(2)?,
             });
-            push_row(&mut window.rows, r, 2)?;
+            push_row(&mut read.rows, r, 2)?;
         }
-        Ok(())
+        match fallback {
+            Some(fallback) if read.cursors.len() < n => {
+                let page = Page {
+                    plan: &fallback,
+                    ..*page
+                };
+                self.read_page(query, &page, n, window)
+            }
+            _ => {
+                append(window, read);
+                Ok(())
+            }
+        }
     }
+}
+
+/// `more`'s rows after `window`'s.
+fn append(window: &mut Window, more: Window) {
+    for i in 0..more.cursors.len() as u32 {
+        window.rows.push(more.rows.get(i));
+    }
+    window.cursors.extend(more.cursors);
 }
 
 /// Where one keyset page reads.
@@ -231,6 +266,8 @@ struct Page<'a> {
     from: Option<&'a Cursor>,
     /// Largest key first.
     descending: bool,
+    /// Rows a bounded walk checks before it gives way.
+    walk: usize,
 }
 
 /// `window` in the opposite order.

@@ -31,6 +31,11 @@ use super::search::needles;
 /// Matches the indexes may list for a window to read them all (more: the window checks rows).
 pub const BUDGET: usize = 4_096;
 
+/// Rows a walk checks before it gives way: a match in the window's order at least this
+/// dense fills a window within it; a sparser one (a common match the sort gathers elsewhere,
+/// as sorting by label gathers `pharmacie`) is listed instead.
+pub const WALK: usize = 2_048;
+
 /// Text at least this long (in characters) is looked up in the trigram indexes.
 const TRIGRAM: usize = 3;
 
@@ -47,6 +52,9 @@ pub enum Plan {
         needle: String,
         /// The search as an amount, when it is one.
         amount: Option<String>,
+        /// Walk at most [`WALK`] rows, then give way to the indexes' list (`Some`) or to a
+        /// walk without bound; `None`: walk without bound.
+        then: Option<Option<Lookup>>,
     },
 }
 
@@ -134,7 +142,7 @@ impl Plan {
         }
         match Lookup::new(typed) {
             Some(lookup) if lookup.at_most(conn, budget)? => Ok(Plan::Listed(lookup)),
-            _ => Ok(Plan::checked(typed)),
+            lookup => Ok(Plan::checked(typed, Some(lookup))),
         }
     }
 
@@ -143,12 +151,37 @@ impl Plan {
         if typed.is_empty() {
             return Plan::Everything;
         }
-        Lookup::new(typed).map_or_else(|| Plan::checked(typed), Plan::Listed)
+        Lookup::new(typed).map_or_else(|| Plan::checked(typed, None), Plan::Listed)
     }
 
-    fn checked(typed: &str) -> Plan {
+    fn checked(typed: &str, then: Option<Option<Lookup>>) -> Plan {
         let (needle, amount) = needles(typed);
-        Plan::Checked { needle, amount }
+        Plan::Checked {
+            needle,
+            amount,
+            then,
+        }
+    }
+
+    /// What a bounded walk gives way to when its [`WALK`] rows hold too few matches (`None`:
+    /// not a bounded walk).
+    pub fn fallback(&self) -> Option<Plan> {
+        let Plan::Checked {
+            needle,
+            amount,
+            then: Some(then),
+        } = self
+        else {
+            return None;
+        };
+        Some(match then {
+            Some(lookup) => Plan::Listed(lookup.clone()),
+            None => Plan::Checked {
+                needle: needle.clone(),
+                amount: amount.clone(),
+                then: None,
+            },
+        })
     }
 
     /// The plan as a `WHERE` condition and its values (`None`: no condition).
@@ -159,7 +192,7 @@ impl Plan {
                 let (rowids, values) = lookup.rowids(false);
                 Some((format!("seq IN ({rowids})"), values))
             }
-            Plan::Checked { needle, amount } => Some((
+            Plan::Checked { needle, amount, .. } => Some((
                 "coffre_matches(label, notes, amount, ?, ?)".into(),
                 vec![
                     Value::Text(needle.clone()),

@@ -2,7 +2,8 @@
 //! from the last, gives exactly the rows a plain sort of every row gives (a model written the
 //! obvious way, here), for random stores, selections, sorts and page sizes, whether the search
 //! is served by listing the indexes' matches or by checking rows (a row budget of 0 to 5
-//! makes a small store's matches common); the count agrees.
+//! makes a small store's matches common, a walk of 0 to 11 rows makes walks give way); the
+//! count agrees.
 
 use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
@@ -157,17 +158,22 @@ fn ids(window: &Window) -> Vec<String> {
 
 /// Every row of `query`, `n` at a time, forwards from the first.
 fn forwards(store: &Store, query: &TxQuery, n: usize) -> Vec<String> {
-    forwards_within(store, query, n, plan::BUDGET)
+    forwards_within(store, query, n, (plan::BUDGET, plan::WALK))
 }
 
-/// [`forwards`], the search's row budget `budget` (0: every search the indexes serve is
-/// checked row by row instead).
-fn forwards_within(store: &Store, query: &TxQuery, n: usize, budget: usize) -> Vec<String> {
+/// [`forwards`], the search's row budget and walk `limits` (a budget of 0: every search the
+/// indexes serve is checked row by row instead; a walk of 0: every walk gives way at once).
+fn forwards_within(
+    store: &Store,
+    query: &TxQuery,
+    n: usize,
+    limits: (usize, usize),
+) -> Vec<String> {
     let mut all = Vec::new();
     let mut anchor = Anchor::First;
     loop {
         let page = store
-            .window_with_budget(query, &anchor, n, budget)
+            .window_with_budget(query, &anchor, n, limits)
             .unwrap();
         all.extend(ids(&page));
         match page.cursors.last() {
@@ -178,13 +184,13 @@ fn forwards_within(store: &Store, query: &TxQuery, n: usize, budget: usize) -> V
 }
 
 /// Every row of `query`, `n` at a time, backwards from the last (returned in order), the
-/// search's row budget `budget`.
-fn backwards(store: &Store, query: &TxQuery, n: usize, budget: usize) -> Vec<String> {
+/// search's row budget and walk `limits`.
+fn backwards(store: &Store, query: &TxQuery, n: usize, limits: (usize, usize)) -> Vec<String> {
     let mut all = Vec::new();
     let mut anchor = Anchor::Last;
     loop {
         let page = store
-            .window_with_budget(query, &anchor, n, budget)
+            .window_with_budget(query, &anchor, n, limits)
             .unwrap();
         let mut got = ids(&page);
         got.extend(all);
@@ -225,7 +231,7 @@ fn paging_through_every_sort_gives_every_row_once_in_order() {
             assert_eq!(want.len(), 40);
             assert_eq!(forwards(&store, &q, 7), want, "{column:?} {descending}");
             assert_eq!(
-                backwards(&store, &q, 7, plan::BUDGET),
+                backwards(&store, &q, 7, (plan::BUDGET, plan::WALK)),
                 want,
                 "{column:?} {descending} backwards"
             );
@@ -269,7 +275,10 @@ fn search_finds_accents_amounts_and_short_text_as_the_screen_always_did() {
         q.selection.search = typed.into();
         let want = model(&lines, &q);
         assert_eq!(forwards(&store, &q, 5), want, "{typed} listed");
-        assert_eq!(forwards_within(&store, &q, 5, 0), want, "{typed} checked");
+        for limits in [(0, 0), (0, 3), (0, 100)] {
+            let got = forwards_within(&store, &q, 5, limits);
+            assert_eq!(got, want, "{typed} checked, {limits:?}");
+        }
         assert_eq!(store.tx_count(&q).unwrap(), want.len(), "{typed}");
     }
 }
@@ -330,13 +339,14 @@ proptest! {
         descending in any::<bool>(),
         n in 1..9usize,
         budget in 0..6usize,
+        walk in 0..12usize,
     ) {
         let (_dir, store) = store_with(&lines);
         let mut q = query(column, descending);
         q.selection = selection;
         let want = model(&lines, &q);
-        prop_assert_eq!(&forwards_within(&store, &q, n, budget), &want);
-        prop_assert_eq!(&backwards(&store, &q, n, budget), &want);
+        prop_assert_eq!(&forwards_within(&store, &q, n, (budget, walk)), &want);
+        prop_assert_eq!(&backwards(&store, &q, n, (budget, walk)), &want);
         prop_assert_eq!(store.tx_count(&q).unwrap(), want.len());
     }
 }
