@@ -119,7 +119,10 @@ fn figures(path: &std::path::Path) -> Vec<Figure> {
     });
     out.push(("End: last window of the date order".into(), end));
     for typed in TEXT.iter().chain(&AMOUNTS) {
-        out.push((format!("search '{typed}', window"), search_window(&store, typed)));
+        out.push((
+            format!("search '{typed}', window"),
+            search_window(&store, typed),
+        ));
     }
     for typed in TEXT.iter().chain(&AMOUNTS) {
         out.push((format!("search '{typed}', count"), count(&store, typed)));
@@ -181,7 +184,9 @@ pub fn table(sizes: &[usize]) {
         }
         columns.push((rows, figures(&path)));
     }
-    println!("\ntransactions view, store windows of {WINDOW} rows, ms (searches: worst sort and end)");
+    println!(
+        "\ntransactions view, store windows of {WINDOW} rows, ms (searches: worst sort and end)"
+    );
     print!("{:<44}", "");
     for (rows, _) in &columns {
         print!(" {:>12}", format!("{rows} rows"));

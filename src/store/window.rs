@@ -25,6 +25,8 @@
 //! case (SQLite's `lower`), not accents; amount bounds and the amount sort compare amounts as
 //! `REAL` (exact to 15 significant digits); search: see `search.rs` and `plan.rs`.
 
+#[cfg(test)]
+mod amount_index_tests;
 pub mod amount_needle;
 mod groups;
 mod plan;
@@ -33,8 +35,6 @@ mod search;
 mod sql;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod amount_index_tests;
 
 use rusqlite::types::Value;
 

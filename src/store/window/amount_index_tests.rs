@@ -36,7 +36,9 @@ fn found(store: &Store, phrase: &str) -> Vec<i64> {
              ORDER BY rowid",
         )
         .unwrap();
-    let rows = stmt.query_map([format!("\"{phrase}\"")], |r| r.get(0)).unwrap();
+    let rows = stmt
+        .query_map([format!("\"{phrase}\"")], |r| r.get(0))
+        .unwrap();
     rows.collect::<Result<_, _>>().unwrap()
 }
 
@@ -89,7 +91,10 @@ fn the_amount_index_follows_changes_and_deletes() {
     insert(&store, 2, "99.99");
     store
         .conn
-        .execute("UPDATE transactions SET amount = '-45.60' WHERE seq = 1", [])
+        .execute(
+            "UPDATE transactions SET amount = '-45.60' WHERE seq = 1",
+            [],
+        )
         .unwrap();
     assert_eq!(found(&store, "12.30"), Vec::<i64>::new());
     assert_eq!(found(&store, "45.60"), vec![1]);

@@ -77,7 +77,9 @@ impl Lookup {
         }
         let amount = amount.map(|a| {
             // The typed spelling may itself be in the amount's text (`5 4` in `4.105 4.11`).
-            let spelled = needle.chars().all(|c| c.is_ascii_digit() || " .-".contains(c));
+            let spelled = needle
+                .chars()
+                .all(|c| c.is_ascii_digit() || " .-".contains(c));
             if spelled && needle != a {
                 format!("{} OR {}", phrase(&a), phrase(&needle))
             } else {
@@ -202,4 +204,3 @@ impl Plan {
         }
     }
 }
-

@@ -80,7 +80,10 @@ fn has_two_decimals(amount: &str) -> bool {
         Some((whole, cents)) => {
             !whole.is_empty()
                 && cents.len() == 2
-                && whole.bytes().chain(cents.bytes()).all(|c| c.is_ascii_digit())
+                && whole
+                    .bytes()
+                    .chain(cents.bytes())
+                    .all(|c| c.is_ascii_digit())
         }
         None => false,
     }
@@ -92,8 +95,11 @@ fn contains_lowered(text: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
     }
-    text.windows(needle.len())
-        .any(|w| w.iter().zip(needle).all(|(a, b)| a.to_ascii_lowercase() == *b))
+    text.windows(needle.len()).any(|w| {
+        w.iter()
+            .zip(needle)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+    })
 }
 
 /// Registers `coffre_matches(label, notes, amount, needle, amount_needle)` on `conn`.
@@ -162,7 +168,11 @@ mod tests {
             ("x", None, "150", "150,00", true),
             ("x", None, "1.005", "1.00", true),
         ] {
-            assert_eq!(by_the_function(label, notes, amount, typed), want, "{typed}");
+            assert_eq!(
+                by_the_function(label, notes, amount, typed),
+                want,
+                "{typed}"
+            );
             assert_eq!(by_the_rule(label, notes, amount, typed), want, "{typed}");
         }
     }

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use super::search::{matches, needles};
 use super::*;
 use crate::domain::{
-    Account, AccountId, AccountKind, AccountState, Booking, BookingStatus, Connection, ConnectionId,
-    ConnectionState, Money, NameLanguage, Transaction, TransactionId, category_name,
+    Account, AccountId, AccountKind, AccountState, Booking, BookingStatus, Connection,
+    ConnectionId, ConnectionState, Money, NameLanguage, Transaction, TransactionId, category_name,
 };
 use crate::store::read_model::rows::search_text;
 use crate::store::{ConnectionSync, SyncBatch};
@@ -172,9 +172,7 @@ fn forwards_within(
     let mut all = Vec::new();
     let mut anchor = Anchor::First;
     loop {
-        let page = store
-            .window_with_budget(query, &anchor, n, limits)
-            .unwrap();
+        let page = store.window_with_budget(query, &anchor, n, limits).unwrap();
         all.extend(ids(&page));
         match page.cursors.last() {
             Some(last) if page.cursors.len() == n => anchor = Anchor::After(last.clone()),
@@ -189,9 +187,7 @@ fn backwards(store: &Store, query: &TxQuery, n: usize, limits: (usize, usize)) -
     let mut all = Vec::new();
     let mut anchor = Anchor::Last;
     loop {
-        let page = store
-            .window_with_budget(query, &anchor, n, limits)
-            .unwrap();
+        let page = store.window_with_budget(query, &anchor, n, limits).unwrap();
         let mut got = ids(&page);
         got.extend(all);
         all = got;
