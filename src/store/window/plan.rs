@@ -46,6 +46,9 @@ pub enum Plan {
     Everything,
     /// The rows the trigram indexes list.
     Listed(Lookup),
+    /// The rows the trigram indexes listed already (a rare match), a JSON array of their
+    /// `seq`: a window reads them without asking the indexes again for each page or group.
+    Found(String),
     /// Each row checked with `coffre_matches` as the window walks its order.
     Checked {
         /// The search lowercased and folded.
@@ -108,15 +111,21 @@ impl Lookup {
         (sql, values)
     }
 
-    /// Whether the indexes list at most `budget` rows.
-    fn at_most(&self, conn: &Connection, budget: usize) -> rusqlite::Result<bool> {
+    /// The rows the indexes list, as a JSON array of their `seq`, when they are at most
+    /// `budget` (`None`: more).
+    fn at_most(&self, conn: &Connection, budget: usize) -> rusqlite::Result<Option<String>> {
         let (rowids, mut values) = self.rowids(false);
         values.push(Value::Integer(budget as i64 + 1));
-        let sql = format!("SELECT count(*) FROM ({rowids} LIMIT ?)");
-        let listed: i64 = conn
-            .prepare_cached(&sql)?
-            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
-        Ok(listed as usize <= budget)
+        let sql = format!("SELECT rowid FROM ({rowids} LIMIT ?)");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let listed: Vec<i64> = stmt
+            .query_map(rusqlite::params_from_iter(values), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if listed.len() > budget {
+            return Ok(None);
+        }
+        let numbers: Vec<String> = listed.iter().map(i64::to_string).collect();
+        Ok(Some(format!("[{}]", numbers.join(","))))
     }
 
     /// How many rows the indexes list (no other condition).
@@ -143,8 +152,11 @@ impl Plan {
             return Ok(Plan::Everything);
         }
         match Lookup::new(typed) {
-            Some(lookup) if lookup.at_most(conn, budget)? => Ok(Plan::Listed(lookup)),
-            lookup => Ok(Plan::checked(typed, Some(lookup))),
+            Some(lookup) => match lookup.at_most(conn, budget)? {
+                Some(rows) => Ok(Plan::Found(rows)),
+                None => Ok(Plan::checked(typed, Some(Some(lookup)))),
+            },
+            None => Ok(Plan::checked(typed, Some(None))),
         }
     }
 
@@ -194,6 +206,10 @@ impl Plan {
                 let (rowids, values) = lookup.rowids(false);
                 Some((format!("seq IN ({rowids})"), values))
             }
+            Plan::Found(rows) => Some((
+                "seq IN (SELECT value FROM json_each(?))".into(),
+                vec![Value::Text(rows.clone())],
+            )),
             Plan::Checked { needle, amount, .. } => Some((
                 "coffre_matches(label, notes, amount, ?, ?)".into(),
                 vec![
