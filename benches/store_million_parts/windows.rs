@@ -8,7 +8,8 @@
 //! amounts, `150,00` in a handful). Then the count of each (a separate read).
 //!
 //! Besides the text table, one machine-readable line per measure and size,
-//! `table|<row>|<size>|<value>` (`benches/table.sh` gathers them).
+//! `table|<row>|<size>|<value>` (`benches/table.sh` gathers them); `STORE_BENCH_DETAIL=1` adds
+//! a `detail|` line per search, sort and end.
 
 use std::time::Instant;
 
@@ -68,9 +69,13 @@ fn search_window(store: &Store, typed: &str) -> f64 {
     for (column, descending) in SORTS {
         for anchor in [Anchor::First, Anchor::Last] {
             let q = query(column, descending, typed);
-            worst = worst.max(ms(|| {
+            let took = ms(|| {
                 store.tx_window(&q, &anchor, WINDOW).expect("rows");
-            }));
+            });
+            if std::env::var_os("STORE_BENCH_DETAIL").is_some() {
+                println!("detail|{typed}|{column:?}|{anchor:?}|{took:.2} ms");
+            }
+            worst = worst.max(took);
         }
     }
     worst

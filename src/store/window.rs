@@ -188,8 +188,13 @@ impl Store {
             ..
         } = *page;
         let (mut clause, mut values) = sql::selection(&query.selection, &Plan::Everything);
+        // A listed search reads its rows by `seq`: the group's index and the keyset's range
+        // must not tempt SQLite into walking a whole group or the rest of the order instead
+        // (`+` hides a term from the indexes).
+        let listed = matches!(plan, Plan::Listed(_) | Plan::Found(_));
+        let hide = if listed { "+" } else { "" };
         if let Some((column, value)) = group {
-            clause.push_str(&format!(" AND {column} IS ?"));
+            clause.push_str(&format!(" AND {hide}{column} IS ?"));
             values.push(value.clone());
         }
         let (op, dir) = if descending {
@@ -198,7 +203,7 @@ impl Store {
             (">", "ASC")
         };
         if let Some(c) = from {
-            clause.push_str(&format!(" AND ({key}, id) {op} (?, ?)"));
+            clause.push_str(&format!(" AND ({hide}{key}, {hide}id) {op} (?, ?)"));
             values.push(c.key.clone());
             values.push(Value::Text(c.id.clone()));
         }
