@@ -15,10 +15,9 @@
 //! A search keeps the rule of `search.rs` and is served as `plan.rs` decides: a rare match is
 //! listed by the trigram indexes (text, and amounts spelled as the rule spells them) and only
 //! those rows are ordered; a common one walks the sort's index and checks rows until the
-//! window is full. Either way a window reads a bounded number of rows, except a rare text of
-//! one or two characters (or an amount spelled in fewer than three), which no trigram index
-//! can look up: it walks the whole order (about 1M rows checked at a million; measured in
-//! `benches/store_million`).
+//! window is full, within a bounded walk, then falls back to the full list. What stays slow at
+//! a million rows (see `plan.rs`): a common match the sort gathers far away, and text of one
+//! or two characters that no trigram index can look up.
 //!
 //! Docs gaps (ours): ties go by date, then by the transaction's id (its key), so every order is
 //! total and a descending sort is the ascending one reversed; sorting by label ignores ASCII

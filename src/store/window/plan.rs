@@ -10,10 +10,18 @@
 //!
 //! The row budget tells them apart: the indexes are asked for at most [`BUDGET`] + 1 rows; when
 //! they have more, the match is common (at least one row in `store size ÷ BUDGET`) and the
-//! window checks rows; otherwise it lists them. Text shorter than three characters (or an
-//! amount spelled in fewer), which a trigram index cannot look up, is always checked: it is
-//! common in practice (`p`, `15`); a rare one walks the whole order (see the module doc of
-//! `store::window` for its cost).
+//! window checks rows; otherwise the rows they listed are kept ([`Plan::Found`]) and every
+//! page and group of the window reads them by `seq`. Text shorter than three characters (or an
+//! amount spelled in fewer), which a trigram index cannot look up, is always checked.
+//!
+//! A walk is bounded: common overall is not common everywhere in the order (sorting by label
+//! puts every `pharmacie` together, after every `boulangerie`), so a walk checks at most
+//! [`WALK`] rows, then gives way to the full list of the indexes (cost: one row per match) or,
+//! for text too short for them, to a walk without bound (cost: up to every row of the order).
+//!
+//! Docs gap (ours): the costs above are per window; a common match that the sort gathers far
+//! from the window's end, and a short text that the sort gathers far or that is rare, cost
+//! more than a frame at a million rows (`benches/store_million`, `STORE_BENCH_DETAIL=1`).
 //!
 //! A count never walks a window: it counts what the indexes list (every match, whatever its
 //! number), or checks every row when the text is too short for them.
