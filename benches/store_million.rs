@@ -7,8 +7,7 @@
 //! a common word, count of a rare one). Prints the figures; asserts nothing about time.
 //!
 //! Last, the transactions view's windows (`store::window`, keyset pages) at 10,000, 100,000 and
-//! 1,000,000 rows in one table, beside what the in-memory index cost for the same step before
-//! (every row loaded, then sorted or searched in memory).
+//! 1,000,000 rows in one table, with a `table|` line per measure for `benches/table.sh`.
 //!
 //! Run: `cargo bench --bench store_million` (`STORE_BENCH_ROWS=N` for another size of the
 //! second part, `0` for none; `STORE_BENCH_WRITES=10000,100000` for other sizes of the first,

@@ -23,7 +23,8 @@ use super::StoreError;
 /// Version 8: `finx_links`, one row per linked finX access: its refresh token (it rotates at
 /// every refresh and is rewritten each time), the finX server and app it belongs to, when it
 /// was last refreshed and when the access ends (`store::finx_links`).
-/// Version 9: the transactions view's sort indexes ([`WINDOW_INDEXES`]).
+/// Version 9: the transactions view's sort indexes and its amount search index
+/// ([`WINDOW_INDEXES`]).
 /// Version 11: `finx_links.place`, where a link's refresh token lives when not in its row (the
 /// OS keyring: `sync::finx::token_place`); NULL is the row, as before.
 pub const MIGRATIONS: &[&str] = &[
@@ -138,6 +139,18 @@ pub const MIGRATIONS: &[&str] = &[
 /// Choice of ours: amounts are exact decimal text; their sort key is the expression
 /// `CAST(amount AS REAL)` (an expression index, no new column for the writers to fill): exact
 /// to 15 significant digits, far beyond any bank amount; ties go by id.
+///
+/// The amount search (`150,00` finds `-150.00`) is a substring search of each amount spelled
+/// as the search rule spells it (`store::read_model::rows`: at least two decimals, then, when
+/// it has more, a space and the amount rounded half to even to two, a zero without its sign:
+/// `42.1` → `42.10`, `1.005` → `1.005 1.00`, `-0.001` → `-0.001 0.00`). That spelling is the view `transactions_amount_text` (plain SQL, no
+/// function of ours, so any connection can write), indexed by `transactions_amount`, a
+/// trigram full-text table without content (it stores only the index; a row is removed by
+/// its rowid, `seq`), kept by triggers on insert, delete and a change of amount. Per row
+/// written: the amount's trigrams (5 to 9 for a bank amount) in that index.
+///
+/// Docs gap (ours): an amount with more than two decimals whose cents pass 2^63 is spelled
+/// wrong in the index (SQLite's integers); no bank amount comes near.
 const WINDOW_INDEXES: &str = "
     CREATE INDEX IF NOT EXISTS transactions_by_amount ON transactions (CAST(amount AS REAL), id);
     CREATE INDEX IF NOT EXISTS transactions_by_label ON transactions (lower(label), id);
@@ -148,7 +161,43 @@ const WINDOW_INDEXES: &str = "
         label, notes, content = 'transactions', content_rowid = 'seq',
         tokenize = 'trigram remove_diacritics 1'
     );
-    INSERT INTO transactions_text (transactions_text) VALUES ('rebuild');";
+    INSERT INTO transactions_text (transactions_text) VALUES ('rebuild');
+    CREATE VIEW IF NOT EXISTS transactions_amount_text (seq, amount_text) AS
+    SELECT seq, CASE
+        WHEN point = 0 THEN amount || '.00'
+        WHEN length(amount) - point = 1 THEN amount || '0'
+        WHEN rtrim(substr(amount, point + 3), '0') = '' THEN amount
+        ELSE amount || ' ' || CASE WHEN negative AND rounded > 0 THEN '-' ELSE '' END
+            || (rounded / 100) || '.' || printf('%02d', rounded % 100)
+    END
+    FROM (SELECT seq, amount, point, negative, cents + (
+            substr(amount, point + 3, 1) > '5'
+            OR (substr(amount, point + 3, 1) = '5'
+                AND (rtrim(substr(amount, point + 4), '0') <> '' OR cents % 2 = 1))
+        ) AS rounded
+        FROM (SELECT seq, amount, instr(amount, '.') AS point,
+                substr(amount, 1, 1) = '-' AS negative,
+                abs(CAST(replace(substr(amount, 1, instr(amount, '.') + 2), '.', '') AS INTEGER))
+                    AS cents
+            FROM transactions));
+    CREATE VIRTUAL TABLE transactions_amount USING fts5 (
+        amount_text, content = '', contentless_delete = 1, tokenize = 'trigram'
+    );
+    INSERT INTO transactions_amount (rowid, amount_text)
+        SELECT seq, amount_text FROM transactions_amount_text;
+    CREATE TRIGGER transactions_amount_insert AFTER INSERT ON transactions BEGIN
+        INSERT INTO transactions_amount (rowid, amount_text)
+            SELECT seq, amount_text FROM transactions_amount_text WHERE seq = new.seq;
+    END;
+    CREATE TRIGGER transactions_amount_delete AFTER DELETE ON transactions BEGIN
+        DELETE FROM transactions_amount WHERE rowid = old.seq;
+    END;
+    CREATE TRIGGER transactions_amount_update AFTER UPDATE OF amount ON transactions
+    WHEN old.amount IS NOT new.amount BEGIN
+        DELETE FROM transactions_amount WHERE rowid = old.seq;
+        INSERT INTO transactions_amount (rowid, amount_text)
+            SELECT seq, amount_text FROM transactions_amount_text WHERE seq = new.seq;
+    END;";
 
 /// Version 4: every status, kind and action becomes the domain's code (`pending`, `checking`,
 /// `update_credentials`, `renew_before:2024-03-15`): each sentence the store ever wrote for a

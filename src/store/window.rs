@@ -12,124 +12,36 @@
 //! screen names them (`groups.rs`: accounts by name, categories by their name in the UI's
 //! language, booked before pending), each group by its `(column, date, id)` index.
 //!
+//! A search keeps the rule of `search.rs` and is served as `plan.rs` decides: a rare match is
+//! listed by the trigram indexes (text, and amounts spelled as the rule spells them) and only
+//! those rows are ordered; a common one walks the sort's index and checks rows until the
+//! window is full, within a bounded walk, then falls back to the full list. What stays slow at
+//! a million rows (see `plan.rs`): a common match the sort gathers far away, and text of one
+//! or two characters that no trigram index can look up.
+//!
 //! Docs gaps (ours): ties go by date, then by the transaction's id (its key), so every order is
 //! total and a descending sort is the ascending one reversed; sorting by label ignores ASCII
 //! case (SQLite's `lower`), not accents; amount bounds and the amount sort compare amounts as
-//! `REAL` (exact to 15 significant digits); search: see `search.rs`.
+//! `REAL` (exact to 15 significant digits); search: see `search.rs` and `plan.rs`.
 
+#[cfg(test)]
+mod amount_index_tests;
 pub mod amount_needle;
 mod groups;
+mod plan;
+mod query;
 mod search;
 mod sql;
 #[cfg(test)]
 mod tests;
 
-use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rust_decimal::Decimal;
 
 use super::dashboard::push_row;
 use super::read_model::Transactions;
 use super::{Store, StoreError};
-use crate::domain::{BookingStatus, NameLanguage};
-
-/// A column the transactions can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SortColumn {
-    /// Operation date.
-    Date,
-    /// Account name.
-    Account,
-    /// Label.
-    Label,
-    /// Signed amount.
-    Amount,
-    /// Pending or booked.
-    Status,
-    /// Category.
-    Category,
-}
-
-impl SortColumn {
-    /// Every column, in display order.
-    pub const ALL: [SortColumn; 6] = [
-        SortColumn::Date,
-        SortColumn::Account,
-        SortColumn::Label,
-        SortColumn::Amount,
-        SortColumn::Status,
-        SortColumn::Category,
-    ];
-
-    /// The column after this one (the `o` key).
-    pub fn next(self) -> Self {
-        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Self::ALL[(i + 1) % Self::ALL.len()]
-    }
-
-    /// The column's name in English (logs, tests).
-    pub fn name(self) -> &'static str {
-        match self {
-            SortColumn::Date => "Date",
-            SortColumn::Account => "Account",
-            SortColumn::Label => "Label",
-            SortColumn::Amount => "Amount",
-            SortColumn::Status => "Status",
-            SortColumn::Category => "Category",
-        }
-    }
-}
-
-/// The sort order of the transactions view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Sort {
-    /// The column.
-    pub column: SortColumn,
-    /// Largest first.
-    pub descending: bool,
-}
-
-impl Default for Sort {
-    /// Newest first, like a bank statement on screen.
-    fn default() -> Self {
-        Sort {
-            column: SortColumn::Date,
-            descending: true,
-        }
-    }
-}
-
-/// Which transactions a query reads (every bound inclusive; `None`: no bound).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TxSelection {
-    /// Only this account's (its id key, `oxlin:…`).
-    pub account: Option<String>,
-    /// On or after this date.
-    pub from: Option<NaiveDate>,
-    /// On or before this date.
-    pub to: Option<NaiveDate>,
-    /// Only pending or only booked.
-    pub status: Option<BookingStatus>,
-    /// Amount at least this (signed).
-    pub min: Option<Decimal>,
-    /// Amount at most this (signed).
-    pub max: Option<Decimal>,
-    /// Only this category (its code as stored).
-    pub category: Option<String>,
-    /// The search, as typed (see `search.rs`).
-    pub search: String,
-}
-
-/// Which rows, in which order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TxQuery {
-    /// Which rows.
-    pub selection: TxSelection,
-    /// In which order.
-    pub sort: Sort,
-    /// The language category names sort in.
-    pub language: NameLanguage,
-}
+use plan::Plan;
+pub use query::{Sort, SortColumn, TxQuery, TxSelection};
 
 /// Where a row stands in its query's order: what the next page starts after.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,7 +85,19 @@ impl Store {
         anchor: &Anchor,
         n: usize,
     ) -> Result<Window, StoreError> {
-        search::register(&self.conn)?;
+        self.window_with_budget(query, anchor, n, (plan::BUDGET, plan::WALK))
+    }
+
+    /// [`Store::tx_window`] with another row budget and walk for the search (`plan.rs`):
+    /// tests read small stores every way.
+    fn window_with_budget(
+        &self,
+        query: &TxQuery,
+        anchor: &Anchor,
+        n: usize,
+        (budget, walk): (usize, usize),
+    ) -> Result<Window, StoreError> {
+        let plan = Plan::for_window(&self.conn, &query.selection.search, budget)?;
         let backward = matches!(anchor, Anchor::Last | Anchor::Before(_));
         let descending = query.sort.descending != backward;
         let after = match anchor {
@@ -184,7 +108,15 @@ impl Store {
         match groups::group_column(query.sort.column) {
             None => {
                 let key = sql::key_expression(query.sort.column);
-                self.read_page(query, None, key, after, descending, n, &mut window)?;
+                let page = Page {
+                    plan: &plan,
+                    group: None,
+                    key,
+                    from: after,
+                    descending,
+                    walk,
+                };
+                self.read_page(query, &page, n, &mut window)?;
             }
             Some(column) => {
                 let mut values = groups::ordered(self, query, column)?;
@@ -202,9 +134,15 @@ impl Store {
                     if left == 0 {
                         break;
                     }
-                    let from = after.filter(|_| i == start);
-                    let group = Some((column, value));
-                    self.read_page(query, group, "date", from, descending, left, &mut window)?;
+                    let page = Page {
+                        plan: &plan,
+                        group: Some((column, value)),
+                        key: "date",
+                        from: after.filter(|_| i == start),
+                        descending,
+                        walk,
+                    };
+                    self.read_page(query, &page, left, &mut window)?;
                 }
             }
         }
@@ -214,33 +152,48 @@ impl Store {
         Ok(window)
     }
 
-    /// How many rows `query` selects.
+    /// How many rows `query` selects (a search the indexes serve is counted there, not by
+    /// reading rows, when nothing else narrows it).
     pub fn tx_count(&self, query: &TxQuery) -> Result<usize, StoreError> {
-        search::register(&self.conn)?;
-        let (clause, values) = sql::selection(&query.selection);
+        let plan = Plan::for_count(&query.selection.search);
+        if let Plan::Listed(lookup) = &plan
+            && !sql::filters_beyond_search(&query.selection)
+        {
+            return Ok(lookup.count(&self.conn)?);
+        }
+        let (clause, values) = sql::selection(&query.selection, &plan);
         let sql = format!("SELECT count(*) FROM transactions WHERE {clause}");
-        let n: i64 = self
-            .conn
-            .prepare_cached(&sql)?
+        let n: i64 = search::prepare(&self.conn, &sql)?
             .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
         Ok(n.max(0) as usize)
     }
 
-    /// One keyset page: rows of `group` (when grouped) after `from`, ordered by `key` then id.
-    #[allow(clippy::too_many_arguments)]
+    /// One keyset page: up to `n` rows of `page`, appended to `window`. A walk that checks
+    /// rows first walks at most [`plan::WALK`] rows; when they hold fewer than `n` matches it
+    /// gives way to its fallback (`plan.rs`; tests walk fewer).
     fn read_page(
         &self,
         query: &TxQuery,
-        group: Option<(&str, &Value)>,
-        key: &str,
-        from: Option<&Cursor>,
-        descending: bool,
+        page: &Page<'_>,
         n: usize,
         window: &mut Window,
     ) -> Result<(), StoreError> {
-        let (mut clause, mut values) = sql::selection(&query.selection);
+        let Page {
+            plan,
+            group,
+            key,
+            from,
+            descending,
+            ..
+        } = *page;
+        let (mut clause, mut values) = sql::selection(&query.selection, &Plan::Everything);
+        // A listed search reads its rows by `seq`: the group's index and the keyset's range
+        // must not tempt SQLite into walking a whole group or the rest of the order instead
+        // (`+` hides a term from the indexes).
+        let listed = matches!(plan, Plan::Listed(_) | Plan::Found(_));
+        let hide = if listed { "+" } else { "" };
         if let Some((column, value)) = group {
-            clause.push_str(&format!(" AND {column} IS ?"));
+            clause.push_str(&format!(" AND {hide}{column} IS ?"));
             values.push(value.clone());
         }
         let (op, dir) = if descending {
@@ -249,29 +202,76 @@ impl Store {
             (">", "ASC")
         };
         if let Some(c) = from {
-            clause.push_str(&format!(" AND ({key}, id) {op} (?, ?)"));
+            clause.push_str(&format!(" AND ({hide}{key}, {hide}id) {op} (?, ?)"));
             values.push(c.key.clone());
             values.push(Value::Text(c.id.clone()));
         }
-        values.push(Value::Integer(n as i64));
         let group_column = group.map_or("NULL", |(column, _)| column);
+        let order = format!("ORDER BY {key} {dir}, id {dir}");
+        let (search, more) = plan.clause().unwrap_or_else(|| ("1".into(), Vec::new()));
+        let fallback = plan.fallback();
+        let source = if fallback.is_some() {
+            values.push(Value::Integer(page.walk as i64));
+            format!("(SELECT * FROM transactions WHERE {clause} {order} LIMIT ?)")
+        } else {
+            format!("(SELECT * FROM transactions WHERE {clause})")
+        };
+        values.extend(more);
+        values.push(Value::Integer(n as i64));
         let sql = format!(
-            "SELECT {group_column}, {key}, {} FROM transactions WHERE {clause}
-             ORDER BY {key} {dir}, id {dir} LIMIT ?",
+            "SELECT {group_column}, {key}, {} FROM {source} WHERE {search} {order} LIMIT ?",
             sql::ROW_COLUMNS
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut read = Window::default();
+        let mut stmt = search::prepare(&self.conn, &sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
         while let Some(r) = rows.next()? {
-            window.cursors.push(Cursor {
+            read.cursors.push(Cursor {
                 group: r.get(0)?,
                 key: r.get(1)?,
                 id: r.get(2)?,
             });
-            push_row(&mut window.rows, r, 2)?;
+            push_row(&mut read.rows, r, 2)?;
         }
-        Ok(())
+        match fallback {
+            Some(fallback) if read.cursors.len() < n => {
+                let page = Page {
+                    plan: &fallback,
+                    ..*page
+                };
+                self.read_page(query, &page, n, window)
+            }
+            _ => {
+                append(window, read);
+                Ok(())
+            }
+        }
     }
+}
+
+/// `more`'s rows after `window`'s.
+fn append(window: &mut Window, more: Window) {
+    for i in 0..more.cursors.len() as u32 {
+        window.rows.push(more.rows.get(i));
+    }
+    window.cursors.extend(more.cursors);
+}
+
+/// Where one keyset page reads.
+#[derive(Clone, Copy)]
+struct Page<'a> {
+    /// How the search is served.
+    plan: &'a Plan,
+    /// The group's column and value, when the sort walks groups.
+    group: Option<(&'a str, &'a Value)>,
+    /// The sort key (within the group).
+    key: &'a str,
+    /// The row the page starts after (in the page's direction).
+    from: Option<&'a Cursor>,
+    /// Largest key first.
+    descending: bool,
+    /// Rows a bounded walk checks before it gives way.
+    walk: usize,
 }
 
 /// `window` in the opposite order.

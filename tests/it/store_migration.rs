@@ -1,11 +1,12 @@
 //! A store written by the previous coffre (schema 3: English sentences for next actions and
 //! sync outcomes, upper-case statuses, bare Oxlin ids) opens with this one and reads back as
-//! codes and `oxlin:` id keys.
+//! codes and `oxlin:` id keys, its amounts found by the search (schema 9 indexes them).
 
 use coffre::domain::{
     AccountId, AccountKind, AccountState, Booking, ConnectionId, ConnectionState, NextAction,
     TransactionId,
 };
+use coffre::store::window::{Anchor, TxQuery};
 use coffre::store::{Store, TransactionQuery, schema};
 use rusqlite::Connection;
 
@@ -146,4 +147,25 @@ fn a_store_of_the_previous_version_reads_back_as_codes() {
             ("oxlin:c4".to_string(), Some(NextAction::AnswerChallenge)),
         ]
     );
+}
+
+#[test]
+fn amounts_stored_before_the_amount_index_are_found_by_the_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coffre.sqlite");
+    previous_store(&path);
+    let store = Store::open(&path).unwrap();
+    let found = |typed: &str| {
+        let mut query = TxQuery::default();
+        query.selection.search = typed.into();
+        let window = store.tx_window(&query, &Anchor::First, 10).unwrap();
+        let ids: Vec<String> = (0..window.rows.len() as u32)
+            .map(|i| window.rows.get(i).id.to_string())
+            .collect();
+        assert_eq!(store.tx_count(&query).unwrap(), ids.len(), "{typed}");
+        ids
+    };
+    assert_eq!(found("79,99"), ["oxlin:t2"]);
+    assert_eq!(found("-5,00"), ["oxlin:t3"]);
+    assert_eq!(found("12,3"), ["oxlin:t1"]);
 }

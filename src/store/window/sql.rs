@@ -1,10 +1,11 @@
 //! The SQL a window query is made of: the columns a row is read from, each sort's key
 //! expression (the same text as its index in schema version 9, so SQLite uses the index), and
-//! the `WHERE` clause of a [`TxSelection`] with its parameters in order.
+//! the `WHERE` clause of a [`TxSelection`] with its parameters in order (its search as its
+//! [`Plan`] serves it).
 
 use rusqlite::types::Value;
 
-use super::search;
+use super::plan::Plan;
 use super::{SortColumn, TxSelection};
 use crate::domain::BookingStatus;
 
@@ -26,8 +27,18 @@ pub fn key_expression(column: SortColumn) -> &'static str {
     }
 }
 
-/// `selection` as a `WHERE` condition (never empty: `1` selects every row) and its values.
-pub fn selection(selection: &TxSelection) -> (String, Vec<Value>) {
+/// Whether `selection` selects by anything but its search.
+pub fn filters_beyond_search(selection: &TxSelection) -> bool {
+    let bare = TxSelection {
+        search: selection.search.clone(),
+        ..TxSelection::default()
+    };
+    *selection != bare
+}
+
+/// `selection` as a `WHERE` condition (never empty: `1` selects every row) and its values, its
+/// search served by `plan`.
+pub fn selection(selection: &TxSelection, plan: &Plan) -> (String, Vec<Value>) {
     let mut clauses: Vec<String> = vec!["1".into()];
     let mut values = Vec::new();
     let mut bound = |clause: &str, value: Value| {
@@ -58,7 +69,7 @@ pub fn selection(selection: &TxSelection) -> (String, Vec<Value>) {
     if let Some(category) = &selection.category {
         bound("category = ?", Value::Text(category.clone()));
     }
-    if let Some((clause, more)) = search::clause(&selection.search) {
+    if let Some((clause, more)) = plan.clause() {
         clauses.push(clause);
         values.extend(more);
     }

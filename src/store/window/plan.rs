@@ -1,0 +1,230 @@
+//! How a window finds the rows a search selects, fast whether the match is rare or common.
+//!
+//! Two ways, chosen per search:
+//! - **Listed**: the trigram indexes list the matching rows (`transactions_text` for the text,
+//!   `transactions_amount` for the amount as the rule spells it, schema version 9), and the
+//!   window reads and orders only those. Cost: one row per match, so only for a rare match.
+//! - **Checked**: the window walks its sort index and checks each row with `coffre_matches`
+//!   (`search.rs`) until it has its rows. Cost: rows walked ≈ rows wanted ÷ the share of rows
+//!   that match, so only for a common match.
+//!
+//! The row budget tells them apart: the indexes are asked for at most [`BUDGET`] + 1 rows; when
+//! they have more, the match is common (at least one row in `store size ÷ BUDGET`) and the
+//! window checks rows; otherwise the rows they listed are kept ([`Plan::Found`]) and every
+//! page and group of the window reads them by `seq`. Text shorter than three characters (or an
+//! amount spelled in fewer), which a trigram index cannot look up, is always checked.
+//!
+//! A walk is bounded: common overall is not common everywhere in the order (sorting by label
+//! puts every `pharmacie` together, after every `boulangerie`), so a walk checks at most
+//! [`WALK`] rows, then gives way to the full list of the indexes (cost: one row per match) or,
+//! for text too short for them, to a walk without bound (cost: up to every row of the order).
+//!
+//! Docs gap (ours): the costs above are per window; a common match that the sort gathers far
+//! from the window's end, and a short text that the sort gathers far or that is rare, cost
+//! more than a frame at a million rows (`benches/store_million`, `STORE_BENCH_DETAIL=1`).
+//!
+//! A count never walks a window: it counts what the indexes list (every match, whatever its
+//! number), or checks every row when the text is too short for them.
+//!
+//! Docs gap (ours): a search the indexes serve finds what they find: label and notes with
+//! accents and case removed by SQLite's trigram tokenizer, not by our fold (`œ` is not `oe`),
+//! and the text as stored, not as sanitised; a checked search follows the rule exactly. The
+//! two differ only on such text.
+
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+use super::search::needles;
+
+/// Matches the indexes may list for a window to read them all (more: the window checks rows).
+pub const BUDGET: usize = 4_096;
+
+/// Rows a walk checks before it gives way: a match in the window's order at least this
+/// dense fills a window within it; a sparser one (a common match the sort gathers elsewhere,
+/// as sorting by label gathers `pharmacie`) is listed instead.
+pub const WALK: usize = 2_048;
+
+/// Text at least this long (in characters) is looked up in the trigram indexes.
+const TRIGRAM: usize = 3;
+
+/// How the rows a search selects are found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// No search: every row.
+    Everything,
+    /// The rows the trigram indexes list.
+    Listed(Lookup),
+    /// The rows the trigram indexes listed already (a rare match), a JSON array of their
+    /// `seq`: a window reads them without asking the indexes again for each page or group.
+    Found(String),
+    /// Each row checked with `coffre_matches` as the window walks its order.
+    Checked {
+        /// The search lowercased and folded.
+        needle: String,
+        /// The search as an amount, when it is one.
+        amount: Option<String>,
+        /// Walk at most [`WALK`] rows, then give way to the indexes' list (`Some`) or to a
+        /// walk without bound; `None`: walk without bound.
+        then: Option<Option<Lookup>>,
+    },
+}
+
+/// The index lookups that list every row a search selects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookup {
+    /// `MATCH` expression of the label and notes index.
+    text: String,
+    /// `MATCH` expression of the amount index, when the search is an amount.
+    amount: Option<String>,
+}
+
+impl Lookup {
+    /// The lookups of `typed`, or `None` when a part of it is too short for a trigram index.
+    fn new(typed: &str) -> Option<Lookup> {
+        let (needle, amount) = needles(typed);
+        let long = |s: &str| s.chars().count() >= TRIGRAM;
+        if !long(&needle) || amount.as_deref().is_some_and(|a| !long(a)) {
+            return None;
+        }
+        let amount = amount.map(|a| {
+            // The typed spelling may itself be in the amount's text (`5 4` in `4.105 4.11`).
+            let spelled = needle
+                .chars()
+                .all(|c| c.is_ascii_digit() || " .-".contains(c));
+            if spelled && needle != a {
+                format!("{} OR {}", phrase(&a), phrase(&needle))
+            } else {
+                phrase(&a)
+            }
+        });
+        Some(Lookup {
+            text: phrase(&needle),
+            amount,
+        })
+    }
+
+    /// The rowids (`seq`) the lookups list, as SQL, and its values; `distinct` removes a row
+    /// found by both.
+    fn rowids(&self, distinct: bool) -> (String, Vec<Value>) {
+        let text = "SELECT rowid FROM transactions_text WHERE transactions_text MATCH ?";
+        let mut values = vec![Value::Text(self.text.clone())];
+        let Some(amount) = &self.amount else {
+            return (text.into(), values);
+        };
+        values.push(Value::Text(amount.clone()));
+        let union = if distinct { "UNION" } else { "UNION ALL" };
+        let sql = format!(
+            "{text} {union} SELECT rowid FROM transactions_amount WHERE transactions_amount MATCH ?"
+        );
+        (sql, values)
+    }
+
+    /// The rows the indexes list, as a JSON array of their `seq`, when they are at most
+    /// `budget` (`None`: more).
+    fn at_most(&self, conn: &Connection, budget: usize) -> rusqlite::Result<Option<String>> {
+        let (rowids, mut values) = self.rowids(false);
+        values.push(Value::Integer(budget as i64 + 1));
+        let sql = format!("SELECT rowid FROM ({rowids} LIMIT ?)");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let listed: Vec<i64> = stmt
+            .query_map(rusqlite::params_from_iter(values), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if listed.len() > budget {
+            return Ok(None);
+        }
+        let numbers: Vec<String> = listed.iter().map(i64::to_string).collect();
+        Ok(Some(format!("[{}]", numbers.join(","))))
+    }
+
+    /// How many rows the indexes list (no other condition).
+    pub fn count(&self, conn: &Connection) -> rusqlite::Result<usize> {
+        let (rowids, values) = self.rowids(true);
+        let sql = format!("SELECT count(*) FROM ({rowids})");
+        let n: i64 = conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
+        Ok(n.max(0) as usize)
+    }
+}
+
+/// `text` as one FTS5 phrase.
+fn phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+impl Plan {
+    /// How a window serves `typed`: asks the indexes whether they list at most `budget` rows
+    /// ([`BUDGET`] but in tests).
+    pub fn for_window(conn: &Connection, typed: &str, budget: usize) -> rusqlite::Result<Plan> {
+        if typed.is_empty() {
+            return Ok(Plan::Everything);
+        }
+        match Lookup::new(typed) {
+            Some(lookup) => match lookup.at_most(conn, budget)? {
+                Some(rows) => Ok(Plan::Found(rows)),
+                None => Ok(Plan::checked(typed, Some(Some(lookup)))),
+            },
+            None => Ok(Plan::checked(typed, Some(None))),
+        }
+    }
+
+    /// How a count serves `typed`: by the indexes whenever they can.
+    pub fn for_count(typed: &str) -> Plan {
+        if typed.is_empty() {
+            return Plan::Everything;
+        }
+        Lookup::new(typed).map_or_else(|| Plan::checked(typed, None), Plan::Listed)
+    }
+
+    fn checked(typed: &str, then: Option<Option<Lookup>>) -> Plan {
+        let (needle, amount) = needles(typed);
+        Plan::Checked {
+            needle,
+            amount,
+            then,
+        }
+    }
+
+    /// What a bounded walk gives way to when its [`WALK`] rows hold too few matches (`None`:
+    /// not a bounded walk).
+    pub fn fallback(&self) -> Option<Plan> {
+        let Plan::Checked {
+            needle,
+            amount,
+            then: Some(then),
+        } = self
+        else {
+            return None;
+        };
+        Some(match then {
+            Some(lookup) => Plan::Listed(lookup.clone()),
+            None => Plan::Checked {
+                needle: needle.clone(),
+                amount: amount.clone(),
+                then: None,
+            },
+        })
+    }
+
+    /// The plan as a `WHERE` condition and its values (`None`: no condition).
+    pub fn clause(&self) -> Option<(String, Vec<Value>)> {
+        match self {
+            Plan::Everything => None,
+            Plan::Listed(lookup) => {
+                let (rowids, values) = lookup.rowids(false);
+                Some((format!("seq IN ({rowids})"), values))
+            }
+            Plan::Found(rows) => Some((
+                "seq IN (SELECT value FROM json_each(?))".into(),
+                vec![Value::Text(rows.clone())],
+            )),
+            Plan::Checked { needle, amount, .. } => Some((
+                "coffre_matches(label, notes, amount, ?, ?)".into(),
+                vec![
+                    Value::Text(needle.clone()),
+                    amount.clone().map_or(Value::Null, Value::Text),
+                ],
+            )),
+        }
+    }
+}
