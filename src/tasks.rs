@@ -22,6 +22,7 @@ pub mod redirect;
 pub mod sender;
 pub mod store_sync;
 pub mod sync_start;
+pub mod tx_window;
 pub mod widget;
 
 use std::path::PathBuf;
@@ -82,6 +83,8 @@ pub struct Runner {
     browser: widget::Browser,
     /// The finX API, when German banks are offered (`finx_link`).
     finx: Option<crate::finx::FinxConfig>,
+    /// The transactions view's reads, on their own thread and connection (`tx_window`).
+    tx_reader: tx_window::TxReader,
 }
 
 impl Runner {
@@ -94,6 +97,7 @@ impl Runner {
             session: Arc::new(Mutex::new(None)),
             browser: widget::Browser::default(),
             finx: None,
+            tx_reader: tx_window::TxReader::default(),
         }
     }
 
@@ -138,6 +142,13 @@ impl Runner {
                 }
             }
             Command::Export(request) => self.local().export(request),
+            Command::ExportQuery { request, query } => self.local().export_query(request, query),
+            read @ (Command::ReadTxWindow { .. }
+            | Command::CountTx { .. }
+            | Command::ReadTxFacts { .. }) => {
+                self.tx_reader
+                    .send(read, self.options.store.clone(), &self.sender)
+            }
             Command::SyncNow {
                 connection,
                 generation,

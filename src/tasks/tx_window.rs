@@ -1,0 +1,170 @@
+//! The transactions view's reads, served off the UI task: [`Command::ReadTxWindow`],
+//! [`Command::CountTx`] and [`Command::ReadTxFacts`] go to one thread that keeps **one**
+//! read connection to the store open for the life of the app (never a `Store::open` per
+//! keystroke), through a mailbox of one slot per kind of read: a newer read of a kind replaces
+//! an older one not yet served (only the newest window, count and facts matter; the view drops
+//! an answer to anything older anyway). Windows are served before counts, so a slow count of a
+//! search never holds the rows back.
+//!
+//! [`perform`] is the one function that turns such a command into its answer: the thread
+//! calls it, and so do the tests' synchronous "settle" helper and the benchmarks.
+//!
+//! Docs gap (ours): the connection opens on the first read (a store that does not exist yet is
+//! created by `Store::open` as everywhere else); if it cannot be opened, each read is answered
+//! with why, and the next read tries again.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
+
+use crate::app::{ApiEvent, Command};
+use crate::store::Store;
+use crate::store::dashboard::tx_facts;
+use crate::tasks::sender::MsgSender;
+
+/// The answer to a read command of the transactions view (`None`: not such a command).
+pub fn perform(store: &Store, command: &Command) -> Option<ApiEvent> {
+    Some(match command {
+        Command::ReadTxWindow {
+            generation,
+            query,
+            anchor,
+            n,
+        } => ApiEvent::TxWindowRead {
+            generation: *generation,
+            rows: store
+                .tx_window(query, anchor, *n)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        },
+        Command::CountTx { generation, query } => ApiEvent::TxCounted {
+            generation: *generation,
+            count: store.tx_count(query).map_err(|e| e.to_string()),
+        },
+        Command::ReadTxFacts { generation } => ApiEvent::TxFactsRead {
+            generation: *generation,
+            facts: tx_facts(store).map_err(|e| e.to_string()),
+        },
+        _ => return None,
+    })
+}
+
+/// What an unopenable store answers to `command`.
+fn failed(command: &Command, why: String) -> Option<ApiEvent> {
+    Some(match command {
+        Command::ReadTxWindow { generation, .. } => ApiEvent::TxWindowRead {
+            generation: *generation,
+            rows: Err(why),
+        },
+        Command::CountTx { generation, .. } => ApiEvent::TxCounted {
+            generation: *generation,
+            count: Err(why),
+        },
+        Command::ReadTxFacts { generation } => ApiEvent::TxFactsRead {
+            generation: *generation,
+            facts: Err(why),
+        },
+        _ => return None,
+    })
+}
+
+/// The newest read of each kind not served yet.
+#[derive(Default)]
+struct Mailbox {
+    window: Option<Command>,
+    count: Option<Command>,
+    facts: Option<Command>,
+}
+
+impl Mailbox {
+    /// The next read to serve: a window first, then facts, then a count.
+    fn take(&mut self) -> Option<Command> {
+        self.window
+            .take()
+            .or_else(|| self.facts.take())
+            .or_else(|| self.count.take())
+    }
+}
+
+/// The reading thread's handle: cheap to clone, shared by the runner's clones.
+#[derive(Clone, Default)]
+pub struct TxReader {
+    inner: Shared,
+}
+
+/// The mailbox (`None` until the thread starts) and the bell that wakes the thread.
+type Shared = Arc<(Mutex<Option<Mailbox>>, Condvar)>;
+
+impl std::fmt::Debug for TxReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TxReader")
+    }
+}
+
+impl TxReader {
+    /// Hands `command` (a read of the transactions view) to the reading thread, replacing an
+    /// older read of its kind; starts the thread on first use, reading `store`.
+    pub fn send(&self, command: Command, store: Option<PathBuf>, sender: &MsgSender) {
+        let (lock, wake) = &*self.inner;
+        let mut slot = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        let mailbox = slot.get_or_insert_with(|| {
+            let inner = Arc::clone(&self.inner);
+            let sender = sender.clone();
+            std::thread::Builder::new()
+                .name("tx-window".into())
+                .spawn(move || serve(&inner, store, &sender))
+                .map_err(|e| tracing::error!("cannot start the transactions reader: {e}"))
+                .ok();
+            Mailbox::default()
+        });
+        match &command {
+            Command::ReadTxWindow { .. } => mailbox.window = Some(command),
+            Command::CountTx { .. } => mailbox.count = Some(command),
+            Command::ReadTxFacts { .. } => mailbox.facts = Some(command),
+            _ => return,
+        }
+        wake.notify_one();
+    }
+}
+
+/// The reading thread: waits for a read, serves it on its one connection, answers; ends once
+/// no runner holds the reader any more (it looks every second while idle).
+fn serve(inner: &Shared, path: Option<PathBuf>, sender: &MsgSender) {
+    let (lock, wake) = &**inner;
+    let mut store: Option<Store> = None;
+    loop {
+        let command = {
+            let mut slot = lock.lock().unwrap_or_else(PoisonError::into_inner);
+            loop {
+                if let Some(c) = slot.as_mut().and_then(Mailbox::take) {
+                    break c;
+                }
+                if Arc::strong_count(inner) == 1 {
+                    return;
+                }
+                slot = wake
+                    .wait_timeout(slot, Duration::from_secs(1))
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .0;
+            }
+        };
+        if store.is_none() {
+            let opened = path
+                .as_ref()
+                .ok_or_else(|| "no local store".to_string())
+                .and_then(|p| Store::open(p).map_err(|e| e.to_string()));
+            match opened {
+                Ok(s) => store = Some(s),
+                Err(why) => {
+                    if let Some(event) = failed(&command, why) {
+                        sender.api(event);
+                    }
+                    continue;
+                }
+            }
+        }
+        if let Some(event) = store.as_ref().and_then(|s| perform(s, &command)) {
+            sender.api(event);
+        }
+    }
+}
