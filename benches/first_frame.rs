@@ -164,7 +164,7 @@ fn main() {
         .filter_map(|a| a.parse().ok())
         .collect();
     let sizes = if sizes.is_empty() {
-        vec![100_000, 1_000_000]
+        vec![10_000, 100_000, 1_000_000]
     } else {
         sizes
     };
