@@ -3,8 +3,10 @@
 //! read connection to the store open for the life of the app (never a `Store::open` per
 //! keystroke), through a mailbox of one slot per kind of read: a newer read of a kind replaces
 //! an older one not yet served (only the newest window, count and facts matter; the view drops
-//! an answer to anything older anyway). Windows are served before counts, so a slow count of a
-//! search never holds the rows back.
+//! an answer to anything older anyway). Windows are served before counts, and a window asked
+//! while a count runs interrupts it (SQLite's interrupt; the count is asked again after the
+//! window unless a newer one replaced it), so a slow count of a search never holds the rows
+//! back.
 //!
 //! [`perform`] is the one function that turns such a command into its answer: the thread
 //! calls it, and so do the tests' synchronous "settle" helper and the benchmarks.
@@ -68,12 +70,14 @@ fn failed(command: &Command, why: String) -> Option<ApiEvent> {
     })
 }
 
-/// The newest read of each kind not served yet.
+/// The newest read of each kind not served yet, and the count being served.
 #[derive(Default)]
 struct Mailbox {
     window: Option<Command>,
     count: Option<Command>,
     facts: Option<Command>,
+    /// Stops the count being served (set while one runs).
+    counting: Option<rusqlite::InterruptHandle>,
 }
 
 impl Mailbox {
@@ -118,7 +122,12 @@ impl TxReader {
             Mailbox::default()
         });
         match &command {
-            Command::ReadTxWindow { .. } => mailbox.window = Some(command),
+            Command::ReadTxWindow { .. } => {
+                mailbox.window = Some(command);
+                if let Some(count) = mailbox.counting.take() {
+                    count.interrupt();
+                }
+            }
             Command::CountTx { .. } => mailbox.count = Some(command),
             Command::ReadTxFacts { .. } => mailbox.facts = Some(command),
             _ => return,
@@ -163,8 +172,84 @@ fn serve(inner: &Shared, path: Option<PathBuf>, sender: &MsgSender) {
                 }
             }
         }
-        if let Some(event) = store.as_ref().and_then(|s| perform(s, &command)) {
+        let Some(store) = store.as_ref() else {
+            continue;
+        };
+        let is_count = matches!(command, Command::CountTx { .. });
+        if is_count {
+            let handle = store.conn.get_interrupt_handle();
+            lock.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get_or_insert_with(Mailbox::default)
+                .counting = Some(handle);
+        }
+        let event = perform(store, &command);
+        if is_count {
+            let mut slot = lock.lock().unwrap_or_else(PoisonError::into_inner);
+            let mailbox = slot.get_or_insert_with(Mailbox::default);
+            let stopped = mailbox.counting.take().is_none();
+            let failed = matches!(event, Some(ApiEvent::TxCounted { count: Err(_), .. }));
+            if stopped && failed {
+                // Stopped for a window: counted again afterwards, unless a newer count came.
+                if mailbox.count.is_none() {
+                    mailbox.count = Some(command);
+                }
+                continue;
+            }
+        }
+        if let Some(event) = event {
             sender.api(event);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Msg;
+    use crate::store::window::{Anchor, TxQuery};
+
+    #[test]
+    fn the_reader_answers_a_window_and_a_count_from_its_own_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite");
+        drop(Store::open(&path).unwrap());
+        let (sender, mut answers) = MsgSender::channel();
+        let reader = TxReader::default();
+        let query = TxQuery::default();
+        reader.send(
+            Command::ReadTxWindow {
+                generation: 7,
+                query: query.clone(),
+                anchor: Anchor::First,
+                n: 10,
+            },
+            Some(path.clone()),
+            &sender,
+        );
+        reader.send(
+            Command::CountTx {
+                generation: 8,
+                query,
+            },
+            Some(path),
+            &sender,
+        );
+        let mut seen = Vec::new();
+        while seen.len() < 2 {
+            match answers.blocking_recv() {
+                Some(Msg::Api(ApiEvent::TxWindowRead { generation, rows })) => {
+                    assert_eq!(rows.map(|w| w.rows.len()), Ok(0));
+                    seen.push(generation);
+                }
+                Some(Msg::Api(ApiEvent::TxCounted { generation, count })) => {
+                    assert_eq!(count, Ok(0));
+                    seen.push(generation);
+                }
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        seen.sort_unstable();
+        assert_eq!(seen, [7, 8]);
     }
 }
