@@ -9,7 +9,7 @@
 //! read is taken: a late window of an old search is dropped. Until the new rows arrive, the
 //! last window stays on screen (never a blank table on a keystroke).
 //!
-//! Its view is in `transactions_view.rs`.
+//! Its reads of the store are in `transactions_window.rs`; its view in `transactions_view.rs`.
 //!
 //! Docs gaps (ours): a reload of the dashboard (after a sync) reads the first rows again and
 //! keeps the cursor's position when it is among them; `G` before the count is known reads the
@@ -23,6 +23,11 @@ use super::query::{Filter, Sort, SortColumn};
 use crate::store::dashboard::TxFacts;
 use crate::store::read_model::{Transactions, TxRef};
 use crate::store::window::{Anchor, Window};
+
+#[path = "transactions_window.rs"]
+mod reads;
+use reads::Place;
+pub use reads::TxRead;
 
 /// Rows asked in one read.
 pub const CHUNK: usize = 200;
@@ -39,45 +44,6 @@ pub enum Focus {
     Search,
     /// Editing the filter.
     Filter(FilterDialog),
-}
-
-/// A read the view asks of the store (the dashboard adds the query).
-#[derive(Debug, Clone, PartialEq)]
-pub enum TxRead {
-    /// Up to `n` rows from `anchor`.
-    Window {
-        /// The read's generation.
-        generation: u64,
-        /// Where the rows start.
-        anchor: Anchor,
-        /// How many at most.
-        n: usize,
-    },
-    /// The count of the rows the query selects.
-    Count {
-        /// The count's generation.
-        generation: u64,
-    },
-    /// The store's total and categories.
-    Facts {
-        /// The read's generation.
-        generation: u64,
-    },
-}
-
-/// Where an awaited window goes when it arrives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
-    /// The first rows of a new query: the cursor goes to the first.
-    Fresh,
-    /// The first rows again (a reload): the cursor stays where it was if they hold it.
-    Keep,
-    /// The last rows (`G`): the cursor goes to the last.
-    Last,
-    /// The rows after the window.
-    After,
-    /// The rows before the window.
-    Before,
 }
 
 /// The state of the transactions view.
@@ -133,11 +99,6 @@ pub enum TxAction {
 }
 
 impl TxView {
-    /// The reads asked since the last call, oldest first.
-    pub fn take_asks(&mut self) -> Vec<TxRead> {
-        std::mem::take(&mut self.asks)
-    }
-
     /// How many rows the query selects (`None`: still counting).
     pub fn count(&self) -> Option<usize> {
         self.count
@@ -172,150 +133,6 @@ impl TxView {
     /// The row under the cursor.
     pub fn selected_row(&self) -> Option<TxRef<'_>> {
         self.row_at(self.selected)
-    }
-
-    fn next_generation(&mut self) -> u64 {
-        self.last_generation += 1;
-        self.last_generation
-    }
-
-    fn read(&mut self, anchor: Anchor, place: Place) {
-        let generation = self.next_generation();
-        let n = CHUNK.max(self.page * 3);
-        self.reading = Some((generation, place, n));
-        self.asks.push(TxRead::Window {
-            generation,
-            anchor,
-            n,
-        });
-    }
-
-    fn ask_count(&mut self) {
-        self.count = None;
-        self.end_unplaced = false;
-        self.counting = self.next_generation();
-        self.asks.push(TxRead::Count {
-            generation: self.counting,
-        });
-    }
-
-    /// The query changed: its first rows and its count are read (the last window stays on
-    /// screen until they arrive).
-    pub fn requery(&mut self) {
-        self.ask_count();
-        self.read(Anchor::First, Place::Fresh);
-    }
-
-    /// The store was read again (a load, a sync): the store's facts, the count and the first
-    /// rows of the same query, the cursor kept where it was when they hold it.
-    pub fn reload(&mut self) {
-        self.facts_asked = self.next_generation();
-        self.asks.push(TxRead::Facts {
-            generation: self.facts_asked,
-        });
-        self.ask_count();
-        self.read(Anchor::First, Place::Keep);
-    }
-
-    /// A window arrived; one not awaited (an older read) is dropped. `Err`: why it failed.
-    pub fn window_read(
-        &mut self,
-        generation: u64,
-        rows: Result<Window, String>,
-    ) -> Result<(), String> {
-        let Some((awaited, place, n)) = self.reading else {
-            return Ok(());
-        };
-        if awaited != generation {
-            return Ok(());
-        }
-        self.reading = None;
-        let got = rows?;
-        let full = got.rows.len() >= n;
-        match place {
-            Place::Fresh | Place::Keep => {
-                self.window = got;
-                self.start = 0;
-                self.more_after = full;
-                self.end_unplaced = false;
-                if place == Place::Fresh {
-                    self.selected = 0;
-                    self.offset = 0;
-                }
-            }
-            Place::Last => {
-                self.window = got;
-                self.more_after = false;
-                let len = self.window.rows.len();
-                match self.count {
-                    Some(count) => self.start = count.saturating_sub(len),
-                    None => {
-                        self.start = 0;
-                        self.end_unplaced = true;
-                    }
-                }
-                self.selected = (self.start + len).saturating_sub(1);
-            }
-            Place::After => {
-                self.more_after = full;
-                let mut window = std::mem::take(&mut self.window);
-                append(&mut window, got);
-                let extra = window.rows.len().saturating_sub(CAP);
-                self.window = slice(&window, extra, window.rows.len());
-                self.start += extra;
-            }
-            Place::Before => {
-                let before = got.rows.len();
-                let mut window = got;
-                append(&mut window, std::mem::take(&mut self.window));
-                if before > self.start || (!full && before < self.start) {
-                    // The store changed under the view: the positions start again from here.
-                    let shift = self.start.saturating_sub(before);
-                    self.selected = self.selected.saturating_sub(shift);
-                    self.offset = self.offset.saturating_sub(shift);
-                    self.start = 0;
-                } else {
-                    self.start -= before;
-                }
-                if window.rows.len() > CAP {
-                    self.more_after = true;
-                    self.window = slice(&window, 0, CAP);
-                } else {
-                    self.window = window;
-                }
-            }
-        }
-        self.clamp();
-        self.want_more();
-        Ok(())
-    }
-
-    /// The count arrived (one not awaited is dropped).
-    pub fn counted(&mut self, generation: u64, count: Result<usize, String>) -> Result<(), String> {
-        if generation != self.counting {
-            return Ok(());
-        }
-        let count = count?;
-        self.count = Some(count);
-        if std::mem::take(&mut self.end_unplaced) {
-            let start = count.saturating_sub(self.window.rows.len());
-            self.selected += start;
-            self.offset += start;
-            self.start = start;
-        }
-        Ok(())
-    }
-
-    /// The store's facts arrived (ones not awaited are dropped).
-    pub fn facts_read(
-        &mut self,
-        generation: u64,
-        facts: Result<TxFacts, String>,
-    ) -> Result<(), String> {
-        if generation == self.facts_asked {
-            self.facts = Some(facts?);
-        }
-        Ok(())
     }
 
     /// Shows only `account` (or every account), clearing the search.
@@ -445,41 +262,12 @@ impl TxView {
         }
     }
 
-    fn window_end(&self) -> usize {
-        self.start + self.window.rows.len()
-    }
-
     /// Moves the cursor by `delta` rows within the window (the mouse wheel uses this too);
     /// near the window's edge, the next rows are asked for.
     pub fn move_by(&mut self, delta: isize) {
         self.selected = self.selected.saturating_add_signed(delta);
         self.clamp();
         self.want_more();
-    }
-
-    /// Keeps the cursor on a row of the window.
-    fn clamp(&mut self) {
-        let last = self.window_end().saturating_sub(1);
-        self.selected = self.selected.clamp(self.start.min(last), last);
-    }
-
-    /// Asks for the rows past the window's edge when the cursor is near it.
-    fn want_more(&mut self) {
-        if self.reading.is_some() || self.end_unplaced {
-            return;
-        }
-        let margin = (2 * self.page).max(CHUNK / 4);
-        let end = self.window_end();
-        if self.more_after && self.selected + margin >= end {
-            if let Some(edge) = self.window.cursors.last().cloned() {
-                self.read(Anchor::After(edge), Place::After);
-            }
-        } else if self.start > 0
-            && self.selected < self.start + margin
-            && let Some(edge) = self.window.cursors.first().cloned()
-        {
-            self.read(Anchor::Before(edge), Place::Before);
-        }
     }
 
     /// Puts the selection on screen for a page of `rows` rows, and remembers the page size.
@@ -499,25 +287,5 @@ impl TxView {
             self.window_end()
         };
         self.offset = self.offset.min(end.saturating_sub(rows));
-    }
-}
-
-/// `more` added after `window`'s rows.
-fn append(window: &mut Window, more: Window) {
-    for i in 0..more.rows.len() as u32 {
-        window.rows.push(more.rows.get(i));
-    }
-    window.cursors.extend(more.cursors);
-}
-
-/// Rows `from..to` of `window`, as a window of their own.
-fn slice(window: &Window, from: usize, to: usize) -> Window {
-    let mut rows = Transactions::with_capacity(to - from);
-    for i in from..to {
-        rows.push(window.rows.get(i as u32));
-    }
-    Window {
-        rows,
-        cursors: window.cursors[from..to].to_vec(),
     }
 }
