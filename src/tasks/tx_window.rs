@@ -3,10 +3,10 @@
 //! read connection to the store open for the life of the app (never a `Store::open` per
 //! keystroke), through a mailbox of one slot per kind of read: a newer read of a kind replaces
 //! an older one not yet served (only the newest window, count and facts matter; the view drops
-//! an answer to anything older anyway). Windows are served before counts, and a window asked
-//! while a count runs interrupts it (SQLite's interrupt; the count is asked again after the
-//! window unless a newer one replaced it), so a slow count of a search never holds the rows
-//! back.
+//! an answer to anything older anyway). Windows are served before counts, and a window of
+//! another query asked while a count runs interrupts it (SQLite's interrupt; the count is
+//! asked again after the window unless a newer one replaced it), so a slow count of an old
+//! search never holds the new rows back; scrolling (windows of the same query) lets it finish.
 //!
 //! [`perform`] is the one function that turns such a command into its answer: the thread
 //! calls it, and so do the tests' synchronous "settle" helper and the benchmarks.
@@ -22,6 +22,7 @@ use std::time::Duration;
 use crate::app::{ApiEvent, Command};
 use crate::store::Store;
 use crate::store::dashboard::tx_facts;
+use crate::store::window::TxQuery;
 use crate::tasks::sender::MsgSender;
 
 /// The answer to a read command of the transactions view (`None`: not such a command).
@@ -76,8 +77,8 @@ struct Mailbox {
     window: Option<Command>,
     count: Option<Command>,
     facts: Option<Command>,
-    /// Stops the count being served (set while one runs).
-    counting: Option<rusqlite::InterruptHandle>,
+    /// Stops the count being served, and its query (set while one runs).
+    counting: Option<(rusqlite::InterruptHandle, TxQuery)>,
 }
 
 impl Mailbox {
@@ -122,11 +123,14 @@ impl TxReader {
             Mailbox::default()
         });
         match &command {
-            Command::ReadTxWindow { .. } => {
-                mailbox.window = Some(command);
-                if let Some(count) = mailbox.counting.take() {
+            Command::ReadTxWindow { query, .. } => {
+                // A window of another query (a new search): the running count is of no use.
+                if mailbox.counting.as_ref().is_some_and(|(_, q)| q != query)
+                    && let Some((count, _)) = mailbox.counting.take()
+                {
                     count.interrupt();
                 }
+                mailbox.window = Some(command);
             }
             Command::CountTx { .. } => mailbox.count = Some(command),
             Command::ReadTxFacts { .. } => mailbox.facts = Some(command),
@@ -175,9 +179,13 @@ fn serve(inner: &Shared, path: Option<PathBuf>, sender: &MsgSender) {
         let Some(store) = store.as_ref() else {
             continue;
         };
-        let is_count = matches!(command, Command::CountTx { .. });
-        if is_count {
-            let handle = store.conn.get_interrupt_handle();
+        let counted = match &command {
+            Command::CountTx { query, .. } => Some(query.clone()),
+            _ => None,
+        };
+        let is_count = counted.is_some();
+        if let Some(query) = counted {
+            let handle = (store.conn.get_interrupt_handle(), query);
             lock.lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .get_or_insert_with(Mailbox::default)
@@ -207,7 +215,7 @@ fn serve(inner: &Shared, path: Option<PathBuf>, sender: &MsgSender) {
 mod tests {
     use super::*;
     use crate::app::Msg;
-    use crate::store::window::{Anchor, TxQuery};
+    use crate::store::window::Anchor;
 
     #[test]
     fn the_reader_answers_a_window_and_a_count_from_its_own_thread() {
