@@ -22,6 +22,7 @@ pub mod redirect;
 pub mod sender;
 pub mod store_sync;
 pub mod sync_start;
+pub mod tx_window;
 pub mod widget;
 
 use std::path::PathBuf;
@@ -84,6 +85,8 @@ pub struct Runner {
     finx: Option<crate::finx::FinxConfig>,
     /// Where finX links' tokens are kept (`[session] store`; `finx_link`).
     finx_tokens: crate::sync::session::SessionStore,
+    /// The transactions view's reads, on their own thread and connection (`tx_window`).
+    tx_reader: tx_window::TxReader,
 }
 
 impl Runner {
@@ -97,6 +100,7 @@ impl Runner {
             browser: widget::Browser::default(),
             finx: None,
             finx_tokens: Default::default(),
+            tx_reader: tx_window::TxReader::default(),
         }
     }
 
@@ -141,6 +145,13 @@ impl Runner {
                 }
             }
             Command::Export(request) => self.local().export(request),
+            Command::ExportQuery { request, query } => self.local().export_query(request, query),
+            read @ (Command::ReadTxWindow { .. }
+            | Command::CountTx { .. }
+            | Command::ReadTxFacts { .. }) => {
+                self.tx_reader
+                    .send(read, self.options.store.clone(), &self.sender)
+            }
             Command::SyncNow {
                 connection,
                 generation,

@@ -149,10 +149,45 @@ pub enum Command {
     },
     /// Export from the store what the dialog asked for (answered by `ApiEvent::Exported`).
     Export(crate::export::ExportRequest),
+    /// Export the rows of the transactions view's query, in its order, read from the store
+    /// (answered by `ApiEvent::Exported`).
+    ExportQuery {
+        /// The format, the path, the account.
+        request: crate::export::ExportRequest,
+        /// Which rows, in which order.
+        query: crate::store::window::TxQuery,
+    },
     /// Ring the terminal's bell (a bank question arrived in the background).
     Bell,
     /// Open an Oxlin page, take a pasted address, copy a link (widget mode and browser waits).
     Browser(crate::app::widget::BrowserCommand),
     /// Leave the app.
     Quit,
+    /// Read up to `n` transactions of `query` from `anchor` (the transactions view's window),
+    /// off the UI task on the one long-lived read connection (`tasks::tx_window`); answered by
+    /// `ApiEvent::TxWindowRead` with `generation`. Only the newest such read matters.
+    ReadTxWindow {
+        /// The request this is (the answer carries it; an older one is dropped).
+        generation: u64,
+        /// Which rows, in which order.
+        query: crate::store::window::TxQuery,
+        /// Where the window starts.
+        anchor: crate::store::window::Anchor,
+        /// How many rows at most.
+        n: usize,
+    },
+    /// Count the transactions `query` selects (the transactions view's count), answered by
+    /// `ApiEvent::TxCounted` with `generation`.
+    CountTx {
+        /// The request this is (the answer carries it).
+        generation: u64,
+        /// Which rows.
+        query: crate::store::window::TxQuery,
+    },
+    /// Read what the transactions view needs of the whole store (how many rows, which
+    /// categories), answered by `ApiEvent::TxFactsRead` with `generation`.
+    ReadTxFacts {
+        /// The request this is (the answer carries it).
+        generation: u64,
+    },
 }

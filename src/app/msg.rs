@@ -7,7 +7,7 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use crate::domain::{
     Account, CallFailure, Channel, ConnectionId, CredentialField, Provider, SyncStep,
 };
-use crate::screens::dashboard::{DashboardData, Transactions};
+use crate::screens::dashboard::DashboardData;
 
 /// Something that happened.
 // The dashboard's data (a few hundred bytes inline, its rows on the heap) arrives once per
@@ -119,9 +119,6 @@ pub enum ApiEvent {
     },
     /// Something finished that the user should hear about (export written, bank deleted).
     Notice(String),
-    /// The transactions, read after the rest when `DashboardData::transactions_to_come` was set
-    /// (`store::load_transactions`; `Err`: why not, already sanitised).
-    TransactionsLoaded(Result<Box<Transactions>, String>),
     /// What the charts view draws, read after the transactions (`store::load_charts`; `Err`:
     /// why not, already sanitised).
     ChartsLoaded(Result<Box<crate::store::read_model::charts::ChartData>, String>),
@@ -139,5 +136,26 @@ pub enum ApiEvent {
     Connectivity {
         /// The API answers.
         online: bool,
+    },
+    /// A window of the transactions view was read (`Command::ReadTxWindow`; `Err`: why not).
+    TxWindowRead {
+        /// The read this answers (dropped unless it is the newest asked).
+        generation: u64,
+        /// The rows, in the query's order, with their cursors.
+        rows: Result<Box<crate::store::window::Window>, String>,
+    },
+    /// The transactions a query selects were counted (`Command::CountTx`; `Err`: why not).
+    TxCounted {
+        /// The count this answers.
+        generation: u64,
+        /// How many rows.
+        count: Result<usize, String>,
+    },
+    /// The store's transactions as a whole (`Command::ReadTxFacts`; `Err`: why not).
+    TxFactsRead {
+        /// The read this answers.
+        generation: u64,
+        /// How many rows, which categories.
+        facts: Result<crate::store::dashboard::TxFacts, String>,
     },
 }

@@ -27,7 +27,8 @@ use crate::domain::CallFailure;
 /// Applies one message to the model and returns the commands it asks for.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Command> {
     let before = quit::scene(model);
-    let commands = dispatch(model, msg);
+    let mut commands = dispatch(model, msg);
+    commands.extend(dashboard::tx_reads(model));
     let commands = widget::steer(model, commands);
     questions::prune(model);
     quit::keep_with_its_screen(model, &before);

@@ -1,8 +1,10 @@
 //! The dashboard: the screen users live in. Two views switched with `Tab`: the accounts (grouped
 //! by bank, with totals, statuses and badges; `accounts.rs`) and the transactions (sortable,
 //! searchable, filterable, with a detail pane; `transactions.rs`, `transactions_view.rs`). The
-//! data arrives as a [`DashboardData`] from the store, whole or in two stages (accounts first,
-//! the compact transactions a moment later: [`Dashboard::load_transactions`]); keys
+//! data arrives as a [`DashboardData`] from the store (connections, accounts, histories); the
+//! transactions view holds only a window of rows around its cursor, read from the store on
+//! demand ([`Dashboard::tx_query`] says which; the answers come back through
+//! [`Dashboard::tx_window_read`], [`Dashboard::tx_counted`], [`Dashboard::tx_facts_read`]); keys
 //! (`keys.rs`) return a [`DashboardAction`] the app turns into commands; `frame.rs` draws.
 //! A third view, the charts (`v`; `charts.rs`), draws balances and spending the store summed.
 //! Pure: no IO, no clock.
@@ -36,10 +38,13 @@ use crate::domain::{AccountId, AccountKind, ConnectionId, ConnectionState};
 use crate::export::ExportRequest;
 use crate::screens::clean;
 use crate::screens::export_dialog::ExportDialog;
+use crate::store::dashboard::TxFacts;
 use crate::store::read_model::{AccountSummary, ConnectionSummary};
 pub use crate::store::read_model::{DashboardData, Transactions};
+use crate::store::window::{TxQuery, TxSelection, Window};
 use crate::ui::widgets::key_hints::KeyHint;
 use query::TxTable;
+use transactions::TxRead;
 use transactions::TxView;
 
 pub use clip::Copied;
@@ -114,7 +119,6 @@ pub struct Dashboard {
     histories: Vec<Vec<Decimal>>,
     /// The histories came with the data (else they are derived from the rows).
     histories_given: bool,
-    table: TxTable,
     /// The view on screen.
     pub tab: Tab,
     /// Where the cursor of the accounts view can stand (`picks.rs`).
@@ -126,8 +130,6 @@ pub struct Dashboard {
     pub tx: TxView,
     /// The store is being read.
     pub loading: bool,
-    /// The transactions are being read (the accounts are shown).
-    pub transactions_loading: bool,
     /// Reading the store failed.
     pub error: Option<String>,
     /// The API cannot be reached: the store is shown as it is.
@@ -150,8 +152,8 @@ impl std::fmt::Debug for Dashboard {
             .field("tab", &self.tab)
             .field("connections", &self.connections.len())
             .field("accounts", &self.accounts.len())
-            .field("transactions", &self.table.len())
-            .field("shown", &self.tx.shown.len())
+            .field("transactions", &self.tx.facts().map(|f| f.total))
+            .field("shown", &self.tx.count())
             .field("loading", &self.loading)
             .field("offline", &self.offline)
             .finish()
@@ -231,15 +233,16 @@ impl Dashboard {
         }
     }
 
-    /// Takes a fresh load from the store (bank text sanitised), keeping the view's settings.
-    /// When the transactions are still to come, the rows loaded before stay until they do.
+    /// Takes a fresh load from the store (bank text sanitised), keeping the view's settings;
+    /// the transactions view reads its window again. Rows that come with the data (tests, the
+    /// demo's whole load) only feed the histories when none came, and are not kept.
     pub fn load(&mut self, data: DashboardData) {
         let DashboardData {
             mut connections,
             mut accounts,
             transactions,
             histories,
-            transactions_to_come,
+            transactions_to_come: _,
         } = data;
         for c in &mut connections {
             let c = &mut c.connection;
@@ -274,31 +277,15 @@ impl Dashboard {
         self.connections = connections;
         self.accounts = accounts;
         self.histories_given = histories.is_some();
-        self.histories = histories.unwrap_or_default();
+        self.histories = histories.unwrap_or_else(|| {
+            let (ids, names) = account_keys(&self.accounts);
+            let table = TxTable::new(transactions, &ids, &names);
+            history::balance_histories(&self.accounts, &table)
+        });
         self.picks = self.build_picks();
         self.account_cursor = self.account_cursor.min(self.picks.len().saturating_sub(1));
         self.loading = false;
         self.error = None;
-        self.transactions_loading = transactions_to_come;
-        if transactions_to_come {
-            let (ids, names) = account_keys(&self.accounts);
-            self.table.set_accounts(&ids, &names);
-            if !self.histories_given {
-                self.histories = history::balance_histories(&self.accounts, &self.table);
-            }
-            self.tx.recompute(&self.table);
-        } else {
-            self.load_transactions(transactions);
-        }
-    }
-
-    /// Takes the transactions, read after the rest (see [`DashboardData::transactions_to_come`]).
-    pub fn load_transactions(&mut self, transactions: Transactions) {
-        let (ids, names) = account_keys(&self.accounts);
-        self.table = TxTable::new(transactions, &ids, &names);
-        if !self.histories_given {
-            self.histories = history::balance_histories(&self.accounts, &self.table);
-        }
         if self
             .tx
             .filter
@@ -307,14 +294,56 @@ impl Dashboard {
         {
             self.tx.filter.account = None;
         }
-        self.tx.recompute(&self.table);
-        self.transactions_loading = false;
+        self.tx.reload();
     }
 
-    /// Reading the transactions failed (the rest is shown).
-    pub fn transactions_failed(&mut self, why: &str) {
-        self.transactions_loading = false;
-        self.error = Some(clean(why));
+    /// Which transactions the view shows, in which order, as the store reads them; category
+    /// names sort in `lang`.
+    pub fn tx_query(&self, lang: crate::i18n::Lang) -> TxQuery {
+        let f = &self.tx.filter;
+        TxQuery {
+            selection: TxSelection {
+                account: f
+                    .account
+                    .and_then(|a| self.accounts.get(a as usize))
+                    .map(|a| a.id().key().to_string()),
+                from: f.from,
+                to: f.to,
+                status: f.status,
+                min: f.min,
+                max: f.max,
+                category: f.category.clone(),
+                search: self.tx.search.clone(),
+            },
+            sort: self.tx.sort,
+            language: lang.category_names(),
+        }
+    }
+
+    /// The reads of the store the transactions view asked for since the last call.
+    pub fn take_tx_reads(&mut self) -> Vec<TxRead> {
+        self.tx.take_asks()
+    }
+
+    /// A window of transactions arrived (an old one is dropped; a failure is shown).
+    pub fn tx_window_read(&mut self, generation: u64, rows: Result<Window, String>) {
+        if let Err(why) = self.tx.window_read(generation, rows) {
+            self.error = Some(clean(&why));
+        }
+    }
+
+    /// The count of the transactions view's query arrived.
+    pub fn tx_counted(&mut self, generation: u64, count: Result<usize, String>) {
+        if let Err(why) = self.tx.counted(generation, count) {
+            self.error = Some(clean(&why));
+        }
+    }
+
+    /// The store's total and categories arrived.
+    pub fn tx_facts_read(&mut self, generation: u64, facts: Result<TxFacts, String>) {
+        if let Err(why) = self.tx.facts_read(generation, facts) {
+            self.error = Some(clean(&why));
+        }
     }
 
     /// The user is typing a search or a filter (letters must not quit or open help).
@@ -322,9 +351,9 @@ impl Dashboard {
         self.export.is_some() || self.tab == Tab::Transactions && self.tx.is_typing()
     }
 
-    /// How many transactions are loaded.
+    /// How many transactions the store holds (0 until read).
     pub fn transaction_count(&self) -> usize {
-        self.table.len()
+        self.tx.facts().map_or(0, |f| f.total)
     }
 
     /// Every connection's id and bank name.

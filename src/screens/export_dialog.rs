@@ -59,6 +59,9 @@ pub struct ExportScope {
     pub account: Option<AccountId>,
     /// Only these transactions (id keys) in this order; `None`: everything.
     pub only: Option<Vec<String>>,
+    /// Only the rows of this query, in its order, read from the store by the exporter (the
+    /// transactions view's rows; the app sets the query's language); `None`: as `only` says.
+    pub query: Option<crate::store::window::TxQuery>,
 }
 
 /// Which transactions an export holds.
@@ -235,6 +238,11 @@ impl ExportDialog {
             account: self.scope.account.clone(),
             only: self.scope.only.clone(),
         })
+    }
+
+    /// The query whose rows the export holds (the transactions view's), if any.
+    pub fn query(&self) -> Option<&crate::store::window::TxQuery> {
+        self.scope.query.as_ref()
     }
 
     /// The export failed: say why, and let the user fix the path.

@@ -27,8 +27,8 @@ use super::read_model::history::WEEKS;
 use super::{DashboardData, Store, StoreError};
 pub use charts::{MICROS, load_charts};
 pub use summary::load_dashboard_summary;
-pub use transactions::load_transactions;
 pub(super) use transactions::push_row;
+pub use transactions::{TxFacts, load_transactions, tx_facts};
 
 /// Everything the dashboard shows, read from `store` as of `now` (both stages at once).
 pub fn load_dashboard(store: &Store, now: DateTime<Utc>) -> Result<DashboardData, StoreError> {

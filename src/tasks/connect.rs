@@ -96,6 +96,10 @@ pub(super) async fn run(client: Client, sender: MsgSender, command: Command) {
         | Command::DeleteConnection { .. }
         | Command::ArchiveAccount { .. }
         | Command::Export { .. }
+        | Command::ExportQuery { .. }
+        | Command::ReadTxWindow { .. }
+        | Command::CountTx { .. }
+        | Command::ReadTxFacts { .. }
         | Command::Bell
         | Command::Quit => {
             // The runner handles these itself; reaching here is a routing slip, not a user error.

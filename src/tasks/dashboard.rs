@@ -1,5 +1,6 @@
 //! The dashboard's commands: read the store (`LoadDashboard`, on a blocking thread, never on the
-//! UI task; while logged in, the API's list of connections is recorded too: [`refresh`]), sync a connection now, renew its credentials, give consent, delete a connection,
+//! UI task: the summary and the charts; the transactions view reads its own windows,
+//! `super::tx_window`; while logged in, the API's list of connections is recorded too: [`refresh`]), sync a connection now, renew its credentials, give consent, delete a connection,
 //! archive an account and export. Changes the API accepted are mirrored in the store, then the
 //! dashboard is read again, so what it shows is always the store.
 //!
@@ -26,7 +27,8 @@ use crate::oxlin::error::OxlinError;
 use crate::oxlin::to_domain;
 use crate::oxlin::wire::{AccountStatus, SyncType};
 use crate::store::Store;
-use crate::store::dashboard::{load_charts, load_dashboard_summary, load_transactions};
+use crate::store::dashboard::{load_charts, load_dashboard_summary};
+use crate::store::window::{Anchor, TxQuery};
 use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
 use crate::tasks::sender::MsgSender;
 
@@ -44,7 +46,7 @@ impl Local {
     }
 
     /// Reads the dashboard from the store on a blocking thread, in two messages: the summary
-    /// (connections, accounts, histories) at once, then the transactions.
+    /// (connections, accounts, histories) at once, then the charts.
     pub fn load(&self) {
         let local = self.clone();
         self.sender
@@ -54,14 +56,7 @@ impl Local {
                     Err(e) => return local.sender.api(ApiEvent::DashboardLoaded(Err(e))),
                 };
                 let summary = load_dashboard_summary(&store, Utc::now()).map_err(|e| e.to_string());
-                let more = summary.as_ref().is_ok_and(|s| s.transactions_to_come);
                 local.sender.api(ApiEvent::DashboardLoaded(summary));
-                if more {
-                    let rows = load_transactions(&store)
-                        .map(Box::new)
-                        .map_err(|e| e.to_string());
-                    local.sender.api(ApiEvent::TransactionsLoaded(rows));
-                }
                 let today = crate::domain::paris_date(Utc::now().timestamp());
                 let charts = today
                     .ok_or_else(|| "the clock is out of range".to_string())
@@ -245,6 +240,21 @@ impl Local {
         });
     }
 
+    /// Writes the rows of `query` (the transactions view's), in its order, as `request` says.
+    pub fn export_query(&self, mut request: ExportRequest, query: TxQuery) {
+        let local = self.clone();
+        self.sender.spawn_blocking("exporting", move || {
+            let result = local
+                .open()
+                .and_then(|store| ids_of(&store, &query).map_err(|e| e.to_string()))
+                .and_then(|ids| {
+                    request.only = Some(ids);
+                    local.write_export(&request)
+                });
+            local.sender.api(ApiEvent::Exported(result));
+        });
+    }
+
     fn write_export(&self, request: &ExportRequest) -> Result<String, String> {
         let store = self.open()?;
         let data = crate::export::ExportData::load(
@@ -268,5 +278,20 @@ impl Local {
             )
         }
         .into_owned())
+    }
+}
+
+/// The id keys of every row of `query`, in its order, read a page at a time.
+fn ids_of(store: &Store, query: &TxQuery) -> Result<Vec<String>, crate::store::StoreError> {
+    const PAGE: usize = 10_000;
+    let mut ids = Vec::new();
+    let mut anchor = Anchor::First;
+    loop {
+        let page = store.tx_window(query, &anchor, PAGE)?;
+        ids.extend((0..page.rows.len() as u32).map(|i| page.rows.get(i).id.to_owned()));
+        match page.cursors.last() {
+            Some(last) if page.rows.len() == PAGE => anchor = Anchor::After(last.clone()),
+            _ => return Ok(ids),
+        }
     }
 }

@@ -39,9 +39,16 @@ pub fn typed(text: &str) -> Vec<Msg> {
     text.chars().map(|c| key(KeyCode::Char(c))).collect()
 }
 
-/// Applies every message, returning all the commands produced.
+/// Applies every message, returning all the commands produced — except the transactions
+/// view's reads of the store, which are performed at once and answered
+/// ([`crate::settle::settle`]).
 pub fn run(model: &mut Model, msgs: impl IntoIterator<Item = Msg>) -> Vec<Command> {
-    msgs.into_iter().flat_map(|m| update(model, m)).collect()
+    msgs.into_iter()
+        .flat_map(|m| {
+            let commands = update(model, m);
+            crate::settle::settle(model, commands)
+        })
+        .collect()
 }
 
 fn cred(id: &str, label: &str, regexp: &str, kind: InputKind, encrypt: bool) -> CredentialField {

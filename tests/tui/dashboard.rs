@@ -6,3 +6,4 @@ mod export_dialog;
 pub(crate) mod fixtures;
 mod flows;
 mod snapshots;
+mod windows;

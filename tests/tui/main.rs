@@ -27,6 +27,7 @@ mod same_bank_twice;
 mod sanitiser;
 mod screens;
 mod session;
+mod settle;
 mod small_terminals;
 mod stuck_states;
 mod themes;

@@ -51,7 +51,9 @@ pub(super) fn handle_api(model: &mut Model, event: ApiEvent) -> Vec<Command> {
         } => progress::sync_progressed(model, connection, generation, step),
         E::Failed { connection, error } => background_call_failed(model, connection, error),
         E::DashboardLoaded(result) => dashboard::dashboard_loaded(model, result),
-        E::TransactionsLoaded(result) => dashboard::transactions_loaded(model, result),
+        E::TxWindowRead { generation, rows } => dashboard::tx_window_read(model, generation, rows),
+        E::TxCounted { generation, count } => dashboard::tx_counted(model, generation, count),
+        E::TxFactsRead { generation, facts } => dashboard::tx_facts_read(model, generation, facts),
         E::ChartsLoaded(result) => dashboard::charts_loaded(model, result),
         E::Connectivity { online } => dashboard::connectivity(model, online),
         E::TransactionsImported {

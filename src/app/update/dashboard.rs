@@ -1,5 +1,6 @@
 //! The dashboard (pure, like `update`): its keys and the actions they ask for, and the store's
-//! answers it waits for (its data, the transactions read after it, the API's reachability).
+//! answers it waits for (its data, the API's reachability; the transactions view's windows,
+//! counts and facts: [`tx_reads`] and the handlers after it).
 //! A key with nothing to act on (`s` with no bank, `r` on a bank that needs nothing) says so
 //! on the status line rather than doing nothing silently. `p` turns privacy mode on and off
 //! (`Model::numbers`, read by every screen through `ui::format`); `y` copies the selection
@@ -18,7 +19,8 @@ use crate::app::widget::BrowserCommand;
 use crate::app::{Command, Model, Screen};
 use crate::domain::SyncStep;
 use crate::i18n::Lang;
-use crate::screens::dashboard::{Copied, DashboardAction, DashboardData, Transactions};
+use crate::screens::dashboard::transactions::TxRead;
+use crate::screens::dashboard::{Copied, DashboardAction, DashboardData};
 use crate::ui::format::NumberStyle;
 use crate::ui::widgets::status_line::Status;
 
@@ -118,7 +120,7 @@ fn dashboard_action(model: &mut Model, action: DashboardAction) -> Vec<Command> 
         DashboardAction::DeleteConnection(connection) => {
             vec![Command::DeleteConnection { connection }]
         }
-        DashboardAction::Export(request) => vec![Command::Export(request)],
+        DashboardAction::Export(request) => export_command(model, request),
         DashboardAction::TogglePrivacy => {
             model.numbers = model.numbers.private(!model.numbers.is_private());
             let code = model.lang.code();
@@ -210,20 +212,6 @@ pub(super) fn dashboard_loaded(
     Vec::new()
 }
 
-/// The transactions, read after the rest of the dashboard.
-pub(super) fn transactions_loaded(
-    model: &mut Model,
-    result: Result<Box<Transactions>, String>,
-) -> Vec<Command> {
-    if let Screen::Dashboard(d) = &mut model.screen {
-        match result {
-            Ok(rows) => d.load_transactions(*rows),
-            Err(e) => d.transactions_failed(&e),
-        }
-    }
-    Vec::new()
-}
-
 /// The charts' data was read (after the transactions): the charts view draws it.
 pub(super) fn charts_loaded(
     model: &mut Model,
@@ -258,4 +246,89 @@ pub(super) fn exported(model: &mut Model, result: Result<String, String>) -> Vec
         )),
     });
     Vec::new()
+}
+
+/// The reads of the store the transactions view asked for (after any message), as commands
+/// carrying its query.
+pub(super) fn tx_reads(model: &mut Model) -> Vec<Command> {
+    let Screen::Dashboard(d) = &mut model.screen else {
+        return Vec::new();
+    };
+    let reads = d.take_tx_reads();
+    if reads.is_empty() {
+        return Vec::new();
+    }
+    let query = d.tx_query(model.lang);
+    reads
+        .into_iter()
+        .map(|read| match read {
+            TxRead::Window {
+                generation,
+                anchor,
+                n,
+            } => Command::ReadTxWindow {
+                generation,
+                query: query.clone(),
+                anchor,
+                n,
+            },
+            TxRead::Count { generation } => Command::CountTx {
+                generation,
+                query: query.clone(),
+            },
+            TxRead::Facts { generation } => Command::ReadTxFacts { generation },
+        })
+        .collect()
+}
+
+/// A window of the transactions view was read.
+pub(super) fn tx_window_read(
+    model: &mut Model,
+    generation: u64,
+    rows: Result<Box<crate::store::window::Window>, String>,
+) -> Vec<Command> {
+    if let Screen::Dashboard(d) = &mut model.screen {
+        d.tx_window_read(generation, rows.map(|w| *w));
+    }
+    Vec::new()
+}
+
+/// The transactions view's query was counted.
+pub(super) fn tx_counted(
+    model: &mut Model,
+    generation: u64,
+    count: Result<usize, String>,
+) -> Vec<Command> {
+    if let Screen::Dashboard(d) = &mut model.screen {
+        d.tx_counted(generation, count);
+    }
+    Vec::new()
+}
+
+/// The store's total and categories were read.
+pub(super) fn tx_facts_read(
+    model: &mut Model,
+    generation: u64,
+    facts: Result<crate::store::dashboard::TxFacts, String>,
+) -> Vec<Command> {
+    if let Screen::Dashboard(d) = &mut model.screen {
+        d.tx_facts_read(generation, facts);
+    }
+    Vec::new()
+}
+
+/// An export from the dialog: the transactions view's rows go as its query (the exporter reads
+/// them from the store, category names sorting in the UI's language), the rest as asked.
+fn export_command(model: &Model, request: crate::export::ExportRequest) -> Vec<Command> {
+    let query = match &model.screen {
+        Screen::Dashboard(d) => d.export.as_ref().and_then(|e| e.query()).cloned(),
+        _ => None,
+    };
+    match query {
+        Some(mut query) => {
+            query.language = model.lang.category_names();
+            vec![Command::ExportQuery { request, query }]
+        }
+        None => vec![Command::Export(request)],
+    }
 }

@@ -60,7 +60,7 @@ impl Dashboard {
                     && rows.contains(at)
                 {
                     let target = first + usize::from(at.y - rows.y);
-                    if target < self.tx.shown.len() {
+                    if self.tx.row_at(target).is_some() {
                         self.tx.move_by(target as isize - self.tx.selected as isize);
                     }
                 }

@@ -1,6 +1,6 @@
 //! `y` on the dashboard: what the selection offers to copy. The accounts view copies the
 //! selected account's IBAN (as the bank wrote it, spaces included), the transactions view the
-//! selected transaction's label. The app sends it to the terminal's clipboard (OSC 52, the same
+//! selected transaction's label (the row under the cursor, from the window the view holds). The app sends it to the terminal's clipboard (OSC 52, the same
 //! command as the browser wait's `y` for its URL) and says on the status line what was copied.
 //!
 //! Choice (ours): a bank heading, an account without IBAN or an empty table has nothing to copy,
@@ -40,9 +40,9 @@ impl Dashboard {
                 }
             },
             Tab::Transactions => match self.tx.selected_row() {
-                Some(i) => DashboardAction::Copy {
+                Some(row) => DashboardAction::Copy {
                     what: Copied::Label,
-                    text: self.table.rows.get(i).label.to_string(),
+                    text: row.label.to_string(),
                 },
                 None => nothing("No transaction is selected: nothing to copy."),
             },

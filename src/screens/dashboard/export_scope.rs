@@ -1,7 +1,8 @@
 //! What the export dialog exports, read off the dashboard when `e` is pressed: from the
-//! transactions view, exactly the rows on screen (after the search, the filters and the account,
-//! in the sort order), described so the user knows what the file will hold; from the accounts
-//! view, every transaction of every account. And the export's answer: closes the dialog, or
+//! transactions view, exactly the rows of its query (after the search, the filters and the
+//! account, in the sort order) — the query is handed to the exporter, which reads them from the
+//! store, not from the window on screen —, described so the user knows what the file will
+//! hold; from the accounts view, every transaction of every account. And the export's answer: closes the dialog, or
 //! shows why the file could not be written.
 
 use super::query::{Filter, SortColumn};
@@ -13,10 +14,11 @@ impl Dashboard {
     pub(super) fn export_scope(&self) -> ExportScope {
         if self.tab != Tab::Transactions {
             return ExportScope {
-                rows: ScopeRows::Everything(self.table.len()),
+                rows: ScopeRows::Everything(self.transaction_count()),
                 name: "all".into(),
                 account: None,
                 only: None,
+                query: None,
             };
         }
         let tx = &self.tx;
@@ -30,7 +32,7 @@ impl Dashboard {
         };
         let sorted = tx.sort.column != SortColumn::Date || !tx.sort.descending;
         let rows = ScopeRows::OnScreen {
-            count: tx.shown.len(),
+            count: tx.count().unwrap_or(tx.window_rows().len()),
             account: account.map(|a| a.account.name.clone()),
             search: (!tx.search.is_empty()).then(|| tx.search.clone()),
             filtered: !other_filters.is_empty(),
@@ -40,12 +42,8 @@ impl Dashboard {
             rows,
             name: account.map_or_else(|| "all".into(), |a| a.account.name.clone()),
             account: account.map(|a| a.id().clone()),
-            only: Some(
-                tx.shown
-                    .iter()
-                    .map(|i| self.table.rows.get(*i).id.to_owned())
-                    .collect(),
-            ),
+            only: None,
+            query: Some(self.tx_query(crate::i18n::Lang::default())),
         }
     }
 

@@ -31,7 +31,7 @@ impl Dashboard {
             return self.answer_prompt(prompt, key);
         }
         if self.is_typing() {
-            self.tx.on_key(key, &self.table, self.accounts.len() as u32);
+            self.tx.on_key(key, self.accounts.len() as u32);
             return DashboardAction::None;
         }
         match key.code {
@@ -62,7 +62,7 @@ impl Dashboard {
         match self.tab {
             Tab::Accounts => self.accounts_key(key),
             Tab::Transactions => {
-                if self.tx.on_key(key, &self.table, self.accounts.len() as u32) == TxAction::Back {
+                if self.tx.on_key(key, self.accounts.len() as u32) == TxAction::Back {
                     self.tab = Tab::Accounts;
                 }
                 DashboardAction::None
@@ -84,7 +84,7 @@ impl Dashboard {
             KeyCode::End | KeyCode::Char('G') => self.account_cursor = last,
             KeyCode::Enter => match self.selected() {
                 Some(Pick::Account(a)) => {
-                    self.tx.scope(&self.table, Some(a));
+                    self.tx.scope(Some(a));
                     self.tab = Tab::Transactions;
                 }
                 Some(Pick::Bank(_)) => return self.open_details(),
@@ -168,11 +168,15 @@ impl Dashboard {
 
     /// `c` / `C`: the transactions view shows the next (previous) category only, then all.
     fn step_category_filter(&mut self, forward: bool) {
-        let mut codes: Vec<&str> = self.table.rows.categories().iter().map(|c| &**c).collect();
-        codes.sort_unstable();
+        let codes: Vec<&str> = self
+            .tx
+            .facts()
+            .map(|f| f.categories.iter().map(String::as_str).collect())
+            .unwrap_or_default();
         let current = self.tx.filter.category.as_deref();
-        self.tx.filter.category = super::filter_bar::cycle_category(current, &codes, forward);
-        self.tx.recompute(&self.table);
+        let next = super::filter_bar::cycle_category(current, &codes, forward);
+        self.tx.filter.category = next;
+        self.tx.requery();
     }
 
     /// The mouse wheel scrolls the view on screen; a click selects (`clicks.rs`).

@@ -1,4 +1,11 @@
-//! The transactions index: the rows stay where the store put them; what the view shows is a
+//! The transactions view's [`Filter`] (what the filter dialog and the `c` key set; the view
+//! turns it into a `store::window::TxQuery`), and the in-memory index of rows handed in whole
+//! ([`TxTable`]). The transactions view no longer uses the index — it reads windows of the
+//! store (`store::window`, `transactions.rs`) —: it serves the balance histories of rows that
+//! come with the data (tests, the demo's whole load) and the `store_million` bench, which
+//! compares the windows with it.
+//!
+//! The index: the rows stay where the store put them; a query is a
 //! vector of row numbers (`Vec<u32>`) that match the filter, in sort order, narrowed by the
 //! search. The filtered-and-sorted `base` is recomputed only when the filter or the sort
 //! changes, as one pass over the column's ascending order (computed once, see

@@ -1,5 +1,6 @@
-//! The transactions view's drawing: a summary line (scope, count, sort, filter, search), the
-//! table (only the rows on screen are built), the detail pane with everything the API gave, and
+//! The transactions view's drawing: a summary line (scope, count — "counting…" until the store
+//! has counted —, sort, filter, search), the table (only the rows on screen are built, from the
+//! window the view holds; the last window stays drawn while the next one is read), the detail pane with everything the API gave, and
 //! the filter dialog on top. Narrow terminals drop columns: category first, then status and
 //! account; the detail pane goes to the right when there is room, below the table otherwise.
 
@@ -70,8 +71,14 @@ impl Dashboard {
                     t!(
                         "dashboard.shown_of",
                         locale = ctx.lang.code(),
-                        shown = count(self.tx.shown.len(), ctx.numbers),
-                        total = count(self.table.len(), ctx.numbers),
+                        shown = self.tx.count().map_or_else(
+                            || t!("transactions.counting", locale = ctx.lang.code()).into_owned(),
+                            |n| count(n, ctx.numbers)
+                        ),
+                        total = self
+                            .tx
+                            .facts()
+                            .map_or_else(|| "…".into(), |f| count(f.total, ctx.numbers)),
                         column = column_header(self.tx.sort.column, ctx.lang).to_lowercase()
                     )
                 ),
@@ -92,7 +99,8 @@ impl Dashboard {
         }
         if let Some(code) = &f.category {
             let language = ctx.lang.category_names();
-            parts.push(crate::domain::category_name(Some(code), language).to_string());
+            let name = crate::domain::category_name(Some(code), language);
+            parts.push(crate::screens::clean(name));
         }
         if f.min.is_some() || f.max.is_some() {
             let a = |a: Option<rust_decimal::Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
@@ -124,11 +132,11 @@ impl Dashboard {
         let block = Block::bordered();
         let inner = block.inner(area);
         block.render(area, buf);
-        if self.tx.shown.is_empty() {
+        if self.tx.window_rows().is_empty() {
             let code = ctx.lang.code();
-            let why = if self.transactions_loading {
+            let why = if self.tx.is_reading() || self.tx.facts().is_none() {
                 t!("dashboard.tx_loading", locale = code)
-            } else if self.table.is_empty() {
+            } else if self.transaction_count() == 0 {
                 t!("dashboard.tx_none", locale = code)
             } else {
                 t!("dashboard.tx_no_match", locale = code)
@@ -171,12 +179,15 @@ impl Dashboard {
             ..inner
         };
         self.hits.transactions = Some((body_area, self.tx.offset));
-        let end = (self.tx.offset + rows).min(self.tx.shown.len());
-        let visible = self.tx.shown[self.tx.offset..end].iter().enumerate();
+        let first = self.tx.offset;
+        let visible: Vec<_> = (first..first + rows)
+            .filter_map(|p| self.tx.row_at(p).map(|r| (p - first, r)))
+            .collect();
+        let end = first + visible.last().map_or(0, |(n, _)| n + 1);
         let body: Vec<Row> = visible
-            .map(|(n, i)| {
-                let row = self.table.rows.get(*i);
-                let account = self.table.account_of(*i);
+            .into_iter()
+            .map(|(n, row)| {
+                let account = self.account_index(row.account_id);
                 let cells = columns.iter().map(|(c, _)| match c {
                     SortColumn::Date => Cell::from(crate::ui::format::day(row.date, ctx.lang)),
                     SortColumn::Account => Cell::from(
@@ -237,14 +248,23 @@ impl Dashboard {
         }
     }
 
+    /// The dashboard's index of the account whose id key is `key` (`u32::MAX`: unknown).
+    fn account_index(&self, key: &str) -> u32 {
+        self.accounts
+            .iter()
+            .position(|a| a.id().key() == key)
+            .map_or(u32::MAX, |a| a as u32)
+    }
+
     fn render_detail(&self, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         let block = Block::bordered().title(Span::styled(" Detail ", ctx.theme.title));
-        let Some(i) = self.tx.selected_row() else {
+        let Some(row) = self.tx.selected_row() else {
             block.render(area, buf);
             return;
         };
-        let row = self.table.rows.get(i);
-        let account = self.accounts.get(self.table.account_of(i) as usize);
+        let account = self
+            .accounts
+            .get(self.account_index(row.account_id) as usize);
         let field = |name: &str, value: String| {
             Line::from(vec![
                 Span::styled(format!("{name:>12} "), ctx.theme.dim),

@@ -1,7 +1,11 @@
 //! Stage two of the dashboard's load: every transaction in one scan of the table (row order, no
 //! index), each cell borrowed from SQLite and added to the compact [`Transactions`] directly —
 //! no `String` per cell, no intermediate row list — so a million rows cost one pass and the
-//! memory of the compact rows only.
+//! memory of the compact rows only. The TUI no longer reads it (its transactions view reads
+//! windows: `store::window`); headless readers and tests do.
+//!
+//! [`tx_facts`]: what the transactions view needs of the store as a whole — how many rows, and
+//! which categories the `c` key steps through — without reading the rows.
 
 use std::str::FromStr;
 
@@ -74,6 +78,41 @@ pub fn push_row(all: &mut Transactions, r: &rusqlite::Row<'_>, at: usize) -> rus
         kind: text(12)?,
     });
     Ok(())
+}
+
+/// The store's transactions as a whole, for the transactions view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TxFacts {
+    /// How many transactions the store holds.
+    pub total: usize,
+    /// Every category code stored, in byte order (as stored, not sanitised: a filter matches
+    /// it exactly; the screen cleans it when drawn).
+    pub categories: Vec<String>,
+}
+
+/// How many transactions, which categories: a count and a skip scan of the category index
+/// (one lookup per distinct category, not one per row).
+pub fn tx_facts(store: &Store) -> Result<TxFacts, StoreError> {
+    let total: i64 = store
+        .conn
+        .prepare_cached("SELECT count(*) FROM transactions")?
+        .query_row([], |r| r.get(0))?;
+    let mut stmt = store.conn.prepare_cached(
+        "WITH RECURSIVE v(x) AS (
+             SELECT MIN(category) FROM transactions
+             UNION ALL
+             SELECT (SELECT MIN(category) FROM transactions WHERE category > v.x)
+             FROM v WHERE v.x IS NOT NULL
+         )
+         SELECT x FROM v WHERE x IS NOT NULL",
+    )?;
+    let categories = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(TxFacts {
+        total: total.max(0) as usize,
+        categories,
+    })
 }
 
 fn bad(column: usize, e: FromSqlError) -> rusqlite::Error {

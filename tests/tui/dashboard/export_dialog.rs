@@ -13,7 +13,7 @@ use crate::common::*;
 
 fn request(cmds: &[Command]) -> &ExportRequest {
     match cmds {
-        [Command::Export(request)] => request,
+        [Command::Export(request)] | [Command::ExportQuery { request, .. }] => request,
         other => panic!("expected one export, got {other:?}"),
     }
 }
@@ -29,16 +29,17 @@ fn on_transactions_searching(text: &str) -> Model {
 #[test]
 fn export_dialog_exports_only_the_rows_on_screen_in_their_order() {
     let mut m = on_transactions_searching("cb");
-    let shown = board(&m).tx.shown.clone();
-    assert_eq!(shown.len(), 4, "four CB rows on screen");
+    assert_eq!(board(&m).tx.count(), Some(4), "four CB rows on screen");
     run(&mut m, typed("e"));
     assert!(board(&m).export.is_some(), "the dialog is open");
     let cmds = run(&mut m, [key(KeyCode::Enter)]);
     let req = request(&cmds);
     assert_eq!((req.format, req.dialect), (Format::Csv, Dialect::Rfc4180));
-    let only = req.only.as_ref().expect("only what is on screen");
-    assert_eq!(only.len(), 4, "{only:?}");
     assert!(req.path.to_string_lossy().ends_with(".csv"), "{req:?}");
+    let Some(Command::ExportQuery { query, .. }) = cmds.first() else {
+        panic!("the rows on screen go as their query: {cmds:?}");
+    };
+    assert_eq!(query.selection.search, "cb", "{query:?}");
 }
 
 #[test]

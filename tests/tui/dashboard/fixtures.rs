@@ -3,16 +3,79 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
+use coffre::domain::BookingStatus;
 use coffre::domain::{
     Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
     ConnectionState, Money, NextAction, Transaction, TransactionId,
 };
 use coffre::screens::dashboard::Dashboard;
-use coffre::store::read_model::{AccountSummary, ConnectionSummary, DashboardData};
+use coffre::store::read_model::{AccountSummary, ConnectionSummary, DashboardData, TxRef};
+use coffre::store::{ConnectionSync, SyncBatch};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
 use crate::common::{now, run};
+use crate::settle::{empty_store, use_store};
+
+/// Writes `data`'s connections, accounts and rows to a new store for this test.
+pub fn write_store(data: &DashboardData) {
+    let (dir, mut store) = empty_store();
+    let rows: Vec<Transaction> = (0..data.transactions.len() as u32)
+        .map(|i| domain_row(data.transactions.get(i)))
+        .collect();
+    let mut synced: Vec<ConnectionSync> = data
+        .connections
+        .iter()
+        .map(|c| ConnectionSync {
+            connection: c.connection.clone(),
+            accounts: data
+                .accounts
+                .iter()
+                .filter(|a| a.account.connection_id.as_ref() == Some(c.id()))
+                .map(|a| a.account.clone())
+                .collect(),
+            transactions: Vec::new(),
+        })
+        .collect();
+    for row in rows {
+        let home = synced
+            .iter()
+            .position(|s| s.accounts.iter().any(|a| a.id == row.account_id))
+            .unwrap_or(0);
+        if let Some(sync) = synced.get_mut(home) {
+            sync.transactions.push(row);
+        }
+    }
+    let batch = SyncBatch {
+        synced,
+        skipped: Vec::new(),
+    };
+    store
+        .apply(&batch, now())
+        .expect("the fixture's rows stored");
+    use_store(dir, store);
+}
+
+/// A compact row as the domain's transaction.
+fn domain_row(r: TxRef<'_>) -> Transaction {
+    Transaction {
+        id: TransactionId::from_key(r.id).expect("a row id"),
+        account_id: AccountId::from_key(r.account_id).expect("an account id"),
+        date: Some(r.date),
+        value_date: r.value_date,
+        booking_date: r.booking_date,
+        amount: Money::new(r.amount, r.currency),
+        label: r.label.into(),
+        notes: r.notes.map(Into::into),
+        category: r.category.map(Into::into),
+        kind: r.kind.map(Into::into),
+        booking: match r.status {
+            BookingStatus::Booked => Booking::Booked,
+            BookingStatus::Pending => Booking::Pending,
+        },
+        imported_at: r.imported_at,
+    }
+}
 
 pub fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -165,8 +228,10 @@ pub fn many(n: usize) -> DashboardData {
     with_rows(rows)
 }
 
-/// A model on the dashboard, loaded with `data`.
+/// A model on the dashboard, loaded with `data`; its rows are written to this test's store
+/// first, where the transactions view reads its windows (`crate::settle`).
 pub fn dashboard(data: DashboardData) -> Model {
+    write_store(&data);
     let mut m = Model::new(now(), true, None);
     m.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
     run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data)))]);

@@ -44,6 +44,28 @@ impl Person {
         self.sees_within(texts, DEADLINE).await
     }
 
+    /// Waits until the screen shows what `wanted` accepts; fails with the screen after
+    /// `deadline`.
+    pub(crate) async fn sees_where(
+        &self,
+        what: &str,
+        wanted: impl Fn(&str) -> bool,
+        deadline: Duration,
+    ) -> String {
+        let started = Instant::now();
+        loop {
+            let screen = self.screen.text();
+            if wanted(&screen) {
+                return screen;
+            }
+            assert!(
+                started.elapsed() < deadline,
+                "never saw {what}; the screen shows:\n{screen}"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
     /// Waits until the screen shows one of `texts`; fails with the screen after `deadline`.
     pub(crate) async fn sees_within(&self, texts: &[&str], deadline: Duration) -> String {
         let started = Instant::now();
