@@ -220,7 +220,10 @@ mod tests {
             .unwrap();
         }
         let store = Store::open(&path).unwrap();
-        assert_eq!(crate::store::schema::version(&store.conn).unwrap(), crate::store::schema::VERSION);
+        assert_eq!(
+            crate::store::schema::version(&store.conn).unwrap(),
+            crate::store::schema::VERSION
+        );
         assert_eq!(store.connections().unwrap().len(), 1);
         assert!(store.finx_links("http://x", "coffre").unwrap().is_empty());
     }
