@@ -79,8 +79,13 @@ pub enum StoreError {
 /// and re-read the pages of the table's indexes it had just written, and spill dirty pages to
 /// the WAL before the commit) and temporary tables (the staged lines) in memory. SQLite
 /// allocates the cache as pages are read, so a small store costs no more than before.
+/// Checkpoints every 16,384 WAL pages (64 MB) instead of 1,000: a large sync commits a group
+/// of pages every few MB, and checkpointing (copying each page back, then an fsync) after
+/// nearly every group was a fifth of the writer's time; a page rewritten by several groups
+/// is now copied back once. The WAL file is cut back to 64 MB after a checkpoint.
 const PRAGMAS: &str = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-    PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;";
+    PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;
+    PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864;";
 
 /// Prepared statements kept per connection (rusqlite's default is 16; the window queries
 /// alone prepare one per sort and filter shape, which evicted the writer's statements).
