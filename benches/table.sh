@@ -7,7 +7,6 @@
 # Every bench may print machine-readable lines `table|<row>|<size>|<value>`: they become the
 # table's rows (the transactions view's rows come from `store_million`, `first_frame` and
 # `dashboard_render` when they print such lines; until they do, their row says so).
-# Store writes come from the text table `store_million` prints first.
 #
 # Run: `benches/table.sh` (release build; SIZES="10000 100000" for fewer sizes; VIEW_BENCHES=""
 # to skip the view benches; STORE_BENCH_ROWS=N for the size of store_million's second part).
@@ -18,12 +17,10 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "uptime before: $(uptime)" >&2
 
-# Store writes: store_million's first table (rows, new rows/s, rewrite rows/s).
+# Store writes: store_million's first table (new, revised, unchanged re-sync rows/s).
 writes=$(echo "$SIZES" | tr ' ' ',')
 STORE_BENCH_WRITES=$writes STORE_BENCH_ROWS=${STORE_BENCH_ROWS:-1000000} \
     cargo bench -q --bench store_million 2>&1 | tee "$out/store" >&2 || true
-awk '/^store writes/ {on=1; next} on && /^ *[0-9]+ / {print "table|store writes, new rows/s|" $1 "|" $2; print "table|store writes, rewritten rows/s|" $1 "|" $3; next} on && !/rows/ {on=0}' \
-    "$out/store" >> "$out/lines"
 grep -h '^table|' "$out/store" >> "$out/lines" || true
 
 # The sandbox, the headless sync and the view benches: their `table|` lines.
