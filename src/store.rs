@@ -75,7 +75,7 @@ pub enum StoreError {
 
 /// Every connection's settings: `synchronous = NORMAL` (WAL: a commit survives a crash of the
 /// process, a power cut may lose the last ones), foreign keys, and for the writes of a big
-/// sync a page cache of up to 32 MB (the default 2 MB made each group of a large sync evict
+/// sync a page cache of up to 16 MB (the default 2 MB made each group of a large sync evict
 /// and re-read the pages of the table's indexes it had just written, and spill dirty pages to
 /// the WAL before the commit) and temporary tables (the staged lines) in memory. SQLite
 /// allocates the cache as pages are read, so a small store costs no more than before.
@@ -84,7 +84,7 @@ pub enum StoreError {
 /// nearly every group was a fifth of the writer's time; a page rewritten by several groups
 /// is now copied back once. The WAL file is cut back to 64 MB after a checkpoint.
 const PRAGMAS: &str = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-    PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;
+    PRAGMA cache_size = -16000; PRAGMA temp_store = MEMORY;
     PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864;";
 
 /// Prepared statements kept per connection (rusqlite's default is 16; the window queries
