@@ -1,5 +1,5 @@
 //! Store writes as `coffre sync` makes them (groups of 2,000 lines per transaction) at 10,000,
-//! 100,000 and 1,000,000 rows, new then rewritten, in one table (rows per second; goal ≥
+//! 100,000 and 1,000,000 rows, new, then revised, then re-synced unchanged, in one table (rows per second; goal ≥
 //! 300,000 rows/s); then the store at a million transactions: inserting them (in syncs of
 //! 100,000), then what the
 //! dashboard does at start and on a keystroke: opening the store, the first screenful of the
@@ -36,16 +36,18 @@ fn time<T>(what: &str, f: impl FnOnce() -> T) -> (T, Duration) {
 const GROUP: usize = 2_000;
 
 /// Writes `rows` synthetic lines in groups of [`GROUP`] through `Store::apply_pages` (as a
-/// sync does), into a fresh store, then writes them all again (a re-read: every line already
-/// stored, each one compared); returns both rates in rows per second.
-fn write_rates(rows: usize) -> (f64, f64) {
+/// sync does), into a fresh store; then all of them again, each one revised (new amount and
+/// label: every index and the text index rewritten); then all of them once more, unchanged (a
+/// re-sync of what the store holds). Returns the three rates in rows per second.
+fn write_rates(rows: usize) -> [f64; 3] {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let mut store = Store::open(&dir.path().join("writes.sqlite")).expect("the store opens");
     let lines = synthetic::transactions(rows);
+    let revised: Vec<_> = lines.iter().cloned().map(revise).collect();
     let (connection, accounts) = (synthetic::connection(), synthetic::accounts());
-    let mut rates = Vec::new();
-    for round in 0..2 {
-        let now = DateTime::from_timestamp(1_700_000_000 + round, 0).unwrap_or_default();
+    let mut rates = [0.0; 3];
+    for (round, lines) in [&lines, &revised, &revised].into_iter().enumerate() {
+        let now = DateTime::from_timestamp(1_700_000_000 + round as i64, 0).unwrap_or_default();
         let started = Instant::now();
         for (i, group) in lines.chunks(GROUP).enumerate() {
             let pages = Pages {
@@ -63,21 +65,31 @@ fn write_rates(rows: usize) -> (f64, f64) {
                 .apply_pages(&pages, now)
                 .expect("the pages are written");
         }
-        rates.push(rows as f64 / started.elapsed().as_secs_f64());
+        rates[round] = rows as f64 / started.elapsed().as_secs_f64();
     }
-    (rates[0], rates[1])
+    rates
 }
 
-/// The store-writes table at every size (one run).
+/// `line` as the bank revises it: another amount, another label.
+fn revise(mut line: coffre::domain::Transaction) -> coffre::domain::Transaction {
+    line.amount.amount += rust_decimal::Decimal::ONE;
+    line.label.push_str(" REVU");
+    line
+}
+
+/// The store-writes table at every size (one run), and its `table|` lines.
 fn writes_table(sizes: &[usize]) {
     println!("store writes, groups of {GROUP} lines per transaction (as `coffre sync`):");
     println!(
-        "{:>12} {:>16} {:>16}",
-        "rows", "new rows/s", "rewrite rows/s"
+        "{:>12} {:>16} {:>16} {:>16}",
+        "rows", "new rows/s", "rewrite rows/s", "unchanged rows/s"
     );
     for &rows in sizes {
-        let (new, again) = write_rates(rows);
-        println!("{rows:>12} {new:>16.0} {again:>16.0}");
+        let [new, revised, unchanged] = write_rates(rows);
+        println!("{rows:>12} {new:>16.0} {revised:>16.0} {unchanged:>16.0}");
+        println!("table|store writes, new rows/s|{rows}|{new:.0}");
+        println!("table|store writes, rewritten rows/s|{rows}|{revised:.0}");
+        println!("table|store writes, unchanged re-sync rows/s|{rows}|{unchanged:.0}");
     }
 }
 

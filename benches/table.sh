@@ -8,8 +8,7 @@
 # Every bench may print machine-readable lines `table|<row>|<size>|<value>`: they become the
 # table's rows, in the issue's order (a row is placed by the words in its name; one that
 # matches no row of the issue comes last). A row of the issue that no bench printed says
-# "not measured"; a size a bench did not run says "—". Store writes also come from the text
-# table `store_million` prints first, for a `store_million` that prints no such lines.
+# "not measured"; a size a bench did not run says "—".
 #
 # Build: the quick release profile (no LTO, 16 codegen units: minutes, not a quarter of an
 # hour, on 2 cores; the figures are within a few percent of the shipped profile's). Raw output
@@ -52,12 +51,6 @@ for bench in $BENCHES; do
             STORE_BENCH_ROWS=${STORE_BENCH_ROWS:-$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)} \
             cargo bench -q --bench store_million 2>&1 | tee "$logs/$bench" >&2
         status=${PIPESTATUS[0]}
-        if ! grep -q '^table|store writes' "$logs/$bench"; then
-            awk '/^store writes/ {on=1; next}
-                 on && /^ *[0-9]+ / {print "table|store writes, new rows/s|" $1 "|" $2;
-                                     print "table|store writes, rewritten rows/s|" $1 "|" $3; next}
-                 on && !/rows/ {on=0}' "$logs/$bench" >> "$logs/lines"
-        fi
         ;;
     *)
         # shellcheck disable=SC2086

@@ -6,7 +6,7 @@
 //! (upserts by id; a resumed read starts again at the last page it wrote, so a server whose list
 //! moved by a line between the two runs loses nothing). The last group of a read reconciles the
 //! re-read window (see `write`'s module doc): a pending line the read did not list (in whatever
-//! run: `sync_seen` keeps the ids it listed) is removed, the removal recorded; then the
+//! run: `sync_seen` keeps the pending ids it listed, the only ones a reconcile could drop) is removed, the removal recorded; then the
 //! progress and the listed ids are forgotten.
 //!
 //! Where a new read starts: [`Store::reread_from`] (a trailing window of import dates, and

@@ -74,6 +74,7 @@ mod store_concurrency;
 mod store_migration;
 mod store_reconcile;
 mod store_set_writes;
+mod store_text_index;
 mod store_upserts;
 mod sync_all_connections;
 mod sync_exit_codes;

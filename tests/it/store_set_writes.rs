@@ -16,7 +16,9 @@ use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
 
 /// The row-by-row writer this crate used before: one SELECT per line for its old booking, a
-/// booking change when it differs, then one upsert.
+/// booking change when it differs, then one upsert (leaving a line that did not change as it
+/// was, `updated_at` included: it says when the line last changed). It leaves its own text
+/// index alone (the store's writer feeds the store's; the oracle's is never read).
 fn row_by_row(
     conn: &rusqlite::Connection,
     lines: &[Transaction],
@@ -61,7 +63,12 @@ fn row_by_row(
                value_date = excluded.value_date, booking_date = excluded.booking_date,
                imported_at = excluded.imported_at, booking = excluded.booking,
                label = excluded.label, notes = excluded.notes, category = excluded.category,
-               kind = excluded.kind, updated_at = excluded.updated_at",
+               kind = excluded.kind, updated_at = excluded.updated_at
+             WHERE (account_id, amount, currency, date, value_date, booking_date, imported_at,
+               booking, label, notes, category, kind) IS NOT (excluded.account_id,
+               excluded.amount, excluded.currency, excluded.date, excluded.value_date,
+               excluded.booking_date, excluded.imported_at, excluded.booking, excluded.label,
+               excluded.notes, excluded.category, excluded.kind)",
             params![
                 t.id.key(),
                 t.account_id.key(),

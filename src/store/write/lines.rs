@@ -1,11 +1,19 @@
 //! Writing transaction lines set-based: a group of lines (a sync, or a few pages of one) is
-//! staged in a temporary table with prepared inserts, then written by three statements over
+//! staged in a temporary table with prepared inserts, then written by a few statements over
 //! the whole set, inside the caller's transaction:
 //!
 //! 1. `booking_changes`: every staged line whose booking differs from what it replaces (the
 //!    line stored before, or the same id staged earlier in the group), in staging order;
 //! 2. the counts: lines whose id the store did not hold (new), the rest (updated);
-//! 3. one upsert of every staged line, in staging order, keeping `first_seen`.
+//! 3. one upsert of every staged line, in staging order, keeping `first_seen`; a stored line
+//!    the group lists unchanged is not rewritten at all (no row, no index, no text index
+//!    touched: a re-read of unchanged lines only reads), so `updated_at` is when the line last
+//!    changed;
+//! 4. the full-text index, fed by the writer (schema 10 dropped the per-row insert and update
+//!    triggers; the delete trigger stays, for every writer that removes lines): before the
+//!    upsert, the old text of the stored lines whose label or notes change leaves it; after,
+//!    the text of those lines and of the new ones (the `seq`s after the largest before the
+//!    upsert) comes in, one statement each.
 //!
 //! This is exactly what checking each line one by one did (the property test
 //! `set_based_writes_give_the_same_store_as_row_by_row` keeps that logic as its oracle), at a
@@ -26,7 +34,9 @@ const CREATE_STAGED: &str = "CREATE TEMP TABLE IF NOT EXISTS staged_lines (
         booking_date TEXT, imported_at INTEGER, booking TEXT NOT NULL, label TEXT NOT NULL,
         notes TEXT, category TEXT, kind TEXT
     );
-    DELETE FROM temp.staged_lines;";
+    DELETE FROM temp.staged_lines;
+    CREATE TEMP TABLE IF NOT EXISTS text_changed (seq INTEGER PRIMARY KEY);
+    DELETE FROM temp.text_changed;";
 
 /// Each staged line with the booking it replaces (`old`: NULL for a new id).
 const WITH_OLD: &str = "SELECT s.n, s.id, s.booking, COALESCE(
@@ -103,6 +113,26 @@ impl Staged<'_> {
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         report.new_transactions += new as usize;
         report.updated_transactions += (staged - new) as usize;
+        let last_seq: i64 = tx
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM main.transactions")?
+            .query_row([], |r| r.get(0))?;
+        // Stored lines whose label or notes change: their old text leaves the index now (it
+        // must be given as indexed), their new text comes in after the upsert.
+        let text_changed = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO temp.text_changed (seq)
+                 SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
+                 WHERE s.label IS NOT t.label OR s.notes IS NOT t.notes",
+            )?
+            .execute([])?;
+        if text_changed > 0 {
+            tx.prepare_cached(
+                "INSERT INTO main.transactions_text (transactions_text, rowid, label, notes)
+                 SELECT 'delete', seq, label, notes FROM main.transactions
+                 WHERE seq IN (SELECT seq FROM temp.text_changed)",
+            )?
+            .execute([])?;
+        }
         tx.prepare_cached(
             "INSERT INTO main.transactions (id, account_id, amount, currency, date, value_date,
                booking_date, imported_at, booking, label, notes, category, kind, first_seen,
@@ -115,18 +145,38 @@ impl Staged<'_> {
                value_date = excluded.value_date, booking_date = excluded.booking_date,
                imported_at = excluded.imported_at, booking = excluded.booking,
                label = excluded.label, notes = excluded.notes, category = excluded.category,
-               kind = excluded.kind, updated_at = excluded.updated_at",
+               kind = excluded.kind, updated_at = excluded.updated_at
+             WHERE account_id IS NOT excluded.account_id OR amount IS NOT excluded.amount
+               OR currency IS NOT excluded.currency OR date IS NOT excluded.date
+               OR value_date IS NOT excluded.value_date
+               OR booking_date IS NOT excluded.booking_date
+               OR imported_at IS NOT excluded.imported_at OR booking IS NOT excluded.booking
+               OR label IS NOT excluded.label OR notes IS NOT excluded.notes
+               OR category IS NOT excluded.category OR kind IS NOT excluded.kind",
         )?
         .execute([at])?;
+        // The text of the new lines and of the changed ones, indexed at once.
+        if new > 0 || text_changed > 0 {
+            tx.prepare_cached(
+                "INSERT INTO main.transactions_text (rowid, label, notes)
+                 SELECT seq, label, notes FROM main.transactions WHERE seq > ?1
+                 UNION ALL
+                 SELECT seq, label, notes FROM main.transactions
+                 WHERE seq IN (SELECT seq FROM temp.text_changed)",
+            )?
+            .execute([last_seq])?;
+        }
         Ok(())
     }
 
-    /// Notes every staged id as listed by the read of `account` (`store::pages`).
+    /// Notes every staged pending id as listed by the read of `account` (`store::pages`): the
+    /// reconcile only ever drops a line stored pending, and a line this read listed is stored
+    /// as it listed it, so a listed line that is not pending can never be a candidate.
     pub(in crate::store) fn mark_seen(&self, account: &str) -> Result<(), StoreError> {
         self.tx
             .prepare_cached(
                 "INSERT OR IGNORE INTO main.sync_seen (account_id, transaction_id)
-                 SELECT ?1, id FROM temp.staged_lines ORDER BY n",
+                 SELECT ?1, id FROM temp.staged_lines WHERE booking = 'pending' ORDER BY n",
             )?
             .execute([account])?;
         Ok(())
@@ -135,7 +185,8 @@ impl Staged<'_> {
     /// Empties the staging table (its rows would otherwise stay in memory until the next
     /// group).
     pub(in crate::store) fn clear(self) -> Result<(), StoreError> {
-        self.tx.execute("DELETE FROM temp.staged_lines", [])?;
+        self.tx
+            .execute_batch("DELETE FROM temp.staged_lines; DELETE FROM temp.text_changed;")?;
         Ok(())
     }
 }
