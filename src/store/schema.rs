@@ -172,8 +172,9 @@ const LEANER_WRITES: &str = "
 /// its rowid, `seq`), kept by triggers on insert, delete and a change of amount. Per row
 /// written: the amount's trigrams (5 to 9 for a bank amount) in that index.
 ///
-/// Docs gap (ours): an amount with more than two decimals whose cents pass 2^63 is spelled
-/// wrong in the index (SQLite's integers); no bank amount comes near.
+/// Docs gap (ours): an amount with more than two decimals and more than 15 digits before its
+/// point is indexed as stored, without its rounded form (SQLite's integers stop at 2^63, and an
+/// overflow would refuse the whole write); no bank amount comes near.
 const WINDOW_INDEXES: &str = "
     CREATE INDEX IF NOT EXISTS transactions_by_amount ON transactions (CAST(amount AS REAL), id);
     CREATE INDEX IF NOT EXISTS transactions_by_label ON transactions (lower(label), id);
@@ -189,7 +190,7 @@ const WINDOW_INDEXES: &str = "
     SELECT seq, CASE
         WHEN point = 0 THEN amount || '.00'
         WHEN length(amount) - point = 1 THEN amount || '0'
-        WHEN rtrim(substr(amount, point + 3), '0') = '' THEN amount
+        WHEN rtrim(substr(amount, point + 3), '0') = '' OR rounded IS NULL THEN amount
         ELSE amount || ' ' || CASE WHEN negative AND rounded > 0 THEN '-' ELSE '' END
             || (rounded / 100) || '.' || printf('%02d', rounded % 100)
     END
@@ -200,8 +201,9 @@ const WINDOW_INDEXES: &str = "
         ) AS rounded
         FROM (SELECT seq, amount, instr(amount, '.') AS point,
                 substr(amount, 1, 1) = '-' AS negative,
+                CASE WHEN instr(amount, '.') BETWEEN 1 AND 17 THEN
                 abs(CAST(replace(substr(amount, 1, instr(amount, '.') + 2), '.', '') AS INTEGER))
-                    AS cents
+                END AS cents
             FROM transactions));
     CREATE VIRTUAL TABLE transactions_amount USING fts5 (
         amount_text, content = '', contentless_delete = 1, tokenize = 'trigram'
