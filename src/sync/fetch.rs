@@ -222,7 +222,9 @@ pub async fn fetch_connection(
     let mut unread = Vec::new();
     for account in active {
         let finished = store.read_finished_at(&account.id)?;
-        if !finished.is_some_and(|done| last_success.is_none_or(|synced| done > synced)) {
+        let read_this_sync =
+            finished.is_some_and(|done| last_success.is_none_or(|synced| done > synced));
+        if !read_this_sync {
             unread.push(account);
         }
     }
