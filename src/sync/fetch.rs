@@ -32,7 +32,7 @@ mod account_pages;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
 
-use crate::domain::{Account, AccountState, NextAction};
+use crate::domain::{AccountState, NextAction};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
@@ -219,29 +219,14 @@ pub async fn fetch_connection(
         .into_iter()
         .find(|state| state.connection_id == domain.id)
         .and_then(|state| state.last_success);
-    let mut unread = Vec::new();
+    let mut new_transactions = 0;
     for account in active {
         let finished = store.read_finished_at(&account.id)?;
-        let read_this_sync =
-            finished.is_some_and(|done| last_success.is_none_or(|synced| done > synced));
-        if !read_this_sync {
-            unread.push(account);
+        if finished.is_some_and(|done| last_success.is_none_or(|synced| done > synced)) {
+            continue;
         }
-    }
-    // One account ahead: the next account's pages are fetched while this one is written, so
-    // the writer does not wait for a first group at each account (a read's plan depends only
-    // on its own account's rows). A failure drops the read ahead: nothing of it is written.
-    let start = |store: &Store, account: Option<&&Account>| {
-        account
-            .map(|a| account_pages::start_read(client, store, a, now))
-            .transpose()
-    };
-    let mut ahead = start(store, unread.first())?;
-    let mut new_transactions = 0;
-    for (i, account) in unread.iter().enumerate() {
-        let Some(read) = ahead.take() else { break };
-        ahead = start(store, unread.get(i + 1))?;
-        new_transactions += read.write(store, &domain, account, now).await?;
+        new_transactions +=
+            account_pages::read_account(client, store, &domain, account, now).await?;
     }
     let attention = attention(action, waiting, now);
     Ok(Fetched::Synced {

@@ -50,29 +50,20 @@ use crate::store::{Pages, Progress, Store};
 /// account's size.
 const GROUPS_AHEAD: usize = 1;
 
-/// An account's read whose pages are already being fetched ([`start_read`]), waiting for its
-/// writer ([`AccountRead::write`]). Dropped unwritten, its fetching stops and nothing is
-/// written.
+/// Reads `account`'s transactions (resuming an unfinished read) and writes them to `store` a
+/// group of pages at a time; returns how many were not stored before.
 ///
-/// The pages are fetched and decoded by a task of their own ([`fetch_groups`]) while the
-/// writer stores the group before: fetching and writing overlap, the store's single writer
+/// The pages are fetched and decoded by a task of their own ([`fetch_groups`]) while this
+/// function writes the group before: fetching and writing overlap, the store's single writer
 /// never waits for the network unless the network is the slower of the two.
-pub struct AccountRead {
-    progress: Progress,
-    groups: mpsc::Receiver<Group>,
-    fetcher: Fetcher,
-}
-
-/// Plans `account`'s read from what `store` holds (resuming an unfinished read) and starts
-/// fetching its pages at once, before the writer is free: a connection's next account is
-/// fetched while the one before is still being written.
-pub fn start_read(
+pub async fn read_account(
     client: &Client,
-    store: &Store,
+    store: &mut Store,
+    connection: &Connection,
     account: &Account,
     now: DateTime<Utc>,
-) -> Result<AccountRead, FetchError> {
-    let progress = match store.progress(&account.id)? {
+) -> Result<usize, FetchError> {
+    let mut progress = match store.progress(&account.id)? {
         Some(progress) => progress,
         None => Progress {
             from: store.reread_from(&account.id, REREAD_WINDOW)?,
@@ -97,58 +88,40 @@ pub fn start_read(
         Some(_) => 1,
         None => progress.pages_done.max(1),
     };
-    let (sender, groups) = mpsc::channel(GROUPS_AHEAD);
+    let (sender, mut groups) = mpsc::channel(GROUPS_AHEAD);
     let fetcher = Fetcher(tokio::spawn(fetch_groups(
         client.clone(),
         filter,
         first,
         sender,
     )));
-    Ok(AccountRead {
-        progress,
-        groups,
-        fetcher,
-    })
-}
-
-impl AccountRead {
-    /// Writes the read's pages to `store` a group at a time as they arrive (resuming an
-    /// unfinished read); returns how many lines were not stored before.
-    pub async fn write(
-        mut self,
-        store: &mut Store,
-        connection: &Connection,
-        account: &Account,
-        now: DateTime<Utc>,
-    ) -> Result<usize, FetchError> {
-        let mut new = 0;
-        while let Some(group) = self.groups.recv().await {
-            if let Some(pages_done) = group.pages_done {
-                // The pages read before a failed one are kept; a failed page past the end of
-                // the list (fetched ahead) fails nothing: the read is complete.
-                self.progress.pages_done = pages_done;
-                let pages = Pages {
-                    connection,
-                    account,
-                    lines: &group.lines,
-                    progress: self.progress,
-                    last: group.last,
-                };
-                new += store.apply_pages(&pages, now)?.new_transactions;
-            }
-            if group.last {
-                return Ok(new);
-            }
-            if let Some(error) = group.failed {
-                return Err(error.into());
-            }
+    let mut new = 0;
+    while let Some(group) = groups.recv().await {
+        if let Some(pages_done) = group.pages_done {
+            // The pages read before a failed one are kept; a failed page past the end of the
+            // list (fetched ahead) fails nothing: the read is complete.
+            progress.pages_done = pages_done;
+            let pages = Pages {
+                connection,
+                account,
+                lines: &group.lines,
+                progress,
+                last: group.last,
+            };
+            new += store.apply_pages(&pages, now)?.new_transactions;
         }
-        drop(self.fetcher);
-        Err(FetchError::Api(OxlinError::Network {
-            call: "GET /transactions".to_owned(),
-            reason: "the page reader stopped before the end of the list".to_owned(),
-        }))
+        if group.last {
+            return Ok(new);
+        }
+        if let Some(error) = group.failed {
+            return Err(error.into());
+        }
     }
+    drop(fetcher);
+    Err(FetchError::Api(OxlinError::Network {
+        call: "GET /transactions".to_owned(),
+        reason: "the page reader stopped before the end of the list".to_owned(),
+    }))
 }
 
 /// The page-reading task, stopped when the read ends early (a store error): dropping the
