@@ -5,8 +5,12 @@
 //! downloaded, and the next sync resumes there), then the connection's state in one store
 //! transaction. A failure never leaves part of a page, nor a line twice.
 //!
-//! The store is SQLite (blocking, not `Sync`), so the whole fetch-and-write runs on a blocking
-//! thread that drives the async fetch with the runtime's handle; the UI task never waits for it.
+//! The store is SQLite (blocking, not `Sync`), so the store's writer runs on a blocking thread
+//! that drives the async fetch with the runtime's handle; the UI task never waits for it.
+//! Fetching and writing overlap exactly as in `coffre sync`, by the same code: each account's
+//! pages are read and decoded by a task of their own on the runtime's workers, a group of pages
+//! ahead, while this thread writes the group before (`sync::fetch`'s `account_pages`). Nothing
+//! here fetches a page itself.
 //!
 //! With real hosts the session's current refresh token is stored in the same go (after the
 //! sync's store transaction), so the next start resumes the session without a password.
