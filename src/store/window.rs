@@ -15,9 +15,10 @@
 //! A search keeps the rule of `search.rs` and is served as `plan.rs` decides: a rare match is
 //! listed by the trigram indexes (text, and amounts spelled as the rule spells them) and only
 //! those rows are ordered; a common one walks the sort's index and checks rows until the
-//! window is full, within a bounded walk, then falls back to the full list. What stays slow at
-//! a million rows (see `plan.rs`): a common match the sort gathers far away, and text of one
-//! or two characters that no trigram index can look up.
+//! window is full, within a bounded walk, then falls back to the full list (or, for text of
+//! one or two characters that no trigram index can look up, to one scan of the table). What
+//! stays slow at a million rows (see `plan.rs`): a common match the sort gathers far away, and
+//! such short text when the walk does not serve it.
 //!
 //! Docs gaps (ours): ties go by date, then by the transaction's id (its key), so every order is
 //! total and a descending sort is the ascending one reversed; sorting by label ignores ASCII
@@ -211,8 +212,10 @@ impl Store {
         let (search, more) = plan.clause().unwrap_or_else(|| ("1".into(), Vec::new()));
         let fallback = plan.fallback();
         let source = if fallback.is_some() {
-            values.push(Value::Integer(page.walk as i64));
+            values.push(Value::Integer(plan.walk_limit(page.walk) as i64));
             format!("(SELECT * FROM transactions WHERE {clause} {order} LIMIT ?)")
+        } else if matches!(plan, Plan::Scanned { .. }) {
+            format!("(SELECT * FROM transactions NOT INDEXED WHERE {clause})")
         } else {
             format!("(SELECT * FROM transactions WHERE {clause})")
         };

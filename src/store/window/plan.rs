@@ -17,7 +17,18 @@
 //! A walk is bounded: common overall is not common everywhere in the order (sorting by label
 //! puts every `pharmacie` together, after every `boulangerie`), so a walk checks at most
 //! [`WALK`] rows, then gives way to the full list of the indexes (cost: one row per match) or,
-//! for text too short for them, to a walk without bound (cost: up to every row of the order).
+//! for text too short for them, to a walk of [`SHORT_WALK`] times as many rows, then to a
+//! scan of the whole table in its storage order ([`Plan::Scanned`]: every row checked, the
+//! matches sorted, only the window's kept). A walk reads every row it may check (SQLite
+//! gathers the walk before checking), so the short walk comes first for a dense match.
+//!
+//! Why a scan and not a walk without bound: a walk reads the table in the sort's order, one
+//! random page per row (1–9 µs a row at a million rows); a scan reads each page once, in
+//! order (a fraction of a µs a row). A walk that found too few matches in its rows has a
+//! match sparser than one row in a few hundred, so the rest of its walk would read hundreds
+//! of thousands of rows at random, often the whole order (a short text that matches nothing,
+//! or that the sort gathers far away: `p` under the label sort); the scan bounds it to one
+//! pass (about 0.2 s at a million rows).
 //!
 //! Docs gap (ours): the costs above are per window; a common match that the sort gathers far
 //! from the window's end, and a short text that the sort gathers far or that is rare, cost
@@ -44,6 +55,12 @@ pub const BUDGET: usize = 4_096;
 /// as sorting by label gathers `pharmacie`) is listed instead.
 pub const WALK: usize = 2_048;
 
+/// How many times longer than [`WALK`] a walk of text too short for the indexes may be before
+/// it gives way to a scan of the table: a short text one row in a few hundred (`15` in the
+/// amounts) fills a window within it at a fraction of a scan's cost, and a sparser one adds
+/// a tenth or so to the scan that follows (`benches/store_million`, `STORE_BENCH_DETAIL=1`).
+const SHORT_WALK: usize = 16;
+
 /// Text at least this long (in characters) is looked up in the trigram indexes.
 const TRIGRAM: usize = 3;
 
@@ -57,6 +74,14 @@ pub enum Plan {
     /// The rows the trigram indexes listed already (a rare match), a JSON array of their
     /// `seq`: a window reads them without asking the indexes again for each page or group.
     Found(String),
+    /// Each row of the table checked with `coffre_matches` in the table's storage order (no
+    /// index), the matches sorted: a short text the bounded walk did not serve.
+    Scanned {
+        /// The search lowercased and folded.
+        needle: String,
+        /// The search as an amount, when it is one.
+        amount: Option<String>,
+    },
     /// Each row checked with `coffre_matches` as the window walks its order.
     Checked {
         /// The search lowercased and folded.
@@ -64,8 +89,12 @@ pub enum Plan {
         /// The search as an amount, when it is one.
         amount: Option<String>,
         /// Walk at most [`WALK`] rows, then give way to the indexes' list (`Some`) or to a
-        /// walk without bound; `None`: walk without bound.
+        /// longer walk, then a scan of the table ([`Plan::Scanned`]); `None`: walk without
+        /// bound (a count).
         then: Option<Option<Lookup>>,
+        /// The longer walk of a text too short for the indexes ([`SHORT_WALK`] times
+        /// [`WALK`] rows), which gives way to a scan of the table.
+        longer: bool,
     },
 }
 
@@ -182,6 +211,7 @@ impl Plan {
             needle,
             amount,
             then,
+            longer: false,
         }
     }
 
@@ -192,18 +222,34 @@ impl Plan {
             needle,
             amount,
             then: Some(then),
+            longer,
         } = self
         else {
             return None;
         };
         Some(match then {
             Some(lookup) => Plan::Listed(lookup.clone()),
-            None => Plan::Checked {
+            None if !longer => Plan::Checked {
                 needle: needle.clone(),
                 amount: amount.clone(),
-                then: None,
+                then: Some(None),
+                longer: true,
+            },
+            None => Plan::Scanned {
+                needle: needle.clone(),
+                amount: amount.clone(),
             },
         })
+    }
+
+    /// The rows a bounded walk of this plan checks, `walk` for most ([`WALK`] but in tests),
+    /// [`SHORT_WALK`] times more for the longer walk (a walk reads every row it may check:
+    /// a short walk first keeps a dense match at the cost of [`WALK`] rows).
+    pub fn walk_limit(&self, walk: usize) -> usize {
+        match self {
+            Plan::Checked { longer: true, .. } => walk.saturating_mul(SHORT_WALK),
+            _ => walk,
+        }
     }
 
     /// The plan as a `WHERE` condition and its values (`None`: no condition).
@@ -218,7 +264,7 @@ impl Plan {
                 "seq IN (SELECT value FROM json_each(?))".into(),
                 vec![Value::Text(rows.clone())],
             )),
-            Plan::Checked { needle, amount, .. } => Some((
+            Plan::Checked { needle, amount, .. } | Plan::Scanned { needle, amount } => Some((
                 "coffre_matches(label, notes, amount, ?, ?)".into(),
                 vec![
                     Value::Text(needle.clone()),
