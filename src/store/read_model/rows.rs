@@ -92,8 +92,9 @@ fn from_day(n: i32) -> Option<NaiveDate> {
     (n != NO_DAY).then(|| NaiveDate::from_num_days_from_ce_opt(n))?
 }
 
-/// Printable ASCII without leading, trailing or doubled spaces: what cleaning leaves unchanged.
-fn is_plain(text: &str) -> bool {
+/// Printable ASCII without leading, trailing or doubled spaces: what cleaning (and the
+/// search's fold) leaves unchanged, so such text is copied or compared as it is.
+pub(in crate::store) fn is_plain(text: &str) -> bool {
     let b = text.as_bytes();
     b.iter().all(|c| (0x20..0x7f).contains(c))
         && b.first() != Some(&b' ')

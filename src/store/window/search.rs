@@ -20,7 +20,7 @@ use rusqlite::{CachedStatement, Connection};
 use rust_decimal::Decimal;
 
 use super::amount_needle::amount_needle;
-use crate::store::read_model::rows::search_text;
+use crate::store::read_model::rows::{is_plain, search_text};
 
 /// Whether a row whose search text is `hay` matches `needle` (lowercased, accents folded) or,
 /// when the search is an amount, `amount` (as [`amount_needle`] spells it).
@@ -61,16 +61,6 @@ pub fn row_matches(
         || notes.is_some_and(|n| contains_lowered(n, needle))
         || amount.contains(needle)
         || amount_needle.is_some_and(|a| amount.contains(a))
-}
-
-/// Printable ASCII without leading, trailing or doubled spaces: text the sanitiser and the
-/// fold leave as they are (`read_model::rows` copies such text unchanged).
-fn is_plain(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter().all(|c| (0x20..0x7f).contains(c))
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
 }
 
 /// `-?digits.dd`: an amount the search text spells as it is stored.
