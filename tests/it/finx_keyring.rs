@@ -170,7 +170,10 @@ async fn a_finx_link_kept_in_the_keyring_survives_a_restart_and_a_rotation() {
     let rotated = story.link();
     assert!(in_keyring(&rotated), "{:?}", rotated.place);
     assert_eq!(rotated.place, linked.place, "one entry, rotated in place");
-    assert!(rotated.refreshed_at > linked.refreshed_at);
+    // The second sync could only refresh with the token the first one rotated into the
+    // keyring (each refresh token is spent once); the times are whole seconds, so all three
+    // steps may share one.
+    assert!(rotated.refreshed_at >= linked.refreshed_at);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
