@@ -11,7 +11,8 @@
 //!
 //! Run: `cargo bench --bench store_million` (`STORE_BENCH_ROWS=N` for another size of the
 //! second part, `0` for none; `STORE_BENCH_WRITES=10000,100000` for other sizes of the first,
-//! `0` for none; `STORE_BENCH_WINDOWS=…` likewise for the last).
+//! `0` for none; `STORE_BENCH_WINDOWS=…` likewise for the last). For profiling the writes:
+//! `STORE_BENCH_GROUP=N` lines per transaction, `STORE_BENCH_ROUNDS=1` the new lines alone.
 
 #[path = "store_million_parts/windows.rs"]
 mod windows;
@@ -32,8 +33,25 @@ fn time<T>(what: &str, f: impl FnOnce() -> T) -> (T, Duration) {
     (value, elapsed)
 }
 
-/// Rows per store transaction when writing as `coffre sync` does (4 pages of 500).
-const GROUP: usize = 2_000;
+/// Rows per store transaction when writing as a big `coffre sync` does (the groups of 4 pages
+/// of 500 waiting for the writer, joined up to `sync::fetch`'s 6,000 lines), unless
+/// `STORE_BENCH_GROUP` says otherwise (2,000: one group alone, as the sync wrote before).
+const GROUP: usize = 6_000;
+
+/// The rows per store transaction of this run (`STORE_BENCH_GROUP`, else [`GROUP`]).
+fn group() -> usize {
+    env_number("STORE_BENCH_GROUP").unwrap_or(GROUP).max(1)
+}
+
+/// How many of the three write rounds (new, revised, unchanged) to run: `STORE_BENCH_ROUNDS`
+/// (`1` for the new lines alone, as when profiling them), else all three.
+fn rounds() -> usize {
+    env_number("STORE_BENCH_ROUNDS").unwrap_or(3).clamp(1, 3)
+}
+
+fn env_number(name: &str) -> Option<usize> {
+    std::env::var(name).ok().and_then(|v| v.trim().parse().ok())
+}
 
 /// Writes `rows` synthetic lines in groups of [`GROUP`] through `Store::apply_pages` (as a
 /// sync does), into a fresh store; then all of them again, each one revised (new amount and
@@ -46,17 +64,22 @@ fn write_rates(rows: usize) -> [f64; 3] {
     let revised: Vec<_> = lines.iter().cloned().map(revise).collect();
     let (connection, accounts) = (synthetic::connection(), synthetic::accounts());
     let mut rates = [0.0; 3];
-    for (round, lines) in [&lines, &revised, &revised].into_iter().enumerate() {
+    let group = group();
+    for (round, lines) in [&lines, &revised, &revised]
+        .into_iter()
+        .take(rounds())
+        .enumerate()
+    {
         let now = DateTime::from_timestamp(1_700_000_000 + round as i64, 0).unwrap_or_default();
         let started = Instant::now();
-        for (i, group) in lines.chunks(GROUP).enumerate() {
+        for (i, chunk) in lines.chunks(group).enumerate() {
             let pages = Pages {
                 connection: &connection,
                 account: &accounts[0],
-                lines: group,
+                lines: chunk,
                 progress: Progress {
                     from: None,
-                    pages_done: (i + 1) * GROUP / 500,
+                    pages_done: (i + 1) * group / 500,
                     started_at: now.timestamp(),
                 },
                 last: false,
@@ -79,7 +102,10 @@ fn revise(mut line: coffre::domain::Transaction) -> coffre::domain::Transaction 
 
 /// The store-writes table at every size (one run), and its `table|` lines.
 fn writes_table(sizes: &[usize]) {
-    println!("store writes, groups of {GROUP} lines per transaction (as `coffre sync`):");
+    println!(
+        "store writes, groups of {} lines per transaction (as `coffre sync`):",
+        group()
+    );
     println!(
         "{:>12} {:>16} {:>16} {:>16}",
         "rows", "new rows/s", "rewrite rows/s", "unchanged rows/s"
@@ -87,9 +113,14 @@ fn writes_table(sizes: &[usize]) {
     for &rows in sizes {
         let [new, revised, unchanged] = write_rates(rows);
         println!("{rows:>12} {new:>16.0} {revised:>16.0} {unchanged:>16.0}");
-        println!("table|store writes, new rows/s|{rows}|{new:.0}");
-        println!("table|store writes, rewritten rows/s|{rows}|{revised:.0}");
-        println!("table|store writes, unchanged re-sync rows/s|{rows}|{unchanged:.0}");
+        let rates = [
+            ("new", new),
+            ("rewritten", revised),
+            ("unchanged re-sync", unchanged),
+        ];
+        for (what, rate) in rates.into_iter().take(rounds()) {
+            println!("table|store writes, {what} rows/s|{rows}|{rate:.0}");
+        }
     }
 }
 
