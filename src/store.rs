@@ -199,6 +199,25 @@ impl Store {
         Ok(store)
     }
 
+    /// Sizes the page cache of this connection for a group of pages about to be written
+    /// (`pages::apply_pages`): an eighth of the store, between 16 MB (every store up to about
+    /// 130 MB, 200,000 transactions: the cache of [`PRAGMAS`]) and 64 MB. A group of a few
+    /// thousand lines dirties a page per line in each random-key index (label, amount, the
+    /// text index's segments); in a store of a million lines those pages outgrew 16 MB, and
+    /// SQLite spilled them to the WAL before the commit and read them back (perf at 1M:
+    /// `pagerStress` 7 %, page reads 17 %: `notes/s7/writes.md`).
+    pub(crate) fn size_cache_for_writes(&self) -> Result<(), StoreError> {
+        let bytes: i64 = self.conn.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+            [],
+            |r| r.get(0),
+        )?;
+        let kib = (bytes / 1024 / 8).clamp(16_000, 64_000);
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib}"))?;
+        Ok(())
+    }
+
     /// Where the store lives.
     pub fn path(&self) -> &Path {
         &self.path

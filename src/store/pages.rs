@@ -145,6 +145,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<SyncReport, StoreError> {
         let at = now.timestamp();
+        self.size_cache_for_writes()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
