@@ -31,6 +31,9 @@ pub mod amount_needle;
 mod groups;
 mod plan;
 mod query;
+mod ranks;
+#[cfg(test)]
+mod ranks_tests;
 mod search;
 mod sql;
 #[cfg(test)]
@@ -43,6 +46,7 @@ use super::read_model::Transactions;
 use super::{Store, StoreError};
 use plan::Plan;
 pub use query::{Sort, SortColumn, TxQuery, TxSelection};
+pub use ranks::Ranks;
 
 /// Where a row stands in its query's order: what the next page starts after.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,18 +90,36 @@ impl Store {
         anchor: &Anchor,
         n: usize,
     ) -> Result<Window, StoreError> {
-        self.window_with_budget(query, anchor, n, (plan::BUDGET, plan::WALK))
+        self.window_with_budget(query, anchor, n, (plan::BUDGET, plan::WALK), None)
+    }
+
+    /// [`Store::tx_window`] for a reader that keeps `ranks` between reads (on a connection
+    /// that writes nothing else meanwhile): a common search that a walk of the sort's index
+    /// does not serve is ranked (`ranks.rs`) instead of read row by row.
+    pub fn tx_window_ranked(
+        &self,
+        ranks: &mut Ranks,
+        query: &TxQuery,
+        anchor: &Anchor,
+        n: usize,
+    ) -> Result<Window, StoreError> {
+        let limits = (plan::BUDGET, plan::WALK);
+        self.window_with_budget(query, anchor, n, limits, Some(ranks))
     }
 
     /// [`Store::tx_window`] with another row budget and walk for the search (`plan.rs`):
-    /// tests read small stores every way.
+    /// tests read small stores every way; with `ranks`, ranked when a walk gives way.
     fn window_with_budget(
         &self,
         query: &TxQuery,
         anchor: &Anchor,
         n: usize,
         (budget, walk): (usize, usize),
+        mut ranks: Option<&mut Ranks>,
     ) -> Result<Window, StoreError> {
+        if sql::filters_beyond_search(&query.selection) {
+            ranks = None;
+        }
         let plan = Plan::for_window(&self.conn, &query.selection.search, budget)?;
         let backward = matches!(anchor, Anchor::Last | Anchor::Before(_));
         let descending = query.sort.descending != backward;
@@ -117,7 +139,7 @@ impl Store {
                     descending,
                     walk,
                 };
-                self.read_page(query, &page, n, &mut window)?;
+                self.read_or_rank(query, &page, n, &mut window, &mut ranks)?;
             }
             Some(column) => {
                 let mut values = groups::ordered(self, query, column)?;
@@ -143,7 +165,10 @@ impl Store {
                         descending,
                         walk,
                     };
-                    self.read_page(query, &page, left, &mut window)?;
+                    if self.read_or_rank(query, &page, left, &mut window, &mut ranks)? {
+                        // Ranked: the rest of the window, whatever its groups.
+                        break;
+                    }
                 }
             }
         }
@@ -169,16 +194,53 @@ impl Store {
         Ok(n.max(0) as usize)
     }
 
+    /// [`Store::read_page`], its search ranked when its walk gives way and `ranks` are kept
+    /// (then the rest of the window is read, every group after the page's too: `true`).
+    fn read_or_rank(
+        &self,
+        query: &TxQuery,
+        page: &Page<'_>,
+        n: usize,
+        window: &mut Window,
+        ranks: &mut Option<&mut Ranks>,
+    ) -> Result<bool, StoreError> {
+        let Some(ranks) = ranks.as_deref_mut() else {
+            return self.read_page(query, page, n, window, false).map(|_| false);
+        };
+        let Some(fallback) = self.read_page(query, page, n, window, true)? else {
+            return Ok(false);
+        };
+        let from = ranks::From {
+            cursor: window.cursors.last().or(page.from),
+            descending: page.descending,
+        };
+        let matching = fallback.matching_rows();
+        if let Some(matching) = matching
+            && let Some(rest) = ranks.read(self, query, matching, from, n)?
+        {
+            append(window, rest);
+            return Ok(true);
+        }
+        let page = Page {
+            plan: &fallback,
+            ..*page
+        };
+        self.read_page(query, &page, n, window, false)
+            .map(|_| false)
+    }
+
     /// One keyset page: up to `n` rows of `page`, appended to `window`. A walk that checks
     /// rows first walks at most [`plan::WALK`] rows; when they hold fewer than `n` matches it
-    /// gives way to its fallback (`plan.rs`; tests walk fewer).
+    /// gives way to its fallback (`plan.rs`; tests walk fewer), or, when `to_ranks` and the
+    /// fallback lists every match, returns it unread (`Some`).
     fn read_page(
         &self,
         query: &TxQuery,
         page: &Page<'_>,
         n: usize,
         window: &mut Window,
-    ) -> Result<(), StoreError> {
+        to_ranks: bool,
+    ) -> Result<Option<Plan>, StoreError> {
         let Page {
             plan,
             group,
@@ -238,15 +300,18 @@ impl Store {
         }
         match fallback {
             Some(fallback) if read.cursors.len() < n => {
+                if to_ranks && fallback.matching_rows().is_some() {
+                    return Ok(Some(fallback));
+                }
                 let page = Page {
                     plan: &fallback,
                     ..*page
                 };
-                self.read_page(query, &page, n, window)
+                self.read_page(query, &page, n, window, to_ranks)
             }
             _ => {
                 append(window, read);
-                Ok(())
+                Ok(None)
             }
         }
     }

@@ -252,6 +252,24 @@ impl Plan {
         }
     }
 
+    /// The rows the plan selects, as SQL listing their `seq` (a row may be listed twice), and
+    /// its values, when the plan lists every match at once (the indexes' list, or a scan).
+    pub fn matching_rows(&self) -> Option<(String, Vec<Value>)> {
+        match self {
+            Plan::Listed(lookup) => Some(lookup.rowids(false)),
+            Plan::Scanned { needle, amount } => Some((
+                "SELECT seq FROM transactions NOT INDEXED \
+                 WHERE coffre_matches(label, notes, amount, ?, ?)"
+                    .into(),
+                vec![
+                    Value::Text(needle.clone()),
+                    amount.clone().map_or(Value::Null, Value::Text),
+                ],
+            )),
+            _ => None,
+        }
+    }
+
     /// The plan as a `WHERE` condition and its values (`None`: no condition).
     pub fn clause(&self) -> Option<(String, Vec<Value>)> {
         match self {
