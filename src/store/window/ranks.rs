@@ -90,6 +90,8 @@ impl Ranks {
     ) -> Result<Option<Window>, StoreError> {
         let conn = &store.conn;
         let snapshot = conn.unchecked_transaction()?;
+        // A first read starts the snapshot, so the version below is the snapshot's.
+        conn.query_row("SELECT count(*) FROM accounts", [], |_| Ok(()))?;
         let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
         let version = Some((version, conn.total_changes()));
         if self.version != version {
@@ -118,7 +120,8 @@ impl Ranks {
         };
         let key = |seq: i64| -> Option<u64> {
             let place = *order.place.get(usize::try_from(seq).ok()?)?;
-            (place != NONE).then(|| screen[order.group_at(place)] << 32 | u64::from(place))
+            let group = screen.get(order.group_at(place)).copied().unwrap_or(0);
+            (place != NONE).then(|| group << 32 | u64::from(place))
         };
         let start = match from.cursor {
             None => None,
