@@ -17,6 +17,9 @@
 #[path = "store_million_parts/windows.rs"]
 mod windows;
 
+#[path = "store_million_parts/search.rs"]
+mod search;
+
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
@@ -145,6 +148,7 @@ fn main() {
         .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000]);
     windows::table(&sizes.into_iter().filter(|n| *n > 0).collect::<Vec<_>>());
+    search::table();
 }
 
 /// The store at `rows` transactions: the reads the first version of the dashboard made.

@@ -16,9 +16,12 @@
 //! listed by the trigram indexes (text, and amounts spelled as the rule spells them) and only
 //! those rows are ordered; a common one walks the sort's index and checks rows until the
 //! window is full, within a bounded walk, then falls back to the full list (or, for text of
-//! one or two characters that no trigram index can look up, to one scan of the table). What
-//! stays slow at a million rows (see `plan.rs`): a common match the sort gathers far away, and
-//! such short text when the walk does not serve it.
+//! one or two characters that no trigram index can look up, to one scan of the table). The
+//! reader thread keeps each sort's order ([`Ranks`], `ranks.rs`) and calls
+//! [`Store::tx_window_ranked`]: there the fallback is ranked, one pass over the matches' row
+//! numbers instead of one table read per match (`page.rs` says when). What stays slow at a
+//! million rows (see `plan.rs`): text of one or two characters that the walk does not serve
+//! (one scan of the table, about 0.2 s).
 //!
 //! Docs gaps (ours): ties go by date, then by the transaction's id (its key), so every order is
 //! total and a descending sort is the ascending one reversed; sorting by label ignores ASCII
@@ -29,8 +32,12 @@
 mod amount_index_tests;
 pub mod amount_needle;
 mod groups;
+mod page;
 mod plan;
 mod query;
+mod ranks;
+#[cfg(test)]
+mod ranks_tests;
 mod search;
 mod sql;
 #[cfg(test)]
@@ -38,11 +45,12 @@ mod tests;
 
 use rusqlite::types::Value;
 
-use super::dashboard::push_row;
 use super::read_model::Transactions;
 use super::{Store, StoreError};
+use page::Page;
 use plan::Plan;
 pub use query::{Sort, SortColumn, TxQuery, TxSelection};
+pub use ranks::Ranks;
 
 /// Where a row stands in its query's order: what the next page starts after.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,18 +94,36 @@ impl Store {
         anchor: &Anchor,
         n: usize,
     ) -> Result<Window, StoreError> {
-        self.window_with_budget(query, anchor, n, (plan::BUDGET, plan::WALK))
+        self.window_with_budget(query, anchor, n, (plan::BUDGET, plan::WALK), None)
+    }
+
+    /// [`Store::tx_window`] for a reader that keeps `ranks` between reads (on a connection
+    /// that writes nothing else meanwhile): a common search that a walk of the sort's index
+    /// does not serve is ranked (`ranks.rs`) instead of read row by row.
+    pub fn tx_window_ranked(
+        &self,
+        ranks: &mut Ranks,
+        query: &TxQuery,
+        anchor: &Anchor,
+        n: usize,
+    ) -> Result<Window, StoreError> {
+        let limits = (plan::BUDGET, plan::WALK);
+        self.window_with_budget(query, anchor, n, limits, Some(ranks))
     }
 
     /// [`Store::tx_window`] with another row budget and walk for the search (`plan.rs`):
-    /// tests read small stores every way.
+    /// tests read small stores every way; with `ranks`, ranked when a walk gives way.
     fn window_with_budget(
         &self,
         query: &TxQuery,
         anchor: &Anchor,
         n: usize,
         (budget, walk): (usize, usize),
+        mut ranks: Option<&mut Ranks>,
     ) -> Result<Window, StoreError> {
+        if sql::filters_beyond_search(&query.selection) {
+            ranks = None;
+        }
         let plan = Plan::for_window(&self.conn, &query.selection.search, budget)?;
         let backward = matches!(anchor, Anchor::Last | Anchor::Before(_));
         let descending = query.sort.descending != backward;
@@ -117,7 +143,7 @@ impl Store {
                     descending,
                     walk,
                 };
-                self.read_page(query, &page, n, &mut window)?;
+                self.read_or_rank(query, &page, n, &mut window, &mut ranks)?;
             }
             Some(column) => {
                 let mut values = groups::ordered(self, query, column)?;
@@ -143,7 +169,10 @@ impl Store {
                         descending,
                         walk,
                     };
-                    self.read_page(query, &page, left, &mut window)?;
+                    if self.read_or_rank(query, &page, left, &mut window, &mut ranks)? {
+                        // Ranked: the rest of the window, whatever its groups.
+                        break;
+                    }
                 }
             }
         }
@@ -168,113 +197,6 @@ impl Store {
             .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
         Ok(n.max(0) as usize)
     }
-
-    /// One keyset page: up to `n` rows of `page`, appended to `window`. A walk that checks
-    /// rows first walks at most [`plan::WALK`] rows; when they hold fewer than `n` matches it
-    /// gives way to its fallback (`plan.rs`; tests walk fewer).
-    fn read_page(
-        &self,
-        query: &TxQuery,
-        page: &Page<'_>,
-        n: usize,
-        window: &mut Window,
-    ) -> Result<(), StoreError> {
-        let Page {
-            plan,
-            group,
-            key,
-            from,
-            descending,
-            ..
-        } = *page;
-        let (mut clause, mut values) = sql::selection(&query.selection, &Plan::Everything);
-        // A listed search reads its rows by `seq`: the group's index and the keyset's range
-        // must not tempt SQLite into walking a whole group or the rest of the order instead
-        // (`+` hides a term from the indexes).
-        let listed = matches!(plan, Plan::Listed(_) | Plan::Found(_));
-        let hide = if listed { "+" } else { "" };
-        if let Some((column, value)) = group {
-            clause.push_str(&format!(" AND {hide}{column} IS ?"));
-            values.push(value.clone());
-        }
-        let (op, dir) = if descending {
-            ("<", "DESC")
-        } else {
-            (">", "ASC")
-        };
-        if let Some(c) = from {
-            clause.push_str(&format!(" AND ({hide}{key}, {hide}id) {op} (?, ?)"));
-            values.push(c.key.clone());
-            values.push(Value::Text(c.id.clone()));
-        }
-        let group_column = group.map_or("NULL", |(column, _)| column);
-        let order = format!("ORDER BY {key} {dir}, id {dir}");
-        let (search, more) = plan.clause().unwrap_or_else(|| ("1".into(), Vec::new()));
-        let fallback = plan.fallback();
-        let source = if fallback.is_some() {
-            values.push(Value::Integer(plan.walk_limit(page.walk) as i64));
-            format!("(SELECT * FROM transactions WHERE {clause} {order} LIMIT ?)")
-        } else if matches!(plan, Plan::Scanned { .. }) {
-            format!("(SELECT * FROM transactions NOT INDEXED WHERE {clause})")
-        } else {
-            format!("(SELECT * FROM transactions WHERE {clause})")
-        };
-        values.extend(more);
-        values.push(Value::Integer(n as i64));
-        let sql = format!(
-            "SELECT {group_column}, {key}, {} FROM {source} WHERE {search} {order} LIMIT ?",
-            sql::ROW_COLUMNS
-        );
-        let mut read = Window::default();
-        let mut stmt = search::prepare(&self.conn, &sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
-        while let Some(r) = rows.next()? {
-            read.cursors.push(Cursor {
-                group: r.get(0)?,
-                key: r.get(1)?,
-                id: r.get(2)?,
-            });
-            push_row(&mut read.rows, r, 2)?;
-        }
-        match fallback {
-            Some(fallback) if read.cursors.len() < n => {
-                let page = Page {
-                    plan: &fallback,
-                    ..*page
-                };
-                self.read_page(query, &page, n, window)
-            }
-            _ => {
-                append(window, read);
-                Ok(())
-            }
-        }
-    }
-}
-
-/// `more`'s rows after `window`'s.
-fn append(window: &mut Window, more: Window) {
-    for i in 0..more.cursors.len() as u32 {
-        window.rows.push(more.rows.get(i));
-    }
-    window.cursors.extend(more.cursors);
-}
-
-/// Where one keyset page reads.
-#[derive(Clone, Copy)]
-struct Page<'a> {
-    /// How the search is served.
-    plan: &'a Plan,
-    /// The group's column and value, when the sort walks groups.
-    group: Option<(&'a str, &'a Value)>,
-    /// The sort key (within the group).
-    key: &'a str,
-    /// The row the page starts after (in the page's direction).
-    from: Option<&'a Cursor>,
-    /// Largest key first.
-    descending: bool,
-    /// Rows a bounded walk checks before it gives way.
-    walk: usize,
 }
 
 /// `window` in the opposite order.

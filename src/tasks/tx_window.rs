@@ -8,8 +8,11 @@
 //! asked again after the window unless a newer one replaced it), so a slow count of an old
 //! search never holds the new rows back; scrolling (windows of the same query) lets it finish.
 //!
-//! [`perform`] is the one function that turns such a command into its answer: the thread
-//! calls it, and so do the tests' synchronous "settle" helper and the benchmarks.
+//! [`perform_with`] is the one function that turns such a command into its answer: the thread
+//! calls it with the sorts' orders it keeps for the ranked search (`store::window::Ranks`,
+//! read when a search first needs them, read again after the store changes), and [`perform`]
+//! (the same without kept orders: a common search that walks give up on is read row by row)
+//! serves the tests' synchronous "settle" helper and the benchmarks.
 //!
 //! Docs gap (ours): the connection opens on the first read (a store that does not exist yet is
 //! created by `Store::open` as everywhere else); if it cannot be opened, each read is answered
@@ -22,11 +25,21 @@ use std::time::Duration;
 use crate::app::{ApiEvent, Command};
 use crate::store::Store;
 use crate::store::dashboard::tx_facts;
-use crate::store::window::TxQuery;
+use crate::store::window::{Ranks, TxQuery};
 use crate::tasks::sender::MsgSender;
 
-/// The answer to a read command of the transactions view (`None`: not such a command).
+/// The answer to a read command of the transactions view (`None`: not such a command),
+/// without kept orders.
 pub fn perform(store: &Store, command: &Command) -> Option<ApiEvent> {
+    perform_ranked(store, None, command)
+}
+
+/// [`perform`] with the orders `ranks` keeps between reads of `store`'s connection.
+pub fn perform_with(store: &Store, ranks: &mut Ranks, command: &Command) -> Option<ApiEvent> {
+    perform_ranked(store, Some(ranks), command)
+}
+
+fn perform_ranked(store: &Store, ranks: Option<&mut Ranks>, command: &Command) -> Option<ApiEvent> {
     Some(match command {
         Command::ReadTxWindow {
             generation,
@@ -35,10 +48,12 @@ pub fn perform(store: &Store, command: &Command) -> Option<ApiEvent> {
             n,
         } => ApiEvent::TxWindowRead {
             generation: *generation,
-            rows: store
-                .tx_window(query, anchor, *n)
-                .map(Box::new)
-                .map_err(|e| e.to_string()),
+            rows: match ranks {
+                Some(ranks) => store.tx_window_ranked(ranks, query, anchor, *n),
+                None => store.tx_window(query, anchor, *n),
+            }
+            .map(Box::new)
+            .map_err(|e| e.to_string()),
         },
         Command::CountTx { generation, query } => ApiEvent::TxCounted {
             generation: *generation,
@@ -145,6 +160,7 @@ impl TxReader {
 fn serve(inner: &Shared, path: Option<PathBuf>, sender: &MsgSender) {
     let (lock, wake) = &**inner;
     let mut store: Option<Store> = None;
+    let mut ranks = Ranks::default();
     loop {
         let command = {
             let mut slot = lock.lock().unwrap_or_else(PoisonError::into_inner);
@@ -167,7 +183,11 @@ fn serve(inner: &Shared, path: Option<PathBuf>, sender: &MsgSender) {
                 .ok_or_else(|| "no local store".to_string())
                 .and_then(|p| Store::open(p).map_err(|e| e.to_string()));
             match opened {
-                Ok(s) => store = Some(s),
+                Ok(s) => {
+                    store = Some(s);
+                    // Orders are of one connection's reads (`data_version` is per connection).
+                    ranks = Ranks::default();
+                }
                 Err(why) => {
                     if let Some(event) = failed(&command, why) {
                         sender.api(event);
@@ -191,7 +211,7 @@ fn serve(inner: &Shared, path: Option<PathBuf>, sender: &MsgSender) {
                 .get_or_insert_with(Mailbox::default)
                 .counting = Some(handle);
         }
-        let event = perform(store, &command);
+        let event = perform_with(store, &mut ranks, &command);
         if is_count {
             let mut slot = lock.lock().unwrap_or_else(PoisonError::into_inner);
             let mailbox = slot.get_or_insert_with(Mailbox::default);

@@ -33,6 +33,9 @@
 //! Docs gap (ours): the costs above are per window; a common match that the sort gathers far
 //! from the window's end, and a short text that the sort gathers far or that is rare, cost
 //! more than a frame at a million rows (`benches/store_million`, `STORE_BENCH_DETAIL=1`).
+//! The reader thread ranks what such a walk gives way to ([`Plan::matching_rows`], `ranks.rs`):
+//! the indexes' list then costs one pass over row numbers (about 10 ms for 125,000 matches of a
+//! trigram, 30 ms for a nine-letter word's seven trigrams); the scan of a short text stays.
 //!
 //! A count never walks a window: it counts what the indexes list (every match, whatever its
 //! number), or checks every row when the text is too short for them.
@@ -249,6 +252,24 @@ impl Plan {
         match self {
             Plan::Checked { longer: true, .. } => walk.saturating_mul(SHORT_WALK),
             _ => walk,
+        }
+    }
+
+    /// The rows the plan selects, as SQL listing their `seq` (a row may be listed twice), and
+    /// its values, when the plan lists every match at once (the indexes' list, or a scan).
+    pub fn matching_rows(&self) -> Option<(String, Vec<Value>)> {
+        match self {
+            Plan::Listed(lookup) => Some(lookup.rowids(false)),
+            Plan::Scanned { needle, amount } => Some((
+                "SELECT seq FROM transactions NOT INDEXED \
+                 WHERE coffre_matches(label, notes, amount, ?, ?)"
+                    .into(),
+                vec![
+                    Value::Text(needle.clone()),
+                    amount.clone().map_or(Value::Null, Value::Text),
+                ],
+            )),
+            _ => None,
         }
     }
 

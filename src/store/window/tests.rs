@@ -29,7 +29,7 @@ const LABELS: [&str; 6] = [
 const CATEGORIES: [Option<&str>; 4] = [Some("FOOD"), Some("SALARY"), None, Some("ZZ_OTHER")];
 
 /// One generated transaction: (account 0..3, day 1..28, cents, label, category, pending).
-type Line = (usize, u32, i64, usize, usize, bool);
+pub(super) type Line = (usize, u32, i64, usize, usize, bool);
 
 fn transaction(i: usize, line: &Line) -> Transaction {
     let (account, day, cents, label, category, pending) = *line;
@@ -54,12 +54,23 @@ fn transaction(i: usize, line: &Line) -> Transaction {
     }
 }
 
-fn store_with(lines: &[Line]) -> (tempfile::TempDir, Store) {
+pub(super) fn store_with(lines: &[Line]) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+    store
+        .apply(
+            &batch(lines),
+            DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        )
+        .unwrap();
+    (dir, store)
+}
+
+/// One sync of the bank of `lines`: one connection, three accounts.
+pub(super) fn batch(lines: &[Line]) -> SyncBatch {
     // Names sort in another order than ids: a2 "Alpha", a0 "beta", a1 "Gamma".
     let names = ["beta", "Gamma", "Alpha"];
-    let batch = SyncBatch {
+    SyncBatch {
         synced: vec![ConnectionSync {
             connection: Connection {
                 id: ConnectionId::oxlin("c1"),
@@ -89,15 +100,11 @@ fn store_with(lines: &[Line]) -> (tempfile::TempDir, Store) {
                 .collect(),
         }],
         skipped: Vec::new(),
-    };
-    store
-        .apply(&batch, DateTime::from_timestamp(1_700_000_000, 0).unwrap())
-        .unwrap();
-    (dir, store)
+    }
 }
 
 /// The model: every transaction, selected and sorted the obvious way; their ids.
-fn model(lines: &[Line], query: &TxQuery) -> Vec<String> {
+pub(super) fn model(lines: &[Line], query: &TxQuery) -> Vec<String> {
     let s = &query.selection;
     let (needle, amount) = needles(&s.search);
     let account_rank = |a: &str| match a {
@@ -150,7 +157,7 @@ fn model(lines: &[Line], query: &TxQuery) -> Vec<String> {
     rows.iter().map(|t| t.id.key().to_string()).collect()
 }
 
-fn ids(window: &Window) -> Vec<String> {
+pub(super) fn ids(window: &Window) -> Vec<String> {
     (0..window.rows.len() as u32)
         .map(|i| window.rows.get(i).id.to_string())
         .collect()
@@ -172,7 +179,9 @@ fn forwards_within(
     let mut all = Vec::new();
     let mut anchor = Anchor::First;
     loop {
-        let page = store.window_with_budget(query, &anchor, n, limits).unwrap();
+        let page = store
+            .window_with_budget(query, &anchor, n, limits, None)
+            .unwrap();
         all.extend(ids(&page));
         match page.cursors.last() {
             Some(last) if page.cursors.len() == n => anchor = Anchor::After(last.clone()),
@@ -187,7 +196,9 @@ fn backwards(store: &Store, query: &TxQuery, n: usize, limits: (usize, usize)) -
     let mut all = Vec::new();
     let mut anchor = Anchor::Last;
     loop {
-        let page = store.window_with_budget(query, &anchor, n, limits).unwrap();
+        let page = store
+            .window_with_budget(query, &anchor, n, limits, None)
+            .unwrap();
         let mut got = ids(&page);
         got.extend(all);
         all = got;
@@ -198,7 +209,7 @@ fn backwards(store: &Store, query: &TxQuery, n: usize, limits: (usize, usize)) -
     }
 }
 
-fn query(column: SortColumn, descending: bool) -> TxQuery {
+pub(super) fn query(column: SortColumn, descending: bool) -> TxQuery {
     TxQuery {
         sort: Sort { column, descending },
         ..TxQuery::default()
