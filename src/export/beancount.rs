@@ -12,16 +12,16 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use super::ExportData;
+use super::source::ExportSource;
 use super::amount::amount_text;
 use super::names::{account_name, commodity, counter_account};
 use super::opening::{OPENING_ACCOUNT, openings};
-use super::transfers::partners;
+use super::transfers::{later_sides, partners_in};
 use crate::domain::Transaction;
 use crate::sanitize::clean_line;
 
 /// The posting of `t` on its bank account.
-fn bank_posting(data: &ExportData, t: &Transaction) -> String {
+fn bank_posting(data: &dyn ExportSource, t: &Transaction) -> String {
     format!(
         "  {}  {} {}",
         account_name(data.account(&t.account_id), t.account_id.raw()),
@@ -39,24 +39,30 @@ fn quoted(text: &str) -> String {
 }
 
 /// Writes `data` as a beancount file.
-pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "; coffre export (beancount)")?;
-    let openings = openings(data);
+    let openings = openings(data)?;
     let mut opened = BTreeSet::new();
     for opening in &openings {
         opened.insert(opening.account.clone());
         opened.insert(OPENING_ACCOUNT.to_owned());
     }
-    let partner = partners(data);
-    for (t, partner) in data.transactions.iter().zip(&partner) {
+    let partner = partners_in(data)?;
+    let mut i = 0;
+    data.each(None, &mut |t| {
         opened.insert(account_name(
             data.account(&t.account_id),
             t.account_id.raw(),
         ));
-        if partner.is_none() {
+        if partner.get(i).copied().flatten().is_none() {
             opened.insert(counter_account(t));
         }
-    }
+        i += 1;
+        Ok(())
+    })?;
+    let later = later_sides(data, &partner, &|t| {
+        (bank_posting(data, t), quoted(t.id.raw()))
+    })?;
     for account in &opened {
         writeln!(out, "1970-01-01 open {account}")?;
     }
@@ -74,20 +80,22 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
             -opening.amount, opening.commodity
         )?;
     }
-    for (i, t) in data.transactions.iter().enumerate() {
-        if partner[i].is_some_and(|j| j < i) {
-            continue; // the other side of a transfer already written
+    let mut i = 0;
+    data.each(None, &mut |t| {
+        let at = i;
+        i += 1;
+        if partner.get(at).copied().flatten().is_some_and(|j| j < at) {
+            return Ok(()); // the other side of a transfer already written
         }
         let flag = if t.is_pending() { '!' } else { '*' };
         writeln!(out)?;
         writeln!(out, "{} {flag} {}", t.filing_date(), quoted(&t.label))?;
-        match partner[i] {
-            Some(j) => {
-                let other = &data.transactions[j];
+        match partner.get(at).copied().flatten().and_then(|j| later.get(&j)) {
+            Some((other_posting, other_id)) => {
                 writeln!(out, "{}", bank_posting(data, t))?;
                 writeln!(out, "    coffre_id: {}", quoted(t.id.raw()))?;
-                writeln!(out, "{}", bank_posting(data, other))?;
-                writeln!(out, "    coffre_id: {}", quoted(other.id.raw()))?;
+                writeln!(out, "{other_posting}")?;
+                writeln!(out, "    coffre_id: {other_id}")?;
             }
             None => {
                 writeln!(out, "  coffre_id: {}", quoted(t.id.raw()))?;
@@ -101,6 +109,7 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
                 )?;
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(())
 }

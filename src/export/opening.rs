@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::ExportData;
+use super::source::ExportSource;
 use super::names::{account_name, commodity};
 use crate::domain::AccountId;
 
@@ -30,18 +30,21 @@ pub struct Opening {
 }
 
 /// The opening entries of `data`, in the order of its accounts. Accounts without a balance or
-/// currency get none; a zero opening is still written (it documents the starting point).
-pub fn openings(data: &ExportData) -> Vec<Opening> {
-    let mut booked: HashMap<&AccountId, (Decimal, Option<NaiveDate>)> = HashMap::new();
-    for t in &data.transactions {
-        let entry = booked.entry(&t.account_id).or_default();
+/// currency get none; a zero opening is still written (it documents the starting point). One
+/// pass over the transactions, keeping one sum per account.
+pub fn openings(data: &dyn ExportSource) -> std::io::Result<Vec<Opening>> {
+    let mut booked: HashMap<AccountId, (Decimal, Option<NaiveDate>)> = HashMap::new();
+    data.each(None, &mut |t| {
+        let entry = booked.entry(t.account_id.clone()).or_default();
         if !t.is_pending() {
             entry.0 += t.amount.amount;
         }
         let date = t.filing_date();
         entry.1 = Some(entry.1.map_or(date, |d| d.min(date)));
-    }
-    data.accounts
+        Ok(())
+    })?;
+    Ok(data
+        .accounts()
         .iter()
         .filter_map(|a| {
             let balance = a.balance.as_ref()?;
@@ -55,5 +58,5 @@ pub fn openings(data: &ExportData) -> Vec<Opening> {
                 commodity: commodity(currency),
             })
         })
-        .collect()
+        .collect())
 }

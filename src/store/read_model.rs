@@ -23,7 +23,7 @@ mod tx_ref;
 use rust_decimal::Decimal;
 
 pub use rows::{Transactions, TxRef};
-pub(super) use summaries::{
+pub(crate) use summaries::{
     ACCOUNT_COLUMNS, CONNECTION_COLUMNS, CONNECTION_FROM, TRANSACTION_COLUMNS, account_row,
     connection_row, id, transaction_row,
 };
