@@ -131,7 +131,6 @@ impl ExportData {
             transactions,
         })
     }
-
 }
 
 /// The account a user named: an id key (`oxlin:42`), else an Oxlin id as the API spells it.

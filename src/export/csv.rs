@@ -14,8 +14,8 @@
 
 use std::io::Write;
 
-use super::source::ExportSource;
 use super::amount::amount_text;
+use super::source::ExportSource;
 use crate::domain::Booking;
 use crate::sanitize::{clean_line, clean_multiline};
 

@@ -10,10 +10,10 @@
 
 use std::io::Write;
 
-use super::source::ExportSource;
 use super::amount::amount_text;
 use super::names::{account_name, commodity, counter_account};
 use super::opening::{OPENING_ACCOUNT, openings};
+use super::source::ExportSource;
 use super::transfers::{later_sides, partners_in};
 use crate::domain::Transaction;
 use crate::sanitize::clean_line;
@@ -69,7 +69,12 @@ pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()
         let flag = if t.is_pending() { '!' } else { '*' };
         writeln!(out)?;
         writeln!(out, "{} {flag} {}", t.filing_date(), description(t))?;
-        match partner.get(at).copied().flatten().and_then(|j| later.get(&j)) {
+        match partner
+            .get(at)
+            .copied()
+            .flatten()
+            .and_then(|j| later.get(&j))
+        {
             Some((other_posting, other_id)) => {
                 writeln!(out, "{}  ; coffre-id: {}", bank_posting(data, t), tag_id(t))?;
                 writeln!(out, "{other_posting}  ; coffre-id: {other_id}")?;

@@ -16,8 +16,8 @@ use std::io::Write;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::source::ExportSource;
 use super::amount::amount_text;
+use super::source::ExportSource;
 use crate::domain::{Account, AccountKind, Money};
 use crate::sanitize::{clean_line, clean_multiline};
 
@@ -67,7 +67,11 @@ pub fn left_out(data: &dyn ExportSource) -> Vec<String> {
 }
 
 /// Writes `data` as an OFX 2.2 document produced at `now`.
-pub fn write(data: &dyn ExportSource, now: DateTime<Utc>, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(
+    data: &dyn ExportSource,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::source::ExportSource;
 use super::names::{account_name, commodity};
+use super::source::ExportSource;
 use crate::domain::AccountId;
 
 /// The equity account opening balances are taken from.

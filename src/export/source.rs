@@ -71,10 +71,7 @@ fn io_error(e: impl Into<StoreError>) -> io::Error {
 }
 
 /// The accounts `account` names (all when `None`), as stored.
-fn stored_accounts(
-    store: &Store,
-    account: Option<&AccountId>,
-) -> Result<Vec<Account>, StoreError> {
+fn stored_accounts(store: &Store, account: Option<&AccountId>) -> Result<Vec<Account>, StoreError> {
     Ok(store
         .accounts()?
         .into_iter()
@@ -175,7 +172,9 @@ impl<'s> QueryRows<'s> {
     /// The export of `query`'s rows (its account's, or every account).
     pub fn new(store: &'s Store, query: TxQuery) -> Result<Self, StoreError> {
         let account = match &query.selection.account {
-            Some(key) => Some(AccountId::from_key(key).map_err(|e| StoreError::Invalid(e.to_string()))?),
+            Some(key) => {
+                Some(AccountId::from_key(key).map_err(|e| StoreError::Invalid(e.to_string()))?)
+            }
             None => None,
         };
         Ok(QueryRows {

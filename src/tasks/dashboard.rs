@@ -251,7 +251,11 @@ impl Local {
 
     /// Streams the export from the store: `query`'s rows in its order, else every row of
     /// `request`'s account (or of every account), oldest first.
-    fn write_export(&self, request: &ExportRequest, query: Option<TxQuery>) -> Result<String, String> {
+    fn write_export(
+        &self,
+        request: &ExportRequest,
+        query: Option<TxQuery>,
+    ) -> Result<String, String> {
         let store = self.open()?;
         let target = crate::export::request::resolve_here(&request.path);
         let count = match query {
@@ -280,4 +284,3 @@ impl Local {
         .into_owned())
     }
 }
-
