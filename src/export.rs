@@ -197,9 +197,6 @@ fn run_inner(
         ));
     }
     let store = store::Store::open(&path).map_err(|e| e.to_string())?;
-    // One pass reads the table in order once: a memory map would only add the whole file to
-    // the process's resident memory.
-    let _ = store.conn.pragma_update(None, "mmap_size", 0);
     let account = args.account.as_deref().map(account_id);
     let data = StoredRows::new(&store, account, args.since).map_err(|e| e.to_string())?;
     if let Some(account) = &args.account

@@ -14,7 +14,7 @@ use std::io::Write;
 
 use super::amount::amount_text;
 use super::names::{account_name, commodity, counter_account};
-use super::opening::{OPENING_ACCOUNT, openings};
+use super::opening::{BookedSums, OPENING_ACCOUNT};
 use super::source::ExportSource;
 use super::transfers::{later_sides, partners_in};
 use crate::domain::Transaction;
@@ -41,28 +41,30 @@ fn quoted(text: &str) -> String {
 /// Writes `data` as a beancount file.
 pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "; coffre export (beancount)")?;
-    let openings = openings(data)?;
+    // Three passes: sums and transfer pairs; the accounts used and the transfers' later
+    // sides; the entries.
+    let mut sums = BookedSums::default();
+    let partner = partners_in(data, &mut |t| sums.add(t))?;
+    let openings = sums.openings(data.accounts());
     let mut opened = BTreeSet::new();
     for opening in &openings {
         opened.insert(opening.account.clone());
         opened.insert(OPENING_ACCOUNT.to_owned());
     }
-    let partner = partners_in(data)?;
-    let mut i = 0;
-    data.each(None, &mut |t| {
-        opened.insert(account_name(
-            data.account(&t.account_id),
-            t.account_id.raw(),
-        ));
-        if partner.get(i).copied().flatten().is_none() {
-            opened.insert(counter_account(t));
-        }
-        i += 1;
-        Ok(())
-    })?;
-    let later = later_sides(data, &partner, &|t| {
-        (bank_posting(data, t), quoted(t.id.raw()))
-    })?;
+    let later = later_sides(
+        data,
+        &partner,
+        &|t| (bank_posting(data, t), quoted(t.id.raw())),
+        &mut |i, t| {
+            opened.insert(account_name(
+                data.account(&t.account_id),
+                t.account_id.raw(),
+            ));
+            if partner.get(i).copied().flatten().is_none() {
+                opened.insert(counter_account(t));
+            }
+        },
+    )?;
     for account in &opened {
         writeln!(out, "1970-01-01 open {account}")?;
     }

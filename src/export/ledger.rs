@@ -12,7 +12,7 @@ use std::io::Write;
 
 use super::amount::amount_text;
 use super::names::{account_name, commodity, counter_account};
-use super::opening::{OPENING_ACCOUNT, openings};
+use super::opening::{BookedSums, OPENING_ACCOUNT};
 use super::source::ExportSource;
 use super::transfers::{later_sides, partners_in};
 use crate::domain::Transaction;
@@ -47,7 +47,16 @@ fn bank_posting(data: &dyn ExportSource, t: &Transaction) -> String {
 /// Writes `data` as a ledger journal.
 pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "; coffre export (ledger journal)")?;
-    for opening in openings(data)? {
+    // Three passes: sums and transfer pairs; the transfers' later sides; the entries.
+    let mut sums = BookedSums::default();
+    let partner = partners_in(data, &mut |t| sums.add(t))?;
+    let later = later_sides(
+        data,
+        &partner,
+        &|t| (bank_posting(data, t), tag_id(t)),
+        &mut |_, _| {},
+    )?;
+    for opening in sums.openings(data.accounts()) {
         writeln!(out)?;
         writeln!(out, "{} * Opening balance", opening.date)?;
         writeln!(
@@ -57,8 +66,6 @@ pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()
         )?;
         writeln!(out, "    {OPENING_ACCOUNT}")?;
     }
-    let partner = partners_in(data)?;
-    let later = later_sides(data, &partner, &|t| (bank_posting(data, t), tag_id(t)))?;
     let mut i = 0;
     data.each(None, &mut |t| {
         let at = i;

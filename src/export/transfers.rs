@@ -72,14 +72,19 @@ impl Sides {
 
 /// For each transaction of `data` (same order), the index of the other side of its transfer.
 pub fn partners(data: &ExportData) -> Vec<Option<usize>> {
-    partners_in(data).unwrap_or_default()
+    partners_in(data, &mut |_| {}).unwrap_or_default()
 }
 
-/// [`partners`] of any source: one pass over its transactions.
-pub fn partners_in(data: &dyn ExportSource) -> std::io::Result<Vec<Option<usize>>> {
+/// [`partners`] of any source: one pass over its transactions, each also shown to `also`
+/// (a writer's other sums, made in the same pass).
+pub fn partners_in(
+    data: &dyn ExportSource,
+    also: &mut dyn FnMut(&Transaction),
+) -> std::io::Result<Vec<Option<usize>>> {
     let mut all = Sides::default();
     data.each(None, &mut |t| {
         all.push(data, t);
+        also(t);
         Ok(())
     })?;
     let txs = &all.sides;
@@ -119,11 +124,13 @@ pub fn partners_in(data: &dyn ExportSource) -> std::io::Result<Vec<Option<usize>
 }
 
 /// What `describe` makes of each transfer's later side (`j` whose partner comes before it),
-/// by its index: what the writer needs of it when it writes the earlier side. One pass.
+/// by its index: what the writer needs of it when it writes the earlier side. One pass, each
+/// transaction also shown to `also` with its index.
 pub fn later_sides<T>(
     data: &dyn ExportSource,
     partner: &[Option<usize>],
     describe: &dyn Fn(&Transaction) -> T,
+    also: &mut dyn FnMut(usize, &Transaction),
 ) -> std::io::Result<HashMap<usize, T>> {
     let mut later = HashMap::new();
     let mut i = 0;
@@ -131,6 +138,7 @@ pub fn later_sides<T>(
         if partner.get(i).copied().flatten().is_some_and(|p| p < i) {
             later.insert(i, describe(t));
         }
+        also(i, t);
         i += 1;
         Ok(())
     })?;
