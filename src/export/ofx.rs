@@ -51,7 +51,7 @@ fn statement_balance(account: &Account) -> Result<(&Money, &str), &'static str> 
     Ok((balance, currency))
 }
 
-/// One warning per account that [`write`] leaves out, saying which and why.
+/// One warning per account that [`write()`] leaves out, saying which and why.
 pub fn left_out(data: &dyn ExportSource) -> Vec<String> {
     data.accounts()
         .iter()
