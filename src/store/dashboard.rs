@@ -1,4 +1,5 @@
-//! The dashboard's loader: everything [`DashboardData`](super::read_model::DashboardData) holds, read from the store, no network.
+//! The dashboard's loader: everything [`DashboardData`](super::read_model::DashboardData)
+//! holds, read from the store, no network.
 //!
 //! - [`load_dashboard_summary`]: connections, accounts (balances, statuses, needed actions,
 //!   sync times) and each account's weekly balance history for its sparkline — a few small
