@@ -15,6 +15,11 @@
 //! `Income:<Category>` for money in, except transfers between two exported accounts
 //! ([`transfers`]), posted once between them; loans and credit cards are `Liabilities`.
 //! `--output FILE` is created `0600` ([`output`]): an export holds bank data.
+//!
+//! Exports stream: the writers read the transactions from an [`ExportSource`] one at a time,
+//! as many passes as the format needs, and write as they read, so an export of a million rows
+//! holds one row at a time (ledger and beancount also keep a few bytes per row to pair
+//! transfers: [`transfers`]). [`ExportData`] is the same export held in memory.
 
 pub mod amount;
 pub mod beancount;
@@ -25,10 +30,12 @@ pub mod ofx;
 pub mod opening;
 pub mod output;
 pub mod request;
+pub mod source;
 pub mod transfers;
 
 pub use csv::Dialect;
 pub use request::ExportRequest;
+pub use source::{ExportSource, QueryRows, StoredRows};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -89,7 +96,8 @@ pub struct ExportArgs {
     pub sandbox: bool,
 }
 
-/// What an export writes: accounts and their transactions, oldest first.
+/// What an export writes, held in memory: accounts and their transactions, oldest first (the
+/// streamed exports read the store instead: [`StoredRows`], [`QueryRows`]).
 #[derive(Debug, Clone, Default)]
 pub struct ExportData {
     pub accounts: Vec<Account>,
@@ -98,7 +106,8 @@ pub struct ExportData {
 }
 
 impl ExportData {
-    /// Reads what `account` and `since` select from `store`.
+    /// Reads what `account` and `since` select from `store`, all at once (tests; an export
+    /// streams them instead: [`StoredRows`]).
     pub fn load(
         store: &store::Store,
         account: Option<&str>,
@@ -122,20 +131,15 @@ impl ExportData {
             transactions,
         })
     }
-
-    /// The account of a transaction, if stored.
-    pub fn account(&self, id: &AccountId) -> Option<&Account> {
-        self.accounts.iter().find(|a| a.id == *id)
-    }
 }
 
 /// The account a user named: an id key (`oxlin:42`), else an Oxlin id as the API spells it.
-fn account_id(text: &str) -> AccountId {
+pub fn account_id(text: &str) -> AccountId {
     AccountId::from_key(text).unwrap_or_else(|_| AccountId::oxlin(text))
 }
 
 /// Writes `data` in `format` to `out` (CSV in its default dialect).
-pub fn write(format: Format, data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(format: Format, data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()> {
     write_with(format, Dialect::default(), data, out)
 }
 
@@ -143,7 +147,7 @@ pub fn write(format: Format, data: &ExportData, out: &mut dyn Write) -> std::io:
 pub fn write_with(
     format: Format,
     dialect: Dialect,
-    data: &ExportData,
+    data: &dyn ExportSource,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
@@ -156,7 +160,7 @@ pub fn write_with(
 
 /// What the user should know about an export of `data` in `format`: the accounts it leaves out
 /// and why (OFX requires a balance).
-pub fn warnings(format: Format, data: &ExportData) -> Vec<String> {
+pub fn warnings(format: Format, data: &dyn ExportSource) -> Vec<String> {
     match format {
         Format::Ofx => ofx::left_out(data),
         Format::Csv | Format::Ledger | Format::Beancount => Vec::new(),
@@ -193,10 +197,10 @@ fn run_inner(
         ));
     }
     let store = store::Store::open(&path).map_err(|e| e.to_string())?;
-    let data =
-        ExportData::load(&store, args.account.as_deref(), args.since).map_err(|e| e.to_string())?;
+    let account = args.account.as_deref().map(account_id);
+    let data = StoredRows::new(&store, account, args.since).map_err(|e| e.to_string())?;
     if let Some(account) = &args.account
-        && data.accounts.is_empty()
+        && data.accounts().is_empty()
     {
         return Err(format!(
             "no account `{}` in the store",
@@ -206,13 +210,16 @@ fn run_inner(
     for warning in warnings(args.format, &data) {
         eprintln!("coffre export: warning: {warning}");
     }
-    let mut buffer = Vec::new();
-    write_with(args.format, args.dialect, &data, &mut buffer).map_err(|e| e.to_string())?;
     match &args.output {
-        Some(file) => output::write_private(file, &buffer)
-            .map_err(|e| format!("cannot write {}: {e}", file.display())),
-        None => std::io::stdout()
-            .write_all(&buffer)
-            .map_err(|e| format!("cannot write to standard output: {e}")),
+        Some(file) => output::write_private_with(file, &mut |out| {
+            write_with(args.format, args.dialect, &data, out)
+        })
+        .map_err(|e| format!("cannot write {}: {e}", file.display())),
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_with(args.format, args.dialect, &data, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
     }
 }

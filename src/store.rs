@@ -42,7 +42,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension};
 use secrecy::SecretString;
 
-pub use dashboard::{load_dashboard, load_dashboard_summary, load_transactions};
+pub use dashboard::load_dashboard_summary;
 pub use pages::{Pages, Progress};
 pub use read::TransactionQuery;
 pub use read_model::{

@@ -21,7 +21,7 @@ use crate::oxlin::client::Client;
 use crate::oxlin::config::{OxlinConfig, SCOPES};
 use crate::sandbox::RunningSandbox;
 use crate::sandbox::testbank::{seed_bank, seed_user};
-use crate::store::{Store, load_dashboard};
+use crate::store::{Store, load_dashboard_summary};
 use crate::sync::{ConnectionLine, sync_all};
 
 /// A new private data dir for one demo run (removed when dropped).
@@ -74,7 +74,7 @@ pub fn open_on_dashboard(
     auto_login: Option<AutoLogin>,
 ) -> Result<Vec<Command>, String> {
     let data = Store::open(store)
-        .and_then(|store| load_dashboard(&store, model.now))
+        .and_then(|store| load_dashboard_summary(&store, model.now))
         .map_err(|e| e.to_string())?;
     let startup = Startup {
         store_has_data: true,

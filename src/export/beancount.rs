@@ -12,16 +12,16 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use super::ExportData;
 use super::amount::amount_text;
 use super::names::{account_name, commodity, counter_account};
-use super::opening::{OPENING_ACCOUNT, openings};
-use super::transfers::partners;
+use super::opening::{BookedSums, OPENING_ACCOUNT};
+use super::source::ExportSource;
+use super::transfers::{later_sides, partners_in};
 use crate::domain::Transaction;
 use crate::sanitize::clean_line;
 
 /// The posting of `t` on its bank account.
-fn bank_posting(data: &ExportData, t: &Transaction) -> String {
+fn bank_posting(data: &dyn ExportSource, t: &Transaction) -> String {
     format!(
         "  {}  {} {}",
         account_name(data.account(&t.account_id), t.account_id.raw()),
@@ -39,24 +39,32 @@ fn quoted(text: &str) -> String {
 }
 
 /// Writes `data` as a beancount file.
-pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "; coffre export (beancount)")?;
-    let openings = openings(data);
+    // Three passes: sums and transfer pairs; the accounts used and the transfers' later
+    // sides; the entries.
+    let mut sums = BookedSums::default();
+    let partner = partners_in(data, &mut |t| sums.add(t))?;
+    let openings = sums.openings(data.accounts());
     let mut opened = BTreeSet::new();
     for opening in &openings {
         opened.insert(opening.account.clone());
         opened.insert(OPENING_ACCOUNT.to_owned());
     }
-    let partner = partners(data);
-    for (t, partner) in data.transactions.iter().zip(&partner) {
-        opened.insert(account_name(
-            data.account(&t.account_id),
-            t.account_id.raw(),
-        ));
-        if partner.is_none() {
-            opened.insert(counter_account(t));
-        }
-    }
+    let later = later_sides(
+        data,
+        &partner,
+        &|t| (bank_posting(data, t), quoted(t.id.raw())),
+        &mut |i, t| {
+            opened.insert(account_name(
+                data.account(&t.account_id),
+                t.account_id.raw(),
+            ));
+            if partner.get(i).copied().flatten().is_none() {
+                opened.insert(counter_account(t));
+            }
+        },
+    )?;
     for account in &opened {
         writeln!(out, "1970-01-01 open {account}")?;
     }
@@ -74,20 +82,27 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
             -opening.amount, opening.commodity
         )?;
     }
-    for (i, t) in data.transactions.iter().enumerate() {
-        if partner[i].is_some_and(|j| j < i) {
-            continue; // the other side of a transfer already written
+    let mut i = 0;
+    data.each(None, &mut |t| {
+        let at = i;
+        i += 1;
+        if partner.get(at).copied().flatten().is_some_and(|j| j < at) {
+            return Ok(()); // the other side of a transfer already written
         }
         let flag = if t.is_pending() { '!' } else { '*' };
         writeln!(out)?;
         writeln!(out, "{} {flag} {}", t.filing_date(), quoted(&t.label))?;
-        match partner[i] {
-            Some(j) => {
-                let other = &data.transactions[j];
+        match partner
+            .get(at)
+            .copied()
+            .flatten()
+            .and_then(|j| later.get(&j))
+        {
+            Some((other_posting, other_id)) => {
                 writeln!(out, "{}", bank_posting(data, t))?;
                 writeln!(out, "    coffre_id: {}", quoted(t.id.raw()))?;
-                writeln!(out, "{}", bank_posting(data, other))?;
-                writeln!(out, "    coffre_id: {}", quoted(other.id.raw()))?;
+                writeln!(out, "{other_posting}")?;
+                writeln!(out, "    coffre_id: {other_id}")?;
             }
             None => {
                 writeln!(out, "  coffre_id: {}", quoted(t.id.raw()))?;
@@ -101,6 +116,7 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
                 )?;
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(())
 }

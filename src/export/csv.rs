@@ -14,8 +14,8 @@
 
 use std::io::Write;
 
-use super::ExportData;
 use super::amount::amount_text;
+use super::source::ExportSource;
 use crate::domain::Booking;
 use crate::sanitize::{clean_line, clean_multiline};
 
@@ -53,13 +53,13 @@ fn status_word(booking: &Booking) -> &str {
 }
 
 /// Writes `data` as CSV in the RFC 4180 dialect.
-pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()> {
     write_dialect(data, Dialect::Rfc4180, out)
 }
 
 /// Writes `data` as CSV in `dialect`.
 pub fn write_dialect(
-    data: &ExportData,
+    data: &dyn ExportSource,
     dialect: Dialect,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -75,7 +75,7 @@ pub fn write_dialect(
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     writer.write_record(HEADER.split(','))?;
-    for t in &data.transactions {
+    data.each(None, &mut |t| {
         let account = data.account(&t.account_id).map(|a| a.name.as_str());
         let mut amount = amount_text(t.amount.amount, &t.amount.currency);
         if dialect == Dialect::ExcelFr {
@@ -93,7 +93,8 @@ pub fn write_dialect(
             guarded(&clean_line(t.category.as_deref().unwrap_or_default())),
             guarded(&clean_multiline(t.notes.as_deref().unwrap_or_default())),
         ])?;
-    }
+        Ok(())
+    })?;
     writer.flush()
 }
 

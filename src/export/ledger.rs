@@ -10,11 +10,11 @@
 
 use std::io::Write;
 
-use super::ExportData;
 use super::amount::amount_text;
 use super::names::{account_name, commodity, counter_account};
-use super::opening::{OPENING_ACCOUNT, openings};
-use super::transfers::partners;
+use super::opening::{BookedSums, OPENING_ACCOUNT};
+use super::source::ExportSource;
+use super::transfers::{later_sides, partners_in};
 use crate::domain::Transaction;
 use crate::sanitize::clean_line;
 
@@ -35,7 +35,7 @@ fn tag_id(t: &Transaction) -> String {
 }
 
 /// The posting of `t` on its bank account.
-fn bank_posting(data: &ExportData, t: &Transaction) -> String {
+fn bank_posting(data: &dyn ExportSource, t: &Transaction) -> String {
     format!(
         "    {}    {} {}",
         account_name(data.account(&t.account_id), t.account_id.raw()),
@@ -45,9 +45,18 @@ fn bank_posting(data: &ExportData, t: &Transaction) -> String {
 }
 
 /// Writes `data` as a ledger journal.
-pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "; coffre export (ledger journal)")?;
-    for opening in openings(data) {
+    // Three passes: sums and transfer pairs; the transfers' later sides; the entries.
+    let mut sums = BookedSums::default();
+    let partner = partners_in(data, &mut |t| sums.add(t))?;
+    let later = later_sides(
+        data,
+        &partner,
+        &|t| (bank_posting(data, t), tag_id(t)),
+        &mut |_, _| {},
+    )?;
+    for opening in sums.openings(data.accounts()) {
         writeln!(out)?;
         writeln!(out, "{} * Opening balance", opening.date)?;
         writeln!(
@@ -57,24 +66,25 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
         writeln!(out, "    {OPENING_ACCOUNT}")?;
     }
-    let partner = partners(data);
-    for (i, t) in data.transactions.iter().enumerate() {
-        if partner[i].is_some_and(|j| j < i) {
-            continue; // the other side of a transfer already written
+    let mut i = 0;
+    data.each(None, &mut |t| {
+        let at = i;
+        i += 1;
+        if partner.get(at).copied().flatten().is_some_and(|j| j < at) {
+            return Ok(()); // the other side of a transfer already written
         }
         let flag = if t.is_pending() { '!' } else { '*' };
         writeln!(out)?;
         writeln!(out, "{} {flag} {}", t.filing_date(), description(t))?;
-        match partner[i] {
-            Some(j) => {
-                let other = &data.transactions[j];
+        match partner
+            .get(at)
+            .copied()
+            .flatten()
+            .and_then(|j| later.get(&j))
+        {
+            Some((other_posting, other_id)) => {
                 writeln!(out, "{}  ; coffre-id: {}", bank_posting(data, t), tag_id(t))?;
-                writeln!(
-                    out,
-                    "{}  ; coffre-id: {}",
-                    bank_posting(data, other),
-                    tag_id(other)
-                )?;
+                writeln!(out, "{other_posting}  ; coffre-id: {other_id}")?;
             }
             None => {
                 writeln!(out, "    ; coffre-id: {}", tag_id(t))?;
@@ -82,6 +92,7 @@ pub fn write(data: &ExportData, out: &mut dyn Write) -> std::io::Result<()> {
                 writeln!(out, "    {}", counter_account(t))?;
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(())
 }

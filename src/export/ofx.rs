@@ -16,8 +16,8 @@ use std::io::Write;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::ExportData;
 use super::amount::amount_text;
+use super::source::ExportSource;
 use crate::domain::{Account, AccountKind, Money};
 use crate::sanitize::{clean_line, clean_multiline};
 
@@ -51,9 +51,9 @@ fn statement_balance(account: &Account) -> Result<(&Money, &str), &'static str> 
     Ok((balance, currency))
 }
 
-/// One warning per account that [`write`] leaves out, saying which and why.
-pub fn left_out(data: &ExportData) -> Vec<String> {
-    data.accounts
+/// One warning per account that [`write()`] leaves out, saying which and why.
+pub fn left_out(data: &dyn ExportSource) -> Vec<String> {
+    data.accounts()
         .iter()
         .filter_map(|account| {
             let reason = statement_balance(account).err()?;
@@ -67,7 +67,11 @@ pub fn left_out(data: &ExportData) -> Vec<String> {
 }
 
 /// Writes `data` as an OFX 2.2 document produced at `now`.
-pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(
+    data: &dyn ExportSource,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"
@@ -83,7 +87,7 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
         "<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS><DTSERVER>{stamp}</DTSERVER><LANGUAGE>FRA</LANGUAGE></SONRS></SIGNONMSGSRSV1>"
     )?;
     let exportable = || {
-        data.accounts
+        data.accounts()
             .iter()
             .filter(|a| statement_balance(a).is_ok())
     };
@@ -112,7 +116,7 @@ pub fn write(data: &ExportData, now: DateTime<Utc>, out: &mut dyn Write) -> std:
 
 /// One statement (`STMTTRNRS`, or `CCSTMTTRNRS` for a card) of an exportable account.
 fn statement(
-    data: &ExportData,
+    data: &dyn ExportSource,
     account: &Account,
     now: DateTime<Utc>,
     out: &mut dyn Write,
@@ -126,13 +130,17 @@ fn statement(
     } else {
         ("STMTTRNRS", "STMTRS")
     };
-    let lines: Vec<_> = data
-        .transactions
-        .iter()
-        .filter(|t| t.account_id == account.id && !t.is_pending())
-        .collect();
-    let first = lines.first().map_or(now.date_naive(), |t| t.filing_date());
-    let last = lines.last().map_or(now.date_naive(), |t| t.filing_date());
+    // The first and last posted lines' days, then the lines: two passes over the account's.
+    let (mut first, mut last) = (None, None);
+    data.each(Some(&account.id), &mut |t| {
+        if !t.is_pending() {
+            first = first.or(Some(t.filing_date()));
+            last = Some(t.filing_date());
+        }
+        Ok(())
+    })?;
+    let first = first.unwrap_or(now.date_naive());
+    let last = last.unwrap_or(now.date_naive());
     let raw = clean_line(account.id.raw());
     let acct_id = xml(&ids::sized(&raw, 22));
     writeln!(
@@ -157,9 +165,10 @@ fn statement(
         ofx_date(first),
         ofx_date(last)
     )?;
-    for t in lines {
-        transaction(t, currency, out)?;
-    }
+    data.each(Some(&account.id), &mut |t| match t.is_pending() {
+        true => Ok(()),
+        false => transaction(t, currency, out),
+    })?;
     writeln!(out, "</BANKTRANLIST>")?;
     let asof = account.balance_date.unwrap_or(now);
     writeln!(

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Dialect, ExportData, Format};
+use super::{Dialect, ExportData, ExportSource, Format};
 use crate::domain::AccountId;
 
 /// One export from the TUI.
@@ -72,8 +72,8 @@ impl ExportData {
     }
 }
 
-/// Writes the export `request` asks for from `data` (already loaded for its account); returns
-/// the path written and how many transactions it holds.
+/// Writes the export `request` asks for from `data` (already loaded for its account, in
+/// memory); returns how many transactions it holds.
 pub fn write_request(
     request: &ExportRequest,
     mut data: ExportData,
@@ -82,18 +82,27 @@ pub fn write_request(
     if let Some(ids) = &request.only {
         data.select(ids);
     }
+    write_source(request, &data, target)
+}
+
+/// Writes `data` as `request` says to `target`, streamed (never over an existing file);
+/// returns how many transactions it holds.
+pub fn write_source(
+    request: &ExportRequest,
+    data: &dyn ExportSource,
+    target: &Path,
+) -> Result<usize, String> {
     if target.exists() {
         return Err(format!(
             "{} already exists: choose another name",
             target.display()
         ));
     }
-    let mut bytes = Vec::new();
-    super::write_with(request.format, request.dialect, &data, &mut bytes)
-        .map_err(|e| e.to_string())?;
-    super::output::write_private(target, &bytes)
-        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    Ok(data.transactions.len())
+    super::output::write_private_with(target, &mut |out| {
+        super::write_with(request.format, request.dialect, data, out)
+    })
+    .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    data.count().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -23,9 +23,7 @@ mod clip;
 mod export_scope;
 pub mod filter_bar;
 mod frame;
-pub mod history;
 mod keys;
-mod order;
 mod picks;
 pub mod query;
 mod totals;
@@ -41,9 +39,8 @@ use crate::screens::export_dialog::ExportDialog;
 use crate::store::dashboard::TxFacts;
 use crate::store::read_model::{AccountSummary, ConnectionSummary};
 pub use crate::store::read_model::{DashboardData, Transactions};
-use crate::store::window::{TxQuery, TxSelection, Window};
+use crate::store::window::{TxQuery, Window};
 use crate::ui::widgets::key_hints::KeyHint;
-use query::TxTable;
 use transactions::TxRead;
 use transactions::TxView;
 
@@ -115,10 +112,8 @@ pub struct Dashboard {
     connection_of: Vec<Option<usize>>,
     /// Accounts in display order (by bank, then as loaded).
     order: Vec<u32>,
-    /// Weekly balance history per account.
+    /// Weekly balance history per account (the store's loader computes them).
     histories: Vec<Vec<Decimal>>,
-    /// The histories came with the data (else they are derived from the rows).
-    histories_given: bool,
     /// The view on screen.
     pub tab: Tab,
     /// Where the cursor of the accounts view can stand (`picks.rs`).
@@ -234,15 +229,12 @@ impl Dashboard {
     }
 
     /// Takes a fresh load from the store (bank text sanitised), keeping the view's settings;
-    /// the transactions view reads its window again. Rows that come with the data (tests, the
-    /// demo's whole load) only feed the histories when none came, and are not kept.
+    /// the transactions view reads its window again.
     pub fn load(&mut self, data: DashboardData) {
         let DashboardData {
             mut connections,
             mut accounts,
-            transactions,
             histories,
-            transactions_to_come: _,
         } = data;
         for c in &mut connections {
             let c = &mut c.connection;
@@ -276,23 +268,15 @@ impl Dashboard {
         self.order = order;
         self.connections = connections;
         self.accounts = accounts;
-        self.histories_given = histories.is_some();
-        self.histories = histories.unwrap_or_else(|| {
-            let (ids, names) = account_keys(&self.accounts);
-            let table = TxTable::new(transactions, &ids, &names);
-            history::balance_histories(&self.accounts, &table)
-        });
+        self.histories = histories;
         self.picks = self.build_picks();
         self.account_cursor = self.account_cursor.min(self.picks.len().saturating_sub(1));
         self.loading = false;
         self.error = None;
-        if self
-            .tx
-            .filter
-            .account
-            .is_some_and(|a| a as usize >= self.accounts.len())
+        if let Some(key) = &self.tx.selection.account
+            && self.account_of_key(key).is_none()
         {
-            self.tx.filter.account = None;
+            self.tx.selection.account = None;
         }
         self.tx.reload();
     }
@@ -300,21 +284,8 @@ impl Dashboard {
     /// Which transactions the view shows, in which order, as the store reads them; category
     /// names sort in `lang`.
     pub fn tx_query(&self, lang: crate::i18n::Lang) -> TxQuery {
-        let f = &self.tx.filter;
         TxQuery {
-            selection: TxSelection {
-                account: f
-                    .account
-                    .and_then(|a| self.accounts.get(a as usize))
-                    .map(|a| a.id().key().to_string()),
-                from: f.from,
-                to: f.to,
-                status: f.status,
-                min: f.min,
-                max: f.max,
-                category: f.category.clone(),
-                search: self.tx.search.clone(),
-            },
+            selection: self.tx.selection.clone(),
             sort: self.tx.sort,
             language: lang.category_names(),
         }
@@ -356,15 +327,18 @@ impl Dashboard {
         self.tx.facts().map_or(0, |f| f.total)
     }
 
+    /// The account whose id key is `key`.
+    fn account_of_key(&self, key: &str) -> Option<&AccountSummary> {
+        self.accounts.iter().find(|a| a.id().key() == key)
+    }
+
     /// Every connection's id and bank name.
     pub fn connection_names(&self) -> impl Iterator<Item = (&ConnectionId, &str)> {
         self.connections.iter().map(|c| (c.id(), c.bank()))
     }
 }
 
-/// The accounts' ids and names, same order.
-fn account_keys(accounts: &[AccountSummary]) -> (Vec<&str>, Vec<&str>) {
-    let ids = accounts.iter().map(|a| a.id().key()).collect();
-    let names = accounts.iter().map(|a| a.account.name.as_str()).collect();
-    (ids, names)
+/// The accounts' id keys, in the dashboard's order (the filter's account choices).
+fn account_keys(accounts: &[AccountSummary]) -> Vec<&str> {
+    accounts.iter().map(|a| a.id().key()).collect()
 }

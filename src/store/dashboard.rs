@@ -1,15 +1,15 @@
-//! The dashboard's loader: everything [`DashboardData`] holds, read from the store, no network.
+//! The dashboard's loader: everything [`DashboardData`](super::read_model::DashboardData)
+//! holds, read from the store, no network.
 //!
-//! Two stages, so the first frame never waits for a million rows:
 //! - [`load_dashboard_summary`]: connections, accounts (balances, statuses, needed actions,
 //!   sync times) and each account's weekly balance history for its sparkline — a few small
 //!   queries (the histories read only the last [`WEEKS`] weeks of each account through the
-//!   `(account_id, date)` index);
-//! - [`load_transactions`]: every transaction, read in one table scan straight into the
-//!   dashboard's compact rows (text borrowed from SQLite, never a `String` per cell).
+//!   `(account_id, date)` index), so the first frame never waits for a million rows; the
+//!   transactions view then reads its rows a window at a time (`store::window`), and
+//!   [`tx_facts`] how many there are and which categories;
+//! - [`load_charts`] reads what the charts view draws, summed in SQL (`charts.rs`).
 //!
-//! [`load_dashboard`] does both (the signature the runner calls); [`load_charts`] reads what
-//! the charts view draws, summed in SQL (`charts.rs`).
+//! Tests, the demo and the TUI load the same way.
 //!
 //! Docs gaps, our choices: a connection's status is its stored next action (a code, see
 //! `domain::NextAction`; its words are `crate::wording::actions`'); accounts waiting for consent
@@ -21,26 +21,19 @@ mod charts;
 mod summary;
 mod transactions;
 
-use chrono::{DateTime, Utc};
-
 use super::read_model::history::WEEKS;
-use super::{DashboardData, Store, StoreError};
 pub use charts::{MICROS, load_charts};
-pub use summary::load_dashboard_summary;
+pub use summary::{account_histories, load_dashboard_summary};
 pub(super) use transactions::push_row;
-pub use transactions::{TxFacts, load_transactions, tx_facts};
+pub use transactions::{TxFacts, tx_facts};
 
-/// Everything the dashboard shows, read from `store` as of `now` (both stages at once).
-pub fn load_dashboard(store: &Store, now: DateTime<Utc>) -> Result<DashboardData, StoreError> {
-    let mut data = load_dashboard_summary(store, now)?;
-    data.transactions = load_transactions(store)?;
-    data.transactions_to_come = false;
-    Ok(data)
-}
+#[cfg(test)]
+#[path = "dashboard/search_tests.rs"]
+mod search_tests;
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
+    use chrono::{DateTime, NaiveDate, Utc};
     use rust_decimal::Decimal;
 
     use super::*;
@@ -48,6 +41,8 @@ mod tests {
         Account, AccountId, AccountKind, AccountState, Booking, BookingStatus, Connection,
         ConnectionId, ConnectionState, Money, NextAction, Transaction, TransactionId,
     };
+    use crate::store::Store;
+    use crate::store::window::{Anchor, TxQuery};
     use crate::store::{ConnectionSync, SyncBatch};
 
     fn at(epoch: i64) -> DateTime<Utc> {
@@ -91,7 +86,7 @@ mod tests {
     }
 
     #[test]
-    fn a_synced_store_loads_accounts_first_then_every_transaction_sanitised() {
+    fn a_synced_store_loads_its_accounts_and_then_windows_of_sanitised_transactions() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         let batch = SyncBatch {
@@ -119,7 +114,6 @@ mod tests {
         store.apply(&batch, at(1_700_600_000)).unwrap();
 
         let first = load_dashboard_summary(&store, at(1_700_600_000)).unwrap();
-        assert!(first.transactions_to_come && first.transactions.is_empty());
         assert_eq!(
             first.accounts.len(),
             1,
@@ -127,21 +121,25 @@ mod tests {
         );
         assert_eq!(first.connections[0].accounts_pending_consent, 1);
         assert_eq!(first.connections[0].next_action, NextAction::None);
-        let history = &first.histories.as_ref().unwrap()[0];
+        let history = &first.histories[0];
         assert_eq!(history.last(), Some(&Decimal::new(100_000, 2)));
         // Before the three lines (all in the last week): 1000 + 10.50 - 2500 + 9.99.
         assert_eq!(history[0], Decimal::new(-147_951, 2));
 
-        let all = load_dashboard(&store, at(1_700_600_000)).unwrap();
-        assert!(!all.transactions_to_come);
-        assert_eq!(all.transactions.len(), 3);
-        let t2 = all.transactions.get(1);
+        // Newest first, as the transactions view reads them.
+        let all = store
+            .tx_window(&TxQuery::default(), &Anchor::First, 10)
+            .unwrap()
+            .rows;
+        assert_eq!(all.len(), 3);
+        let t2 = all.get(1);
         assert_eq!(t2.label, "VIR SALAIRE");
         assert_eq!(t2.notes, Some("Réf.\nligne 2"));
         assert_eq!(t2.amount, Decimal::new(250_000, 2));
         assert_eq!(t2.date, NaiveDate::from_ymd_opt(2023, 11, 21).unwrap());
-        assert_eq!(all.transactions.get(2).status, BookingStatus::Pending);
-        assert_eq!(all.transactions.get(0).category, Some("Food"));
+        assert_eq!(all.get(0).status, BookingStatus::Pending);
+        assert_eq!(all.get(2).category, Some("Food"));
+        assert_eq!(tx_facts(&store).unwrap().total, 3);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //! - [`AccountSummary`] and [`ConnectionSummary`] each CONTAIN the domain value as last synced,
 //!   plus what only the store knows (when it was synced, the connection's next action as of that
 //!   sync, how many of its accounts wait for consent);
-//! - [`DashboardData`]: everything the dashboard shows, as the loader ([`super::dashboard`])
-//!   reads it;
-//! - [`Transactions`] / [`TxRef`]: the dashboard's compact transaction rows ([`rows`]), built
+//! - [`DashboardData`]: what the dashboard shows first, as the loader ([`super::dashboard`])
+//!   reads it (its transactions are read a window at a time: `store::window`);
+//! - [`Transactions`] / [`TxRef`]: the compact transaction rows of a window ([`rows`]), built
 //!   from `domain::Transaction`s or straight from SQLite;
 //! - [`history`]: the weekly balance points of an account's sparkline;
 //! - [`charts`]: the daily balances and monthly spending of the charts view.
@@ -23,7 +23,7 @@ mod tx_ref;
 use rust_decimal::Decimal;
 
 pub use rows::{Transactions, TxRef};
-pub(super) use summaries::{
+pub(crate) use summaries::{
     ACCOUNT_COLUMNS, CONNECTION_COLUMNS, CONNECTION_FROM, TRANSACTION_COLUMNS, account_row,
     connection_row, id, transaction_row,
 };
@@ -32,20 +32,15 @@ pub use summaries::{AccountGroup, AccountSummary, ConnectionSummary, SyncState};
 /// An account not synced for this long gets a "stale" badge.
 pub const STALE_AFTER_HOURS: i64 = 24;
 
-/// Everything the dashboard shows, as loaded from the store.
+/// What the dashboard shows first, as loaded from the store (the transactions view then reads
+/// its rows a window at a time).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DashboardData {
     /// The bank connections, in display order.
     pub connections: Vec<ConnectionSummary>,
     /// Every account, each pointing at its connection.
     pub accounts: Vec<AccountSummary>,
-    /// Every transaction of every account, in any order, compact (`Vec<Transaction>` converts
-    /// with `.into()`).
-    pub transactions: Transactions,
-    /// Each account's weekly balances (same order as `accounts`), oldest first, when the loader
-    /// computed them; `None`: the dashboard derives them from `transactions`.
-    pub histories: Option<Vec<Vec<Decimal>>>,
-    /// The transactions come later, in a second message (`transactions` is empty and the
-    /// dashboard keeps the rows it had until they arrive).
-    pub transactions_to_come: bool,
+    /// Each account's weekly balances (same order as `accounts`), oldest first; empty when its
+    /// balance is unknown ([`history`], read by `store::dashboard::account_histories`).
+    pub histories: Vec<Vec<Decimal>>,
 }

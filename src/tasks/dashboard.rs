@@ -20,7 +20,7 @@ use rust_i18n::t;
 
 use crate::app::ApiEvent;
 use crate::domain::{AccountId, CallFailure, ChannelHealth, ConnectionId, SyncStep};
-use crate::export::ExportRequest;
+use crate::export::{ExportRequest, QueryRows, StoredRows};
 use crate::oxlin::client::Client;
 use crate::oxlin::endpoints::AccountFilter;
 use crate::oxlin::error::OxlinError;
@@ -28,7 +28,7 @@ use crate::oxlin::to_domain;
 use crate::oxlin::wire::{AccountStatus, SyncType};
 use crate::store::Store;
 use crate::store::dashboard::{load_charts, load_dashboard_summary};
-use crate::store::window::{Anchor, TxQuery};
+use crate::store::window::TxQuery;
 use crate::tasks::channel_choice::{ChannelPurpose, channel_for};
 use crate::tasks::sender::MsgSender;
 
@@ -235,36 +235,40 @@ impl Local {
     pub fn export(&self, request: ExportRequest) {
         let local = self.clone();
         self.sender.spawn_blocking("exporting", move || {
-            let result = local.write_export(&request);
+            let result = local.write_export(&request, None);
             local.sender.api(ApiEvent::Exported(result));
         });
     }
 
     /// Writes the rows of `query` (the transactions view's), in its order, as `request` says.
-    pub fn export_query(&self, mut request: ExportRequest, query: TxQuery) {
+    pub fn export_query(&self, request: ExportRequest, query: TxQuery) {
         let local = self.clone();
         self.sender.spawn_blocking("exporting", move || {
-            let result = local
-                .open()
-                .and_then(|store| ids_of(&store, &query).map_err(|e| e.to_string()))
-                .and_then(|ids| {
-                    request.only = Some(ids);
-                    local.write_export(&request)
-                });
+            let result = local.write_export(&request, Some(query));
             local.sender.api(ApiEvent::Exported(result));
         });
     }
 
-    fn write_export(&self, request: &ExportRequest) -> Result<String, String> {
+    /// Streams the export from the store: `query`'s rows in its order, else every row of
+    /// `request`'s account (or of every account), oldest first.
+    fn write_export(
+        &self,
+        request: &ExportRequest,
+        query: Option<TxQuery>,
+    ) -> Result<String, String> {
         let store = self.open()?;
-        let data = crate::export::ExportData::load(
-            &store,
-            request.account.as_ref().map(AccountId::key),
-            None,
-        )
-        .map_err(|e| e.to_string())?;
         let target = crate::export::request::resolve_here(&request.path);
-        let count = crate::export::request::write_request(request, data, &target)?;
+        let count = match query {
+            Some(query) => {
+                let rows = QueryRows::new(&store, query).map_err(|e| e.to_string())?;
+                crate::export::request::write_source(request, &rows, &target)?
+            }
+            None => {
+                let rows = StoredRows::new(&store, request.account.clone(), None)
+                    .map_err(|e| e.to_string())?;
+                crate::export::request::write_source(request, &rows, &target)?
+            }
+        };
         let path = target.display().to_string();
         let code = self.sender.lang().code();
         Ok(if count == 1 {
@@ -278,20 +282,5 @@ impl Local {
             )
         }
         .into_owned())
-    }
-}
-
-/// The id keys of every row of `query`, in its order, read a page at a time.
-fn ids_of(store: &Store, query: &TxQuery) -> Result<Vec<String>, crate::store::StoreError> {
-    const PAGE: usize = 10_000;
-    let mut ids = Vec::new();
-    let mut anchor = Anchor::First;
-    loop {
-        let page = store.tx_window(query, &anchor, PAGE)?;
-        ids.extend((0..page.rows.len() as u32).map(|i| page.rows.get(i).id.to_owned()));
-        match page.cursors.last() {
-            Some(last) if page.rows.len() == PAGE => anchor = Anchor::After(last.clone()),
-            _ => return Ok(ids),
-        }
     }
 }

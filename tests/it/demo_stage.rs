@@ -142,7 +142,8 @@ async fn exactly_one_demo_bank_asks_to_renew_its_authorisation() {
             "Crédit Mutuel: none".to_owned(),
         ]
     );
-    let data = coffre::store::load_dashboard(&Store::open(&store).unwrap(), demo_now()).unwrap();
+    let data =
+        coffre::store::load_dashboard_summary(&Store::open(&store).unwrap(), demo_now()).unwrap();
     assert_eq!(data.connections.len(), 3);
 }
 

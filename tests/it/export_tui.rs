@@ -65,3 +65,51 @@ fn an_existing_file_is_not_overwritten_and_an_unwritable_path_says_why() {
         "{error}"
     );
 }
+
+/// The view's export streams its query's rows from the store (`QueryRows`): the same bytes, in
+/// every format, as the rows of that query held in memory in the view's order — with a bank's
+/// own booking word kept (the view's compact rows do not hold it).
+#[test]
+fn the_view_export_streams_its_query_and_writes_what_the_rows_held_in_memory_write() {
+    use coffre::domain::Booking;
+    use coffre::export::{ExportSource, QueryRows, ofx, write};
+    use coffre::store::window::{Sort, SortColumn, TxQuery, TxSelection};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = coffre::store::Store::open(&dir.path().join("coffre.sqlite")).unwrap();
+    let mut batch = bank_batch();
+    batch.synced[0].transactions[0].booking = Booking::Other("REJECTED".into());
+    store.apply(&batch, at(1_700_000_000)).unwrap();
+    let query = TxQuery {
+        selection: TxSelection::default(),
+        sort: Sort {
+            column: SortColumn::Amount,
+            descending: false,
+        },
+        ..TxQuery::default()
+    };
+    let streamed = QueryRows::new(&store, query).unwrap();
+    let mut held = ExportData::load(&store, None, None).unwrap();
+    held.transactions
+        .sort_by(|a, b| (a.amount.amount, a.id.key()).cmp(&(b.amount.amount, b.id.key())));
+    assert_eq!(streamed.count().unwrap(), held.transactions.len());
+    let now = at(1_700_000_000);
+    for format in [Format::Csv, Format::Ledger, Format::Beancount, Format::Ofx] {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        if format == Format::Ofx {
+            ofx::write(&streamed, now, &mut a).unwrap();
+            ofx::write(&held, now, &mut b).unwrap();
+        } else {
+            write(format, &streamed, &mut a).unwrap();
+            write(format, &held, &mut b).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(a).unwrap(),
+            String::from_utf8(b).unwrap(),
+            "{format:?}"
+        );
+    }
+    let mut csv = Vec::new();
+    write(Format::Csv, &streamed, &mut csv).unwrap();
+    assert!(String::from_utf8(csv).unwrap().contains("REJECTED"));
+}

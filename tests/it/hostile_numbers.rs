@@ -7,7 +7,8 @@
 use chrono::{DateTime, Utc};
 use coffre::domain::NextAction;
 use coffre::oxlin::{to_domain, wire};
-use coffre::store::{ConnectionSync, Store, SyncBatch, TransactionQuery, load_dashboard};
+use coffre::store::window::{Anchor, TxQuery};
+use coffre::store::{ConnectionSync, Store, SyncBatch, TransactionQuery, load_dashboard_summary};
 use coffre::ui::format;
 use proptest::prelude::*;
 use serde_json::json;
@@ -93,7 +94,10 @@ fn a_date_at_the_edge_of_the_calendar_is_stored_and_shown_without_a_crash() {
         let stored = store.transactions(&TransactionQuery::default()).unwrap();
         assert_eq!(stored.len(), 1, "epoch {epoch}");
         assert_eq!(stored[0].amount, transaction.amount);
-        load_dashboard(&store, now).unwrap();
+        load_dashboard_summary(&store, now).unwrap();
+        store
+            .tx_window(&TxQuery::default(), &Anchor::First, 200)
+            .unwrap();
     }
 }
 

@@ -190,7 +190,7 @@ async fn a_tui_started_over_ssh_on_a_keyring_session_shows_the_store_offline_and
         matches!(commands[..], [Command::LoadDashboard]),
         "read-only: nothing is asked of the server: {commands:?}"
     );
-    let data = coffre::store::load_dashboard(&stored(&bank), chrono::Utc::now()).unwrap();
+    let data = coffre::store::load_dashboard_summary(&stored(&bank), chrono::Utc::now()).unwrap();
     update(&mut model, Msg::Api(ApiEvent::DashboardLoaded(Ok(data))));
     assert_eq!(model.session, Session::Offline);
 

@@ -11,7 +11,8 @@ use crate::support::tools::tool;
 
 use coffre::domain::{Booking, BookingStatus};
 use coffre::sandbox::testbank::sync_again;
-use coffre::store::{TransactionQuery, load_transactions};
+use coffre::store::TransactionQuery;
+use coffre::store::window::{Anchor, TxQuery};
 use support::{bank_with_user, coffre, stored, sync};
 
 /// The bank's balance after its sync 2 (assets/testbank/reconcile.txt).
@@ -66,7 +67,10 @@ async fn booked_settled_and_dropped_pending_lines_match_the_bank_after_a_sync() 
     assert_eq!(removal.len(), 1, "the removal is recorded: {removal:?}");
     assert_eq!(removal[0].0, Booking::Pending);
 
-    let rows = load_transactions(&store).unwrap();
+    let rows = store
+        .tx_window(&TxQuery::default(), &Anchor::First, 1_000)
+        .unwrap()
+        .rows;
     assert_eq!(rows.len(), 6);
     let total: Decimal = (0..rows.len() as u32).map(|i| rows.amount(i)).sum();
     assert_eq!(

@@ -7,7 +7,8 @@
 
 use chrono::{DateTime, Utc};
 use coffre::oxlin::{to_domain, wire};
-use coffre::store::{ConnectionSync, Store, SyncBatch, TransactionQuery, load_dashboard};
+use coffre::store::window::{Anchor, TxQuery};
+use coffre::store::{ConnectionSync, Store, SyncBatch, TransactionQuery, load_dashboard_summary};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -198,6 +199,7 @@ proptest! {
         let mut expected = transaction.clone();
         expected.date = Some(transaction.filing_date());
         prop_assert_eq!(&stored[0], &expected);
-        load_dashboard(&store, now).unwrap();
+        load_dashboard_summary(&store, now).unwrap();
+        store.tx_window(&TxQuery::default(), &Anchor::First, 200).unwrap();
     }
 }

@@ -199,7 +199,7 @@ fn c_shows_one_category_in_the_filter_bar_and_composes_with_the_search() {
     run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('c'))]);
     // Categories go by code: FOOD first.
     let d = board(&m);
-    assert_eq!(d.tx.filter.category.as_deref(), Some("FOOD"));
+    assert_eq!(d.tx.selection.category.as_deref(), Some("FOOD"));
     assert_eq!(
         d.tx.count().unwrap_or(usize::MAX),
         45,
@@ -217,7 +217,11 @@ fn c_shows_one_category_in_the_filter_bar_and_composes_with_the_search() {
     );
     assert_snapshot!("charts_category_filter_and_search", render(&mut m, 100, 30));
     run(&mut m, [key(KeyCode::Char('C'))]);
-    assert_eq!(board(&m).tx.filter.category, None, "back to every category");
+    assert_eq!(
+        board(&m).tx.selection.category,
+        None,
+        "back to every category"
+    );
 }
 
 #[test]

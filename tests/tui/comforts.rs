@@ -103,7 +103,7 @@ fn y_in_the_search_field_is_typed() {
     assert!(copied(&cmds).is_none());
     let cmds = run(&mut m, typed("y"));
     assert!(copied(&cmds).is_none());
-    assert_eq!(board(&m).tx.search, "y");
+    assert_eq!(board(&m).tx.selection.search, "y");
 }
 
 #[test]

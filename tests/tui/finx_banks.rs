@@ -11,7 +11,7 @@ use crate::common::*;
 use crate::dashboard::fixtures::{dashboard, data};
 
 /// The fixtures' two banks, the second (HSBC) a finX link with its accounts.
-pub(crate) fn one_french_one_german() -> coffre::screens::dashboard::DashboardData {
+pub(crate) fn one_french_one_german() -> crate::dashboard::fixtures::Board {
     let mut data = data();
     let german = ConnectionId::finx("X1.1");
     data.connections[1].connection.id = german.clone();

@@ -321,7 +321,9 @@ fn s_while_the_dashboard_loads_syncs_the_german_banks_too_once_it_has_loaded() {
     let data = crate::finx_banks::one_french_one_german();
     let cmds = run(
         &mut m,
-        [Msg::Api(coffre::app::ApiEvent::DashboardLoaded(Ok(data)))],
+        [Msg::Api(coffre::app::ApiEvent::DashboardLoaded(Ok(
+            crate::dashboard::fixtures::loaded(data),
+        )))],
     );
     assert!(
         cmds.iter().any(|c| matches!(
@@ -346,7 +348,9 @@ fn s_while_the_dashboard_loads_leaves_german_banks_to_coffre_sync_without_finx()
     let data = crate::finx_banks::one_french_one_german();
     let cmds = run(
         &mut m,
-        [Msg::Api(coffre::app::ApiEvent::DashboardLoaded(Ok(data)))],
+        [Msg::Api(coffre::app::ApiEvent::DashboardLoaded(Ok(
+            crate::dashboard::fixtures::loaded(data),
+        )))],
     );
     assert!(
         !cmds

@@ -278,7 +278,7 @@ fn p_in_the_search_field_is_typed_not_a_toggle() {
     run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('/'))]);
     run(&mut m, typed("pret"));
     assert!(!m.numbers.is_private());
-    assert_eq!(board(&m).tx.search, "pret");
+    assert_eq!(board(&m).tx.selection.search, "pret");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crossterm::event::KeyCode;
 use secrecy::SecretString;
 
 use crate::common::*;
-use crate::dashboard::fixtures::data;
+use crate::dashboard::fixtures::{data, loaded};
 
 /// A store with data and a password to log in with: the dashboard, with a background login.
 fn started_with_a_password() -> (Model, u64) {
@@ -43,20 +43,29 @@ fn logged_in_before_the_store_was_read_syncs_every_bank_once_it_is() {
     assert!(cmds.is_empty(), "nothing to sync yet: {cmds:?}");
     assert_eq!(m.session, Session::LoggedIn);
 
-    let cmds = run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data())))]);
+    let cmds = run(
+        &mut m,
+        [Msg::Api(ApiEvent::DashboardLoaded(Ok(loaded(data()))))],
+    );
     let synced = cmds
         .iter()
         .filter(|c| matches!(c, Command::SyncNow { .. }))
         .count();
     assert_eq!(synced, 2, "one sync per bank: {cmds:?}");
-    let again = run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data())))]);
+    let again = run(
+        &mut m,
+        [Msg::Api(ApiEvent::DashboardLoaded(Ok(loaded(data()))))],
+    );
     assert!(again.is_empty(), "a reload does not sync again: {again:?}");
 }
 
 #[test]
 fn an_unreachable_server_leaves_the_store_offline_and_l_still_logs_in() {
     let (mut m, request) = started_with_a_password();
-    run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data())))]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::DashboardLoaded(Ok(loaded(data()))))],
+    );
     run(&mut m, [logged_in(request, Err(CallFailure::Unreachable))]);
     assert_eq!(m.session, Session::Offline);
     let Screen::Dashboard(d) = &m.screen else {
@@ -74,7 +83,10 @@ fn an_unreachable_server_leaves_the_store_offline_and_l_still_logs_in() {
 #[test]
 fn leaving_the_login_screen_drops_its_login_under_way() {
     let (mut m, request) = started_with_a_password();
-    run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data())))]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::DashboardLoaded(Ok(loaded(data()))))],
+    );
     run(&mut m, [logged_in(request, Err(CallFailure::Unreachable))]);
     run(&mut m, [key(KeyCode::Char('l'))]);
     run(&mut m, typed("claire@example.com"));
@@ -100,7 +112,10 @@ fn leaving_the_login_screen_drops_its_login_under_way() {
 #[test]
 fn a_login_from_the_dashboard_brings_it_back_and_refreshes_every_bank() {
     let (mut m, request) = started_with_a_password();
-    run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data())))]);
+    run(
+        &mut m,
+        [Msg::Api(ApiEvent::DashboardLoaded(Ok(loaded(data()))))],
+    );
     run(
         &mut m,
         [logged_in(request, Err(CallFailure::SessionExpired))],

@@ -20,6 +20,15 @@ pub fn use_store(dir: tempfile::TempDir, store: Store) {
     STORE.with(|s| *s.borrow_mut() = Some((dir, store)));
 }
 
+/// Calls `f` with this test's store (an empty one if none was set).
+pub fn with_store<T>(f: impl FnOnce(&Store) -> T) -> T {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        let (_, store) = s.get_or_insert_with(empty_store);
+        f(store)
+    })
+}
+
 /// A new empty store in a temporary directory.
 pub fn empty_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("a temporary directory");

@@ -5,9 +5,10 @@
 //! hold; from the accounts view, every transaction of every account. And the export's answer: closes the dialog, or
 //! shows why the file could not be written.
 
-use super::query::{Filter, SortColumn};
+use super::query::SortColumn;
 use super::{Dashboard, Tab};
 use crate::screens::export_dialog::{ExportScope, ScopeRows};
+use crate::store::window::TxSelection;
 
 impl Dashboard {
     /// What `e` exports now.
@@ -23,19 +24,21 @@ impl Dashboard {
         }
         let tx = &self.tx;
         let account = tx
-            .filter
+            .selection
             .account
-            .and_then(|a| self.accounts.get(a as usize));
-        let other_filters = Filter {
+            .as_deref()
+            .and_then(|key| self.account_of_key(key));
+        let other_filters = TxSelection {
             account: None,
-            ..tx.filter.clone()
+            search: String::new(),
+            ..tx.selection.clone()
         };
         let sorted = tx.sort.column != SortColumn::Date || !tx.sort.descending;
         let rows = ScopeRows::OnScreen {
             count: tx.count().unwrap_or(tx.window_rows().len()),
             account: account.map(|a| a.account.name.clone()),
-            search: (!tx.search.is_empty()).then(|| tx.search.clone()),
-            filtered: !other_filters.is_empty(),
+            search: (!tx.selection.search.is_empty()).then(|| tx.selection.search.clone()),
+            filtered: other_filters != TxSelection::default(),
             sorted_by: sorted.then_some(tx.sort.column),
         };
         ExportScope {

@@ -2,6 +2,9 @@
 //! amount range. Fields are edited as text and parsed on Enter; a bad value keeps the dialog
 //! open with the reason, so a filter is never half applied.
 //!
+//! It edits the view's `store::window::TxSelection` itself: the account is its id key, and
+//! what the dialog does not show (the search, the category of `c`) is kept as it was.
+//!
 //! Docs gap (ours): dates are typed `YYYY-MM-DD` or `DD/MM/YYYY`; amounts are signed, with a dot
 //! or a comma (`-50`, `12,5`); account and status are picked with ←/→.
 
@@ -16,9 +19,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use rust_decimal::Decimal;
 use rust_i18n::t;
 
-use super::query::Filter;
 use crate::domain::BookingStatus;
 use crate::i18n::Lang;
+use crate::store::window::TxSelection;
 use crate::ui::theme::Theme;
 
 /// The fields' catalogue keys (`locales/bank_detail.toml`, `filter.*`), in the dialog's order.
@@ -35,7 +38,8 @@ const FIELDS: [&str; 6] = [
 #[derive(Debug, Clone, Default)]
 pub struct FilterDialog {
     focus: usize,
-    account: Option<u32>,
+    /// The account's id key (`None`: every account).
+    account: Option<String>,
     status: Option<BookingStatus>,
     from: String,
     to: String,
@@ -43,6 +47,8 @@ pub struct FilterDialog {
     max: String,
     /// The category filter (`c` in the view), kept as it is.
     category: Option<String>,
+    /// The search, kept as it is.
+    search: String,
     /// Why the last Enter was refused: a catalogue key, worded when drawn.
     pub error: Option<&'static str>,
 }
@@ -52,15 +58,15 @@ pub struct FilterDialog {
 pub enum FilterAction {
     /// Still editing.
     Editing,
-    /// Apply this filter and close.
-    Apply(Filter),
+    /// Apply this selection and close.
+    Apply(TxSelection),
     /// Close without changing anything.
     Cancel,
 }
 
 impl FilterDialog {
     /// A dialog showing the current filter.
-    pub fn new(current: &Filter) -> Self {
+    pub fn new(current: &TxSelection) -> Self {
         let date = |d: Option<NaiveDate>| {
             d.map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default()
@@ -68,19 +74,20 @@ impl FilterDialog {
         let amount = |a: Option<Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
         FilterDialog {
             focus: 0,
-            account: current.account,
+            account: current.account.clone(),
             status: current.status,
             from: date(current.from),
             to: date(current.to),
             min: amount(current.min),
             max: amount(current.max),
             category: current.category.clone(),
+            search: current.search.clone(),
             error: None,
         }
     }
 
-    /// Handles a key; `accounts` is how many accounts there are (for ←/→ on Account).
-    pub fn on_key(&mut self, key: KeyEvent, accounts: u32) -> FilterAction {
+    /// Handles a key; `accounts` are the accounts' id keys, in the order ←/→ steps through them.
+    pub fn on_key(&mut self, key: KeyEvent, accounts: &[&str]) -> FilterAction {
         match key.code {
             KeyCode::Esc => return FilterAction::Cancel,
             KeyCode::Enter => match self.parse() {
@@ -94,7 +101,7 @@ impl FilterDialog {
             KeyCode::Left | KeyCode::Right => {
                 let forward = key.code == KeyCode::Right;
                 match self.focus {
-                    0 => self.account = cycle_account(self.account, accounts, forward),
+                    0 => self.account = step_through(self.account.as_deref(), accounts, forward),
                     3 => self.status = cycle_status(self.status, forward),
                     _ => {}
                 }
@@ -129,15 +136,16 @@ impl FilterDialog {
         }
     }
 
-    fn parse(&self) -> Result<Filter, &'static str> {
-        let filter = Filter {
-            account: self.account,
+    fn parse(&self) -> Result<TxSelection, &'static str> {
+        let filter = TxSelection {
+            account: self.account.clone(),
             status: self.status,
             from: parse_date(&self.from).map_err(|_| "filter.bad_from")?,
             to: parse_date(&self.to).map_err(|_| "filter.bad_to")?,
             min: parse_amount(&self.min).map_err(|_| "filter.bad_min")?,
             max: parse_amount(&self.max).map_err(|_| "filter.bad_max")?,
             category: self.category.clone(),
+            search: self.search.clone(),
         };
         if let (Some(a), Some(b)) = (filter.from, filter.to)
             && a > b
@@ -152,13 +160,14 @@ impl FilterDialog {
         Ok(filter)
     }
 
-    /// Draws the dialog over the bottom of `area` in `lang`; `account_name(i)` names account `i`.
+    /// Draws the dialog over the bottom of `area` in `lang`; `account_name(key)` names the
+    /// account whose id key is `key`.
     pub fn render(
         &self,
         area: Rect,
         buf: &mut Buffer,
         (theme, lang): (&Theme, Lang),
-        account_name: &dyn Fn(u32) -> String,
+        account_name: &dyn Fn(&str) -> String,
     ) {
         let w = |key: &str| t!(key, locale = lang.code()).into_owned();
         let height = (FIELDS.len() as u16 + 3).min(area.height);
@@ -169,7 +178,9 @@ impl FilterDialog {
         };
         Clear.render(boxed, buf);
         let values = [
-            self.account.map_or(w("filter.all_accounts"), account_name),
+            self.account
+                .as_deref()
+                .map_or(w("filter.all_accounts"), account_name),
             self.from.clone(),
             self.to.clone(),
             self.status.map_or(w("filter.both_statuses"), |s| {
@@ -215,21 +226,10 @@ impl FilterDialog {
     }
 }
 
-fn cycle_account(current: Option<u32>, count: u32, forward: bool) -> Option<u32> {
-    // The cycle is: all, 0, 1, …, count-1, all.
-    let pos = current.map_or(0, |a| a.saturating_add(1)).min(count);
-    let len = count + 1;
-    let next = if forward {
-        (pos + 1) % len
-    } else {
-        (pos + len - 1) % len
-    };
-    next.checked_sub(1)
-}
-
-/// The category after (or before) `current` among `codes` (sorted), through "every category"
-/// (`None`): the `c` and `C` keys of the transactions view.
-pub fn cycle_category(current: Option<&str>, codes: &[&str], forward: bool) -> Option<String> {
+/// The option after (or before) `current` among `codes`, through "every one" (`None`): the
+/// categories of the `c` and `C` keys of the transactions view (codes sorted), and the
+/// filter's accounts (id keys in the dashboard's order).
+pub fn step_through(current: Option<&str>, codes: &[&str], forward: bool) -> Option<String> {
     let pos = current
         .and_then(|c| codes.iter().position(|k| *k == c))
         .map_or(0, |p| p + 1);
@@ -278,30 +278,66 @@ mod tests {
 
     #[test]
     fn account_cycle_goes_through_all_then_each_account() {
-        assert_eq!(cycle_account(None, 2, true), Some(0));
-        assert_eq!(cycle_account(Some(1), 2, true), None);
-        assert_eq!(cycle_account(None, 2, false), Some(1));
-        assert_eq!(cycle_account(None, 0, true), None);
+        let keys = ["oxlin:a1", "oxlin:a2"];
+        let step = |current: Option<&str>, keys: &[&str], forward| {
+            let mut dialog = FilterDialog::new(&TxSelection {
+                account: current.map(str::to_owned),
+                ..TxSelection::default()
+            });
+            let code = if forward {
+                KeyCode::Right
+            } else {
+                KeyCode::Left
+            };
+            dialog.on_key(KeyEvent::from(code), keys);
+            dialog.account
+        };
+        assert_eq!(step(None, &keys, true).as_deref(), Some("oxlin:a1"));
+        assert_eq!(step(Some("oxlin:a2"), &keys, true), None);
+        assert_eq!(step(None, &keys, false).as_deref(), Some("oxlin:a2"));
+        assert_eq!(step(None, &[], true), None);
+    }
+
+    #[test]
+    fn applying_the_filter_keeps_the_search_and_the_category() {
+        let current = TxSelection {
+            search: "edf".into(),
+            category: Some("FOOD".into()),
+            ..TxSelection::default()
+        };
+        let mut dialog = FilterDialog::new(&current);
+        dialog.on_key(KeyEvent::from(KeyCode::Right), &["oxlin:a1"]);
+        let FilterAction::Apply(applied) = dialog.on_key(KeyEvent::from(KeyCode::Enter), &[])
+        else {
+            panic!("Enter applies a valid filter");
+        };
+        assert_eq!(
+            applied,
+            TxSelection {
+                account: Some("oxlin:a1".into()),
+                ..current
+            }
+        );
     }
 
     #[test]
     fn category_cycle_goes_through_every_category_then_all() {
         let codes = ["FOOD", "SERVICES"];
-        assert_eq!(cycle_category(None, &codes, true).as_deref(), Some("FOOD"));
+        assert_eq!(step_through(None, &codes, true).as_deref(), Some("FOOD"));
         assert_eq!(
-            cycle_category(Some("FOOD"), &codes, true).as_deref(),
+            step_through(Some("FOOD"), &codes, true).as_deref(),
             Some("SERVICES")
         );
-        assert_eq!(cycle_category(Some("SERVICES"), &codes, true), None);
+        assert_eq!(step_through(Some("SERVICES"), &codes, true), None);
         assert_eq!(
-            cycle_category(None, &codes, false).as_deref(),
+            step_through(None, &codes, false).as_deref(),
             Some("SERVICES")
         );
         assert_eq!(
-            cycle_category(Some("GONE"), &codes, true).as_deref(),
+            step_through(Some("GONE"), &codes, true).as_deref(),
             Some("FOOD")
         );
-        assert_eq!(cycle_category(None, &[], true), None);
+        assert_eq!(step_through(None, &[], true), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 
 use super::picks::Pick;
 use super::transactions::TxAction;
-use super::{Dashboard, DashboardAction, Prompt, Tab};
+use super::{Dashboard, DashboardAction, Prompt, Tab, account_keys};
 use crate::domain::NextAction;
 use crate::screens::export_dialog::{DialogAction, ExportDialog};
 
@@ -31,7 +31,7 @@ impl Dashboard {
             return self.answer_prompt(prompt, key);
         }
         if self.is_typing() {
-            self.tx.on_key(key, self.accounts.len() as u32);
+            self.tx.on_key(key, &account_keys(&self.accounts));
             return DashboardAction::None;
         }
         match key.code {
@@ -62,7 +62,7 @@ impl Dashboard {
         match self.tab {
             Tab::Accounts => self.accounts_key(key),
             Tab::Transactions => {
-                if self.tx.on_key(key, self.accounts.len() as u32) == TxAction::Back {
+                if self.tx.on_key(key, &account_keys(&self.accounts)) == TxAction::Back {
                     self.tab = Tab::Accounts;
                 }
                 DashboardAction::None
@@ -84,7 +84,11 @@ impl Dashboard {
             KeyCode::End | KeyCode::Char('G') => self.account_cursor = last,
             KeyCode::Enter => match self.selected() {
                 Some(Pick::Account(a)) => {
-                    self.tx.scope(Some(a));
+                    let key = self
+                        .accounts
+                        .get(a as usize)
+                        .map(|a| a.id().key().to_owned());
+                    self.tx.scope(key);
                     self.tab = Tab::Transactions;
                 }
                 Some(Pick::Bank(_)) => return self.open_details(),
@@ -173,9 +177,9 @@ impl Dashboard {
             .facts()
             .map(|f| f.categories.iter().map(String::as_str).collect())
             .unwrap_or_default();
-        let current = self.tx.filter.category.as_deref();
-        let next = super::filter_bar::cycle_category(current, &codes, forward);
-        self.tx.filter.category = next;
+        let current = self.tx.selection.category.as_deref();
+        let next = super::filter_bar::step_through(current, &codes, forward);
+        self.tx.selection.category = next;
         self.tx.requery();
     }
 

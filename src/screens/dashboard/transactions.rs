@@ -19,10 +19,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::filter_bar::{FilterAction, FilterDialog};
-use super::query::{Filter, Sort, SortColumn};
 use crate::store::dashboard::TxFacts;
 use crate::store::read_model::{Transactions, TxRef};
 use crate::store::window::{Anchor, Window};
+use crate::store::window::{Sort, SortColumn, TxSelection};
 
 #[path = "transactions_window.rs"]
 mod reads;
@@ -49,10 +49,10 @@ pub enum Focus {
 /// The state of the transactions view.
 #[derive(Debug, Clone, Default)]
 pub struct TxView {
-    /// The search text, as typed.
-    pub search: String,
-    /// The filter.
-    pub filter: Filter,
+    /// Which transactions: the search as typed, the filter and the account, as the store
+    /// reads them (`store::window::TxSelection`, the one type from the filter dialog to the
+    /// store's query).
+    pub selection: TxSelection,
     /// The sort.
     pub sort: Sort,
     /// The cursor's position in the query's order.
@@ -135,13 +135,13 @@ impl TxView {
         self.row_at(self.selected)
     }
 
-    /// Shows only `account` (or every account), clearing the search.
-    pub fn scope(&mut self, account: Option<u32>) {
-        self.filter = Filter {
+    /// Shows only `account` (its id key; `None`: every account), clearing the search and the
+    /// filter.
+    pub fn scope(&mut self, account: Option<String>) {
+        self.selection = TxSelection {
             account,
-            ..Filter::default()
+            ..TxSelection::default()
         };
-        self.search.clear();
         self.requery();
     }
 
@@ -163,16 +163,16 @@ impl TxView {
         !matches!(self.focus, Focus::Rows)
     }
 
-    /// Handles a key; `accounts` is how many accounts the filter can pick from.
-    pub fn on_key(&mut self, key: KeyEvent, accounts: u32) -> TxAction {
+    /// Handles a key; `accounts` are the id keys of the accounts the filter can pick from.
+    pub fn on_key(&mut self, key: KeyEvent, accounts: &[&str]) -> TxAction {
         match &mut self.focus {
             Focus::Search => self.search_key(key),
             Focus::Filter(dialog) => match dialog.on_key(key, accounts) {
                 FilterAction::Editing => {}
                 FilterAction::Cancel => self.focus = Focus::Rows,
-                FilterAction::Apply(filter) => {
+                FilterAction::Apply(selection) => {
                     self.focus = Focus::Rows;
-                    self.filter = filter;
+                    self.selection = selection;
                     self.requery();
                 }
             },
@@ -185,19 +185,19 @@ impl TxView {
         match key.code {
             KeyCode::Esc => {
                 self.focus = Focus::Rows;
-                if !self.search.is_empty() {
-                    self.search.clear();
+                if !self.selection.search.is_empty() {
+                    self.selection.search.clear();
                     self.requery();
                 }
             }
             KeyCode::Enter | KeyCode::Down | KeyCode::Up => self.focus = Focus::Rows,
-            KeyCode::Backspace if self.search.pop().is_some() => self.requery(),
+            KeyCode::Backspace if self.selection.search.pop().is_some() => self.requery(),
             KeyCode::Char(c) if key.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
-                self.search.push(c);
+                self.selection.search.push(c);
                 self.requery();
             }
             // Ctrl+U, Ctrl+W: the editing keys of every text field.
-            _ if crate::ui::widgets::text_field::edit_string(&mut self.search, key) => {
+            _ if crate::ui::widgets::text_field::edit_string(&mut self.selection.search, key) => {
                 self.requery()
             }
             _ => {}
@@ -215,7 +215,7 @@ impl TxView {
             KeyCode::End | KeyCode::Char('G') => self.go_last(),
             KeyCode::Enter => self.detail = !self.detail,
             KeyCode::Char('/') => self.focus = Focus::Search,
-            KeyCode::Char('f') => self.focus = Focus::Filter(FilterDialog::new(&self.filter)),
+            KeyCode::Char('f') => self.focus = Focus::Filter(FilterDialog::new(&self.selection)),
             KeyCode::Char('o') => self.sort_by(self.sort.column.next()),
             KeyCode::Char('O') => self.sort_by(self.sort.column),
             KeyCode::Char(c @ '1'..='6') => {
@@ -232,11 +232,11 @@ impl TxView {
     fn escape(&mut self) -> TxAction {
         if self.detail {
             self.detail = false;
-        } else if !self.search.is_empty() {
-            self.search.clear();
+        } else if !self.selection.search.is_empty() {
+            self.selection.search.clear();
             self.requery();
-        } else if !self.filter.is_empty() {
-            self.filter = Filter::default();
+        } else if self.selection != TxSelection::default() {
+            self.selection = TxSelection::default();
             self.requery();
         } else {
             return TxAction::Back;

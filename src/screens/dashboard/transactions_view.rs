@@ -39,9 +39,8 @@ impl Dashboard {
             self.render_detail(d, buf, ctx);
         }
         if let Focus::Filter(dialog) = &self.tx.focus {
-            let name = |a: u32| {
-                self.accounts
-                    .get(a as usize)
+            let name = |key: &str| {
+                self.account_of_key(key)
                     .map_or_else(|| "?".into(), |a| a.account.name.clone())
             };
             dialog.render(rest, buf, (ctx.theme, ctx.lang), &name);
@@ -51,9 +50,10 @@ impl Dashboard {
     fn summary_line(&self, ctx: &ViewCtx) -> Line<'static> {
         let scope = self
             .tx
-            .filter
+            .selection
             .account
-            .and_then(|a| self.accounts.get(a as usize))
+            .as_deref()
+            .and_then(|key| self.account_of_key(key))
             .map_or_else(
                 || t!("dashboard.all_accounts", locale = ctx.lang.code()).into_owned(),
                 |a| a.account.name.clone(),
@@ -85,7 +85,7 @@ impl Dashboard {
                 ctx.theme.dim,
             ),
         ];
-        let f = &self.tx.filter;
+        let f = &self.tx.selection;
         let mut parts = Vec::new();
         if f.from.is_some() || f.to.is_some() {
             let d = |d: Option<chrono::NaiveDate>| {
@@ -117,11 +117,11 @@ impl Dashboard {
             ));
         }
         let searching = matches!(self.tx.focus, Focus::Search);
-        if searching || !self.tx.search.is_empty() {
+        if searching || !f.search.is_empty() {
             let cursor = if searching { "▏" } else { "" };
             spans.push(Span::styled("  /", ctx.theme.key));
             spans.push(Span::styled(
-                format!("{}{cursor}", crate::screens::clean(&self.tx.search)),
+                format!("{}{cursor}", crate::screens::clean(&f.search)),
                 ctx.theme.text,
             ));
         }

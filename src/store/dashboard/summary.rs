@@ -1,6 +1,6 @@
-//! Stage one of the dashboard's load: connections, accounts and each account's weekly balance
-//! history — what the first frame (the accounts view) shows, in a few small queries whatever
-//! the number of transactions. Status mapping: see the parent module's doc.
+//! The dashboard's load: connections, accounts and each account's weekly balance history —
+//! what the first frame (the accounts view) shows, in a few small queries whatever the number
+//! of transactions. Status mapping: see the parent module's doc.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -11,8 +11,8 @@ use crate::domain::AccountState;
 use crate::store::read_model::history::weekly_points;
 use crate::store::{AccountSummary, DashboardData, Store, StoreError};
 
-/// Connections, accounts and balance histories; the transactions are left to
-/// [`super::load_transactions`] (`transactions_to_come` is set).
+/// Connections, accounts and balance histories (the transactions view reads its rows a window
+/// at a time: `store::window`).
 pub fn load_dashboard_summary(
     store: &Store,
     _now: DateTime<Utc>,
@@ -23,17 +23,20 @@ pub fn load_dashboard_summary(
         .into_iter()
         .filter(|a| a.account.state != AccountState::PendingConsent)
         .collect();
-    let histories = accounts
-        .iter()
-        .map(|a| history(store, a))
-        .collect::<Result<_, _>>()?;
+    let histories = account_histories(store, &accounts)?;
     Ok(DashboardData {
         connections,
         accounts,
-        histories: Some(histories),
-        transactions_to_come: true,
-        ..DashboardData::default()
+        histories,
     })
+}
+
+/// Each account's weekly balances (same order), from the rows of its last [`WEEKS`] weeks.
+pub fn account_histories(
+    store: &Store,
+    accounts: &[AccountSummary],
+) -> Result<Vec<Vec<Decimal>>, StoreError> {
+    accounts.iter().map(|a| history(store, a)).collect()
 }
 
 /// The account's weekly balances, from the rows of its last [`WEEKS`] weeks only.

@@ -1,8 +1,5 @@
-//! Stage two of the dashboard's load: every transaction in one scan of the table (row order, no
-//! index), each cell borrowed from SQLite and added to the compact [`Transactions`] directly —
-//! no `String` per cell, no intermediate row list — so a million rows cost one pass and the
-//! memory of the compact rows only. The TUI no longer reads it (its transactions view reads
-//! windows: `store::window`); headless readers and tests do.
+//! [`push_row`]: one stored transaction added to the compact [`Transactions`] of a window
+//! (`store::window`), each cell borrowed from SQLite — no `String` per cell.
 //!
 //! [`tx_facts`]: what the transactions view needs of the store as a whole — how many rows, and
 //! which categories the `c` key steps through — without reading the rows.
@@ -17,29 +14,9 @@ use crate::domain::BookingStatus;
 use crate::store::read_model::{Transactions, TxRef};
 use crate::store::{Store, StoreError};
 
-/// Every transaction in the store, compact, in the order they were first stored.
-pub fn load_transactions(store: &Store) -> Result<Transactions, StoreError> {
-    let rows: i64 =
-        store
-            .conn
-            .query_row("SELECT COALESCE(MAX(seq), 0) FROM transactions", [], |r| {
-                r.get(0)
-            })?;
-    // Capacity only reserves address space: untouched pages cost no memory.
-    let mut all = Transactions::with_capacity(rows.clamp(0, 20_000_000) as usize);
-    let mut stmt = store.conn.prepare(
-        "SELECT id, account_id, amount, currency, date, value_date, booking_date, imported_at,
-           booking, label, notes, category, kind FROM transactions",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        push_row(&mut all, r, 0)?;
-    }
-    Ok(all)
-}
-
-/// Adds the row `r` holds from column `at` on (the columns of [`load_transactions`]'s query,
-/// in that order) to `all`, borrowing its text from SQLite.
+/// Adds the row `r` holds from column `at` on (`id, account_id, amount, currency, date,
+/// value_date, booking_date, imported_at, booking, label, notes, category, kind`, in that
+/// order) to `all`, borrowing its text from SQLite.
 pub fn push_row(all: &mut Transactions, r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<()> {
     let text = |i: usize| -> rusqlite::Result<Option<&str>> {
         match r.get_ref(at + i)? {

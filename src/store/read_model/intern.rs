@@ -40,11 +40,6 @@ impl Interner {
     pub fn get(&self, i: u32) -> &str {
         self.values.get(i as usize).map_or("", |v| v)
     }
-
-    /// Every value, by number.
-    pub fn all(&self) -> &[Box<str>] {
-        &self.values
-    }
 }
 
 #[cfg(test)]

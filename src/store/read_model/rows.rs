@@ -1,9 +1,10 @@
-//! The transactions, compact: a million rows must fit in well under 200 MB and load in one pass.
-//! Each row is one fixed-size record (dates as day numbers, small indexes for the account,
-//! currency, category and type, offsets into shared text); the texts of every row (id, label,
-//! notes) live one after the other in one `String`, and the search text (lowercased label and
-//! notes, accents folded, then the amount as stored and as shown) in another, computed once as
-//! rows are added.
+//! The transactions of a window (`store::window`), compact: each row is one fixed-size record
+//! (dates as day numbers, small indexes for the account, currency, category and type, offsets
+//! into shared text); the texts of every row (id, label, notes) live one after the other in one
+//! `String`.
+//!
+//! And the search rule's text ([`search_text`]: lowercased label and notes, accents folded,
+//! then the amount as stored and as shown), which the store's search checks rows against.
 //!
 //! Text is sanitised as it is added ([`crate::sanitize`]: one line for the label, category,
 //! type and currency, several lines for the notes); plain ASCII text, the usual case, is copied
@@ -39,8 +40,6 @@ struct Record {
     id_len: u32,
     label_len: u32,
     notes_len: u32,
-    /// Where its search text ends in `hay`.
-    hay_end: u32,
     date: i32,
     value_date: i32,
     booking_date: i32,
@@ -56,7 +55,6 @@ struct Record {
 pub struct Transactions {
     records: Vec<Record>,
     text: String,
-    hay: String,
     /// Boxed: keeps the value small to move around in messages.
     names: Box<Names>,
 }
@@ -115,7 +113,7 @@ fn push_clean(out: &mut String, text: &str, multiline: bool) -> u32 {
     (out.len() - before) as u32
 }
 
-/// Search text: lowercased, accents folded (`Prêt` → `pret`), once per row at load.
+/// Search text: lowercased, accents folded (`Prêt` → `pret`).
 fn push_lower(out: &mut String, text: &str) {
     if text.is_ascii() {
         out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
@@ -139,8 +137,8 @@ fn push_amount(out: &mut String, amount: Decimal) {
     }
 }
 
-/// The search text of one row, as [`Transactions::hay`] holds it: label and notes cleaned,
-/// lowercased and folded, then the amount as stored and as shown (for rows searched in SQLite).
+/// The search text of one row: label and notes cleaned, lowercased and folded, then the amount
+/// as stored and as shown (what the store's search checks a row against).
 pub fn search_text(label: &str, notes: Option<&str>, amount: Decimal) -> String {
     let mut clean = String::new();
     let mut hay = String::new();
@@ -170,7 +168,6 @@ impl Transactions {
         Transactions {
             records: Vec::with_capacity(rows),
             text: String::with_capacity(rows * 32),
-            hay: String::with_capacity(rows * 32),
             ..Default::default()
         }
     }
@@ -179,19 +176,11 @@ impl Transactions {
     pub fn push(&mut self, row: TxRef<'_>) {
         let text_start = self.text.len() as u32;
         let id_len = push_clean(&mut self.text, row.id, false);
-        let label_start = self.text.len();
         let label_len = push_clean(&mut self.text, row.label, false);
-        let notes_start = self.text.len();
         let notes_len = match row.notes {
             Some(n) => push_clean(&mut self.text, n, true),
             None => NO_NOTES,
         };
-        push_lower(&mut self.hay, &self.text[label_start..notes_start]);
-        self.hay.push('\t');
-        if row.notes.is_some() {
-            push_lower(&mut self.hay, &self.text[notes_start..]);
-        }
-        push_amount(&mut self.hay, row.amount);
         let record = Record {
             amount: row.amount,
             imported_at: row.imported_at.map_or(NO_INSTANT, |t| t.timestamp()),
@@ -199,7 +188,6 @@ impl Transactions {
             id_len,
             label_len,
             notes_len,
-            hay_end: self.hay.len() as u32,
             date: day(row.date),
             value_date: row.value_date.map_or(NO_DAY, day),
             booking_date: row.booking_date.map_or(NO_DAY, day),
@@ -256,21 +244,6 @@ impl Transactions {
         }
     }
 
-    /// Row `i`'s search text: lowercased label, tab, lowercased notes, tab, amount.
-    pub fn hay(&self, i: u32) -> &str {
-        let i = i as usize;
-        let start = match i {
-            0 => 0,
-            _ => self.records[i - 1].hay_end as usize,
-        };
-        &self.hay[start..self.records[i].hay_end as usize]
-    }
-
-    /// Row `i`'s date as a day number (comparable, cheap).
-    pub fn day(&self, i: u32) -> i32 {
-        self.records[i as usize].date
-    }
-
     /// Row `i`'s amount.
     pub fn amount(&self, i: u32) -> Decimal {
         self.records[i as usize].amount
@@ -279,32 +252,5 @@ impl Transactions {
     /// Row `i`'s status.
     pub fn status(&self, i: u32) -> BookingStatus {
         self.records[i as usize].status
-    }
-
-    /// Row `i`'s account, as an index into [`Self::account_ids`].
-    pub fn account_key(&self, i: u32) -> u32 {
-        self.records[i as usize].account
-    }
-
-    /// Row `i`'s category, as `1 +` an index into [`Self::categories`] (0: none).
-    pub fn category_key(&self, i: u32) -> u32 {
-        self.records[i as usize].category
-    }
-
-    /// The distinct account ids, in order of first appearance.
-    pub fn account_ids(&self) -> &[Box<str>] {
-        self.names.accounts.all()
-    }
-
-    /// The distinct categories, in order of first appearance.
-    pub fn categories(&self) -> &[Box<str>] {
-        self.names.categories.all()
-    }
-
-    /// Bytes held (records and text), for the benchmarks.
-    pub fn heap_bytes(&self) -> usize {
-        self.records.capacity() * std::mem::size_of::<Record>()
-            + self.text.capacity()
-            + self.hay.capacity()
     }
 }

@@ -1,28 +1,72 @@
 //! Dashboard fixtures: two banks shaped like the Linxo test bank and HSBC, four accounts, a
-//! few weeks of transactions, plus generators for hostile, long and thousands of rows.
+//! few weeks of transactions, plus generators for hostile, long and thousands of rows. A
+//! [`Board`] is what the store will hold; [`loaded`] writes it to this test's store and reads
+//! what the dashboard loads from there (the balance histories come from the store's loader, as
+//! in the app).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use coffre::app::{ApiEvent, Model, Msg, Screen};
-use coffre::domain::BookingStatus;
 use coffre::domain::{
     Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
     ConnectionState, Money, NextAction, Transaction, TransactionId,
 };
 use coffre::screens::dashboard::Dashboard;
-use coffre::store::read_model::{AccountSummary, ConnectionSummary, DashboardData, TxRef};
+use coffre::store::dashboard::account_histories;
+use coffre::store::read_model::{AccountSummary, ConnectionSummary, DashboardData};
 use coffre::store::{ConnectionSync, SyncBatch};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
 use crate::common::{now, run};
-use crate::settle::{empty_store, use_store};
+use crate::settle::{empty_store, use_store, with_store};
 
-/// Writes `data`'s connections, accounts and rows to a new store for this test.
-pub fn write_store(data: &DashboardData) {
+/// What a test's store holds: the dashboard's banks and accounts, and the transactions.
+#[derive(Debug, Clone, Default)]
+pub struct Board {
+    /// The banks and accounts (its histories are read from the store: [`loaded`]).
+    pub data: DashboardData,
+    /// The transactions.
+    pub rows: Vec<Transaction>,
+}
+
+impl std::ops::Deref for Board {
+    type Target = DashboardData;
+    fn deref(&self) -> &DashboardData {
+        &self.data
+    }
+}
+
+impl std::ops::DerefMut for Board {
+    fn deref_mut(&mut self) -> &mut DashboardData {
+        &mut self.data
+    }
+}
+
+impl From<DashboardData> for Board {
+    fn from(data: DashboardData) -> Self {
+        Board {
+            data,
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// Writes `board` to this test's store and returns what the dashboard loads: its banks and
+/// accounts, with the balance histories the store's loader reads.
+pub fn loaded(board: impl Into<Board>) -> DashboardData {
+    let board = board.into();
+    write_store(&board);
+    let mut data = board.data;
+    data.histories = with_store(|store| account_histories(store, &data.accounts))
+        .expect("the fixture's histories");
+    data
+}
+
+/// Writes `board`'s connections, accounts and rows to a new store for this test.
+pub fn write_store(board: &Board) {
     let (dir, mut store) = empty_store();
-    let rows: Vec<Transaction> = (0..data.transactions.len() as u32)
-        .map(|i| domain_row(data.transactions.get(i)))
-        .collect();
+    let data = &board.data;
+    let rows = board.rows.clone();
     let mut synced: Vec<ConnectionSync> = data
         .connections
         .iter()
@@ -54,27 +98,6 @@ pub fn write_store(data: &DashboardData) {
         .apply(&batch, now())
         .expect("the fixture's rows stored");
     use_store(dir, store);
-}
-
-/// A compact row as the domain's transaction.
-fn domain_row(r: TxRef<'_>) -> Transaction {
-    Transaction {
-        id: TransactionId::from_key(r.id).expect("a row id"),
-        account_id: AccountId::from_key(r.account_id).expect("an account id"),
-        date: Some(r.date),
-        value_date: r.value_date,
-        booking_date: r.booking_date,
-        amount: Money::new(r.amount, r.currency),
-        label: r.label.into(),
-        notes: r.notes.map(Into::into),
-        category: r.category.map(Into::into),
-        kind: r.kind.map(Into::into),
-        booking: match r.status {
-            BookingStatus::Booked => Booking::Booked,
-            BookingStatus::Pending => Booking::Pending,
-        },
-        imported_at: r.imported_at,
-    }
 }
 
 pub fn dec(s: &str) -> Decimal {
@@ -195,22 +218,24 @@ pub fn transactions() -> Vec<Transaction> {
     rows
 }
 
-pub fn data() -> DashboardData {
+pub fn data() -> Board {
     with_rows(transactions())
 }
 
 /// The two banks and four accounts with these transactions.
-pub fn with_rows(rows: Vec<Transaction>) -> DashboardData {
-    DashboardData {
-        connections: connections(),
-        accounts: accounts(),
-        transactions: rows.into(),
-        ..DashboardData::default()
+pub fn with_rows(rows: Vec<Transaction>) -> Board {
+    Board {
+        data: DashboardData {
+            connections: connections(),
+            accounts: accounts(),
+            ..DashboardData::default()
+        },
+        rows,
     }
 }
 
 /// `n` synthetic rows over the four accounts, one a day going back.
-pub fn many(n: usize) -> DashboardData {
+pub fn many(n: usize) -> Board {
     let labels = [
         "CB CARREFOUR",
         "VIR SALAIRE",
@@ -228,10 +253,10 @@ pub fn many(n: usize) -> DashboardData {
     with_rows(rows)
 }
 
-/// A model on the dashboard, loaded with `data`; its rows are written to this test's store
+/// A model on the dashboard, loaded with `board`; its rows are written to this test's store
 /// first, where the transactions view reads its windows (`crate::settle`).
-pub fn dashboard(data: DashboardData) -> Model {
-    write_store(&data);
+pub fn dashboard(board: impl Into<Board>) -> Model {
+    let data = loaded(board);
     let mut m = Model::new(now(), true, None);
     m.screen = Screen::Dashboard(Box::new(Dashboard::loading()));
     run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(data)))]);

@@ -151,7 +151,7 @@ fn typing_a_search_never_quits_and_narrowing_then_widening_is_consistent() {
     run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('/'))]);
     let cmds = run(&mut m, typed("q?cb"));
     assert!(cmds.is_empty() && !m.should_quit && !m.help_open);
-    assert_eq!(board(&m).tx.search, "q?cb");
+    assert_eq!(board(&m).tx.selection.search, "q?cb");
     assert_eq!(board(&m).tx.count().unwrap_or(usize::MAX), 0);
     run(&mut m, (0..4).map(|_| key(KeyCode::Backspace)));
     run(&mut m, typed("cb"));
@@ -218,7 +218,7 @@ fn filter_dialog_applies_pending_only_and_refuses_bad_dates() {
     );
     run(&mut m, [key(KeyCode::Enter)]);
     let d = board(&m);
-    assert_eq!(d.tx.filter.status, Some(BookingStatus::Pending));
+    assert_eq!(d.tx.selection.status, Some(BookingStatus::Pending));
     assert_eq!(d.tx.count().unwrap_or(usize::MAX), 1);
     run(&mut m, [key(KeyCode::Char('f')), key(KeyCode::Tab)]);
     run(&mut m, typed("31/02/2024"));
@@ -226,7 +226,7 @@ fn filter_dialog_applies_pending_only_and_refuses_bad_dates() {
     assert!(board(&m).is_typing(), "a bad date keeps the dialog open");
     run(&mut m, [key(KeyCode::Esc)]);
     assert_eq!(
-        board(&m).tx.filter.from,
+        board(&m).tx.selection.from,
         None,
         "Esc cancels without applying"
     );
@@ -275,8 +275,7 @@ fn arrows_pages_ends_and_mouse_wheel_move_the_selection() {
 fn a_reload_keeps_the_view_and_offline_comes_and_goes() {
     let mut m = dashboard(data());
     run(&mut m, [key(KeyCode::Tab), key(KeyCode::Char('4'))]);
-    let reloaded = many(40);
-    write_store(&reloaded);
+    let reloaded = loaded(many(40));
     run(&mut m, [Msg::Api(ApiEvent::DashboardLoaded(Ok(reloaded)))]);
     let d = board(&m);
     assert_eq!(d.tab, Tab::Transactions);

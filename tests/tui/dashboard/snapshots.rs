@@ -21,7 +21,7 @@ fn snap_sizes(name: &str, model: &mut Model) {
     assert_snapshot!(format!("{name}_20x10"), render(model, 20, 10));
 }
 
-fn on_transactions(data: DashboardData) -> Model {
+fn on_transactions(data: Board) -> Model {
     let mut m = dashboard(data);
     run(&mut m, [key(KeyCode::Tab)]);
     m

@@ -110,7 +110,7 @@ impl Asked {
             },
             Api::Dashboard(ok) => ApiEvent::DashboardLoaded(
                 result(ok)
-                    .map(|()| fixtures::data())
+                    .map(|()| fixtures::loaded(fixtures::data()))
                     .map_err(|_| "the store is locked".to_owned()),
             ),
             Api::Connectivity(online) => ApiEvent::Connectivity { online },
