@@ -47,9 +47,10 @@ pub const DEMO_PASSWORD: &str = "coffre-demo";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A TOML file with an `[oxlin]` section (real hosts) and a `[ui]` section; default:
-    /// `~/.config/coffre/config.toml` when it exists. Without an `[oxlin]` section the TUI runs on
-    /// its built-in sandbox; `coffre sync` needs one.
+    /// A TOML file with an `[oxlin]` section (French banks) and/or a `[finx]` section (German
+    /// banks) for real hosts, and a `[ui]` section; default: `~/.config/coffre/config.toml` when it
+    /// exists. Without an `[oxlin]` section the TUI runs on its built-in sandbox (Oxlin and finX);
+    /// `coffre sync` needs one of the two.
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
     /// Where coffre keeps its files (the store, its locks, the sandbox's state; the log too when
@@ -86,7 +87,7 @@ pub const DEFAULT_SANDBOX_DELAY_MS: u64 = 800;
 /// The subcommands of `coffre`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the Oxlin API emulator (the sandbox) alone, until Ctrl-C (`--without-agreement`: a client without a PSD2 agreement, widget only).
+    /// Serve the API emulator (the sandbox: Oxlin, and finX under `/finx`) alone, until Ctrl-C (`--without-agreement`: an Oxlin client without a PSD2 agreement, widget only).
     Sandbox(SandboxArgs),
     /// Refresh the local store from the APIs of the configuration's `[oxlin]` and `[finx]`
     /// sections, each on its own, headless (for cron); one line per connection. One sync at a time: a second `coffre sync` finds the
@@ -96,8 +97,9 @@ pub enum Command {
     /// Write the local store out as CSV, ledger, beancount or OFX (no network): the sandbox's
     /// store with `--sandbox`, else the one `--config` points at.
     Export(crate::export::ExportArgs),
-    /// Add a bank through Oxlin's pages without the TUI: prints the address to open, waits for
-    /// the browser (or the address it ended on, pasted on standard input), then stores the bank.
+    /// Add a bank without the TUI, through Oxlin's pages (`oxlin`, French banks) or finX's widget
+    /// (`finx`, German banks): prints the address to open, waits for the browser (or the address
+    /// it ended on, pasted on standard input), then stores the bank.
     #[command(after_help = connect::EXIT_CODES_HELP)]
     Connect(connect::ConnectArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on standard output.

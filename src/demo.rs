@@ -5,6 +5,7 @@
 //! - [`banks`]: who the demo is about and their banks (several banks, EUR, CHF and USD, a year
 //!   of French bank labels with categories, a bank whose authorisation needs renewal, a bank
 //!   that asks an SMS code at every sync);
+//! - [`german_bank`]: a German bank through the sandbox's finX, so both aggregators show;
 //! - [`stage`]: puts those banks in the sandbox's world and syncs them for real, over loopback
 //!   HTTP, into a store in a private temporary data dir (never the user's), before the terminal
 //!   opens, so the first frame is the dashboard;
@@ -23,6 +24,7 @@
 
 pub mod autoplay;
 pub mod banks;
+pub mod german_bank;
 pub mod key_hint;
 pub mod script;
 pub mod stage;

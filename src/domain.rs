@@ -11,6 +11,7 @@ mod codes;
 mod connection;
 mod credential;
 mod error;
+mod german_sync;
 mod ids;
 mod known_login;
 mod money;
@@ -27,6 +28,7 @@ pub use connection::{
 };
 pub use credential::CredentialValue;
 pub use error::CallFailure;
+pub use german_sync::GermanSyncFailure;
 pub use ids::{AccountId, Aggregator, BadIdKey, ConnectionId, TransactionId};
 pub use known_login::{KnownConnection, login_matches_mask};
 pub use money::{Money, paris_date, paris_day};

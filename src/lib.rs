@@ -40,6 +40,7 @@
 //!   challenges).
 //! - [`finx`]: the typed finX (Germany) client: wire types, to_domain, rotating refresh tokens
 //!   kept before use, offset paging.
+//! - [`http_retry`]: the deadline and retry waits both clients share.
 //! - [`domain`]: backend-neutral types (ids, money, accounts, transactions, connections and
 //!   their codes, providers and channels, sync steps, call failures, credential values).
 //! - [`cli`]: the command line (`coffre`, `coffre sandbox`, …).
@@ -69,6 +70,7 @@ pub mod domain;
 pub mod export;
 pub mod finx;
 pub mod fold;
+pub mod http_retry;
 pub mod i18n;
 pub mod oxlin;
 pub mod sandbox;

@@ -38,9 +38,9 @@ work, or nothing came back in time (the reason is printed)
 /// The aggregators `coffre connect` knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Backend {
-    /// Oxlin (Linxo Connect), through its widget.
+    /// Oxlin (Linxo Connect): French banks, through Oxlin's pages in a browser.
     Oxlin,
-    /// finX (German banks), through its widget (`super::connect_finx`).
+    /// finX: German banks, through finX's widget in a browser (`--iban` skips the bank choice).
     Finx,
 }
 

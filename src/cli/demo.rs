@@ -30,9 +30,10 @@ use crate::ui::format::NumberStyle;
 pub const HELP: &str = "\
 The demo runs on its own data, in a private temporary directory removed when it ends: your \
 store, configuration and sessions are never read or written. It shows Camille Durand's year \
-with three banks (Crédit Agricole, whose authorisation needs renewal; BoursoBank, with a US \
-dollar account; Crédit Mutuel, which asks an SMS code at every sync: answer 123456) and a Swiss \
-franc account, on the dashboard from the first frame. The built-in sandbox runs behind it: \
+with three French banks through Oxlin (Crédit Agricole, whose authorisation needs renewal; \
+BoursoBank, with a US dollar account; Crédit Mutuel, which asks an SMS code at every sync: answer \
+123456), a Swiss franc account, and a German bank through finX (Musterbank Hamburg), on the \
+dashboard from the first frame. The built-in sandbox runs behind it: \
 `a` adds a bank (the Linxo Test Bank's form: dev / dev, file `sms` for an SMS code), `s` syncs.
 
 With --autoplay it plays the onboarding by itself (login, bank search, form, SMS code, \

@@ -10,6 +10,7 @@
 //!   documented SMS code (`123456`) at every sync the user starts
 //!   (`assets/demo/credit_mutuel.txt`), so right after the demo starts, the background refresh
 //!   brings a bank waiting for a code.
+//! - beside them, a German bank through finX (`super::german_bank`), so both aggregators show.
 //!
 //! The files use the sandbox's test-bank format and directives (`COFFRE_RECURRING` for the
 //! salary, rent and subscriptions, `COFFRE_GENERATE` with a fixed seed for card payments).

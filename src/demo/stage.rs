@@ -33,7 +33,8 @@ pub fn private_data_dir() -> Result<TempDir, String> {
 }
 
 /// Creates the user `email` with `password` in `sandbox`, gives them the demo's banks as of
-/// `now` (their last sync, the renewal's deadline), and syncs them into the store at `store`;
+/// `now` (their last sync, the renewal's deadline), and syncs them into the store at `store`,
+/// the German one through finX (`super::german_bank`);
 /// returns what the sync says of each bank. The same `now` gives the same store.
 pub async fn set(
     sandbox: &RunningSandbox,
@@ -55,9 +56,10 @@ pub async fn set(
     )
     .map_err(|e| e.to_string())?;
     let mut store = Store::open(store).map_err(|e| e.to_string())?;
-    let lines = sync_all(&client, &mut store, now)
+    let mut lines = sync_all(&client, &mut store, now)
         .await
         .map_err(|e| format!("cannot sync the demo's banks: {e}"))?;
+    lines.extend(super::german_bank::link_and_sync(sandbox, &mut store, now).await?);
     match lines.iter().find(|line| !line.synced) {
         Some(line) => Err(format!("the demo's bank was not synced: {line}")),
         None => Ok(lines),

@@ -57,6 +57,8 @@ pub enum ChannelHealth {
     ChallengeFailed,
     ChallengeCancelled,
     Other(String),
+    /// A German bank (finX) could not be synced from the TUI, for this reason.
+    German(super::GermanSyncFailure),
 }
 
 /// What the user must do next about a channel or connection.
@@ -116,7 +118,8 @@ impl ChannelState {
             ChannelHealth::ChallengeTimedOut
             | ChannelHealth::ChallengeFailed
             | ChannelHealth::ChallengeCancelled
-            | ChannelHealth::Other(_) => NextAction::RetryLater,
+            | ChannelHealth::Other(_)
+            | ChannelHealth::German(_) => NextAction::RetryLater,
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The HTTP core of the Oxlin client: one `reqwest` client with a timeout on every request,
 //! bearer tokens from the [`TokenManager`], one retry after a 401 (with a refreshed token), and
 //! jittered exponential backoff on 5xx, 429 (honouring `Retry-After`) and dropped connections
-//! for idempotent calls only — a `POST /connections` is never sent twice.
+//! for idempotent calls only — a `POST /connections` is never sent twice. The deadline and the
+//! waits are `crate::http_retry`'s, shared with the finX client; which failures are retried and
+//! the refresh after each 401 are Oxlin's own (that module's doc says how the two differ).
 //!
 //! Docs gap: no rate limits are published. We cap a `Retry-After` wait at 60 s and make at most
 //! `max_retries` extra attempts, waiting [`OxlinConfig::retry_wait`] between them (headless
@@ -29,6 +31,7 @@ pub(crate) use call::{BodyLimit, read_body};
 use super::config::OxlinConfig;
 use super::error::{OxlinError, SentSecrets};
 use super::tokens::{Grant, TokenKeeper, TokenManager};
+use crate::http_retry::CallDeadline;
 
 /// The Oxlin client for one session (client credentials or one user). Cheap to clone.
 #[derive(Clone)]
@@ -176,16 +179,14 @@ impl Client {
     /// Makes `call` with a bearer token, retrying as the module doc says, within
     /// [`Client::call_deadline`].
     pub(crate) async fn send(&self, call: Call) -> Result<Answer, OxlinError> {
-        let limit = self.call_deadline();
-        let deadline = tokio::time::Instant::now() + limit;
-        let answer = match tokio::time::timeout_at(deadline, self.send_until(&call, deadline)).await
-        {
-            Ok(answer) => answer,
-            Err(_) => Err(OxlinError::Network {
-                call: call.name.clone(),
-                reason: format!("no complete answer within {} s", limit.as_secs()),
-            }),
+        let deadline = CallDeadline::start(self.call_deadline());
+        let late = |reason| OxlinError::Network {
+            call: call.name.clone(),
+            reason,
         };
+        let answer = deadline
+            .bound(self.send_until(&call, &deadline), late)
+            .await;
         if let Err(error) = &answer {
             // The log keeps each failed call: its name and the error, both sanitised, no secret.
             tracing::warn!("oxlin call {} failed: {error}", call.name);
@@ -193,11 +194,7 @@ impl Client {
         answer
     }
 
-    async fn send_until(
-        &self,
-        call: &Call,
-        deadline: tokio::time::Instant,
-    ) -> Result<Answer, OxlinError> {
+    async fn send_until(&self, call: &Call, deadline: &CallDeadline) -> Result<Answer, OxlinError> {
         let inner = &self.inner;
         let mut attempt = 0;
         let mut refreshes = 0;
@@ -226,10 +223,9 @@ impl Client {
                     }
                     attempt += 1;
                     let wait = inner.config.retry_wait(attempt, retry_after);
-                    if tokio::time::Instant::now() + wait >= deadline {
+                    if !deadline.wait(wait).await {
                         return Err(error);
                     }
-                    tokio::time::sleep(wait).await;
                 }
             }
         }

@@ -11,7 +11,6 @@
 
 use std::time::Duration;
 
-use rand08::Rng;
 use secrecy::SecretString;
 use url::{Host, Url};
 
@@ -61,7 +60,7 @@ pub const HEADLESS_RETRIES: u32 = 8;
 /// at most about 13 s in all (0.4 + 0.8 + 1.6 + 5 × 2), well within the call's deadline.
 pub const HEADLESS_MAX_BACKOFF: Duration = Duration::from_secs(2);
 /// The longest `Retry-After` honoured (docs gap: no rate limits are published).
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+pub const MAX_RETRY_AFTER: Duration = crate::http_retry::MAX_RETRY_AFTER;
 
 impl OxlinConfig {
     /// The documented sandbox hosts.
@@ -121,12 +120,7 @@ impl OxlinConfig {
     /// `backoff` doubled per attempt up to `max_backoff`, times a jitter in [0.5, 1.5) so that
     /// clients failed together do not come back together.
     pub fn retry_wait(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
-        if let Some(wait) = retry_after {
-            return wait.min(MAX_RETRY_AFTER);
-        }
-        let doubled = self.backoff.saturating_mul(1 << attempt.min(16));
-        let jitter = rand08::thread_rng().gen_range(0.5..1.5);
-        doubled.min(self.max_backoff).mul_f64(jitter)
+        crate::http_retry::retry_wait(self.backoff, self.max_backoff, attempt, retry_after)
     }
 
     /// Checks the three hosts: HTTPS, or plain HTTP to loopback only.

@@ -22,10 +22,11 @@ pub struct SandboxArgs {
     /// Port to listen on (127.0.0.1); 0 picks a free one.
     #[arg(long, default_value_t = 0)]
     pub port: u16,
-    /// The OAuth client id the sandbox accepts.
+    /// The Oxlin OAuth client id the sandbox accepts (finX's, under `/finx`, is
+    /// `coffre-finx-sandbox`).
     #[arg(long, default_value = DEFAULT_CLIENT_ID)]
     pub client_id: String,
-    /// The OAuth client secret the sandbox accepts.
+    /// The Oxlin OAuth client secret the sandbox accepts (finX's is `finx-sandbox-secret`).
     #[arg(long, default_value = DEFAULT_CLIENT_SECRET)]
     pub client_secret: String,
     /// Time each sync step takes, in milliseconds (0 in tests, about 800 in demos).

@@ -13,6 +13,12 @@
 //! holder writes its pid into it for the "another sync is running (pid N)" message only: a
 //! stale or reused pid in it means nothing. The TUI waits for the lock at most
 //! [`TUI_WAIT`] ([`SyncLock::wait`]); `coffre sync` does not wait ([`SyncLock::acquire`]).
+//!
+//! Known property (of `flock`): the lock belongs to the open file, which a child process forked
+//! while it is held shares until its `exec` closes it (the file is opened close-on-exec), so a
+//! lock let go during another thread's `Command::spawn` is free a moment later, once the child
+//! has started. Harmless for coffre (the TUI waits, `coffre sync` says to try again); a test
+//! that counts holders per round must run where nothing forks (`tests/it/sync_lock.rs`).
 
 use std::fs::{File, TryLockError};
 use std::io::{Seek, Write};

@@ -47,6 +47,7 @@ pub fn sync_next_action(failure: &ChannelHealth, lang: Lang) -> String {
         H::ChallengeRequired => t!("wording.next.challenge_required", locale = code),
         H::NoCredentials => t!("wording.next.no_credentials", locale = code),
         H::Ok | H::Syncing | H::NeverUsed => t!("wording.next.not_synced", locale = code),
+        H::German(why) => super::german_sync::next_action(why, lang).into(),
         H::Other(why) => format!(
             "{} {}",
             t!("wording.next.not_synced", locale = code),
@@ -71,6 +72,7 @@ pub fn sync_failure_words(failure: &ChannelHealth, lang: Lang) -> String {
         H::ChallengeFailed => t!("wording.status.challenge_failed", locale = code),
         H::ChallengeRequired => t!("wording.status.challenge_required", locale = code),
         H::NoCredentials => t!("wording.status.no_credentials", locale = code),
+        H::German(why) => super::german_sync::short(why, lang).into(),
         H::Ok | H::Syncing | H::NeverUsed | H::Other(_) => {
             t!("wording.status.not_synced", locale = code)
         }
@@ -93,6 +95,7 @@ pub fn sync_failure_hint(failure: &ChannelHealth, lang: Lang) -> String {
         H::ChallengeFailed => t!("wording.hint.challenge_failed", locale = code),
         H::ChallengeRequired => t!("wording.hint.challenge_required", locale = code),
         H::NoCredentials => t!("wording.hint.no_credentials", locale = code),
+        H::German(why) => super::german_sync::short(why, lang).into(),
         H::Ok | H::Syncing | H::NeverUsed | H::Other(_) => {
             t!("wording.hint.not_synced", locale = code)
         }

@@ -56,3 +56,33 @@ fn sync_help_does_not_promise_the_sandbox_without_a_config() {
     assert!(export.contains("readable by you only"), "{export}");
     assert!(export.contains("excel-fr"), "{export}");
 }
+
+/// The first line of a help says what coffre (or the command) is for: both aggregators, not
+/// only Oxlin.
+fn first_line(args: &[&str]) -> String {
+    stdout(args).lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn help_says_coffre_aggregates_french_banks_through_oxlin_and_german_ones_through_finx() {
+    let about = first_line(&["--help"]);
+    for word in ["Oxlin", "finX", "French", "German"] {
+        assert!(about.contains(word), "coffre --help begins {about:?}");
+    }
+    let sandbox = first_line(&["sandbox", "--help"]);
+    assert!(
+        sandbox.contains("Oxlin") && sandbox.contains("finX"),
+        "{sandbox}"
+    );
+    let connect = stdout(&["connect", "--help"]);
+    assert!(
+        connect.lines().next().unwrap().contains("finX"),
+        "{connect}"
+    );
+    assert!(
+        !connect.contains("super::"),
+        "no code path in a help: {connect}"
+    );
+    let options = stdout(&["--help"]);
+    assert!(options.contains("`[finx]` section (German"), "{options}");
+}

@@ -1,6 +1,6 @@
 //! `coffre demo`'s stage: the store it seeds (through the in-process sandbox and a real sync)
 //! is the same on every run, holds what a stage demo needs (several banks, several currencies,
-//! a year of French bank data, a bank to renew), and the demo never touches the user's data
+//! a year of French bank data, a bank to renew, a German bank through finX), and the demo never touches the user's data
 //! dir, whatever `--data-dir`, `COFFRE_DATA_DIR` or `XDG_DATA_HOME` say.
 
 use std::collections::BTreeMap;
@@ -85,7 +85,15 @@ async fn the_demo_store_holds_several_banks_currencies_and_a_year_of_french_bank
     let dir = tempfile::tempdir().unwrap();
     let store = staged(dir.path()).await;
     let banks = column(&store, "SELECT name FROM connections ORDER BY name");
-    assert_eq!(banks, ["BoursoBank", "Crédit Agricole", "Crédit Mutuel"]);
+    assert_eq!(
+        banks,
+        [
+            "BoursoBank",
+            "Crédit Agricole",
+            "Crédit Mutuel",
+            "Musterbank Hamburg"
+        ]
+    );
     let currencies = column(
         &store,
         "SELECT DISTINCT currency FROM accounts ORDER BY currency",
@@ -107,7 +115,9 @@ async fn the_demo_store_holds_several_banks_currencies_and_a_year_of_french_bank
         assert!(labels.contains(story), "no {story} in the demo");
     }
     let mut per_category: BTreeMap<String, usize> = BTreeMap::new();
-    for category in column(&store, "SELECT IFNULL(category, '') FROM transactions") {
+    // The French banks' lines (finX sends no category: the German bank's lines have none).
+    let french = "SELECT IFNULL(category, '') FROM transactions WHERE id NOT LIKE 'finx:%'";
+    for category in column(&store, french) {
         *per_category.entry(category).or_default() += 1;
     }
     for category in [
@@ -120,7 +130,10 @@ async fn the_demo_store_holds_several_banks_currencies_and_a_year_of_french_bank
     ] {
         assert!(per_category.contains_key(category), "{per_category:?}");
     }
-    assert!(!per_category.contains_key(""), "every line has a category");
+    assert!(
+        !per_category.contains_key(""),
+        "every French line has a category"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -140,11 +153,43 @@ async fn exactly_one_demo_bank_asks_to_renew_its_authorisation() {
             "BoursoBank: none".to_owned(),
             format!("Crédit Agricole: renew_before:{deadline}"),
             "Crédit Mutuel: none".to_owned(),
+            "Musterbank Hamburg: none".to_owned(),
         ]
     );
     let data =
         coffre::store::load_dashboard_summary(&Store::open(&store).unwrap(), demo_now()).unwrap();
-    assert_eq!(data.connections.len(), 3);
+    assert_eq!(data.connections.len(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_has_a_german_bank_through_finx_with_euro_accounts_beside_the_french_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = staged(dir.path()).await;
+    let german = column(
+        &store,
+        "SELECT name FROM connections WHERE id LIKE 'finx:%' ORDER BY name",
+    );
+    assert_eq!(german, ["Musterbank Hamburg"]);
+    let accounts = column(
+        &store,
+        "SELECT a.currency FROM accounts a JOIN connections c ON c.id = a.connection_id \
+         WHERE c.id LIKE 'finx:%'",
+    );
+    assert!(accounts.len() >= 2, "a couple of accounts: {accounts:?}");
+    assert!(accounts.iter().all(|c| c == "EUR"), "{accounts:?}");
+    let lines = column(
+        &store,
+        "SELECT date FROM transactions WHERE id LIKE 'finx:%' ORDER BY date",
+    );
+    assert!(lines.len() > 50, "{} German lines", lines.len());
+    let last = NaiveDate::parse_from_str(lines.last().unwrap(), "%Y-%m-%d").unwrap();
+    let today = demo_now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .date_naive();
+    assert!(
+        (today - last).num_days().abs() <= 1,
+        "the German lines end on the demo's day: {last}"
+    );
 }
 
 /// Every file under `dir` with its bytes.
@@ -211,6 +256,7 @@ fn coffre_demo_help_explains_the_demo_and_its_autoplay() {
         "temporary",
         "123456",
         "any key",
+        "finX",
     ] {
         assert!(help.contains(words), "{words}: {help}");
     }

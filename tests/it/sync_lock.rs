@@ -113,8 +113,35 @@ async fn a_live_pid_left_in_the_lock_file_does_not_block_a_sync() {
     );
 }
 
+/// The barrier test below, run in a process of its own (this test binary, filtered to it): in
+/// the shared test process, another test's `Command::spawn` forks while a locker holds the lock
+/// file open, the child shares that open file (an `flock` belongs to it, not to the descriptor)
+/// until its `exec` closes it, and the lock stays held after its holder let go: rounds with no
+/// holder, every locker "held by another" (seen in CI from round 3561 of 5,000; here 192 rounds
+/// of 5,000 while the other `sync_lock` tests spawned `coffre sync`).
 #[test]
 fn lockers_released_at_one_barrier_never_hold_the_lock_together() {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "sync_lock::barrier_rounds_in_a_process_nobody_forks",
+            "--exact",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("1 passed"), "the rounds ran: {said}");
+}
+
+#[test]
+#[ignore = "run in a process of its own by lockers_released_at_one_barrier_never_hold_the_lock_together"]
+fn barrier_rounds_in_a_process_nobody_forks() {
     const LOCKERS: usize = 8;
     const ROUNDS: usize = 5_000;
     let dir = tempfile::tempdir().unwrap();
@@ -123,7 +150,7 @@ fn lockers_released_at_one_barrier_never_hold_the_lock_together() {
     let released = Arc::new(Barrier::new(LOCKERS));
     let holders: Arc<Vec<AtomicUsize>> =
         Arc::new((0..ROUNDS).map(|_| AtomicUsize::new(0)).collect());
-    // Failures other than "held by another" (a round where nobody holds it says why).
+    // Failures other than "held by another", with the round and the open descriptors then.
     let errors = Arc::new(Mutex::new(Vec::new()));
     let lockers: Vec<_> = (0..LOCKERS)
         .map(|_| {
@@ -131,13 +158,17 @@ fn lockers_released_at_one_barrier_never_hold_the_lock_together() {
             let (holders, dir) = (holders.clone(), dir.path().to_path_buf());
             let errors = errors.clone();
             std::thread::spawn(move || {
-                for held in holders.iter() {
+                for (round, held) in holders.iter().enumerate() {
                     start.wait();
                     let lock = SyncLock::acquire(&dir);
                     match &lock {
                         Ok(_) => _ = held.fetch_add(1, Ordering::SeqCst),
                         Err(LockError::Busy(_)) => {}
-                        Err(other) => errors.lock().unwrap().push(other.to_string()),
+                        Err(other) => errors.lock().unwrap().push(LockFailure {
+                            round,
+                            said: other.to_string(),
+                            open_files: open_files(),
+                        }),
                     }
                     // Everyone has tried before the holder lets go.
                     tried.wait();
@@ -156,9 +187,63 @@ fn lockers_released_at_one_barrier_never_hold_the_lock_together() {
         .enumerate()
         .filter(|(_, held)| *held != 1)
         .collect();
+    let errors = errors.lock().unwrap();
     assert!(
-        wrong.is_empty(),
-        "(round, holders) where not exactly one held the lock: {wrong:?}; other errors: {:?}",
-        errors.lock().unwrap().iter().take(3).collect::<Vec<_>>()
+        wrong.is_empty() && errors.is_empty(),
+        "{}",
+        why_not_one_holder(&wrong, &errors, dir.path())
     );
+}
+
+/// A locker's failure other than "held by another".
+struct LockFailure {
+    round: usize,
+    said: String,
+    /// This process's open file descriptors then (`None` where `/proc` is not).
+    open_files: Option<usize>,
+}
+
+/// This process's open file descriptors, from `/proc/self/fd`.
+fn open_files() -> Option<usize> {
+    Some(std::fs::read_dir("/proc/self/fd").ok()?.count())
+}
+
+/// The failure in words: which rounds had no holder or two, and what explains them: "held by
+/// another" with no holder points at a lock file still held after its holder let go (its open
+/// file shared with a child process: why the rounds run in a process of their own); an error
+/// (`Too many open files`, `No space left on device`) at the process or the machine, with the
+/// descriptors open then and the process's limit to tell which.
+fn why_not_one_holder(
+    wrong: &[(usize, usize)],
+    errors: &[LockFailure],
+    dir: &std::path::Path,
+) -> String {
+    let limit = std::fs::read_to_string("/proc/self/limits")
+        .ok()
+        .and_then(|l| {
+            l.lines()
+                .find(|l| l.starts_with("Max open files"))
+                .map(str::to_owned)
+        });
+    let lock_file = dir.join(coffre::sync::lock::LOCK_FILE);
+    format!(
+        "{} rounds without exactly one holder (round, holders; first 10): {:?}; last: {:?}\n\
+         {} failures other than \"held by another\", first 3: {:?}\n\
+         open files now: {:?}; {}; the lock file now: {:?}",
+        wrong.len(),
+        wrong.iter().take(10).collect::<Vec<_>>(),
+        wrong.last(),
+        errors.len(),
+        errors
+            .iter()
+            .take(3)
+            .map(|e| format!(
+                "round {}: {} (open files then: {:?})",
+                e.round, e.said, e.open_files
+            ))
+            .collect::<Vec<_>>(),
+        open_files(),
+        limit.unwrap_or_else(|| "no /proc/self/limits".into()),
+        std::fs::metadata(&lock_file).map(|m| m.len()),
+    )
 }

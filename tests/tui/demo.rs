@@ -109,8 +109,17 @@ pub async fn first_frame_in(lang: coffre::i18n::Lang, hint: Option<KeyHint>) -> 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn demo_first_frame_is_the_dashboard_of_three_banks() {
+async fn demo_first_frame_is_the_dashboard_of_french_banks_and_a_german_one() {
     let frame = first_frame(None).await;
+    for shown in [
+        "Crédit Agricole",
+        "BoursoBank",
+        "Crédit Mutuel",
+        "Musterbank Hamburg",
+    ] {
+        assert!(frame.contains(shown), "{shown}:\n{frame}");
+    }
+    assert!(frame.contains("finX · access until"), "{frame}");
     assert_snapshot!("demo_first_frame", frame);
 }
 

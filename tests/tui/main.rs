@@ -14,6 +14,7 @@ mod finx_banks;
 mod finx_tui;
 mod flows;
 mod french;
+mod french_finx_sync;
 mod french_more;
 mod french_onboarding;
 mod french_redirect;

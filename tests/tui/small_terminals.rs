@@ -175,3 +175,50 @@ fn the_challenge_at_20x8_says_the_window_is_too_small() {
         assert!(screen.contains("too small"), "{screen}");
     }
 }
+
+/// The fixtures with a long account name holding escape sequences and a large balance.
+fn long_name_large_balance() -> coffre::screens::dashboard::DashboardData {
+    let mut data = data();
+    let first = &mut data.accounts[0].account;
+    first.name = "\u{1b}[2J\u{1b}[31mCompte courant joint\u{7} de M. et Mme Dupont-Martin".into();
+    first.balance = Some(coffre::domain::Money::new(
+        "-1234567890.12".parse().unwrap(),
+        "EUR",
+    ));
+    data
+}
+
+#[test]
+fn a_long_name_never_touches_a_large_balance_at_any_width() {
+    let amount = regex::Regex::new(r"-?[0-9]{1,3}(?: [0-9]{3})*,[0-9]{2} [€$]").unwrap();
+    let mut m = dashboard(long_name_large_balance());
+    for width in 12..=100 {
+        let screen = render(&mut m, width, 15);
+        assert!(
+            !screen.contains('\u{1b}') && !screen.contains("[2J"),
+            "{screen}"
+        );
+        // The account lines: the first balance on the line has a blank before it.
+        for line in screen
+            .lines()
+            .skip(3)
+            .filter(|l| l.starts_with("\"  ") || !l.starts_with("\" "))
+        {
+            if let Some(found) = amount.find(line) {
+                let before = line[..found.start()].chars().last();
+                assert!(
+                    matches!(before, Some(' ' | '"')),
+                    "at {width} columns a name touches its balance: {line}\n{screen}"
+                );
+            }
+        }
+    }
+    for width in [20, 24, 40] {
+        let screen = render(&mut m, width, 10);
+        assert!(
+            screen.contains('…'),
+            "the long name is cut with …:\n{screen}"
+        );
+        assert_snapshot!(format!("long_name_large_balance_{width}"), screen);
+    }
+}

@@ -1,19 +1,19 @@
 //! One request as the client makes it ([`Call`]) and how it is sent: its authentication, its
 //! retries, its deadline, its body read within the caps, and its failure told without a secret
-//! (the rules are in the parent module's doc).
+//! (the rules are in the parent module's doc). The deadline and the waits are
+//! `crate::http_retry`'s, shared with the Oxlin client; which failures are retried and the one
+//! refresh per call are finX's own (that module's doc says how the two differ).
 
 use std::time::Duration;
 
-use rand08::Rng;
 use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use super::Client;
 use crate::finx::error::{FinxError, SentSecrets};
+use crate::http_retry::{CallDeadline, retry_wait};
 use crate::oxlin::client::{BodyLimit, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES, read_body};
-
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// How a call authenticates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,16 +93,14 @@ impl Client {
     /// Makes `call`, retrying and refreshing as the module doc says, within the deadline;
     /// answers the successful body.
     pub(crate) async fn send(&self, call: Call) -> Result<Vec<u8>, FinxError> {
-        let limit = self.call_deadline();
-        let deadline = tokio::time::Instant::now() + limit;
-        let answer = match tokio::time::timeout_at(deadline, self.send_until(&call, deadline)).await
-        {
-            Ok(answer) => answer,
-            Err(_) => Err(FinxError::Network {
-                call: call.name.clone(),
-                reason: format!("no complete answer within {} s", limit.as_secs()),
-            }),
+        let deadline = CallDeadline::start(self.call_deadline());
+        let late = |reason| FinxError::Network {
+            call: call.name.clone(),
+            reason,
         };
+        let answer = deadline
+            .bound(self.send_until(&call, &deadline), late)
+            .await;
         if let Err(error) = &answer {
             // The name and the error only: both sanitised, no secret.
             tracing::warn!("finx call {} failed: {error}", call.name);
@@ -110,11 +108,7 @@ impl Client {
         answer
     }
 
-    async fn send_until(
-        &self,
-        call: &Call,
-        deadline: tokio::time::Instant,
-    ) -> Result<Vec<u8>, FinxError> {
+    async fn send_until(&self, call: &Call, deadline: &CallDeadline) -> Result<Vec<u8>, FinxError> {
         let config = &self.inner.config;
         let (mut attempt, mut refreshed) = (0, false);
         loop {
@@ -144,24 +138,13 @@ impl Client {
                 return Err(failure.error);
             }
             attempt += 1;
-            let wait = self.backoff(attempt, failure.retry_after);
-            if tokio::time::Instant::now() + wait >= deadline {
+            // The backoff doubles at most six times (64 × `config.backoff`).
+            let most = config.backoff.saturating_mul(64);
+            let wait = retry_wait(config.backoff, most, attempt, failure.retry_after);
+            if !deadline.wait(wait).await {
                 return Err(failure.error);
             }
-            tokio::time::sleep(wait).await;
         }
-    }
-
-    fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
-        if let Some(wait) = retry_after {
-            return wait.min(MAX_RETRY_AFTER);
-        }
-        let base = self
-            .inner
-            .config
-            .backoff
-            .saturating_mul(1 << attempt.min(6));
-        base.mul_f64(rand08::thread_rng().gen_range(0.5..1.5))
     }
 
     async fn send_once(

@@ -19,7 +19,7 @@ use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
 
 use super::Dashboard;
-use super::account_columns::AccountColumns;
+use super::account_columns::{AccountColumns, name_cell};
 use super::picks::Pick;
 use super::totals::{fit_totals, totals};
 use rust_i18n::t;
@@ -230,9 +230,12 @@ impl Dashboard {
             base,
         );
         let archived = if account.archived() {
-            " (archived)"
+            format!(
+                " {}",
+                t!("leftovers.accounts.archived", locale = ctx.lang.code())
+            )
         } else {
-            ""
+            String::new()
         };
         // Indented under its bank's heading, as the type column would do.
         let indent = if columns.kind == 0 && area.width >= 30 {
@@ -240,12 +243,8 @@ impl Dashboard {
         } else {
             ""
         };
-        put(
-            buf,
-            name,
-            format!("{indent}{}{archived}", account.account.name),
-            base,
-        );
+        let text = name_cell(indent, &account.account.name, &archived, name.width);
+        put(buf, name, text, base);
         let masked = account
             .account
             .iban

@@ -65,6 +65,11 @@ impl Dashboard {
             .map(|r| &r.step)
         {
             Some(SyncStep::Failed(ChannelHealth::Other(raw))) => format!("{} {raw}", w("failed")),
+            Some(SyncStep::Failed(ChannelHealth::German(why))) => format!(
+                "{} {}",
+                w("failed"),
+                crate::wording::german_sync::next_action(why, ctx.lang)
+            ),
             Some(SyncStep::Failed(why)) => format!("{} {why:?}", w("failed")),
             Some(SyncStep::Done) => w("done"),
             Some(_) => w("running"),

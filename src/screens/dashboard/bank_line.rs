@@ -35,7 +35,11 @@ impl Dashboard {
         width: u16,
     ) -> Line<'static> {
         let Some(conn) = c.and_then(|c| self.connections.get(c)) else {
-            return Line::styled("Other accounts", ctx.theme.title);
+            let other = t!(
+                "leftovers.bank_line.other_accounts",
+                locale = ctx.lang.code()
+            );
+            return Line::styled(other.into_owned(), ctx.theme.title);
         };
         // A long bank name leaves room for its status and the action it needs (at under 40
         // columns, for a one-character marker).
@@ -53,17 +57,15 @@ impl Dashboard {
         if !narrow && let Some(span) = finx_access(conn, ctx) {
             spans.push(span);
         }
+        let code = ctx.lang.code();
+        let word = |key: &str| t!(format!("leftovers.bank_line.{key}"), locale = code).into_owned();
         let row = sync.rows.iter().find(|r| r.connection == *conn.id());
         let step = row.map(|r| &r.step);
         match step {
             Some(SyncStep::Failed(f)) => {
-                spans.push(Span::styled(
-                    format!(
-                        "  sync failed: {}",
-                        crate::wording::failures::sync_failure_hint(f, ctx.lang)
-                    ),
-                    ctx.theme.error,
-                ));
+                let why = crate::wording::failures::sync_failure_hint(f, ctx.lang);
+                let failed = t!("leftovers.bank_line.sync_failed", locale = code, why = why);
+                spans.push(Span::styled(format!("  {failed}"), ctx.theme.error));
             }
             Some(
                 s @ (SyncStep::Starting
@@ -72,12 +74,12 @@ impl Dashboard {
                 | SyncStep::WaitingForUser),
             ) => {
                 let what = match (s, row.map_or(0, |r| r.imported)) {
-                    (SyncStep::WaitingForUser, _) => "waiting for you".to_string(),
+                    (SyncStep::WaitingForUser, _) => word("waiting"),
                     (_, imported) if imported > 0 => {
                         imported_short(imported, ctx.numbers, ctx.lang)
                     }
-                    (SyncStep::ListingAccounts, _) => "listing accounts".to_string(),
-                    _ => "syncing".to_string(),
+                    (SyncStep::ListingAccounts, _) => word("listing"),
+                    _ => word("syncing"),
                 };
                 spans.push(Span::styled(
                     format!("  {} {what}…", spinner_frame(ctx.now)),

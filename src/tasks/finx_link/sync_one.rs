@@ -1,11 +1,19 @@
 //! `s` on a German bank: its finX link synced from the TUI with the code of `coffre sync`
 //! (`sync::finx`: the refresh token rotated and kept first, every account and transaction
 //! read), its progress on the sync board (`ApiEvent::SyncProgressed`: syncing, then done or
-//! failed with a sentence; a lost access says to renew it with `r`).
+//! failed with a typed reason, [`GermanSyncFailure`], worded in the UI's language with what to
+//! do next by `crate::wording::german_sync`; a lost access says to renew it with `r`).
+//!
+//! Docs gap (ours): a refused sync whose cause has no class of its own (the sync lock held by
+//! `coffre sync` past the TUI's patience, a store write refused, finX's error envelope) is
+//! [`GermanSyncFailure::Refused`], quoting what was said.
 
 use super::sync_link;
 use crate::app::ApiEvent;
-use crate::domain::{CallFailure, ChannelHealth, ConnectionId, SyncStep};
+use crate::domain::SyncStep;
+use crate::domain::{CallFailure, ChannelHealth, ConnectionId, GermanSyncFailure, PageFailure};
+use crate::i18n::Lang;
+use crate::sanitize::clean_line;
 use crate::store::Store;
 use crate::tasks::Runner;
 
@@ -22,37 +30,77 @@ impl Runner {
             runner.sender.api(step(SyncStep::Syncing));
             let done = match runner.sync_finx_bank(&connection).await {
                 Ok(()) => SyncStep::Done,
-                Err(why) => SyncStep::Failed(ChannelHealth::Other(why)),
+                Err(why) => SyncStep::Failed(ChannelHealth::German(why)),
             };
             runner.sender.api(step(done));
         });
     }
 
-    async fn sync_finx_bank(&self, connection: &ConnectionId) -> Result<(), String> {
-        let config = self
-            .finx_config()
-            .ok_or("German banks need a [finx] section in the configuration")?;
+    async fn sync_finx_bank(&self, connection: &ConnectionId) -> Result<(), GermanSyncFailure> {
+        let config = self.finx_config().ok_or(GermanSyncFailure::NotConfigured)?;
         let path = self
             .options
             .store
             .clone()
-            .ok_or("coffre has no local store")?;
+            .ok_or(GermanSyncFailure::NoStore)?;
+        let unreadable = |e: crate::store::StoreError| {
+            GermanSyncFailure::StoreUnreadable(clean_line(&e.to_string()))
+        };
         let link = {
-            let store = Store::open(&path).map_err(|e| e.to_string())?;
+            let store = Store::open(&path).map_err(unreadable)?;
             let links = store
                 .finx_links(&config.api_url, &config.client_id)
-                .map_err(|e| e.to_string())?;
+                .map_err(unreadable)?;
             links
                 .into_iter()
                 .find(|l| l.access_id.as_deref() == Some(connection.raw()))
-                .ok_or("this bank's finX link is not in the store; add it again (a)")?
+                .ok_or(GermanSyncFailure::LinkGone)?
         };
         sync_link(&config, self.finx_tokens, path, link.owner.link_id, None)
             .await
             .map(|_| ())
-            .map_err(|e| match e {
-                CallFailure::Rejected(why) => why,
-                other => crate::wording::failures::call_failure(&other, self.sender.lang()),
-            })
+            .map_err(|e| reason(e, self.sender.lang()))
+    }
+}
+
+/// Why the sync of a German bank's link failed, from the failure the link's sync returned.
+fn reason(failure: CallFailure, lang: Lang) -> GermanSyncFailure {
+    use GermanSyncFailure as G;
+    match failure {
+        CallFailure::SessionExpired
+        | CallFailure::Page(PageFailure::FinxAccessRefused | PageFailure::FinxCodeRefused) => {
+            G::AccessLost
+        }
+        CallFailure::Unreachable => G::Unreachable,
+        CallFailure::BadClientCredentials => G::ClientRefused,
+        CallFailure::Rejected(why)
+        | CallFailure::Internal(why)
+        | CallFailure::Page(PageFailure::LinkedButNotRead(why) | PageFailure::FinxRefused(why)) => {
+            G::Refused(why)
+        }
+        other => G::Refused(crate::wording::failures::call_failure(&other, lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_finx_access_says_renew_and_a_refusal_keeps_what_was_said() {
+        let lost = CallFailure::Page(PageFailure::FinxAccessRefused);
+        assert_eq!(reason(lost, Lang::En), GermanSyncFailure::AccessLost);
+        assert_eq!(
+            reason(CallFailure::SessionExpired, Lang::En),
+            GermanSyncFailure::AccessLost
+        );
+        assert_eq!(
+            reason(CallFailure::Unreachable, Lang::Fr),
+            GermanSyncFailure::Unreachable
+        );
+        assert_eq!(
+            reason(CallFailure::Rejected("quota".into()), Lang::Fr),
+            GermanSyncFailure::Refused("quota".into())
+        );
     }
 }

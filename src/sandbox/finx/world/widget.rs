@@ -241,3 +241,26 @@ pub fn cancel(state: &mut FinxState, token: &str) {
         state.ledgers.remove(&access_id);
     }
 }
+
+impl FinxState {
+    /// Walks the widget of `token` as the test login does in a browser: bank `bank_id`, login
+    /// and PIN, the one-time password, every offered account shared; the authorization code,
+    /// or `None` when the link is unknown, expired or already used. The stage demo links its
+    /// German bank this way, before the terminal opens (`crate::demo::german_bank`).
+    pub fn link_with_test_login(&mut self, token: &str, bank_id: &str) -> Option<String> {
+        let link = link_mut(self, token).ok()?;
+        choose_bank(link, bank_id);
+        log_in(link, TEST_LOGIN, TEST_PIN);
+        answer_otp(self, token, TEST_OTP);
+        let link = self.links.get(token)?.clone();
+        let every: Vec<String> = offered_accounts(self, &link)
+            .into_iter()
+            .map(|a| a.account_id)
+            .collect();
+        select_accounts(self, token, &every);
+        match &self.links.get(token)?.step {
+            Step::Done(Outcome::Success { code }) => Some(code.clone()),
+            _ => None,
+        }
+    }
+}
