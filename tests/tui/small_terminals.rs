@@ -177,15 +177,15 @@ fn the_challenge_at_20x8_says_the_window_is_too_small() {
 }
 
 /// The fixtures with a long account name holding escape sequences and a large balance.
-fn long_name_large_balance() -> coffre::screens::dashboard::DashboardData {
-    let mut data = data();
-    let first = &mut data.accounts[0].account;
+fn long_name_large_balance() -> crate::dashboard::fixtures::Board {
+    let mut board = data();
+    let first = &mut board.data.accounts[0].account;
     first.name = "\u{1b}[2J\u{1b}[31mCompte courant joint\u{7} de M. et Mme Dupont-Martin".into();
     first.balance = Some(coffre::domain::Money::new(
         "-1234567890.12".parse().unwrap(),
         "EUR",
     ));
-    data
+    board
 }
 
 #[test]
