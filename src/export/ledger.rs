@@ -14,7 +14,7 @@ use super::amount::amount_text;
 use super::names::{account_name, commodity, counter_account};
 use super::opening::{BookedSums, OPENING_ACCOUNT};
 use super::source::ExportSource;
-use super::transfers::{later_sides, partners_in};
+use super::transfers::{entries, later_sides, partners_in};
 use crate::domain::Transaction;
 use crate::sanitize::clean_line;
 
@@ -66,22 +66,11 @@ pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()
         )?;
         writeln!(out, "    {OPENING_ACCOUNT}")?;
     }
-    let mut i = 0;
-    data.each(None, &mut |t| {
-        let at = i;
-        i += 1;
-        if partner.get(at).copied().flatten().is_some_and(|j| j < at) {
-            return Ok(()); // the other side of a transfer already written
-        }
+    entries(data, &partner, &later, &mut |t, other| {
         let flag = if t.is_pending() { '!' } else { '*' };
         writeln!(out)?;
         writeln!(out, "{} {flag} {}", t.filing_date(), description(t))?;
-        match partner
-            .get(at)
-            .copied()
-            .flatten()
-            .and_then(|j| later.get(&j))
-        {
+        match other {
             Some((other_posting, other_id)) => {
                 writeln!(out, "{}  ; coffre-id: {}", bank_posting(data, t), tag_id(t))?;
                 writeln!(out, "{other_posting}  ; coffre-id: {other_id}")?;
@@ -93,6 +82,5 @@ pub fn write(data: &dyn ExportSource, out: &mut dyn Write) -> std::io::Result<()
             }
         }
         Ok(())
-    })?;
-    Ok(())
+    })
 }

@@ -146,3 +146,23 @@ pub fn later_sides<T>(
     })?;
     Ok(later)
 }
+
+/// The writers' last pass: each transaction that opens an entry, in order, with the later side
+/// of its transfer when it has one (its text from [`later_sides`]); a transfer's later side
+/// itself is skipped, its entry already written with the earlier one.
+pub fn entries<T>(
+    data: &dyn ExportSource,
+    partner: &[Option<usize>],
+    later: &HashMap<usize, T>,
+    write: &mut dyn FnMut(&Transaction, Option<&T>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut i = 0;
+    data.each(None, &mut |t| {
+        let at = i;
+        i += 1;
+        match partner.get(at).copied().flatten() {
+            Some(j) if j < at => Ok(()),
+            other => write(t, other.and_then(|j| later.get(&j))),
+        }
+    })
+}
