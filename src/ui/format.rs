@@ -26,6 +26,9 @@
 //! that are not amounts (a card number's end, a reference, a date), and hiding them would make
 //! the dashboard unusable. What the user types (a search, a filter's bounds) stays visible too.
 //! Exports never go through this module's masking.
+//!
+//! Text cut or padded to a column ([`fit`], [`fit_padded`], [`fit_spans`]) is measured in
+//! display columns, in `format/width.rs`.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -33,6 +36,9 @@ use rust_decimal::Decimal;
 use crate::domain::paris_date;
 use crate::i18n::Lang;
 use rust_i18n::t;
+
+mod width;
+pub use width::{fit, fit_padded, fit_spans};
 
 /// How numbers are written: the notation, and whether amounts are shown at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -222,18 +228,6 @@ pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
         s => t!("ago.days", locale = code, n = s / 86_400),
     }
     .into_owned()
-}
-
-/// `text` cut to `width` characters, ending with `…` when something was cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// A countdown in seconds as `m:ss` (challenge timeouts); negative counts as `0:00`.

@@ -34,4 +34,5 @@ mod stuck_states;
 mod themes;
 mod themes_contrast;
 mod typing;
+mod wide_text;
 mod widget;

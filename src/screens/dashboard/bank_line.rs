@@ -11,6 +11,10 @@
 //! While the store write of a sync runs, "syncing…" gives way to the count of transactions
 //! imported so far ("120 000 imported…", issue 13). Choice (ours): the count replaces the word
 //! rather than following it, so the bank's standing action still fits an 80-column line.
+//!
+//! Widths are display columns (`ui::format::fit`): a bank name in Chinese or with emoji keeps
+//! to its half of the line. What does not fit the line (a long failure, in French above all)
+//! ends with `…` at its right edge instead of being clipped mid-word by the frame.
 
 use chrono_tz::Europe::Paris;
 use ratatui::text::{Line, Span};
@@ -23,7 +27,7 @@ use crate::finx::tokens::access_ends;
 use crate::screens::ViewCtx;
 use crate::screens::syncing::{SyncBoard, imported_short};
 use crate::store::read_model::ConnectionSummary;
-use crate::ui::format::fit;
+use crate::ui::format::{fit, fit_spans};
 use crate::ui::widgets::spinner::spinner_frame;
 
 impl Dashboard {
@@ -105,14 +109,15 @@ impl Dashboard {
                 (None, _) => Span::styled(" ✓", ctx.theme.ok),
             };
             spans.push(marker);
-            return Line::from(spans);
+            return Line::from(fit_spans(spans, usize::from(width)));
         }
         match needed {
             Some(action) => spans.push(Span::styled(format!("  ⚠ {action}"), ctx.theme.error)),
             None if step.is_none() => spans.push(Span::styled("  ✓", ctx.theme.ok)),
             None => {}
         }
-        Line::from(spans)
+        // A long failure (French ones run past 100 columns) is cut with `…`, not at the edge.
+        Line::from(fit_spans(spans, usize::from(width)))
     }
 }
 

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use super::{ProviderPicker, Unavailable};
 use crate::domain::ChannelMode;
 use crate::screens::ViewCtx;
-use crate::ui::format::fit;
+use crate::ui::format::fit_padded;
 
 impl ProviderPicker {
     /// Draws the rows that fit, scrolled so that the cursor's row shows.
@@ -24,14 +24,14 @@ impl ProviderPicker {
         for (row, &i) in self.filtered.iter().enumerate().skip(first).take(height) {
             let p = &self.providers[i];
             let modes: Vec<&str> = p.channels.iter().map(|c| mode_name(c.mode)).collect();
-            let name = fit(&p.name, name_w);
+            let name = fit_padded(&p.name, name_w);
             let why = Unavailable::of(p);
             let closed = why.is_some();
             let modes = match why {
                 Some(why) => why.column(ctx.lang).into_owned(),
                 None => modes.join("+"),
             };
-            let text = format!("{name:<name_w$} {:<4} {modes}", p.country);
+            let text = format!("{name} {:<4} {modes}", p.country);
             let style = match (closed, row == self.cursor) {
                 // Greyed, and reversed under the cursor: the cursor is never invisible.
                 (true, true) => ctx.theme.disabled.add_modifier(Modifier::REVERSED),

@@ -171,9 +171,10 @@ impl Dashboard {
         for (n, (name, spent)) in rows.enumerate().skip(skip).take(height) {
             let on = n == chosen;
             let amount = money(spent, currency, ctx.numbers);
-            let room = (inner.width as usize).saturating_sub(amount.chars().count() + 3);
-            let name = crate::ui::format::fit(name, room);
-            let text = format!("{} {name:<room$} {amount}", if on { "▶" } else { " " });
+            let room = (inner.width as usize)
+                .saturating_sub(unicode_width::UnicodeWidthStr::width(amount.as_str()) + 3);
+            let name = crate::ui::format::fit_padded(name, room);
+            let text = format!("{} {name} {amount}", if on { "▶" } else { " " });
             let style = if on {
                 ctx.theme.selected
             } else {
