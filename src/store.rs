@@ -83,16 +83,21 @@ pub enum StoreError {
 /// of pages every few MB, and checkpointing (copying each page back, then an fsync) after
 /// nearly every group was a fifth of the writer's time; a page rewritten by several groups
 /// is now copied back once. The WAL file is cut back to 64 MB after a checkpoint.
-/// Reads map up to 1 GiB of the file (`mmap_size`): a window's search that checks rows reads
-/// the table at random, one page per row, and a mapped page is read in place instead of copied
-/// through a `read` call into the 16 MB cache (a store of a million transactions is about
-/// 0.5 GB, so it is mapped whole; mapping costs address space, not memory: the pages are the
-/// system's file cache). Docs gap (ours): an I/O error on a mapped page ends the process
-/// (SIGBUS) instead of returning an error; a local file on a healthy disk is what we accept.
+/// Reads do not map the file (`mmap_size = 0`, SQLite's default): every page is copied
+/// through a `read` call into the connection's cache, so the process holds at most 16 MB of
+/// store per connection. Mapping (1 GiB, s6 to s7) left every page a read had touched resident
+/// in the process and counted once per connection: the TUI on a million transactions
+/// (a 0.7 GB store) peaked at 624 MB once the charts and a one-letter search had walked the
+/// table, against 46 MB unmapped (`notes/s8/memory.md`; goal ≤ 80 MB). A cap does not help:
+/// pages past it go through the cache anyway, and the pages a walk touches lie all over the
+/// file. The price: searches that check every row (one or two letters, a text matching
+/// nothing) take about a quarter longer at 1M (`p` under the label sort 217 → 290 ms,
+/// the copies are `_copy_to_iter` 12.5 % of the profile), a sort's order is read about a third
+/// slower (once), and ranked searches (`pha`: 9–12 ms) do not move.
 const PRAGMAS: &str = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
     PRAGMA cache_size = -16000; PRAGMA temp_store = MEMORY;
     PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864;
-    PRAGMA mmap_size = 1073741824;";
+    PRAGMA mmap_size = 0;";
 
 /// What a sync's writer changes on its connection ([`Store::open_for_sync`]): no memory
 /// mapping. A sync reads each index page it writes, and a mapped page read stays resident in
