@@ -20,7 +20,8 @@
 //!
 //! The parent times each line from the spawn and prints `table|<row>|<rows>|<median>` lines
 //! for `benches/table.sh`: transactions view ready, TUI peak memory, and TUI peak memory after
-//! a short search and every sort.
+//! `/pha` and the six sorts (its name says "orders": `table.sh` files a row that names a search
+//! or a sort under those rows of the issue).
 //!
 //! Run: `cargo bench --bench first_frame` (add `-- 100000` for one size only), then
 //! `rm -rf target/tmp/first_frame target/release`.
@@ -198,7 +199,7 @@ fn bench(rows: usize) {
     );
     println!("table|transactions view ready from start, ms|{rows}|{ready:.1}");
     println!("table|TUI peak memory, MB|{rows}|{peak:.1}");
-    println!("table|TUI peak memory after a short search and every sort, MB|{rows}|{touched:.1}");
+    println!("table|TUI peak memory after `/pha` and the six orders, MB|{rows}|{touched:.1}");
 }
 
 fn main() {

@@ -77,7 +77,7 @@ groups=(
     "headless sync|^headless sync"
     "store writes|^store writes"
     "sandbox serving|^sandbox serving"
-    "transactions view ready|ready"
+    "transactions view ready|ready|opened in process"
     "search|search"
     "sort|sort"
     "TUI peak memory|peak (memory|MB|RSS)"
