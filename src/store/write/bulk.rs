@@ -57,7 +57,9 @@ pub(in crate::store) fn defer_if_bigger(
     let mut creates = Vec::with_capacity(SORT_INDEXES.len());
     for name in SORT_INDEXES {
         let sql: Option<String> = tx
-            .prepare_cached("SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name = ?1")?
+            .prepare_cached(
+                "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name = ?1",
+            )?
             .query_row([name], |r| r.get(0))
             .or_else(|e| match e {
                 rusqlite::Error::QueryReturnedNoRows => Ok(None),

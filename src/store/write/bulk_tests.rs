@@ -47,7 +47,11 @@ fn lines(from: usize, to: usize) -> Vec<Transaction> {
             value_date: None,
             booking_date: None,
             imported_at: None,
-            booking: if n % 3 == 0 { Booking::Pending } else { Booking::Booked },
+            booking: if n % 3 == 0 {
+                Booking::Pending
+            } else {
+                Booking::Booked
+            },
             label: format!("LABEL {}", (n * 31) % 97),
             notes: None,
             category: Some(["Food", "Travel", "Rent"][n % 3].into()),
@@ -156,5 +160,8 @@ fn a_reader_keeps_its_snapshot_through_a_big_write_and_reads_the_rows_after_it()
     assert!(first(&reader).is_empty());
     reader.conn.execute_batch("COMMIT").unwrap();
     // Its statement, prepared before the indexes were built again, reads the new rows.
-    assert_eq!(first(&reader), ["oxlin:t00000", "oxlin:t00097", "oxlin:t00194"]);
+    assert_eq!(
+        first(&reader),
+        ["oxlin:t00000", "oxlin:t00097", "oxlin:t00194"]
+    );
 }
