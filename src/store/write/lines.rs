@@ -2,9 +2,11 @@
 //! staged in a temporary table with prepared inserts, then written by a few statements over
 //! the whole set, inside the caller's transaction:
 //!
-//! 1. `booking_changes`: every staged line whose booking differs from what it replaces (the
+//! 1. the counts: lines whose id the store did not hold (new), the rest (updated);
+//! 2. `booking_changes`: every staged line whose booking differs from what it replaces (the
 //!    line stored before, or the same id staged earlier in the group), in staging order;
-//! 2. the counts: lines whose id the store did not hold (new), the rest (updated);
+//!    skipped, with the text comparison of step 4, when every staged id is new and listed once
+//!    (a first sync: nothing to compare, and each comparison is a seek per line);
 //! 3. one upsert of every staged line, in staging order, keeping `first_seen`; a stored line
 //!    the group lists unchanged is not rewritten at all (no row, no index, no text index
 //!    touched: a re-read of unchanged lines only reads), so `updated_at` is when the line last
@@ -18,6 +20,9 @@
 //! This is exactly what checking each line one by one did (the property test
 //! `set_based_writes_give_the_same_store_as_row_by_row` keeps that logic as its oracle), at a
 //! fraction of the cost: the comparison runs in SQLite, over the `id` index, once per group.
+//!
+//! A group that brings more new lines than the store holds skips the sort indexes' per-row
+//! inserts and builds them once before the commit ([`super::bulk`]).
 //!
 //! Docs gap (ours): a group that lists one id twice is written as two lines in a row (the
 //! second replaces the first, and a booking change between them is recorded), as before.
@@ -91,19 +96,6 @@ impl Staged<'_> {
         report: &mut SyncReport,
     ) -> Result<(), StoreError> {
         let tx = self.tx;
-        let changes: Vec<(String, String)> = tx
-            .prepare_cached(&format!(
-                "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
-                 SELECT id, old, booking, ?1 FROM ({WITH_OLD})
-                 WHERE old IS NOT NULL AND old <> booking ORDER BY n
-                 RETURNING old, new"
-            ))?
-            .query_map([at], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        report.newly_booked += changes
-            .iter()
-            .filter(|(old, new)| old == "pending" && new == "booked")
-            .count();
         let (staged, new): (i64, i64) = tx
             .prepare_cached(
                 "SELECT (SELECT COUNT(*) FROM temp.staged_lines),
@@ -113,18 +105,39 @@ impl Staged<'_> {
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         report.new_transactions += new as usize;
         report.updated_transactions += (staged - new) as usize;
+        // A group of ids all distinct and none stored (a first sync) has no booking change and
+        // no changed text: the two comparisons, a seek per line each, are skipped.
+        let all_new = new == staged;
+        if !all_new {
+            let changes: Vec<(String, String)> = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO booking_changes (transaction_id, old, new, changed_at)
+                     SELECT id, old, booking, ?1 FROM ({WITH_OLD})
+                     WHERE old IS NOT NULL AND old <> booking ORDER BY n
+                     RETURNING old, new"
+                ))?
+                .query_map([at], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            report.newly_booked += changes
+                .iter()
+                .filter(|(old, new)| old == "pending" && new == "booked")
+                .count();
+        }
         let last_seq: i64 = tx
             .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM main.transactions")?
             .query_row([], |r| r.get(0))?;
         // Stored lines whose label or notes change: their old text leaves the index now (it
         // must be given as indexed), their new text comes in after the upsert.
-        let text_changed = tx
-            .prepare_cached(
+        let text_changed = if all_new {
+            0
+        } else {
+            tx.prepare_cached(
                 "INSERT OR IGNORE INTO temp.text_changed (seq)
                  SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
                  WHERE s.label IS NOT t.label OR s.notes IS NOT t.notes",
             )?
-            .execute([])?;
+            .execute([])?
+        };
         if text_changed > 0 {
             tx.prepare_cached(
                 "INSERT INTO main.transactions_text (transactions_text, rowid, label, notes)
@@ -133,6 +146,8 @@ impl Staged<'_> {
             )?
             .execute([])?;
         }
+        // A write bigger than the store builds the sort indexes once, after its rows are in.
+        let deferred = super::bulk::defer_if_bigger(tx, new, last_seq)?;
         tx.prepare_cached(
             "INSERT INTO main.transactions (id, account_id, amount, currency, date, value_date,
                booking_date, imported_at, booking, label, notes, category, kind, first_seen,
@@ -165,6 +180,9 @@ impl Staged<'_> {
                  WHERE seq IN (SELECT seq FROM temp.text_changed)",
             )?
             .execute([last_seq])?;
+        }
+        if let Some(deferred) = deferred {
+            deferred.rebuild(tx)?;
         }
         Ok(())
     }
