@@ -31,6 +31,9 @@
 #[cfg(test)]
 mod amount_index_tests;
 pub mod amount_needle;
+pub(in crate::store) mod grams;
+#[cfg(test)]
+mod grams_tests;
 mod groups;
 mod page;
 mod plan;

@@ -48,6 +48,7 @@
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
+use super::grams;
 use super::search::needles;
 
 /// Matches the indexes may list for a window to read them all (more: the window checks rows).
@@ -104,51 +105,74 @@ pub enum Plan {
 /// The index lookups that list every row a search selects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lookup {
-    /// `MATCH` expression of the label and notes index.
-    text: String,
-    /// `MATCH` expression of the amount index, when the search is an amount.
+    /// `MATCH` expression of the label and notes trigram index.
+    text: Option<String>,
+    /// `MATCH` expression of the amount trigram index.
     amount: Option<String>,
+    /// `MATCH` expression of the short-text index (`grams.rs`).
+    short: Option<String>,
+}
+
+/// Whether `needle` is spelled with the characters of an amount's search text only: it may
+/// then be in it (`5 4` in `4.105 4.11`).
+fn spelled_as_amount(needle: &str) -> bool {
+    needle
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .-".contains(c))
 }
 
 impl Lookup {
-    /// The lookups of `typed`, or `None` when a part of it is too short for a trigram index.
+    /// The lookups of `typed`, or `None` when an index cannot list a part of it (text of one or
+    /// two characters with a tab, or an empty amount: `+` matches every row).
     fn new(typed: &str) -> Option<Lookup> {
         let (needle, amount) = needles(typed);
         let long = |s: &str| s.chars().count() >= TRIGRAM;
-        if !long(&needle) || amount.as_deref().is_some_and(|a| !long(a)) {
-            return None;
-        }
-        let amount = amount.map(|a| {
-            // The typed spelling may itself be in the amount's text (`5 4` in `4.105 4.11`).
-            let spelled = needle
-                .chars()
-                .all(|c| c.is_ascii_digit() || " .-".contains(c));
-            if spelled && needle != a {
-                format!("{} OR {}", phrase(&a), phrase(&needle))
-            } else {
-                phrase(&a)
+        let spelled = spelled_as_amount(&needle);
+        let mut amount_phrases = Vec::new();
+        let mut short_terms = Vec::new();
+        let mut text = None;
+        if long(&needle) {
+            text = Some(phrase(&needle));
+            if spelled && amount.as_deref() != Some(needle.as_str()) {
+                amount_phrases.push(phrase(&needle));
             }
-        });
+        } else {
+            short_terms.extend(grams::terms(&needle, true, spelled)?);
+        }
+        if let Some(a) = &amount {
+            if long(a) {
+                amount_phrases.insert(0, phrase(a));
+            } else {
+                short_terms.extend(grams::terms(a, false, true)?);
+            }
+        }
+        short_terms.sort();
+        short_terms.dedup();
+        let or = |parts: Vec<String>| (!parts.is_empty()).then(|| parts.join(" OR "));
         Some(Lookup {
-            text: phrase(&needle),
-            amount,
+            text,
+            amount: or(amount_phrases),
+            short: or(short_terms),
         })
     }
 
     /// The rowids (`seq`) the lookups list, as SQL, and its values; `distinct` removes a row
-    /// found by both.
+    /// found by more than one.
     fn rowids(&self, distinct: bool) -> (String, Vec<Value>) {
-        let text = "SELECT rowid FROM transactions_text WHERE transactions_text MATCH ?";
-        let mut values = vec![Value::Text(self.text.clone())];
-        let Some(amount) = &self.amount else {
-            return (text.into(), values);
-        };
-        values.push(Value::Text(amount.clone()));
-        let union = if distinct { "UNION" } else { "UNION ALL" };
-        let sql = format!(
-            "{text} {union} SELECT rowid FROM transactions_amount WHERE transactions_amount MATCH ?"
-        );
-        (sql, values)
+        let mut selects = Vec::new();
+        let mut values = Vec::new();
+        for (table, expression) in [
+            ("transactions_text", &self.text),
+            ("transactions_amount", &self.amount),
+            ("transactions_grams", &self.short),
+        ] {
+            if let Some(expression) = expression {
+                selects.push(format!("SELECT rowid FROM {table} WHERE {table} MATCH ?"));
+                values.push(Value::Text(expression.clone()));
+            }
+        }
+        let union = if distinct { " UNION " } else { " UNION ALL " };
+        (selects.join(union), values)
     }
 
     /// The rows the indexes list, as a JSON array of their `seq`, when they are at most

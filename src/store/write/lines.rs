@@ -133,6 +133,7 @@ impl Staged<'_> {
             )?
             .execute([])?;
         }
+        let grams_changed = crate::store::window::grams::note_changes(tx)?;
         tx.prepare_cached(
             "INSERT INTO main.transactions (id, account_id, amount, currency, date, value_date,
                booking_date, imported_at, booking, label, notes, category, kind, first_seen,
@@ -166,6 +167,7 @@ impl Staged<'_> {
             )?
             .execute([last_seq])?;
         }
+        crate::store::window::grams::index_written(tx, last_seq, grams_changed)?;
         Ok(())
     }
 
