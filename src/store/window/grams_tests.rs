@@ -1,7 +1,8 @@
 //! The short-text index's stories: a search of one or two characters listed by
 //! `transactions_grams` finds exactly the rows the search rule finds, for random text (accents,
 //! case, punctuation, emoji, tabs, amounts of any scale), and stays exact when a sync changes a
-//! line's text or amount, or drops it.
+//! line's text or amount, or drops it. A long word the ranked window lists loosely (its spaced
+//! trigrams) is checked: a row holding them apart is not found.
 
 use std::str::FromStr;
 
@@ -137,6 +138,35 @@ fn a_line_whose_text_or_amount_changes_is_found_by_its_new_text_only() {
         .execute("DELETE FROM transactions WHERE id = 'oxlin:g001'", [])
         .unwrap();
     assert!(by_the_index(&store, "zw").is_empty());
+}
+
+#[test]
+fn a_row_holding_a_words_trigrams_apart_is_not_found_ranked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+    let texts: Vec<Text> = [
+        "cie rma pha",
+        "PHARMACIE du centre",
+        "pha-rma-cie",
+        "Pharmacie",
+        "phar macie",
+    ]
+    .iter()
+    .map(|l| (l.to_string(), None, "-1.00".to_string()))
+    .collect();
+    write(&mut store, &texts);
+    let mut ranks = Ranks::default();
+    for column in SortColumn::ALL {
+        let mut q = super::tests::query(column, false);
+        q.selection.search = "pharmacie".into();
+        // No row budget, no walk: the loose list, ranked and checked, serves the window.
+        let got = store
+            .window_with_budget(&q, &Anchor::First, 10, (0, 0), Some(&mut ranks))
+            .unwrap();
+        let mut got = ids(&got);
+        got.sort();
+        assert_eq!(got, ["oxlin:g001", "oxlin:g003"], "{column:?}");
+    }
 }
 
 fn text() -> impl Strategy<Value = String> {

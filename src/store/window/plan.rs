@@ -111,6 +111,23 @@ pub struct Lookup {
     amount: Option<String>,
     /// `MATCH` expression of the short-text index (`grams.rs`).
     short: Option<String>,
+    /// A looser `MATCH` expression of the trigram text index, for text of four characters or
+    /// more: its trigrams that do not overlap (and the last), all of them, anywhere
+    /// ([`loose`]); the rows it lists must be checked.
+    loose: Option<String>,
+    /// The search lowercased and folded, and as an amount, to check what `loose` lists.
+    needles: (String, Option<String>),
+}
+
+/// The rows that may match a search, as SQL listing their `seq` (a row may be listed twice),
+/// its values, and the needles to check each row with when the list is loose.
+pub struct Matching {
+    /// The SQL listing the `seq`s.
+    pub sql: String,
+    /// Its values.
+    pub values: Vec<Value>,
+    /// The search lowercased and folded and as an amount, when a listed row may not match.
+    pub check: Option<(String, Option<String>)>,
 }
 
 /// Whether `needle` is spelled with the characters of an amount's search text only: it may
@@ -131,8 +148,10 @@ impl Lookup {
         let mut amount_phrases = Vec::new();
         let mut short_terms = Vec::new();
         let mut text = None;
+        let mut loose_text = None;
         if long(&needle) {
             text = Some(phrase(&needle));
+            loose_text = loose(&needle);
             if spelled && amount.as_deref() != Some(needle.as_str()) {
                 amount_phrases.push(phrase(&needle));
             }
@@ -153,7 +172,26 @@ impl Lookup {
             text,
             amount: or(amount_phrases),
             short: or(short_terms),
+            loose: loose_text,
+            needles: (needle, amount),
         })
+    }
+
+    /// The rows this lookup lists, loosely when it can: its text's spaced trigrams instead of
+    /// its phrase (the rows then need a check).
+    fn matching(&self) -> Matching {
+        let (lookup, check) = match &self.loose {
+            Some(loose) => {
+                let looser = Lookup {
+                    text: Some(loose.clone()),
+                    ..self.clone()
+                };
+                (looser, Some(self.needles.clone()))
+            }
+            None => (self.clone(), None),
+        };
+        let (sql, values) = lookup.rowids(false);
+        Matching { sql, values, check }
     }
 
     /// The rowids (`seq`) the lookups list, as SQL, and its values; `distinct` removes a row
@@ -201,6 +239,25 @@ impl Lookup {
             .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
         Ok(n.max(0) as usize)
     }
+}
+
+/// `needle`'s trigrams that do not overlap, and its last, each a phrase, all required (`None`
+/// for text of three characters: one trigram, already exact). A row holding `pharmacie` holds
+/// `pha`, `rma` and `cie`; a row holding all three may not hold `pharmacie`.
+fn loose(needle: &str) -> Option<String> {
+    let chars: Vec<char> = needle.chars().collect();
+    if chars.len() <= TRIGRAM {
+        return None;
+    }
+    let mut starts: Vec<usize> = (0..=chars.len() - TRIGRAM).step_by(TRIGRAM).collect();
+    if starts.last() != Some(&(chars.len() - TRIGRAM)) {
+        starts.push(chars.len() - TRIGRAM);
+    }
+    let phrases: Vec<String> = starts
+        .iter()
+        .map(|&i| phrase(&chars[i..i + TRIGRAM].iter().collect::<String>()))
+        .collect();
+    Some(phrases.join(" AND "))
 }
 
 /// `text` as one FTS5 phrase.
@@ -279,20 +336,22 @@ impl Plan {
         }
     }
 
-    /// The rows the plan selects, as SQL listing their `seq` (a row may be listed twice), and
-    /// its values, when the plan lists every match at once (the indexes' list, or a scan).
-    pub fn matching_rows(&self) -> Option<(String, Vec<Value>)> {
+    /// The rows the plan selects, when it lists every match at once (the indexes' list, or a
+    /// scan): SQL listing their `seq` (a row may be listed twice) and its values; the indexes'
+    /// list may be loose (rows listed that do not match: [`Matching::check`]).
+    pub fn matching_rows(&self) -> Option<Matching> {
         match self {
-            Plan::Listed(lookup) => Some(lookup.rowids(false)),
-            Plan::Scanned { needle, amount } => Some((
-                "SELECT seq FROM transactions NOT INDEXED \
+            Plan::Listed(lookup) => Some(lookup.matching()),
+            Plan::Scanned { needle, amount } => Some(Matching {
+                sql: "SELECT seq FROM transactions NOT INDEXED \
                  WHERE coffre_matches(label, notes, amount, ?, ?)"
                     .into(),
-                vec![
+                values: vec![
                     Value::Text(needle.clone()),
                     amount.clone().map_or(Value::Null, Value::Text),
                 ],
-            )),
+                check: None,
+            }),
             _ => None,
         }
     }
