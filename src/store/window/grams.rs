@@ -25,7 +25,6 @@
 //! Docs gap (ours): a needle with a tab (a pasted one: the search field takes no tab key) is
 //! left to the checked walk and the scan: it may span two pieces.
 
-use std::fmt::Write as _;
 use std::str::FromStr;
 
 use rusqlite::functions::{Context, FunctionFlags};
@@ -78,9 +77,10 @@ fn push_token(out: &mut String, in_amount: bool, gram: &str) {
     if in_amount {
         out.push('x');
     }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     for b in gram.bytes() {
-        // Infallible: writing to a String.
-        let _ = write!(out, "{b:02x}");
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
     }
 }
 
