@@ -1,9 +1,10 @@
 //! Each sort's order as a number per row, kept by the transactions reader, so that a common
 //! search the sort scatters (every `pharmacie` under the label sort, after every
 //! `boulangerie`) costs one pass over its matches' row numbers instead of one table read per
-//! match: the matches' `seq` (from the trigram indexes, or from one scan of the table for text
-//! too short for them) → their place in the sort ([`Ranks`], an array indexed by `seq`) → the
-//! window's `n` first places → those `n` rows read by `seq`.
+//! match: the matches' `seq` (from the indexes, or from one scan of the table for what none
+//! lists) → their place in the sort ([`Ranks`], an array indexed by `seq`) → the window's `n`
+//! first places → those `n` rows read by `seq`. A loose list (a long word's spaced trigrams:
+//! `plan.rs`) is checked with the rule in that order, a batch at a time, until `n` match.
 //!
 //! A sort's order is read once from its own index (a covering walk: `seq` and, for the sorts
 //! by group, the group's value; about 0.1 s at a million rows), when a search first needs it,
