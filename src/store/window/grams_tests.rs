@@ -1,8 +1,8 @@
 //! The short-text index's stories: a search of one or two characters listed by
 //! `transactions_grams` finds exactly the rows the search rule finds, for random text (accents,
 //! case, punctuation, emoji, tabs, amounts of any scale), and stays exact when a sync changes a
-//! line's text or amount, or drops it. A long word the ranked window lists loosely (its spaced
-//! trigrams) is checked: a row holding them apart is not found.
+//! line's text or amount, or drops it. A long word the ranked window lists loosely (its first
+//! and last trigrams) is checked: a row holding them apart is not found.
 
 use std::str::FromStr;
 

@@ -3,7 +3,7 @@
 //! `boulangerie`) costs one pass over its matches' row numbers instead of one table read per
 //! match: the matches' `seq` (from the indexes, or from one scan of the table for what none
 //! lists) → their place in the sort ([`Ranks`], an array indexed by `seq`) → the window's `n`
-//! first places → those `n` rows read by `seq`. A loose list (a long word's spaced trigrams:
+//! first places → those `n` rows read by `seq`. A loose list (a long word's first and last trigrams:
 //! `plan.rs`) is checked with the rule in that order, a batch at a time, until `n` match.
 //!
 //! A sort's order is read once from its own index (a covering walk: `seq` and, for the sorts
