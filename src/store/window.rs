@@ -35,6 +35,7 @@ pub(in crate::store) mod grams;
 #[cfg(test)]
 mod grams_tests;
 mod groups;
+mod lookup;
 mod page;
 mod plan;
 mod query;

@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::types::Value;
 
-use super::plan::Matching;
+use super::lookup::Matching;
 use super::{Cursor, SortColumn, TxQuery, Window, groups, sql};
 use crate::store::dashboard::push_row;
 use crate::store::{Store, StoreError};
