@@ -83,29 +83,23 @@ pub enum StoreError {
 /// of pages every few MB, and checkpointing (copying each page back, then an fsync) after
 /// nearly every group was a fifth of the writer's time; a page rewritten by several groups
 /// is now copied back once. The WAL file is cut back to 64 MB after a checkpoint.
-/// Reads do not map the file (`mmap_size = 0`, SQLite's default): every page is copied
+/// No connection maps the file (`mmap_size = 0`, SQLite's default; the TUI's readers, a
+/// sync's writer, an export alike): every page is copied
 /// through a `read` call into the connection's cache, so the process holds at most 16 MB of
 /// store per connection. Mapping (1 GiB, s6 to s7) left every page a read had touched resident
 /// in the process and counted once per connection: the TUI on a million transactions
 /// (a 0.7 GB store) peaked at 624 MB once the charts and a one-letter search had walked the
 /// table, against 46 MB unmapped (`notes/s8/memory.md`; goal ≤ 80 MB). A cap does not help:
 /// pages past it go through the cache anyway, and the pages a walk touches lie all over the
-/// file. The price: searches that check every row (one or two letters, a text matching
-/// nothing) take about a quarter longer at 1M (`p` under the label sort 217 → 290 ms,
-/// the copies are `_copy_to_iter` 12.5 % of the profile), a sort's order is read about a third
-/// slower (once), and ranked searches (`pha`: 9–12 ms) do not move.
+/// file. The price, measured before the short-text index (`store::window::grams`) took one-
+/// and two-letter searches off the scan: a search that checks every row took about a quarter
+/// longer at 1M (`p` under the label sort 217 → 290 ms, the copies `_copy_to_iter` 12.5 % of
+/// the profile); a sort's order is read about a third slower (once); ranked searches (`pha`:
+/// 9–12 ms) do not move.
 const PRAGMAS: &str = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
     PRAGMA cache_size = -16000; PRAGMA temp_store = MEMORY;
     PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864;
     PRAGMA mmap_size = 0;";
-
-/// What a sync's writer changes on its connection ([`Store::open_for_sync`]): no memory
-/// mapping. A sync reads each index page it writes, and a mapped page read stays resident in
-/// the process, counted in its memory (the headless sync of 120,000 transactions peaked at
-/// 114 MB, 75 MB of it the mapped store file, against 39 MB without: `notes/s7/writes.md`).
-/// A page SQLite writes is copied into its own cache anyway, so the writer gains nothing from
-/// the mapping; the reads that do (a window's search) keep it on their connections.
-const SYNC_PRAGMAS: &str = "PRAGMA mmap_size = 0;";
 
 /// Prepared statements kept per connection (rusqlite's default is 16; the window queries
 /// alone prepare one per sort and filter shape, which evicted the writer's statements).
@@ -193,14 +187,6 @@ impl Store {
             observer: Default::default(),
         };
         schema::migrate(&mut store.conn, &store.path)?;
-        Ok(store)
-    }
-
-    /// Opens the store at `path` as [`Store::open`] does, for a sync's writes
-    /// ([`SYNC_PRAGMAS`]).
-    pub fn open_for_sync(path: &Path) -> Result<Self, StoreError> {
-        let store = Self::open(path)?;
-        store.conn.execute_batch(SYNC_PRAGMAS)?;
         Ok(store)
     }
 

@@ -6,6 +6,8 @@
 //! ranked ones (`Store::tx_window_ranked`, as the reader thread reads), after each sort's order
 //! was read once (that first read is timed on its own line).
 //!
+//! Before the tables, each search's count (the same at every sort), timed.
+//!
 //! `STORE_BENCH_SEARCH_REPEAT=Label:pha:50` reads that one case 50 times and nothing else (for
 //! `perf record`), ranked with `STORE_BENCH_SEARCH_RANKED=1`.
 
@@ -79,6 +81,26 @@ fn case(store: &Store, mut ranks: Option<&mut Ranks>, column: SortColumn, typed:
         .fold(0.0, f64::max)
 }
 
+/// How long each search's count takes (off the frame: the reader serves it after the window,
+/// interruptible), the median of three, in ms.
+fn counts(store: &Store, rows: usize) {
+    println!("\nsearch at {rows} rows: count of the matches, ms (median of three)");
+    for typed in SEARCHES {
+        let q = query(SortColumn::Date, typed);
+        let mut took: Vec<f64> = (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                let n = store.tx_count(&q).expect("a count");
+                std::hint::black_box(n);
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        took.sort_by(f64::total_cmp);
+        let n = store.tx_count(&q).expect("a count");
+        println!("{:<24} {:>9.2}   ({n} rows)", format!("'{typed}'"), took[1]);
+    }
+}
+
 fn column_named(name: &str) -> Option<SortColumn> {
     SORTS.into_iter().find(|c| c.name() == name)
 }
@@ -130,6 +152,7 @@ pub fn table() {
     }
     for rows in sizes {
         let store = store(&dir, rows);
+        counts(&store, rows);
         let mut ranks = Ranks::default();
         for ranked in [false, true] {
             let how = if ranked { "ranked" } else { "plain" };

@@ -11,10 +11,9 @@
 //! A pass over one account ([`ExportSource::each`] with `Some(account)`) reads only that
 //! account's rows, in the same relative order as a pass over all.
 //!
-//! Both store sources turn the connection's memory map off (`PRAGMA mmap_size = 0`, see
-//! `src/store.rs`): a pass reads the whole table once, and a map would only leave the whole
-//! file counted in the process's resident memory (1 GB at a million rows) for no speed-up.
-//! Give them a connection of their own (the TUI's export and `coffre export` open one).
+//! A pass reads the whole table once; the store's connections do not map the file
+//! (`src/store.rs`), so its pages pass through SQLite's cache instead of all staying counted
+//! in the process's resident memory (1 GB at a million rows).
 //!
 //! Docs gap (ours): the store may change between two passes of one export (a sync running
 //! beside it); each pass reads what is there when it starts. A sync holds the store's lock
@@ -75,11 +74,6 @@ fn io_error(e: impl Into<StoreError>) -> io::Error {
     io::Error::other(e.into().to_string())
 }
 
-/// Turns `store`'s memory map off for a streamed pass (see the module doc).
-fn without_memory_map(store: &Store) -> Result<(), StoreError> {
-    Ok(store.conn.pragma_update(None, "mmap_size", 0)?)
-}
-
 /// The accounts `account` names (all when `None`), as stored.
 fn stored_accounts(store: &Store, account: Option<&AccountId>) -> Result<Vec<Account>, StoreError> {
     Ok(store
@@ -105,7 +99,6 @@ impl<'s> StoredRows<'s> {
         account: Option<AccountId>,
         since: Option<NaiveDate>,
     ) -> Result<Self, StoreError> {
-        without_memory_map(store)?;
         Ok(StoredRows {
             accounts: stored_accounts(store, account.as_ref())?,
             store,
@@ -188,7 +181,6 @@ impl<'s> QueryRows<'s> {
             }
             None => None,
         };
-        without_memory_map(store)?;
         Ok(QueryRows {
             accounts: stored_accounts(store, account.as_ref())?,
             store,

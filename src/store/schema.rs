@@ -28,6 +28,8 @@ use super::StoreError;
 /// Version 10: fewer index inserts per new line ([`LEANER_WRITES`]).
 /// Version 11: `finx_links.place`, where a link's refresh token lives when not in its row (the
 /// OS keyring: `sync::finx::token_place`); NULL is the row, as before.
+/// Version 12: `transactions_grams`, the index of one- and two-character texts
+/// (`store::window::grams`), so a short search is listed, not scanned.
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -132,6 +134,7 @@ pub const MIGRATIONS: &[&str] = &[
     WINDOW_INDEXES,
     LEANER_WRITES,
     "ALTER TABLE finx_links ADD COLUMN place TEXT;",
+    super::window::grams::CREATE,
 ];
 
 /// Version 10: what each new transaction costs to write, cut (issue 13). The text index is
@@ -285,8 +288,10 @@ const TO_CODES: &str = "
 /// The schema version this coffre writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the store at `path` (already open as `conn`) to [`VERSION`].
+/// Brings the store at `path` (already open as `conn`) to [`VERSION`], and registers on `conn`
+/// the SQL function its writes need (`coffre_grams`: version 12 and the writer use it).
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    super::window::grams::register(conn)?;
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > VERSION {
         return Err(StoreError::TooNew {

@@ -31,7 +31,11 @@
 #[cfg(test)]
 mod amount_index_tests;
 pub mod amount_needle;
+pub(in crate::store) mod grams;
+#[cfg(test)]
+mod grams_tests;
 mod groups;
+mod lookup;
 mod page;
 mod plan;
 mod query;

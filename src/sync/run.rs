@@ -177,7 +177,7 @@ async fn run_inner(
     let data_dir = store::resolve_data_dir(data_dir).map_err(RunFailure::fatal)?;
     let _lock = SyncLock::acquire(&data_dir)?;
     let mut store =
-        Store::open_for_sync(&store::store_file(&data_dir, sandbox)).map_err(RunFailure::fatal)?;
+        Store::open(&store::store_file(&data_dir, sandbox)).map_err(RunFailure::fatal)?;
     let mut report = RunReport::default();
     if let Some(oxlin) = &config.oxlin {
         let owner = session::TokenOwner::of(oxlin).keeping_in(config.session_store());

@@ -82,7 +82,7 @@ pub async fn save_connection_counting(
     let work = move || -> Result<Saved, String> {
         let _lock =
             SyncLock::wait(&SyncLock::dir_of(&target.path), TUI_WAIT).map_err(|e| e.to_string())?;
-        let mut store = Store::open_for_sync(&target.path).map_err(|e| e.to_string())?;
+        let mut store = Store::open(&target.path).map_err(|e| e.to_string())?;
         let count = counts.map(|sender| ImportCount::observe(&mut store, sender, &connection));
         let now = Utc::now();
         let mut batch = SyncBatch::default();

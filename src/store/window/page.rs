@@ -47,7 +47,7 @@ impl Store {
     }
 
     /// One keyset page: up to `n` rows of `page`, appended to `window`. A walk that checks
-    /// rows first walks at most [`plan::WALK`] rows; when they hold fewer than `n` matches it
+    /// rows first walks at most [`super::plan::WALK`] rows; when they hold fewer than `n` matches it
     /// gives way to its fallback (`plan.rs`; tests walk fewer), or, when `to_ranks` and the
     /// fallback lists every match, returns it unread (`Some`).
     fn read_page(

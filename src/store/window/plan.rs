@@ -1,9 +1,11 @@
 //! How a window finds the rows a search selects, fast whether the match is rare or common.
 //!
 //! Two ways, chosen per search:
-//! - **Listed**: the trigram indexes list the matching rows (`transactions_text` for the text,
-//!   `transactions_amount` for the amount as the rule spells it, schema version 9), and the
-//!   window reads and orders only those. Cost: one row per match, so only for a rare match.
+//! - **Listed**: the indexes list the matching rows (`transactions_text`, trigrams of the label
+//!   and notes; `transactions_amount`, trigrams of the amount as the rule spells it, schema
+//!   version 9; `transactions_grams`, the one- and two-character texts of both, exact to the
+//!   rule, version 12: `grams.rs`), and the window reads and orders only those. Cost: one row
+//!   per match, so only for a rare match.
 //! - **Checked**: the window walks its sort index and checks each row with `coffre_matches`
 //!   (`search.rs`) until it has its rows. Cost: rows walked ≈ rows wanted ÷ the share of rows
 //!   that match, so only for a common match.
@@ -11,43 +13,47 @@
 //! The row budget tells them apart: the indexes are asked for at most [`BUDGET`] + 1 rows; when
 //! they have more, the match is common (at least one row in `store size ÷ BUDGET`) and the
 //! window checks rows; otherwise the rows they listed are kept ([`Plan::Found`]) and every
-//! page and group of the window reads them by `seq`. Text shorter than three characters (or an
-//! amount spelled in fewer), which a trigram index cannot look up, is always checked.
+//! page and group of the window reads them by `seq`. Only what no index lists is always
+//! checked: text of one or two characters holding a tab, and an empty amount (`+`: every row).
 //!
 //! A walk is bounded: common overall is not common everywhere in the order (sorting by label
 //! puts every `pharmacie` together, after every `boulangerie`), so a walk checks at most
 //! [`WALK`] rows, then gives way to the full list of the indexes (cost: one row per match) or,
-//! for text too short for them, to a walk of [`SHORT_WALK`] times as many rows, then to a
-//! scan of the whole table in its storage order ([`Plan::Scanned`]: every row checked, the
-//! matches sorted, only the window's kept). A walk reads every row it may check (SQLite
-//! gathers the walk before checking), so the short walk comes first for a dense match.
+//! for what no index lists, to a walk of [`SHORT_WALK`] times as many rows, then to a scan of
+//! the whole table in its storage order ([`Plan::Scanned`]: every row checked, the matches
+//! sorted, only the window's kept). A walk reads every row it may check (SQLite gathers the
+//! walk before checking), so the short walk comes first for a dense match.
 //!
 //! Why a scan and not a walk without bound: a walk reads the table in the sort's order, one
 //! random page per row (1–9 µs a row at a million rows); a scan reads each page once, in
-//! order (a fraction of a µs a row). A walk that found too few matches in its rows has a
-//! match sparser than one row in a few hundred, so the rest of its walk would read hundreds
-//! of thousands of rows at random, often the whole order (a short text that matches nothing,
-//! or that the sort gathers far away: `p` under the label sort); the scan bounds it to one
-//! pass (about 0.2 s at a million rows).
+//! order (a fraction of a µs a row; about 0.2 s at a million rows).
 //!
-//! Docs gap (ours): the costs above are per window; a common match that the sort gathers far
-//! from the window's end, and a short text that the sort gathers far or that is rare, cost
-//! more than a frame at a million rows (`benches/store_million`, `STORE_BENCH_DETAIL=1`).
-//! The reader thread ranks what such a walk gives way to ([`Plan::matching_rows`], `ranks.rs`):
-//! the indexes' list then costs one pass over row numbers (about 10 ms for 125,000 matches of a
-//! trigram, 30 ms for a nine-letter word's seven trigrams); the scan of a short text stays.
+//! The reader thread ranks what a walk gives way to ([`Plan::matching_rows`], `ranks.rs`): the
+//! indexes' list costs one pass over row numbers, not a table read per match. A word of four
+//! characters or more is then listed loosely ([`Matching::check`]): its first and last
+//! trigrams (`pha AND cie`), not the phrase's seven with their positions compared, and only
+//! the candidates the window would show are checked with the rule, a batch at a time. A count
+//! (off the frame, interruptible) keeps the exact phrase.
+//!
+//! Choice (ours), by the numbers of `benches/store_million` (`notes/s8/search.md`): an index
+//! of each row's distinct one- and two-character texts rather than a second trigram index of
+//! the text with each character tripled (`ph` → `ppphhh`): a short search is one token's list
+//! (no positions, no phrase), exact to our fold, and a count is that list's length; the
+//! tripled text would need positions (three times the text index's) and SQLite's folding.
 //!
 //! A count never walks a window: it counts what the indexes list (every match, whatever its
-//! number), or checks every row when the text is too short for them.
+//! number), or checks every row when no index lists the search.
 //!
-//! Docs gap (ours): a search the indexes serve finds what they find: label and notes with
-//! accents and case removed by SQLite's trigram tokenizer, not by our fold (`œ` is not `oe`),
-//! and the text as stored, not as sanitised; a checked search follows the rule exactly. The
-//! two differ only on such text.
+//! Docs gap (ours): a search the trigram indexes serve finds what they find: label and notes
+//! with accents and case removed by SQLite's trigram tokenizer, not by our fold (`œ` is not
+//! `oe`), and the text as stored, not as sanitised; a checked search, a short one and the
+//! ranked window of a long one follow the rule exactly (the latter among what the trigrams
+//! list). They differ only on such text.
 
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
+use super::lookup::{Lookup, Matching};
 use super::search::needles;
 
 /// Matches the indexes may list for a window to read them all (more: the window checks rows).
@@ -63,9 +69,6 @@ pub const WALK: usize = 2_048;
 /// amounts) fills a window within it at a fraction of a scan's cost, and a sparser one adds
 /// a tenth or so to the scan that follows (`benches/store_million`, `STORE_BENCH_DETAIL=1`).
 const SHORT_WALK: usize = 16;
-
-/// Text at least this long (in characters) is looked up in the trigram indexes.
-const TRIGRAM: usize = 3;
 
 /// How the rows a search selects are found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,89 +102,6 @@ pub enum Plan {
         /// [`WALK`] rows), which gives way to a scan of the table.
         longer: bool,
     },
-}
-
-/// The index lookups that list every row a search selects.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lookup {
-    /// `MATCH` expression of the label and notes index.
-    text: String,
-    /// `MATCH` expression of the amount index, when the search is an amount.
-    amount: Option<String>,
-}
-
-impl Lookup {
-    /// The lookups of `typed`, or `None` when a part of it is too short for a trigram index.
-    fn new(typed: &str) -> Option<Lookup> {
-        let (needle, amount) = needles(typed);
-        let long = |s: &str| s.chars().count() >= TRIGRAM;
-        if !long(&needle) || amount.as_deref().is_some_and(|a| !long(a)) {
-            return None;
-        }
-        let amount = amount.map(|a| {
-            // The typed spelling may itself be in the amount's text (`5 4` in `4.105 4.11`).
-            let spelled = needle
-                .chars()
-                .all(|c| c.is_ascii_digit() || " .-".contains(c));
-            if spelled && needle != a {
-                format!("{} OR {}", phrase(&a), phrase(&needle))
-            } else {
-                phrase(&a)
-            }
-        });
-        Some(Lookup {
-            text: phrase(&needle),
-            amount,
-        })
-    }
-
-    /// The rowids (`seq`) the lookups list, as SQL, and its values; `distinct` removes a row
-    /// found by both.
-    fn rowids(&self, distinct: bool) -> (String, Vec<Value>) {
-        let text = "SELECT rowid FROM transactions_text WHERE transactions_text MATCH ?";
-        let mut values = vec![Value::Text(self.text.clone())];
-        let Some(amount) = &self.amount else {
-            return (text.into(), values);
-        };
-        values.push(Value::Text(amount.clone()));
-        let union = if distinct { "UNION" } else { "UNION ALL" };
-        let sql = format!(
-            "{text} {union} SELECT rowid FROM transactions_amount WHERE transactions_amount MATCH ?"
-        );
-        (sql, values)
-    }
-
-    /// The rows the indexes list, as a JSON array of their `seq`, when they are at most
-    /// `budget` (`None`: more).
-    fn at_most(&self, conn: &Connection, budget: usize) -> rusqlite::Result<Option<String>> {
-        let (rowids, mut values) = self.rowids(false);
-        values.push(Value::Integer(budget as i64 + 1));
-        let sql = format!("SELECT rowid FROM ({rowids} LIMIT ?)");
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let listed: Vec<i64> = stmt
-            .query_map(rusqlite::params_from_iter(values), |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        if listed.len() > budget {
-            return Ok(None);
-        }
-        let numbers: Vec<String> = listed.iter().map(i64::to_string).collect();
-        Ok(Some(format!("[{}]", numbers.join(","))))
-    }
-
-    /// How many rows the indexes list (no other condition).
-    pub fn count(&self, conn: &Connection) -> rusqlite::Result<usize> {
-        let (rowids, values) = self.rowids(true);
-        let sql = format!("SELECT count(*) FROM ({rowids})");
-        let n: i64 = conn
-            .prepare_cached(&sql)?
-            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
-        Ok(n.max(0) as usize)
-    }
-}
-
-/// `text` as one FTS5 phrase.
-fn phrase(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 impl Plan {
@@ -255,20 +175,22 @@ impl Plan {
         }
     }
 
-    /// The rows the plan selects, as SQL listing their `seq` (a row may be listed twice), and
-    /// its values, when the plan lists every match at once (the indexes' list, or a scan).
-    pub fn matching_rows(&self) -> Option<(String, Vec<Value>)> {
+    /// The rows the plan selects, when it lists every match at once (the indexes' list, or a
+    /// scan): SQL listing their `seq` (a row may be listed twice) and its values; the indexes'
+    /// list may be loose (rows listed that do not match: [`Matching::check`]).
+    pub fn matching_rows(&self) -> Option<Matching> {
         match self {
-            Plan::Listed(lookup) => Some(lookup.rowids(false)),
-            Plan::Scanned { needle, amount } => Some((
-                "SELECT seq FROM transactions NOT INDEXED \
+            Plan::Listed(lookup) => Some(lookup.matching()),
+            Plan::Scanned { needle, amount } => Some(Matching {
+                sql: "SELECT seq FROM transactions NOT INDEXED \
                  WHERE coffre_matches(label, notes, amount, ?, ?)"
                     .into(),
-                vec![
+                values: vec![
                     Value::Text(needle.clone()),
                     amount.clone().map_or(Value::Null, Value::Text),
                 ],
-            )),
+                check: None,
+            }),
             _ => None,
         }
     }

@@ -1,9 +1,10 @@
 //! Each sort's order as a number per row, kept by the transactions reader, so that a common
 //! search the sort scatters (every `pharmacie` under the label sort, after every
 //! `boulangerie`) costs one pass over its matches' row numbers instead of one table read per
-//! match: the matches' `seq` (from the trigram indexes, or from one scan of the table for text
-//! too short for them) → their place in the sort ([`Ranks`], an array indexed by `seq`) → the
-//! window's `n` first places → those `n` rows read by `seq`.
+//! match: the matches' `seq` (from the indexes, or from one scan of the table for what none
+//! lists) → their place in the sort ([`Ranks`], an array indexed by `seq`) → the window's `n`
+//! first places → those `n` rows read by `seq`. A loose list (a long word's first and last trigrams:
+//! `plan.rs`) is checked with the rule in that order, a batch at a time, until `n` match.
 //!
 //! A sort's order is read once from its own index (a covering walk: `seq` and, for the sorts
 //! by group, the group's value; about 0.1 s at a million rows), when a search first needs it,
@@ -20,11 +21,12 @@
 //! plain reads serve it). Only a selection with nothing but a search is ranked (a filter would
 //! need its own check per match); the plain reads serve the rest.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::types::Value;
 
+use super::lookup::Matching;
 use super::{Cursor, SortColumn, TxQuery, Window, groups, sql};
 use crate::store::dashboard::push_row;
 use crate::store::{Store, StoreError};
@@ -77,17 +79,23 @@ impl Ranks {
         self.orders.is_empty()
     }
 
-    /// Up to `n` rows of `query` after `from`, among the rows `matches` lists (SQL selecting
-    /// `seq`s, with its values), in the query's order; `None` when it cannot rank them (the
-    /// cursor's row is gone, or the store is too sparse to rank).
+    /// Up to `n` rows of `query` after `from`, among the rows `matches` lists, in the query's
+    /// order; `None` when it cannot rank them (the cursor's row is gone, or the store is too
+    /// sparse to rank). A loose list's rows are checked in that order, a batch at a time,
+    /// until `n` match.
     pub fn read(
         &mut self,
         store: &Store,
         query: &TxQuery,
-        (matches, values): (String, Vec<Value>),
+        matches: Matching,
         from: From<'_>,
         n: usize,
     ) -> Result<Option<Window>, StoreError> {
+        let Matching {
+            sql: matches,
+            values,
+            check,
+        } = matches;
         let conn = &store.conn;
         let snapshot = conn.unchecked_transaction()?;
         // A first read starts the snapshot, so the version below is the snapshot's.
@@ -154,20 +162,80 @@ impl Ranks {
             }
         }
         drop(rows);
-        // The lists may name a row twice (text and amount): keep twice as many, then dedup.
-        let keep = n.saturating_mul(2);
-        if keys.len() > keep {
-            keys.select_nth_unstable(keep);
-            keys.truncate(keep);
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        keys.truncate(n);
-        let seqs: Vec<i64> = keys.iter().map(|(_, seq)| *seq).collect();
+        let seqs = first_matching(store, &mut keys, n, check.as_ref())?;
         let window = read_rows(store, query, &seqs)?;
         snapshot.commit()?;
         Ok(Some(window))
     }
+}
+
+/// The `seq`s of the `n` first of `keys` (sort key, `seq`; a row may be listed twice) that
+/// match `check` (each row, when `None`), in order: the first `n` (and as many again, for the
+/// rows listed twice; at least 64) sorted, checked, then a batch twice as large after them,
+/// and so on until `n` match or none is left.
+fn first_matching(
+    store: &Store,
+    keys: &mut [(u64, i64)],
+    n: usize,
+    check: Option<&(String, Option<String>)>,
+) -> Result<Vec<i64>, StoreError> {
+    let mut seqs: Vec<i64> = Vec::with_capacity(n);
+    let mut last: Option<u64> = None;
+    let mut rest = keys;
+    // Each batch twice the last: a loose list whose rows mostly fail costs a few batches.
+    let mut grow = 1usize;
+    while seqs.len() < n && !rest.is_empty() {
+        let take = (n - seqs.len())
+            .saturating_mul(2)
+            .max(64)
+            .saturating_mul(grow)
+            .min(rest.len());
+        grow = grow.saturating_mul(2);
+        if rest.len() > take {
+            rest.select_nth_unstable(take);
+        }
+        let (batch, after) = rest.split_at_mut(take);
+        batch.sort_unstable();
+        let mut fresh: Vec<i64> = Vec::with_capacity(batch.len());
+        for (key, seq) in batch.iter() {
+            if last != Some(*key) {
+                fresh.push(*seq);
+            }
+            last = Some(*key);
+        }
+        match check {
+            None => seqs.extend(fresh),
+            Some((needle, amount)) => {
+                let good = matching_of(store, &fresh, needle, amount.as_deref())?;
+                seqs.extend(fresh.into_iter().filter(|s| good.contains(s)));
+            }
+        }
+        rest = after;
+    }
+    seqs.truncate(n);
+    Ok(seqs)
+}
+
+/// Which of `seqs` match the search (`needle`, `amount`) by the rule (`coffre_matches`).
+fn matching_of(
+    store: &Store,
+    seqs: &[i64],
+    needle: &str,
+    amount: Option<&str>,
+) -> Result<HashSet<i64>, StoreError> {
+    let listed: Vec<String> = seqs.iter().map(i64::to_string).collect();
+    let mut stmt = super::search::prepare(
+        &store.conn,
+        "SELECT seq FROM transactions WHERE seq IN (SELECT value FROM json_each(?1)) \
+         AND coffre_matches(label, notes, amount, ?2, ?3)",
+    )?;
+    let good = stmt
+        .query_map(
+            rusqlite::params![format!("[{}]", listed.join(",")), needle, amount],
+            |r| r.get(0),
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(good)
 }
 
 /// The rows `seqs` names, in that order, with their cursors in `query`'s order.

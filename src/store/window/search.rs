@@ -2,7 +2,7 @@
 //! text, lowercased and accents folded (`pret` finds `Prêt`), is a substring of the label or
 //! the notes; a typed amount (`-1 234,50`, `42,1`, `+950`: see [`amount_needle`]) is a
 //! substring of the amount as stored with at least two decimals, or as shown rounded to two.
-//! [`matches`] is that rule on one row's search text (`store::read_model::search_text`);
+//! [`matches`](fn@matches) is that rule on one row's search text (`store::read_model::search_text`);
 //! `coffre_matches(label, notes, amount, needle, amount_needle)` is the same rule as a SQL
 //! function of ours, for the rows a window checks one by one (`plan.rs` says when).
 //!
@@ -39,7 +39,7 @@ pub fn needles(typed: &str) -> (String, Option<String>) {
     (needle, amount)
 }
 
-/// Whether the row (`label`, `notes`, `amount` as stored) matches the needles: [`matches`] on
+/// Whether the row (`label`, `notes`, `amount` as stored) matches the needles: [`matches`](fn@matches) on
 /// its search text, without building it for the usual row.
 pub fn row_matches(
     label: &str,

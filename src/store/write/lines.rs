@@ -148,6 +148,7 @@ impl Staged<'_> {
         }
         // A write bigger than the store builds the sort indexes once, after its rows are in.
         let deferred = super::bulk::defer_if_bigger(tx, new, last_seq)?;
+        let grams_changed = crate::store::window::grams::note_changes(tx, all_new)?;
         tx.prepare_cached(
             "INSERT INTO main.transactions (id, account_id, amount, currency, date, value_date,
                booking_date, imported_at, booking, label, notes, category, kind, first_seen,
@@ -184,6 +185,7 @@ impl Staged<'_> {
         if let Some(deferred) = deferred {
             deferred.rebuild(tx)?;
         }
+        crate::store::window::grams::index_written(tx, last_seq, grams_changed)?;
         Ok(())
     }
 

@@ -1,0 +1,182 @@
+//! The short-text index: which rows hold a text of one or two characters (`p`, `ph`, `cb`,
+//! `15`), exactly as the search rule (`search.rs`) reads a row, for the searches no trigram
+//! index can list.
+//!
+//! Each row's search text (`store::read_model::rows::search_text`: label and notes cleaned,
+//! lowercased and folded, then the amount as the rule spells it) is cut at its tabs into
+//! pieces; the row's *grams* are the distinct one- and two-character substrings of each piece,
+//! each written as one token: its UTF-8 bytes in hex (`ph` → `7068`), so that spaces,
+//! punctuation and emoji are tokens like letters. The amount's piece is written with an `x`
+//! before each token (`x3135`), as the amount search looks only there. `transactions_grams`
+//! (schema version 12) is a contentless FTS5 table of those tokens with `detail=none` (a
+//! one-token query needs no positions) and `contentless_delete=1` (a row leaves it by its
+//! rowid, `seq`: the delete trigger is plain SQL, and a changed row is deleted and written
+//! again).
+//!
+//! A search of text up to two characters without a tab is then one query of one to three
+//! tokens ([`terms`]), exact: a needle without a tab is in the search text exactly when it is
+//! in one of its pieces, that is when it is one of the row's grams.
+//!
+//! The tokens are computed by `coffre_grams(label, notes, amount)`, a SQL function of ours
+//! ([`register`]), when the store's writer adds or changes lines (`store::write::lines` calls
+//! [`note_changes`] before its upsert and [`index_written`] after) and once for every stored
+//! line when the table is created.
+//!
+//! Docs gap (ours): a needle with a tab (a pasted one: the search field takes no tab key) is
+//! left to the checked walk and the scan: it may span two pieces.
+
+use std::str::FromStr;
+
+use rusqlite::functions::{Context, FunctionFlags};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, Transaction};
+use rust_decimal::Decimal;
+
+use crate::store::read_model::rows::search_text;
+
+/// Longest text (in characters) the short-text index lists.
+pub const LONGEST: usize = 2;
+
+/// The tokens of one row (label, notes, amount as stored), space-separated.
+pub fn row_tokens(label: &str, notes: Option<&str>, amount: &str) -> String {
+    let amount = Decimal::from_str(amount).unwrap_or_default();
+    let hay = search_text(label, notes, amount);
+    let (text, amount) = hay.rsplit_once('\t').unwrap_or((&hay, ""));
+    let mut grams: Vec<(bool, &str)> = Vec::with_capacity(2 * hay.len());
+    for piece in text.split('\t') {
+        push_grams(&mut grams, false, piece);
+    }
+    push_grams(&mut grams, true, amount);
+    grams.sort_unstable();
+    grams.dedup();
+    let mut out = String::with_capacity(grams.len() * 6);
+    for (in_amount, gram) in grams {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_token(&mut out, in_amount, gram);
+    }
+    out
+}
+
+/// Pushes every one- and two-character substring of `piece`.
+fn push_grams<'a>(grams: &mut Vec<(bool, &'a str)>, in_amount: bool, piece: &'a str) {
+    let starts: Vec<usize> = piece.char_indices().map(|(i, _)| i).collect();
+    for (k, &start) in starts.iter().enumerate() {
+        let one = starts.get(k + 1).copied().unwrap_or(piece.len());
+        grams.push((in_amount, &piece[start..one]));
+        if one < piece.len() {
+            let two = starts.get(k + 2).copied().unwrap_or(piece.len());
+            grams.push((in_amount, &piece[start..two]));
+        }
+    }
+}
+
+/// Appends `gram`'s token: its bytes in hex, after an `x` in the amount's piece.
+fn push_token(out: &mut String, in_amount: bool, gram: &str) {
+    if in_amount {
+        out.push('x');
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for b in gram.bytes() {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+}
+
+/// The `MATCH` expression listing the rows whose text holds `needle` (lowercased and folded,
+/// one or two characters, no tab) or, when `in_amounts`, whose amount's piece does; `None`
+/// when the needle is not for this index.
+pub fn terms(needle: &str, in_text: bool, in_amounts: bool) -> Option<Vec<String>> {
+    let chars = needle.chars().count();
+    if chars == 0 || chars > LONGEST || needle.contains('\t') {
+        return None;
+    }
+    let mut terms = Vec::new();
+    for (wanted, in_amount) in [(in_text, false), (in_amounts, true)] {
+        if wanted {
+            let mut token = String::new();
+            push_token(&mut token, in_amount, needle);
+            terms.push(format!("\"{token}\""));
+        }
+    }
+    Some(terms)
+}
+
+/// Registers `coffre_grams(label, notes, amount)` (the row's tokens) on `conn`.
+pub fn register(conn: &Connection) -> rusqlite::Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("coffre_grams", 3, flags, |ctx| {
+        let label = text(ctx, 0)?.unwrap_or_default();
+        let notes = text(ctx, 1)?;
+        let amount = text(ctx, 2)?.unwrap_or_default();
+        Ok(row_tokens(label, notes, amount))
+    })
+}
+
+/// Argument `i` as text, borrowed (`None` when NULL).
+fn text<'a>(ctx: &'a Context<'_>, i: usize) -> rusqlite::Result<Option<&'a str>> {
+    match ctx.get_raw(i) {
+        ValueRef::Null => Ok(None),
+        value => Ok(Some(value.as_str()?)),
+    }
+}
+
+/// The SQL of schema version 12: the table, its delete trigger, and every stored line's
+/// tokens (`coffre_grams` must be registered on the migrating connection).
+pub const CREATE: &str = "
+    CREATE VIRTUAL TABLE transactions_grams USING fts5 (
+        grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+    );
+    INSERT INTO transactions_grams (rowid, grams)
+        SELECT seq, coffre_grams(label, notes, amount) FROM transactions;
+    CREATE TRIGGER transactions_grams_delete AFTER DELETE ON transactions BEGIN
+        DELETE FROM transactions_grams WHERE rowid = old.seq;
+    END;";
+
+/// Notes, before the writer's upsert, the stored lines of the staged group (`temp.staged_lines`)
+/// whose label, notes or amount change: their tokens change. A group of only new lines
+/// (`all_new`) has none, and skips the lookup (one seek per line).
+pub(in crate::store) fn note_changes(
+    tx: &Transaction<'_>,
+    all_new: bool,
+) -> rusqlite::Result<usize> {
+    tx.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS grams_changed (seq INTEGER PRIMARY KEY);
+         DELETE FROM temp.grams_changed;",
+    )?;
+    if all_new {
+        return Ok(0);
+    }
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO temp.grams_changed (seq)
+         SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
+         WHERE s.label IS NOT t.label OR s.notes IS NOT t.notes OR s.amount IS NOT t.amount",
+    )?
+    .execute([])
+}
+
+/// Writes, after the writer's upsert, the tokens of the new lines (`seq` after `last_seq`) and
+/// of the `changed` ones [`note_changes`] noted (their old tokens leave first).
+pub(in crate::store) fn index_written(
+    tx: &Transaction<'_>,
+    last_seq: i64,
+    changed: usize,
+) -> rusqlite::Result<()> {
+    if changed > 0 {
+        tx.prepare_cached(
+            "DELETE FROM main.transactions_grams
+             WHERE rowid IN (SELECT seq FROM temp.grams_changed)",
+        )?
+        .execute([])?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO main.transactions_grams (rowid, grams)
+         SELECT seq, coffre_grams(label, notes, amount) FROM main.transactions WHERE seq > ?1
+         UNION ALL
+         SELECT seq, coffre_grams(label, notes, amount) FROM main.transactions
+         WHERE seq IN (SELECT seq FROM temp.grams_changed)",
+    )?
+    .execute([last_seq])?;
+    tx.execute_batch("DELETE FROM temp.grams_changed;")
+}
