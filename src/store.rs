@@ -33,6 +33,8 @@ pub mod private;
 pub mod read;
 pub mod read_model;
 pub mod schema;
+#[cfg(test)]
+mod test_bank;
 pub mod window;
 pub mod write;
 

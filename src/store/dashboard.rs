@@ -38,12 +38,11 @@ mod tests {
 
     use super::*;
     use crate::domain::{
-        Account, AccountId, AccountKind, AccountState, Booking, BookingStatus, Connection,
-        ConnectionId, ConnectionState, Money, NextAction, Transaction, TransactionId,
+        Account, AccountKind, AccountState, Booking, BookingStatus, Connection, ConnectionId,
+        ConnectionState, Money, NextAction, Transaction,
     };
-    use crate::store::Store;
     use crate::store::window::{Anchor, TxQuery};
-    use crate::store::{ConnectionSync, SyncBatch};
+    use crate::store::{Store, SyncBatch, test_bank};
 
     fn at(epoch: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(epoch, 0).unwrap()
@@ -52,36 +51,24 @@ mod tests {
     fn line(id: &str, account: &str, day: u32, amount: i64, label: &str) -> Transaction {
         let date = NaiveDate::from_ymd_opt(2023, 11, day);
         Transaction {
-            id: TransactionId::oxlin(id),
-            account_id: AccountId::oxlin(account),
-            amount: Money::new(Decimal::new(amount, 2), "EUR"),
-            date,
-            value_date: None,
-            booking_date: date,
             imported_at: Some(at(1_700_000_000)),
             booking: if id == "t3" {
                 Booking::Pending
             } else {
                 Booking::Booked
             },
-            label: label.into(),
             notes: (id == "t2").then(|| "Réf.\r\nligne 2".into()),
             category: Some("Food".into()),
-            kind: None,
+            ..test_bank::line(id, account, Decimal::new(amount, 2), date, label)
         }
     }
 
     fn account(id: &str, state: AccountState) -> Account {
         Account {
-            id: AccountId::oxlin(id),
-            connection_id: Some(ConnectionId::oxlin("c1")),
-            name: format!("Compte {id}"),
             kind: AccountKind::Savings,
             state,
-            iban: None,
             balance: Some(Money::new(Decimal::new(100_000, 2), "EUR")),
-            balance_date: None,
-            owner: None,
+            ..test_bank::account(id, &format!("Compte {id}"))
         }
     }
 
@@ -89,28 +76,17 @@ mod tests {
     fn a_synced_store_loads_its_accounts_and_then_windows_of_sanitised_transactions() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("s.sqlite")).unwrap();
-        let batch = SyncBatch {
-            synced: vec![ConnectionSync {
-                connection: Connection {
-                    id: ConnectionId::oxlin("c1"),
-                    provider_id: None,
-                    name: "Banque".into(),
-                    state: ConnectionState::Ok,
-                    channels: Vec::new(),
-                    last_success: None,
-                },
-                accounts: vec![
-                    account("a1", AccountState::Active),
-                    account("a2", AccountState::PendingConsent),
-                ],
-                transactions: vec![
-                    line("t1", "a1", 20, -1_050, "CB CAFE"),
-                    line("t2", "a1", 21, 250_000, "VIR\x1b[31m SALAIRE"),
-                    line("t3", "a1", 22, -999, "PRLV EDF"),
-                ],
-            }],
-            skipped: Vec::new(),
-        };
+        let batch = test_bank::sync_of(
+            vec![
+                account("a1", AccountState::Active),
+                account("a2", AccountState::PendingConsent),
+            ],
+            vec![
+                line("t1", "a1", 20, -1_050, "CB CAFE"),
+                line("t2", "a1", 21, 250_000, "VIR\x1b[31m SALAIRE"),
+                line("t3", "a1", 22, -999, "PRLV EDF"),
+            ],
+        );
         store.apply(&batch, at(1_700_600_000)).unwrap();
 
         let first = load_dashboard_summary(&store, at(1_700_600_000)).unwrap();
@@ -149,10 +125,8 @@ mod tests {
         let never_synced = Connection {
             id: ConnectionId::oxlin("c9"),
             provider_id: Some("87".into()),
-            name: "Banque".into(),
             state: ConnectionState::Failed,
-            channels: Vec::new(),
-            last_success: None,
+            ..test_bank::bank()
         };
         let batch = SyncBatch {
             synced: Vec::new(),

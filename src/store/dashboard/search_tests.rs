@@ -7,12 +7,8 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::{
-    Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
-    ConnectionState, Money, Transaction, TransactionId,
-};
 use crate::store::window::{Anchor, Sort, SortColumn, TxQuery, TxSelection};
-use crate::store::{ConnectionSync, Store, SyncBatch};
+use crate::store::{Store, test_bank};
 
 /// A store holding one account with these `(amount, label)` lines, ids `t0`, `t1`, … in order.
 fn store_with(lines: &[(Decimal, &str)]) -> (tempfile::TempDir, Store) {
@@ -22,46 +18,9 @@ fn store_with(lines: &[(Decimal, &str)]) -> (tempfile::TempDir, Store) {
     let transactions = lines
         .iter()
         .enumerate()
-        .map(|(i, (amount, label))| Transaction {
-            id: TransactionId::oxlin(&format!("t{i}")),
-            account_id: AccountId::oxlin("a1"),
-            amount: Money::new(*amount, "EUR"),
-            date,
-            value_date: None,
-            booking_date: date,
-            imported_at: None,
-            booking: Booking::Booked,
-            label: (*label).into(),
-            notes: None,
-            category: None,
-            kind: None,
-        })
+        .map(|(i, (amount, label))| test_bank::line(&format!("t{i}"), "a1", *amount, date, label))
         .collect();
-    let batch = SyncBatch {
-        synced: vec![ConnectionSync {
-            connection: Connection {
-                id: ConnectionId::oxlin("c1"),
-                provider_id: None,
-                name: "Banque".into(),
-                state: ConnectionState::Ok,
-                channels: Vec::new(),
-                last_success: None,
-            },
-            accounts: vec![Account {
-                id: AccountId::oxlin("a1"),
-                connection_id: Some(ConnectionId::oxlin("c1")),
-                name: "Compte".into(),
-                kind: AccountKind::Checking,
-                state: AccountState::Active,
-                iban: None,
-                balance: None,
-                balance_date: None,
-                owner: None,
-            }],
-            transactions,
-        }],
-        skipped: Vec::new(),
-    };
+    let batch = test_bank::sync_of(vec![test_bank::account("a1", "Compte")], transactions);
     store
         .apply(
             &batch,

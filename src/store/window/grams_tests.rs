@@ -14,31 +14,28 @@ use super::plan::Plan;
 use super::search::{matches, needles};
 use super::tests::{batch, ids};
 use super::*;
-use crate::domain::{AccountId, Booking, Money, Transaction, TransactionId};
+use crate::domain::{Booking, Transaction};
 use crate::store::read_model::rows::search_text;
+use crate::store::test_bank;
 
 /// One random line: label, notes, amount.
 type Text = (String, Option<String>, String);
 
 fn line(i: usize, (label, notes, amount): &Text, pending: bool) -> Transaction {
-    let date = NaiveDate::from_ymd_opt(2024, 3, 1);
     Transaction {
-        id: TransactionId::oxlin(&format!("g{i:03}")),
-        account_id: AccountId::oxlin("a0"),
-        amount: Money::new(Decimal::from_str(amount).unwrap(), "EUR"),
-        date,
-        value_date: None,
-        booking_date: date,
-        imported_at: None,
         booking: if pending {
             Booking::Pending
         } else {
             Booking::Booked
         },
-        label: label.clone(),
         notes: notes.clone(),
-        category: None,
-        kind: None,
+        ..test_bank::line(
+            &format!("g{i:03}"),
+            "a0",
+            Decimal::from_str(amount).unwrap(),
+            NaiveDate::from_ymd_opt(2024, 3, 1),
+            label,
+        )
     }
 }
 

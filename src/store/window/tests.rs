@@ -11,12 +11,9 @@ use rust_decimal::Decimal;
 
 use super::search::{matches, needles};
 use super::*;
-use crate::domain::{
-    Account, AccountId, AccountKind, AccountState, Booking, BookingStatus, Connection,
-    ConnectionId, ConnectionState, Money, NameLanguage, Transaction, TransactionId, category_name,
-};
+use crate::domain::{Booking, BookingStatus, NameLanguage, Transaction, category_name};
 use crate::store::read_model::rows::search_text;
-use crate::store::{ConnectionSync, SyncBatch};
+use crate::store::{SyncBatch, test_bank};
 
 const LABELS: [&str; 6] = [
     "CB Boulangerie",
@@ -33,24 +30,21 @@ pub(super) type Line = (usize, u32, i64, usize, usize, bool);
 
 fn transaction(i: usize, line: &Line) -> Transaction {
     let (account, day, cents, label, category, pending) = *line;
-    let date = NaiveDate::from_ymd_opt(2024, 2, day);
     Transaction {
-        id: TransactionId::oxlin(&format!("t{i:03}")),
-        account_id: AccountId::oxlin(&format!("a{account}")),
-        amount: Money::new(Decimal::new(cents, 2), "EUR"),
-        date,
-        value_date: None,
-        booking_date: date,
-        imported_at: None,
         booking: if pending {
             Booking::Pending
         } else {
             Booking::Booked
         },
-        label: LABELS[label].into(),
         notes: i.is_multiple_of(5).then(|| "Réf. 42".into()),
         category: CATEGORIES[category].map(Into::into),
-        kind: None,
+        ..test_bank::line(
+            &format!("t{i:03}"),
+            &format!("a{account}"),
+            Decimal::new(cents, 2),
+            NaiveDate::from_ymd_opt(2024, 2, day),
+            LABELS[label],
+        )
     }
 }
 
@@ -70,37 +64,16 @@ pub(super) fn store_with(lines: &[Line]) -> (tempfile::TempDir, Store) {
 pub(super) fn batch(lines: &[Line]) -> SyncBatch {
     // Names sort in another order than ids: a2 "Alpha", a0 "beta", a1 "Gamma".
     let names = ["beta", "Gamma", "Alpha"];
-    SyncBatch {
-        synced: vec![ConnectionSync {
-            connection: Connection {
-                id: ConnectionId::oxlin("c1"),
-                provider_id: None,
-                name: "Banque".into(),
-                state: ConnectionState::Ok,
-                channels: Vec::new(),
-                last_success: None,
-            },
-            accounts: (0..3)
-                .map(|a| Account {
-                    id: AccountId::oxlin(&format!("a{a}")),
-                    connection_id: Some(ConnectionId::oxlin("c1")),
-                    name: names[a].into(),
-                    kind: AccountKind::Checking,
-                    state: AccountState::Active,
-                    iban: None,
-                    balance: None,
-                    balance_date: None,
-                    owner: None,
-                })
-                .collect(),
-            transactions: lines
-                .iter()
-                .enumerate()
-                .map(|(i, l)| transaction(i, l))
-                .collect(),
-        }],
-        skipped: Vec::new(),
-    }
+    test_bank::sync_of(
+        (0..3)
+            .map(|a| test_bank::account(&format!("a{a}"), names[a]))
+            .collect(),
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| transaction(i, l))
+            .collect(),
+    )
 }
 
 /// The model: every transaction, selected and sorted the obvious way; their ids.

@@ -5,63 +5,33 @@
 use chrono::{DateTime, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::domain::{
-    Account, AccountId, AccountKind, AccountState, Booking, Connection, ConnectionId,
-    ConnectionState, Money, Transaction, TransactionId,
-};
-use crate::store::{Pages, Progress, Store};
-
-fn connection() -> Connection {
-    Connection {
-        id: ConnectionId::oxlin("c1"),
-        provider_id: None,
-        name: "Bank".into(),
-        state: ConnectionState::Ok,
-        channels: Vec::new(),
-        last_success: None,
-    }
-}
-
-fn account() -> Account {
-    Account {
-        id: AccountId::oxlin("a1"),
-        connection_id: Some(ConnectionId::oxlin("c1")),
-        name: "Compte".into(),
-        kind: AccountKind::Checking,
-        state: AccountState::Active,
-        iban: None,
-        balance: None,
-        balance_date: None,
-        owner: None,
-    }
-}
+use crate::domain::{Booking, Transaction};
+use crate::store::{Pages, Progress, Store, test_bank};
 
 /// Lines `from..to`, with labels and amounts out of id order (so every sort index matters).
 fn lines(from: usize, to: usize) -> Vec<Transaction> {
     (from..to)
         .map(|n| Transaction {
-            id: TransactionId::oxlin(&format!("t{n:05}")),
-            account_id: AccountId::oxlin("a1"),
-            amount: Money::new(Decimal::new((n as i64 * 7_919) % 10_007 - 5_000, 2), "EUR"),
-            date: NaiveDate::from_ymd_opt(2024, 1, 1 + (n % 28) as u32),
-            value_date: None,
             booking_date: None,
-            imported_at: None,
             booking: if n % 3 == 0 {
                 Booking::Pending
             } else {
                 Booking::Booked
             },
-            label: format!("LABEL {}", (n * 31) % 97),
-            notes: None,
             category: Some(["Food", "Travel", "Rent"][n % 3].into()),
-            kind: None,
+            ..test_bank::line(
+                &format!("t{n:05}"),
+                "a1",
+                Decimal::new((n as i64 * 7_919) % 10_007 - 5_000, 2),
+                NaiveDate::from_ymd_opt(2024, 1, 1 + (n % 28) as u32),
+                &format!("LABEL {}", (n * 31) % 97),
+            )
         })
         .collect()
 }
 
 fn write(store: &mut Store, lines: &[Transaction]) {
-    let (connection, account) = (connection(), account());
+    let (connection, account) = (test_bank::bank(), test_bank::account("a1", "Compte"));
     let pages = Pages {
         connection: &connection,
         account: &account,
