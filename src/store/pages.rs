@@ -146,6 +146,7 @@ impl Store {
     ) -> Result<SyncReport, StoreError> {
         let at = now.timestamp();
         self.size_cache_for_writes()?;
+        self.checkpoint_off_thread()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -200,6 +201,7 @@ impl Store {
             ],
         )?;
         tx.commit()?;
+        self.nudge_checkpoint();
         self.observer.tell(&PagesWritten {
             connection: pages.connection.id.clone(),
             bank: pages.connection.name.clone(),
