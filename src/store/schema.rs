@@ -288,10 +288,17 @@ const TO_CODES: &str = "
 /// The schema version this coffre writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Registers on `conn` the SQL function the store's writes need (`coffre_grams`: version 12
+/// and the writer use it), as [`migrate`] does: for a connection of its own that writes the
+/// store's tables (`benches/store_write_floor.rs`).
+pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    super::window::grams::register(conn)
+}
+
 /// Brings the store at `path` (already open as `conn`) to [`VERSION`], and registers on `conn`
-/// the SQL function its writes need (`coffre_grams`: version 12 and the writer use it).
+/// the SQL function its writes need ([`register_functions`]).
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
-    super::window::grams::register(conn)?;
+    register_functions(conn)?;
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > VERSION {
         return Err(StoreError::TooNew {
