@@ -19,7 +19,8 @@
 //! `table|store writes floor: <step>, rows/s|<size>|<value>` line each for `benches/table.sh`.
 //! Run: `cargo bench --bench store_write_floor -- 10000 100000` (the default sizes).
 //! `FLOOR_STEPS=full,real` runs those steps alone (`bare`, `base`, `sort`, `text`, `amount`,
-//! `full`, `real`); `FLOOR_GROUP=N` lines per transaction.
+//! `full`, `real`); `FLOOR_GROUP=N` lines per transaction; `FLOOR_SQL=…` SQL run on each
+//! step's empty store first (e.g. `DROP INDEX transactions_by_label` or an FTS5 `automerge`).
 
 #[path = "support/generated_bank.rs"]
 mod generated_bank;
@@ -78,6 +79,12 @@ fn env_number(name: &str) -> Option<usize> {
     std::env::var(name).ok().and_then(|v| v.trim().parse().ok())
 }
 
+/// `FLOOR_SQL`: SQL run on each step's store before its writes (an experiment: another index
+/// dropped, an FTS5 setting changed).
+fn extra_sql() -> String {
+    std::env::var("FLOOR_SQL").unwrap_or_default()
+}
+
 /// The sandbox's `large` bank scaled to `size` lines, as the domain's transactions.
 fn rows(size: usize) -> Vec<Transaction> {
     let bank = generated_bank::scaled_large(size);
@@ -117,6 +124,7 @@ fn step(rows: &[Transaction], cut: &[&str]) -> f64 {
     coffre::store::schema::register_functions(&conn).expect("coffre_grams");
     conn.execute_batch(PRAGMAS).expect("the pragmas");
     conn.execute_batch(&cut.concat()).expect("the cut");
+    conn.execute_batch(&extra_sql()).expect("FLOOR_SQL");
     let has = |name: &str| -> bool {
         conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = ?1)",
@@ -208,7 +216,11 @@ fn write_group(tx: &rusqlite::Transaction<'_>, lines: &[Transaction], feeds: &[&
 /// The real write path: `Store::apply_pages`, one account's pages at a time.
 fn real(rows: &[Transaction]) -> f64 {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let mut store = Store::open(&dir.path().join("real.sqlite")).expect("the store opens");
+    let path = dir.path().join("real.sqlite");
+    let mut store = Store::open(&path).expect("the store opens");
+    rusqlite::Connection::open(&path)
+        .and_then(|c| c.execute_batch(&extra_sql()))
+        .expect("FLOOR_SQL");
     let connection = Connection {
         id: ConnectionId::oxlin("floor"),
         provider_id: Some("87".into()),
