@@ -41,7 +41,7 @@ const GROUP: usize = 6_000;
 /// What each step lacks (SQL run on the full schema), the deepest first.
 const NO_GRAMS: &str = "DROP TABLE transactions_grams; DROP TRIGGER transactions_grams_delete;";
 const NO_AMOUNT: &str = "DROP TABLE transactions_amount;
-    DROP TRIGGER IF EXISTS transactions_amount_insert; DROP TRIGGER transactions_amount_update;
+    DROP TRIGGER IF EXISTS transactions_amount_insert; DROP TRIGGER IF EXISTS transactions_amount_update;
     DROP TRIGGER transactions_amount_delete;";
 const NO_TEXT: &str = "DROP TABLE transactions_text; DROP TRIGGER transactions_text_delete;";
 const NO_SORT: &str = "DROP INDEX transactions_by_amount; DROP INDEX transactions_by_label;
