@@ -12,7 +12,9 @@
 //! Run: `cargo bench --bench store_million` (`STORE_BENCH_ROWS=N` for another size of the
 //! second part, `0` for none; `STORE_BENCH_WRITES=10000,100000` for other sizes of the first,
 //! `0` for none; `STORE_BENCH_WINDOWS=…` likewise for the last). For profiling the writes:
-//! `STORE_BENCH_GROUP=N` lines per transaction, `STORE_BENCH_ROUNDS=1` the new lines alone.
+//! `STORE_BENCH_GROUP=N` lines per transaction, `STORE_BENCH_ROUNDS=1` the new lines alone,
+//! `STORE_BENCH_SQL=…` SQL run on the empty store before the writes (an experiment),
+//! `STORE_BENCH_SEARCH_AFTER=1` a count per search index on the store the writes left.
 
 #[path = "store_million_parts/windows.rs"]
 mod windows;
@@ -62,7 +64,14 @@ fn env_number(name: &str) -> Option<usize> {
 /// re-sync of what the store holds). Returns the three rates in rows per second.
 fn write_rates(rows: usize) -> [f64; 3] {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let mut store = Store::open(&dir.path().join("writes.sqlite")).expect("the store opens");
+    let path = dir.path().join("writes.sqlite");
+    let mut store = Store::open(&path).expect("the store opens");
+    if let Ok(sql) = std::env::var("STORE_BENCH_SQL") {
+        // An experiment on the empty store (an FTS5 setting, an index dropped).
+        rusqlite::Connection::open(&path)
+            .and_then(|c| c.execute_batch(&sql))
+            .expect("STORE_BENCH_SQL");
+    }
     let lines = synthetic::transactions(rows);
     let revised: Vec<_> = lines.iter().cloned().map(revise).collect();
     let (connection, accounts) = (synthetic::connection(), synthetic::accounts());
@@ -93,7 +102,32 @@ fn write_rates(rows: usize) -> [f64; 3] {
         }
         rates[round] = rows as f64 / started.elapsed().as_secs_f64();
     }
+    if std::env::var_os("STORE_BENCH_SEARCH_AFTER").is_some() {
+        searches_after(&store, rows);
+    }
     rates
+}
+
+/// `STORE_BENCH_SEARCH_AFTER=1`: the count of a search in each index on the store the rounds
+/// left (after a rewrite: its deleted rows' tombstones in the amount and short-text indexes),
+/// ms, the median of three.
+fn searches_after(store: &Store, rows: usize) {
+    for typed in ["p", "15", "42,10", "pha"] {
+        let mut query = coffre::store::window::TxQuery::default();
+        query.selection.search = typed.into();
+        let mut times: Vec<f64> = (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                store.tx_count(&query).expect("the count");
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{rows:>12} after the writes, count of '{typed}': {:.2} ms",
+            times[1]
+        );
+    }
 }
 
 /// `line` as the bank revises it: another amount, another label.

@@ -24,6 +24,7 @@
 //! sandbox keeps it (oxlin-api.md §11 suggestion), so we key on `id`; a booked line arriving
 //! under a new id is a new row, and the old pending one stays until the bank drops it.
 
+mod amounts;
 mod bulk;
 #[cfg(test)]
 mod bulk_tests;

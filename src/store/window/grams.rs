@@ -32,13 +32,78 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction};
 use rust_decimal::Decimal;
 
-use crate::store::read_model::rows::search_text;
+use crate::store::read_model::rows::{is_plain, search_text};
 
 /// Longest text (in characters) the short-text index lists.
 pub const LONGEST: usize = 2;
 
-/// The tokens of one row (label, notes, amount as stored), space-separated.
+/// The tokens of one row (label, notes, amount as stored), space-separated, each once, in
+/// byte order (the amount's after the text's).
 pub fn row_tokens(label: &str, notes: Option<&str>, amount: &str) -> String {
+    if is_plain(label) && notes.is_none_or(is_plain) && is_canonical_cents(amount) {
+        plain_row_tokens(label, notes, amount)
+    } else {
+        folded_row_tokens(label, notes, amount)
+    }
+}
+
+/// [`row_tokens`] of the usual row (what nearly every bank writes): printable ASCII text
+/// without runs of spaces, which the search text only lowercases, and an amount with two
+/// decimals, which it spells as stored. The text is not built: each gram is two bytes packed
+/// in a number (a one-byte gram's second byte is 0, which printable text never holds, so the
+/// numbers sort as the strings do).
+fn plain_row_tokens(label: &str, notes: Option<&str>, amount: &str) -> String {
+    let pieces = [(false, label), (false, notes.unwrap_or("")), (true, amount)];
+    let mut grams: Vec<u32> =
+        Vec::with_capacity(2 * pieces.iter().map(|p| p.1.len()).sum::<usize>());
+    for (in_amount, piece) in pieces {
+        let flag = u32::from(in_amount) << 16;
+        let bytes = piece.as_bytes();
+        for (k, &b) in bytes.iter().enumerate() {
+            let first = u32::from(b.to_ascii_lowercase()) << 8;
+            grams.push(flag | first);
+            if let Some(&next) = bytes.get(k + 1) {
+                grams.push(flag | first | u32::from(next.to_ascii_lowercase()));
+            }
+        }
+    }
+    grams.sort_unstable();
+    grams.dedup();
+    let mut out = String::with_capacity(grams.len() * 6);
+    for gram in grams {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let bytes = [(gram >> 8) as u8, gram as u8];
+        let len = if bytes[1] == 0 { 1 } else { 2 };
+        // Printable ASCII: always UTF-8.
+        let text = std::str::from_utf8(&bytes[..len]).unwrap_or_default();
+        push_token(&mut out, gram >> 16 == 1, text);
+    }
+    out
+}
+
+/// `-?digits.dd` as `Decimal` writes it (no leading zero, no `-0.00`), at most 15 digits before
+/// the point (far inside `Decimal`): the search text spells it as it is.
+fn is_canonical_cents(amount: &str) -> bool {
+    let (negative, digits) = match amount.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, amount),
+    };
+    let Some((whole, cents)) = digits.split_once('.') else {
+        return false;
+    };
+    let all_digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
+    (1..=15).contains(&whole.len())
+        && cents.len() == 2
+        && all_digits(whole)
+        && all_digits(cents)
+        && (whole == "0" || !whole.starts_with('0'))
+        && !(negative && whole == "0" && cents == "00")
+}
+
+/// [`row_tokens`] of any row, from its search text as the rule builds it.
+pub(super) fn folded_row_tokens(label: &str, notes: Option<&str>, amount: &str) -> String {
     let amount = Decimal::from_str(amount).unwrap_or_default();
     let hay = search_text(label, notes, amount);
     let (text, amount) = hay.rsplit_once('\t').unwrap_or((&hay, ""));

@@ -200,3 +200,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The usual row's tokens, computed without its search text, are the rule's tokens.
+    #[test]
+    fn the_tokens_of_a_plain_row_are_those_of_its_search_text(
+        label in prop_oneof!["[ -~]{0,12}", text()],
+        notes in prop::option::of(prop_oneof!["[ -~]{0,8}", text()]),
+        amount in prop_oneof![
+            (-100_000i64..100_000, 0u32..5).prop_map(|(c, s)| Decimal::new(c, s).to_string()),
+            "-?[0-9]{1,3}\\.[0-9]{2}",
+            "-?0\\.00",
+        ],
+    ) {
+        prop_assert_eq!(
+            grams::row_tokens(&label, notes.as_deref(), &amount),
+            grams::folded_row_tokens(&label, notes.as_deref(), &amount)
+        );
+    }
+}

@@ -15,7 +15,8 @@
 //!    triggers; the delete trigger stays, for every writer that removes lines): before the
 //!    upsert, the old text of the stored lines whose label or notes change leaves it; after,
 //!    the text of those lines and of the new ones (the `seq`s after the largest before the
-//!    upsert) comes in, one statement each.
+//!    upsert) comes in, one statement each; the amount index likewise (schema 13:
+//!    [`super::amounts`]), and the short-text index (`store::window::grams`).
 //!
 //! This is exactly what checking each line one by one did (the property test
 //! `set_based_writes_give_the_same_store_as_row_by_row` keeps that logic as its oracle), at a
@@ -149,6 +150,7 @@ impl Staged<'_> {
         // A write bigger than the store builds the sort indexes once, after its rows are in.
         let deferred = super::bulk::defer_if_bigger(tx, new, last_seq)?;
         let grams_changed = crate::store::window::grams::note_changes(tx, all_new)?;
+        let amounts_changed = super::amounts::note_changes(tx, all_new)?;
         tx.prepare_cached(
             "INSERT INTO main.transactions (id, account_id, amount, currency, date, value_date,
                booking_date, imported_at, booking, label, notes, category, kind, first_seen,
@@ -186,6 +188,7 @@ impl Staged<'_> {
             deferred.rebuild(tx)?;
         }
         crate::store::window::grams::index_written(tx, last_seq, grams_changed)?;
+        super::amounts::index_written(tx, last_seq, amounts_changed)?;
         Ok(())
     }
 
