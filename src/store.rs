@@ -24,6 +24,7 @@
 //! value date, then the day it was imported (never dropped); refresh tokens kept here are secrets
 //! (table `secrets`, never printed: [`Store::secret`] hands out a `SecretString`).
 
+mod checkpoint;
 pub mod connections;
 pub mod dashboard;
 pub mod edit;
@@ -114,6 +115,8 @@ pub struct Store {
     path: PathBuf,
     /// Told after each group of pages is committed (`write::observe`).
     observer: write::observe::Observer,
+    /// The thread that checkpoints for this store once it writes a sync ([`checkpoint`]).
+    checkpointer: Option<checkpoint::Checkpointer>,
 }
 
 /// The XDG data dir of coffre (`~/.local/share/coffre`), if the platform has one.
@@ -187,6 +190,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             observer: Default::default(),
+            checkpointer: None,
         };
         schema::migrate(&mut store.conn, &store.path)?;
         Ok(store)
