@@ -5,7 +5,8 @@
 //! time (user + system, from `/usr/bin/time`, when installed: on a loaded machine the CPU time
 //! says more than the wall time). Goal for `large` (120,000): ≤ 1.5 s, ≤ 60 MB.
 //!
-//! Run with `cargo bench --bench client_large` (add sizes to run only those, e.g. `-- 120000`).
+//! Run with `cargo bench --bench client_large` (add sizes to run only those, e.g. `-- 120000`;
+//! `COFFRE_BENCH_WRAP="heaptrack -o FILE"` runs coffre under that command).
 //! Also prints `table|…` lines for `benches/table.sh`; with `COFFRE_BENCH_KEEP` set, the synced
 //! data dir is kept and its path printed (`kept data in …`, for `benches/vs_hledger_ui.sh`).
 
@@ -82,13 +83,19 @@ async fn run(size: usize) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&config_file, toml)?;
     private(&config_file)?;
     let timed = Path::new("/usr/bin/time").exists();
+    // `COFFRE_BENCH_WRAP`: a command put before coffre's (e.g. `heaptrack -o /tmp/sync`), to
+    // profile the sync as the bench runs it.
+    let wrap = std::env::var("COFFRE_BENCH_WRAP").unwrap_or_default();
+    let mut words: Vec<&str> = wrap.split_whitespace().collect();
+    words.push(env!("CARGO_BIN_EXE_coffre"));
     let mut command = if timed {
         let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "peak-kb %M cpu %U %S"])
-            .arg(env!("CARGO_BIN_EXE_coffre"));
+        c.args(["-f", "peak-kb %M cpu %U %S"]).args(&words);
         c
     } else {
-        Command::new(env!("CARGO_BIN_EXE_coffre"))
+        let mut c = Command::new(words[0]);
+        c.args(&words[1..]);
+        c
     };
     command
         .arg("sync")

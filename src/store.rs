@@ -196,22 +196,39 @@ impl Store {
         Ok(store)
     }
 
-    /// Sizes the page cache of this connection for a group of pages about to be written
-    /// (`pages::apply_pages`): an eighth of the store, between 16 MB (every store up to about
-    /// 130 MB, 200,000 transactions: the cache of [`PRAGMAS`]) and 64 MB. A group of a few
-    /// thousand lines dirties a page per line in each random-key index (label, amount, the
-    /// text index's segments); in a store of a million lines those pages outgrew 16 MB, and
-    /// SQLite spilled them to the WAL before the commit and read them back (perf at 1M:
-    /// `pagerStress` 7 %, page reads 17 %: `notes/s7/writes.md`).
+    /// Readies this connection for a group of pages about to be written (`pages::apply_pages`):
+    ///
+    /// - the page cache: an eighth of the store, between 16 MB (every store up to about
+    ///   130 MB, 200,000 transactions: the cache of [`PRAGMAS`]) and 32 MB. A group of a few
+    ///   thousand lines dirties a page per line in each random-key index (label, amount, the
+    ///   text index's segments); in a store of a million lines those pages outgrew 16 MB, and
+    ///   SQLite spilled them to the WAL before the commit and read them back (perf at 1M:
+    ///   `pagerStress` 7 %, page reads 17 %: `notes/s7/writes.md`). The cap was 64 MB until
+    ///   s9: at 1M, 32 MB costs no measurable CPU (`client_large`: 31.6 s either way, four runs
+    ///   each) and takes 32 MB off the headless sync's peak (106 → 74 MB;
+    ///   `notes/s9/memory.md`); 16 MB cost about 4 % more.
+    /// - temporary storage in files (`temp_store = FILE`, over [`PRAGMAS`]' `MEMORY`): each
+    ///   statement of a write journals the pages it changes, so that the statement alone can be
+    ///   undone (SQLite's statement journal); in memory, that journal held a copy of every
+    ///   index page a group's upsert touched, 38 MB at the peak of a sync of a million lines
+    ///   (heaptrack), and its freed kilobyte chunks, scattered among the cache's pages, kept the
+    ///   process's memory from shrinking. In a file it stays in memory up to 64 KiB, then goes
+    ///   to an unnamed temporary file (unlinked as soon as opened, `0600`, never synced): the
+    ///   OS's page cache, not the process. The writes' rows per second stay within the noise
+    ///   (`store_million`); the file's writes show as system time (1M new lines: 7.7 → 9.8 s of
+    ///   about 33 s of CPU).
     pub(crate) fn size_cache_for_writes(&self) -> Result<(), StoreError> {
         let bytes: i64 = self.conn.query_row(
             "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
             [],
             |r| r.get(0),
         )?;
-        let kib = (bytes / 1024 / 8).clamp(16_000, 64_000);
-        self.conn
-            .execute_batch(&format!("PRAGMA cache_size = -{kib}"))?;
+        let kib = (bytes / 1024 / 8).clamp(16_000, 32_000);
+        // SQLite drops the connection's temporary tables when `temp_store` changes (its first
+        // write only); the staging tables are created again at their next use.
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size = -{kib}; PRAGMA temp_store = FILE"
+        ))?;
         Ok(())
     }
 

@@ -240,3 +240,7 @@ fn drop_unlisted(
     }
     Ok(untouched.len())
 }
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod tests;

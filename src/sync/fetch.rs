@@ -28,6 +28,7 @@
 //! refreshes `auto_sync` connections itself.
 
 mod account_pages;
+mod recent_ids;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;

@@ -33,13 +33,12 @@
 //! by `import_date` then `id`, so new imports go at the end; only a removed line moves earlier
 //! pages, by one line per removal, which the one-page overlap covers.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 use futures_util::future::join_all;
 use tokio::sync::mpsc;
 
+use super::recent_ids::RecentIds;
 use super::{FetchError, PAGE_CONCURRENCY, PAGE_SIZE, REREAD_DAYS, REREAD_WINDOW};
 use crate::domain::{Account, Connection, Transaction};
 use crate::oxlin::client::Client;
@@ -155,7 +154,7 @@ impl Drop for Fetcher {
 
 /// A group of up to [`PAGE_CONCURRENCY`] whole pages, as read, in domain values.
 struct Group {
-    /// The lines of the pages read (each id once per read).
+    /// The lines of the pages read (each id once in the group and the one before: `RecentIds`).
     lines: Vec<Transaction>,
     /// The last page read (`None`: none, the first page of the group failed).
     pages_done: Option<usize>,
@@ -191,8 +190,9 @@ async fn fetch_groups(
     mut next: usize,
     groups: mpsc::Sender<Group>,
 ) {
-    let mut seen = HashSet::new();
+    let mut seen = RecentIds::default();
     loop {
+        seen.next_group();
         let pages = (next..next + PAGE_CONCURRENCY)
             .map(|page| client.transactions_page(&filter, page, PAGE_SIZE));
         let answers = join_all(pages).await;
@@ -212,7 +212,7 @@ async fn fetch_groups(
             };
             let before = group.lines.len();
             let full = batch.len() >= PAGE_SIZE;
-            let fresh = batch.into_iter().filter(|t| seen.insert(t.id.clone()));
+            let fresh = batch.into_iter().filter(|t| seen.first_time(&t.id));
             group
                 .lines
                 .extend(fresh.map(|t| to_domain::transaction(&t)));
