@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every row of issue 13's table at 10,000 / 100,000 / 1,000,000 transactions, measured in one
-# run, as one markdown table: store writes (rows/s), the sandbox serving every transaction
-# (tx/s), the headless `coffre sync` (wall s, CPU s, peak MB), the TUI from consent to
-# dashboard (s), the transactions view (ready, search, sort, peak memory), then coffre against
+# run, as one markdown table: store writes (rows/s) and the ladder of what each index costs
+# them (`store_write_floor`), the sandbox serving every transaction (tx/s), the headless
+# `coffre sync` (wall s, CPU s, peak MB), the TUI from consent to dashboard (s), the transactions view (ready, search, sort, peak memory), then coffre against
 # hledger-ui on the same data (`benches/vs_hledger_ui.sh`, at 120,000 transactions).
 #
 # Every bench may print machine-readable lines `table|<row>|<size>|<value>`: they become the
@@ -25,7 +25,7 @@ export CARGO_PROFILE_RELEASE_LTO=${CARGO_PROFILE_RELEASE_LTO:-false}
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-16}
 SIZES=${SIZES:-"10000 100000 1000000"}
 SLOW_SIZES=${SLOW_SIZES:-$SIZES}
-BENCHES=${BENCHES:-"store_million sandbox_large client_large tui_consent_large first_frame dashboard_render"}
+BENCHES=${BENCHES:-"store_million store_write_floor sandbox_large client_large tui_consent_large first_frame dashboard_render"}
 logs=${TABLE_LOG_DIR:-target/table-logs}
 mkdir -p "$logs"
 : > "$logs/lines"
@@ -50,6 +50,14 @@ for bench in $BENCHES; do
         STORE_BENCH_WRITES=$(echo "$sizes" | tr ' ' ',') \
             STORE_BENCH_ROWS=${STORE_BENCH_ROWS:-$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)} \
             cargo bench -q --bench store_million 2>&1 | tee "$logs/$bench" >&2
+        status=${PIPESTATUS[0]}
+        ;;
+    store_write_floor)
+        # The ladder of what each index costs a write (one step after another, best of 3):
+        # seven stores per size, so not at the largest size.
+        # shellcheck disable=SC2086
+        cargo bench -q --bench store_write_floor -- $(echo "$sizes" | tr ' ' '\n' | awk '$1 < 1000000') \
+            2>&1 | tee "$logs/$bench" >&2
         status=${PIPESTATUS[0]}
         ;;
     *)
