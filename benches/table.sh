@@ -2,8 +2,9 @@
 # Every row of issue 13's table at 10,000 / 100,000 / 1,000,000 transactions, measured in one
 # run, as one markdown table: store writes (rows/s) and the ladder of what each index costs
 # them (`store_write_floor`), the sandbox serving every transaction (tx/s), the headless
-# `coffre sync` (wall s, CPU s, peak MB), the TUI from consent to dashboard (s), the transactions view (ready, search, sort, peak memory), then coffre against
-# hledger-ui on the same data (`benches/vs_hledger_ui.sh`, at 120,000 transactions).
+# `coffre sync` (wall s, CPU s, peak MB), the TUI from consent to dashboard (s), the
+# transactions view (ready, search, sort, peak memory), then coffre against hledger-ui on the
+# same data (`benches/vs_hledger_ui.sh`, at 120,000 transactions).
 #
 # Every bench may print machine-readable lines `table|<row>|<size>|<value>`: they become the
 # table's rows, in the issue's order (a row is placed by the words in its name; one that
