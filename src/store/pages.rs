@@ -50,6 +50,29 @@ pub struct Pages<'a> {
     pub last: bool,
 }
 
+impl<'a> Pages<'a> {
+    /// A whole read of `account` written as one group, started at `now`: its first page and
+    /// its last (finX's reads, which list an account in one answer).
+    pub fn whole_read(
+        connection: &'a Connection,
+        account: &'a Account,
+        lines: &'a [Transaction],
+        now: DateTime<Utc>,
+    ) -> Self {
+        Pages {
+            connection,
+            account,
+            lines,
+            progress: Progress {
+                from: None,
+                pages_done: 1,
+                started_at: now.timestamp(),
+            },
+            last: true,
+        }
+    }
+}
+
 impl Store {
     /// Where an unfinished read of `account_id` stands, if one is.
     pub fn progress(&self, account_id: &AccountId) -> Result<Option<Progress>, StoreError> {

@@ -28,17 +28,8 @@ fn a_connection_that_wrote_a_sync_can_write_its_pages_with_the_journal_out_of_me
     );
     // ... then groups of pages, which move them (and the statement journals) to files.
     let lines = [line("t2"), line("t3")];
-    let pages = Pages {
-        connection: &test_bank::bank(),
-        account: &account,
-        lines: &lines,
-        progress: Progress {
-            from: None,
-            pages_done: 1,
-            started_at: now.timestamp(),
-        },
-        last: true,
-    };
+    let bank = test_bank::bank();
+    let pages = Pages::whole_read(&bank, &account, &lines, now);
     assert_eq!(store.apply_pages(&pages, now).unwrap().new_transactions, 2);
     assert_eq!(
         pragma(&store, "temp_store"),

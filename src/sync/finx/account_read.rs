@@ -25,7 +25,7 @@ use crate::domain::{Account, Connection, Transaction};
 use crate::finx::Client;
 use crate::finx::client::{SinceType, TransactionFilter};
 use crate::finx::to_domain;
-use crate::store::{Pages, Progress, Store};
+use crate::store::{Pages, Store};
 use crate::sync::fetch::REREAD_DAYS;
 
 use super::LinkError;
@@ -65,16 +65,6 @@ pub async fn read_account(
         .map(to_domain::transaction)
         .filter(|line| line.account_id == account.id)
         .collect();
-    let whole_read = Pages {
-        connection,
-        account,
-        lines: &lines,
-        progress: Progress {
-            from: None,
-            pages_done: 1,
-            started_at: now.timestamp(),
-        },
-        last: true,
-    };
+    let whole_read = Pages::whole_read(connection, account, &lines, now);
     Ok(store.apply_pages(&whole_read, now)?.new_transactions)
 }
