@@ -264,5 +264,6 @@ pub(in crate::store) fn index_written(
          SELECT seq, coffre_grams(label, notes, amount) FROM main.transactions WHERE seq > ?1",
     )?
     .execute([last_seq])?;
+    crate::store::write::deletes::fold(tx, "transactions_grams", changed)?;
     tx.execute_batch("DELETE FROM temp.grams_changed;")
 }

@@ -68,5 +68,6 @@ pub(super) fn index_written(
          SELECT seq, amount_text FROM main.transactions_amount_text WHERE seq > ?1",
     )?
     .execute([last_seq])?;
+    crate::store::write::deletes::fold(tx, "transactions_amount", changed)?;
     tx.execute_batch("DELETE FROM temp.amount_changed;")
 }
