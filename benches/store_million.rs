@@ -109,22 +109,23 @@ fn write_rates(rows: usize) -> [f64; 3] {
 }
 
 /// `STORE_BENCH_SEARCH_AFTER=1`: the count of a search in each index on the store the rounds
-/// left (after a rewrite: its deleted rows' tombstones in the amount and short-text indexes),
-/// ms, the median of three.
+/// left (after a rewrite: its old entries in the amount and short-text indexes, until merged
+/// away), and its time, ms, the median of three.
 fn searches_after(store: &Store, rows: usize) {
     for typed in ["p", "15", "42,10", "pha"] {
         let mut query = coffre::store::window::TxQuery::default();
         query.selection.search = typed.into();
+        let mut count = 0;
         let mut times: Vec<f64> = (0..3)
             .map(|_| {
                 let started = Instant::now();
-                store.tx_count(&query).expect("the count");
+                count = store.tx_count(&query).expect("the count");
                 started.elapsed().as_secs_f64() * 1000.0
             })
             .collect();
         times.sort_by(f64::total_cmp);
         println!(
-            "{rows:>12} after the writes, count of '{typed}': {:.2} ms",
+            "{rows:>12} after the writes, count of '{typed}': {count} rows, {:.2} ms",
             times[1]
         );
     }

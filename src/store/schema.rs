@@ -31,6 +31,8 @@ use super::StoreError;
 /// Version 12: `transactions_grams`, the index of one- and two-character texts
 /// (`store::window::grams`), so a short search is listed, not scanned.
 /// Version 13: the amount index fed by the writer ([`AMOUNTS_BY_THE_WRITER`]).
+/// Version 14: the amount and short-text indexes rebuilt without tombstones
+/// (`store::write::deletes`), so a revised history is written about as fast as a new one.
 pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE connections (
         id TEXT PRIMARY KEY,
@@ -137,6 +139,7 @@ pub const MIGRATIONS: &[&str] = &[
     "ALTER TABLE finx_links ADD COLUMN place TEXT;",
     super::window::grams::CREATE,
     AMOUNTS_BY_THE_WRITER,
+    super::write::deletes::SCHEMA_14,
 ];
 
 /// Version 13: the amount index (`transactions_amount`, [`WINDOW_INDEXES`]) fed by the writer,

@@ -104,6 +104,8 @@ async fn a_sync_spread_over_runs_does_not_read_again_an_account_an_earlier_run_f
     // failed before its first page was written). The first account's lines are taken away, as
     // a probe: reading it again would bring them back.
     let db = rusqlite::Connection::open(&store).unwrap();
+    // The store's delete trigger calls coffre's SQL function (schema 14).
+    coffre::store::schema::register_functions(&db).unwrap();
     let (first, last_success): (String, i64) = db
         .query_row(
             "SELECT t.account_id, s.last_success FROM transactions t, sync_state s

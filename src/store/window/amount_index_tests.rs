@@ -27,14 +27,17 @@ fn insert(store: &Store, seq: i64, amount: &str) {
             rusqlite::params![seq, amount],
         )
         .unwrap();
-    // The text and amount indexes are fed by the writer, not triggers (schemas 10 and 13): as
-    // `write::lines` and `write::amounts` do.
+    // The text, amount and short-text indexes are fed by the writer, not triggers (schemas
+    // 10, 13 and 12): as `write::lines`, `write::amounts` and `window::grams` do (a removed
+    // row's entries leave by its values as indexed: schema 14).
     store
         .conn
         .execute_batch(&format!(
             "INSERT INTO transactions_text (rowid, label, notes) VALUES ({seq}, 'x', NULL);
              INSERT INTO transactions_amount (rowid, amount_text)
-             SELECT seq, amount_text FROM transactions_amount_text WHERE seq = {seq};"
+             SELECT seq, amount_text FROM transactions_amount_text WHERE seq = {seq};
+             INSERT INTO transactions_grams (rowid, grams)
+             SELECT seq, coffre_grams(label, notes, amount) FROM transactions WHERE seq = {seq};"
         ))
         .unwrap();
 }
@@ -239,4 +242,28 @@ fn amounts_indexed_by_the_old_trigger_are_found_after_the_upgrade_with_the_new_o
     );
     sync(&mut store, &[(2, Decimal::new(-1230, 2))], 1_700_000_000);
     assert_eq!(found(&store, "-12.30"), vec![1, 2]);
+    // Schema 14 rebuilt the short-text index from the stored lines (the old line, written
+    // after schema 12 filled it, was not in it); a removed line leaves both.
+    let short = |store: &Store| -> Vec<i64> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT rowid FROM transactions_grams WHERE transactions_grams MATCH 'x2d'")
+            .unwrap();
+        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(short(&store), vec![1, 2]);
+    store
+        .conn
+        .execute("DELETE FROM transactions WHERE seq = 1", [])
+        .unwrap();
+    assert_eq!(found(&store, "-12.30"), vec![2]);
+    assert_eq!(short(&store), vec![2]);
+    store
+        .conn
+        .execute_batch(
+            "INSERT INTO transactions_grams (transactions_grams) VALUES ('integrity-check');
+             INSERT INTO transactions_amount (transactions_amount) VALUES ('integrity-check');",
+        )
+        .unwrap();
 }

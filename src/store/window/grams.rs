@@ -8,10 +8,10 @@
 //! each written as one token: its UTF-8 bytes in hex (`ph` → `7068`), so that spaces,
 //! punctuation and emoji are tokens like letters. The amount's piece is written with an `x`
 //! before each token (`x3135`), as the amount search looks only there. `transactions_grams`
-//! (schema version 12) is a contentless FTS5 table of those tokens with `detail=none` (a
-//! one-token query needs no positions) and `contentless_delete=1` (a row leaves it by its
-//! rowid, `seq`: the delete trigger is plain SQL, and a changed row is deleted and written
-//! again).
+//! is a contentless FTS5 table of those tokens with `detail=none` (a one-token query needs no
+//! positions). Since schema 14 (`store::write::deletes`) it keeps no tombstones: a row's old
+//! tokens leave it by FTS5's `'delete'` command, given exactly as they were written
+//! (`coffre_grams` of the row as stored), before the row changes or after it is removed.
 //!
 //! A search of text up to two characters without a tab is then one query of one to three
 //! tokens ([`terms`]), exact: a needle without a tab is in the search text exactly when it is
@@ -19,8 +19,14 @@
 //!
 //! The tokens are computed by `coffre_grams(label, notes, amount)`, a SQL function of ours
 //! ([`register`]), when the store's writer adds or changes lines (`store::write::lines` calls
-//! [`note_changes`] before its upsert and [`index_written`] after) and once for every stored
-//! line when the table is created.
+//! [`note_changes`] before its upsert, which takes the changed lines' old tokens out, and
+//! [`index_written`] after, which writes the new ones), when a line is removed (the delete
+//! trigger), and once for every stored line when the table is created. Any connection that
+//! removes lines must have it registered (`store::schema::migrate` does, on every connection
+//! coffre opens): a plain SQL tool without it can no longer delete a transaction (Debian's
+//! `sqlite3` 3.40 could not before either: `contentless_delete` needs 3.43). A change of the
+//! tokens a row gets (this rule, `search_text`) needs a migration rebuilding the table: the
+//! old tokens must be given back exactly.
 //!
 //! Docs gap (ours): a needle with a tab (a pasted one: the search field takes no tab key) is
 //! left to the checked walk and the scan: it may span two pieces.
@@ -168,9 +174,13 @@ pub fn terms(needle: &str, in_text: bool, in_amounts: bool) -> Option<Vec<String
     Some(terms)
 }
 
-/// Registers `coffre_grams(label, notes, amount)` (the row's tokens) on `conn`.
+/// Registers `coffre_grams(label, notes, amount)` (the row's tokens) on `conn`; innocuous (a
+/// pure function of its arguments), so the delete trigger may call it even where the schema
+/// is not trusted.
 pub fn register(conn: &Connection) -> rusqlite::Result<()> {
-    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    let flags = FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_INNOCUOUS;
     conn.create_scalar_function("coffre_grams", 3, flags, |ctx| {
         let label = text(ctx, 0)?.unwrap_or_default();
         let notes = text(ctx, 1)?;
@@ -187,8 +197,9 @@ fn text<'a>(ctx: &'a Context<'_>, i: usize) -> rusqlite::Result<Option<&'a str>>
     }
 }
 
-/// The SQL of schema version 12: the table, its delete trigger, and every stored line's
-/// tokens (`coffre_grams` must be registered on the migrating connection).
+/// The SQL of schema version 12: the table (with tombstones: schema 14 rebuilds it without),
+/// its delete trigger, and every stored line's tokens (`coffre_grams` must be registered on
+/// the migrating connection).
 pub const CREATE: &str = "
     CREATE VIRTUAL TABLE transactions_grams USING fts5 (
         grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
@@ -200,8 +211,9 @@ pub const CREATE: &str = "
     END;";
 
 /// Notes, before the writer's upsert, the stored lines of the staged group (`temp.staged_lines`)
-/// whose label, notes or amount change: their tokens change. A group of only new lines
-/// (`all_new`) has none, and skips the lookup (one seek per line).
+/// whose label, notes or amount change, and takes their tokens, as stored, out of the index:
+/// their tokens change. A group of only new lines (`all_new`) has none, and skips the lookup
+/// (one seek per line).
 pub(in crate::store) fn note_changes(
     tx: &Transaction<'_>,
     all_new: bool,
@@ -213,16 +225,27 @@ pub(in crate::store) fn note_changes(
     if all_new {
         return Ok(0);
     }
-    tx.prepare_cached(
-        "INSERT OR IGNORE INTO temp.grams_changed (seq)
-         SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
-         WHERE s.label IS NOT t.label OR s.notes IS NOT t.notes OR s.amount IS NOT t.amount",
-    )?
-    .execute([])
+    let changed = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO temp.grams_changed (seq)
+             SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
+             WHERE s.label IS NOT t.label OR s.notes IS NOT t.notes OR s.amount IS NOT t.amount",
+        )?
+        .execute([])?;
+    if changed > 0 {
+        tx.prepare_cached(
+            "INSERT INTO main.transactions_grams (transactions_grams, rowid, grams)
+             SELECT 'delete', seq, coffre_grams(label, notes, amount) FROM main.transactions
+             WHERE seq IN (SELECT seq FROM temp.grams_changed)",
+        )?
+        .execute([])?;
+    }
+    Ok(changed)
 }
 
-/// Writes, after the writer's upsert, the tokens of the new lines (`seq` after `last_seq`) and
-/// of the `changed` ones [`note_changes`] noted (their old tokens leave first).
+/// Writes, after the writer's upsert, the tokens of the `changed` lines [`note_changes`] noted
+/// and of the new ones (`seq` after `last_seq`), in `seq` order (FTS5 writes its pending
+/// entries out whenever a rowid goes back).
 pub(in crate::store) fn index_written(
     tx: &Transaction<'_>,
     last_seq: i64,
@@ -230,18 +253,17 @@ pub(in crate::store) fn index_written(
 ) -> rusqlite::Result<()> {
     if changed > 0 {
         tx.prepare_cached(
-            "DELETE FROM main.transactions_grams
-             WHERE rowid IN (SELECT seq FROM temp.grams_changed)",
+            "INSERT INTO main.transactions_grams (rowid, grams)
+             SELECT seq, coffre_grams(label, notes, amount) FROM main.transactions
+             WHERE seq IN (SELECT seq FROM temp.grams_changed)",
         )?
         .execute([])?;
     }
     tx.prepare_cached(
         "INSERT INTO main.transactions_grams (rowid, grams)
-         SELECT seq, coffre_grams(label, notes, amount) FROM main.transactions WHERE seq > ?1
-         UNION ALL
-         SELECT seq, coffre_grams(label, notes, amount) FROM main.transactions
-         WHERE seq IN (SELECT seq FROM temp.grams_changed)",
+         SELECT seq, coffre_grams(label, notes, amount) FROM main.transactions WHERE seq > ?1",
     )?
     .execute([last_seq])?;
+    crate::store::write::deletes::fold(tx, "transactions_grams", changed)?;
     tx.execute_batch("DELETE FROM temp.grams_changed;")
 }

@@ -110,31 +110,65 @@ fn one_or_two_characters_find_label_notes_and_amount_as_the_rule_does() {
     }
 }
 
+/// `(label, notes, amount)` as a [`Text`].
+fn text_of(label: &str, notes: Option<&str>, amount: &str) -> Text {
+    (label.into(), notes.map(str::to_string), amount.into())
+}
+
 #[test]
 fn a_line_whose_text_or_amount_changes_is_found_by_its_new_text_only() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("s.sqlite")).unwrap();
-    let before: Vec<Text> = vec![
-        ("ab".into(), None, "-1.00".into()),
-        ("cd".into(), Some("xy".into()), "2.00".into()),
+    // Four syncs revising the same lines (every index's old entries leave as new ones come):
+    // the short-text index (`ph`, `1`), the text trigrams (`pharma`), the amount's (`3,50`).
+    let syncs: Vec<Vec<Text>> = vec![
+        vec![
+            text_of("pharmacie", None, "-1.00"),
+            text_of("cd", Some("xy"), "2.00"),
+        ],
+        vec![
+            text_of("pharmacie revu", None, "-3.50"),
+            text_of("cd", Some("zw"), "2.00"),
+            text_of("ef", None, "4"),
+        ],
+        vec![
+            text_of("boulangerie", None, "-3.50"),
+            text_of("cd", Some("zw"), "12.25"),
+            text_of("ef", Some("note"), "4"),
+        ],
+        vec![
+            text_of("boulangerie", None, "-7.75"),
+            text_of("gh", None, "12.25"),
+            text_of("ef", Some("note"), "4"),
+        ],
     ];
-    write(&mut store, &before);
-    let after: Vec<Text> = vec![
-        ("ab".into(), None, "-3.00".into()),
-        ("cd".into(), Some("zw".into()), "2.00".into()),
-        ("ef".into(), None, "4".into()),
+    let typed = [
+        "ph", "cd", "xy", "zw", "ef", "gh", "1", "3", "7", "-1", "4,", "pharma", "revu", "boul",
+        "note", "1,00", "3,50", "12,25", "7,75", "4,00",
     ];
-    write(&mut store, &after);
-    for typed in ["1", "3", "xy", "zw", "ef", "ab", "4,"] {
-        let mut want = by_the_rule(&after, typed);
-        want.sort();
-        assert_eq!(by_the_index(&store, typed), want, "'{typed}'");
+    for texts in &syncs {
+        write(&mut store, texts);
+        for typed in typed {
+            let mut want = by_the_rule(texts, typed);
+            want.sort();
+            assert_eq!(by_the_index(&store, typed), want, "'{typed}'");
+        }
     }
     store
         .conn
         .execute("DELETE FROM transactions WHERE id = 'oxlin:g001'", [])
         .unwrap();
-    assert!(by_the_index(&store, "zw").is_empty());
+    for typed in ["gh", "12,25", "2,2"] {
+        assert!(by_the_index(&store, typed).is_empty(), "'{typed}'");
+    }
+    assert_eq!(by_the_index(&store, "ef"), ["oxlin:g002"]);
+    store
+        .conn
+        .execute_batch(
+            "INSERT INTO transactions_grams (transactions_grams) VALUES ('integrity-check');
+             INSERT INTO transactions_amount (transactions_amount) VALUES ('integrity-check');",
+        )
+        .unwrap();
 }
 
 #[test]

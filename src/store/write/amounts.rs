@@ -2,9 +2,10 @@
 //! rule spells it, the view `transactions_amount_text`) fed by the writer, set-based, since
 //! schema 13 dropped its per-row insert and update triggers (the delete trigger stays, for every
 //! writer that removes lines): [`note_changes`] before the upsert notes the stored lines of the
-//! group whose amount changes, [`index_written`] after it takes their old amounts out (the
-//! index is contentless: a row leaves it by its rowid alone) and puts the new lines' amounts
-//! and the changed ones in, one statement each.
+//! group whose amount changes and takes their old amounts out (FTS5's `'delete'` command, the
+//! amount spelled as it was written: the index is contentless and, since schema 14
+//! ([`super::deletes`]), keeps no tombstones); [`index_written`] after it puts the changed
+//! amounts and the new lines' in, one statement each.
 //!
 //! A trigger per row ran, for each new line, a lookup of the view by `seq` and a one-row FTS5
 //! insert: about 4.7 µs of the 30 µs a new line cost at 100,000 lines
@@ -18,8 +19,9 @@
 use rusqlite::Transaction;
 
 /// Notes, before the writer's upsert, the stored lines of the staged group
-/// (`temp.staged_lines`) whose amount changes. A group of only new lines (`all_new`) has none
-/// and skips the lookup (one seek per line).
+/// (`temp.staged_lines`) whose amount changes, and takes their amounts, as stored, out of the
+/// index. A group of only new lines (`all_new`) has none and skips the lookup (one seek per
+/// line).
 pub(super) fn note_changes(tx: &Transaction<'_>, all_new: bool) -> rusqlite::Result<usize> {
     tx.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS amount_changed (seq INTEGER PRIMARY KEY);
@@ -28,27 +30,32 @@ pub(super) fn note_changes(tx: &Transaction<'_>, all_new: bool) -> rusqlite::Res
     if all_new {
         return Ok(0);
     }
-    tx.prepare_cached(
-        "INSERT OR IGNORE INTO temp.amount_changed (seq)
-         SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
-         WHERE s.amount IS NOT t.amount",
-    )?
-    .execute([])
+    let changed = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO temp.amount_changed (seq)
+             SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
+             WHERE s.amount IS NOT t.amount",
+        )?
+        .execute([])?;
+    if changed > 0 {
+        tx.prepare_cached(
+            "INSERT INTO main.transactions_amount (transactions_amount, rowid, amount_text)
+             SELECT 'delete', seq, amount_text FROM main.transactions_amount_text
+             WHERE seq IN (SELECT seq FROM temp.amount_changed)",
+        )?
+        .execute([])?;
+    }
+    Ok(changed)
 }
 
-/// Writes, after the writer's upsert, the amounts of the new lines (`seq` after `last_seq`)
-/// and of the `changed` ones [`note_changes`] noted (their old amounts leave first).
+/// Writes, after the writer's upsert, the amounts of the `changed` lines [`note_changes`]
+/// noted and of the new ones (`seq` after `last_seq`), in `seq` order.
 pub(super) fn index_written(
     tx: &Transaction<'_>,
     last_seq: i64,
     changed: usize,
 ) -> rusqlite::Result<()> {
     if changed > 0 {
-        tx.prepare_cached(
-            "DELETE FROM main.transactions_amount
-             WHERE rowid IN (SELECT seq FROM temp.amount_changed)",
-        )?
-        .execute([])?;
         tx.prepare_cached(
             "INSERT INTO main.transactions_amount (rowid, amount_text)
              SELECT seq, amount_text FROM main.transactions_amount_text
@@ -61,5 +68,6 @@ pub(super) fn index_written(
          SELECT seq, amount_text FROM main.transactions_amount_text WHERE seq > ?1",
     )?
     .execute([last_seq])?;
+    crate::store::write::deletes::fold(tx, "transactions_amount", changed)?;
     tx.execute_batch("DELETE FROM temp.amount_changed;")
 }

@@ -50,11 +50,12 @@ fn sql(store: &Path, query: &str) -> i64 {
     db.query_row(query, [], |r| r.get(0)).unwrap()
 }
 
+/// Runs `batch` on the store from a connection of the test's own, with the SQL function the
+/// store's delete trigger calls (schema 14) registered, as every connection coffre opens has.
 fn exec(store: &Path, batch: &str) {
-    rusqlite::Connection::open(store)
-        .unwrap()
-        .execute_batch(batch)
-        .unwrap();
+    let db = rusqlite::Connection::open(store).unwrap();
+    coffre::store::schema::register_functions(&db).unwrap();
+    db.execute_batch(batch).unwrap();
 }
 
 /// Polls `check` until it holds; fails after the deadline.
