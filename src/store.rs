@@ -104,18 +104,6 @@ const PRAGMAS: &str = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
     PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864;
     PRAGMA mmap_size = 0;";
 
-/// The page size of a new store: 16 KiB, SQLite's default 4 KiB until s9. A write of new
-/// lines inserts into eight B-trees and three full-text indexes per line; with pages four
-/// times larger, fewer of them split, fewer page headers are written to the WAL and checked,
-/// and the random-key sort indexes have a quarter of the leaf pages to dirty per group
-/// (`benches/store_write_floor.rs`, 100,000 lines, three interleaved runs: the real write path
-/// 63k → 72k rows/s, CPU 8.2 → 7.0 s; the table and its sort indexes alone 100k → 150k rows/s;
-/// 8 KiB was half-way). Reads copy pages whole (no memory map, [`PRAGMAS`]): a window of 50
-/// rows by `seq` copies more bytes, a scan of an index or a doclist fewer calls (the table of
-/// issue 13, measured after, in `notes/s9`). SQLite sets it only on an empty file, so a store
-/// created before keeps 4 KiB (changing it would take a `VACUUM` out of WAL mode).
-const PAGE_SIZE: &str = "PRAGMA page_size = 16384;";
-
 /// Prepared statements kept per connection (rusqlite's default is 16; the window queries
 /// alone prepare one per sort and filter shape, which evicted the writer's statements).
 const STATEMENT_CACHE: usize = 64;
@@ -186,8 +174,6 @@ impl Store {
             .map_err(|e| open_error(e.to_string()))?;
         let conn = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Before anything is written: a new store's page size (an existing one keeps its own).
-        conn.execute_batch(PAGE_SIZE)?;
         // WAL: readers never block the writer and a killed writer leaves the last commit intact.
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
