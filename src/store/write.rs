@@ -28,7 +28,7 @@ mod amounts;
 mod bulk;
 #[cfg(test)]
 mod bulk_tests;
-pub(super) mod deletes;
+pub(in crate::store) mod deletes;
 pub(super) mod lines;
 pub mod observe;
 

@@ -36,6 +36,8 @@ use std::str::FromStr;
 use rusqlite::functions::{Context, FunctionFlags};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction};
+
+use crate::store::write::deletes::{self, Fed};
 use rust_decimal::Decimal;
 
 use crate::store::read_model::rows::{is_plain, search_text};
@@ -210,37 +212,23 @@ pub const CREATE: &str = "
         DELETE FROM transactions_grams WHERE rowid = old.seq;
     END;";
 
-/// Notes, before the writer's upsert, the stored lines of the staged group (`temp.staged_lines`)
-/// whose label, notes or amount change, and takes their tokens, as stored, out of the index:
-/// their tokens change. A group of only new lines (`all_new`) has none, and skips the lookup
-/// (one seek per line).
+/// The short-text index, as the writer feeds it.
+const GRAMS: Fed = Fed {
+    changed: "grams_changed",
+    changes_when: "s.label IS NOT t.label OR s.notes IS NOT t.notes OR s.amount IS NOT t.amount",
+    take_out: "INSERT INTO main.transactions_grams (transactions_grams, rowid, grams)
+        SELECT 'delete', seq, coffre_grams(label, notes, amount) FROM main.transactions
+        WHERE seq IN (SELECT seq FROM temp.grams_changed)",
+};
+
+/// Notes, before the writer's upsert, the stored lines of the staged group whose label, notes
+/// or amount change, and takes their tokens, as stored, out of the index
+/// ([`deletes::note_changes`]).
 pub(in crate::store) fn note_changes(
     tx: &Transaction<'_>,
     all_new: bool,
 ) -> rusqlite::Result<usize> {
-    tx.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS grams_changed (seq INTEGER PRIMARY KEY);
-         DELETE FROM temp.grams_changed;",
-    )?;
-    if all_new {
-        return Ok(0);
-    }
-    let changed = tx
-        .prepare_cached(
-            "INSERT OR IGNORE INTO temp.grams_changed (seq)
-             SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
-             WHERE s.label IS NOT t.label OR s.notes IS NOT t.notes OR s.amount IS NOT t.amount",
-        )?
-        .execute([])?;
-    if changed > 0 {
-        tx.prepare_cached(
-            "INSERT INTO main.transactions_grams (transactions_grams, rowid, grams)
-             SELECT 'delete', seq, coffre_grams(label, notes, amount) FROM main.transactions
-             WHERE seq IN (SELECT seq FROM temp.grams_changed)",
-        )?
-        .execute([])?;
-    }
-    Ok(changed)
+    deletes::note_changes(tx, all_new, &GRAMS)
 }
 
 /// Writes, after the writer's upsert, the tokens of the `changed` lines [`note_changes`] noted
@@ -264,6 +252,6 @@ pub(in crate::store) fn index_written(
          SELECT seq, coffre_grams(label, notes, amount) FROM main.transactions WHERE seq > ?1",
     )?
     .execute([last_seq])?;
-    crate::store::write::deletes::fold(tx, "transactions_grams", changed)?;
+    deletes::fold(tx, "transactions_grams", changed)?;
     tx.execute_batch("DELETE FROM temp.grams_changed;")
 }

@@ -18,34 +18,21 @@
 
 use rusqlite::Transaction;
 
-/// Notes, before the writer's upsert, the stored lines of the staged group
-/// (`temp.staged_lines`) whose amount changes, and takes their amounts, as stored, out of the
-/// index. A group of only new lines (`all_new`) has none and skips the lookup (one seek per
-/// line).
+use super::deletes::{self, Fed};
+
+/// The amount index, as the writer feeds it.
+const AMOUNTS: Fed = Fed {
+    changed: "amount_changed",
+    changes_when: "s.amount IS NOT t.amount",
+    take_out: "INSERT INTO main.transactions_amount (transactions_amount, rowid, amount_text)
+        SELECT 'delete', seq, amount_text FROM main.transactions_amount_text
+        WHERE seq IN (SELECT seq FROM temp.amount_changed)",
+};
+
+/// Notes, before the writer's upsert, the stored lines of the staged group whose amount
+/// changes, and takes their amounts, as stored, out of the index ([`deletes::note_changes`]).
 pub(super) fn note_changes(tx: &Transaction<'_>, all_new: bool) -> rusqlite::Result<usize> {
-    tx.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS amount_changed (seq INTEGER PRIMARY KEY);
-         DELETE FROM temp.amount_changed;",
-    )?;
-    if all_new {
-        return Ok(0);
-    }
-    let changed = tx
-        .prepare_cached(
-            "INSERT OR IGNORE INTO temp.amount_changed (seq)
-             SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
-             WHERE s.amount IS NOT t.amount",
-        )?
-        .execute([])?;
-    if changed > 0 {
-        tx.prepare_cached(
-            "INSERT INTO main.transactions_amount (transactions_amount, rowid, amount_text)
-             SELECT 'delete', seq, amount_text FROM main.transactions_amount_text
-             WHERE seq IN (SELECT seq FROM temp.amount_changed)",
-        )?
-        .execute([])?;
-    }
-    Ok(changed)
+    deletes::note_changes(tx, all_new, &AMOUNTS)
 }
 
 /// Writes, after the writer's upsert, the amounts of the `changed` lines [`note_changes`]
@@ -68,6 +55,6 @@ pub(super) fn index_written(
          SELECT seq, amount_text FROM main.transactions_amount_text WHERE seq > ?1",
     )?
     .execute([last_seq])?;
-    crate::store::write::deletes::fold(tx, "transactions_amount", changed)?;
+    deletes::fold(tx, "transactions_amount", changed)?;
     tx.execute_batch("DELETE FROM temp.amount_changed;")
 }

@@ -54,6 +54,48 @@ pub(in crate::store) fn fold(
     Ok(())
 }
 
+/// One of the two indexes the writer feeds: how a staged line changes a stored line's entries,
+/// and the stored entries of the lines that change, as FTS5 `'delete'` commands.
+pub(in crate::store) struct Fed {
+    /// The temporary table of the changed lines' `seq`s (`temp.<changed>`).
+    pub changed: &'static str,
+    /// When the staged line `s` changes the entries of the stored line `t`.
+    pub changes_when: &'static str,
+    /// The `'delete'` of the stored entries of every line in `temp.<changed>`.
+    pub take_out: &'static str,
+}
+
+/// Notes, before the writer's upsert, the stored lines of the staged group
+/// (`temp.staged_lines`) whose entries in `index` change, and takes those entries, as stored,
+/// out of it. A group of only new lines (`all_new`) has none and skips the lookup (one seek
+/// per line).
+pub(in crate::store) fn note_changes(
+    tx: &Transaction<'_>,
+    all_new: bool,
+    index: &Fed,
+) -> rusqlite::Result<usize> {
+    let changed = index.changed;
+    tx.execute_batch(&format!(
+        "CREATE TEMP TABLE IF NOT EXISTS {changed} (seq INTEGER PRIMARY KEY);
+         DELETE FROM temp.{changed};"
+    ))?;
+    if all_new {
+        return Ok(0);
+    }
+    let noted = tx
+        .prepare_cached(&format!(
+            "INSERT OR IGNORE INTO temp.{changed} (seq)
+             SELECT t.seq FROM temp.staged_lines s JOIN main.transactions t ON t.id = s.id
+             WHERE {}",
+            index.changes_when
+        ))?
+        .execute([])?;
+    if noted > 0 {
+        tx.prepare_cached(index.take_out)?.execute([])?;
+    }
+    Ok(noted)
+}
+
 /// The SQL of schema 14.
 pub(in crate::store) const SCHEMA_14: &str = "
     DROP TRIGGER IF EXISTS transactions_grams_delete;
