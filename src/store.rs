@@ -92,9 +92,9 @@ pub enum StoreError {
 /// store per connection. Mapping (1 GiB, s6 to s7) left every page a read had touched resident
 /// in the process and counted once per connection: the TUI on a million transactions
 /// (a 0.7 GB store) peaked at 624 MB once the charts and a one-letter search had walked the
-/// table, against 46 MB unmapped (`notes/s8/memory.md`; goal ≤ 80 MB). A cap does not help:
-/// pages past it go through the cache anyway, and the pages a walk touches lie all over the
-/// file. The price, measured before the short-text index (`store::window::grams`) took one-
+/// table, against 46 MB unmapped (`benches/dashboard_render`; goal ≤ 80 MB). A cap does not
+/// help: pages past it go through the cache anyway, and the pages a walk touches lie all over
+/// the file. The price, measured before the short-text index (`store::window::grams`) took one-
 /// and two-letter searches off the scan: a search that checks every row took about a quarter
 /// longer at 1M (`p` under the label sort 217 → 290 ms, the copies `_copy_to_iter` 12.5 % of
 /// the profile); a sort's order is read about a third slower (once); ranked searches (`pha`:
@@ -203,10 +203,10 @@ impl Store {
     ///   thousand lines dirties a page per line in each random-key index (label, amount, the
     ///   text index's segments); in a store of a million lines those pages outgrew 16 MB, and
     ///   SQLite spilled them to the WAL before the commit and read them back (perf at 1M:
-    ///   `pagerStress` 7 %, page reads 17 %: `notes/s7/writes.md`). The cap was 64 MB until
+    ///   `pagerStress` 7 %, page reads 17 %: `store_million`). The cap was 64 MB until
     ///   s9: at 1M, 32 MB costs no measurable CPU (`client_large`: 31.6 s either way, four runs
     ///   each) and takes 32 MB off the headless sync's peak (106 → 74 MB;
-    ///   `notes/s9/memory.md`); 16 MB cost about 4 % more.
+    ///   `client_large`'s peak); 16 MB cost about 4 % more.
     /// - temporary storage in files (`temp_store = FILE`, over [`PRAGMAS`]' `MEMORY`): each
     ///   statement of a write journals the pages it changes, so that the statement alone can be
     ///   undone (SQLite's statement journal); in memory, that journal held a copy of every

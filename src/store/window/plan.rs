@@ -35,7 +35,7 @@
 //! the candidates the window would show are checked with the rule, a batch at a time. A count
 //! (off the frame, interruptible) keeps the exact phrase.
 //!
-//! Choice (ours), by the numbers of `benches/store_million` (`notes/s8/search.md`): an index
+//! Choice (ours), by the numbers of `benches/store_million`: an index
 //! of each row's distinct one- and two-character texts rather than a second trigram index of
 //! the text with each character tripled (`ph` → `ppphhh`): a short search is one token's list
 //! (no positions, no phrase), exact to our fold, and a count is that list's length; the

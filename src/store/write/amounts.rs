@@ -9,7 +9,7 @@
 //!
 //! A trigger per row ran, for each new line, a lookup of the view by `seq` and a one-row FTS5
 //! insert: about 4.7 µs of the 30 µs a new line cost at 100,000 lines
-//! (`benches/store_write_floor.rs`, `notes/s9/writes.md`); one statement over the group's new
+//! (`benches/store_write_floor.rs`); one statement over the group's new
 //! `seq`s does the same in a fraction of it. The view is flattened by SQLite into a plain read
 //! of `transactions`, so `seq > ?` reads the new rows by their rowid range.
 //!

@@ -22,7 +22,7 @@
 //! bound on the rows, read in one seek; a store that lost lines counts as bigger than it is, so
 //! the rule errs towards the per-row path). Building an index costs a pass over the whole
 //! table, so it pays only when the write brings more rows than the table held before (at
-//! equal sizes the two costs meet: `notes/s8/writes.md`).
+//! equal sizes the two costs meet: `benches/store_million`).
 
 use rusqlite::Transaction;
 

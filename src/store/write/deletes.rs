@@ -9,7 +9,7 @@
 //! `perf` of 100,000 lines rewritten showed 72 % of the time in FTS5 merges,
 //! `fts5MultiIterIsDeleted` alone 63 % (our rowids, consecutive `seq`s, cluster in the hash's
 //! linear probing), at 5,000–8,000 rows rewritten per second against ~50,000 new
-//! (`notes/s9/rewrites.md`).
+//! (`benches/store_million`, its rewritten rows).
 //!
 //! Now they are plain contentless tables: a row's old entries leave by FTS5's `'delete'`
 //! command with its old text, exactly as it was written (`coffre_grams` of the row, the
@@ -26,7 +26,7 @@
 //! of all segments ([`fold`], `'merge'` with a negative page count), sized to the changes: a
 //! few small changes merge nothing, a rewrite of the whole history keeps the index folded
 //! (searches as on a fresh store) for about 1.5 CPU s per 100,000 lines rewritten
-//! (`notes/s9/rewrites.md`).
+//! (`benches/store_million` with `STORE_BENCH_SEARCH_AFTER`).
 //!
 //! Both tables are dropped, created again and filled from the stored lines, as schemas 9 and
 //! 12 filled them; the trigger names stay (`benches/store_write_floor.rs` drops them by name).

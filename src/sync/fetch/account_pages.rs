@@ -17,7 +17,7 @@
 //! page order, each one whole pages, the progress with it. When the writer is the slower side
 //! (a big first read), the groups waiting when it is ready are written together, in one store
 //! transaction of up to [`LINES_PER_WRITE`] lines: a commit costs the index pages it dirtied,
-//! and a bigger one dirties each page once for many lines (`notes/s7/writes.md`).
+//! and a bigger one dirties each page once for many lines (perf of `benches/store_million`).
 //!
 //! Incremental reads are narrowed by transaction date too (`Store::reread_since`): the last
 //! [`REREAD_DAYS`] days before the latest line stored and every pending line, AND the import
@@ -55,8 +55,8 @@ const GROUPS_AHEAD: usize = 2;
 /// The most lines the writer takes in one store transaction when groups are waiting: each
 /// commit writes every index page its rows dirtied, and rows of a big bank land on the same
 /// pages of the random-key indexes (`id`, label, amount) group after group, so one commit of
-/// several waiting groups writes each such page once instead of once per group (perf:
-/// `notes/s7/writes.md`). A kill still loses at most the groups of one write. Three groups at
+/// several waiting groups writes each such page once instead of once per group (perf of
+/// `benches/store_million`). A kill still loses at most the groups of one write. Three groups at
 /// most: five (10,000 lines, four waiting) saved a few percent more of the writes' time and
 /// raised the headless sync's peak memory from 62–68 MB to 70–72 MB (120,000 lines).
 const LINES_PER_WRITE: usize = 6_000;

@@ -5,7 +5,7 @@
 //!
 //! Before, a read kept every id it had listed (a `HashSet` of them all): about 20 MB at the
 //! peak of a sync of a million lines (an account of 333,000), growing with the account
-//! (heaptrack, `notes/s9/memory.md`).
+//! (heaptrack over `benches/client_large`, `COFFRE_BENCH_WRAP`).
 //!
 //! Choice (ours): a page boundary moves under a read by a line per line the bank removed or
 //! inserted before the read's point, never by a whole group (2,000 lines); a line listed again
