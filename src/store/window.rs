@@ -31,6 +31,7 @@
 #[cfg(test)]
 mod amount_index_tests;
 pub mod amount_needle;
+mod gave_way;
 pub(in crate::store) mod grams;
 #[cfg(test)]
 mod grams_tests;

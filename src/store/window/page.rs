@@ -24,8 +24,32 @@ impl Store {
         let Some(ranks) = ranks.as_deref_mut() else {
             return self.read_page(query, page, n, window, false).map(|_| false);
         };
-        let Some(fallback) = self.read_page(query, page, n, window, true)? else {
-            return Ok(false);
+        // A first window of an order not walked by group: the walk may be skipped when the
+        // last one gave way for a text this one extends (`gave_way.rs`).
+        let first = page.group.is_none() && page.from.is_none();
+        let (column, typed) = (query.sort.column, query.selection.search.as_str());
+        let skip = first && ranks.gave_way.predicts(column, page.descending, typed);
+        let listed = skip
+            .then(|| page.plan.fallback())
+            .flatten()
+            .filter(|fallback| fallback.matching_rows().is_some());
+        let fallback = match listed {
+            Some(fallback) => {
+                ranks.gave_way.skipped_one();
+                fallback
+            }
+            None => {
+                let walked = self.read_page(query, page, n, window, true)?;
+                if first {
+                    ranks
+                        .gave_way
+                        .note(column, page.descending, typed, walked.is_some());
+                }
+                match walked {
+                    Some(fallback) => fallback,
+                    None => return Ok(false),
+                }
+            }
         };
         let from = ranks::From {
             cursor: window.cursors.last().or(page.from),

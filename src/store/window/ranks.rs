@@ -44,6 +44,8 @@ pub struct Ranks {
     version: Option<(i64, u64)>,
     /// Each sort's order, by column.
     orders: HashMap<SortColumn, Order>,
+    /// The search whose first window's walk last gave way (`gave_way.rs`).
+    pub(super) gave_way: super::gave_way::GaveWay,
 }
 
 /// One sort's order in its index.

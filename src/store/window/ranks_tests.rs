@@ -1,7 +1,8 @@
 //! The ranked search's stories (`ranks.rs`): paged any way, a ranked search gives exactly the
 //! rows of the obvious model (`tests.rs`), whatever the sort, the search and the walk that
 //! gives way to it; the kept orders follow the store when a sync writes, from another
-//! connection or from the reader's own; a page after a row that is gone still reads.
+//! connection or from the reader's own; a page after a row that is gone still reads; a search
+//! typed a key at a time, whose later keys skip a walk that gave way, reads the same rows.
 
 use chrono::DateTime;
 use proptest::prelude::*;
@@ -105,6 +106,34 @@ fn a_sync_written_after_the_order_was_read_is_seen_by_the_next_search() {
     assert_eq!(forwards(&store, &mut ranks, &q, 5, 0), model(&more, &q));
 }
 
+#[test]
+fn typing_on_a_search_whose_walk_gave_way_skips_the_walk_and_reads_the_same_rows() {
+    let lines = lines(60);
+    let (_dir, store) = store_with(&lines);
+    let mut ranks = Ranks::default();
+    for typed in [
+        "b",
+        "bo",
+        "bou",
+        "boul",
+        "boulangerie",
+        "boul",
+        "e",
+        "ec",
+        "ech",
+    ] {
+        for descending in [false, true] {
+            let mut q = query(SortColumn::Label, descending);
+            q.selection.search = typed.into();
+            let want = model(&lines, &q);
+            let label = format!("{typed} {descending}");
+            assert_eq!(forwards(&store, &mut ranks, &q, 4, 2), want, "{label}");
+            assert_eq!(backwards(&store, &mut ranks, &q, 4, 2), want, "{label}");
+        }
+    }
+    assert!(ranks.gave_way.skipped > 0, "a longer text skipped the walk");
+}
+
 /// `lines` synced into `store` (the ones already there are kept, the new ones added).
 fn write(store: &mut Store, lines: &[Line]) {
     store
@@ -138,5 +167,29 @@ proptest! {
         let mut ranks = Ranks::default();
         prop_assert_eq!(&forwards(&store, &mut ranks, &q, n, walk), &want);
         prop_assert_eq!(&backwards(&store, &mut ranks, &q, n, walk), &want);
+    }
+
+    #[test]
+    fn any_search_typed_a_key_at_a_time_reads_the_models_rows_at_each_key(
+        lines in prop::collection::vec(
+            (0..3usize, 1..29u32, -200..200i64, 0..6usize, 0..4usize, any::<bool>()), 0..40),
+        typed in prop::sample::select(vec![
+            "boulangerie", "pret", "-0,5", "ech", "42,0", "ment sal", "écheance",
+        ]),
+        column in prop::sample::select(SortColumn::ALL.to_vec()),
+        descending in any::<bool>(),
+        n in 1..9usize,
+        walk in 0..12usize,
+    ) {
+        let (_dir, store) = store_with(&lines);
+        let mut ranks = Ranks::default();
+        let keys: Vec<usize> = typed.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+        for end in keys {
+            let mut q = query(column, descending);
+            q.selection.search = typed[..end].into();
+            let want = model(&lines, &q);
+            prop_assert_eq!(&forwards(&store, &mut ranks, &q, n, walk), &want);
+            prop_assert_eq!(&backwards(&store, &mut ranks, &q, n, walk), &want);
+        }
     }
 }
