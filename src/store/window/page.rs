@@ -24,32 +24,8 @@ impl Store {
         let Some(ranks) = ranks.as_deref_mut() else {
             return self.read_page(query, page, n, window, false).map(|_| false);
         };
-        // A first window of an order not walked by group: the walk may be skipped when the
-        // last one gave way for a text this one extends (`gave_way.rs`).
-        let first = page.group.is_none() && page.from.is_none();
-        let (column, typed) = (query.sort.column, query.selection.search.as_str());
-        let skip = first && ranks.gave_way.predicts(column, page.descending, typed);
-        let listed = skip
-            .then(|| page.plan.fallback())
-            .flatten()
-            .filter(|fallback| fallback.matching_rows().is_some());
-        let fallback = match listed {
-            Some(fallback) => {
-                ranks.gave_way.skipped_one();
-                fallback
-            }
-            None => {
-                let walked = self.read_page(query, page, n, window, true)?;
-                if first {
-                    ranks
-                        .gave_way
-                        .note(column, page.descending, typed, walked.is_some());
-                }
-                match walked {
-                    Some(fallback) => fallback,
-                    None => return Ok(false),
-                }
-            }
+        let Some(fallback) = self.walk_unless_predicted(query, page, n, window, ranks)? else {
+            return Ok(false);
         };
         let from = ranks::From {
             cursor: window.cursors.last().or(page.from),
@@ -70,10 +46,40 @@ impl Store {
             .map(|_| false)
     }
 
+    /// The walk of [`Self::read_page`] towards a ranked read: `None` when it served the page,
+    /// else the plan listing every match. A first window of an order not walked by group skips
+    /// the walk when the last one gave way for a text this one extends (`gave_way.rs`).
+    fn walk_unless_predicted(
+        &self,
+        query: &TxQuery,
+        page: &Page<'_>,
+        n: usize,
+        window: &mut Window,
+        ranks: &mut Ranks,
+    ) -> Result<Option<Plan>, StoreError> {
+        let first = page.group.is_none() && page.from.is_none();
+        let (column, typed) = (query.sort.column, query.selection.search.as_str());
+        if first && ranks.gave_way.predicts(column, page.descending, typed) {
+            let listed = page.plan.fallback();
+            if let Some(fallback) = listed.filter(|f| f.matching_rows().is_some()) {
+                ranks.gave_way.skipped_one();
+                return Ok(Some(fallback));
+            }
+        }
+        let walked = self.read_page(query, page, n, window, true)?;
+        if first {
+            let gave_way = walked.is_some();
+            ranks
+                .gave_way
+                .note(column, page.descending, typed, gave_way);
+        }
+        Ok(walked)
+    }
+
     /// One keyset page: up to `n` rows of `page`, appended to `window`. A walk that checks
-    /// rows first walks at most [`super::plan::WALK`] rows; when they hold fewer than `n` matches it
-    /// gives way to its fallback (`plan.rs`; tests walk fewer), or, when `to_ranks` and the
-    /// fallback lists every match, returns it unread (`Some`).
+    /// rows first walks at most [`super::plan::WALK`] rows; when they hold fewer than `n`
+    /// matches it gives way to its fallback (`plan.rs`; tests walk fewer), or, when `to_ranks`
+    /// and the fallback lists every match, returns it unread (`Some`).
     fn read_page(
         &self,
         query: &TxQuery,
